@@ -1,0 +1,30 @@
+/* What every subcommand receives: the global options after the command
+ * line, the environment and defaults have been merged. Subcommands return
+ * an exit code (pc_exit_code of their status) and print their own errors as
+ * one line on stderr: "powerchain: <message>". */
+#ifndef PC_CLI_H
+#define PC_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct cli_ctx {
+    const char *rpc_url;          /* --rpc, POWERCHAIN_RPC, default http://127.0.0.1:8545 */
+    const char *contract_address; /* --contract */
+    const char *contract_json;    /* --contract-json, POWERCHAIN_CONTRACT */
+    bool has_chain_id;            /* --chain-id given */
+    uint64_t chain_id;
+    const char *private_key_file; /* --private-key-file: a hex key, instead of the keystore */
+    const char *keystore_dir;     /* --keystore, POWERCHAIN_KEYSTORE, default
+                                     $XDG_DATA_HOME/powerchain/keystore */
+    const char *account;          /* --account ADDRESS|NAME, POWERCHAIN_ACCOUNT */
+    const char *password_file;    /* --password-file */
+    bool json;                    /* --json */
+    bool yes;                     /* --yes: no interactive confirmation */
+    long timeout_s;               /* --timeout, default 30 */
+} cli_ctx;
+
+/* Prints "powerchain: <message>" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

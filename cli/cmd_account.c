@@ -1,0 +1,469 @@
+#include "cli/cmd_account.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "cli/opts.h"
+#include "eth/hex.h"
+#include "keystore/keystore.h"
+#include "keystore/password.h"
+#include "keystore/safefile.h"
+
+/* What every subcommand gets: its arguments once its own options are taken
+ * out, and the keystore (opened by cmd_account). */
+typedef struct account_cmd {
+    const cli_ctx *ctx;
+    keystore *ks;
+    int argc;
+    char **argv; /* argv[0] is the subcommand */
+} account_cmd;
+
+static pc_status usage_error(pc_error *err, const char *usage)
+{
+    return pc_fail(err, PC_EINPUT, "usage: powerchain account %s", usage);
+}
+
+/* Takes the subcommand's options out of its arguments and checks that
+ * exactly `npos` positional arguments remain. */
+static pc_status parse_args(account_cmd *c, const cli_opt *table, int npos, const char *usage,
+                            pc_error *err)
+{
+    char **rest = calloc((size_t)c->argc, sizeof *rest);
+    if (!rest)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    int nrest = 0;
+    pc_status st = cli_parse_opts(c->argc - 1, c->argv + 1, table, false, rest, &nrest, err);
+    if (st == PC_OK && nrest != npos)
+        st = usage_error(err, usage);
+    for (int i = 0; st == PC_OK && i < nrest; i++)
+        c->argv[1 + i] = rest[i];
+    c->argc = 1 + nrest;
+    free(rest);
+    return st;
+}
+
+/* scrypt parameters for new key files: geth's standard, or a lighter n
+ * from POWERCHAIN_SCRYPT_N so tests run fast. */
+static pc_status scrypt_params(keyfile_scrypt *out, pc_error *err)
+{
+    *out = KEYFILE_SCRYPT_STANDARD;
+    const char *env = getenv("POWERCHAIN_SCRYPT_N");
+    if (!env || !*env)
+        return PC_OK;
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(env, &end, 10);
+    if (errno || *end || n > KEYFILE_SCRYPT_N_MAX || env[0] == '-')
+        return pc_fail(err, PC_EINPUT, "POWERCHAIN_SCRYPT_N \"%.20s\" is not a power of two up to %u",
+                       env, KEYFILE_SCRYPT_N_MAX);
+    out->n = (uint32_t)n;
+    if (keyfile_scrypt_check(out, err) != PC_OK)
+        return pc_error_prefix(err, "POWERCHAIN_SCRYPT_N");
+    return PC_OK;
+}
+
+static void account_text(const keystore_account *a, char *out, size_t cap)
+{
+    char addr[ETH_ADDRESS_TEXT_LEN];
+    eth_address_to_checksum(&a->address, addr);
+    if (a->name)
+        snprintf(out, cap, "%s (%s)", addr, a->name);
+    else
+        snprintf(out, cap, "%s", addr);
+}
+
+/* The password of an existing key: --password-file, else the terminal. */
+static pc_status existing_password(const account_cmd *c, const char *label, secret **pw,
+                                   pc_error *err)
+{
+    if (c->ctx->password_file)
+        return password_from_file(c->ctx->password_file, pw, err);
+    char prompt[200];
+    snprintf(prompt, sizeof prompt, "Password for %s: ", label);
+    return password_from_tty(prompt, NULL, pw, err);
+}
+
+/* Reports an account just added: a line for people or a JSON object. */
+static pc_status print_added(const account_cmd *c, const char *verb, const eth_address *address,
+                             pc_error *err)
+{
+    char addr[ETH_ADDRESS_TEXT_LEN], key[43] = "0x";
+    eth_address_to_checksum(address, addr);
+    eth_address_to_lower_nopfx(address, key + 2);
+    const keystore_account *a;
+    pc_status st = keystore_find(c->ks, key, &a, err);
+    if (st != PC_OK)
+        return st;
+    if (c->ctx->json) {
+        cJSON *o = cJSON_CreateObject();
+        char *text = NULL;
+        if (o && cJSON_AddStringToObject(o, "address", addr) &&
+            (a->name ? cJSON_AddStringToObject(o, "name", a->name)
+                     : cJSON_AddNullToObject(o, "name")) &&
+            cJSON_AddStringToObject(o, "file", a->path))
+            text = cJSON_Print(o);
+        cJSON_Delete(o);
+        if (!text)
+            return pc_fail(err, PC_ENOMEM, "out of memory");
+        printf("%s\n", text);
+        free(text);
+    } else {
+        char label[120];
+        account_text(a, label, sizeof label);
+        printf("%s %s\nKey file: %s\n", verb, label, a->path);
+    }
+    return PC_OK;
+}
+
+/* ---- the subcommands ---- */
+
+static pc_status cmd_new(account_cmd *c, pc_error *err)
+{
+    const char *name = NULL;
+    const cli_opt opts[] = { { "name", 0, &name, NULL }, { NULL, 0, NULL, NULL } };
+    pc_status st = parse_args(c, opts, 0, "new [--name NAME]", err);
+    keyfile_scrypt kdf;
+    if (st == PC_OK)
+        st = scrypt_params(&kdf, err);
+    if (st == PC_OK && name)
+        st = keystore_check_name(name, err);
+    secret *pw = NULL;
+    if (st == PC_OK)
+        st = password_new(c->ctx->password_file, "Password for the new account: ", &pw, err);
+    eth_address address;
+    if (st == PC_OK)
+        st = keystore_create(c->ks, pw, &kdf, name, &address, err);
+    secret_free(pw);
+    if (st == PC_OK)
+        st = print_added(c, "Created account", &address, err);
+    return st;
+}
+
+static pc_status cmd_import(account_cmd *c, pc_error *err)
+{
+    const char *name = NULL;
+    const cli_opt opts[] = { { "name", 0, &name, NULL }, { NULL, 0, NULL, NULL } };
+    pc_status st = parse_args(c, opts, 1, "import FILE [--name NAME]", err);
+    if (st == PC_OK && name)
+        st = keystore_check_name(name, err);
+    secret *pw = NULL;
+    if (st == PC_OK)
+        st = existing_password(c, c->argv[1], &pw, err);
+    eth_address address;
+    if (st == PC_OK)
+        st = keystore_import_file(c->ks, c->argv[1], pw, name, &address, err);
+    secret_free(pw);
+    if (st == PC_OK)
+        st = print_added(c, "Imported account", &address, err);
+    return st;
+}
+
+static pc_status cmd_import_key(account_cmd *c, pc_error *err)
+{
+    const char *name = NULL, *file = NULL;
+    const cli_opt opts[] = { { "name", 0, &name, NULL },
+                             { "file", 0, &file, NULL },
+                             { NULL, 0, NULL, NULL } };
+    pc_status st = parse_args(c, opts, 0, "import-key [--file FILE] [--name NAME]", err);
+    keyfile_scrypt kdf;
+    if (st == PC_OK)
+        st = scrypt_params(&kdf, err);
+    if (st == PC_OK && name)
+        st = keystore_check_name(name, err);
+    secret *key = NULL, *pw = NULL;
+    if (st == PC_OK) {
+        if (file) {
+            st = secret_load_hex_key_file(file, &key, err);
+        } else if (isatty(STDIN_FILENO)) {
+            /* Typed by hand: no echo, as for a password. */
+            secret *text;
+            st = password_from_tty("Private key (64 hex digits): ", NULL, &text, err);
+            if (st == PC_OK) {
+                st = secret_parse_hex_key(secret_open(text), secret_len(text),
+                                          "the private key typed", &key, err);
+                secret_close(text);
+                secret_free(text);
+            }
+        } else {
+            st = secret_read_hex_key_fd(STDIN_FILENO, "standard input", &key, err);
+        }
+    }
+    if (st == PC_OK)
+        st = password_new(c->ctx->password_file, "Password for the key file: ", &pw, err);
+    eth_address address;
+    if (st == PC_OK)
+        st = keystore_import_key(c->ks, key, pw, &kdf, name, &address, err);
+    secret_free(key);
+    secret_free(pw);
+    if (st == PC_OK)
+        st = print_added(c, "Imported account", &address, err);
+    return st;
+}
+
+static pc_status reveal(account_cmd *c, const keystore_account *a, pc_error *err)
+{
+    /* A key printed into a pipe or file would outlive this terminal session. */
+    if (!isatty(STDOUT_FILENO))
+        return pc_fail(err, PC_EINPUT,
+                       "refusing to print a private key when standard output is not a terminal");
+    char label[120];
+    account_text(a, label, sizeof label);
+    char which[43] = "0x";
+    eth_address_to_lower_nopfx(&a->address, which + 2);
+    secret *pw = NULL, *key = NULL;
+    pc_status st = existing_password(c, label, &pw, err);
+    if (st == PC_OK)
+        st = keystore_unlock(c->ks, which, pw, &key, NULL, err);
+    secret_free(pw);
+    if (st != PC_OK)
+        return st;
+    secret *text;
+    if ((st = secret_new(2 * 32 + 1, &text, err)) == PC_OK) {
+        char *t = (char *)secret_open(text);
+        hex_encode(secret_open(key), 32, t);
+        secret_close(key);
+        /* write(2), not stdio: no copy of the key stays in a stdio buffer. */
+        bool ok = write(STDOUT_FILENO, "0x", 2) == 2 && write(STDOUT_FILENO, t, 64) == 64 &&
+                  write(STDOUT_FILENO, "\n", 1) == 1;
+        secret_close(text);
+        secret_free(text);
+        if (!ok)
+            st = pc_fail(err, PC_EIO, "cannot write the private key: %s", strerror(errno));
+    }
+    secret_free(key);
+    return st;
+}
+
+static pc_status write_out(const char *out, const char *json, size_t len, pc_error *err)
+{
+    char *copy = strdup(out);
+    if (!copy)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    char *slash = strrchr(copy, '/');
+    const char *dir = ".", *base = copy;
+    if (slash) {
+        *slash = '\0';
+        dir = slash == copy ? "/" : copy;
+        base = slash + 1;
+    }
+    pc_status st = *base ? safefile_write_atomic(dir, base, json, len, false, err)
+                         : pc_fail(err, PC_EINPUT, "--out needs a file name, not a folder");
+    free(copy);
+    return st;
+}
+
+static pc_status cmd_export(account_cmd *c, pc_error *err)
+{
+    const char *out = NULL;
+    bool show = false;
+    const cli_opt opts[] = { { "out", 0, &out, NULL },
+                             { "reveal", 0, NULL, &show },
+                             { NULL, 0, NULL, NULL } };
+    const char *usage = "export ADDRESS|NAME [--out FILE] [--reveal]";
+    pc_status st = parse_args(c, opts, 1, usage, err);
+    if (st != PC_OK)
+        return st;
+    if (show && out)
+        return pc_fail(err, PC_EINPUT, "--reveal prints the key on the terminal; drop --out");
+    const keystore_account *a;
+    if ((st = keystore_find(c->ks, c->argv[1], &a, err)) != PC_OK)
+        return st;
+    if (show)
+        return reveal(c, a, err);
+    char *json;
+    size_t len;
+    if ((st = keystore_export(c->ks, c->argv[1], &json, &len, err)) != PC_OK)
+        return st;
+    if (out) {
+        st = write_out(out, json, len, err);
+        if (st == PC_OK)
+            fprintf(stderr, "Wrote %s\n", out);
+    } else if (fwrite(json, 1, len, stdout) != len || (len && json[len - 1] != '\n' &&
+                                                       fputc('\n', stdout) == EOF)) {
+        st = pc_fail(err, PC_EIO, "cannot write to standard output");
+    }
+    free(json);
+    return st;
+}
+
+static pc_status list_json(const keystore *ks, pc_error *err)
+{
+    cJSON *arr = cJSON_CreateArray();
+    bool ok = arr != NULL;
+    for (size_t i = 0; ok && i < keystore_count(ks); i++) {
+        const keystore_account *a = keystore_at(ks, i);
+        char addr[ETH_ADDRESS_TEXT_LEN];
+        cJSON *o = cJSON_CreateObject();
+        ok = o && cJSON_AddItemToArray(arr, o);
+        if (ok && a->has_address) {
+            eth_address_to_checksum(&a->address, addr);
+            ok = cJSON_AddStringToObject(o, "address", addr) != NULL;
+        } else if (ok) {
+            ok = cJSON_AddNullToObject(o, "address") != NULL;
+        }
+        ok = ok &&
+             (a->name ? cJSON_AddStringToObject(o, "name", a->name)
+                      : cJSON_AddNullToObject(o, "name")) &&
+             cJSON_AddStringToObject(o, "file", a->path) &&
+             (a->problem == PC_OK || cJSON_AddStringToObject(o, "error", a->problem_msg));
+    }
+    char *text = ok ? cJSON_Print(arr) : NULL;
+    cJSON_Delete(arr);
+    if (!text)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    printf("%s\n", text);
+    free(text);
+    return PC_OK;
+}
+
+static pc_status cmd_list(account_cmd *c, pc_error *err)
+{
+    const cli_opt opts[] = { { NULL, 0, NULL, NULL } };
+    pc_status st = parse_args(c, opts, 0, "list", err);
+    if (st != PC_OK)
+        return st;
+    const keystore *ks = c->ks;
+    if (c->ctx->json)
+        return list_json(ks, err);
+    size_t usable = 0;
+    for (size_t i = 0; i < keystore_count(ks); i++) {
+        const keystore_account *a = keystore_at(ks, i);
+        if (a->problem != PC_OK) {
+            cli_error("warning: %s", a->problem_msg);
+            continue;
+        }
+        char addr[ETH_ADDRESS_TEXT_LEN];
+        eth_address_to_checksum(&a->address, addr);
+        printf("%s  %-16s  %s\n", addr, a->name ? a->name : "-", a->path);
+        usable++;
+    }
+    if (usable == 0)
+        fprintf(stderr, "No accounts in %s (create one with: powerchain account new)\n",
+                keystore_dir(ks));
+    return PC_OK;
+}
+
+static pc_status cmd_rename(account_cmd *c, pc_error *err)
+{
+    const cli_opt opts[] = { { NULL, 0, NULL, NULL } };
+    pc_status st = parse_args(c, opts, 2, "rename ADDRESS|NAME NEWNAME", err);
+    if (st == PC_OK)
+        st = keystore_rename(c->ks, c->argv[1], c->argv[2], err);
+    if (st == PC_OK)
+        printf("Renamed %s to %s\n", c->argv[1], c->argv[2]);
+    return st;
+}
+
+static pc_status cmd_passwd(account_cmd *c, pc_error *err)
+{
+    const char *new_file = NULL;
+    const cli_opt opts[] = { { "new-password-file", 0, &new_file, NULL },
+                             { NULL, 0, NULL, NULL } };
+    pc_status st =
+        parse_args(c, opts, 1, "passwd ADDRESS|NAME [--new-password-file FILE]", err);
+    keyfile_scrypt kdf;
+    if (st == PC_OK)
+        st = scrypt_params(&kdf, err);
+    const keystore_account *a;
+    if (st == PC_OK)
+        st = keystore_find(c->ks, c->argv[1], &a, err);
+    if (st != PC_OK)
+        return st;
+    char label[120];
+    account_text(a, label, sizeof label);
+    secret *old_pw = NULL, *new_pw = NULL, *key = NULL;
+    st = existing_password(c, label, &old_pw, err);
+    /* Check the old password before asking for a new one. */
+    if (st == PC_OK)
+        st = keystore_unlock(c->ks, c->argv[1], old_pw, &key, NULL, err);
+    secret_free(key);
+    if (st == PC_OK)
+        st = password_new(new_file, "New password: ", &new_pw, err);
+    if (st == PC_OK)
+        st = keystore_change_password(c->ks, c->argv[1], old_pw, new_pw, &kdf, err);
+    secret_free(old_pw);
+    secret_free(new_pw);
+    if (st == PC_OK)
+        printf("Changed the password of %s\n", label);
+    return st;
+}
+
+static pc_status cmd_delete(account_cmd *c, pc_error *err)
+{
+    bool no_backup = false;
+    const cli_opt opts[] = { { "no-backup", 0, NULL, &no_backup }, { NULL, 0, NULL, NULL } };
+    pc_status st = parse_args(c, opts, 1, "delete ADDRESS|NAME [--yes] [--no-backup]", err);
+    const keystore_account *a;
+    if (st == PC_OK)
+        st = keystore_find(c->ks, c->argv[1], &a, err);
+    if (st != PC_OK)
+        return st;
+    char label[120];
+    if (a->has_address)
+        account_text(a, label, sizeof label);
+    else
+        snprintf(label, sizeof label, "%s", a->file);
+    if (!c->ctx->yes) {
+        char question[PC_ERROR_MSG_MAX];
+        snprintf(question, sizeof question,
+                 no_backup ? "Delete %s for good? Without another copy its key is lost. [y/N] "
+                           : "Delete %s? Its key file moves to %s/trash. [y/N] ",
+                 label, keystore_dir(c->ks));
+        bool yes;
+        if ((st = password_confirm_tty(question, &yes, err)) != PC_OK)
+            return st;
+        if (!yes)
+            return pc_fail(err, PC_EINPUT, "not deleted");
+    }
+    if ((st = keystore_delete(c->ks, c->argv[1], !no_backup, err)) == PC_OK)
+        printf("Deleted %s\n", label);
+    return st;
+}
+
+typedef struct subcommand {
+    const char *name;
+    pc_status (*run)(account_cmd *c, pc_error *err);
+} subcommand;
+
+static const subcommand subcommands[] = {
+    { "new", cmd_new },           { "import", cmd_import }, { "import-key", cmd_import_key },
+    { "export", cmd_export },     { "list", cmd_list },     { "rename", cmd_rename },
+    { "passwd", cmd_passwd },     { "delete", cmd_delete }, { NULL, NULL },
+};
+
+int cmd_account(const cli_ctx *ctx, int argc, char **argv)
+{
+    pc_error err;
+    pc_error_clear(&err);
+    const subcommand *sub = NULL;
+    for (const subcommand *s = subcommands; argc >= 2 && s->name; s++)
+        if (strcmp(s->name, argv[1]) == 0)
+            sub = s;
+    if (!sub) {
+        cli_error("usage: powerchain account new|import|import-key|export|list|rename|passwd|"
+                  "delete ...");
+        return pc_exit_code(PC_EINPUT);
+    }
+    char *default_dir = NULL;
+    keystore *ks = NULL;
+    pc_status st = PC_OK;
+    if (!ctx->keystore_dir)
+        st = keystore_default_dir(&default_dir, &err);
+    if (st == PC_OK)
+        st = keystore_open(ctx->keystore_dir ? ctx->keystore_dir : default_dir, &ks, &err);
+    if (st == PC_OK) {
+        account_cmd c = { ctx, ks, argc - 1, argv + 1 };
+        st = sub->run(&c, &err);
+    }
+    if (st != PC_OK)
+        cli_error("%s", err.msg);
+    keystore_close(ks);
+    free(default_dir);
+    return pc_exit_code(st);
+}

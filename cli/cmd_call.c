@@ -1,0 +1,137 @@
+/* powerchain call METHOD [ARGS...] and powerchain methods. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "cli/print.h"
+#include "cli/signer.h"
+#include "rpcclient/node.h"
+
+pc_status cli_load_contract(const cli_ctx *ctx, pc_contract **out, pc_error *err)
+{
+    if (ctx->contract_address)
+        return pc_contract_from_address(ctx->contract_address, out, err);
+    if (ctx->contract_json)
+        return pc_contract_load_json(ctx->contract_json, out, err);
+    return pc_fail(err, PC_EINPUT, "no contract: give --contract ADDRESS or --contract-json "
+                                   "FILE, or set POWERCHAIN_CONTRACT");
+}
+
+pc_status cli_connect(const cli_ctx *ctx, rpc_client **out, pc_error *err)
+{
+    return rpc_client_new(ctx->rpc_url, ctx->timeout_s, out, err);
+}
+
+static const pc_method *find_method(const char *name, pc_error *err)
+{
+    const pc_method *m = pc_method_find(name);
+    if (!m)
+        pc_fail(err, PC_EINPUT, "unknown method \"%s\" (see powerchain methods)", name);
+    return m;
+}
+
+int cmd_call(const cli_ctx *ctx, int argc, char **argv)
+{
+    pc_error err = { 0 };
+    if (argc < 2) {
+        cli_error("usage: powerchain call METHOD [ARGS...] (see powerchain methods)");
+        return 2;
+    }
+    const pc_method *m = find_method(argv[1], &err);
+    if (!m)
+        return cli_fail(&err);
+    if (m->kind != PC_READ) {
+        cli_error("%s changes the chain: use powerchain send %s", m->name, m->name);
+        return 2;
+    }
+    pc_contract *k = NULL;
+    rpc_client *c = NULL;
+    bytebuf calldata = BYTEBUF_INIT, ret = BYTEBUF_INIT;
+    abi_value value = { 0 };
+    eth_address from;
+    bool has_from = false;
+    pc_status st = pc_encode_call(m, argc - 2, argv + 2, &calldata, &err);
+    if (st == PC_OK)
+        st = cli_load_contract(ctx, &k, &err);
+    if (st == PC_OK)
+        st = signer_address(ctx, &from, &has_from, &err);
+    if (st == PC_OK)
+        st = cli_connect(ctx, &c, &err);
+    if (st == PC_OK)
+        st = node_call(c, has_from ? &from : NULL, pc_contract_address(k), calldata.data,
+                       calldata.len, "latest", &ret, &err);
+    const abi_type *names = NULL, *units = NULL;
+    if (st == PC_OK)
+        st = pc_decode_result(k, m, ret.data, ret.len, &value, &names, &units, &err);
+    if (st == PC_OK) {
+        if (ctx->json) {
+            cJSON *j = result_to_json(names, &value);
+            char *text = j ? cJSON_PrintUnformatted(j) : NULL;
+            if (text)
+                puts(text);
+            else
+                st = pc_fail(&err, PC_ENOMEM, "out of memory");
+            free(text);
+            cJSON_Delete(j);
+        } else {
+            print_result_human(stdout, m, units, &value);
+        }
+    }
+    if (st == PC_OK && m->uses_sender && !has_from)
+        fprintf(stderr, "powerchain: note: %s depends on the caller; no account was given "
+                        "(--account or --private-key-file)\n", m->name);
+    abi_value_free(&value);
+    bytebuf_free(&calldata);
+    bytebuf_free(&ret);
+    rpc_client_free(c);
+    pc_contract_free(k);
+    return st == PC_OK ? 0 : cli_fail(&err);
+}
+
+static const char *kind_word(pc_method_kind k)
+{
+    switch (k) {
+    case PC_READ: return "call";
+    case PC_TX: return "send";
+    case PC_VOTE: return "vote";
+    }
+    return "";
+}
+
+int cmd_methods(const cli_ctx *ctx, int argc, char **argv)
+{
+    (void)argv;
+    if (argc > 1) {
+        cli_error("usage: powerchain methods");
+        return 2;
+    }
+    size_t n;
+    const pc_method *all = pc_methods(&n);
+    if (ctx->json) {
+        cJSON *arr = cJSON_CreateArray();
+        for (size_t i = 0; arr && i < n; i++) {
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddStringToObject(o, "name", all[i].name);
+            cJSON_AddStringToObject(o, "kind", kind_word(all[i].kind));
+            cJSON_AddStringToObject(o, "arguments", all[i].usage);
+            cJSON_AddStringToObject(o, "summary", all[i].summary);
+            cJSON_AddItemToArray(arr, o);
+        }
+        char *text = arr ? cJSON_PrintUnformatted(arr) : NULL;
+        if (text)
+            puts(text);
+        free(text);
+        cJSON_Delete(arr);
+        return text ? 0 : 4;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char head[80];
+        snprintf(head, sizeof head, "%s %s %s", kind_word(all[i].kind), all[i].name,
+                 all[i].usage);
+        printf("%-52s %s\n", head, all[i].summary);
+    }
+    puts("\n(\"vote\" methods are sent with powerchain send; they act once more than half "
+         "of the voters agree)");
+    return 0;
+}

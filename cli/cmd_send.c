@@ -1,0 +1,172 @@
+/* powerchain send METHOD [ARGS...]: online (prepare, sign, send, wait) or,
+ * with --raw, offline signing that prints the raw transaction and contacts
+ * no node. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "cli/opts.h"
+#include "cli/signer.h"
+#include "cli/transact.h"
+#include "eth/hex.h"
+#include "eth/tx.h"
+
+typedef struct send_opts {
+    bool raw;
+    const char *nonce, *gas_limit, *gas_price, *max_fee, *priority_fee, *wait;
+} send_opts;
+
+static pc_status parse_wei(const char *option, const char *text, u256 *out, pc_error *err)
+{
+    if (u256_parse_dec(text, strlen(text), out, err) != PC_OK)
+        return pc_error_prefix(err, "--%s (whole wei)", option);
+    return PC_OK;
+}
+
+/* Every field of an offline transaction comes from the command line. */
+static pc_status build_raw_tx(const cli_ctx *ctx, const send_opts *o, eth_tx *tx, pc_error *err)
+{
+    memset(tx, 0, sizeof *tx);
+    if (!ctx->has_chain_id || !o->nonce || !o->gas_limit)
+        return pc_fail(err, PC_EINPUT, "--raw needs --chain-id, --nonce and --gas-limit");
+    bool legacy = o->gas_price != NULL;
+    bool dynamic = o->max_fee || o->priority_fee;
+    if (legacy == dynamic || (dynamic && !(o->max_fee && o->priority_fee)))
+        return pc_fail(err, PC_EINPUT, "--raw needs either --gas-price (type 0) or both "
+                                       "--max-fee and --priority-fee (type 2)");
+    unsigned long long n;
+    pc_status st = cli_parse_u64("nonce", o->nonce, UINT64_MAX - 1, &n, err);
+    if (st != PC_OK)
+        return st;
+    tx->nonce = n;
+    if ((st = cli_parse_u64("gas-limit", o->gas_limit, UINT64_MAX, &n, err)) != PC_OK)
+        return st;
+    tx->gas_limit = n;
+    tx->chain_id = ctx->chain_id;
+    if (legacy) {
+        tx->type = ETH_TX_LEGACY;
+        return parse_wei("gas-price", o->gas_price, &tx->gas_price, err);
+    }
+    tx->type = ETH_TX_EIP1559;
+    st = parse_wei("max-fee", o->max_fee, &tx->max_fee, err);
+    if (st == PC_OK)
+        st = parse_wei("priority-fee", o->priority_fee, &tx->max_priority_fee, err);
+    if (st == PC_OK && u256_cmp(&tx->max_priority_fee, &tx->max_fee) > 0)
+        st = pc_fail(err, PC_EINPUT, "--priority-fee cannot exceed --max-fee");
+    return st;
+}
+
+static int send_raw(const cli_ctx *ctx, const send_opts *o, const pc_contract *k,
+                    const bytebuf *calldata)
+{
+    pc_error err = { 0 };
+    eth_tx tx;
+    if (build_raw_tx(ctx, o, &tx, &err) != PC_OK)
+        return cli_fail(&err);
+    tx.has_to = true;
+    tx.to = *pc_contract_address(k);
+    tx.data = calldata->data;
+    tx.data_len = calldata->len;
+    secret *key = NULL;
+    eth_address from;
+    bytebuf raw = BYTEBUF_INIT;
+    pc_status st = signer_unlock(ctx, &key, &from, &err);
+    if (st == PC_OK) {
+        st = eth_tx_sign(&tx, secret_open(key), &raw, NULL, &err);
+        secret_close(key);
+    }
+    secret_free(key);
+    if (st == PC_OK) {
+        char *hex = hex_encode_prefixed(raw.data, raw.len);
+        if (hex)
+            puts(hex);
+        else
+            st = pc_fail(&err, PC_ENOMEM, "out of memory");
+        free(hex);
+    }
+    bytebuf_free(&raw);
+    return st == PC_OK ? 0 : cli_fail(&err);
+}
+
+static void describe(const pc_method *m, int argc, char **argv, char *out, size_t cap)
+{
+    size_t n = (size_t)snprintf(out, cap, "%s", m->name);
+    for (int i = 0; i < argc && n < cap; i++)
+        n += (size_t)snprintf(out + n, cap - n, " %s", argv[i]);
+}
+
+int cmd_send(const cli_ctx *ctx, int argc, char **argv)
+{
+    send_opts o = { 0 };
+    const cli_opt table[] = {
+        { "raw", 0, NULL, &o.raw },
+        { "nonce", 0, &o.nonce, NULL },
+        { "gas-limit", 0, &o.gas_limit, NULL },
+        { "gas-price", 0, &o.gas_price, NULL },
+        { "max-fee", 0, &o.max_fee, NULL },
+        { "priority-fee", 0, &o.priority_fee, NULL },
+        { "wait", 0, &o.wait, NULL },
+        { NULL, 0, NULL, NULL },
+    };
+    pc_error err = { 0 };
+    char **rest = calloc((size_t)argc + 1, sizeof *rest);
+    if (!rest)
+        return 4;
+    int nrest = 0, code;
+    pc_contract *k = NULL;
+    rpc_client *c = NULL;
+    bytebuf calldata = BYTEBUF_INIT;
+    unsigned long long wait_s = CLI_DEFAULT_WAIT_S;
+    pc_status st = cli_parse_opts(argc - 1, argv + 1, table, false, rest, &nrest, &err);
+    if (st == PC_OK && nrest < 1)
+        st = pc_fail(&err, PC_EINPUT, "usage: powerchain send METHOD [ARGS...] "
+                                      "(see powerchain methods)");
+    const pc_method *m = NULL;
+    if (st == PC_OK && !(m = pc_method_find(rest[0])))
+        st = pc_fail(&err, PC_EINPUT, "unknown method \"%s\" (see powerchain methods)", rest[0]);
+    if (st == PC_OK && m->kind == PC_READ)
+        st = pc_fail(&err, PC_EINPUT, "%s only reads: use powerchain call %s", m->name, m->name);
+    if (st == PC_OK && o.wait)
+        st = cli_parse_u64("wait", o.wait, 86400, &wait_s, &err);
+    if (st == PC_OK)
+        st = pc_encode_call(m, nrest - 1, rest + 1, &calldata, &err);
+    if (st == PC_OK)
+        st = cli_load_contract(ctx, &k, &err);
+    if (st != PC_OK) {
+        code = cli_fail(&err);
+        goto out;
+    }
+    if (o.raw) {
+        code = send_raw(ctx, &o, k, &calldata);
+        goto out;
+    }
+    if (o.nonce || o.gas_limit || o.gas_price || o.max_fee || o.priority_fee) {
+        pc_fail(&err, PC_EINPUT, "--nonce, --gas-limit and the fee options are for --raw; "
+                                 "online sends take them from the node");
+        code = cli_fail(&err);
+        goto out;
+    }
+    char description[512];
+    describe(m, nrest - 1, rest + 1, description, sizeof description);
+    cli_tx t = { description, true, *pc_contract_address(k), calldata.data, calldata.len,
+                 (unsigned)wait_s };
+    node_receipt receipt;
+    pc_outcome outcome;
+    st = cli_connect(ctx, &c, &err);
+    if (st == PC_OK)
+        st = cli_transact(ctx, c, k, &t, &receipt, &outcome, &err);
+    if (st != PC_OK) {
+        code = cli_fail(&err);
+        goto out;
+    }
+    code = cli_report_outcome(ctx, &outcome, NULL, NULL);
+    pc_outcome_free(&outcome);
+    node_receipt_free(&receipt);
+out:
+    bytebuf_free(&calldata);
+    rpc_client_free(c);
+    pc_contract_free(k);
+    free(rest);
+    return code;
+}

@@ -1,0 +1,24 @@
+/* The subcommands. Each gets argv with argv[0] its own name and the global
+ * options already taken out, and returns the process exit code. */
+#ifndef PC_COMMANDS_H
+#define PC_COMMANDS_H
+
+#include "cli/cli.h"
+#include "eth/error.h"
+#include "rpcclient/powerchain.h"
+#include "rpcclient/rpc.h"
+
+int cmd_call(const cli_ctx *ctx, int argc, char **argv);
+int cmd_send(const cli_ctx *ctx, int argc, char **argv);
+int cmd_deploy(const cli_ctx *ctx, int argc, char **argv);
+int cmd_methods(const cli_ctx *ctx, int argc, char **argv);
+
+/* Shared by the commands: the deployment named by --contract or
+ * --contract-json, and a client for --rpc. */
+pc_status cli_load_contract(const cli_ctx *ctx, pc_contract **out, pc_error *err);
+pc_status cli_connect(const cli_ctx *ctx, rpc_client **out, pc_error *err);
+
+/* Prints err as "powerchain: <message>" and returns its exit code. */
+int cli_fail(const pc_error *err);
+
+#endif

@@ -1,0 +1,189 @@
+/* powerchain: the command line. Global options may stand anywhere; the
+ * first other word is the subcommand. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/cmd_account.h"
+#include "cli/commands.h"
+#include "cli/opts.h"
+#include "keystore/secret.h"
+#include "rpcclient/rpc.h"
+
+#ifndef PC_VERSION
+#define PC_VERSION "unknown"
+#endif
+
+#define DEFAULT_RPC "http://127.0.0.1:8545"
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("powerchain: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_fail(const pc_error *err)
+{
+    cli_error("%s", err->msg);
+    return pc_exit_code(err->status);
+}
+
+static void usage(FILE *out)
+{
+    fputs("usage: powerchain [OPTIONS] COMMAND [ARGS...]\n"
+          "\n"
+          "Wallet and control panel for PowerChain energy markets.\n"
+          "\n"
+          "Commands:\n"
+          "  call METHOD [ARGS...]     read from the contract (eth_call)\n"
+          "  send METHOD [ARGS...]     sign and send a transaction, wait for its outcome\n"
+          "  deploy --bytecode F --abi F [--name N] [--out FILE]\n"
+          "                            deploy a compiled PowerChain contract\n"
+          "  account SUBCOMMAND        the local keystore: new, import, import-key,\n"
+          "                            export, list, rename, passwd, delete\n"
+          "  methods                   list the contract's functions and their arguments\n"
+          "\n"
+          "Options:\n"
+          "  --rpc URL                 node (env POWERCHAIN_RPC, default " DEFAULT_RPC ")\n"
+          "  --contract ADDRESS        the PowerChain deployment\n"
+          "  --contract-json FILE      its {\"name\",\"address\",\"abi\"} file\n"
+          "                            (env POWERCHAIN_CONTRACT: an address or a file)\n"
+          "  --chain-id N              refuse to sign for any other chain\n"
+          "  --account ADDRESS|NAME    keystore account (env POWERCHAIN_ACCOUNT)\n"
+          "  --keystore DIR            keystore folder (env POWERCHAIN_KEYSTORE)\n"
+          "  --password-file FILE      read the keystore password from FILE\n"
+          "  --private-key-file FILE   sign with the hex key in FILE instead\n"
+          "  --timeout SECONDS         per request to the node (default 30)\n"
+          "  --json                    machine-readable output\n"
+          "  -y, --yes                 do not ask for confirmation\n"
+          "  -h, --help                this help\n"
+          "  -V, --version             the version\n"
+          "\n"
+          "send options: --raw (sign offline and print the raw transaction; needs\n"
+          "  --chain-id, --nonce, --gas-limit and --gas-price, or --max-fee with\n"
+          "  --priority-fee), --wait SECONDS (receipt deadline, default 120).\n"
+          "\n"
+          "Amounts are written as people read them: 1.5 means 1.5 ENT or eEuro,\n"
+          "energy in whole Wh, addOrder PRICE ENT buy|sell, setParameter NAME VALUE\n"
+          "(M, B, C, F as fractions such as 0.05; H in whole hours).\n"
+          "\n"
+          "Exit status: 0 success, 1 the transaction failed (Error event or revert),\n"
+          "2 bad input, 3 node or network failure, 4 other failures.\n",
+          out);
+}
+
+static const char *env_or(const char *name, const char *fallback)
+{
+    const char *v = getenv(name);
+    return v && *v ? v : fallback;
+}
+
+int main(int argc, char **argv)
+{
+    cli_ctx ctx = { 0 };
+    const char *rpc = NULL, *contract = NULL, *contract_json = NULL, *chain_id = NULL;
+    const char *timeout = NULL;
+    bool help = false, version = false;
+    const cli_opt globals[] = {
+        { "rpc", 0, &rpc, NULL },
+        { "contract", 0, &contract, NULL },
+        { "contract-json", 0, &contract_json, NULL },
+        { "chain-id", 0, &chain_id, NULL },
+        { "private-key-file", 0, &ctx.private_key_file, NULL },
+        { "keystore", 0, &ctx.keystore_dir, NULL },
+        { "account", 0, &ctx.account, NULL },
+        { "password-file", 0, &ctx.password_file, NULL },
+        { "timeout", 0, &timeout, NULL },
+        { "json", 0, NULL, &ctx.json },
+        { "yes", 'y', NULL, &ctx.yes },
+        { "help", 'h', NULL, &help },
+        { "version", 'V', NULL, &version },
+        { NULL, 0, NULL, NULL },
+    };
+    char **rest = calloc((size_t)argc + 1, sizeof *rest);
+    if (!rest)
+        return 4;
+    int nrest = 0;
+    pc_error err = { 0 };
+    int code;
+    if (cli_parse_opts(argc - 1, argv + 1, globals, true, rest, &nrest, &err) != PC_OK) {
+        code = cli_fail(&err);
+        goto out;
+    }
+    if (version) {
+        printf("powerchain %s\n", PC_VERSION);
+        code = 0;
+        goto out;
+    }
+    if (help || nrest == 0) {
+        usage(stdout);
+        code = 0;
+        goto out;
+    }
+    ctx.rpc_url = rpc ? rpc : env_or("POWERCHAIN_RPC", DEFAULT_RPC);
+    if (!contract && !contract_json) {
+        const char *env = env_or("POWERCHAIN_CONTRACT", NULL);
+        if (env && strncmp(env, "0x", 2) == 0)
+            contract = env;
+        else
+            contract_json = env;
+    }
+    ctx.contract_address = contract;
+    ctx.contract_json = contract_json;
+    if (!ctx.keystore_dir)
+        ctx.keystore_dir = env_or("POWERCHAIN_KEYSTORE", NULL);
+    if (!ctx.account)
+        ctx.account = env_or("POWERCHAIN_ACCOUNT", NULL);
+    unsigned long long n;
+    if (chain_id) {
+        if (cli_parse_u64("chain-id", chain_id, UINT64_MAX, &n, &err) != PC_OK) {
+            code = cli_fail(&err);
+            goto out;
+        }
+        ctx.has_chain_id = true;
+        ctx.chain_id = n;
+    }
+    ctx.timeout_s = RPC_DEFAULT_TIMEOUT_S;
+    if (timeout) {
+        if (cli_parse_u64("timeout", timeout, 86400, &n, &err) == PC_OK && n == 0)
+            pc_fail(&err, PC_EINPUT, "--timeout must be at least 1 second");
+        if (err.status != PC_OK) {
+            code = cli_fail(&err);
+            goto out;
+        }
+        ctx.timeout_s = (long)n;
+    }
+    if (secret_init(&err) != PC_OK || rpc_global_init(&err) != PC_OK) {
+        code = cli_fail(&err);
+        goto out;
+    }
+
+    const char *command = rest[0];
+    if (strcmp(command, "call") == 0)
+        code = cmd_call(&ctx, nrest, rest);
+    else if (strcmp(command, "send") == 0)
+        code = cmd_send(&ctx, nrest, rest);
+    else if (strcmp(command, "deploy") == 0)
+        code = cmd_deploy(&ctx, nrest, rest);
+    else if (strcmp(command, "account") == 0)
+        code = cmd_account(&ctx, nrest, rest);
+    else if (strcmp(command, "methods") == 0)
+        code = cmd_methods(&ctx, nrest, rest);
+    else if (strcmp(command, "help") == 0) {
+        usage(stdout);
+        code = 0;
+    } else {
+        cli_error("unknown command \"%s\" (see powerchain --help)", command);
+        code = 2;
+    }
+    rpc_global_cleanup();
+out:
+    free(rest);
+    return code;
+}

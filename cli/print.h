@@ -1,0 +1,26 @@
+/* Printing decoded results: for people (units, one field a line, arrays of
+ * records as indented rows) and as JSON (ABI output names, integers as
+ * decimal strings of the raw values, addresses checksummed). */
+#ifndef PC_PRINT_H
+#define PC_PRINT_H
+
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
+
+#include "eth/abi.h"
+#include "rpcclient/powerchain.h"
+
+/* `type` is the built-in result type (its field names give the units). */
+void print_result_human(FILE *out, const pc_method *m, const abi_type *type,
+                        const abi_value *value);
+
+/* A JSON object keyed by the names in `type` ("0", "1", ... for unnamed
+ * fields); NULL on allocation failure. */
+cJSON *result_to_json(const abi_type *type, const abi_value *value);
+
+/* Copies text, replacing control characters so that text from the node
+ * cannot move the cursor or change the terminal. */
+void print_sanitized(FILE *out, const char *text);
+
+#endif

@@ -1,0 +1,77 @@
+#include "cli/signer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "eth/secp.h"
+#include "keystore/keystore.h"
+
+static pc_status key_file_address(const char *path, eth_address *out, pc_error *err)
+{
+    secret *key;
+    pc_status st = secret_load_hex_key_file(path, &key, err);
+    if (st != PC_OK)
+        return st;
+    st = secp_privkey_to_address(secret_open(key), out, err);
+    secret_close(key);
+    secret_free(key);
+    return st;
+}
+
+pc_status signer_address(const cli_ctx *ctx, eth_address *out, bool *has, pc_error *err)
+{
+    *has = false;
+    if (ctx->private_key_file) {
+        pc_status st = key_file_address(ctx->private_key_file, out, err);
+        *has = st == PC_OK;
+        return st;
+    }
+    if (!ctx->account)
+        return PC_OK;
+    /* An address needs no keystore to be read as. */
+    if (strncmp(ctx->account, "0x", 2) == 0 || strncmp(ctx->account, "0X", 2) == 0) {
+        pc_status st = eth_address_parse(ctx->account, out, err);
+        if (st != PC_OK)
+            return pc_error_prefix(err, "--account");
+        *has = true;
+        return PC_OK;
+    }
+    char *dir = NULL;
+    keystore *ks = NULL;
+    const keystore_account *acc;
+    pc_status st = PC_OK;
+    if (!ctx->keystore_dir)
+        st = keystore_default_dir(&dir, err);
+    if (st == PC_OK)
+        st = keystore_open(ctx->keystore_dir ? ctx->keystore_dir : dir, &ks, err);
+    if (st == PC_OK)
+        st = keystore_find(ks, ctx->account, &acc, err);
+    if (st == PC_OK && !acc->has_address)
+        st = pc_fail(err, PC_EKEY, "account %s cannot be used: %s", ctx->account,
+                     acc->problem_msg ? acc->problem_msg : "unknown address");
+    if (st == PC_OK) {
+        *out = acc->address;
+        *has = true;
+    }
+    keystore_close(ks);
+    free(dir);
+    return st;
+}
+
+pc_status signer_unlock(const cli_ctx *ctx, secret **key, eth_address *address, pc_error *err)
+{
+    if (ctx->private_key_file) {
+        pc_status st = secret_load_hex_key_file(ctx->private_key_file, key, err);
+        if (st != PC_OK)
+            return st;
+        st = secp_privkey_to_address(secret_open(*key), address, err);
+        secret_close(*key);
+        if (st != PC_OK) {
+            secret_free(*key);
+            *key = NULL;
+        }
+        return st;
+    }
+    return keystore_unlock_account(ctx->keystore_dir, ctx->account, ctx->password_file, key,
+                                   address, err);
+}

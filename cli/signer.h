@@ -1,0 +1,21 @@
+/* The account a command acts as: a hex key file (--private-key-file) or a
+ * keystore account (--account, --keystore, --password-file). */
+#ifndef PC_SIGNER_H
+#define PC_SIGNER_H
+
+#include <stdbool.h>
+
+#include "cli/cli.h"
+#include "eth/address.h"
+#include "eth/error.h"
+#include "keystore/secret.h"
+
+/* The selected account's address without unlocking anything; *has is false
+ * when no account is selected (reads then go without `from`). */
+pc_status signer_address(const cli_ctx *ctx, eth_address *out, bool *has, pc_error *err);
+
+/* Unlocks the selected account's key into guarded memory (caller frees with
+ * secret_free). With no account selected, the keystore's only account. */
+pc_status signer_unlock(const cli_ctx *ctx, secret **key, eth_address *address, pc_error *err);
+
+#endif

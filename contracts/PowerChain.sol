@@ -1,0 +1,915 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+/// @title PowerChain: a local energy market on a permissioned EVM chain.
+/// @notice Implements /work/shared/PROTOCOL.md with its exact interface. Every
+/// state-changing function reports its outcome with an Info or an Error event
+/// and never reverts on its own account: inputs are checked before any
+/// arithmetic that could overflow, so no call ends in a Panic.
+contract PowerChain {
+    event Info(string info);
+    event Error(string error);
+
+    // ---- Units -----------------------------------------------------------
+    uint256 private constant ONE = 1e18; // 1 ENT, 1 eEuro, fraction 1.0
+    uint256 private constant WH = 1e15; // ENT fixed point per Wh (1 ENT per kWh)
+    // Upper bound on any energy figure; keeps every product below 2^256
+    // (1e30 Wh * 1e18 fits easily) without needing 512-bit arithmetic.
+    uint256 private constant MAX_WH = 1e30;
+    uint256 private constant MAX_HOURS = type(uint256).max / 3600;
+
+    // ---- Returned shapes (component names are part of the ABI) ------------
+    struct StorageUnitInfo {
+        bool state;
+        address owner;
+        uint256 wh;
+    }
+
+    struct ConsumptionSession {
+        string sessionId;
+        uint256 wh;
+        uint256 timestamp;
+        address unit;
+    }
+
+    struct VoteInfo {
+        string vote;
+        bool userVote;
+        bool passed;
+    }
+
+    struct OrderInfo {
+        uint256 id;
+        address user;
+        uint256 price;
+        uint256 quantity;
+        bool valid;
+    }
+
+    // ---- Storage ---------------------------------------------------------
+    bool private destroyed;
+
+    // Network parameters, see getParameters. H is kept in seconds.
+    uint256 private paramM = 5e17;
+    uint256 private paramB = 5e17;
+    uint256 private paramC = 5e16;
+    uint256 private paramH = 7200;
+    uint256 private paramF = 2e17;
+
+    // The uncapped energy cost R (ENT per kWh); see _repeg.
+    uint256 private cost;
+
+    address private banker;
+
+    // Tokens. "locked" ENT is held by consumption sessions and sell orders;
+    // "locked" eEuro by buy orders and by withdrawals (withdrawLocked, the
+    // only part the banker may burn or unlock).
+    mapping(address => uint256) private entAvailable;
+    mapping(address => uint256) private entLocked;
+    mapping(address => uint256) private eeuroAvailable;
+    mapping(address => uint256) private eeuroLocked;
+    mapping(address => uint256) private withdrawLocked;
+    uint256 private totalENT;
+    uint256 private totalEeuro;
+
+    // Storage units. A unit keeps its slot after removal so that
+    // getStorageUnitsInfo shows it as an empty (state == false) entry.
+    struct Unit {
+        bool active;
+        address owner;
+        uint256 wh; // available
+        uint256 lockedWh; // held by consumption sessions
+    }
+    mapping(address => Unit) private units;
+    address[] private unitSlots;
+    mapping(address => bool) private hasSlot;
+    uint256 private totalWh; // available + locked Wh of all active units
+
+    // Open consumption sessions, compacted on close so loops stay short.
+    struct Session {
+        address unit;
+        address consumer;
+        uint256 ent;
+        uint256 wh;
+        uint256 start;
+    }
+    Session[] private sessions;
+    mapping(bytes32 => uint256) private sessionSlot; // index + 1
+
+    // Voting.
+    mapping(address => bool) private voters;
+    uint256 private voterCount;
+    struct Vote {
+        string key;
+        bool passed;
+        address[] participants;
+        mapping(address => bool) inFavour;
+        mapping(address => bool) tookPart;
+    }
+    Vote[] private votes;
+    mapping(bytes32 => uint256) private voteSlot; // keccak(key) => index + 1
+    mapping(bytes32 => uint256) private timesPassed; // keccak(base) => count
+    mapping(address => uint256[]) private votesOf;
+
+    // Market. Orders live forever in the mappings (ids are their indices);
+    // the open* lists hold the ids still open, compacted on close.
+    struct Order {
+        address user;
+        uint256 price;
+        uint256 quantity;
+        bool valid;
+        uint256 locked; // eEuro still locked by a buy order
+    }
+    mapping(uint256 => Order) private buyOrders;
+    mapping(uint256 => Order) private sellOrders;
+    uint256 private buyCount;
+    uint256 private sellCount;
+    uint256[] private openBuys;
+    uint256[] private openSells;
+
+    constructor() {
+        voters[msg.sender] = true;
+        voterCount = 1;
+    }
+
+    // =======================================================================
+    // Energy
+    // =======================================================================
+
+    function getTotalEnergy() external view returns (uint256 wh) {
+        return totalWh;
+    }
+
+    function getEnergyCosts() external view returns (uint256 mint, uint256 burn) {
+        return (_mintCost(), _burnCost());
+    }
+
+    function getStorageUnitsInfo() external view returns (StorageUnitInfo[] memory) {
+        StorageUnitInfo[] memory out = new StorageUnitInfo[](unitSlots.length);
+        for (uint256 i = 0; i < unitSlots.length; i++) {
+            Unit storage u = units[unitSlots[i]];
+            // PROTOCOL.md: `owner` carries the unit's own address.
+            out[i] = StorageUnitInfo(u.active, unitSlots[i], u.active ? u.wh : 0);
+        }
+        return out;
+    }
+
+    function getStorageUnitEnergy(address unit) external view returns (uint256) {
+        return units[unit].active ? units[unit].wh : 0;
+    }
+
+    function getConsumptionSessions() external view returns (ConsumptionSession[] memory) {
+        uint256 n = 0;
+        for (uint256 i = 0; i < sessions.length; i++) {
+            if (sessions[i].consumer == msg.sender && !_expired(sessions[i])) n++;
+        }
+        ConsumptionSession[] memory out = new ConsumptionSession[](n);
+        n = 0;
+        for (uint256 i = 0; i < sessions.length; i++) {
+            Session storage s = sessions[i];
+            if (s.consumer == msg.sender && !_expired(s)) {
+                out[n++] = ConsumptionSession(_sessionId(s.unit, s.consumer), s.wh, s.start, s.unit);
+            }
+        }
+        return out;
+    }
+
+    function getConsumptionSessionEnergy(address addr) external view returns (uint256 sessionWh) {
+        uint256 slot = sessionSlot[_sessionKey(addr, msg.sender)];
+        if (slot == 0) slot = sessionSlot[_sessionKey(msg.sender, addr)];
+        if (slot == 0 || _expired(sessions[slot - 1])) return 0;
+        return sessions[slot - 1].wh;
+    }
+
+    function startConsumptionSession(address storageUnit, uint256 entAmmount) external {
+        if (_refuseIfDestroyed()) return;
+        Unit storage u = units[storageUnit];
+        if (!u.active) return _error(string.concat("Not an active storage unit: ", _hex(storageUnit)));
+        if (entAmmount == 0) return _error("Amount must be greater than zero");
+        if (entAmmount > entAvailable[msg.sender]) return _error("Not enough ENT tokens");
+        // entAmmount <= balance <= ENT in circulation, far below 2^256 / 1000;
+        // checked anyway so that this path can never end in a Panic.
+        if (entAmmount > type(uint256).max / 1000) return _error("Amount too large");
+
+        bytes32 key = _sessionKey(storageUnit, msg.sender);
+        uint256 slot = sessionSlot[key];
+        if (slot != 0) {
+            // One session per (unit, consumer); an expired one is cleared here
+            // so that the consumer need not wait for clearOldSessions.
+            if (!_expired(sessions[slot - 1])) {
+                return _error("A consumption session with this storage unit is already open");
+            }
+            _closeSession(slot - 1);
+        }
+
+        uint256 wh = (entAmmount * 1000) / (ONE + _burnCost());
+        if (wh == 0) return _error("Amount too small for 1 Wh");
+        if (wh > u.wh) return _error("Not enough energy in the storage unit");
+
+        entAvailable[msg.sender] -= entAmmount;
+        entLocked[msg.sender] += entAmmount;
+        u.wh -= wh;
+        u.lockedWh += wh;
+        sessions.push(Session(storageUnit, msg.sender, entAmmount, wh, block.timestamp));
+        sessionSlot[key] = sessions.length;
+        emit Info(
+            string.concat(
+                "Consumption session started >> ",
+                _dec(wh),
+                " Wh for ",
+                _fix(entAmmount),
+                " ENT with ",
+                _hex(storageUnit)
+            )
+        );
+    }
+
+    function clearOldSessions() external {
+        if (_refuseIfDestroyed()) return;
+        uint256 cleared = 0;
+        uint256 i = 0;
+        // _closeSession moves the last session into slot i, so i only
+        // advances past sessions that stay.
+        while (i < sessions.length) {
+            if (_expired(sessions[i])) {
+                _closeSession(i);
+                cleared++;
+            } else {
+                i++;
+            }
+        }
+        emit Info(string.concat("Old sessions cleared >> ", _dec(cleared)));
+    }
+
+    function registerStorageUnit(address unit, address owner) external {
+        if (_refuseIfDestroyed()) return;
+        if (unit == address(0) || owner == address(0)) return _error("Invalid address");
+        if (units[unit].active) return _error(string.concat("Storage unit already registered: ", _hex(unit)));
+        if (!_vote(string.concat("register_", _hex(unit), "_", _hex(owner)))) return;
+
+        units[unit] = Unit(true, owner, 0, 0);
+        if (!hasSlot[unit]) {
+            hasSlot[unit] = true;
+            unitSlots.push(unit);
+        }
+        emit Info(string.concat("Storage unit registered >> ", _hex(unit), " owned by ", _hex(owner)));
+    }
+
+    function removeStorageUnit(address unit) external {
+        if (_refuseIfDestroyed()) return;
+        if (!units[unit].active) return _error(string.concat("Not an active storage unit: ", _hex(unit)));
+        if (!_vote(string.concat("remove_", _hex(unit)))) return;
+
+        uint256 oldDeficit = _deficit();
+        // Sessions with the unit end: consumers get their ENT back, and the
+        // unit's energy (returned Wh included) leaves the network's total.
+        uint256 i = 0;
+        while (i < sessions.length) {
+            if (sessions[i].unit == unit) {
+                _closeSession(i);
+            } else {
+                i++;
+            }
+        }
+        Unit storage u = units[unit];
+        totalWh -= u.wh;
+        u.wh = 0;
+        u.active = false;
+        _repeg(oldDeficit);
+        emit Info(string.concat("Storage unit removed >> ", _hex(unit)));
+    }
+
+    function energyProduced(address producer, uint256 wh) external {
+        if (_refuseIfDestroyed()) return;
+        Unit storage u = units[msg.sender];
+        if (!u.active) return _error("Only active storage units can do this");
+        if (producer == address(0)) return _error("Invalid address");
+        if (wh == 0) return _error("Energy must be greater than zero");
+        if (wh > MAX_WH - totalWh) return _error("Energy amount too large");
+
+        uint256 oldDeficit = _deficit();
+        // E - T moves by the cost only, so capping the cost at the deficit
+        // makes the books meet exactly where the gap closes.
+        uint256 fee = _costFor(wh, _mintCost(), oldDeficit);
+        uint256 minted = wh * WH - fee;
+        uint256 ownerShare = (minted * paramF) / ONE;
+
+        u.wh += wh;
+        totalWh += wh;
+        totalENT += minted;
+        entAvailable[u.owner] += ownerShare;
+        entAvailable[producer] += minted - ownerShare;
+        _repeg(oldDeficit);
+        emit Info(
+            string.concat(
+                "Energy produced >> ",
+                _dec(wh),
+                " Wh by ",
+                _hex(producer),
+                ": ",
+                _fix(minted),
+                " ENT minted, ",
+                _fix(ownerShare),
+                " ENT to the unit's owner"
+            )
+        );
+    }
+
+    function energyConsumed(address consumer, uint256 wh) external {
+        if (_refuseIfDestroyed()) return;
+        Unit storage u = units[msg.sender];
+        if (!u.active) return _error("Only active storage units can do this");
+        if (wh == 0) return _error("Energy must be greater than zero");
+        if (wh > MAX_WH) return _error("Energy amount too large");
+        uint256 slot = sessionSlot[_sessionKey(msg.sender, consumer)];
+        if (slot == 0 || _expired(sessions[slot - 1])) {
+            return _error(string.concat("No open consumption session with ", _hex(consumer)));
+        }
+        Session storage s = sessions[slot - 1];
+
+        uint256 oldDeficit = _deficit();
+        uint256 used = wh < s.wh ? wh : s.wh;
+        uint256 burned = used * WH + _costFor(used, _burnCost(), oldDeficit);
+        // The cost may have risen since the session was priced; the session
+        // cannot pay more than it holds, and the unpaid part stays in the gap.
+        if (burned > s.ent) burned = s.ent;
+        s.ent -= burned;
+        s.wh -= used;
+        entLocked[consumer] -= burned;
+        totalENT -= burned;
+        u.lockedWh -= used;
+        totalWh -= used;
+
+        string memory text = string.concat(
+            "Energy consumed >> ",
+            _dec(used),
+            " Wh by ",
+            _hex(consumer),
+            ": ",
+            _fix(burned),
+            " ENT burned"
+        );
+        if (wh > used) {
+            // Over-consumption: the session ends and the excess, which the
+            // consumer did not pay for, leaves the unit's energy.
+            uint256 excess = wh - used;
+            if (excess > u.wh) excess = u.wh;
+            u.wh -= excess;
+            totalWh -= excess;
+            text = string.concat(text, "; ", _dec(wh - used), " Wh beyond the session, session ended");
+        }
+        if (wh > used || s.wh == 0) {
+            uint256 returned = s.ent;
+            _closeSession(slot - 1);
+            if (returned > 0) text = string.concat(text, "; ", _fix(returned), " ENT returned");
+        }
+        _repeg(oldDeficit);
+        emit Info(text);
+    }
+
+    function reportActualEnergy(uint256 actualEnergy) external {
+        if (_refuseIfDestroyed()) return;
+        Unit storage u = units[msg.sender];
+        if (!u.active) return _error("Only active storage units can do this");
+        uint256 booked = u.wh + u.lockedWh;
+        if (actualEnergy > booked && actualEnergy - booked > MAX_WH - totalWh) {
+            return _error("Energy amount too large");
+        }
+
+        uint256 oldDeficit = _deficit();
+        // Sessions keep their Wh; the correction falls on the available part.
+        // A battery holding less than its sessions leaves nothing available.
+        uint256 available = actualEnergy > u.lockedWh ? actualEnergy - u.lockedWh : 0;
+        totalWh = totalWh - u.wh + available;
+        u.wh = available;
+        _repeg(oldDeficit);
+        emit Info(string.concat("Actual energy reported >> ", _dec(actualEnergy), " Wh"));
+    }
+
+    // =======================================================================
+    // Tokens
+    // =======================================================================
+
+    // Deliberately not `view`: PROTOCOL.md fixes these as nonpayable in the ABI.
+    function balanceENT() external returns (uint256 available, uint256 locked) {
+        return (entAvailable[msg.sender], entLocked[msg.sender]);
+    }
+
+    function balanceeEuro() external returns (uint256 available, uint256 locked) {
+        return (eeuroAvailable[msg.sender], eeuroLocked[msg.sender]);
+    }
+
+    function getTotalENT() external view returns (uint256 amnt) {
+        return totalENT;
+    }
+
+    function getTotalEeuro() external view returns (uint256) {
+        return totalEeuro;
+    }
+
+    function transferENT(address to, uint256 amnt) external {
+        if (_refuseIfDestroyed()) return;
+        if (to == address(0)) return _error("Invalid address");
+        if (amnt == 0) return _error("Amount must be greater than zero");
+        if (amnt > entAvailable[msg.sender]) return _error("Not enough ENT tokens");
+        entAvailable[msg.sender] -= amnt;
+        entAvailable[to] += amnt;
+        emit Info(string.concat("ENT transferred >> ", _fix(amnt), " to ", _hex(to)));
+    }
+
+    function transfereEuro(address to, uint256 amnt) external {
+        if (_refuseIfDestroyed()) return;
+        if (to == address(0)) return _error("Invalid address");
+        if (amnt == 0) return _error("Amount must be greater than zero");
+        if (amnt > eeuroAvailable[msg.sender]) return _error("Not enough eEuro tokens");
+        eeuroAvailable[msg.sender] -= amnt;
+        eeuroAvailable[to] += amnt;
+        emit Info(string.concat("eEuro transferred >> ", _fix(amnt), " to ", _hex(to)));
+    }
+
+    function lockeEuro(uint256 amnt) external {
+        if (_refuseIfDestroyed()) return;
+        if (amnt == 0) return _error("Amount must be greater than zero");
+        if (amnt > eeuroAvailable[msg.sender]) return _error("Not enough eEuro tokens");
+        eeuroAvailable[msg.sender] -= amnt;
+        eeuroLocked[msg.sender] += amnt;
+        withdrawLocked[msg.sender] += amnt;
+        emit Info(string.concat("eEuro locked for withdrawal >> ", _fix(amnt)));
+    }
+
+    // =======================================================================
+    // Banker
+    // =======================================================================
+
+    function getBankerAddress() external view returns (address) {
+        return banker;
+    }
+
+    function changeBanker(address addr) external {
+        if (_refuseIfDestroyed()) return;
+        if (!_vote(string.concat("changeBankerTo_", _hex(addr)))) return;
+        banker = addr;
+        emit Info(string.concat("Banker changed >> ", _hex(addr)));
+    }
+
+    function minteEuro(address addr, uint256 amnt) external {
+        if (_refuseIfDestroyed()) return;
+        if (msg.sender != banker) return _error("Only the banker can do this");
+        if (addr == address(0)) return _error("Invalid address");
+        if (amnt == 0) return _error("Amount must be greater than zero");
+        if (amnt > type(uint256).max - totalEeuro) return _error("Amount too large");
+        eeuroAvailable[addr] += amnt;
+        totalEeuro += amnt;
+        emit Info(string.concat("eEuro minted >> ", _fix(amnt), " to ", _hex(addr)));
+    }
+
+    function burneEuro(address addr, uint256 amnt) external {
+        if (_refuseIfDestroyed()) return;
+        if (msg.sender != banker) return _error("Only the banker can do this");
+        if (amnt == 0) return _error("Amount must be greater than zero");
+        if (amnt > withdrawLocked[addr]) return _error("Not enough locked eEuro tokens");
+        withdrawLocked[addr] -= amnt;
+        eeuroLocked[addr] -= amnt;
+        totalEeuro -= amnt;
+        emit Info(string.concat("eEuro burned >> ", _fix(amnt), " from ", _hex(addr)));
+    }
+
+    function unlockeEuro(address addr, uint256 amnt) external {
+        if (_refuseIfDestroyed()) return;
+        if (msg.sender != banker) return _error("Only the banker can do this");
+        if (amnt == 0) return _error("Amount must be greater than zero");
+        if (amnt > withdrawLocked[addr]) return _error("Not enough locked eEuro tokens");
+        withdrawLocked[addr] -= amnt;
+        eeuroLocked[addr] -= amnt;
+        eeuroAvailable[addr] += amnt;
+        emit Info(string.concat("eEuro unlocked >> ", _fix(amnt), " for ", _hex(addr)));
+    }
+
+    // =======================================================================
+    // Network parameters
+    // =======================================================================
+
+    function getParameters() external view returns (uint256 M, uint256 B, uint256 C, uint256 H, uint256 F) {
+        return (paramM, paramB, paramC, paramH, paramF);
+    }
+
+    function setParameter(string calldata param, uint256 value) external {
+        if (_refuseIfDestroyed()) return;
+        bytes32 p = keccak256(bytes(param));
+        bool isH = p == keccak256("H");
+        if (!isH && p != keccak256("M") && p != keccak256("B") && p != keccak256("C") && p != keccak256("F")) {
+            return _error(string.concat("Unknown parameter: ", param));
+        }
+        // Costs and fractions above 1.0 would let minting underflow or hand
+        // out more than was minted; H must be a positive number of hours.
+        if (isH ? (value == 0 || value > MAX_HOURS) : value > ONE) {
+            return _error(
+                string.concat(
+                    "Invalid value for parameter ",
+                    param,
+                    isH ? ": hours must be at least 1" : ": must be at most 10^18 (1.0)"
+                )
+            );
+        }
+        if (!_vote(string.concat("setParameter_", param, "_", _dec(value)))) return;
+
+        string memory shown;
+        if (isH) {
+            paramH = value * 3600;
+            shown = string.concat(_dec(value), " h (", _dec(paramH), " s)");
+        } else {
+            if (p == keccak256("M")) paramM = value;
+            else if (p == keccak256("B")) paramB = value;
+            else if (p == keccak256("C")) paramC = value;
+            else paramF = value;
+            shown = _fix(value);
+        }
+        emit Info(string.concat("Parameter changed >> ", param, " = ", shown));
+    }
+
+    // =======================================================================
+    // Voting
+    // =======================================================================
+
+    function isVoter() external view returns (bool voter) {
+        return voters[msg.sender];
+    }
+
+    function getVotes() external view returns (VoteInfo[] memory) {
+        uint256[] storage mine = votesOf[msg.sender];
+        VoteInfo[] memory out = new VoteInfo[](mine.length);
+        for (uint256 i = 0; i < mine.length; i++) {
+            Vote storage v = votes[mine[i]];
+            out[i] = VoteInfo(v.key, v.inFavour[msg.sender], v.passed);
+        }
+        return out;
+    }
+
+    function addVoter(address addr) external {
+        if (_refuseIfDestroyed()) return;
+        if (addr == address(0)) return _error("Invalid address");
+        if (voters[addr]) return _error(string.concat("Already a voter: ", _hex(addr)));
+        if (!_vote(string.concat("Add_Voter_", _hex(addr)))) return;
+        voters[addr] = true;
+        voterCount++;
+        emit Info(string.concat("New voter added >> ", _hex(addr)));
+    }
+
+    function removeVoter(address addr) external {
+        if (_refuseIfDestroyed()) return;
+        if (!voters[addr]) return _error(string.concat("Not a voter: ", _hex(addr)));
+        if (voterCount == 1) return _error("The last voter cannot be removed");
+        if (!_vote(string.concat("Remove_Voter_", _hex(addr)))) return;
+        voters[addr] = false;
+        voterCount--;
+        emit Info(string.concat("Voter removed >> ", _hex(addr)));
+    }
+
+    function destroy() external {
+        if (_refuseIfDestroyed()) return;
+        if (!_vote("destroy_contract")) return;
+        // Retiring is a flag, not selfdestruct: reads keep answering and every
+        // state-changing call reports the Error below from now on.
+        destroyed = true;
+        emit Info("Contract destroyed");
+    }
+
+    // =======================================================================
+    // Market
+    // =======================================================================
+
+    function getOrders() external view returns (OrderInfo[] memory buys, OrderInfo[] memory sells) {
+        return (_orderList(openBuys, buyOrders), _orderList(openSells, sellOrders));
+    }
+
+    function addOrder(uint256 price, uint256 quant, bool isBuy) external {
+        if (_refuseIfDestroyed()) return;
+        if (price == 0 || quant == 0) return _error("Price and quantity must be greater than zero");
+        if (price > type(uint256).max / quant) return _error("Order too large");
+        uint256 id;
+        if (isBuy) {
+            uint256 toLock = (price * quant) / ONE;
+            if (toLock == 0) return _error("Order too small: it would lock no eEuro");
+            if (toLock > eeuroAvailable[msg.sender]) return _error("Not enough eEuro tokens");
+            eeuroAvailable[msg.sender] -= toLock;
+            eeuroLocked[msg.sender] += toLock;
+            id = buyCount++;
+            buyOrders[id] = Order(msg.sender, price, quant, true, toLock);
+            openBuys.push(id);
+        } else {
+            if (quant > entAvailable[msg.sender]) return _error("Not enough ENT tokens");
+            entAvailable[msg.sender] -= quant;
+            entLocked[msg.sender] += quant;
+            id = sellCount++;
+            sellOrders[id] = Order(msg.sender, price, quant, true, 0);
+            openSells.push(id);
+        }
+        emit Info(
+            string.concat(
+                "Order added >> ",
+                isBuy ? "buy #" : "sell #",
+                _dec(id),
+                ": ",
+                _fix(quant),
+                " ENT at ",
+                _fix(price),
+                " eEuro/ENT"
+            )
+        );
+        _match(id, isBuy);
+    }
+
+    function removeOrder(uint256 id, bool isBuy) external {
+        if (_refuseIfDestroyed()) return;
+        Order storage o = isBuy ? buyOrders[id] : sellOrders[id];
+        if (!o.valid) return _error("Order not found or already closed");
+        if (o.user != msg.sender) return _error("Only the order's owner can remove it");
+        if (isBuy) {
+            eeuroLocked[o.user] -= o.locked;
+            eeuroAvailable[o.user] += o.locked;
+            o.locked = 0;
+            _dropOpen(openBuys, id);
+        } else {
+            entLocked[o.user] -= o.quantity;
+            entAvailable[o.user] += o.quantity;
+            _dropOpen(openSells, id);
+        }
+        o.valid = false;
+        emit Info(string.concat("Order removed >> ", isBuy ? "buy #" : "sell #", _dec(id)));
+    }
+
+    // =======================================================================
+    // Internals
+    // =======================================================================
+
+    function _error(string memory text) private {
+        emit Error(text);
+    }
+
+    function _refuseIfDestroyed() private returns (bool) {
+        if (destroyed) emit Error("Contract destroyed");
+        return destroyed;
+    }
+
+    /// Records the caller's vote on `base` (or on `base_N` once `base` has
+    /// passed N times) and reports whether this call made it pass.
+    function _vote(string memory base) private returns (bool) {
+        if (!voters[msg.sender]) {
+            _error("Only voters can do this");
+            return false;
+        }
+        bytes32 baseHash = keccak256(bytes(base));
+        uint256 n = timesPassed[baseHash];
+        string memory key = n == 0 ? base : string.concat(base, "_", _dec(n));
+        bytes32 keyHash = keccak256(bytes(key));
+        if (voteSlot[keyHash] == 0) {
+            Vote storage fresh = votes.push();
+            fresh.key = key;
+            voteSlot[keyHash] = votes.length;
+        }
+        uint256 index = voteSlot[keyHash] - 1;
+        Vote storage v = votes[index];
+        if (!v.tookPart[msg.sender]) {
+            v.tookPart[msg.sender] = true;
+            v.participants.push(msg.sender);
+            votesOf[msg.sender].push(index);
+        }
+        bool favour = !v.inFavour[msg.sender];
+        v.inFavour[msg.sender] = favour;
+
+        // Only current voters count, so a removed voter's old vote is void.
+        uint256 inFavour = 0;
+        for (uint256 i = 0; i < v.participants.length; i++) {
+            address p = v.participants[i];
+            if (voters[p] && v.inFavour[p]) inFavour++;
+        }
+        // Withdrawing support never passes a vote, even if the voter set shrank.
+        if (favour && (inFavour * 10) / voterCount > 5) {
+            v.passed = true;
+            timesPassed[baseHash] = n + 1;
+            return true;
+        }
+        emit Info(
+            string.concat(
+                favour ? "You are in favor of: '" : "You are against: '",
+                key,
+                "'. Execute the method again to change your mind."
+            )
+        );
+        return false;
+    }
+
+    function _mintCost() private view returns (uint256) {
+        return cost < paramM ? cost : paramM;
+    }
+
+    function _burnCost() private view returns (uint256) {
+        return cost < paramB ? cost : paramB;
+    }
+
+    /// ENT in circulation beyond the stored energy (0 when energy covers it).
+    function _deficit() private view returns (uint256) {
+        uint256 e = totalWh * WH;
+        return totalENT > e ? totalENT - e : 0;
+    }
+
+    /// The cost of `wh` at `rate` ENT/kWh, rounded up so that a small gap
+    /// still closes, and capped at `deficit`: only the Wh before the books
+    /// meet pay the cost.
+    function _costFor(uint256 wh, uint256 rate, uint256 deficit) private pure returns (uint256) {
+        uint256 c = (wh * rate + 999) / 1000;
+        return c < deficit ? c : deficit;
+    }
+
+    /// Re-sets R after the books changed. R changes only when the deficit
+    /// grew (set from the new gap) or closed (zero); while it shrinks R stays
+    /// fixed, so the gap closes after deficit / R kWh instead of
+    /// asymptotically. A surplus of energy over ENT carries no cost: a cost
+    /// on minting or burning could only widen it.
+    function _repeg(uint256 oldDeficit) private {
+        uint256 deficit = _deficit();
+        if (deficit == 0) cost = 0;
+        else if (deficit > oldDeficit) cost = (deficit * paramC) / ONE;
+    }
+
+    function _expired(Session storage s) private view returns (bool) {
+        return block.timestamp - s.start >= paramH;
+    }
+
+    /// Ends session `index`: its ENT and Wh go back to consumer and unit.
+    function _closeSession(uint256 index) private {
+        Session storage s = sessions[index];
+        entLocked[s.consumer] -= s.ent;
+        entAvailable[s.consumer] += s.ent;
+        Unit storage u = units[s.unit];
+        u.lockedWh -= s.wh;
+        u.wh += s.wh;
+        delete sessionSlot[_sessionKey(s.unit, s.consumer)];
+        uint256 last = sessions.length - 1;
+        if (index != last) {
+            sessions[index] = sessions[last];
+            Session storage moved = sessions[index];
+            sessionSlot[_sessionKey(moved.unit, moved.consumer)] = index + 1;
+        }
+        sessions.pop();
+    }
+
+    function _sessionKey(address unit, address consumer) private pure returns (bytes32) {
+        return keccak256(abi.encodePacked(unit, consumer));
+    }
+
+    function _sessionId(address unit, address consumer) private pure returns (string memory) {
+        return string.concat(_hex(unit), "_", _hex(consumer));
+    }
+
+    /// Matches the new order `id` against the book: best price first, then
+    /// the older order; the trade runs at the sell price. Orders of the same
+    /// user are skipped, so crossed pairs left in the book are always
+    /// self-pairs and matching the new order alone keeps the book matched.
+    function _match(uint256 id, bool isBuy) private {
+        Order storage taker = isBuy ? buyOrders[id] : sellOrders[id];
+        while (taker.quantity > 0) {
+            (bool found, uint256 other) = isBuy ? _bestSell(taker.user, taker.price) : _bestBuy(taker.user, taker.price);
+            if (!found) return;
+            if (isBuy) _trade(id, other);
+            else _trade(other, id);
+        }
+    }
+
+    function _bestSell(address buyer, uint256 limit) private view returns (bool found, uint256 best) {
+        for (uint256 i = 0; i < openSells.length; i++) {
+            uint256 sid = openSells[i];
+            Order storage s = sellOrders[sid];
+            if (s.user == buyer || s.price > limit) continue;
+            if (!found || s.price < sellOrders[best].price || (s.price == sellOrders[best].price && sid < best)) {
+                (found, best) = (true, sid);
+            }
+        }
+    }
+
+    function _bestBuy(address seller, uint256 limit) private view returns (bool found, uint256 best) {
+        for (uint256 i = 0; i < openBuys.length; i++) {
+            uint256 bid = openBuys[i];
+            Order storage b = buyOrders[bid];
+            if (b.user == seller || b.price < limit) continue;
+            if (!found || b.price > buyOrders[best].price || (b.price == buyOrders[best].price && bid < best)) {
+                (found, best) = (true, bid);
+            }
+        }
+    }
+
+    function _trade(uint256 buyId, uint256 sellId) private {
+        Order storage b = buyOrders[buyId];
+        Order storage s = sellOrders[sellId];
+        uint256 q = b.quantity < s.quantity ? b.quantity : s.quantity;
+        uint256 pay = (s.price * q) / ONE;
+        b.quantity -= q;
+        s.quantity -= q;
+
+        // The buy keeps locked exactly what its remaining quantity needs at
+        // its own limit; what it saved by trading below the limit is freed.
+        // floor(bp*Q) >= floor(sp*q) + floor(bp*(Q-q)), so this never underflows.
+        uint256 keep = (b.price * b.quantity) / ONE;
+        uint256 refund = b.locked - pay - keep;
+        b.locked = keep;
+        eeuroLocked[b.user] -= pay + refund;
+        eeuroAvailable[b.user] += refund;
+        eeuroAvailable[s.user] += pay;
+        entLocked[s.user] -= q;
+        entAvailable[b.user] += q;
+
+        emit Info(
+            string.concat(
+                "Trade >> ",
+                _fix(q),
+                " ENT at ",
+                _fix(s.price),
+                " eEuro/ENT (buy #",
+                _dec(buyId),
+                ", sell #",
+                _dec(sellId),
+                ")"
+            )
+        );
+        if (b.quantity == 0) {
+            // keep is 0 here, so nothing stays locked by a filled buy.
+            b.valid = false;
+            _dropOpen(openBuys, buyId);
+        }
+        if (s.quantity == 0) {
+            s.valid = false;
+            _dropOpen(openSells, sellId);
+        }
+    }
+
+    function _dropOpen(uint256[] storage list, uint256 id) private {
+        for (uint256 i = 0; i < list.length; i++) {
+            if (list[i] == id) {
+                list[i] = list[list.length - 1];
+                list.pop();
+                return;
+            }
+        }
+    }
+
+    function _orderList(uint256[] storage ids, mapping(uint256 => Order) storage book)
+        private
+        view
+        returns (OrderInfo[] memory out)
+    {
+        // Oldest first, whatever order the compacted list is in.
+        out = new OrderInfo[](ids.length);
+        for (uint256 i = 0; i < ids.length; i++) {
+            Order storage o = book[ids[i]];
+            out[i] = OrderInfo(ids[i], o.user, o.price, o.quantity, o.valid);
+        }
+        for (uint256 i = 1; i < out.length; i++) {
+            OrderInfo memory cur = out[i];
+            uint256 j = i;
+            while (j > 0 && out[j - 1].id > cur.id) {
+                out[j] = out[j - 1];
+                j--;
+            }
+            out[j] = cur;
+        }
+    }
+
+    // ---- Text ------------------------------------------------------------
+
+    /// 40 lowercase hex digits without 0x, as in vote strings.
+    function _hex(address a) private pure returns (string memory) {
+        bytes memory digits = "0123456789abcdef";
+        bytes memory out = new bytes(40);
+        uint160 v = uint160(a);
+        for (uint256 i = 40; i > 0; i--) {
+            out[i - 1] = digits[v & 0xf];
+            v >>= 4;
+        }
+        return string(out);
+    }
+
+    function _dec(uint256 v) private pure returns (string memory) {
+        if (v == 0) return "0";
+        uint256 len = 0;
+        for (uint256 t = v; t != 0; t /= 10) len++;
+        bytes memory out = new bytes(len);
+        for (; v != 0; v /= 10) out[--len] = bytes1(uint8(48 + (v % 10)));
+        return string(out);
+    }
+
+    /// An 18-decimal amount in full precision without trailing zeros: 7.6, 0.243.
+    function _fix(uint256 v) private pure returns (string memory) {
+        uint256 frac = v % ONE;
+        if (frac == 0) return _dec(v / ONE);
+        bytes memory digits = new bytes(18);
+        for (uint256 i = 18; i > 0; i--) {
+            digits[i - 1] = bytes1(uint8(48 + (frac % 10)));
+            frac /= 10;
+        }
+        uint256 len = 18;
+        while (digits[len - 1] == "0") len--;
+        bytes memory trimmed = new bytes(len);
+        for (uint256 i = 0; i < len; i++) trimmed[i] = digits[i];
+        return string.concat(_dec(v / ONE), ".", string(trimmed));
+    }
+}

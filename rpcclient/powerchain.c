@@ -1,0 +1,675 @@
+#include "rpcclient/powerchain.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+
+#define ORDER_FIELDS "(uint256 id,address user,uint256 price,uint256 quantity,bool valid)[]"
+
+static const pc_method methods[] = {
+    /* Energy */
+    { "getTotalEnergy", "()", "(uint256 wh)", PC_READ, false, 0, { 0 }, "",
+      "energy stored in all active units", "wh=wh" },
+    { "getEnergyCosts", "()", "(uint256 mint,uint256 burn)", PC_READ, false, 0, { 0 }, "",
+      "current minting and burning cost", "mint=cost burn=cost" },
+    { "getStorageUnitsInfo", "()", "((bool state,address owner,uint256 wh)[] units)", PC_READ,
+      false, 0, { 0 }, "", "registered storage units and their available energy", "wh=wh" },
+    { "getStorageUnitEnergy", "(address unit)", "(uint256 wh)", PC_READ, false, 1,
+      { PC_ARG_ADDRESS }, "UNIT", "available energy of one unit", "wh=wh" },
+    { "getConsumptionSessions", "()",
+      "((string sessionId,uint256 wh,uint256 timestamp,address unit)[] sessions)", PC_READ,
+      true, 0, { 0 }, "", "the account's active consumption sessions",
+      "wh=wh timestamp=timestamp" },
+    { "getConsumptionSessionEnergy", "(address addr)", "(uint256 sessionWh)", PC_READ, true, 1,
+      { PC_ARG_ADDRESS }, "ADDRESS", "energy left in the session with a unit or consumer",
+      "sessionWh=wh" },
+    { "startConsumptionSession", "(address storageUnit,uint256 entAmmount)", "()", PC_TX, false,
+      2, { PC_ARG_ADDRESS, PC_ARG_ENT }, "UNIT ENT", "lock ENT to draw energy from a unit", "" },
+    { "clearOldSessions", "()", "()", PC_TX, false, 0, { 0 }, "",
+      "close expired sessions and return what they locked", "" },
+    { "registerStorageUnit", "(address unit,address owner)", "()", PC_VOTE, false, 2,
+      { PC_ARG_ADDRESS, PC_ARG_ADDRESS }, "UNIT OWNER", "vote to register a storage unit", "" },
+    { "removeStorageUnit", "(address unit)", "()", PC_VOTE, false, 1, { PC_ARG_ADDRESS },
+      "UNIT", "vote to remove a storage unit", "" },
+    { "energyProduced", "(address producer,uint256 wh)", "()", PC_TX, false, 2,
+      { PC_ARG_ADDRESS, PC_ARG_WH }, "PRODUCER WH", "(storage unit) report energy produced",
+      "" },
+    { "energyConsumed", "(address consumer,uint256 wh)", "()", PC_TX, false, 2,
+      { PC_ARG_ADDRESS, PC_ARG_WH }, "CONSUMER WH", "(storage unit) report energy consumed",
+      "" },
+    { "reportActualEnergy", "(uint256 actualEnergy)", "()", PC_TX, false, 1, { PC_ARG_WH },
+      "WH", "(storage unit) report the energy really stored", "" },
+    /* Tokens */
+    { "balanceENT", "()", "(uint256 available,uint256 locked)", PC_READ, true, 0, { 0 }, "",
+      "the account's ENT", "available=ent locked=ent" },
+    { "balanceeEuro", "()", "(uint256 available,uint256 locked)", PC_READ, true, 0, { 0 }, "",
+      "the account's eEuro", "available=eeuro locked=eeuro" },
+    { "getTotalENT", "()", "(uint256 amnt)", PC_READ, false, 0, { 0 }, "",
+      "ENT in circulation", "amnt=ent" },
+    { "getTotalEeuro", "()", "(uint256 amnt)", PC_READ, false, 0, { 0 }, "",
+      "eEuro in circulation", "amnt=eeuro" },
+    { "transferENT", "(address to,uint256 amnt)", "()", PC_TX, false, 2,
+      { PC_ARG_ADDRESS, PC_ARG_ENT }, "TO ENT", "send available ENT", "" },
+    { "transfereEuro", "(address to,uint256 amnt)", "()", PC_TX, false, 2,
+      { PC_ARG_ADDRESS, PC_ARG_EEURO }, "TO EEURO", "send available eEuro", "" },
+    { "lockeEuro", "(uint256 amnt)", "()", PC_TX, false, 1, { PC_ARG_EEURO }, "EEURO",
+      "withdraw: lock eEuro for the banker to pay out", "" },
+    /* Banker */
+    { "getBankerAddress", "()", "(address banker)", PC_READ, false, 0, { 0 }, "",
+      "the banker (zero address when none)", "" },
+    { "changeBanker", "(address addr)", "()", PC_VOTE, false, 1, { PC_ARG_ADDRESS },
+      "ADDRESS", "vote to change the banker", "" },
+    { "minteEuro", "(address addr,uint256 amnt)", "()", PC_TX, false, 2,
+      { PC_ARG_ADDRESS, PC_ARG_EEURO }, "TO EEURO", "(banker) mint eEuro", "" },
+    { "burneEuro", "(address addr,uint256 amnt)", "()", PC_TX, false, 2,
+      { PC_ARG_ADDRESS, PC_ARG_EEURO }, "FROM EEURO", "(banker) burn locked eEuro", "" },
+    { "unlockeEuro", "(address addr,uint256 amnt)", "()", PC_TX, false, 2,
+      { PC_ARG_ADDRESS, PC_ARG_EEURO }, "TO EEURO", "(banker) refuse a withdrawal", "" },
+    /* Network parameters */
+    { "getParameters", "()", "(uint256 M,uint256 B,uint256 C,uint256 H,uint256 F)", PC_READ,
+      false, 0, { 0 }, "", "the network parameters",
+      "M=cost B=cost C=fraction H=seconds F=fraction" },
+    { "setParameter", "(string param,uint256 value)", "()", PC_VOTE, false, 2,
+      { PC_ARG_PARAM_NAME, PC_ARG_PARAM_VALUE }, "NAME VALUE",
+      "vote to set M, B, C, F (fractions) or H (hours)", "" },
+    /* Voting */
+    { "isVoter", "()", "(bool voter)", PC_READ, true, 0, { 0 }, "",
+      "whether the account is a voter", "" },
+    { "getVotes", "()", "((string vote,bool userVote,bool passed)[] votes)", PC_READ, true, 0,
+      { 0 }, "", "the votes the account took part in", "" },
+    { "addVoter", "(address addr)", "()", PC_VOTE, false, 1, { PC_ARG_ADDRESS }, "ADDRESS",
+      "vote to add a voter", "" },
+    { "removeVoter", "(address addr)", "()", PC_VOTE, false, 1, { PC_ARG_ADDRESS }, "ADDRESS",
+      "vote to remove a voter", "" },
+    { "destroy", "()", "()", PC_VOTE, false, 0, { 0 }, "", "vote to retire the deployment",
+      "" },
+    /* Market */
+    { "getOrders", "()", "(" ORDER_FIELDS " buys," ORDER_FIELDS " sells)", PC_READ, false, 0,
+      { 0 }, "", "the open buy and sell orders", "price=price quantity=ent" },
+    { "addOrder", "(uint256 price,uint256 quant,bool isBuy)", "()", PC_TX, false, 3,
+      { PC_ARG_PRICE, PC_ARG_ENT, PC_ARG_SIDE }, "PRICE ENT buy|sell",
+      "add a buy or sell order (price in eEuro per ENT)", "" },
+    { "removeOrder", "(uint256 id,bool isBuy)", "()", PC_TX, false, 2,
+      { PC_ARG_ORDER_ID, PC_ARG_SIDE }, "ID buy|sell", "cancel one of the account's orders",
+      "" },
+};
+
+#define NMETHODS (sizeof methods / sizeof methods[0])
+
+/* Parsed types of the table, built once. */
+typedef struct method_types {
+    abi_type *inputs;
+    abi_type *outputs;
+    char *signature; /* "name(type,...)" */
+    uint8_t selector[4];
+} method_types;
+
+static method_types table_types[NMETHODS];
+static pc_status table_status = PC_OK;
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+static void build_table(void)
+{
+    for (size_t i = 0; i < NMETHODS && table_status == PC_OK; i++) {
+        method_types *t = &table_types[i];
+        if (abi_type_parse(methods[i].inputs, &t->inputs, NULL) != PC_OK ||
+            abi_type_parse(methods[i].outputs, &t->outputs, NULL) != PC_OK) {
+            table_status = PC_ENOMEM;
+            break;
+        }
+        char *canon = abi_type_canonical(t->inputs);
+        size_t n = canon ? strlen(methods[i].name) + strlen(canon) + 1 : 0;
+        t->signature = canon ? malloc(n) : NULL;
+        if (!t->signature) {
+            free(canon);
+            table_status = PC_ENOMEM;
+            break;
+        }
+        snprintf(t->signature, n, "%s%s", methods[i].name, canon);
+        free(canon);
+        abi_selector(t->signature, t->selector);
+    }
+}
+
+static const method_types *types_of(const pc_method *m, pc_error *err)
+{
+    pthread_once(&table_once, build_table);
+    if (table_status != PC_OK) {
+        pc_fail(err, PC_ENOMEM, "out of memory building the method table");
+        return NULL;
+    }
+    return &table_types[m - methods];
+}
+
+const pc_method *pc_methods(size_t *count)
+{
+    *count = NMETHODS;
+    return methods;
+}
+
+const pc_method *pc_method_find(const char *name)
+{
+    for (size_t i = 0; i < NMETHODS; i++)
+        if (strcmp(methods[i].name, name) == 0)
+            return &methods[i];
+    return NULL;
+}
+
+static pc_unit unit_from_word(const char *w, size_t n)
+{
+    static const struct {
+        const char *word;
+        pc_unit unit;
+    } words[] = {
+        { "ent", PC_UNIT_ENT },           { "eeuro", PC_UNIT_EEURO },
+        { "price", PC_UNIT_PRICE },       { "cost", PC_UNIT_COST },
+        { "fraction", PC_UNIT_FRACTION }, { "wh", PC_UNIT_WH },
+        { "seconds", PC_UNIT_SECONDS },   { "timestamp", PC_UNIT_TIMESTAMP },
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i].word) == n && strncmp(words[i].word, w, n) == 0)
+            return words[i].unit;
+    return PC_UNIT_RAW;
+}
+
+pc_unit pc_method_unit(const pc_method *m, const char *field)
+{
+    if (!field)
+        return PC_UNIT_RAW;
+    size_t flen = strlen(field);
+    for (const char *p = m->units; *p;) {
+        const char *eq = strchr(p, '=');
+        if (!eq)
+            break;
+        const char *end = strchr(eq, ' ');
+        size_t vlen = end ? (size_t)(end - eq - 1) : strlen(eq + 1);
+        if ((size_t)(eq - p) == flen && strncmp(p, field, flen) == 0)
+            return unit_from_word(eq + 1, vlen);
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    return PC_UNIT_RAW;
+}
+
+/* ---- deployments ---- */
+
+struct pc_contract {
+    eth_address address;
+    char *name;
+    abi_type *abi_outputs[NMETHODS]; /* from the deployment file; NULL when absent */
+};
+
+const eth_address *pc_contract_address(const pc_contract *k)
+{
+    return &k->address;
+}
+
+const char *pc_contract_name(const pc_contract *k)
+{
+    return k->name ? k->name : "PowerChain";
+}
+
+void pc_contract_free(pc_contract *k)
+{
+    if (!k)
+        return;
+    for (size_t i = 0; i < NMETHODS; i++)
+        abi_type_free(k->abi_outputs[i]);
+    free(k->name);
+    free(k);
+}
+
+pc_status pc_contract_from_address(const char *text, pc_contract **out, pc_error *err)
+{
+    *out = NULL;
+    pc_contract *k = calloc(1, sizeof *k);
+    if (!k)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    pc_status st = eth_address_parse(text, &k->address, err);
+    if (st != PC_OK) {
+        pc_error_prefix(err, "contract address");
+        free(k);
+        return st;
+    }
+    *out = k;
+    return PC_OK;
+}
+
+static bool is_identifier(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              *s == '_' || *s == '$'))
+            return false;
+    return true;
+}
+
+/* Appends the human-readable form of one JSON ABI parameter to buf. */
+static bool param_text(const cJSON *p, bytebuf *buf, int depth)
+{
+    if (depth > 8 || !cJSON_IsObject(p))
+        return false;
+    const cJSON *type = cJSON_GetObjectItemCaseSensitive(p, "type");
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(p, "name");
+    if (!cJSON_IsString(type))
+        return false;
+    const char *t = type->valuestring;
+    if (strncmp(t, "tuple", 5) == 0) {
+        const cJSON *comps = cJSON_GetObjectItemCaseSensitive(p, "components");
+        if (!cJSON_IsArray(comps) || bytebuf_append_byte(buf, '(') != PC_OK)
+            return false;
+        const cJSON *c;
+        bool first = true;
+        cJSON_ArrayForEach(c, comps)
+        {
+            if ((!first && bytebuf_append_byte(buf, ',') != PC_OK) ||
+                !param_text(c, buf, depth + 1))
+                return false;
+            first = false;
+        }
+        if (bytebuf_append_byte(buf, ')') != PC_OK)
+            return false;
+        t += 5; /* the array suffixes, if any */
+    }
+    if (bytebuf_append(buf, t, strlen(t)) != PC_OK)
+        return false;
+    if (cJSON_IsString(name) && is_identifier(name->valuestring)) {
+        if (bytebuf_append_byte(buf, ' ') != PC_OK ||
+            bytebuf_append(buf, name->valuestring, strlen(name->valuestring)) != PC_OK)
+            return false;
+    }
+    return true;
+}
+
+static abi_type *type_from_json_params(const cJSON *params)
+{
+    bytebuf buf = BYTEBUF_INIT;
+    bool ok = cJSON_IsArray(params) && bytebuf_append_byte(&buf, '(') == PC_OK;
+    const cJSON *p;
+    bool first = true;
+    cJSON_ArrayForEach(p, params)
+    {
+        if (!ok)
+            break;
+        ok = (first || bytebuf_append_byte(&buf, ',') == PC_OK) && param_text(p, &buf, 0);
+        first = false;
+    }
+    ok = ok && bytebuf_append(&buf, ")", 2) == PC_OK;
+    abi_type *t = NULL;
+    if (ok && abi_type_parse((const char *)buf.data, &t, NULL) != PC_OK)
+        t = NULL;
+    bytebuf_free(&buf);
+    return t;
+}
+
+/* Keeps the deployment's output names for each known function whose ABI has
+ * exactly the shape of the table. */
+static void adopt_abi_names(pc_contract *k, const cJSON *abi)
+{
+    const cJSON *entry;
+    cJSON_ArrayForEach(entry, abi)
+    {
+        const cJSON *type = cJSON_GetObjectItemCaseSensitive(entry, "type");
+        const cJSON *name = cJSON_GetObjectItemCaseSensitive(entry, "name");
+        if (!cJSON_IsString(type) || strcmp(type->valuestring, "function") != 0 ||
+            !cJSON_IsString(name))
+            continue;
+        const pc_method *m = pc_method_find(name->valuestring);
+        const method_types *mt = m ? types_of(m, NULL) : NULL;
+        if (!mt)
+            continue;
+        abi_type *outs = type_from_json_params(
+            cJSON_GetObjectItemCaseSensitive(entry, "outputs"));
+        char *a = outs ? abi_type_canonical(outs) : NULL;
+        char *b = abi_type_canonical(mt->outputs);
+        size_t i = (size_t)(m - methods);
+        if (a && b && strcmp(a, b) == 0 && !k->abi_outputs[i])
+            k->abi_outputs[i] = outs;
+        else
+            abi_type_free(outs);
+        free(a);
+        free(b);
+    }
+}
+
+#define DEPLOYMENT_FILE_MAX (16u * 1024u * 1024u)
+
+static pc_status read_small_file(const char *path, char **text, size_t *len, pc_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return pc_fail(err, PC_EINPUT, "cannot open %s: %s", path, strerror(errno));
+    bytebuf b = BYTEBUF_INIT;
+    char chunk[8192];
+    size_t n;
+    pc_status st = PC_OK;
+    while (st == PC_OK && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > DEPLOYMENT_FILE_MAX)
+            st = pc_fail(err, PC_EINPUT, "%s is larger than %u bytes", path, DEPLOYMENT_FILE_MAX);
+        else
+            st = bytebuf_append(&b, chunk, n);
+    }
+    if (st == PC_OK && ferror(f))
+        st = pc_fail(err, PC_EIO, "cannot read %s", path);
+    fclose(f);
+    if (st == PC_OK)
+        st = bytebuf_append_byte(&b, 0);
+    if (st != PC_OK) {
+        bytebuf_free(&b);
+        return st;
+    }
+    *text = (char *)b.data;
+    *len = b.len - 1;
+    return PC_OK;
+}
+
+pc_status pc_contract_load_json(const char *path, pc_contract **out, pc_error *err)
+{
+    *out = NULL;
+    char *text;
+    size_t len;
+    pc_status st = read_small_file(path, &text, &len, err);
+    if (st != PC_OK)
+        return st;
+    cJSON *doc = cJSON_ParseWithLength(text, len);
+    free(text);
+    if (!cJSON_IsObject(doc)) {
+        cJSON_Delete(doc);
+        return pc_fail(err, PC_EINPUT, "%s is not a deployment file (a JSON object with "
+                                       "\"address\" and \"abi\")", path);
+    }
+    const cJSON *addr = cJSON_GetObjectItemCaseSensitive(doc, "address");
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(doc, "name");
+    const cJSON *abi = cJSON_GetObjectItemCaseSensitive(doc, "abi");
+    pc_contract *k = NULL;
+    if (!cJSON_IsString(addr)) {
+        st = pc_fail(err, PC_EINPUT, "%s has no \"address\" string", path);
+    } else if (abi && !cJSON_IsArray(abi)) {
+        st = pc_fail(err, PC_EINPUT, "%s: \"abi\" is not a list", path);
+    } else if ((st = pc_contract_from_address(addr->valuestring, &k, err)) != PC_OK) {
+        pc_error_prefix(err, "%s", path);
+    } else {
+        if (cJSON_IsString(name))
+            k->name = strdup(name->valuestring);
+        if (abi)
+            adopt_abi_names(k, abi);
+        *out = k;
+    }
+    cJSON_Delete(doc);
+    return st;
+}
+
+/* ---- arguments ---- */
+
+static pc_status parse_amount(const char *text, abi_value *out, const char *what, pc_error *err)
+{
+    out->kind = ABI_UINT;
+    pc_status st = u256_parse_fixed(text, 18, &out->num, err);
+    if (st != PC_OK)
+        pc_error_prefix(err, "%s", what);
+    return st;
+}
+
+static pc_status parse_whole(const char *text, abi_value *out, const char *what, pc_error *err)
+{
+    out->kind = ABI_UINT;
+    pc_status st = u256_parse_dec(text, strlen(text), &out->num, err);
+    if (st != PC_OK)
+        pc_error_prefix(err, "%s must be a whole number", what);
+    return st;
+}
+
+static bool is_param_name(const char *s)
+{
+    return s && strlen(s) == 1 && strchr("MBCHF", s[0]) != NULL;
+}
+
+pc_status pc_parse_arg(pc_arg_kind kind, const char *text, const char *param_name,
+                       abi_value *out, pc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    switch (kind) {
+    case PC_ARG_ADDRESS:
+        out->kind = ABI_ADDRESS;
+        return eth_address_parse(text, &out->addr, err);
+    case PC_ARG_ENT:
+        return parse_amount(text, out, "ENT amount", err);
+    case PC_ARG_EEURO:
+        return parse_amount(text, out, "eEuro amount", err);
+    case PC_ARG_PRICE:
+        return parse_amount(text, out, "price", err);
+    case PC_ARG_WH:
+        return parse_whole(text, out, "energy in Wh", err);
+    case PC_ARG_ORDER_ID:
+        return parse_whole(text, out, "order id", err);
+    case PC_ARG_SIDE:
+        out->kind = ABI_BOOL;
+        if (strcmp(text, "buy") == 0) {
+            out->boolean = true;
+            return PC_OK;
+        }
+        if (strcmp(text, "sell") == 0)
+            return PC_OK;
+        return pc_fail(err, PC_EINPUT, "side must be \"buy\" or \"sell\"");
+    case PC_ARG_PARAM_NAME:
+        if (!is_param_name(text))
+            return pc_fail(err, PC_EINPUT, "parameter name must be one of M, B, C, H, F");
+        out->kind = ABI_STRING;
+        out->bytes = (uint8_t *)strdup(text);
+        if (!out->bytes)
+            return pc_fail(err, PC_ENOMEM, "out of memory");
+        out->len = strlen(text);
+        return PC_OK;
+    case PC_ARG_PARAM_VALUE:
+        if (!is_param_name(param_name))
+            return pc_fail(err, PC_EINPUT, "parameter name must be one of M, B, C, H, F");
+        if (param_name[0] == 'H')
+            return parse_whole(text, out, "H (hours)", err);
+        return parse_amount(text, out, param_name, err);
+    }
+    return pc_fail(err, PC_EINPUT, "unknown argument kind");
+}
+
+static void usage_word(const pc_method *m, size_t index, char *out, size_t cap)
+{
+    const char *p = m->usage;
+    for (size_t i = 0; i < index && p; i++) {
+        p = strchr(p, ' ');
+        if (p)
+            p++;
+    }
+    size_t n = p ? strcspn(p, " ") : 0;
+    if (n == 0 || n >= cap) {
+        snprintf(out, cap, "argument %zu", index + 1);
+        return;
+    }
+    memcpy(out, p, n);
+    out[n] = '\0';
+}
+
+pc_status pc_encode_call(const pc_method *m, int argc, char *const argv[], bytebuf *out,
+                         pc_error *err)
+{
+    const method_types *mt = types_of(m, err);
+    if (!mt)
+        return PC_ENOMEM;
+    if (argc < 0 || (size_t)argc != m->nargs)
+        return pc_fail(err, PC_EINPUT, "%s takes %zu argument%s%s%s, %d given", m->name,
+                       m->nargs, m->nargs == 1 ? "" : "s", m->nargs ? ": " : "", m->usage, argc);
+    abi_value args = { .kind = ABI_TUPLE };
+    abi_value items[PC_MAX_ARGS];
+    memset(items, 0, sizeof items);
+    args.items = items;
+    pc_status st = PC_OK;
+    for (size_t i = 0; i < m->nargs && st == PC_OK; i++) {
+        st = pc_parse_arg(m->args[i], argv[i], i > 0 ? argv[i - 1] : NULL, &items[i], err);
+        if (st != PC_OK) {
+            char word[32];
+            usage_word(m, i, word, sizeof word);
+            pc_error_prefix(err, "%s", word);
+            st = PC_EINPUT;
+            if (err)
+                err->status = PC_EINPUT;
+        }
+        args.count = i + 1;
+    }
+    if (st == PC_OK)
+        st = bytebuf_append(out, mt->selector, 4);
+    if (st == PC_OK)
+        st = abi_encode(mt->inputs, &args, out, err);
+    for (size_t i = 0; i < m->nargs; i++)
+        abi_value_free(&items[i]);
+    return st;
+}
+
+/* ---- results ---- */
+
+pc_status pc_decode_result(const pc_contract *k, const pc_method *m, const uint8_t *data,
+                           size_t len, abi_value *out, const abi_type **names_type,
+                           const abi_type **units_type, pc_error *err)
+{
+    const method_types *mt = types_of(m, err);
+    if (!mt)
+        return PC_ENOMEM;
+    pc_status st = abi_decode(mt->outputs, data, len, out, err);
+    if (st != PC_OK)
+        return pc_error_prefix(err, "the answer to %s", m->name);
+    const abi_type *named = k ? k->abi_outputs[m - methods] : NULL;
+    if (names_type)
+        *names_type = named ? named : mt->outputs;
+    if (units_type)
+        *units_type = mt->outputs;
+    return PC_OK;
+}
+
+pc_status pc_read(rpc_client *c, const pc_contract *k, const pc_method *m,
+                  const eth_address *from, int argc, char *const argv[], abi_value *out,
+                  pc_error *err)
+{
+    bytebuf call = BYTEBUF_INIT, ret = BYTEBUF_INIT;
+    pc_status st = pc_encode_call(m, argc, argv, &call, err);
+    if (st == PC_OK)
+        st = node_call(c, m->uses_sender ? from : NULL, &k->address, call.data, call.len, NULL,
+                       &ret, err);
+    if (st == PC_OK)
+        st = pc_decode_result(k, m, ret.data, ret.len, out, NULL, NULL, err);
+    bytebuf_free(&call);
+    bytebuf_free(&ret);
+    return st;
+}
+
+int pc_batch_add_read(rpc_batch *b, const pc_contract *k, const pc_method *m,
+                      const eth_address *from, int argc, char *const argv[], pc_error *err)
+{
+    bytebuf call = BYTEBUF_INIT;
+    if (pc_encode_call(m, argc, argv, &call, err) != PC_OK)
+        return -1;
+    cJSON *params = node_params_call(m->uses_sender ? from : NULL, &k->address, call.data,
+                                     call.len, "latest");
+    bytebuf_free(&call);
+    int index = params ? rpc_batch_add(b, "eth_call", params) : -1;
+    if (index < 0)
+        pc_fail(err, PC_ENOMEM, "out of memory");
+    return index;
+}
+
+pc_status pc_batch_decode(const rpc_batch *b, int index, const pc_contract *k,
+                          const pc_method *m, abi_value *out, pc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    const cJSON *res = rpc_batch_result(b, (size_t)index, err);
+    if (!res)
+        return err ? err->status : PC_ENODE;
+    bytebuf ret = BYTEBUF_INIT;
+    pc_status st = node_parse_data(res, "call result", &ret, err);
+    if (st == PC_OK)
+        st = pc_decode_result(k, m, ret.data, ret.len, out, NULL, NULL, err);
+    bytebuf_free(&ret);
+    return st;
+}
+
+/* ---- outcomes ---- */
+
+static void sanitize_text(char *s)
+{
+    for (unsigned char *p = (unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            *p = '?';
+}
+
+pc_status pc_decode_event(const pc_contract *k, const node_log *l, bool *matched, pc_event *out,
+                          pc_error *err)
+{
+    uint8_t info_topic[32], error_topic[32];
+    *matched = false;
+    memset(out, 0, sizeof *out);
+    if (l->ntopics == 0 || (k && !eth_address_equal(&l->address, &k->address)))
+        return PC_OK;
+    abi_event_topic("Info(string)", info_topic);
+    abi_event_topic("Error(string)", error_topic);
+    bool is_info = memcmp(l->topics[0], info_topic, 32) == 0;
+    bool is_error = memcmp(l->topics[0], error_topic, 32) == 0;
+    if (!is_info && !is_error)
+        return PC_OK;
+    char *text = NULL;
+    pc_status st = abi_decode_event_string(l->data, l->data_len, &text, err);
+    if (st != PC_OK)
+        return pc_error_prefix(err, "the contract's %s event", is_error ? "Error" : "Info");
+    sanitize_text(text);
+    out->is_error = is_error;
+    out->text = text;
+    *matched = true;
+    return PC_OK;
+}
+
+pc_status pc_outcome_from_receipt(const pc_contract *k, const node_receipt *r, pc_outcome *out,
+                                  pc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    memcpy(out->tx_hash, r->tx_hash, 32);
+    out->block = r->block;
+    out->status = r->status;
+    if (r->nlogs) {
+        out->events = calloc(r->nlogs, sizeof *out->events);
+        if (!out->events)
+            return pc_fail(err, PC_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < r->nlogs; i++) {
+        bool matched;
+        pc_status st = pc_decode_event(k, &r->logs[i], &matched, &out->events[out->nevents], err);
+        if (st != PC_OK) {
+            pc_outcome_free(out);
+            return st;
+        }
+        if (matched)
+            out->nevents++;
+    }
+    return PC_OK;
+}
+
+bool pc_outcome_ok(const pc_outcome *o)
+{
+    if (o->status != 1)
+        return false;
+    for (size_t i = 0; i < o->nevents; i++)
+        if (o->events[i].is_error)
+            return false;
+    return true;
+}
+
+void pc_outcome_free(pc_outcome *o)
+{
+    for (size_t i = 0; i < o->nevents; i++)
+        free(o->events[i].text);
+    free(o->events);
+    free(o->revert_reason);
+    memset(o, 0, sizeof *o);
+}

@@ -1,0 +1,145 @@
+/* The PowerChain binding: the one place that knows the contract's functions
+ * (PROTOCOL.md), their selectors, the kinds of their arguments as people
+ * write them, and the units of their results.
+ *
+ * Flow of one action: pc_method_find -> pc_encode_call (strings typed by a
+ * person -> checked, typed values -> calldata) -> sender.h signs and sends ->
+ * pc_outcome_from_receipt decodes Info/Error events and the status. Reads:
+ * pc_encode_call -> eth_call (alone or in a batch) -> pc_decode_result. */
+#ifndef PC_POWERCHAIN_H
+#define PC_POWERCHAIN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "eth/abi.h"
+#include "eth/address.h"
+#include "eth/bytes.h"
+#include "eth/error.h"
+#include "rpcclient/node.h"
+#include "rpcclient/rpc.h"
+
+typedef enum pc_method_kind {
+    PC_READ, /* eth_call only, never a transaction */
+    PC_TX,   /* acts at once */
+    PC_VOTE, /* records the caller's vote; acts when the vote passes */
+} pc_method_kind;
+
+/* How a person writes an argument. */
+typedef enum pc_arg_kind {
+    PC_ARG_ADDRESS,     /* 0x + 40 hex digits, EIP-55 checked when mixed case */
+    PC_ARG_ENT,         /* ENT amount, decimal, up to 18 decimals */
+    PC_ARG_EEURO,       /* eEuro amount, decimal, up to 18 decimals */
+    PC_ARG_PRICE,       /* eEuro per ENT, decimal, up to 18 decimals */
+    PC_ARG_WH,          /* energy in whole watt-hours */
+    PC_ARG_ORDER_ID,    /* order id, a whole number */
+    PC_ARG_SIDE,        /* "buy" or "sell" */
+    PC_ARG_PARAM_NAME,  /* one of M B C H F */
+    PC_ARG_PARAM_VALUE, /* M, B, C, F: decimal fractions; H: whole hours */
+} pc_arg_kind;
+
+/* How a result field is shown to people. */
+typedef enum pc_unit {
+    PC_UNIT_RAW,       /* plain integer */
+    PC_UNIT_ENT,       /* 18-decimal ENT */
+    PC_UNIT_EEURO,     /* 18-decimal eEuro */
+    PC_UNIT_PRICE,     /* 18-decimal eEuro per ENT */
+    PC_UNIT_COST,      /* 18-decimal ENT per kWh */
+    PC_UNIT_FRACTION,  /* 18-decimal fraction, shown as percent */
+    PC_UNIT_WH,        /* watt-hours, shown as kWh */
+    PC_UNIT_SECONDS,   /* a duration, shown in hours */
+    PC_UNIT_TIMESTAMP, /* unix seconds */
+} pc_unit;
+
+#define PC_MAX_ARGS 3
+
+typedef struct pc_method {
+    const char *name;
+    const char *inputs;   /* parameter list with names, abi_type_parse form */
+    const char *outputs;  /* result list with names */
+    pc_method_kind kind;
+    bool uses_sender;     /* reads that depend on msg.sender need `from` */
+    size_t nargs;
+    pc_arg_kind args[PC_MAX_ARGS];
+    const char *usage;    /* argument names for help: "TO AMOUNT" */
+    const char *summary;  /* one line for help */
+    const char *units;    /* "name=unit name=unit ..." for result fields */
+} pc_method;
+
+/* Every function of PROTOCOL.md, in its order. */
+const pc_method *pc_methods(size_t *count);
+const pc_method *pc_method_find(const char *name);
+/* The unit of the result field called `field` (PC_UNIT_RAW when unlisted). */
+pc_unit pc_method_unit(const pc_method *m, const char *field);
+
+/* A deployment: its address, and optionally its ABI from a deployment file,
+ * whose output names are used in JSON output. */
+typedef struct pc_contract pc_contract;
+
+/* Reads a {"name","address","abi"} deployment file. */
+pc_status pc_contract_load_json(const char *path, pc_contract **out, pc_error *err);
+pc_status pc_contract_from_address(const char *text, pc_contract **out, pc_error *err);
+void pc_contract_free(pc_contract *k);
+const eth_address *pc_contract_address(const pc_contract *k);
+const char *pc_contract_name(const pc_contract *k);
+
+/* Parses the arguments as people write them and appends the calldata
+ * (selector + ABI encoding) to out. Wrong arity or a bad argument is
+ * PC_EINPUT naming the argument and why ("AMOUNT: more than 18 decimals"). */
+pc_status pc_encode_call(const pc_method *m, int argc, char *const argv[], bytebuf *out,
+                         pc_error *err);
+
+/* Parses one argument of the given kind into an ABI value (forms of the TUI
+ * check fields one by one with this). For PC_ARG_PARAM_VALUE, param_name is
+ * the parameter it belongs to. */
+pc_status pc_parse_arg(pc_arg_kind kind, const char *text, const char *param_name,
+                       abi_value *out, pc_error *err);
+
+/* Decodes return data of m. *names_type receives the type whose field names
+ * to show (the deployment's ABI when it has this function with the same
+ * shape, else the built-in one); *units_type the built-in one, whose names
+ * pc_method_unit knows. Both stay owned by the binding. */
+pc_status pc_decode_result(const pc_contract *k, const pc_method *m, const uint8_t *data,
+                           size_t len, abi_value *out, const abi_type **names_type,
+                           const abi_type **units_type, pc_error *err);
+
+/* One read through eth_call. from may be NULL (needed when m->uses_sender). */
+pc_status pc_read(rpc_client *c, const pc_contract *k, const pc_method *m,
+                  const eth_address *from, int argc, char *const argv[], abi_value *out,
+                  pc_error *err);
+
+/* Reads in one HTTP round trip: add them, send the batch, then decode each. */
+int pc_batch_add_read(rpc_batch *b, const pc_contract *k, const pc_method *m,
+                      const eth_address *from, int argc, char *const argv[], pc_error *err);
+pc_status pc_batch_decode(const rpc_batch *b, int index, const pc_contract *k,
+                          const pc_method *m, abi_value *out, pc_error *err);
+
+/* The outcome of a mined transaction: status, the contract's Info/Error
+ * events in order, and for status 0 the revert reason when known. */
+typedef struct pc_event {
+    bool is_error;
+    char *text;      /* owned; control characters replaced for display */
+} pc_event;
+
+typedef struct pc_outcome {
+    uint8_t tx_hash[32];
+    uint64_t block;
+    uint64_t status;
+    pc_event *events; /* owned */
+    size_t nevents;
+    char *revert_reason; /* owned; NULL unless status is 0 */
+} pc_outcome;
+
+pc_status pc_outcome_from_receipt(const pc_contract *k, const node_receipt *r, pc_outcome *out,
+                                  pc_error *err);
+/* Success means status 1 and no Error event. */
+bool pc_outcome_ok(const pc_outcome *o);
+void pc_outcome_free(pc_outcome *o);
+
+/* Decodes one log when it is the contract's Info or Error event. Returns
+ * PC_OK and sets *matched; other logs leave *matched false. */
+pc_status pc_decode_event(const pc_contract *k, const node_log *l, bool *matched, pc_event *out,
+                          pc_error *err);
+
+#endif

@@ -1,0 +1,430 @@
+#include "rpcclient/rpc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curl/curl.h>
+
+/* Reads are retried this many times after a transport failure. */
+#define RPC_READ_RETRIES 2
+
+struct rpc_client {
+    CURL *curl;
+    struct curl_slist *headers;
+    char *url;
+    long timeout_s;
+    size_t max_response;
+    unsigned long requests;
+    long next_id;
+    rpc_error_info last_error;
+    char *last_error_data; /* owned copy behind last_error.data_hex */
+    char curl_msg[CURL_ERROR_SIZE];
+};
+
+typedef struct batch_call {
+    char *method;
+    cJSON *params;
+    long id;
+    cJSON *answer; /* the whole answer object, owned */
+} batch_call;
+
+struct rpc_batch {
+    batch_call *calls;
+    size_t count, cap;
+};
+
+typedef struct response_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    size_t limit;
+    bool too_large;
+} response_buf;
+
+pc_status rpc_global_init(pc_error *err)
+{
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+        return pc_fail(err, PC_ENOMEM, "cannot initialise libcurl");
+    return PC_OK;
+}
+
+void rpc_global_cleanup(void)
+{
+    curl_global_cleanup();
+}
+
+pc_status rpc_client_new(const char *url, long timeout_s, rpc_client **out, pc_error *err)
+{
+    *out = NULL;
+    if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
+        return pc_fail(err, PC_EINPUT, "node URL %s must start with http:// or https://", url);
+    rpc_client *c = calloc(1, sizeof *c);
+    if (!c)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    c->url = strdup(url);
+    c->curl = curl_easy_init();
+    c->headers = curl_slist_append(NULL, "Content-Type: application/json");
+    if (!c->url || !c->curl || !c->headers) {
+        rpc_client_free(c);
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    }
+    c->timeout_s = timeout_s > 0 ? timeout_s : RPC_DEFAULT_TIMEOUT_S;
+    c->max_response = RPC_DEFAULT_MAX_RESPONSE;
+    c->next_id = 1;
+    *out = c;
+    return PC_OK;
+}
+
+static void clear_last_error(rpc_client *c)
+{
+    free(c->last_error_data);
+    c->last_error_data = NULL;
+    c->last_error = (rpc_error_info){ false, 0, NULL };
+}
+
+void rpc_client_free(rpc_client *c)
+{
+    if (!c)
+        return;
+    clear_last_error(c);
+    if (c->curl)
+        curl_easy_cleanup(c->curl);
+    curl_slist_free_all(c->headers);
+    free(c->url);
+    free(c);
+}
+
+const char *rpc_client_url(const rpc_client *c)
+{
+    return c->url;
+}
+
+void rpc_client_set_max_response(rpc_client *c, size_t bytes)
+{
+    c->max_response = bytes;
+}
+
+unsigned long rpc_client_request_count(const rpc_client *c)
+{
+    return c->requests;
+}
+
+rpc_error_info rpc_client_last_error(const rpc_client *c)
+{
+    return c->last_error;
+}
+
+static size_t on_body(char *ptr, size_t size, size_t nmemb, void *userdata)
+{
+    response_buf *r = userdata;
+    size_t n = size * nmemb;
+    if (n > r->limit - r->len) {
+        r->too_large = true;
+        return 0; /* makes curl abort the transfer */
+    }
+    if (r->len + n + 1 > r->cap) {
+        size_t cap = r->cap ? r->cap : 4096;
+        while (cap < r->len + n + 1)
+            cap *= 2;
+        char *p = realloc(r->data, cap);
+        if (!p)
+            return 0;
+        r->data = p;
+        r->cap = cap;
+    }
+    memcpy(r->data + r->len, ptr, n);
+    r->len += n;
+    r->data[r->len] = '\0';
+    return n;
+}
+
+/* One HTTP POST of `body`; on success *answer holds the parsed JSON. */
+static pc_status post_once(rpc_client *c, const char *body, cJSON **answer, bool *transport,
+                           pc_error *err)
+{
+    *transport = false;
+    response_buf r = { NULL, 0, 0, c->max_response, false };
+    CURL *h = c->curl;
+    curl_easy_reset(h);
+    c->curl_msg[0] = '\0';
+    curl_easy_setopt(h, CURLOPT_URL, c->url);
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, c->headers);
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &r);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT, c->timeout_s);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, c->timeout_s < 10 ? c->timeout_s : 10L);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, c->curl_msg);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    /* Nodes answer small JSON; refuse redirects to somewhere else. */
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    c->requests++;
+    CURLcode rc = curl_easy_perform(h);
+    pc_status st = PC_OK;
+    if (r.too_large) {
+        st = pc_fail(err, PC_ENODE, "node at %s sent an answer larger than %zu bytes", c->url,
+                     c->max_response);
+    } else if (rc == CURLE_OPERATION_TIMEDOUT) {
+        st = pc_fail(err, PC_ENODE, "node at %s did not answer within %ld s", c->url,
+                     c->timeout_s);
+    } else if (rc != CURLE_OK) {
+        *transport = true;
+        st = pc_fail(err, PC_ENODE, "cannot reach node at %s: %s", c->url,
+                     c->curl_msg[0] ? c->curl_msg : curl_easy_strerror(rc));
+    } else {
+        long code = 0;
+        curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
+        if (code != 200) {
+            st = pc_fail(err, PC_ENODE, "node at %s answered HTTP %ld", c->url, code);
+        } else if (!r.data) {
+            st = pc_fail(err, PC_ENODE, "node at %s sent an empty answer", c->url);
+        } else {
+            *answer = cJSON_ParseWithLength(r.data, r.len);
+            if (!*answer)
+                st = pc_fail(err, PC_ENODE, "node at %s sent an answer that is not JSON",
+                             c->url);
+        }
+    }
+    free(r.data);
+    return st;
+}
+
+/* Transport failures of reads are retried; HTTP and JSON-RPC errors are not
+ * (the node answered, asking again will not change it). */
+static pc_status post(rpc_client *c, const char *body, bool retry, cJSON **answer, pc_error *err)
+{
+    int attempts = retry ? 1 + RPC_READ_RETRIES : 1;
+    pc_status st = PC_OK;
+    bool transport = false;
+    for (int i = 0; i < attempts; i++) {
+        *answer = NULL;
+        st = post_once(c, body, answer, &transport, err);
+        if (st == PC_OK || !transport)
+            break;
+    }
+    return st;
+}
+
+static cJSON *make_request(const char *method, cJSON *params, long id)
+{
+    cJSON *req = cJSON_CreateObject();
+    if (!req) {
+        cJSON_Delete(params);
+        return NULL;
+    }
+    cJSON_AddStringToObject(req, "jsonrpc", "2.0");
+    cJSON_AddNumberToObject(req, "id", (double)id);
+    cJSON_AddStringToObject(req, "method", method);
+    cJSON_AddItemToObject(req, "params", params ? params : cJSON_CreateArray());
+    return req;
+}
+
+/* Checks one answer object; on a JSON-RPC error records it in the client. */
+static pc_status check_answer(rpc_client *c, const char *method, const cJSON *answer,
+                              const cJSON **result, pc_error *err)
+{
+    if (!cJSON_IsObject(answer))
+        return pc_fail(err, PC_ENODE, "node at %s sent a malformed answer to %s", c->url,
+                       method);
+    const cJSON *e = cJSON_GetObjectItemCaseSensitive(answer, "error");
+    if (e && !cJSON_IsNull(e)) {
+        const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, "code");
+        const cJSON *msg = cJSON_GetObjectItemCaseSensitive(e, "message");
+        const cJSON *data = cJSON_GetObjectItemCaseSensitive(e, "data");
+        clear_last_error(c);
+        c->last_error.present = true;
+        c->last_error.code = cJSON_IsNumber(code) ? (long)code->valuedouble : 0;
+        if (cJSON_IsString(data) && strncmp(data->valuestring, "0x", 2) == 0) {
+            c->last_error_data = strdup(data->valuestring);
+            c->last_error.data_hex = c->last_error_data;
+        }
+        return pc_fail(err, PC_ENODE, "node refused %s: %s (code %ld)", method,
+                       cJSON_IsString(msg) ? msg->valuestring : "no message",
+                       c->last_error.code);
+    }
+    const cJSON *res = cJSON_GetObjectItemCaseSensitive(answer, "result");
+    if (!res)
+        return pc_fail(err, PC_ENODE, "node at %s answered %s with neither result nor error",
+                       c->url, method);
+    *result = res;
+    return PC_OK;
+}
+
+pc_status rpc_call(rpc_client *c, const char *method, cJSON *params, bool retry, cJSON **result,
+                   pc_error *err)
+{
+    *result = NULL;
+    clear_last_error(c);
+    long id = c->next_id++;
+    cJSON *req = make_request(method, params, id);
+    char *body = req ? cJSON_PrintUnformatted(req) : NULL;
+    cJSON_Delete(req);
+    if (!body)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    cJSON *answer = NULL;
+    pc_status st = post(c, body, retry, &answer, err);
+    free(body);
+    if (st != PC_OK)
+        return st;
+    const cJSON *id_item = cJSON_GetObjectItemCaseSensitive(answer, "id");
+    const cJSON *res = NULL;
+    if (cJSON_IsObject(answer) && (!cJSON_IsNumber(id_item) || (long)id_item->valuedouble != id))
+        st = pc_fail(err, PC_ENODE, "node at %s answered %s with the wrong id", c->url, method);
+    else
+        st = check_answer(c, method, answer, &res, err);
+    if (st == PC_OK) {
+        *result = cJSON_DetachItemViaPointer(answer, (cJSON *)res);
+    }
+    cJSON_Delete(answer);
+    return st;
+}
+
+rpc_batch *rpc_batch_new(void)
+{
+    return calloc(1, sizeof(rpc_batch));
+}
+
+void rpc_batch_free(rpc_batch *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->count; i++) {
+        free(b->calls[i].method);
+        cJSON_Delete(b->calls[i].params);
+        cJSON_Delete(b->calls[i].answer);
+    }
+    free(b->calls);
+    free(b);
+}
+
+int rpc_batch_add(rpc_batch *b, const char *method, cJSON *params)
+{
+    if (!params)
+        params = cJSON_CreateArray();
+    if (b->count == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 8;
+        batch_call *p = realloc(b->calls, cap * sizeof *p);
+        if (!p) {
+            cJSON_Delete(params);
+            return -1;
+        }
+        b->calls = p;
+        b->cap = cap;
+    }
+    char *m = strdup(method);
+    if (!m || !params) {
+        free(m);
+        cJSON_Delete(params);
+        return -1;
+    }
+    b->calls[b->count] = (batch_call){ m, params, 0, NULL };
+    return (int)b->count++;
+}
+
+size_t rpc_batch_size(const rpc_batch *b)
+{
+    return b->count;
+}
+
+static pc_status build_batch_body(rpc_client *c, rpc_batch *b, char **body, pc_error *err)
+{
+    cJSON *arr = cJSON_CreateArray();
+    if (!arr)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    for (size_t i = 0; i < b->count; i++) {
+        batch_call *call = &b->calls[i];
+        call->id = c->next_id++;
+        cJSON_Delete(call->answer);
+        call->answer = NULL;
+        cJSON *req = make_request(call->method, cJSON_Duplicate(call->params, true), call->id);
+        if (!req || !cJSON_AddItemToArray(arr, req)) {
+            cJSON_Delete(req);
+            cJSON_Delete(arr);
+            return pc_fail(err, PC_ENOMEM, "out of memory");
+        }
+    }
+    *body = cJSON_PrintUnformatted(arr);
+    cJSON_Delete(arr);
+    return *body ? PC_OK : pc_fail(err, PC_ENOMEM, "out of memory");
+}
+
+pc_status rpc_batch_send(rpc_client *c, rpc_batch *b, bool retry, pc_error *err)
+{
+    clear_last_error(c);
+    if (b->count == 0)
+        return PC_OK;
+    char *body = NULL;
+    pc_status st = build_batch_body(c, b, &body, err);
+    if (st != PC_OK)
+        return st;
+    cJSON *answer = NULL;
+    st = post(c, body, retry, &answer, err);
+    free(body);
+    if (st != PC_OK)
+        return st;
+    if (!cJSON_IsArray(answer)) {
+        /* A node without batch support answers one error object. */
+        const cJSON *e = cJSON_GetObjectItemCaseSensitive(answer, "error");
+        const cJSON *msg = e ? cJSON_GetObjectItemCaseSensitive(e, "message") : NULL;
+        st = pc_fail(err, PC_ENODE, "node at %s refused a batch request%s%s", c->url,
+                     cJSON_IsString(msg) ? ": " : "", cJSON_IsString(msg) ? msg->valuestring : "");
+        cJSON_Delete(answer);
+        return st;
+    }
+    cJSON *item = answer->child;
+    while (item && st == PC_OK) {
+        cJSON *next = item->next;
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(item, "id");
+        batch_call *match = NULL;
+        if (cJSON_IsNumber(id)) {
+            long want = (long)id->valuedouble;
+            for (size_t i = 0; i < b->count && !match; i++)
+                if (b->calls[i].id == want)
+                    match = &b->calls[i];
+        }
+        if (!match || match->answer) {
+            st = pc_fail(err, PC_ENODE, "node at %s sent a batch answer with an unknown or "
+                                        "repeated id", c->url);
+        } else {
+            match->answer = cJSON_DetachItemViaPointer(answer, item);
+        }
+        item = next;
+    }
+    for (size_t i = 0; i < b->count && st == PC_OK; i++)
+        if (!b->calls[i].answer)
+            st = pc_fail(err, PC_ENODE, "node at %s left %s unanswered in a batch", c->url,
+                         b->calls[i].method);
+    cJSON_Delete(answer);
+    return st;
+}
+
+const cJSON *rpc_batch_result(const rpc_batch *b, size_t i, pc_error *err)
+{
+    if (i >= b->count || !b->calls[i].answer) {
+        pc_fail(err, PC_ENODE, "no answer for call %zu of the batch", i);
+        return NULL;
+    }
+    const cJSON *answer = b->calls[i].answer;
+    const char *method = b->calls[i].method;
+    if (!cJSON_IsObject(answer)) {
+        pc_fail(err, PC_ENODE, "malformed answer to %s in a batch", method);
+        return NULL;
+    }
+    const cJSON *e = cJSON_GetObjectItemCaseSensitive(answer, "error");
+    if (e && !cJSON_IsNull(e)) {
+        const cJSON *msg = cJSON_GetObjectItemCaseSensitive(e, "message");
+        const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, "code");
+        pc_fail(err, PC_ENODE, "node refused %s: %s (code %ld)", method,
+                cJSON_IsString(msg) ? msg->valuestring : "no message",
+                cJSON_IsNumber(code) ? (long)code->valuedouble : 0L);
+        return NULL;
+    }
+    const cJSON *res = cJSON_GetObjectItemCaseSensitive(answer, "result");
+    if (!res)
+        pc_fail(err, PC_ENODE, "answer to %s in a batch has no result", method);
+    return res;
+}

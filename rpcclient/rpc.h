@@ -1,0 +1,72 @@
+/* JSON-RPC 2.0 over HTTP(S) with libcurl: one client per node, one
+ * connection kept alive between calls, single calls and batches (many calls
+ * in one HTTP round trip), a timeout per request, a size limit on answers,
+ * TLS verification on.
+ *
+ * A client is used by one thread at a time. Results are cJSON trees owned by
+ * the caller (single calls) or by the batch (batches).
+ *
+ * Failures are PC_ENODE with a message that names the node and what failed:
+ * unreachable, HTTP status, JSON-RPC error code and message, or a malformed
+ * answer. Reads may be retried (`retry`); a send must be called with
+ * retry=false so that a lost answer never sends a transaction twice. */
+#ifndef PC_RPC_H
+#define PC_RPC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "eth/error.h"
+
+#define RPC_DEFAULT_TIMEOUT_S 30
+#define RPC_DEFAULT_MAX_RESPONSE (32u * 1024u * 1024u)
+
+typedef struct rpc_client rpc_client;
+
+/* Call once from main before any client exists (libcurl's global init). */
+pc_status rpc_global_init(pc_error *err);
+void rpc_global_cleanup(void);
+
+pc_status rpc_client_new(const char *url, long timeout_s, rpc_client **out, pc_error *err);
+void rpc_client_free(rpc_client *c);
+const char *rpc_client_url(const rpc_client *c);
+void rpc_client_set_max_response(rpc_client *c, size_t bytes);
+/* Number of HTTP requests made so far (for benchmarks and tests). */
+unsigned long rpc_client_request_count(const rpc_client *c);
+
+/* When the last failure was a JSON-RPC error object: its code, and its
+ * "data" member if it was a hex string (revert data), else NULL. Valid until
+ * the next call on this client. */
+typedef struct rpc_error_info {
+    bool present;
+    long code;
+    const char *data_hex;
+} rpc_error_info;
+rpc_error_info rpc_client_last_error(const rpc_client *c);
+
+/* One call. `params` is a JSON array, always consumed (freed) by this
+ * function; NULL means []. *result receives the "result" member, detached
+ * and owned by the caller. */
+pc_status rpc_call(rpc_client *c, const char *method, cJSON *params, bool retry, cJSON **result,
+                   pc_error *err);
+
+/* A batch of calls sent in one HTTP request. */
+typedef struct rpc_batch rpc_batch;
+
+rpc_batch *rpc_batch_new(void);
+void rpc_batch_free(rpc_batch *b);
+/* Adds a call (params consumed as for rpc_call); returns its index, or -1 on
+ * allocation failure. */
+int rpc_batch_add(rpc_batch *b, const char *method, cJSON *params);
+size_t rpc_batch_size(const rpc_batch *b);
+/* Sends the batch; an error here means the whole round trip failed. Answers
+ * may come in any order and are matched by id; a missing or duplicate
+ * answer is a malformed answer. */
+pc_status rpc_batch_send(rpc_client *c, rpc_batch *b, bool retry, pc_error *err);
+/* The result of call i (owned by the batch), or NULL with err filled when
+ * that call got a JSON-RPC error. */
+const cJSON *rpc_batch_result(const rpc_batch *b, size_t i, pc_error *err);
+
+#endif

@@ -1,0 +1,236 @@
+#include "rpcclient/sender.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "eth/hex.h"
+#include "eth/secp.h"
+
+static uint64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+static void sleep_ms(unsigned ms)
+{
+    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+    nanosleep(&ts, NULL);
+}
+
+static cJSON *estimate_params(const sender_request *req)
+{
+    cJSON *params = cJSON_CreateArray();
+    cJSON *call = cJSON_CreateObject();
+    if (!params || !call) {
+        cJSON_Delete(params);
+        cJSON_Delete(call);
+        return NULL;
+    }
+    char from[ETH_ADDRESS_TEXT_LEN], to[ETH_ADDRESS_TEXT_LEN];
+    eth_address_to_checksum(&req->from, from);
+    cJSON_AddStringToObject(call, "from", from);
+    if (req->has_to) {
+        eth_address_to_checksum(&req->to, to);
+        cJSON_AddStringToObject(call, "to", to);
+    }
+    char *data = hex_encode_prefixed(req->data, req->data_len);
+    if (data)
+        cJSON_AddStringToObject(call, "data", data);
+    free(data);
+    cJSON_AddItemToArray(params, call);
+    return params;
+}
+
+static cJSON *latest_block_params(void)
+{
+    cJSON *p = cJSON_CreateArray();
+    if (p) {
+        cJSON_AddItemToArray(p, cJSON_CreateString("latest"));
+        cJSON_AddItemToArray(p, cJSON_CreateFalse());
+    }
+    return p;
+}
+
+/* Priority fee: the node's suggestion, but never more than eth_gasPrice
+ * leaves above the base fee, so a chain run at gas price 0 stays at 0. */
+static void choose_eip1559_fees(eth_tx *tx, const u256 *base, const u256 *gas_price,
+                                const u256 *suggested_tip, bool has_tip)
+{
+    u256 room = u256_zero();
+    if (u256_cmp(gas_price, base) > 0)
+        u256_sub(&room, gas_price, base);
+    u256 tip = has_tip && u256_cmp(suggested_tip, &room) < 0 ? *suggested_tip : room;
+    u256 two = u256_from_u64(2), max_fee;
+    if (!u256_mul(&max_fee, base, &two) || !u256_add(&max_fee, &max_fee, &tip))
+        max_fee = *gas_price;
+    tx->type = ETH_TX_EIP1559;
+    tx->max_priority_fee = tip;
+    tx->max_fee = max_fee;
+}
+
+/* An estimate usually fails because the call reverts: repeat it as eth_call
+ * to get the reason in words. */
+static pc_status estimate_failed(rpc_client *c, const sender_request *req, const pc_error *sub,
+                                 pc_error *err)
+{
+    bytebuf out = BYTEBUF_INIT;
+    pc_error e;
+    pc_status st = node_call(c, &req->from, req->has_to ? &req->to : NULL, req->data,
+                             req->data_len, "latest", &out, &e);
+    bytebuf_free(&out);
+    if (st == PC_ETX)
+        return pc_fail(err, PC_ETX, "the transaction would fail: %s; nothing sent",
+                       e.msg + strlen("the call "));
+    return pc_fail(err, sub->status, "cannot estimate gas: %s", sub->msg);
+}
+
+pc_status sender_prepare(rpc_client *c, const sender_request *req, eth_tx *tx, pc_error *err)
+{
+    memset(tx, 0, sizeof *tx);
+    rpc_batch *b = rpc_batch_new();
+    if (!b)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    int i_chain = rpc_batch_add(b, "eth_chainId", NULL);
+    int i_nonce = rpc_batch_add(b, "eth_getTransactionCount",
+                                node_params_address_tag(&req->from, "pending"));
+    int i_block = rpc_batch_add(b, "eth_getBlockByNumber", latest_block_params());
+    int i_price = rpc_batch_add(b, "eth_gasPrice", NULL);
+    int i_tip = rpc_batch_add(b, "eth_maxPriorityFeePerGas", NULL);
+    int i_gas = rpc_batch_add(b, "eth_estimateGas", estimate_params(req));
+    pc_status st = PC_OK;
+    if (i_chain < 0 || i_nonce < 0 || i_block < 0 || i_price < 0 || i_tip < 0 || i_gas < 0)
+        st = pc_fail(err, PC_ENOMEM, "out of memory");
+    if (st == PC_OK)
+        st = rpc_batch_send(c, b, true, err);
+
+    uint64_t chain_id = 0, nonce = 0, gas = 0;
+    node_block block;
+    u256 gas_price, tip;
+    if (st == PC_OK)
+        st = node_parse_u64(rpc_batch_result(b, (size_t)i_chain, err), "chain id", &chain_id,
+                            err);
+    if (st == PC_OK && req->has_chain_id && chain_id != req->chain_id)
+        st = pc_fail(err, PC_ENODE,
+                     "the node is on chain %llu, not chain %llu as expected: nothing signed",
+                     (unsigned long long)chain_id, (unsigned long long)req->chain_id);
+    if (st == PC_OK)
+        st = node_parse_u64(rpc_batch_result(b, (size_t)i_nonce, err), "nonce", &nonce, err);
+    if (st == PC_OK)
+        st = node_parse_block(rpc_batch_result(b, (size_t)i_block, err), &block, err);
+    if (st == PC_OK)
+        st = node_parse_u256(rpc_batch_result(b, (size_t)i_price, err), "gas price", &gas_price,
+                             err);
+    if (st == PC_OK) {
+        pc_error sub;
+        const cJSON *g = rpc_batch_result(b, (size_t)i_gas, &sub);
+        if (!g)
+            st = estimate_failed(c, req, &sub, err);
+        else
+            st = node_parse_u64(g, "gas estimate", &gas, err);
+    }
+    bool has_tip = false;
+    if (st == PC_OK && block.has_base_fee) {
+        /* Optional: older nodes lack eth_maxPriorityFeePerGas. */
+        const cJSON *t = rpc_batch_result(b, (size_t)i_tip, NULL);
+        has_tip = t && node_parse_u256(t, "priority fee", &tip, NULL) == PC_OK;
+    }
+    rpc_batch_free(b);
+    if (st != PC_OK)
+        return st;
+
+    tx->chain_id = chain_id;
+    tx->nonce = req->has_nonce ? req->nonce : nonce;
+    if (gas > UINT64_MAX - gas / 4)
+        return pc_fail(err, PC_ENODE, "node's gas estimate %llu is absurd",
+                       (unsigned long long)gas);
+    tx->gas_limit = gas + gas / 4;
+    if (block.has_base_fee) {
+        choose_eip1559_fees(tx, &block.base_fee, &gas_price, &tip, has_tip);
+    } else {
+        tx->type = ETH_TX_LEGACY;
+        tx->gas_price = gas_price;
+    }
+    tx->has_to = req->has_to;
+    tx->to = req->to;
+    tx->data = req->data;
+    tx->data_len = req->data_len;
+    return PC_OK;
+}
+
+pc_status sender_send(rpc_client *c, const eth_tx *tx, secret *key, const eth_address *from,
+                      uint8_t hash[32], pc_error *err)
+{
+    bytebuf raw = BYTEBUF_INIT;
+    eth_address signer;
+    const uint8_t *k = secret_open(key);
+    pc_status st = secp_privkey_to_address(k, &signer, err);
+    if (st == PC_OK && !eth_address_equal(&signer, from)) {
+        char want[ETH_ADDRESS_TEXT_LEN];
+        eth_address_to_checksum(from, want);
+        st = pc_fail(err, PC_EKEY, "the unlocked key does not belong to %s", want);
+    }
+    if (st == PC_OK)
+        st = eth_tx_sign(tx, k, &raw, hash, err);
+    secret_close(key);
+    if (st == PC_OK) {
+        uint8_t node_hash[32];
+        st = node_send_raw(c, raw.data, raw.len, node_hash, err);
+        if (st == PC_OK && memcmp(node_hash, hash, 32) != 0)
+            st = pc_fail(err, PC_ENODE, "the node reported a different transaction hash");
+    }
+    bytebuf_free(&raw);
+    return st;
+}
+
+pc_status sender_wait(rpc_client *c, const uint8_t hash[32], unsigned timeout_ms,
+                      sender_progress_fn progress, void *user, node_receipt *out,
+                      pc_error *err)
+{
+    uint64_t start = now_ms();
+    unsigned poll_ms = 50;
+    uint64_t next_poll = start;
+    for (;;) {
+        uint64_t now = now_ms();
+        unsigned elapsed = (unsigned)(now - start);
+        if (now >= next_poll) {
+            bool found = false;
+            pc_status st = node_get_receipt(c, hash, out, &found, err);
+            if (st == PC_OK && found)
+                return PC_OK;
+            if (st != PC_OK && st != PC_ENODE)
+                return st;
+            /* Poll quickly at first (automining devnets), then every second. */
+            poll_ms = poll_ms < 1000 ? poll_ms * 2 : 1000;
+            next_poll = now_ms() + poll_ms;
+        }
+        if (elapsed >= timeout_ms) {
+            char h[67];
+            hex_encode(hash, 32, h);
+            return pc_fail(err, PC_ETIMEOUT,
+                           "no receipt for 0x%s after %u s; it may still be mined", h,
+                           timeout_ms / 1000);
+        }
+        if (progress)
+            progress(user, elapsed);
+        sleep_ms(100);
+    }
+}
+
+char *sender_revert_reason(rpc_client *c, const eth_address *from, const eth_address *to,
+                           const uint8_t *data, size_t len, uint64_t block)
+{
+    char tag[24];
+    snprintf(tag, sizeof tag, "0x%llx", (unsigned long long)(block ? block - 1 : 0));
+    bytebuf out = BYTEBUF_INIT;
+    pc_error e;
+    pc_status st = node_call(c, from, to, data, len, tag, &out, &e);
+    bytebuf_free(&out);
+    const char *prefix = "the call reverted: ";
+    if (st == PC_ETX && strncmp(e.msg, prefix, strlen(prefix)) == 0)
+        return strdup(e.msg + strlen(prefix));
+    return strdup("reverted without a reason");
+}

@@ -1,0 +1,86 @@
+# tests/lib/devnet.sh: shared helpers for integration tests (bash; source it).
+#
+#   . "$PROJECT_ROOT/tests/lib/devnet.sh"
+#   devnet_up [devnet/start options]   fresh devnet on a free port, in a
+#                                      temporary state dir; stopped on exit
+#   assert_eq "what" "$got" "$want"    one line per failure, counted
+#   assert_match "what" "$got" 'glob'  same, for a bash glob pattern
+#   assert_summary                     last line "N passed, N failed";
+#                                      returns 1 when anything failed
+#
+# devnet_up exports DEVNET_PORT, DEVNET_RPC (http URL), DEVNET_DIR (state dir),
+# DEVNET_JSON (DEVNET_DIR/powerchain.json) and DEVNET_ADDRESS (the contract).
+# It installs an EXIT trap (INT and TERM exit through it) that stops the node
+# and removes the state dir, so a failing or interrupted test leaves nothing.
+#
+# Environment: PROJECT_ROOT (default: this checkout), POWERCHAIN_BIN (the
+# deployer devnet/start runs; default build/powerchain -- point it at
+# tests/lib/cast-deploy to deploy with Foundry's cast instead),
+# DEVNET_PORT_MIN / DEVNET_PORT_MAX (port range to pick from).
+
+PROJECT_ROOT=${PROJECT_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+export PROJECT_ROOT
+export POWERCHAIN_BIN=${POWERCHAIN_BIN:-$PROJECT_ROOT/build/powerchain}
+CAST="$PROJECT_ROOT/node_modules/.bin/cast"
+
+ASSERT_PASSED=0
+ASSERT_FAILED=0
+
+_devnet_port_free() {
+    # A connection only succeeds when something listens there.
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+devnet_down() {
+    if [[ -n ${DEVNET_DIR:-} && -d $DEVNET_DIR ]]; then
+        [[ -f $DEVNET_DIR/anvil.pid ]] && "$PROJECT_ROOT/devnet/stop" --state "$DEVNET_DIR"
+        rm -rf "$DEVNET_DIR"
+    fi
+}
+
+devnet_up() {
+    local min=${DEVNET_PORT_MIN:-20000} max=${DEVNET_PORT_MAX:-39999} try port
+    DEVNET_DIR=$(mktemp -d "${TMPDIR:-/tmp}/powerchain-devnet.XXXXXX")
+    export DEVNET_DIR
+    trap devnet_down EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    # Another test may grab the port between the check and anvil's bind;
+    # devnet/start then fails with the port taken and the next one is tried.
+    for ((try = 0; try < 5; try++)); do
+        port=$((min + (RANDOM * 32768 + RANDOM) % (max - min + 1)))
+        _devnet_port_free "$port" || continue
+        if DEVNET_ADDRESS=$("$PROJECT_ROOT/devnet/start" --port "$port" --state "$DEVNET_DIR" "$@"); then
+            export DEVNET_ADDRESS DEVNET_PORT=$port DEVNET_RPC="http://127.0.0.1:$port"
+            export DEVNET_JSON="$DEVNET_DIR/powerchain.json"
+            return 0
+        fi
+        _devnet_port_free "$port" && break
+    done
+    echo "devnet_up: could not start a devnet" >&2
+    return 1
+}
+
+assert_eq() {
+    if [[ $2 == "$3" ]]; then
+        ASSERT_PASSED=$((ASSERT_PASSED + 1))
+    else
+        ASSERT_FAILED=$((ASSERT_FAILED + 1))
+        echo "FAIL: $1: got '$2', want '$3'"
+    fi
+}
+
+assert_match() {
+    # shellcheck disable=SC2053 # $3 is a glob on purpose
+    if [[ $2 == $3 ]]; then
+        ASSERT_PASSED=$((ASSERT_PASSED + 1))
+    else
+        ASSERT_FAILED=$((ASSERT_FAILED + 1))
+        echo "FAIL: $1: got '$2', want a match for '$3'"
+    fi
+}
+
+assert_summary() {
+    echo "$ASSERT_PASSED passed, $ASSERT_FAILED failed"
+    ((ASSERT_FAILED == 0))
+}
