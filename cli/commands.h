@@ -12,6 +12,8 @@ int cmd_call(const cli_ctx *ctx, int argc, char **argv);
 int cmd_send(const cli_ctx *ctx, int argc, char **argv);
 int cmd_deploy(const cli_ctx *ctx, int argc, char **argv);
 int cmd_methods(const cli_ctx *ctx, int argc, char **argv);
+int cmd_status(const cli_ctx *ctx, int argc, char **argv);
+int cmd_meter(const cli_ctx *ctx, int argc, char **argv);
 
 /* Shared by the commands: the deployment named by --contract or
  * --contract-json, and a client for --rpc. */

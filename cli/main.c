@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/cmd_account.h"
+#include "cli/cmd_tui.h"
 #include "cli/commands.h"
 #include "cli/opts.h"
 #include "keystore/secret.h"
@@ -47,7 +48,11 @@ static void usage(FILE *out)
           "                            deploy a compiled PowerChain contract\n"
           "  account SUBCOMMAND        the local keystore: new, import, import-key,\n"
           "                            export, list, rename, passwd, delete\n"
+          "  status                    node, contract, the account's roles and balances\n"
+          "  meter produce|consume|report|session|run\n"
+          "                            storage-unit readings (run: from standard input)\n"
           "  methods                   list the contract's functions and their arguments\n"
+          "  tui                       the control panel (also with no command)\n"
           "\n"
           "Options:\n"
           "  --rpc URL                 node (env POWERCHAIN_RPC, default " DEFAULT_RPC ")\n"
@@ -121,7 +126,7 @@ int main(int argc, char **argv)
         code = 0;
         goto out;
     }
-    if (help || nrest == 0) {
+    if (help) {
         usage(stdout);
         code = 0;
         goto out;
@@ -164,8 +169,14 @@ int main(int argc, char **argv)
         goto out;
     }
 
+    /* No command opens the panel. */
+    static char tui_word[] = "tui";
+    if (nrest == 0)
+        rest[nrest++] = tui_word;
     const char *command = rest[0];
-    if (strcmp(command, "call") == 0)
+    if (strcmp(command, "tui") == 0)
+        code = cmd_tui(&ctx, nrest, rest);
+    else if (strcmp(command, "call") == 0)
         code = cmd_call(&ctx, nrest, rest);
     else if (strcmp(command, "send") == 0)
         code = cmd_send(&ctx, nrest, rest);
@@ -173,6 +184,10 @@ int main(int argc, char **argv)
         code = cmd_deploy(&ctx, nrest, rest);
     else if (strcmp(command, "account") == 0)
         code = cmd_account(&ctx, nrest, rest);
+    else if (strcmp(command, "status") == 0)
+        code = cmd_status(&ctx, nrest, rest);
+    else if (strcmp(command, "meter") == 0)
+        code = cmd_meter(&ctx, nrest, rest);
     else if (strcmp(command, "methods") == 0)
         code = cmd_methods(&ctx, nrest, rest);
     else if (strcmp(command, "help") == 0) {

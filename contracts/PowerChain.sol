@@ -186,25 +186,27 @@ contract PowerChain {
         Unit storage u = units[storageUnit];
         if (!u.active) return _error(string.concat("Not an active storage unit: ", _hex(storageUnit)));
         if (entAmmount == 0) return _error("Amount must be greater than zero");
-        if (entAmmount > entAvailable[msg.sender]) return _error("Not enough ENT tokens");
+
+        // One session per (unit, consumer). An expired one is replaced here,
+        // so the consumer need not wait for clearOldSessions; what it still
+        // holds counts as available for the new one.
+        bytes32 key = _sessionKey(storageUnit, msg.sender);
+        uint256 slot = sessionSlot[key];
+        uint256 freedEnt = 0;
+        uint256 freedWh = 0;
+        if (slot != 0) {
+            Session storage old = sessions[slot - 1];
+            if (!_expired(old)) return _error("A consumption session with this storage unit is already open");
+            (freedEnt, freedWh) = (old.ent, old.wh);
+        }
+        if (entAmmount > entAvailable[msg.sender] + freedEnt) return _error("Not enough ENT tokens");
         // entAmmount <= balance <= ENT in circulation, far below 2^256 / 1000;
         // checked anyway so that this path can never end in a Panic.
         if (entAmmount > type(uint256).max / 1000) return _error("Amount too large");
-
-        bytes32 key = _sessionKey(storageUnit, msg.sender);
-        uint256 slot = sessionSlot[key];
-        if (slot != 0) {
-            // One session per (unit, consumer); an expired one is cleared here
-            // so that the consumer need not wait for clearOldSessions.
-            if (!_expired(sessions[slot - 1])) {
-                return _error("A consumption session with this storage unit is already open");
-            }
-            _closeSession(slot - 1);
-        }
-
         uint256 wh = (entAmmount * 1000) / (ONE + _burnCost());
         if (wh == 0) return _error("Amount too small for 1 Wh");
-        if (wh > u.wh) return _error("Not enough energy in the storage unit");
+        if (wh > u.wh + freedWh) return _error("Not enough energy in the storage unit");
+        if (slot != 0) _closeSession(slot - 1);
 
         entAvailable[msg.sender] -= entAmmount;
         entLocked[msg.sender] += entAmmount;
@@ -242,7 +244,7 @@ contract PowerChain {
     }
 
     function registerStorageUnit(address unit, address owner) external {
-        if (_refuseIfDestroyed()) return;
+        if (_refuseIfDestroyed() || _refuseIfNotVoter()) return;
         if (unit == address(0) || owner == address(0)) return _error("Invalid address");
         if (units[unit].active) return _error(string.concat("Storage unit already registered: ", _hex(unit)));
         if (!_vote(string.concat("register_", _hex(unit), "_", _hex(owner)))) return;
@@ -256,7 +258,7 @@ contract PowerChain {
     }
 
     function removeStorageUnit(address unit) external {
-        if (_refuseIfDestroyed()) return;
+        if (_refuseIfDestroyed() || _refuseIfNotVoter()) return;
         if (!units[unit].active) return _error(string.concat("Not an active storage unit: ", _hex(unit)));
         if (!_vote(string.concat("remove_", _hex(unit)))) return;
 
@@ -446,7 +448,7 @@ contract PowerChain {
     }
 
     function changeBanker(address addr) external {
-        if (_refuseIfDestroyed()) return;
+        if (_refuseIfDestroyed() || _refuseIfNotVoter()) return;
         if (!_vote(string.concat("changeBankerTo_", _hex(addr)))) return;
         banker = addr;
         emit Info(string.concat("Banker changed >> ", _hex(addr)));
@@ -494,7 +496,7 @@ contract PowerChain {
     }
 
     function setParameter(string calldata param, uint256 value) external {
-        if (_refuseIfDestroyed()) return;
+        if (_refuseIfDestroyed() || _refuseIfNotVoter()) return;
         bytes32 p = keccak256(bytes(param));
         bool isH = p == keccak256("H");
         if (!isH && p != keccak256("M") && p != keccak256("B") && p != keccak256("C") && p != keccak256("F")) {
@@ -507,7 +509,7 @@ contract PowerChain {
                 string.concat(
                     "Invalid value for parameter ",
                     param,
-                    isH ? ": hours must be at least 1" : ": must be at most 10^18 (1.0)"
+                    isH ? ": hours must be at least 1 and below 2^256 / 3600" : ": must be at most 10^18 (1.0)"
                 )
             );
         }
@@ -546,7 +548,7 @@ contract PowerChain {
     }
 
     function addVoter(address addr) external {
-        if (_refuseIfDestroyed()) return;
+        if (_refuseIfDestroyed() || _refuseIfNotVoter()) return;
         if (addr == address(0)) return _error("Invalid address");
         if (voters[addr]) return _error(string.concat("Already a voter: ", _hex(addr)));
         if (!_vote(string.concat("Add_Voter_", _hex(addr)))) return;
@@ -556,7 +558,7 @@ contract PowerChain {
     }
 
     function removeVoter(address addr) external {
-        if (_refuseIfDestroyed()) return;
+        if (_refuseIfDestroyed() || _refuseIfNotVoter()) return;
         if (!voters[addr]) return _error(string.concat("Not a voter: ", _hex(addr)));
         if (voterCount == 1) return _error("The last voter cannot be removed");
         if (!_vote(string.concat("Remove_Voter_", _hex(addr)))) return;
@@ -566,7 +568,7 @@ contract PowerChain {
     }
 
     function destroy() external {
-        if (_refuseIfDestroyed()) return;
+        if (_refuseIfDestroyed() || _refuseIfNotVoter()) return;
         if (!_vote("destroy_contract")) return;
         // Retiring is a flag, not selfdestruct: reads keep answering and every
         // state-changing call reports the Error below from now on.
@@ -651,13 +653,16 @@ contract PowerChain {
         return destroyed;
     }
 
-    /// Records the caller's vote on `base` (or on `base_N` once `base` has
-    /// passed N times) and reports whether this call made it pass.
+    function _refuseIfNotVoter() private returns (bool) {
+        if (!voters[msg.sender]) emit Error("Only voters can do this");
+        return !voters[msg.sender];
+    }
+
+    /// Records the caller's (a voter's) vote on `base`, or on `base_N` once
+    /// `base` has passed N times, and reports whether this call made it pass.
+    /// Vote functions check that the action is possible before voting, so
+    /// the call that passes a vote can always perform it.
     function _vote(string memory base) private returns (bool) {
-        if (!voters[msg.sender]) {
-            _error("Only voters can do this");
-            return false;
-        }
         bytes32 baseHash = keccak256(bytes(base));
         uint256 n = timesPassed[baseHash];
         string memory key = n == 0 ? base : string.concat(base, "_", _dec(n));

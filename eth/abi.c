@@ -238,7 +238,9 @@ static pc_status parse_list(type_parser *p, abi_type *t);
 /* T[] suffixes: each wraps what was parsed so far in an array. */
 static pc_status parse_array_suffixes(type_parser *p, abi_type *t)
 {
-    while (p->text[p->pos] == '[') {
+    for (int n = 0; p->text[p->pos] == '['; n++) {
+        if (n == ABI_MAX_DEPTH)
+            return parse_error(p, "arrays nested too deeply");
         p->pos++;
         if (p->text[p->pos] != ']')
             return parse_error(p, "fixed-size arrays T[N] are not supported, ']' expected");
@@ -645,6 +647,8 @@ pc_status abi_decode(const abi_type *tuple, const uint8_t *data, size_t len, abi
     out->kind = ABI_TUPLE;
     if (tuple->kind != ABI_TUPLE)
         return pc_fail(err, PC_EINPUT, "ABI return values must be described by a tuple");
+    if (!data) /* empty data ("0x") may come as NULL; NULL + 0 is undefined */
+        data = (const uint8_t *)"";
     decoder d = {data, len / ABI_WORD, len, 0, err};
     pc_status st = decode_value(&d, tuple, data, len, out);
     if (st != PC_OK) {
@@ -704,11 +708,14 @@ static char *panic_text(const uint8_t *word)
     u256 code = u256_from_be32(word);
     uint64_t small;
     char num[80];
-    if (u256_to_u64(&code, &small) && small < 0x100)
+    const char *meaning;
+    if (u256_to_u64(&code, &small) && small < 0x100) {
         snprintf(num, sizeof num, "0x%02x", (unsigned)small);
-    else
-        u256_to_quantity(&code, num), small = UINT64_MAX;
-    const char *meaning = panic_meaning(small);
+        meaning = panic_meaning(small);
+    } else {
+        u256_to_quantity(&code, num);
+        meaning = panic_meaning(UINT64_MAX);
+    }
     size_t n = strlen(num) + strlen(meaning) + 16;
     char *s = malloc(n);
     if (s)

@@ -90,7 +90,8 @@ pc_status hex_decode_buf(const char *text, size_t textlen, bytebuf *out, pc_erro
         return st;
     if (bytebuf_reserve(out, ndigits / 2) != PC_OK)
         return pc_fail(err, PC_ENOMEM, "out of memory decoding %zu hex bytes", ndigits / 2);
-    hex_unpack(digits, ndigits / 2, out->data + out->len);
+    if (ndigits >= 2) /* "0x" into an empty buffer: no pointer arithmetic on NULL */
+        hex_unpack(digits, ndigits / 2, out->data + out->len);
     out->len += ndigits / 2;
     return PC_OK;
 }

@@ -794,10 +794,15 @@ pc_status keystore_delete(keystore *ks, const char *account, bool backup, pc_err
             st = pc_fail(err, PC_EIO, "cannot remove %s: %s", a->path, strerror(errno));
         if (st == PC_OK)
             st = safefile_fsync_dir(ks->dir, err);
-        /* Reload first: save_names keeps only names of files still here. */
+        /* The account is gone once its file is. Dropping its name is
+         * tidying: a leftover name of an absent address is ignored and
+         * pruned by the next write of names.json, so failing here (a full
+         * disk, say, which a delete may be meant to relieve) must not turn
+         * the done delete into an error. Reload first: save_names keeps
+         * only names of files still here. */
         if (st == PC_OK && (st = reload(ks, err)) == PC_OK && had_address &&
-            (st = set_name(ks, &addr, NULL, err)) == PC_OK)
-            st = save_names(ks, err);
+            set_name(ks, &addr, NULL, NULL) == PC_OK)
+            save_names(ks, NULL);
     }
     return unlock_dir(ks, fd, st, err);
 }

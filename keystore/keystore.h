@@ -113,9 +113,11 @@ pc_status keystore_change_password(keystore *ks, const char *account, secret *ol
                                    secret *new_password, const keyfile_scrypt *kdf,
                                    pc_error *err);
 
-/* Removes the account's key file and name. With `backup` the file moves to
- * the folder's trash/ subfolder (0700, never overwriting an earlier one);
- * without, it is deleted for good. Works on broken files too. */
+/* Removes the account's key file, then its name. With `backup` the file
+ * moves to the folder's trash/ subfolder (0700, never overwriting an earlier
+ * one); without, it is deleted for good. Works on broken files too. Once
+ * the file is gone the call succeeds: a name that could not be dropped
+ * (names.json unwritable) is ignored and pruned by the next change. */
 pc_status keystore_delete(keystore *ks, const char *account, bool backup, pc_error *err);
 
 /* Decrypts the account's key into a new 32-byte secret (*key, caller frees

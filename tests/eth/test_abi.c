@@ -205,6 +205,11 @@ static void test_types(void)
     for (int i = 0; i < 40; i++)
         strcat(deep, "(");
     check_parse_error(deep, "nested too deeply");
+    strcpy(deep, "(uint256");
+    for (int i = 0; i < 40; i++)
+        strcat(deep, "[]");
+    strcat(deep, ")");
+    check_parse_error(deep, "arrays nested too deeply");
 }
 
 static void test_spec_vectors(void)

@@ -1,0 +1,393 @@
+/* powerchain meter: what a storage unit's smart meter sends.
+ *
+ *   meter produce PRODUCER WH | consume CONSUMER WH | report WH
+ *                              one reading, sent and waited for like `send`
+ *   meter session ADDRESS      Wh left in the session with a consumer
+ *   meter run                  readings from standard input, one a line:
+ *                              "produce ADDR WH", "consume ADDR WH",
+ *                              "report WH"; blank lines and #comments skipped
+ *
+ * `meter run` signs each reading with the next nonce and sends it without
+ * waiting for the previous receipt, then collects receipts in batches and
+ * prints every outcome in input order. A bad line is reported with its
+ * number and skipped. A reading whose sending failed in transport is sent
+ * again as the same signed bytes (same nonce, same hash), so it can be
+ * mined at most once. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/commands.h"
+#include "cli/opts.h"
+#include "cli/signer.h"
+#include "cli/transact.h"
+#include "eth/hex.h"
+#include "rpcclient/sender.h"
+
+#define METER_RECEIPT_BATCH 200
+#define METER_POLL_EVERY 64
+#define METER_RESEND_TRIES 30
+
+typedef enum reading_state { READING_SENT, READING_MINED, READING_LOST } reading_state;
+
+typedef struct reading {
+    unsigned line;
+    char *text;          /* the line as given, for the report */
+    uint8_t hash[32];
+    reading_state state;
+    pc_outcome outcome;
+    char *problem;       /* READING_LOST: why */
+} reading;
+
+typedef struct meter_run {
+    const cli_ctx *ctx;
+    rpc_client *c;
+    pc_contract *k;
+    secret *key;
+    eth_address from;
+    eth_tx base;                 /* chain id, fee fields */
+    uint64_t next_nonce;
+    uint64_t gas_by_method[3];   /* produce, consume, report; 0 = not estimated yet */
+    reading *items;
+    size_t count, cap;
+    size_t reported;             /* outcomes printed so far, in order */
+    unsigned bad_lines;
+} meter_run;
+
+static const char *const kinds[] = { "produce", "consume", "report" };
+static const char *const methods_of[] = { "energyProduced", "energyConsumed",
+                                          "reportActualEnergy" };
+
+static void sleep_ms(unsigned ms)
+{
+    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+    nanosleep(&ts, NULL);
+}
+
+/* Splits a reading line into words (at most 4); returns the count. */
+static int split_words(char *line, char *words[4])
+{
+    int n = 0;
+    for (char *tok = strtok(line, " \t\r\n"); tok; tok = strtok(NULL, " \t\r\n")) {
+        if (n == 4)
+            return 5;
+        words[n++] = tok;
+    }
+    return n;
+}
+
+/* Parses one line into a method index and its calldata. */
+static pc_status parse_reading(char *line, int *kind, bytebuf *data, pc_error *err)
+{
+    char *w[4];
+    int n = split_words(line, w);
+    for (int i = 0; i < 3; i++) {
+        if (strcmp(w[0], kinds[i]) != 0)
+            continue;
+        int want = i == 2 ? 2 : 3;
+        if (n != want)
+            return pc_fail(err, PC_EINPUT, "\"%s\" takes %s", kinds[i],
+                           i == 2 ? "one argument: WH" : "two arguments: ADDRESS WH");
+        *kind = i;
+        return pc_encode_call(pc_method_find(methods_of[i]), n - 1, w + 1, data, err);
+    }
+    return pc_fail(err, PC_EINPUT, "a reading starts with produce, consume or report");
+}
+
+static pc_status gas_for(meter_run *r, int kind, const bytebuf *data, pc_error *err)
+{
+    if (r->gas_by_method[kind])
+        return PC_OK;
+    sender_request req = { .from = r->from, .has_to = true, .to = *pc_contract_address(r->k),
+                           .data = data->data, .data_len = data->len,
+                           .has_chain_id = r->ctx->has_chain_id, .chain_id = r->ctx->chain_id };
+    eth_tx tx;
+    pc_status st = sender_prepare(r->c, &req, &tx, err);
+    if (st != PC_OK)
+        return st;
+    if (r->base.chain_id == 0) {
+        r->base = tx;
+        r->next_nonce = tx.nonce;
+    }
+    /* Later readings of this kind may touch fresh storage: leave room. */
+    r->gas_by_method[kind] = tx.gas_limit * 2;
+    return PC_OK;
+}
+
+static bool mentions(const pc_error *e, const char *what)
+{
+    return strstr(e->msg, what) != NULL;
+}
+
+/* Sends one signed reading; transport failures resend the same bytes. */
+static pc_status send_reading(meter_run *r, int kind, const bytebuf *data, reading *it,
+                              pc_error *err)
+{
+    eth_tx tx = r->base;
+    tx.nonce = r->next_nonce;
+    tx.gas_limit = r->gas_by_method[kind];
+    tx.has_to = true;
+    tx.to = *pc_contract_address(r->k);
+    tx.data = data->data;
+    tx.data_len = data->len;
+    bytebuf raw = BYTEBUF_INIT;
+    pc_status st = eth_tx_sign(&tx, secret_open(r->key), &raw, it->hash, err);
+    secret_close(r->key);
+    for (int attempt = 0; st == PC_OK; attempt++) {
+        uint8_t node_hash[32];
+        st = node_send_raw(r->c, raw.data, raw.len, node_hash, err);
+        if (st == PC_OK || mentions(err, "already known")) {
+            st = PC_OK;
+            break;
+        }
+        if (!mentions(err, "cannot reach") && !mentions(err, "did not answer"))
+            break;
+        if (attempt + 1 >= METER_RESEND_TRIES)
+            break;
+        sleep_ms(1000);
+    }
+    bytebuf_free(&raw);
+    if (st == PC_OK)
+        r->next_nonce++;
+    return st;
+}
+
+static void print_outcome(const reading *it)
+{
+    printf("line %u: %s: ", it->line, it->text);
+    if (it->state == READING_LOST) {
+        printf("not sent: %s\n", it->problem);
+        return;
+    }
+    char h[65];
+    hex_encode(it->hash, 32, h);
+    printf("block %llu, tx 0x%s", (unsigned long long)it->outcome.block, h);
+    if (it->outcome.status == 0)
+        printf(", reverted: %s", it->outcome.revert_reason ? it->outcome.revert_reason
+                                                            : "no reason given");
+    for (size_t i = 0; i < it->outcome.nevents; i++)
+        printf(", %s: %s", it->outcome.events[i].is_error ? "Error" : "Info",
+               it->outcome.events[i].text);
+    putchar('\n');
+}
+
+static void report_ready(meter_run *r)
+{
+    while (r->reported < r->count && r->items[r->reported].state != READING_SENT)
+        print_outcome(&r->items[r->reported++]);
+    fflush(stdout);
+}
+
+/* One round of receipt polling for everything still pending. */
+static pc_status poll_receipts(meter_run *r, pc_error *err)
+{
+    size_t i = r->reported;
+    while (i < r->count) {
+        rpc_batch *b = rpc_batch_new();
+        size_t idx[METER_RECEIPT_BATCH], n = 0;
+        for (; i < r->count && n < METER_RECEIPT_BATCH; i++) {
+            if (r->items[i].state != READING_SENT)
+                continue;
+            if (!b || rpc_batch_add(b, "eth_getTransactionReceipt",
+                                    node_params_hash(r->items[i].hash)) < 0) {
+                rpc_batch_free(b);
+                return pc_fail(err, PC_ENOMEM, "out of memory");
+            }
+            idx[n++] = i;
+        }
+        pc_status st = n ? rpc_batch_send(r->c, b, true, err) : PC_OK;
+        for (size_t j = 0; st == PC_OK && j < n; j++) {
+            reading *it = &r->items[idx[j]];
+            node_receipt rc;
+            bool found = false;
+            st = node_parse_receipt(rpc_batch_result(b, j, err), &rc, &found, err);
+            if (st == PC_OK && found) {
+                st = pc_outcome_from_receipt(r->k, &rc, &it->outcome, err);
+                it->state = READING_MINED;
+                node_receipt_free(&rc);
+            }
+        }
+        rpc_batch_free(b);
+        if (st != PC_OK)
+            return st;
+    }
+    report_ready(r);
+    return PC_OK;
+}
+
+static pc_status add_reading(meter_run *r, unsigned line, const char *text, reading **out)
+{
+    if (r->count == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 64;
+        reading *p = realloc(r->items, cap * sizeof *p);
+        if (!p)
+            return PC_ENOMEM;
+        r->items = p;
+        r->cap = cap;
+    }
+    reading *it = &r->items[r->count];
+    memset(it, 0, sizeof *it);
+    it->line = line;
+    it->text = strdup(text);
+    if (!it->text)
+        return PC_ENOMEM;
+    r->count++;
+    *out = it;
+    return PC_OK;
+}
+
+static void trim_line(char *s)
+{
+    size_t n = strlen(s);
+    while (n && strchr(" \t\r\n", s[n - 1]))
+        s[--n] = '\0';
+}
+
+/* Reads, sends and reports; returns the exit code. */
+static int run_readings(meter_run *r, unsigned wait_s)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    unsigned lineno = 0, not_sent = 0;
+    pc_error err = { 0 };
+    pc_status fatal = PC_OK;
+    while (fatal == PC_OK && getline(&line, &cap, stdin) > 0) {
+        lineno++;
+        trim_line(line);
+        char *text = line + strspn(line, " \t");
+        if (!*text || *text == '#')
+            continue;
+        char shown[160];
+        snprintf(shown, sizeof shown, "%s", text);
+        bytebuf data = BYTEBUF_INIT;
+        int kind = 0;
+        reading *it;
+        if (parse_reading(text, &kind, &data, &err) != PC_OK) {
+            fprintf(stderr, "powerchain: line %u: %s; skipped\n", lineno, err.msg);
+            r->bad_lines++;
+        } else if (add_reading(r, lineno, shown, &it) != PC_OK) {
+            fatal = pc_fail(&err, PC_ENOMEM, "out of memory");
+        } else if (gas_for(r, kind, &data, &err) != PC_OK ||
+                   send_reading(r, kind, &data, it, &err) != PC_OK) {
+            it->state = READING_LOST;
+            it->problem = strdup(err.msg);
+            not_sent++;
+            /* Without a node or a valid chain, later readings fare no better. */
+            if (err.status == PC_ENODE && !r->base.chain_id)
+                fatal = err.status;
+        }
+        bytebuf_free(&data);
+        if (fatal == PC_OK && r->count % METER_POLL_EVERY == 0)
+            poll_receipts(r, NULL);
+    }
+    free(line);
+    uint64_t waited = 0;
+    while (fatal == PC_OK && r->reported < r->count && waited < (uint64_t)wait_s * 1000) {
+        if (poll_receipts(r, &err) != PC_OK)
+            fprintf(stderr, "powerchain: while waiting for receipts: %s\n", err.msg);
+        if (r->reported < r->count) {
+            sleep_ms(200);
+            waited += 200;
+        }
+    }
+    unsigned ok = 0, failed = 0, pending = 0;
+    for (size_t i = 0; i < r->count; i++) {
+        if (r->items[i].state == READING_SENT)
+            pending++;
+        else if (r->items[i].state == READING_MINED && pc_outcome_ok(&r->items[i].outcome))
+            ok++;
+        else if (r->items[i].state == READING_MINED)
+            failed++;
+    }
+    for (size_t i = r->reported; i < r->count; i++) {
+        char h[65];
+        hex_encode(r->items[i].hash, 32, h);
+        printf("line %u: %s: no receipt yet, tx 0x%s\n", r->items[i].line, r->items[i].text, h);
+    }
+    fprintf(stderr, "meter: %zu readings: %u mined without error, %u failed on chain, "
+                    "%u not sent, %u still pending, %u bad lines\n",
+            r->count, ok, failed, not_sent, pending, r->bad_lines);
+    if (fatal != PC_OK)
+        return cli_fail(&err);
+    if (not_sent || pending)
+        return 3;
+    if (failed)
+        return 1;
+    return r->bad_lines ? 2 : 0;
+}
+
+static int meter_run_cmd(const cli_ctx *ctx, unsigned wait_s)
+{
+    meter_run r = { .ctx = ctx };
+    pc_error err = { 0 };
+    bool has = false;
+    pc_status st = cli_load_contract(ctx, &r.k, &err);
+    if (st == PC_OK)
+        st = signer_address(ctx, &r.from, &has, &err);
+    if (st == PC_OK && !has)
+        st = pc_fail(&err, PC_EINPUT, "no storage-unit account: give --account or "
+                                      "--private-key-file");
+    eth_address unlocked;
+    if (st == PC_OK)
+        st = signer_unlock(ctx, &r.key, &unlocked, &err);
+    if (st == PC_OK)
+        st = cli_connect(ctx, &r.c, &err);
+    int code = st == PC_OK ? run_readings(&r, wait_s) : cli_fail(&err);
+    for (size_t i = 0; i < r.count; i++) {
+        free(r.items[i].text);
+        free(r.items[i].problem);
+        pc_outcome_free(&r.items[i].outcome);
+    }
+    free(r.items);
+    secret_free(r.key);
+    rpc_client_free(r.c);
+    pc_contract_free(r.k);
+    return code;
+}
+
+int cmd_meter(const cli_ctx *ctx, int argc, char **argv)
+{
+    const char *wait = NULL;
+    const cli_opt table[] = { { "wait", 0, &wait, NULL }, { NULL, 0, NULL, NULL } };
+    char **rest = calloc((size_t)argc + 3, sizeof *rest);
+    if (!rest)
+        return 4;
+    int nrest = 0, code = 2;
+    pc_error err = { 0 };
+    unsigned long long wait_s = CLI_DEFAULT_WAIT_S;
+    pc_status st = cli_parse_opts(argc - 1, argv + 1, table, false, rest + 2, &nrest, &err);
+    if (st == PC_OK && wait)
+        st = cli_parse_u64("wait", wait, 86400, &wait_s, &err);
+    const char *sub = nrest ? rest[2] : "";
+    if (st != PC_OK) {
+        code = cli_fail(&err);
+    } else if (strcmp(sub, "run") == 0 && nrest == 1) {
+        code = meter_run_cmd(ctx, (unsigned)wait_s);
+    } else if (strcmp(sub, "session") == 0 && nrest == 2) {
+        rest[1] = "call";
+        rest[2] = "getConsumptionSessionEnergy";
+        code = cmd_call(ctx, nrest + 1, rest + 1);
+    } else {
+        int kind = -1;
+        for (int i = 0; i < 3; i++)
+            if (strcmp(sub, kinds[i]) == 0)
+                kind = i;
+        if (kind < 0) {
+            cli_error("usage: powerchain meter produce PRODUCER WH | consume CONSUMER WH | "
+                      "report WH | session ADDRESS | run");
+        } else {
+            /* One reading is a send of the matching contract function. */
+            rest[1] = "send";
+            rest[2] = (char *)methods_of[kind];
+            if (wait) {
+                rest[nrest + 2] = "--wait";
+                rest[nrest + 3] = (char *)wait;
+                nrest += 2;
+            }
+            code = cmd_send(ctx, nrest + 1, rest + 1);
+        }
+    }
+    free(rest);
+    return code;
+}

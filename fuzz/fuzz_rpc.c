@@ -1,0 +1,100 @@
+/* A node's JSON-RPC answer: bytes as they come off the wire, through cJSON
+ * and every node_parse_* function, then the receipt through the binding's
+ * event decoding (what `send` does with a receipt). Both the bare result and
+ * the "result" member of a whole answer object are tried, so a seed can be
+ * either. */
+#include <cjson/cJSON.h>
+
+#include "fuzz/fuzz.h"
+#include "rpcclient/node.h"
+#include "rpcclient/powerchain.h"
+
+static void check_receipt(const cJSON *v)
+{
+    node_receipt r;
+    bool found = true;
+    pc_error err = { 0 };
+    pc_status st = node_parse_receipt(v, &r, &found, &err);
+    if (st != PC_OK) {
+        fuzz_check_error(st, &err);
+        FUZZ_CHECK(!found && r.logs == NULL && r.nlogs == 0);
+        return;
+    }
+    if (!found) {
+        FUZZ_CHECK(cJSON_IsNull(v));
+        return;
+    }
+    FUZZ_CHECK(r.status <= 1);
+    for (size_t i = 0; i < r.nlogs; i++)
+        FUZZ_CHECK(r.logs[i].ntopics <= 4 && (r.logs[i].data || r.logs[i].data_len == 0));
+    pc_outcome o;
+    st = pc_outcome_from_receipt(NULL, &r, &o, &err);
+    if (st == PC_OK) {
+        FUZZ_CHECK(o.nevents <= r.nlogs);
+        for (size_t i = 0; i < o.nevents; i++)
+            for (const unsigned char *p = (const unsigned char *)o.events[i].text; *p; p++)
+                FUZZ_CHECK(*p >= 0x20 && *p != 0x7f); /* sanitised for the terminal */
+        pc_outcome_free(&o);
+    } else {
+        fuzz_check_error(st, &err);
+    }
+    node_receipt_free(&r);
+}
+
+static void check_value(const cJSON *v)
+{
+    pc_error err = { 0 };
+    node_block b;
+    pc_status st = node_parse_block(v, &b, &err);
+    if (st != PC_OK)
+        fuzz_check_error(st, &err);
+
+    node_log l;
+    st = node_parse_log(v, &l, &err);
+    if (st == PC_OK)
+        node_log_clear(&l);
+    else
+        fuzz_check_error(st, &err);
+
+    check_receipt(v);
+
+    uint64_t n;
+    u256 x;
+    uint8_t hash[32];
+    eth_address a;
+    bytebuf data = BYTEBUF_INIT;
+    if ((st = node_parse_u64(v, "u64", &n, &err)) != PC_OK)
+        fuzz_check_error(st, &err);
+    if ((st = node_parse_u256(v, "u256", &x, &err)) != PC_OK)
+        fuzz_check_error(st, &err);
+    if ((st = node_parse_hash(v, "hash", hash, &err)) != PC_OK)
+        fuzz_check_error(st, &err);
+    if ((st = node_parse_address(v, "address", &a, &err)) != PC_OK)
+        fuzz_check_error(st, &err);
+    if ((st = node_parse_data(v, "data", &data, &err)) != PC_OK)
+        fuzz_check_error(st, &err);
+    bytebuf_free(&data);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    cJSON *doc = cJSON_ParseWithLength((const char *)data, size);
+    if (!doc)
+        return 0;
+    check_value(doc);
+    const cJSON *result = cJSON_IsObject(doc) ? cJSON_GetObjectItemCaseSensitive(doc, "result")
+                                              : NULL;
+    if (result)
+        check_value(result);
+    /* Batch answers are arrays of answer objects. */
+    const cJSON *item;
+    if (cJSON_IsArray(doc))
+        cJSON_ArrayForEach(item, doc)
+        {
+            result = cJSON_GetObjectItemCaseSensitive(item, "result");
+            if (result)
+                check_value(result);
+        }
+    cJSON_Delete(doc);
+    return 0;
+}

@@ -1,0 +1,140 @@
+/* The panel's shell and the small API its pages (screens/) use.
+ *
+ * Layout: header (node, chain id, block, connection, account and roles),
+ * sidebar of pages, the page, a message line with the decoded Info/Error of
+ * the last transaction, and a line of key hints. Keys: 1-9 and arrows pick a
+ * page, `?` help, `q` quits; everything else goes to the page.
+ *
+ * Pages never talk to the node. They draw from the latest snapshot and open
+ * forms; a form naming a contract method runs the whole signing flow: field
+ * checks -> nonce, gas and fee from the worker -> confirmation -> password
+ * when the account is locked -> send -> spinner until the receipt -> the
+ * outcome on the message line and in tui_app_tx_at. */
+#ifndef TUI_APP_H
+#define TUI_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <curses.h>
+
+#include "eth/error.h"
+#include "keystore/secret.h"
+#include "rpcclient/powerchain.h"
+#include "tui/snapshot.h"
+#include "tui/wallet.h"
+
+typedef struct tui_app tui_app;
+
+typedef struct tui_page {
+    const char *title;
+    const char *hints;                       /* the page's own keys, for the hint line */
+    void (*draw)(tui_app *app, WINDOW *win); /* win: the page's area */
+    bool (*key)(tui_app *app, int ch);       /* true when the key was used */
+} tui_page;
+
+/* ---- forms ---- */
+
+typedef enum tui_field_type {
+    TUI_FIELD_ARG,    /* a contract argument, checked with pc_parse_arg */
+    TUI_FIELD_TEXT,   /* free text (names, paths); may be optional */
+    TUI_FIELD_SECRET, /* typed into guarded memory, never shown */
+} tui_field_type;
+
+/* Extra checks against the snapshot, beyond the argument's syntax. */
+typedef enum tui_limit {
+    TUI_LIMIT_NONE,
+    TUI_LIMIT_ENT,      /* at most the account's available ENT */
+    TUI_LIMIT_EEURO,    /* at most the account's available eEuro */
+    TUI_LIMIT_POSITIVE, /* more than zero */
+} tui_limit;
+
+#define TUI_FORM_FIELDS 4
+#define TUI_FIELD_MAX 128
+
+typedef struct tui_field_spec {
+    const char *label;
+    tui_field_type type;
+    pc_arg_kind kind;      /* TUI_FIELD_ARG */
+    const char *preset;    /* initial text, or NULL */
+    bool hidden;           /* a fixed argument, not shown (e.g. the side) */
+    bool optional;         /* TUI_FIELD_TEXT may stay empty */
+    tui_limit limit;
+} tui_field_spec;
+
+typedef struct tui_form_spec {
+    const char *title;
+    const char *method;    /* contract method run with the fields as arguments; NULL: local */
+    size_t nfields;
+    tui_field_spec fields[TUI_FORM_FIELDS];
+    /* A line shown under the fields, recomputed as the person types (e.g.
+     * the Wh an ENT amount buys). May be NULL. */
+    void (*preview)(const tui_app *app, char *const texts[], char *out, size_t cap);
+    /* Checks across fields; returns false with the field to blame and why. */
+    bool (*check)(const tui_app *app, char *const texts[], size_t *field, char *why,
+                  size_t cap);
+    /* Local forms: what to do with the texts and secrets (NULL where a
+     * field is not of that type). Secrets are freed by the shell. */
+    pc_status (*submit)(tui_app *app, char *const texts[], secret *const secrets[],
+                        pc_error *err);
+} tui_form_spec;
+
+/* Opens a form (the spec is copied). */
+void tui_app_open_form(tui_app *app, const tui_form_spec *spec);
+
+/* Asks the worker for one read; its formatted result comes to the message line. */
+void tui_app_read(tui_app *app, const char *method, int argc, char *const argv[]);
+
+/* ---- what pages read ---- */
+
+/* The latest snapshot, or NULL before the first one (and its figures may be
+ * a few seconds old while disconnected: see tui_app_connected). */
+const tui_snapshot *tui_app_snapshot(const tui_app *app);
+bool tui_app_connected(const tui_app *app);
+uint64_t tui_app_chain_id(const tui_app *app);
+const char *tui_app_node(const tui_app *app);
+const pc_contract *tui_app_contract(const tui_app *app);
+tui_wallet *tui_app_wallet(tui_app *app);
+/* The account changed (Accounts page): re-read everything as it. */
+void tui_app_account_changed(tui_app *app);
+/* Milliseconds since the panel started (for spinners). */
+unsigned long tui_app_clock_ms(const tui_app *app);
+
+/* Shows a line on the message line. */
+void tui_app_message(tui_app *app, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* This session's transactions, oldest first. */
+typedef enum tui_tx_state { TUI_TX_SIGNING, TUI_TX_PENDING, TUI_TX_MINED, TUI_TX_FAILED } tui_tx_state;
+typedef struct tui_tx_record {
+    unsigned id;
+    char description[160];
+    bool has_hash;
+    uint8_t hash[32];
+    tui_tx_state state;
+    uint64_t block;
+    char outcome[256];     /* decoded Info/Error text, or why it failed */
+} tui_tx_record;
+size_t tui_app_tx_count(const tui_app *app);
+const tui_tx_record *tui_app_tx_at(const tui_app *app, size_t i);
+
+/* ---- running ---- */
+
+typedef struct tui_config {
+    const char *rpc_url;
+    long timeout_s;
+    const pc_contract *contract;
+    bool has_chain_id;       /* refuse to sign for another chain */
+    uint64_t chain_id;
+    tui_wallet_config wallet;
+    const tui_page *pages;
+    size_t npages;
+    int first_page;          /* index into pages */
+} tui_config;
+
+/* Runs the panel until the person quits. The caller has called setlocale,
+ * secret_init and rpc_global_init. Returns PC_OK, or why it could not start. */
+pc_status tui_run(const tui_config *cfg, pc_error *err);
+
+#endif

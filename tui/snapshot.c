@@ -1,0 +1,468 @@
+#include "tui/snapshot.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "eth/hex.h"
+#include "rpcclient/node.h"
+
+/* Indexes of one read in the batch; -1 when not asked. */
+typedef struct slot {
+    const char *method;
+    int index;
+    unsigned section;
+} slot;
+
+enum {
+    R_BAL_ENT, R_BAL_EUR, R_TOT_ENT, R_TOT_EUR, R_TOT_WH, R_COSTS, R_UNITS, R_SESSIONS,
+    R_PARAMS, R_BANKER, R_ISVOTER, R_VOTES, R_ORDERS, R_COUNT
+};
+
+static const struct { const char *method; unsigned section; bool sender; } READS[R_COUNT] = {
+    [R_BAL_ENT] = { "balanceENT", TUI_SEC_BALANCES, true },
+    [R_BAL_EUR] = { "balanceeEuro", TUI_SEC_BALANCES, true },
+    [R_TOT_ENT] = { "getTotalENT", TUI_SEC_TOTALS, false },
+    [R_TOT_EUR] = { "getTotalEeuro", TUI_SEC_TOTALS, false },
+    [R_TOT_WH] = { "getTotalEnergy", TUI_SEC_TOTALS, false },
+    [R_COSTS] = { "getEnergyCosts", TUI_SEC_COSTS, false },
+    [R_UNITS] = { "getStorageUnitsInfo", TUI_SEC_UNITS, false },
+    [R_SESSIONS] = { "getConsumptionSessions", TUI_SEC_SESSIONS, true },
+    [R_PARAMS] = { "getParameters", TUI_SEC_PARAMS, false },
+    [R_BANKER] = { "getBankerAddress", TUI_SEC_BANKER, false },
+    [R_ISVOTER] = { "isVoter", TUI_SEC_VOTER, true },
+    [R_VOTES] = { "getVotes", TUI_SEC_VOTES, true },
+    [R_ORDERS] = { "getOrders", TUI_SEC_ORDERS, false },
+};
+
+static void mark_missing(tui_snapshot *s, unsigned section, const char *what, const pc_error *e)
+{
+    if (!s->missing && e)
+        snprintf(s->first_problem, sizeof s->first_problem, "%s: %s", what, e->msg);
+    s->missing |= section;
+}
+
+static uint64_t to_u64(const u256 *v)
+{
+    uint64_t x;
+    return u256_to_u64(v, &x) ? x : UINT64_MAX;
+}
+
+static char *dup_text(const abi_value *v)
+{
+    char *t = malloc(v->len + 1);
+    if (!t)
+        return NULL;
+    /* Vote strings and session ids come from other people: keep them printable. */
+    for (size_t i = 0; i < v->len; i++)
+        t[i] = (v->bytes[i] < 0x20 || v->bytes[i] == 0x7f) ? '?' : (char)v->bytes[i];
+    t[v->len] = '\0';
+    return t;
+}
+
+static bool take_units(tui_snapshot *s, const abi_value *arr)
+{
+    s->units = calloc(arr->count ? arr->count : 1, sizeof *s->units);
+    if (!s->units)
+        return false;
+    for (size_t i = 0; i < arr->count; i++) {
+        const abi_value *t = &arr->items[i];
+        if (!t->items[0].boolean)
+            continue; /* an empty slot */
+        s->units[s->nunits].addr = t->items[1].addr;
+        s->units[s->nunits++].wh = t->items[2].num;
+    }
+    return true;
+}
+
+static bool take_sessions(tui_snapshot *s, const abi_value *arr)
+{
+    s->sessions = calloc(arr->count ? arr->count : 1, sizeof *s->sessions);
+    if (!s->sessions)
+        return false;
+    for (size_t i = 0; i < arr->count; i++) {
+        const abi_value *t = &arr->items[i];
+        tui_session *x = &s->sessions[s->nsessions];
+        if (!(x->id = dup_text(&t->items[0])))
+            return false;
+        x->wh = t->items[1].num;
+        x->timestamp = to_u64(&t->items[2].num);
+        x->unit = t->items[3].addr;
+        s->nsessions++;
+    }
+    return true;
+}
+
+static bool take_votes(tui_snapshot *s, const abi_value *arr)
+{
+    s->votes = calloc(arr->count ? arr->count : 1, sizeof *s->votes);
+    if (!s->votes)
+        return false;
+    for (size_t i = 0; i < arr->count; i++) {
+        const abi_value *t = &arr->items[i];
+        tui_vote *v = &s->votes[s->nvotes];
+        if (!(v->text = dup_text(&t->items[0])))
+            return false;
+        v->in_favour = t->items[1].boolean;
+        v->passed = t->items[2].boolean;
+        s->nvotes++;
+    }
+    return true;
+}
+
+static bool take_orders(const abi_value *arr, tui_order **out, size_t *n)
+{
+    *out = calloc(arr->count ? arr->count : 1, sizeof **out);
+    if (!*out)
+        return false;
+    for (size_t i = 0; i < arr->count; i++) {
+        const abi_value *t = &arr->items[i];
+        if (!t->items[4].boolean || u256_is_zero(&t->items[3].num))
+            continue; /* closed orders stay in the array */
+        tui_order *o = &(*out)[(*n)++];
+        o->id = to_u64(&t->items[0].num);
+        o->user = t->items[1].addr;
+        o->price = t->items[2].num;
+        o->quantity = t->items[3].num;
+    }
+    return true;
+}
+
+static void watch_add(tui_snapshot *s, const eth_address *a)
+{
+    if (eth_address_is_zero(a))
+        return;
+    for (size_t i = 0; i < s->nwatched; i++)
+        if (eth_address_equal(&s->watched[i], a))
+            return;
+    if (s->nwatched < TUI_MAX_WATCHED)
+        s->watched[s->nwatched++] = *a;
+}
+
+/* The address in 40 hex digits right after `marker` in an event text. */
+static bool address_after(const char *text, const char *marker, eth_address *out)
+{
+    const char *p = strstr(text, marker);
+    if (!p)
+        return false;
+    p += strlen(marker);
+    char buf[ETH_ADDRESS_TEXT_LEN];
+    if (strlen(p) < 40)
+        return false;
+    snprintf(buf, sizeof buf, "0x%.40s", p);
+    return eth_address_parse(buf, out, NULL) == PC_OK;
+}
+
+/* Events name who received eEuro and who owns which unit; the contract has
+ * no read for either, so the panel learns them from recent history. */
+static void learn_from_events(tui_snapshot *s)
+{
+    for (size_t i = 0; i < s->nevents; i++) {
+        const char *t = s->events[i].text;
+        eth_address a;
+        if (s->events[i].is_error)
+            continue;
+        if (strncmp(t, "Storage unit registered >> ", 27) == 0 &&
+            address_after(t, " owned by ", &a) && s->nowners_seen < TUI_MAX_WATCHED)
+            s->owners_seen[s->nowners_seen++] = a;
+        if ((strncmp(t, "eEuro minted >> ", 16) == 0 ||
+             strncmp(t, "eEuro transferred >> ", 21) == 0 ||
+             strncmp(t, "eEuro unlocked >> ", 18) == 0) &&
+            (address_after(t, " to ", &a) || address_after(t, " for ", &a)))
+            watch_add(s, &a);
+    }
+}
+
+static bool take_events(tui_snapshot *s, const pc_contract *k, const cJSON *logs)
+{
+    int n = cJSON_GetArraySize(logs);
+    s->events = calloc(n > 0 ? (size_t)n : 1, sizeof *s->events);
+    if (!s->events)
+        return false;
+    for (int i = 0; i < n; i++) {
+        node_log l;
+        pc_event e;
+        bool matched = false;
+        if (node_parse_log(cJSON_GetArrayItem(logs, i), &l, NULL) != PC_OK)
+            continue;
+        if (pc_decode_event(k, &l, &matched, &e, NULL) == PC_OK && matched) {
+            tui_event *x = &s->events[s->nevents++];
+            x->block = l.block;
+            x->is_error = e.is_error;
+            x->text = e.text;
+            memcpy(x->tx_hash, l.tx_hash, 32);
+        }
+        node_log_clear(&l);
+    }
+    return true;
+}
+
+static cJSON *logs_params(const pc_contract *k, uint64_t latest)
+{
+    char from[32], addr[ETH_ADDRESS_TEXT_LEN], info[67], error[67];
+    uint8_t t[32];
+    uint64_t first = latest > TUI_EVENT_BLOCKS ? latest - TUI_EVENT_BLOCKS : 0;
+    snprintf(from, sizeof from, "0x%llx", (unsigned long long)first);
+    eth_address_to_checksum(pc_contract_address(k), addr);
+    abi_event_topic("Info(string)", t);
+    info[0] = '0', info[1] = 'x';
+    hex_encode(t, 32, info + 2);
+    abi_event_topic("Error(string)", t);
+    error[0] = '0', error[1] = 'x';
+    hex_encode(t, 32, error + 2);
+    cJSON *params = cJSON_CreateArray(), *filter = cJSON_CreateObject();
+    cJSON *topics = cJSON_CreateArray(), *either = cJSON_CreateArray();
+    if (!params || !filter || !topics || !either) {
+        cJSON_Delete(params), cJSON_Delete(filter), cJSON_Delete(topics), cJSON_Delete(either);
+        return NULL;
+    }
+    cJSON_AddItemToArray(either, cJSON_CreateString(info));
+    cJSON_AddItemToArray(either, cJSON_CreateString(error));
+    cJSON_AddItemToArray(topics, either);
+    cJSON_AddStringToObject(filter, "address", addr);
+    cJSON_AddStringToObject(filter, "fromBlock", from);
+    cJSON_AddStringToObject(filter, "toBlock", "latest");
+    cJSON_AddItemToObject(filter, "topics", topics);
+    cJSON_AddItemToArray(params, filter);
+    return params;
+}
+
+static cJSON *latest_block_params(void)
+{
+    cJSON *p = cJSON_CreateArray();
+    if (p) {
+        cJSON_AddItemToArray(p, cJSON_CreateString("latest"));
+        cJSON_AddItemToArray(p, cJSON_CreateFalse());
+    }
+    return p;
+}
+
+/* Decodes read r into *v; marks its section missing on failure. */
+static bool decoded(tui_snapshot *s, const rpc_batch *b, const pc_contract *k, const slot *sl,
+                    abi_value *v)
+{
+    pc_error e = { 0 };
+    if (sl->index < 0)
+        return false;
+    if (pc_batch_decode(b, sl->index, k, pc_method_find(sl->method), v, &e) != PC_OK) {
+        mark_missing(s, sl->section, sl->method, &e);
+        return false;
+    }
+    return true;
+}
+
+static pc_status fill(tui_snapshot *s, const rpc_batch *b, const pc_contract *k,
+                      const slot *sl, int i_block, int i_logs, const int *i_watch, size_t nwatch,
+                      const eth_address *watch, pc_error *err)
+{
+    pc_error e = { 0 };
+    node_block blk;
+    const cJSON *r = rpc_batch_result(b, (size_t)i_block, &e);
+    if (!r || node_parse_block(r, &blk, &e) != PC_OK)
+        return pc_fail(err, PC_ENODE, "latest block: %s", e.msg);
+    s->block = blk.number;
+    s->block_time = blk.timestamp;
+
+    abi_value v;
+    bool ok = true;
+#define READ(R, CODE)                                   \
+    if (decoded(s, b, k, &sl[R], &v)) {                 \
+        CODE;                                           \
+        abi_value_free(&v);                             \
+    }
+    READ(R_BAL_ENT, s->ent_available = v.items[0].num; s->ent_locked = v.items[1].num)
+    READ(R_BAL_EUR, s->eeuro_available = v.items[0].num; s->eeuro_locked = v.items[1].num)
+    READ(R_TOT_ENT, s->total_ent = v.items[0].num)
+    READ(R_TOT_EUR, s->total_eeuro = v.items[0].num)
+    READ(R_TOT_WH, s->total_wh = v.items[0].num)
+    READ(R_COSTS, s->mint_cost = v.items[0].num; s->burn_cost = v.items[1].num)
+    READ(R_UNITS, ok &= take_units(s, &v.items[0]))
+    READ(R_SESSIONS, ok &= take_sessions(s, &v.items[0]))
+    READ(R_PARAMS, for (int p = 0; p < TUI_NPARAMS; p++) s->params[p] = v.items[p].num)
+    READ(R_BANKER, s->banker = v.items[0].addr)
+    READ(R_ISVOTER, s->is_voter = v.items[0].boolean)
+    READ(R_VOTES, ok &= take_votes(s, &v.items[0]))
+    READ(R_ORDERS, ok &= take_orders(&v.items[0], &s->buys, &s->nbuys) &&
+                         take_orders(&v.items[1], &s->sells, &s->nsells))
+#undef READ
+    if (!s->has_account)
+        s->missing |= TUI_SEC_BALANCES | TUI_SEC_SESSIONS | TUI_SEC_VOTER | TUI_SEC_VOTES;
+    /* Only voters may list votes; for others the read fails by design. */
+    if (!s->is_voter)
+        s->missing |= TUI_SEC_VOTES;
+
+    r = rpc_batch_result(b, (size_t)i_logs, &e);
+    if (!r || !cJSON_IsArray(r))
+        mark_missing(s, TUI_SEC_EVENTS, "eth_getLogs", r ? NULL : &e);
+    else
+        ok &= take_events(s, k, r);
+    learn_from_events(s);
+
+    s->withdrawals = calloc(nwatch ? nwatch : 1, sizeof *s->withdrawals);
+    ok &= s->withdrawals != NULL;
+    const pc_method *bal = pc_method_find("balanceeEuro");
+    for (size_t i = 0; ok && i < nwatch; i++) {
+        if (pc_batch_decode(b, i_watch[i], k, bal, &v, &e) != PC_OK) {
+            mark_missing(s, TUI_SEC_WITHDRAWALS, "balanceeEuro", &e);
+            continue;
+        }
+        if (!u256_is_zero(&v.items[1].num)) {
+            s->withdrawals[s->nwithdrawals].addr = watch[i];
+            s->withdrawals[s->nwithdrawals++].locked = v.items[1].num;
+        }
+        abi_value_free(&v);
+    }
+    for (size_t i = 0; i < nwatch; i++)
+        watch_add(s, &watch[i]);
+    for (size_t i = 0; i < s->nbuys; i++)
+        watch_add(s, &s->buys[i].user);
+    for (size_t i = 0; i < s->nsells; i++)
+        watch_add(s, &s->sells[i].user);
+    return ok ? PC_OK : pc_fail(err, PC_ENOMEM, "out of memory");
+}
+
+pc_status tui_snapshot_fetch(rpc_client *c, const pc_contract *k, const eth_address *account,
+                             uint64_t latest, const eth_address *watch, size_t nwatch,
+                             tui_receipt_query *queries, size_t nqueries, tui_snapshot **out,
+                             pc_error *err)
+{
+    *out = NULL;
+    if (nwatch > TUI_MAX_WATCHED)
+        nwatch = TUI_MAX_WATCHED;
+    tui_snapshot *s = calloc(1, sizeof *s);
+    rpc_batch *b = rpc_batch_new();
+    int *i_query = calloc(nqueries ? nqueries : 1, sizeof *i_query);
+    int i_watch[TUI_MAX_WATCHED];
+    if (!s || !b || !i_query) {
+        free(s), rpc_batch_free(b), free(i_query);
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    }
+    if (account) {
+        s->has_account = true;
+        s->account = *account;
+    }
+    pc_status st = PC_OK;
+    slot sl[R_COUNT];
+    int i_block = rpc_batch_add(b, "eth_getBlockByNumber", latest_block_params());
+    for (int r = 0; r < R_COUNT; r++) {
+        sl[r] = (slot){ READS[r].method, -1, READS[r].section };
+        if (READS[r].sender && !account)
+            continue;
+        sl[r].index = pc_batch_add_read(b, k, pc_method_find(READS[r].method), account, 0, NULL,
+                                        err);
+        if (sl[r].index < 0)
+            st = PC_ENOMEM;
+    }
+    int i_logs = rpc_batch_add(b, "eth_getLogs", logs_params(k, latest));
+    for (size_t i = 0; i < nwatch; i++)
+        if ((i_watch[i] = pc_batch_add_read(b, k, pc_method_find("balanceeEuro"), &watch[i], 0,
+                                            NULL, err)) < 0)
+            st = PC_ENOMEM;
+    for (size_t i = 0; i < nqueries; i++)
+        if ((i_query[i] = rpc_batch_add(b, "eth_getTransactionReceipt",
+                                        node_params_hash(queries[i].hash))) < 0)
+            st = PC_ENOMEM;
+    if (i_block < 0 || i_logs < 0)
+        st = PC_ENOMEM;
+    if (st != PC_OK)
+        pc_fail(err, PC_ENOMEM, "out of memory");
+    if (st == PC_OK)
+        st = rpc_batch_send(c, b, true, err);
+    if (st == PC_OK)
+        st = fill(s, b, k, sl, i_block, i_logs, i_watch, nwatch, watch, err);
+    for (size_t i = 0; st == PC_OK && i < nqueries; i++) {
+        pc_error e = { 0 };
+        const cJSON *r = rpc_batch_result(b, (size_t)i_query[i], &e);
+        queries[i].found = false;
+        if (r && node_parse_receipt(r, &queries[i].receipt, &queries[i].found, &e) != PC_OK)
+            queries[i].found = false;
+    }
+    rpc_batch_free(b);
+    free(i_query);
+    if (st != PC_OK) {
+        tui_snapshot_free(s);
+        return st;
+    }
+    *out = s;
+    return PC_OK;
+}
+
+void tui_snapshot_free(tui_snapshot *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->nsessions; i++)
+        free(s->sessions[i].id);
+    for (size_t i = 0; i < s->nvotes; i++)
+        free(s->votes[i].text);
+    for (size_t i = 0; i < s->nevents; i++)
+        free(s->events[i].text);
+    free(s->units), free(s->sessions), free(s->votes), free(s->buys), free(s->sells);
+    free(s->events), free(s->withdrawals);
+    free(s);
+}
+
+bool tui_session_wh(const tui_snapshot *s, const u256 *ent, u256 *wh)
+{
+    u256 one = u256_pow10(18), k = u256_from_u64(1000), num, den;
+    return u256_mul(&num, ent, &k) && u256_add(&den, &one, &s->burn_cost) &&
+           u256_divmod(wh, NULL, &num, &den);
+}
+
+uint64_t tui_session_seconds_left(const tui_snapshot *s, const tui_session *x)
+{
+    uint64_t h = to_u64(&s->params[TUI_PARAM_H]);
+    if (h == UINT64_MAX || x->timestamp > UINT64_MAX - h)
+        return UINT64_MAX;
+    uint64_t end = x->timestamp + h;
+    return end > s->block_time ? end - s->block_time : 0;
+}
+
+void tui_peg(const tui_snapshot *s, u256 *stored_fixed, u256 *ent)
+{
+    u256 scale = u256_pow10(15); /* Wh * 10^18 / 1000 */
+    if (!u256_mul(stored_fixed, &s->total_wh, &scale))
+        *stored_fixed = s->total_wh;
+    *ent = s->total_ent;
+}
+
+bool tui_is_banker(const tui_snapshot *s)
+{
+    return s->has_account && !eth_address_is_zero(&s->banker) &&
+           eth_address_equal(&s->banker, &s->account);
+}
+
+bool tui_is_unit(const tui_snapshot *s)
+{
+    for (size_t i = 0; s->has_account && i < s->nunits; i++)
+        if (eth_address_equal(&s->units[i].addr, &s->account))
+            return true;
+    return false;
+}
+
+bool tui_is_unit_owner(const tui_snapshot *s)
+{
+    for (size_t i = 0; s->has_account && i < s->nowners_seen; i++)
+        if (eth_address_equal(&s->owners_seen[i], &s->account))
+            return true;
+    return false;
+}
+
+unsigned tui_scale(const u256 *v, const u256 *max, unsigned width)
+{
+    u256 w = u256_from_u64(width), num, q;
+    uint64_t r;
+    if (u256_is_zero(max))
+        return 0;
+    if (u256_cmp(v, max) >= 0)
+        return width;
+    /* v < max, so v*width overflows only for huge values: then scale both down. */
+    if (u256_mul(&num, v, &w) && u256_divmod(&q, NULL, &num, max) && u256_to_u64(&q, &r))
+        return (unsigned)r;
+    u256 d = u256_pow10(18), vs, ms;
+    u256_divmod(&vs, NULL, v, &d);
+    u256_divmod(&ms, NULL, max, &d);
+    return tui_scale(&vs, &ms, width);
+}

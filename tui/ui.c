@@ -1,0 +1,159 @@
+#include "tui/ui.h"
+
+#include <langinfo.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "rpcclient/units.h"
+
+static bool g_utf8;
+static bool g_color;
+
+void tui_ui_init(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+    g_utf8 = cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
+    const char *nc = getenv("NO_COLOR");
+    g_color = has_colors() && !(nc && *nc);
+    if (!g_color)
+        return;
+    start_color();
+    use_default_colors();
+    /* -1: the terminal's own background and foreground. */
+    init_pair(TUI_TITLE, COLOR_CYAN, -1);
+    init_pair(TUI_DIM, COLOR_BLUE, -1);
+    init_pair(TUI_GOOD, COLOR_GREEN, -1);
+    init_pair(TUI_BAD, COLOR_RED, -1);
+    init_pair(TUI_WARN, COLOR_YELLOW, -1);
+    init_pair(TUI_ACCENT, COLOR_MAGENTA, -1);
+}
+
+bool tui_ui_utf8(void)
+{
+    return g_utf8;
+}
+
+static attr_t style_attr(tui_style s)
+{
+    switch (s) {
+    case TUI_NORMAL: return A_NORMAL;
+    case TUI_SELECTED: return A_REVERSE;
+    case TUI_TITLE: return A_BOLD | (g_color ? COLOR_PAIR(s) : 0);
+    case TUI_DIM: return g_color ? COLOR_PAIR(s) : A_DIM;
+    case TUI_BAD: return A_BOLD | (g_color ? COLOR_PAIR(s) : 0);
+    default: return g_color ? COLOR_PAIR(s) : A_BOLD;
+    }
+}
+
+void tui_style_on(WINDOW *win, tui_style s)
+{
+    wattron(win, style_attr(s));
+}
+
+void tui_style_off(WINDOW *win, tui_style s)
+{
+    wattroff(win, style_attr(s));
+}
+
+int tui_print(WINDOW *win, int y, int x, int width, tui_style s, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    int maxx = getmaxx(win);
+    if (y < 0 || y >= getmaxy(win) || x < 0 || x >= maxx)
+        return 0;
+    if (width <= 0 || x + width > maxx)
+        width = maxx - x;
+    /* Count columns by characters: every text here is one column per character. */
+    int cols = 0;
+    size_t bytes = 0;
+    while (buf[bytes] && cols < width) {
+        size_t n = 1;
+        while ((buf[bytes + n] & 0xC0) == 0x80)
+            n++;
+        bytes += n;
+        cols++;
+    }
+    tui_style_on(win, s);
+    mvwaddnstr(win, y, x, buf, (int)bytes);
+    tui_style_off(win, s);
+    return cols;
+}
+
+void tui_bar(WINDOW *win, int y, int x, unsigned cells, unsigned width, tui_style s)
+{
+    const char *full = g_utf8 ? "\u2588" : "#", *empty = g_utf8 ? "\u00b7" : ".";
+    if (cells > width)
+        cells = width;
+    wmove(win, y, x);
+    tui_style_on(win, s);
+    for (unsigned i = 0; i < cells; i++)
+        waddstr(win, full);
+    tui_style_off(win, s);
+    tui_style_on(win, TUI_DIM);
+    for (unsigned i = cells; i < width; i++)
+        waddstr(win, empty);
+    tui_style_off(win, TUI_DIM);
+}
+
+void tui_gauge(WINDOW *win, int y, int x, unsigned pos, unsigned width)
+{
+    const char *line = g_utf8 ? "\u2500" : "-", *mid = g_utf8 ? "\u253c" : "+";
+    const char *mark = g_utf8 ? "\u25c6" : "*";
+    if (pos > width)
+        pos = width;
+    wmove(win, y, x);
+    for (unsigned i = 0; i <= width; i++) {
+        if (i == pos) {
+            tui_style_on(win, TUI_ACCENT);
+            waddstr(win, mark);
+            tui_style_off(win, TUI_ACCENT);
+        } else {
+            waddstr(win, i == width / 2 ? mid : line);
+        }
+    }
+}
+
+const char *tui_spinner(unsigned long ms)
+{
+    static const char *const utf[] = { "\u280b", "\u2819", "\u2839", "\u2838",
+                                       "\u283c", "\u2834", "\u2826", "\u2827",
+                                       "\u2807", "\u280f" };
+    static const char *const ascii[] = { "|", "/", "-", "\\" };
+    unsigned long f = ms / 100;
+    return g_utf8 ? utf[f % 10] : ascii[f % 4];
+}
+
+void tui_box(WINDOW *win, int h, int w, const char *title, int *y, int *x)
+{
+    int H = getmaxy(win), W = getmaxx(win);
+    if (h > H)
+        h = H;
+    if (w > W)
+        w = W;
+    *y = (H - h) / 2;
+    *x = (W - w) / 2;
+    for (int r = 0; r < h; r++)
+        mvwhline(win, *y + r, *x, ' ', w);
+    WINDOW *frame = derwin(win, h, w, *y, *x);
+    if (frame) {
+        box(frame, 0, 0);
+        delwin(frame);
+    }
+    tui_print(win, *y, *x + 2, w - 4, TUI_TITLE, " %s ", title);
+}
+
+void tui_print_amount(WINDOW *win, int y, int x, int width, tui_style s, const u256 *v,
+                      pc_unit unit)
+{
+    char t[PC_UNIT_TEXT_MAX];
+    pc_format_unit(v, unit, t, sizeof t);
+    int len = (int)strlen(t);
+    tui_print(win, y, len < width ? x + width - len : x, width, s, "%s", t);
+}

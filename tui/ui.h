@@ -1,0 +1,53 @@
+/* Drawing helpers shared by the shell and the pages: colours that follow the
+ * terminal (use_default_colors; none at all under NO_COLOR), text clipped to
+ * a width, bars and gauges with an ASCII fallback when the locale is not
+ * UTF-8, a spinner, and boxed dialogs. Input thread only. */
+#ifndef TUI_UI_H
+#define TUI_UI_H
+
+#include <stdbool.h>
+
+#include <curses.h>
+
+#include "eth/u256.h"
+#include "rpcclient/units.h"
+
+typedef enum tui_style {
+    TUI_NORMAL,
+    TUI_TITLE,    /* headings */
+    TUI_DIM,      /* explanations, units */
+    TUI_GOOD,     /* connected, mined, in favour, buy side */
+    TUI_BAD,      /* errors, disconnected, against, sell side */
+    TUI_WARN,     /* pending, locked */
+    TUI_ACCENT,   /* figures the eye looks for, own orders */
+    TUI_SELECTED, /* the cursor line, the current page */
+} tui_style;
+
+/* After initscr: colours (unless NO_COLOR is set or the terminal has none)
+ * and whether bars may use UTF-8 block characters. */
+void tui_ui_init(void);
+bool tui_ui_utf8(void);
+
+/* Applies a style to win until tui_style_off. */
+void tui_style_on(WINDOW *win, tui_style s);
+void tui_style_off(WINDOW *win, tui_style s);
+
+/* Prints at (y, x), clipped to `width` columns (<= 0: to the window's edge),
+ * in style s. Returns the columns used. */
+int tui_print(WINDOW *win, int y, int x, int width, tui_style s, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+/* A horizontal bar of `cells` filled cells out of `width`. */
+void tui_bar(WINDOW *win, int y, int x, unsigned cells, unsigned width, tui_style s);
+/* A gauge of `width` cells: the marker at `pos` (0..width) against a centre
+ * line (the balanced point). */
+void tui_gauge(WINDOW *win, int y, int x, unsigned pos, unsigned width);
+/* The spinner frame for a time in milliseconds. */
+const char *tui_spinner(unsigned long ms);
+/* Clears and frames a centred box of h x w (clamped to the screen); returns
+ * its top-left corner through y, x. */
+void tui_box(WINDOW *win, int h, int w, const char *title, int *y, int *x);
+/* A value with its unit, right-aligned in `width` columns. */
+void tui_print_amount(WINDOW *win, int y, int x, int width, tui_style s, const u256 *v,
+                      pc_unit unit);
+
+#endif

@@ -1,0 +1,503 @@
+#include "tui/worker.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "rpcclient/node.h"
+#include "rpcclient/units.h"
+
+#define TICK_MS 1000u
+#define MAX_ARGS PC_MAX_ARGS
+
+typedef enum job_kind { JOB_PREPARE, JOB_SEND, JOB_READ } job_kind;
+
+typedef struct job {
+    job_kind kind;
+    unsigned id;
+    sender_request req;     /* PREPARE */
+    eth_tx tx;              /* SEND: data points into `data` */
+    bytebuf data;
+    secret *key;
+    eth_address from;
+    bool has_from;
+    const pc_method *m;     /* READ */
+    int argc;
+    char *argv[MAX_ARGS];
+    struct job *next;
+} job;
+
+typedef struct evnode {
+    tui_ev ev;
+    struct evnode *next;
+} evnode;
+
+/* A sent transaction waiting for its receipt. */
+typedef struct pending {
+    unsigned id;
+    uint8_t hash[32];
+    eth_address from, to;
+    bytebuf data;           /* for the revert reason of a status-0 receipt */
+    struct pending *next;
+} pending;
+
+struct tui_worker {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    bool stop;
+    bool kick;              /* wake the thread before its next tick */
+    bool refresh;
+    bool has_account;
+    eth_address account;
+    job *jobs, **jobs_tail;
+    evnode *evs, **evs_tail;
+    /* Owned by the thread alone: */
+    rpc_client *client;
+    const pc_contract *k;
+    pending *pending;
+    bool connected;
+    bool has_chain;
+    uint64_t last_block;
+    eth_address watch[TUI_MAX_WATCHED];
+    size_t nwatch;
+};
+
+static void post(tui_worker *w, const tui_ev *ev)
+{
+    evnode *n = malloc(sizeof *n);
+    if (!n) {
+        tui_ev copy = *ev;
+        tui_ev_clear(&copy);
+        return;
+    }
+    n->ev = *ev;
+    n->next = NULL;
+    pthread_mutex_lock(&w->mu);
+    *w->evs_tail = n;
+    w->evs_tail = &n->next;
+    pthread_mutex_unlock(&w->mu);
+}
+
+static void post_conn(tui_worker *w, bool connected, uint64_t chain_id, const char *msg)
+{
+    tui_ev ev = { .kind = TUI_EV_CONN, .connected = connected, .chain_id = chain_id };
+    snprintf(ev.msg, sizeof ev.msg, "%s", msg ? msg : "");
+    w->connected = connected;
+    post(w, &ev);
+}
+
+static void run_prepare(tui_worker *w, job *j)
+{
+    tui_ev ev = { .kind = TUI_EV_PREPARED, .id = j->id };
+    pc_error e = { 0 };
+    ev.status = sender_prepare(w->client, &j->req, &ev.tx, &e);
+    snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
+    post(w, &ev);
+}
+
+static void run_send(tui_worker *w, job *j)
+{
+    tui_ev ev = { .kind = TUI_EV_SENT, .id = j->id };
+    pc_error e = { 0 };
+    ev.status = sender_send(w->client, &j->tx, j->key, &j->from, ev.hash, &e);
+    secret_free(j->key);
+    j->key = NULL;
+    snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
+    if (ev.status == PC_OK) {
+        pending *p = calloc(1, sizeof *p);
+        if (p) {
+            p->id = j->id;
+            memcpy(p->hash, ev.hash, 32);
+            p->from = j->from;
+            p->to = j->tx.to;
+            p->data = j->data; /* moves the calldata */
+            j->data = (bytebuf)BYTEBUF_INIT;
+            p->next = w->pending;
+            w->pending = p;
+        }
+        pthread_mutex_lock(&w->mu);
+        w->refresh = w->kick = true;
+        pthread_mutex_unlock(&w->mu);
+    }
+    post(w, &ev);
+}
+
+static void run_read(tui_worker *w, job *j)
+{
+    tui_ev ev = { .kind = TUI_EV_READ, .id = j->id };
+    pc_error e = { 0 };
+    bytebuf call = BYTEBUF_INIT, ret = BYTEBUF_INIT;
+    abi_value v = { 0 };
+    const abi_type *units = NULL;
+    ev.status = pc_encode_call(j->m, j->argc, j->argv, &call, &e);
+    if (ev.status == PC_OK)
+        ev.status = node_call(w->client, j->has_from ? &j->from : NULL,
+                              pc_contract_address(w->k), call.data, call.len, NULL, &ret, &e);
+    if (ev.status == PC_OK)
+        ev.status = pc_decode_result(w->k, j->m, ret.data, ret.len, &v, NULL, &units, &e);
+    if (ev.status == PC_OK) {
+        size_t used = 0;
+        for (size_t i = 0; i < v.count && i < units->nfields; i++) {
+            char val[PC_UNIT_TEXT_MAX];
+            const abi_value *f = &v.items[i];
+            if (f->kind == ABI_UINT)
+                pc_format_unit(&f->num, pc_method_unit(j->m, units->fields[i].name), val,
+                               sizeof val);
+            else if (f->kind == ABI_BOOL)
+                snprintf(val, sizeof val, "%s", f->boolean ? "yes" : "no");
+            else if (f->kind == ABI_ADDRESS)
+                eth_address_to_checksum(&f->addr, val);
+            else
+                snprintf(val, sizeof val, "(list of %zu)", f->count);
+            int n = snprintf(ev.text + used, sizeof ev.text - used, "%s%s = %s", i ? ", " : "",
+                             units->fields[i].name ? units->fields[i].name : "value", val);
+            if (n < 0 || (size_t)n >= sizeof ev.text - used)
+                break;
+            used += (size_t)n;
+        }
+        abi_value_free(&v);
+    }
+    snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
+    bytebuf_free(&call);
+    bytebuf_free(&ret);
+    post(w, &ev);
+}
+
+static void finish_mined(tui_worker *w, pending *p, node_receipt *r)
+{
+    tui_ev ev = { .kind = TUI_EV_MINED, .id = p->id };
+    pc_error e = { 0 };
+    memcpy(ev.hash, p->hash, 32);
+    ev.status = pc_outcome_from_receipt(w->k, r, &ev.outcome, &e);
+    if (ev.status == PC_OK && r->status == 0)
+        ev.outcome.revert_reason =
+            sender_revert_reason(w->client, &p->from, &p->to, p->data.data, p->data.len,
+                                 r->block);
+    snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
+    post(w, &ev);
+}
+
+/* Reads a snapshot, with the receipts of every pending transaction. */
+static void read_snapshot(tui_worker *w, uint64_t block)
+{
+    size_t nq = 0;
+    for (pending *p = w->pending; p; p = p->next)
+        nq++;
+    tui_receipt_query *q = calloc(nq ? nq : 1, sizeof *q);
+    if (!q)
+        return;
+    size_t i = 0;
+    for (pending *p = w->pending; p; p = p->next)
+        memcpy(q[i++].hash, p->hash, 32);
+
+    pthread_mutex_lock(&w->mu);
+    bool has = w->has_account;
+    eth_address account = w->account;
+    w->refresh = false;
+    pthread_mutex_unlock(&w->mu);
+
+    eth_address watch[TUI_MAX_WATCHED];
+    size_t nwatch = 0;
+    if (has)
+        watch[nwatch++] = account;
+    for (size_t j = 0; j < w->nwatch && nwatch < TUI_MAX_WATCHED; j++)
+        if (!has || !eth_address_equal(&w->watch[j], &account))
+            watch[nwatch++] = w->watch[j];
+
+    tui_snapshot *s = NULL;
+    pc_error e = { 0 };
+    if (tui_snapshot_fetch(w->client, w->k, has ? &account : NULL, block, watch, nwatch, q, nq,
+                           &s, &e) != PC_OK) {
+        if (e.status == PC_ENODE)
+            post_conn(w, false, 0, e.msg);
+        free(q);
+        return;
+    }
+    w->last_block = block;
+    memcpy(w->watch, s->watched, sizeof w->watch);
+    w->nwatch = s->nwatched;
+    tui_ev ev = { .kind = TUI_EV_SNAPSHOT, .snap = s,
+                  .requests = rpc_client_request_count(w->client) };
+    post(w, &ev);
+
+    pending **pp = &w->pending;
+    i = 0;
+    while (*pp) {
+        pending *p = *pp;
+        if (q[i].found) {
+            finish_mined(w, p, &q[i].receipt);
+            node_receipt_free(&q[i].receipt);
+            *pp = p->next;
+            bytebuf_free(&p->data);
+            free(p);
+        } else {
+            pp = &p->next;
+        }
+        i++;
+    }
+    free(q);
+}
+
+static void tick(tui_worker *w)
+{
+    pc_error e = { 0 };
+    uint64_t chain_id = 0, block = 0;
+    if (!w->has_chain || !w->connected) {
+        if (node_chain_id(w->client, &chain_id, &e) != PC_OK) {
+            if (w->connected || !w->has_chain)
+                post_conn(w, false, 0, e.msg);
+            w->has_chain = true; /* reported once; retried every tick */
+            return;
+        }
+        post_conn(w, true, chain_id, NULL);
+        w->last_block = UINT64_MAX;
+    }
+    if (node_block_number(w->client, &block, &e) != PC_OK) {
+        post_conn(w, false, 0, e.msg);
+        return;
+    }
+    pthread_mutex_lock(&w->mu);
+    bool refresh = w->refresh;
+    pthread_mutex_unlock(&w->mu);
+    if (refresh || block != w->last_block)
+        read_snapshot(w, block);
+}
+
+static void job_free(job *j)
+{
+    secret_free(j->key);
+    bytebuf_free(&j->data);
+    for (int i = 0; i < j->argc; i++)
+        free(j->argv[i]);
+    free(j);
+}
+
+static void deadline_after(struct timespec *ts, unsigned ms)
+{
+    clock_gettime(CLOCK_MONOTONIC, ts);
+    ts->tv_sec += ms / 1000;
+    ts->tv_nsec += (long)(ms % 1000) * 1000000L;
+    if (ts->tv_nsec >= 1000000000L) {
+        ts->tv_sec++;
+        ts->tv_nsec -= 1000000000L;
+    }
+}
+
+static void *thread_main(void *arg)
+{
+    tui_worker *w = arg;
+    struct timespec next;
+    deadline_after(&next, 0);
+    for (;;) {
+        pthread_mutex_lock(&w->mu);
+        while (!w->stop && !w->jobs && !w->kick &&
+               pthread_cond_timedwait(&w->cv, &w->mu, &next) == 0)
+            ;
+        w->kick = false;
+        if (w->stop) {
+            pthread_mutex_unlock(&w->mu);
+            break;
+        }
+        job *j = w->jobs;
+        if (j) {
+            w->jobs = j->next;
+            if (!w->jobs)
+                w->jobs_tail = &w->jobs;
+        }
+        pthread_mutex_unlock(&w->mu);
+        if (j) {
+            if (j->kind == JOB_PREPARE)
+                run_prepare(w, j);
+            else if (j->kind == JOB_SEND)
+                run_send(w, j);
+            else
+                run_read(w, j);
+            job_free(j);
+            continue;
+        }
+        tick(w);
+        deadline_after(&next, TICK_MS);
+    }
+    return NULL;
+}
+
+pc_status tui_worker_start(const char *url, long timeout_s, const pc_contract *k,
+                           tui_worker **out, pc_error *err)
+{
+    tui_worker *w = calloc(1, sizeof *w);
+    if (!w)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    /* A short timeout keeps "disconnected" prompt; the panel retries anyway. */
+    pc_status st = rpc_client_new(url, timeout_s < 5 ? timeout_s : 5, &w->client, err);
+    if (st != PC_OK) {
+        free(w);
+        return st;
+    }
+    w->k = k;
+    w->jobs_tail = &w->jobs;
+    w->evs_tail = &w->evs;
+    w->connected = true; /* so that a first failure is reported */
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_mutex_init(&w->mu, NULL);
+    pthread_cond_init(&w->cv, &ca);
+    pthread_condattr_destroy(&ca);
+    if (pthread_create(&w->thread, NULL, thread_main, w) != 0) {
+        rpc_client_free(w->client);
+        pthread_mutex_destroy(&w->mu);
+        pthread_cond_destroy(&w->cv);
+        free(w);
+        return pc_fail(err, PC_ENOMEM, "cannot start the worker thread");
+    }
+    *out = w;
+    return PC_OK;
+}
+
+void tui_worker_stop(tui_worker *w)
+{
+    if (!w)
+        return;
+    pthread_mutex_lock(&w->mu);
+    w->stop = true;
+    pthread_cond_signal(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+    pthread_join(w->thread, NULL);
+    while (w->jobs) {
+        job *j = w->jobs;
+        w->jobs = j->next;
+        job_free(j);
+    }
+    tui_ev ev;
+    while (tui_worker_poll(w, &ev))
+        tui_ev_clear(&ev);
+    while (w->pending) {
+        pending *p = w->pending;
+        w->pending = p->next;
+        bytebuf_free(&p->data);
+        free(p);
+    }
+    rpc_client_free(w->client);
+    pthread_mutex_destroy(&w->mu);
+    pthread_cond_destroy(&w->cv);
+    free(w);
+}
+
+static void enqueue(tui_worker *w, job *j)
+{
+    pthread_mutex_lock(&w->mu);
+    *w->jobs_tail = j;
+    w->jobs_tail = &j->next;
+    pthread_cond_signal(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+}
+
+/* A job that could not be queued still gets its answer. */
+static void refuse(tui_worker *w, tui_ev_kind kind, unsigned id)
+{
+    tui_ev ev = { .kind = kind, .id = id, .status = PC_ENOMEM };
+    snprintf(ev.msg, sizeof ev.msg, "out of memory");
+    post(w, &ev);
+}
+
+void tui_worker_set_account(tui_worker *w, const eth_address *account)
+{
+    pthread_mutex_lock(&w->mu);
+    w->has_account = account != NULL;
+    if (account)
+        w->account = *account;
+    w->refresh = w->kick = true;
+    pthread_cond_signal(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+}
+
+void tui_worker_refresh(tui_worker *w)
+{
+    pthread_mutex_lock(&w->mu);
+    w->refresh = w->kick = true;
+    pthread_cond_signal(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+}
+
+void tui_worker_prepare(tui_worker *w, unsigned id, const sender_request *req)
+{
+    job *j = calloc(1, sizeof *j);
+    if (!j) {
+        refuse(w, TUI_EV_PREPARED, id);
+        return;
+    }
+    j->kind = JOB_PREPARE;
+    j->id = id;
+    j->req = *req;
+    enqueue(w, j);
+}
+
+void tui_worker_send(tui_worker *w, unsigned id, const eth_tx *tx, secret *key,
+                     const eth_address *from)
+{
+    job *j = calloc(1, sizeof *j);
+    if (!j || bytebuf_append(&j->data, tx->data, tx->data_len) != PC_OK) {
+        secret_free(key);
+        free(j);
+        refuse(w, TUI_EV_SENT, id);
+        return;
+    }
+    j->kind = JOB_SEND;
+    j->id = id;
+    j->tx = *tx;
+    j->tx.data = j->data.data;
+    j->key = key;
+    j->from = *from;
+    enqueue(w, j);
+}
+
+void tui_worker_read(tui_worker *w, unsigned id, const pc_method *m, const eth_address *from,
+                     int argc, char *const argv[])
+{
+    job *j = calloc(1, sizeof *j);
+    bool ok = j && argc <= MAX_ARGS;
+    for (int i = 0; ok && i < argc; i++)
+        ok = (j->argv[j->argc++] = strdup(argv[i])) != NULL;
+    if (!ok) {
+        if (j)
+            job_free(j);
+        refuse(w, TUI_EV_READ, id);
+        return;
+    }
+    j->kind = JOB_READ;
+    j->id = id;
+    j->m = m;
+    if (from) {
+        j->has_from = true;
+        j->from = *from;
+    }
+    enqueue(w, j);
+}
+
+bool tui_worker_poll(tui_worker *w, tui_ev *ev)
+{
+    pthread_mutex_lock(&w->mu);
+    evnode *n = w->evs;
+    if (n) {
+        w->evs = n->next;
+        if (!w->evs)
+            w->evs_tail = &w->evs;
+    }
+    pthread_mutex_unlock(&w->mu);
+    if (!n)
+        return false;
+    *ev = n->ev;
+    free(n);
+    return true;
+}
+
+void tui_ev_clear(tui_ev *ev)
+{
+    tui_snapshot_free(ev->snap);
+    ev->snap = NULL;
+    if (ev->kind == TUI_EV_MINED)
+        pc_outcome_free(&ev->outcome);
+}

@@ -1,0 +1,82 @@
+/* The panel's worker thread: every node call happens here, on its own
+ * rpc_client, so the input thread never waits for the network.
+ *
+ * About once a second it polls eth_blockNumber; on a new block (or when asked
+ * with tui_worker_refresh) it reads a whole snapshot in one batch, receipts of
+ * pending transactions included. A node that stops answering gives a
+ * TUI_EV_CONN event with connected=false and is polled again every second
+ * until it answers ("disconnected, retrying").
+ *
+ * The input thread queues jobs (prepare, send, read) and collects events with
+ * tui_worker_poll; the two threads share nothing else. */
+#ifndef TUI_WORKER_H
+#define TUI_WORKER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "eth/address.h"
+#include "eth/error.h"
+#include "eth/tx.h"
+#include "keystore/secret.h"
+#include "rpcclient/powerchain.h"
+#include "rpcclient/sender.h"
+#include "tui/snapshot.h"
+
+typedef struct tui_worker tui_worker;
+
+typedef enum tui_ev_kind {
+    TUI_EV_CONN,      /* connection state changed: connected, chain_id, msg */
+    TUI_EV_SNAPSHOT,  /* snap: a fresh snapshot, now owned by the receiver */
+    TUI_EV_PREPARED,  /* tx filled (nonce, gas, fee), or status/msg */
+    TUI_EV_SENT,      /* hash, or status/msg (hash still set when it may have gone out) */
+    TUI_EV_MINED,     /* outcome (owned by the receiver), or status/msg */
+    TUI_EV_READ,      /* text: the formatted result of a read job, or status/msg */
+} tui_ev_kind;
+
+#define TUI_READ_TEXT_MAX 256
+
+typedef struct tui_ev {
+    tui_ev_kind kind;
+    unsigned id;            /* the job's id (0 for CONN and SNAPSHOT) */
+    pc_status status;
+    char msg[PC_ERROR_MSG_MAX];
+    bool connected;
+    uint64_t chain_id;
+    tui_snapshot *snap;
+    eth_tx tx;              /* its data points into the request the caller keeps */
+    uint8_t hash[32];
+    pc_outcome outcome;
+    char text[TUI_READ_TEXT_MAX];
+    unsigned long requests; /* SNAPSHOT: HTTP requests of the worker so far */
+} tui_ev;
+
+/* Starts the thread with its own client for url. k must outlive the worker. */
+pc_status tui_worker_start(const char *url, long timeout_s, const pc_contract *k,
+                           tui_worker **out, pc_error *err);
+/* Stops the thread (waits for the request in flight) and frees everything. */
+void tui_worker_stop(tui_worker *w);
+
+/* The account whose figures snapshots read; NULL for none. Triggers a refresh. */
+void tui_worker_set_account(tui_worker *w, const eth_address *account);
+/* Reads a snapshot at the next chance even without a new block. */
+void tui_worker_refresh(tui_worker *w);
+
+/* sender_prepare on the worker; req->data must stay valid until the
+ * TUI_EV_PREPARED event with this id has been handled. */
+void tui_worker_prepare(tui_worker *w, unsigned id, const sender_request *req);
+/* Signs and sends tx (copying its data), then watches for its receipt. Takes
+ * ownership of key, which is freed once the transaction is signed. */
+void tui_worker_send(tui_worker *w, unsigned id, const eth_tx *tx, secret *key,
+                     const eth_address *from);
+/* One read of method m with arguments as people write them, as `from`
+ * (may be NULL); the result comes formatted with units. */
+void tui_worker_read(tui_worker *w, unsigned id, const pc_method *m, const eth_address *from,
+                     int argc, char *const argv[]);
+
+/* Takes the oldest event, if any, without blocking. */
+bool tui_worker_poll(tui_worker *w, tui_ev *ev);
+/* Frees what an event owns (snapshot, outcome). */
+void tui_ev_clear(tui_ev *ev);
+
+#endif
