@@ -6,7 +6,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs=${1:-50}
-export POWERCHAIN_BIN=$root/build/powerchain
+export POWERCHAIN_BIN=${POWERCHAIN_BIN:-$root/build/powerchain}
 . "$root/tests/lib/devnet.sh"
 devnet_up >/dev/null
 

@@ -31,21 +31,26 @@ for round in $(seq 1 24); do
     [ -n "$cur" ] || { bad "round $round: account a does not unlock"; break; }
     other=p2; [ "$cur" = p2 ] && other=p1
     if [ $((round % 3)) = 0 ]; then
-        name=$(run account list | awk '$3 ~ /UTC--/ && $2 ~ /^(b|bee)$/ {print $2}')
+        name=$(run account list | awk '$2 ~ /^(b|bee)$/ {print $2}')
         new=bee; [ "$name" = bee ] && new=b
-        $NO_TTY "$PC" --keystore "$KS" account rename "$name" "$new" >/dev/null 2>&1 &
+        cmd=("$PC" --keystore "$KS" account rename "$name" "$new")
     else
-        $NO_TTY "$PC" --keystore "$KS" --password-file "$WORK/$cur" account passwd a \
-            --new-password-file "$WORK/$other" >/dev/null 2>&1 &
+        cmd=("$PC" --keystore "$KS" --password-file "$WORK/$cur" account passwd a
+             --new-password-file "$WORK/$other")
     fi
-    pid=$!
-    sleep "$(printf '0.%06d' $((RANDOM * 32768 % (span_us + 1))))"
-    kill -KILL "$pid" 2>/dev/null && kills=$((kills + 1))
-    # setsid -w forks when it leads a group: kill its child too.
-    pkill -KILL -P "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
+    d=$(((RANDOM * 32768 + RANDOM) % (span_us + 1)))
+    delay=$(printf '%d.%06d' $((d / 1000000)) $((d % 1000000)))
+    # In a subshell with stderr dropped, so bash's "Killed" notice stays quiet.
+    killed=$( (
+        "${cmd[@]}" >/dev/null 2>&1 &
+        pid=$!
+        sleep "$delay"
+        kill -KILL "$pid" 2>/dev/null && echo 1
+        wait "$pid"
+    ) 2>/dev/null)
+    [ "$killed" = 1 ] && kills=$((kills + 1))
 
-    check "round $round: names.json is whole" jq -e 'type == "object"' "$KS/names.json"
+    check "round $round: names.json is whole" jq -e 'type == "object"' "$KS/names.json" >/dev/null
     listing=$(run account list 2>&1)
     grep -q warning <<<"$listing" && bad "round $round: broken files listed: $listing" || ok
     check "round $round: three accounts" [ "$(grep -c '^0x' <<<"$listing")" = 3 ]

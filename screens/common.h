@@ -1,0 +1,28 @@
+/* Small helpers the pages share. */
+#ifndef SCREENS_COMMON_H
+#define SCREENS_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <curses.h>
+
+#include "eth/address.h"
+#include "tui/app.h"
+
+extern const tui_page screen_tokens, screen_energy, screen_network, screen_market,
+    screen_voting, screen_banker, screen_accounts, screen_meter, screen_activity;
+
+/* "0x90F7...b906": an address in 13 columns, for lists. */
+void screen_short_address(const eth_address *a, char out[16]);
+/* Moves a list cursor for Up/Down/Home/End; true when ch was one of those. */
+bool screen_cursor_key(int ch, size_t *cursor, size_t count);
+/* Keeps a cursor inside a list that may have shrunk. */
+size_t screen_cursor_clamp(size_t cursor, size_t count);
+/* A section heading at row y. */
+void screen_heading(WINDOW *win, int y, const char *title);
+/* The one line shown when a section could not be read, with the reason. */
+bool screen_missing(WINDOW *win, int y, const tui_snapshot *s, unsigned section,
+                    const char *what);
+
+#endif

@@ -1,0 +1,53 @@
+/* 3 Network info: the banker, eEuro in circulation, the five parameters
+ * with their meaning and units, the node and the contract. */
+#include "rpcclient/units.h"
+#include "screens/common.h"
+#include "tui/ui.h"
+
+static const struct {
+    const char *name;
+    pc_unit unit;
+    const char *meaning;
+} PARAMS[TUI_NPARAMS] = {
+    { "M", PC_UNIT_COST, "highest minting cost" },
+    { "B", PC_UNIT_COST, "highest burning cost" },
+    { "C", PC_UNIT_FRACTION, "cost per unit of gap between ENT and energy" },
+    { "H", PC_UNIT_SECONDS, "lifetime of a consumption session" },
+    { "F", PC_UNIT_FRACTION, "unit owner's share of minted ENT" },
+};
+
+static void draw(tui_app *app, WINDOW *win)
+{
+    const tui_snapshot *s = tui_app_snapshot(app);
+    char a[ETH_ADDRESS_TEXT_LEN];
+    screen_heading(win, 0, "Banker");
+    if (!screen_missing(win, 1, s, TUI_SEC_BANKER, "banker")) {
+        eth_address_to_checksum(&s->banker, a);
+        tui_print(win, 1, 2, 0, TUI_NORMAL, "%s",
+                  eth_address_is_zero(&s->banker) ? "none (zero address)" : a);
+    }
+    tui_print(win, 2, 2, 22, TUI_NORMAL, "eEuro in circulation");
+    if (!(s->missing & TUI_SEC_TOTALS))
+        tui_print_amount(win, 2, 24, 26, TUI_ACCENT, &s->total_eeuro, PC_UNIT_EEURO);
+
+    screen_heading(win, 4, "Parameters");
+    for (int p = 0; p < TUI_NPARAMS; p++) {
+        if (p == 0 && screen_missing(win, 5, s, TUI_SEC_PARAMS, "parameters"))
+            break;
+        char v[PC_UNIT_TEXT_MAX];
+        pc_format_unit(&s->params[p], PARAMS[p].unit, v, sizeof v);
+        tui_print(win, 5 + p, 2, 3, TUI_ACCENT, "%s", PARAMS[p].name);
+        tui_print(win, 5 + p, 5, 18, TUI_NORMAL, "%s", v);
+        tui_print(win, 5 + p, 24, 0, TUI_DIM, "%s", PARAMS[p].meaning);
+    }
+
+    screen_heading(win, 11, "Node and contract");
+    tui_print(win, 12, 2, 0, TUI_NORMAL, "node      %s", tui_app_node(app));
+    tui_print(win, 13, 2, 0, TUI_NORMAL, "chain id  %llu   block #%llu",
+              (unsigned long long)tui_app_chain_id(app), (unsigned long long)s->block);
+    eth_address_to_checksum(pc_contract_address(tui_app_contract(app)), a);
+    tui_print(win, 14, 2, 0, TUI_NORMAL, "contract  %s", a);
+    tui_print(win, 15, 2, 0, TUI_DIM, "          %s", pc_contract_name(tui_app_contract(app)));
+}
+
+const tui_page screen_network = { "Network info", "", draw, NULL };

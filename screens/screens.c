@@ -1,0 +1,19 @@
+#include "screens/screens.h"
+
+#include "screens/common.h"
+
+const tui_page *screens_all(size_t *count)
+{
+    static tui_page pages[9];
+    pages[0] = screen_tokens;
+    pages[1] = screen_energy;
+    pages[2] = screen_network;
+    pages[3] = screen_market;
+    pages[4] = screen_voting;
+    pages[5] = screen_banker;
+    pages[6] = screen_accounts;
+    pages[7] = screen_meter;
+    pages[8] = screen_activity;
+    *count = sizeof pages / sizeof pages[0];
+    return pages;
+}

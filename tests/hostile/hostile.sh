@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# A hostile or broken node (server.js) against the real binary: for each way
+# a node can fail, powerchain must print one clear line on stderr, exit 3
+# (node failure), finish within its deadline, and never send a transaction
+# signed for a chain other than the expected one.
+#
+# Needs POWERCHAIN_BIN (set by meson) and node.
+set -u
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+bin=${POWERCHAIN_BIN:?set POWERCHAIN_BIN to the powerchain binary}
+contract=0x5FbDB2315678afecb367f032d93F642f64180aa3
+to=0x70997970C51812dc3A010C7d01b50e0d17dc79C8
+tmp=$(mktemp -d)
+server_pid=
+cleanup() {
+    [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# anvil's first public development key: known to everyone, holds nothing.
+key=$tmp/dev.key
+(umask 077 && echo 0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80 >"$key")
+
+passed=0
+failed=0
+problems=()
+problem() { problems+=("$*"); }
+finish_case() {
+    if [[ ${#problems[@]} -eq 0 ]]; then
+        passed=$((passed + 1))
+        echo "ok   $1"
+    else
+        failed=$((failed + 1))
+        echo "FAIL $1"
+        printf '       %s\n' "${problems[@]}"
+        echo "       stdout: $(head -c 300 "$tmp/out" | cat -v)"
+        echo "       stderr: $(head -c 300 "$tmp/err" | cat -v)"
+    fi
+    problems=()
+}
+
+start_server() {
+    : >"$tmp/methods"
+    node "$here/server.js" "$1" 0 "$tmp/methods" >"$tmp/port" 2>"$tmp/server.err" &
+    server_pid=$!
+    port=
+    for _ in $(seq 50); do
+        port=$(sed -n 's/^port \([0-9]*\)$/\1/p' "$tmp/port")
+        [[ -n $port ]] && return 0
+        sleep 0.1
+    done
+    echo "cannot start server.js $1: $(cat "$tmp/server.err")" >&2
+    exit 1
+}
+
+stop_server() {
+    kill "$server_pid" 2>/dev/null
+    wait "$server_pid" 2>/dev/null
+    server_pid=
+}
+
+# pc ARGS...: the binary against the server, with a 20 s outer guard;
+# sets rc and elapsed (whole seconds, rounded up).
+pc() {
+    local t0 t1
+    t0=$(date +%s%N)
+    timeout 20 "$bin" --rpc "http://127.0.0.1:$port" --timeout 3 --contract "$contract" \
+        --private-key-file "$key" --yes "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    t1=$(date +%s%N)
+    elapsed=$(((t1 - t0 + 999999999) / 1000000000))
+}
+
+# expect_fail CODE PHRASE MAX_SECONDS: what every failure must look like.
+expect_fail() {
+    local code=$1 phrase=$2 max=$3
+    [[ $rc -eq 124 ]] && problem "still running after 20 s (killed by the outer guard)"
+    [[ $rc -eq $code ]] || problem "exit $rc, expected $code"
+    [[ $(wc -l <"$tmp/err") -eq 1 ]] || problem "stderr is not exactly one line"
+    grep -qF -- "$phrase" "$tmp/err" || problem "stderr lacks \"$phrase\""
+    grep -q $'\x1b' "$tmp/err" "$tmp/out" && problem "raw ESC reached the terminal"
+    [[ $elapsed -le $max ]] || problem "took ${elapsed} s, at most $max s allowed"
+}
+
+never_sent() {
+    grep -qx eth_sendRawTransaction "$tmp/methods" &&
+        problem "eth_sendRawTransaction was called"
+}
+
+send_args=(send transferENT "$to" 1.5)
+
+# The server's plausible answers work, so every failure below is the mode's.
+start_server ok
+pc call getTotalENT
+[[ $rc -eq 0 ]] || problem "exit $rc, expected 0"
+grep -qF "1.5" "$tmp/out" || problem "stdout lacks the amount 1.5"
+finish_case "ok: call reads a value"
+pc "${send_args[@]}"
+[[ $rc -eq 0 ]] || problem "exit $rc, expected 0"
+grep -qF "Info: Transfer done" "$tmp/out" || problem "stdout lacks the Info event"
+[[ $(grep -cx eth_sendRawTransaction "$tmp/methods") -eq 1 ]] ||
+    problem "eth_sendRawTransaction not called exactly once"
+finish_case "ok: send signs, sends once and reports the receipt"
+stop_server
+
+start_server invalid-json
+pc call getTotalENT
+expect_fail 3 "not JSON" 5
+finish_case "invalid JSON answer"
+stop_server
+
+start_server wrong-types
+pc call getTotalENT
+expect_fail 3 "call result that is not 0x-prefixed hex" 5
+finish_case "wrong types: eth_call result is a number"
+pc "${send_args[@]}"
+expect_fail 3 "chain id that is not a hex string" 5
+never_sent
+finish_case "wrong types: eth_chainId is a number, nothing sent"
+stop_server
+
+start_server huge
+pc call getTotalENT
+expect_fail 3 "larger than" 10
+finish_case "100 MiB answer stops at the size limit"
+stop_server
+
+start_server trickle
+pc call getTotalENT
+expect_fail 3 "did not answer within 3 s" 5
+finish_case "never-ending answer: call gives up at --timeout"
+pc "${send_args[@]}"
+expect_fail 3 "did not answer within 3 s" 5
+never_sent
+finish_case "never-ending answer: send gives up at --timeout, nothing sent"
+stop_server
+
+start_server http-500
+pc call getTotalENT
+expect_fail 3 "HTTP 500" 5
+finish_case "HTTP 500"
+stop_server
+
+start_server rpc-error
+pc call getTotalENT
+expect_fail 3 "header not found" 5
+finish_case "JSON-RPC error object"
+stop_server
+
+start_server escape-error
+pc call getTotalENT
+expect_fail 3 "node refused eth_call" 5
+finish_case "JSON-RPC error message with terminal escapes is not echoed raw"
+stop_server
+
+start_server wrong-chain
+pc --chain-id 4200 "${send_args[@]}"
+expect_fail 3 "not chain 4200" 5
+never_sent
+finish_case "--chain-id 4200 against a node on chain 1: nothing signed or sent"
+stop_server
+
+start_server chain-change
+pc --chain-id 4200 "${send_args[@]}"
+[[ $rc -eq 0 ]] || problem "first send: exit $rc, expected 0"
+pc --chain-id 4200 "${send_args[@]}"
+expect_fail 3 "not chain 4200" 5
+[[ $(grep -cx eth_sendRawTransaction "$tmp/methods") -eq 1 ]] ||
+    problem "eth_sendRawTransaction called $(grep -cx eth_sendRawTransaction "$tmp/methods") times, expected once (the first send only)"
+finish_case "chain id changes between sends: the second is refused"
+stop_server
+
+start_server no-receipt
+pc "${send_args[0]}" --wait 3 "${send_args[@]:1}"
+expect_fail 3 "no receipt for 0x" 6
+hash=$(sed -n 's/^transaction \(0x[0-9a-f]\{64\}\) sent$/\1/p' "$tmp/out")
+[[ -n $hash ]] || problem "stdout does not show the transaction hash"
+[[ -n $hash ]] && ! grep -qF "$hash" "$tmp/err" && problem "the error does not name the hash"
+finish_case "receipt never comes: send stops at --wait and names the hash"
+stop_server
+
+start_server receipt-trickle
+pc "${send_args[0]}" --wait 3 "${send_args[@]:1}"
+# Each poll may take up to --timeout, so the bound is --wait + --timeout.
+expect_fail 3 "no receipt for 0x" 8
+finish_case "receipt request never ends: send stops at --wait + --timeout"
+stop_server
+
+start_server wrong-hash
+pc "${send_args[@]}"
+expect_fail 3 "different transaction hash" 5
+finish_case "node reports a different transaction hash"
+stop_server
+
+start_server bad-abi
+pc call getStorageUnitsInfo
+expect_fail 3 "offset" 5
+finish_case "eth_call data with an ABI offset outside the data"
+stop_server
+
+start_server batch-missing
+pc "${send_args[@]}"
+expect_fail 3 "left eth_estimateGas unanswered" 5
+never_sent
+finish_case "batch answer with a missing id: nothing sent"
+stop_server
+
+start_server batch-duplicate
+pc "${send_args[@]}"
+expect_fail 3 "repeated id" 5
+never_sent
+finish_case "batch answer with a duplicate id: nothing sent"
+stop_server
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
