@@ -255,10 +255,9 @@ static void submit_local(tui_app *app)
     for (size_t i = 0; i < f->spec.nfields && st == PC_OK; i++)
         if (f->sec[i] && !(secrets[i] = tui_form_take_secret(f, i, &e)))
             st = e.status ? e.status : PC_ENOMEM;
-    bool password = app->form_is_password;
     tui_form_spec spec = f->spec;
-    /* Drawing stops while scrypt runs: say why first. */
-    tui_app_message(app, false, "working...");
+    /* The submit's own message, if any, replaces this one. */
+    tui_app_message(app, false, "%s: done", f->spec.title);
     if (st == PC_OK) {
         /* The submit may open another modal (the password prompt sends). */
         app->modal = MODAL_NONE;
@@ -272,9 +271,8 @@ static void submit_local(tui_app *app)
         tui_app_message(app, true, "%s", e.msg);
         return;
     }
-    tui_form_free(f);
-    if (!password)
-        tui_app_message(app, false, "%s: done", spec.title);
+    if (app->modal == MODAL_NONE)
+        tui_form_free(f);
 }
 
 static void form_key(tui_app *app, int ch)
@@ -370,7 +368,7 @@ static void on_event(tui_app *app, tui_ev *ev)
         hex_encode(ev->hash, 32, h);
         if (ev->status != PC_OK) {
             r->state = TUI_TX_FAILED;
-            snprintf(r->outcome, sizeof r->outcome, "%s", ev->msg);
+            snprintf(r->outcome, sizeof r->outcome, "%.250s", ev->msg);
             tui_app_message(app, true, "%s: %s", r->description, ev->msg);
         } else {
             r->has_hash = true;
@@ -385,7 +383,7 @@ static void on_event(tui_app *app, tui_ev *ev)
             break;
         if (ev->status != PC_OK) {
             r->state = TUI_TX_FAILED;
-            snprintf(r->outcome, sizeof r->outcome, "%s", ev->msg);
+            snprintf(r->outcome, sizeof r->outcome, "%.250s", ev->msg);
         } else {
             r->state = pc_outcome_ok(&ev->outcome) ? TUI_TX_MINED : TUI_TX_FAILED;
             r->block = ev->outcome.block;

@@ -164,7 +164,7 @@ bool tui_form_validate(tui_form *f, const tui_app *app)
             abi_value v = { 0 };
             pc_error e = { 0 };
             if (pc_parse_arg(fs->kind, f->text[i], param_name_of(f), &v, &e) != PC_OK)
-                snprintf(f->why[i], sizeof f->why[i], "%s", e.msg);
+                snprintf(f->why[i], sizeof f->why[i], "%.150s", e.msg);
             else
                 check_limit(f, i, &v, tui_app_snapshot(app));
             abi_value_free(&v);

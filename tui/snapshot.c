@@ -40,7 +40,7 @@ static const struct { const char *method; unsigned section; bool sender; } READS
 static void mark_missing(tui_snapshot *s, unsigned section, const char *what, const pc_error *e)
 {
     if (!s->missing && e)
-        snprintf(s->first_problem, sizeof s->first_problem, "%s: %s", what, e->msg);
+        snprintf(s->first_problem, sizeof s->first_problem, "%.40s: %.400s", what, e->msg);
     s->missing |= section;
 }
 

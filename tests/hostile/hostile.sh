@@ -188,6 +188,14 @@ expect_fail 3 "no receipt for 0x" 8
 finish_case "receipt request never ends: send stops at --wait + --timeout"
 stop_server
 
+start_server escape-revert
+pc "${send_args[@]}"
+[[ $rc -eq 1 ]] || problem "exit $rc, expected 1 (the transaction failed)"
+grep -qF "reverted: no " "$tmp/out" || problem "stdout lacks the revert reason"
+grep -q $'\x1b' "$tmp/err" "$tmp/out" && problem "raw ESC reached the terminal"
+finish_case "revert reason with terminal escapes is not printed raw"
+stop_server
+
 start_server wrong-hash
 pc "${send_args[@]}"
 expect_fail 3 "different transaction hash" 5

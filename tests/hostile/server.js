@@ -27,6 +27,7 @@ const MODES = {
     'chain-change': 'eth_chainId says 4200 the first time, 1 afterwards',
     'no-receipt': 'eth_getTransactionReceipt is always null',
     'receipt-trickle': 'eth_getTransactionReceipt answers like trickle',
+    'escape-revert': 'a reverted receipt whose revert reason holds terminal escapes',
     'wrong-hash': 'eth_sendRawTransaction answers a hash that is not the transaction\'s',
     'bad-abi': 'eth_call data whose ABI offset points outside the data',
     'batch-missing': 'batch answers without the eth_estimateGas answer',
@@ -125,6 +126,9 @@ function answer(method, params) {
         return '0x' + keccak256(Buffer.from(String(params[0]).slice(2), 'hex')).toString('hex');
     case 'eth_getTransactionReceipt':
         if (mode === 'no-receipt') return null;
+        if (mode === 'escape-revert')
+            return { transactionHash: params[0], status: '0x0', blockNumber: '0x11',
+                gasUsed: '0x5208', contractAddress: null, logs: [] };
         return { transactionHash: params[0], status: '0x1', blockNumber: '0x11',
             gasUsed: '0x5208', contractAddress: null,
             logs: [{ address: CONTRACT, topics: [INFO_TOPIC], data: abiString('Transfer done'),
@@ -148,6 +152,9 @@ function reply(call) {
         return { ...base, error: { code: -32000, message: 'header not found' } };
     if (mode === 'escape-error')
         return { ...base, error: { code: -32000, message: 'bad \u001b[2J\u001b]0;pwned\u0007 thing' } };
+    if (mode === 'escape-revert' && call.method === 'eth_call')
+        return { ...base, error: { code: 3, message: 'execution reverted',
+            data: '0x08c379a0' + abiString('no \u001b[2J\u001b]0;pwned\u0007 way').slice(2) } };
     const result = answer(call.method, Array.isArray(call.params) ? call.params : []);
     if (result === undefined)
         return { ...base, error: { code: -32601, message: `method ${call.method} not found` } };

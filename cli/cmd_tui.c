@@ -1,0 +1,57 @@
+#include "cli/cmd_tui.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "cli/opts.h"
+#include "screens/screens.h"
+#include "tui/app.h"
+
+int cmd_tui(const cli_ctx *ctx, int argc, char **argv)
+{
+    const char *page = NULL;
+    const cli_opt opts[] = { { "page", 0, &page, NULL }, { NULL, 0, NULL, NULL } };
+    char **rest = calloc(argc > 0 ? (size_t)argc : 1, sizeof *rest);
+    int nrest = 0;
+    pc_error err = { 0 };
+    if (!rest)
+        return 4;
+    pc_status st = cli_parse_opts(argc > 0 ? argc - 1 : 0, argv + 1, opts, false, rest, &nrest,
+                                  &err);
+    if (st == PC_OK && nrest > 0)
+        pc_fail(&err, PC_EINPUT, "tui takes no arguments, got \"%.40s\"", rest[0]);
+    free(rest);
+    if (err.status != PC_OK)
+        return cli_fail(&err);
+    unsigned long long first = 1;
+    if (page && cli_parse_u64("page", page, 9, &first, &err) != PC_OK)
+        return cli_fail(&err);
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        cli_error("the panel needs a terminal; use call and send in scripts");
+        return 2;
+    }
+    /* Wide characters for bars and spinners when the locale is UTF-8. */
+    setlocale(LC_ALL, "");
+
+    pc_contract *k = NULL;
+    if (cli_load_contract(ctx, &k, &err) != PC_OK)
+        return cli_fail(&err);
+    size_t npages;
+    tui_config cfg = {
+        .rpc_url = ctx->rpc_url,
+        .timeout_s = ctx->timeout_s,
+        .contract = k,
+        .has_chain_id = ctx->has_chain_id,
+        .chain_id = ctx->chain_id,
+        .wallet = { ctx->private_key_file, ctx->keystore_dir, ctx->account, ctx->password_file },
+        .pages = screens_all(&npages),
+        .first_page = first ? (int)first - 1 : 0,
+    };
+    cfg.npages = npages;
+    st = tui_run(&cfg, &err);
+    pc_contract_free(k);
+    return st == PC_OK ? 0 : cli_fail(&err);
+}

@@ -1,0 +1,11 @@
+/* `powerchain tui` (and powerchain with no subcommand): the terminal control
+ * panel, with the same global options as the command line. Its own option:
+ * --page N (1-9) opens that page first. */
+#ifndef PC_CMD_TUI_H
+#define PC_CMD_TUI_H
+
+#include "cli/cli.h"
+
+int cmd_tui(const cli_ctx *ctx, int argc, char **argv);
+
+#endif

@@ -1,0 +1,165 @@
+/* 7 Accounts: the local keystore: list, create, import (a hex key or a V3
+ * key file), switch, rename, lock. */
+#include <stdio.h>
+#include <string.h>
+
+#include "screens/common.h"
+#include "tui/ui.h"
+
+static size_t g_cursor;
+
+static void draw(tui_app *app, WINDOW *win)
+{
+    tui_wallet *w = tui_app_wallet(app);
+    eth_address cur;
+    bool has = tui_wallet_address(w, &cur);
+    screen_heading(win, 0, "Accounts");
+    if (!tui_wallet_has_keystore(w)) {
+        char a[ETH_ADDRESS_TEXT_LEN];
+        if (has)
+            eth_address_to_checksum(&cur, a);
+        tui_print(win, 1, 2, 0, TUI_NORMAL, "Signing with a key file (--private-key-file): %s",
+                  has ? a : "");
+        tui_print(win, 2, 2, 0, TUI_DIM, "Start the panel without it to use the keystore.");
+        return;
+    }
+    size_t n = tui_wallet_count(w);
+    if (n == 0)
+        tui_print(win, 1, 2, 0, TUI_DIM, "The keystore is empty: n creates an account, i imports "
+                                         "a key.");
+    g_cursor = screen_cursor_clamp(g_cursor, n);
+    int rows = getmaxy(win) - 3;
+    size_t first = g_cursor >= (size_t)rows ? g_cursor - (size_t)rows + 1 : 0;
+    for (size_t i = first; i < n && (int)(i - first) < rows; i++) {
+        const keystore_account *a = tui_wallet_at(w, i);
+        int y = 1 + (int)(i - first);
+        char addr[ETH_ADDRESS_TEXT_LEN] = "(unknown address)";
+        if (a->has_address)
+            eth_address_to_checksum(&a->address, addr);
+        bool selected = has && a->has_address && eth_address_equal(&a->address, &cur);
+        tui_print(win, y, 0, 2, i == g_cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
+                  i == g_cursor ? '>' : ' ');
+        tui_print(win, y, 2, 1, TUI_GOOD, "%s", selected ? "*" : " ");
+        tui_print(win, y, 4, 16, TUI_ACCENT, "%s", a->name ? a->name : "");
+        tui_print(win, y, 21, 43, TUI_NORMAL, "%s", addr);
+        if (a->problem != PC_OK)
+            tui_print(win, y, 65, 0, TUI_BAD, "%s", a->problem_msg ? a->problem_msg : "broken");
+    }
+    unsigned left = tui_wallet_unlocked_for(w);
+    tui_print(win, getmaxy(win) - 1, 0, 0, TUI_DIM, "%s  (* the account in use; unlocked keys "
+              "are wiped after %d min)", left ? "unlocked" : "locked", TUI_UNLOCK_SECONDS / 60);
+}
+
+static pc_status same_password(secret *a, secret *b, pc_error *err)
+{
+    bool same = secret_len(a) == secret_len(b) &&
+                memcmp(secret_open(a), secret_open(b), secret_len(a)) == 0;
+    secret_close(a);
+    secret_close(b);
+    return same ? PC_OK : pc_fail(err, PC_EINPUT, "the two passwords differ");
+}
+
+static pc_status do_create(tui_app *app, char *const t[], secret *const s[], pc_error *err)
+{
+    pc_status st = same_password(s[1], s[2], err);
+    if (st == PC_OK)
+        st = tui_wallet_create(tui_app_wallet(app), s[1], t[0][0] ? t[0] : NULL, err);
+    if (st == PC_OK)
+        tui_app_account_changed(app);
+    return st;
+}
+
+static pc_status do_import_key(tui_app *app, char *const t[], secret *const s[], pc_error *err)
+{
+    pc_status st = same_password(s[2], s[3], err);
+    if (st == PC_OK)
+        st = tui_wallet_import_key(tui_app_wallet(app), s[1], s[2], t[0][0] ? t[0] : NULL, err);
+    if (st == PC_OK)
+        tui_app_account_changed(app);
+    return st;
+}
+
+static pc_status do_import_file(tui_app *app, char *const t[], secret *const s[], pc_error *err)
+{
+    pc_status st = tui_wallet_import_file(tui_app_wallet(app), t[1], s[2],
+                                          t[0][0] ? t[0] : NULL, err);
+    if (st == PC_OK)
+        tui_app_account_changed(app);
+    return st;
+}
+
+static char g_selected[ETH_ADDRESS_TEXT_LEN];
+
+static pc_status do_rename(tui_app *app, char *const t[], secret *const s[], pc_error *err)
+{
+    (void)s;
+    return tui_wallet_rename(tui_app_wallet(app), g_selected, t[0], err);
+}
+
+static bool key(tui_app *app, int ch)
+{
+    tui_wallet *w = tui_app_wallet(app);
+    static const tui_form_spec create = {
+        .title = "New account", .nfields = 3,
+        .fields = { { .label = "Name", .type = TUI_FIELD_TEXT, .optional = true },
+                    { .label = "Password", .type = TUI_FIELD_SECRET },
+                    { .label = "Again", .type = TUI_FIELD_SECRET } },
+        .submit = do_create,
+    };
+    static const tui_form_spec import_key = {
+        .title = "Import a private key (64 hex digits)", .nfields = 4,
+        .fields = { { .label = "Name", .type = TUI_FIELD_TEXT, .optional = true },
+                    { .label = "Private key", .type = TUI_FIELD_SECRET },
+                    { .label = "Password", .type = TUI_FIELD_SECRET },
+                    { .label = "Again", .type = TUI_FIELD_SECRET } },
+        .submit = do_import_key,
+    };
+    static const tui_form_spec import_file = {
+        .title = "Import a V3 key file", .nfields = 3,
+        .fields = { { .label = "Name", .type = TUI_FIELD_TEXT, .optional = true },
+                    { .label = "Key file", .type = TUI_FIELD_TEXT },
+                    { .label = "Its password", .type = TUI_FIELD_SECRET } },
+        .submit = do_import_file,
+    };
+    static const tui_form_spec rename = {
+        .title = "Rename (empty removes the name)", .nfields = 1,
+        .fields = { { .label = "New name", .type = TUI_FIELD_TEXT, .optional = true } },
+        .submit = do_rename,
+    };
+    size_t n = tui_wallet_count(w);
+    if (screen_cursor_key(ch, &g_cursor, n))
+        return true;
+    const keystore_account *a = g_cursor < n ? tui_wallet_at(w, g_cursor) : NULL;
+    pc_error e = { 0 };
+    switch (ch) {
+    case 'n': tui_app_open_form(app, &create); return true;
+    case 'i': tui_app_open_form(app, &import_key); return true;
+    case 'f': tui_app_open_form(app, &import_file); return true;
+    case 'l':
+        tui_wallet_lock(w);
+        tui_app_message(app, false, "key wiped; the password will be asked again");
+        return true;
+    case 's':
+    case '\r':
+    case '\n':
+    case 'e':
+        if (!a || !a->has_address)
+            return true;
+        eth_address_to_checksum(&a->address, g_selected);
+        if (ch == 'e') {
+            tui_app_open_form(app, &rename);
+        } else if (tui_wallet_switch(w, g_selected, &e) != PC_OK) {
+            tui_app_message(app, true, "%s", e.msg);
+        } else {
+            tui_app_account_changed(app);
+            tui_app_message(app, false, "now acting as %s", g_selected);
+        }
+        return true;
+    default:
+        return false;
+    }
+}
+
+const tui_page screen_accounts = {
+    "Accounts", "Enter switch  n new  i import key  f import file  e rename  l lock", draw, key
+};

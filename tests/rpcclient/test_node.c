@@ -1,0 +1,172 @@
+/* The node answer parsers on recorded answers: a receipt with PowerChain's
+ * Info event as anvil 1.7.1 returned it, blocks before and after London,
+ * and malformed answers, each of which must be an error, never a crash. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../check.h"
+#include "../eth/eth_test_util.h"
+#include "rpcclient/node.h"
+#include "rpcclient/powerchain.h"
+
+/* Recorded from anvil 1.7.1: addVoter on a fresh deployment. */
+static const char *receipt_json =
+    "{\"type\":\"0x2\",\"status\":\"0x1\",\"cumulativeGasUsed\":\"0x57d3c\",\"logs\":[{\"address\":\"0x5fbdb23"
+    "15678afecb367f032d93f642f64180aa3\",\"topics\":[\"0x6d128f203c67be3b2d9bf1612fd59bdd6ae01f4f"
+    "0d2ffedd05e76ab2a09b7f8a\"],\"data\":\"0x000000000000000000000000000000000000000000000000000"
+    "0000000000020000000000000000000000000000000000000000000000000000000000000003b4e657720766"
+    "f746572206164646564203e3e203730393937393730633531383132646333613031306337643031623530653"
+    "06431376463373963380000000000\",\"blockHash\":\"0x5064171138289579b6bfdffce84ad00e540bc4252f"
+    "ac88504fa26ec8f2313844\",\"blockNumber\":\"0x2\",\"blockTimestamp\":\"0x6b022c03\",\"transactionHa"
+    "sh\":\"0x70df820f2e2263cdbcb5492807274c500512c40bf5f3cdfe812de942c433db50\",\"transactionInd"
+    "ex\":\"0x0\",\"logIndex\":\"0x0\",\"removed\":false}],\"logsBloom\":\"0x0000000000000000000000000000"
+    "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+    "0000000000000000000000000000000000000000000000000000000000000000000000000000000000400000"
+    "0000000000000000000000010000000000000000000000000000000000000000000000000002000000000000"
+    "0000000000000000000200000000000000000000000000000000000000000000000000000000000000000000"
+    "0000000000400000000000000000000000000000000000000000000000000000000000000000000000000000"
+    "00000000000000000000000000000000000000200000\",\"transactionHash\":\"0x70df820f2e2263cdbcb54"
+    "92807274c500512c40bf5f3cdfe812de942c433db50\",\"transactionIndex\":\"0x0\",\"blockHash\":\"0x506"
+    "4171138289579b6bfdffce84ad00e540bc4252fac88504fa26ec8f2313844\",\"blockNumber\":\"0x2\",\"gasU"
+    "sed\":\"0x57d3c\",\"effectiveGasPrice\":\"0x3b9aca00\",\"blobGasPrice\":\"0x1\",\"from\":\"0xf39fd6e51"
+    "aad88f6f4ce6ab8827279cfffb92266\",\"to\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"cont"
+    "ractAddress\":null,\"blockTimestamp\":1795304451}";
+
+static cJSON *parse(const char *text)
+{
+    cJSON *j = cJSON_Parse(text);
+    if (!j)
+        abort();
+    return j;
+}
+
+static void test_receipt(void)
+{
+    cJSON *j = parse(receipt_json);
+    node_receipt r;
+    bool found = false;
+    pc_error err = { 0 };
+    CHECK(node_parse_receipt(j, &r, &found, &err) == PC_OK);
+    CHECK(found);
+    CHECK(r.status == 1 && r.block == 2 && r.gas_used == 0x57d3c && !r.has_contract_address);
+    CHECK(r.nlogs == 1 && r.logs[0].ntopics == 1);
+
+    pc_contract *k = NULL;
+    CHECK(pc_contract_from_address("0x5FbDB2315678afecb367f032d93F642f64180aa3", &k, &err) == PC_OK);
+    pc_outcome o;
+    CHECK(pc_outcome_from_receipt(k, &r, &o, &err) == PC_OK);
+    CHECK(o.nevents == 1 && !o.events[0].is_error);
+    if (o.nevents == 1)
+        CHECK_STR(o.events[0].text, "New voter added >> 70997970c51812dc3a010c7d01b50e0d17dc79c8");
+    CHECK(pc_outcome_ok(&o));
+    pc_outcome_free(&o);
+
+    /* The same event from another contract is not ours to show. */
+    pc_contract *other = NULL;
+    CHECK(pc_contract_from_address("0x0000000000000000000000000000000000000001", &other, &err) == PC_OK);
+    CHECK(pc_outcome_from_receipt(other, &r, &o, &err) == PC_OK);
+    CHECK(o.nevents == 0);
+    pc_outcome_free(&o);
+    pc_contract_free(other);
+    pc_contract_free(k);
+    node_receipt_free(&r);
+    cJSON_Delete(j);
+
+    j = parse("null");
+    CHECK(node_parse_receipt(j, &r, &found, &err) == PC_OK && !found);
+    cJSON_Delete(j);
+}
+
+/* Each malformed receipt is an error naming what is wrong. */
+static void test_bad_receipts(void)
+{
+    static const struct {
+        const char *from, *to, *why;
+    } edits[] = {
+        { "\"status\":\"0x1\"", "\"status\":\"0x2\"", "status other than 0 or 1" },
+        { "\"status\":\"0x1\"", "\"status\":1", "receipt status" },
+        { "\"blockNumber\":\"0x2\",\"gasUsed\"", "\"blockNumber\":\"0x1ffffffffffffffff\",\"gasUsed\"",
+          "too large for 64 bits" },
+        { "\"logs\":[", "\"logs\":\"none\",\"l\":[", "logs list" },
+        { "\"topics\":[", "\"topics\":[\"0x12\",", "32 bytes" },
+        { "\"data\":\"0x00", "\"data\":\"0xz0", "log data" },
+        { "\"address\":\"0x5fbdb", "\"address\":\"0x5fbd", "20 bytes" },
+        { "\"transactionHash\":\"0x70df820f2e2263cdbcb5492807274c500512c40bf5f3cdfe812de942c433db50\",\"transactionIndex\":\"0x0\",\"blockHash\"",
+          "\"transactionHash\":\"0x69\",\"transactionIndex\":\"0x0\",\"blockHash\"", "receipt hash" },
+    };
+    for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+        const char *at = strstr(receipt_json, edits[i].from);
+        CHECK(at != NULL);
+        if (!at)
+            continue;
+        char text[4096];
+        snprintf(text, sizeof text, "%.*s%s%s", (int)(at - receipt_json), receipt_json,
+                 edits[i].to, at + strlen(edits[i].from));
+        cJSON *j = cJSON_Parse(text);
+        CHECK(j != NULL);
+        if (!j)
+            continue;
+        node_receipt r;
+        bool found = true;
+        pc_error err = { 0 };
+        CHECK(node_parse_receipt(j, &r, &found, &err) == PC_ENODE);
+        CHECK(!found);
+        if (!strstr(err.msg, edits[i].why))
+            fprintf(stderr, "edit %zu: message \"%s\" lacks \"%s\"\n", i, err.msg, edits[i].why);
+        CHECK(strstr(err.msg, edits[i].why) != NULL);
+        cJSON_Delete(j);
+    }
+}
+
+static void test_blocks(void)
+{
+    node_block b;
+    pc_error err = { 0 };
+    cJSON *london = parse("{\"number\":\"0x10\",\"timestamp\":\"0x6560a0b0\",\"baseFeePerGas\":\"0x0\"}");
+    CHECK(node_parse_block(london, &b, &err) == PC_OK);
+    CHECK(b.number == 16 && b.timestamp == 0x6560a0b0 && b.has_base_fee && u256_is_zero(&b.base_fee));
+    cJSON_Delete(london);
+    cJSON *istanbul = parse("{\"number\":\"0x10\",\"timestamp\":\"0x1\"}");
+    CHECK(node_parse_block(istanbul, &b, &err) == PC_OK && !b.has_base_fee);
+    cJSON_Delete(istanbul);
+    cJSON *bad = parse("{\"number\":\"16\",\"timestamp\":\"0x1\"}");
+    CHECK(node_parse_block(bad, &b, &err) == PC_ENODE && strstr(err.msg, "block number"));
+    cJSON_Delete(bad);
+    bad = parse("[1]");
+    CHECK(node_parse_block(bad, &b, &err) == PC_ENODE);
+    cJSON_Delete(bad);
+}
+
+static void test_values(void)
+{
+    pc_error err = { 0 };
+    uint64_t v;
+    u256 big;
+    bytebuf data = BYTEBUF_INIT;
+    cJSON *j = parse("[\"0x1068\",\"0x\",\"0x0\",\"0xg\",\"1068\",4200,null,"
+                     "\"0x10000000000000000000000000000000000000000000000000000000000000000\","
+                     "\"0xabc\",\"0xabcd\"]");
+    CHECK(node_parse_u64(cJSON_GetArrayItem(j, 0), "chain id", &v, &err) == PC_OK && v == 4200);
+    CHECK(node_parse_u64(cJSON_GetArrayItem(j, 1), "chain id", &v, &err) == PC_ENODE);
+    CHECK(node_parse_u64(cJSON_GetArrayItem(j, 2), "chain id", &v, &err) == PC_OK && v == 0);
+    CHECK(node_parse_u64(cJSON_GetArrayItem(j, 3), "chain id", &v, &err) == PC_ENODE);
+    CHECK(node_parse_u64(cJSON_GetArrayItem(j, 4), "chain id", &v, &err) == PC_ENODE);
+    CHECK(node_parse_u64(cJSON_GetArrayItem(j, 5), "chain id", &v, &err) == PC_ENODE);
+    CHECK(strstr(err.msg, "chain id") != NULL);
+    CHECK(node_parse_u64(cJSON_GetArrayItem(j, 6), "chain id", &v, &err) == PC_ENODE);
+    CHECK(node_parse_u256(cJSON_GetArrayItem(j, 7), "balance", &big, &err) == PC_ENODE);
+    CHECK(node_parse_data(cJSON_GetArrayItem(j, 8), "call result", &data, &err) == PC_ENODE);
+    CHECK(node_parse_data(cJSON_GetArrayItem(j, 9), "call result", &data, &err) == PC_OK);
+    CHECK(data.len == 2 && data.data[0] == 0xab && data.data[1] == 0xcd);
+    bytebuf_free(&data);
+    cJSON_Delete(j);
+}
+
+int main(void)
+{
+    test_receipt();
+    test_bad_receipts();
+    test_blocks();
+    test_values();
+    return check_summary();
+}
