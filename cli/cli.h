@@ -6,10 +6,13 @@
 #define PC_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct cli_ctx {
     const char *rpc_url;          /* --rpc, POWERCHAIN_RPC, default http://127.0.0.1:8545 */
+    const char *rpc_fallbacks[7]; /* further --rpc nodes, for failover */
+    size_t n_rpc_fallbacks;
     const char *contract_address; /* --contract */
     const char *contract_json;    /* --contract-json, POWERCHAIN_CONTRACT */
     bool has_chain_id;            /* --chain-id given */

@@ -126,7 +126,7 @@ static pc_status print_added(const account_cmd *c, const char *verb, const eth_a
 static pc_status cmd_new(account_cmd *c, pc_error *err)
 {
     const char *name = NULL;
-    const cli_opt opts[] = { { "name", 0, &name, NULL }, { NULL, 0, NULL, NULL } };
+    const cli_opt opts[] = { CLI_OPT_VALUE("name", 0, &name), CLI_OPT_END };
     pc_status st = parse_args(c, opts, 0, "new [--name NAME]", err);
     keyfile_scrypt kdf;
     if (st == PC_OK)
@@ -148,7 +148,7 @@ static pc_status cmd_new(account_cmd *c, pc_error *err)
 static pc_status cmd_import(account_cmd *c, pc_error *err)
 {
     const char *name = NULL;
-    const cli_opt opts[] = { { "name", 0, &name, NULL }, { NULL, 0, NULL, NULL } };
+    const cli_opt opts[] = { CLI_OPT_VALUE("name", 0, &name), CLI_OPT_END };
     pc_status st = parse_args(c, opts, 1, "import FILE [--name NAME]", err);
     if (st == PC_OK && name)
         st = keystore_check_name(name, err);
@@ -167,9 +167,9 @@ static pc_status cmd_import(account_cmd *c, pc_error *err)
 static pc_status cmd_import_key(account_cmd *c, pc_error *err)
 {
     const char *name = NULL, *file = NULL;
-    const cli_opt opts[] = { { "name", 0, &name, NULL },
-                             { "file", 0, &file, NULL },
-                             { NULL, 0, NULL, NULL } };
+    const cli_opt opts[] = { CLI_OPT_VALUE("name", 0, &name),
+                             CLI_OPT_VALUE("file", 0, &file),
+                             CLI_OPT_END };
     pc_status st = parse_args(c, opts, 0, "import-key [--file FILE] [--name NAME]", err);
     keyfile_scrypt kdf;
     if (st == PC_OK)
@@ -262,9 +262,9 @@ static pc_status cmd_export(account_cmd *c, pc_error *err)
 {
     const char *out = NULL;
     bool show = false;
-    const cli_opt opts[] = { { "out", 0, &out, NULL },
-                             { "reveal", 0, NULL, &show },
-                             { NULL, 0, NULL, NULL } };
+    const cli_opt opts[] = { CLI_OPT_VALUE("out", 0, &out),
+                             CLI_OPT_FLAG("reveal", 0, &show),
+                             CLI_OPT_END };
     const char *usage = "export ADDRESS|NAME [--out FILE] [--reveal]";
     pc_status st = parse_args(c, opts, 1, usage, err);
     if (st != PC_OK)
@@ -324,7 +324,7 @@ static pc_status list_json(const keystore *ks, pc_error *err)
 
 static pc_status cmd_list(account_cmd *c, pc_error *err)
 {
-    const cli_opt opts[] = { { NULL, 0, NULL, NULL } };
+    const cli_opt opts[] = { CLI_OPT_END };
     pc_status st = parse_args(c, opts, 0, "list", err);
     if (st != PC_OK)
         return st;
@@ -351,7 +351,7 @@ static pc_status cmd_list(account_cmd *c, pc_error *err)
 
 static pc_status cmd_rename(account_cmd *c, pc_error *err)
 {
-    const cli_opt opts[] = { { NULL, 0, NULL, NULL } };
+    const cli_opt opts[] = { CLI_OPT_END };
     pc_status st = parse_args(c, opts, 2, "rename ADDRESS|NAME NEWNAME", err);
     if (st == PC_OK)
         st = keystore_rename(c->ks, c->argv[1], c->argv[2], err);
@@ -363,8 +363,8 @@ static pc_status cmd_rename(account_cmd *c, pc_error *err)
 static pc_status cmd_passwd(account_cmd *c, pc_error *err)
 {
     const char *new_file = NULL;
-    const cli_opt opts[] = { { "new-password-file", 0, &new_file, NULL },
-                             { NULL, 0, NULL, NULL } };
+    const cli_opt opts[] = { CLI_OPT_VALUE("new-password-file", 0, &new_file),
+                             CLI_OPT_END };
     pc_status st =
         parse_args(c, opts, 1, "passwd ADDRESS|NAME [--new-password-file FILE]", err);
     keyfile_scrypt kdf;
@@ -397,7 +397,7 @@ static pc_status cmd_passwd(account_cmd *c, pc_error *err)
 static pc_status cmd_delete(account_cmd *c, pc_error *err)
 {
     bool no_backup = false;
-    const cli_opt opts[] = { { "no-backup", 0, NULL, &no_backup }, { NULL, 0, NULL, NULL } };
+    const cli_opt opts[] = { CLI_OPT_FLAG("no-backup", 0, &no_backup), CLI_OPT_END };
     pc_status st = parse_args(c, opts, 1, "delete ADDRESS|NAME [--yes] [--no-backup]", err);
     const keystore_account *a;
     if (st == PC_OK)

@@ -95,12 +95,12 @@ int cmd_deploy(const cli_ctx *ctx, int argc, char **argv)
     const char *bytecode = NULL, *abi_path = NULL, *name = "PowerChain", *out = NULL;
     const char *wait = NULL;
     const cli_opt table[] = {
-        { "bytecode", 0, &bytecode, NULL },
-        { "abi", 0, &abi_path, NULL },
-        { "name", 0, &name, NULL },
-        { "out", 0, &out, NULL },
-        { "wait", 0, &wait, NULL },
-        { NULL, 0, NULL, NULL },
+        CLI_OPT_VALUE("bytecode", 0, &bytecode),
+        CLI_OPT_VALUE("abi", 0, &abi_path),
+        CLI_OPT_VALUE("name", 0, &name),
+        CLI_OPT_VALUE("out", 0, &out),
+        CLI_OPT_VALUE("wait", 0, &wait),
+        CLI_OPT_END,
     };
     pc_error err = { 0 };
     char **rest = calloc((size_t)argc + 1, sizeof *rest);

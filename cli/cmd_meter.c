@@ -349,7 +349,7 @@ static int meter_run_cmd(const cli_ctx *ctx, unsigned wait_s)
 int cmd_meter(const cli_ctx *ctx, int argc, char **argv)
 {
     const char *wait = NULL;
-    const cli_opt table[] = { { "wait", 0, &wait, NULL }, { NULL, 0, NULL, NULL } };
+    const cli_opt table[] = { CLI_OPT_VALUE("wait", 0, &wait), CLI_OPT_END };
     char **rest = calloc((size_t)argc + 3, sizeof *rest);
     if (!rest)
         return 4;

@@ -100,14 +100,14 @@ int cmd_send(const cli_ctx *ctx, int argc, char **argv)
 {
     send_opts o = { 0 };
     const cli_opt table[] = {
-        { "raw", 0, NULL, &o.raw },
-        { "nonce", 0, &o.nonce, NULL },
-        { "gas-limit", 0, &o.gas_limit, NULL },
-        { "gas-price", 0, &o.gas_price, NULL },
-        { "max-fee", 0, &o.max_fee, NULL },
-        { "priority-fee", 0, &o.priority_fee, NULL },
-        { "wait", 0, &o.wait, NULL },
-        { NULL, 0, NULL, NULL },
+        CLI_OPT_FLAG("raw", 0, &o.raw),
+        CLI_OPT_VALUE("nonce", 0, &o.nonce),
+        CLI_OPT_VALUE("gas-limit", 0, &o.gas_limit),
+        CLI_OPT_VALUE("gas-price", 0, &o.gas_price),
+        CLI_OPT_VALUE("max-fee", 0, &o.max_fee),
+        CLI_OPT_VALUE("priority-fee", 0, &o.priority_fee),
+        CLI_OPT_VALUE("wait", 0, &o.wait),
+        CLI_OPT_END,
     };
     pc_error err = { 0 };
     char **rest = calloc((size_t)argc + 1, sizeof *rest);

@@ -13,7 +13,7 @@
 int cmd_tui(const cli_ctx *ctx, int argc, char **argv)
 {
     const char *page = NULL;
-    const cli_opt opts[] = { { "page", 0, &page, NULL }, { NULL, 0, NULL, NULL } };
+    const cli_opt opts[] = { { .name = "page", .value = &page }, { .name = NULL } };
     char **rest = calloc(argc > 0 ? (size_t)argc : 1, sizeof *rest);
     int nrest = 0;
     pc_error err = { 0 };

@@ -4,6 +4,8 @@
 #ifndef PC_CMD_TUI_H
 #define PC_CMD_TUI_H
 
+#include <stddef.h>
+
 #include "cli/cli.h"
 
 int cmd_tui(const cli_ctx *ctx, int argc, char **argv);

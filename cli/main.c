@@ -55,7 +55,8 @@ static void usage(FILE *out)
           "  tui                       the control panel (also with no command)\n"
           "\n"
           "Options:\n"
-          "  --rpc URL                 node (env POWERCHAIN_RPC, default " DEFAULT_RPC ")\n"
+          "  --rpc URL                 node (env POWERCHAIN_RPC, default " DEFAULT_RPC ");\n"
+          "                            give it up to 8 times: reads fail over in order\n"
           "  --contract ADDRESS        the PowerChain deployment\n"
           "  --contract-json FILE      its {\"name\",\"address\",\"abi\"} file\n"
           "                            (env POWERCHAIN_CONTRACT: an address or a file)\n"
@@ -92,24 +93,26 @@ static const char *env_or(const char *name, const char *fallback)
 int main(int argc, char **argv)
 {
     cli_ctx ctx = { 0 };
-    const char *rpc = NULL, *contract = NULL, *contract_json = NULL, *chain_id = NULL;
+    const char *rpcs[8] = { NULL };
+    size_t nrpc = 0;
+    const char *contract = NULL, *contract_json = NULL, *chain_id = NULL;
     const char *timeout = NULL;
     bool help = false, version = false;
     const cli_opt globals[] = {
-        { "rpc", 0, &rpc, NULL },
-        { "contract", 0, &contract, NULL },
-        { "contract-json", 0, &contract_json, NULL },
-        { "chain-id", 0, &chain_id, NULL },
-        { "private-key-file", 0, &ctx.private_key_file, NULL },
-        { "keystore", 0, &ctx.keystore_dir, NULL },
-        { "account", 0, &ctx.account, NULL },
-        { "password-file", 0, &ctx.password_file, NULL },
-        { "timeout", 0, &timeout, NULL },
-        { "json", 0, NULL, &ctx.json },
-        { "yes", 'y', NULL, &ctx.yes },
-        { "help", 'h', NULL, &help },
-        { "version", 'V', NULL, &version },
-        { NULL, 0, NULL, NULL },
+        CLI_OPT_LIST("rpc", rpcs, &nrpc, 8),
+        CLI_OPT_VALUE("contract", 0, &contract),
+        CLI_OPT_VALUE("contract-json", 0, &contract_json),
+        CLI_OPT_VALUE("chain-id", 0, &chain_id),
+        CLI_OPT_VALUE("private-key-file", 0, &ctx.private_key_file),
+        CLI_OPT_VALUE("keystore", 0, &ctx.keystore_dir),
+        CLI_OPT_VALUE("account", 0, &ctx.account),
+        CLI_OPT_VALUE("password-file", 0, &ctx.password_file),
+        CLI_OPT_VALUE("timeout", 0, &timeout),
+        CLI_OPT_FLAG("json", 0, &ctx.json),
+        CLI_OPT_FLAG("yes", 'y', &ctx.yes),
+        CLI_OPT_FLAG("help", 'h', &help),
+        CLI_OPT_FLAG("version", 'V', &version),
+        CLI_OPT_END,
     };
     char **rest = calloc((size_t)argc + 1, sizeof *rest);
     if (!rest)
@@ -131,7 +134,9 @@ int main(int argc, char **argv)
         code = 0;
         goto out;
     }
-    ctx.rpc_url = rpc ? rpc : env_or("POWERCHAIN_RPC", DEFAULT_RPC);
+    ctx.rpc_url = nrpc ? rpcs[0] : env_or("POWERCHAIN_RPC", DEFAULT_RPC);
+    for (size_t i = 1; i < nrpc; i++)
+        ctx.rpc_fallbacks[ctx.n_rpc_fallbacks++] = rpcs[i];
     if (!contract && !contract_json) {
         const char *env = env_or("POWERCHAIN_CONTRACT", NULL);
         if (env && strncmp(env, "0x", 2) == 0)

@@ -64,12 +64,19 @@ pc_status cli_parse_opts(int argc, char **argv, const cli_opt *table, bool pass_
             *o->flag = true;
             continue;
         }
-        if (inline_value) {
-            *o->value = inline_value;
-        } else {
+        const char *v = inline_value;
+        if (!v) {
             if (i + 1 >= argc)
                 return pc_fail(err, PC_EINPUT, "option --%s needs a value", o->name);
-            *o->value = argv[++i];
+            v = argv[++i];
+        }
+        if (!o->list) {
+            *o->value = v;
+        } else if (*o->count < o->max) {
+            o->list[(*o->count)++] = v;
+        } else {
+            return pc_fail(err, PC_EINPUT, "option --%s can be given at most %zu times", o->name,
+                           o->max);
         }
     }
     return PC_OK;

@@ -6,15 +6,24 @@
 #define PC_OPTS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "eth/error.h"
 
 typedef struct cli_opt {
     const char *name;     /* long name without dashes */
     char short_name;      /* 0 for none */
-    const char **value;   /* set for options that take a value */
+    const char **value;   /* set for options that take a value (the last one given) */
     bool *flag;           /* set for flags */
+    const char **list;    /* instead of value: every value given, in order */
+    size_t *count;        /* with list: how many */
+    size_t max;           /* with list: its room */
 } cli_opt;
+
+#define CLI_OPT_VALUE(name, short_name, value) { name, short_name, value, NULL, NULL, NULL, 0 }
+#define CLI_OPT_FLAG(name, short_name, flag) { name, short_name, NULL, flag, NULL, NULL, 0 }
+#define CLI_OPT_LIST(name, list, count, max) { name, 0, NULL, NULL, list, count, max }
+#define CLI_OPT_END { NULL, 0, NULL, NULL, NULL, NULL, 0 }
 
 /* Takes the options of `table` out of argv[0..argc) and copies everything
  * else, in order, into rest (room for argc entries); *nrest receives the

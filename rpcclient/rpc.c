@@ -12,7 +12,10 @@
 struct rpc_client {
     CURL *curl;
     struct curl_slist *headers;
-    char *url;
+    char *urls[RPC_MAX_NODES];
+    size_t nurls;
+    size_t current;             /* index into urls */
+    const char *url;            /* urls[current] */
     long timeout_s;
     size_t max_response;
     unsigned long requests;
@@ -54,18 +57,26 @@ void rpc_global_cleanup(void)
     curl_global_cleanup();
 }
 
+static bool is_http_url(const char *url)
+{
+    return strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0;
+}
+
 pc_status rpc_client_new(const char *url, long timeout_s, rpc_client **out, pc_error *err)
 {
     *out = NULL;
-    if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
-        return pc_fail(err, PC_EINPUT, "node URL %s must start with http:// or https://", url);
+    if (!is_http_url(url))
+        return pc_fail(err, PC_EINPUT, "node URL %.200s must start with http:// or https://",
+                       url);
     rpc_client *c = calloc(1, sizeof *c);
     if (!c)
         return pc_fail(err, PC_ENOMEM, "out of memory");
-    c->url = strdup(url);
+    c->urls[0] = strdup(url);
+    c->nurls = 1;
+    c->url = c->urls[0];
     c->curl = curl_easy_init();
     c->headers = curl_slist_append(NULL, "Content-Type: application/json");
-    if (!c->url || !c->curl || !c->headers) {
+    if (!c->urls[0] || !c->curl || !c->headers) {
         rpc_client_free(c);
         return pc_fail(err, PC_ENOMEM, "out of memory");
     }
@@ -91,13 +102,39 @@ void rpc_client_free(rpc_client *c)
     if (c->curl)
         curl_easy_cleanup(c->curl);
     curl_slist_free_all(c->headers);
-    free(c->url);
+    for (size_t i = 0; i < c->nurls; i++)
+        free(c->urls[i]);
     free(c);
+}
+
+pc_status rpc_client_add_node(rpc_client *c, const char *url, pc_error *err)
+{
+    if (!is_http_url(url))
+        return pc_fail(err, PC_EINPUT, "node URL %.200s must start with http:// or https://",
+                       url);
+    if (c->nurls == RPC_MAX_NODES)
+        return pc_fail(err, PC_EINPUT, "at most %d nodes can be given", RPC_MAX_NODES);
+    char *copy = strdup(url);
+    if (!copy)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    c->urls[c->nurls++] = copy;
+    return PC_OK;
 }
 
 const char *rpc_client_url(const rpc_client *c)
 {
     return c->url;
+}
+
+size_t rpc_client_node_count(const rpc_client *c)
+{
+    return c->nurls;
+}
+
+static void next_node(rpc_client *c)
+{
+    c->current = (c->current + 1) % c->nurls;
+    c->url = c->urls[c->current];
 }
 
 void rpc_client_set_max_response(rpc_client *c, size_t bytes)
@@ -140,10 +177,16 @@ static size_t on_body(char *ptr, size_t size, size_t nmemb, void *userdata)
 }
 
 /* One HTTP POST of `body`; on success *answer holds the parsed JSON. */
-static pc_status post_once(rpc_client *c, const char *body, cJSON **answer, bool *transport,
-                           pc_error *err)
+typedef enum transport_failure {
+    ANSWERED,    /* the node answered, whatever it said */
+    UNREACHABLE, /* no connection, or it broke */
+    TIMED_OUT,
+} transport_failure;
+
+static pc_status post_once(rpc_client *c, const char *body, cJSON **answer,
+                           transport_failure *transport, pc_error *err)
 {
-    *transport = false;
+    *transport = ANSWERED;
     response_buf r = { NULL, 0, 0, c->max_response, false };
     CURL *h = c->curl;
     curl_easy_reset(h);
@@ -169,10 +212,11 @@ static pc_status post_once(rpc_client *c, const char *body, cJSON **answer, bool
         st = pc_fail(err, PC_ENODE, "node at %s sent an answer larger than %zu bytes", c->url,
                      c->max_response);
     } else if (rc == CURLE_OPERATION_TIMEDOUT) {
+        *transport = TIMED_OUT;
         st = pc_fail(err, PC_ENODE, "node at %s did not answer within %ld s", c->url,
                      c->timeout_s);
     } else if (rc != CURLE_OK) {
-        *transport = true;
+        *transport = UNREACHABLE;
         st = pc_fail(err, PC_ENODE, "cannot reach node at %s: %s", c->url,
                      c->curl_msg[0] ? c->curl_msg : curl_easy_strerror(rc));
     } else {
@@ -193,17 +237,26 @@ static pc_status post_once(rpc_client *c, const char *body, cJSON **answer, bool
     return st;
 }
 
-/* Transport failures of reads are retried; HTTP and JSON-RPC errors are not
- * (the node answered, asking again will not change it). */
+/* Reads that could not reach their node are retried, on the next node when
+ * there are several (a node that timed out is only left for another one:
+ * waiting for it again would double the wait). HTTP and JSON-RPC errors are
+ * not retried: the node answered, asking again will not change it. A send
+ * is tried once, on the current node. */
 static pc_status post(rpc_client *c, const char *body, bool retry, cJSON **answer, pc_error *err)
 {
-    int attempts = retry ? 1 + RPC_READ_RETRIES : 1;
+    size_t attempts = 1;
+    if (retry)
+        attempts = c->nurls > 1 + RPC_READ_RETRIES ? c->nurls : 1 + RPC_READ_RETRIES;
     pc_status st = PC_OK;
-    bool transport = false;
-    for (int i = 0; i < attempts; i++) {
+    transport_failure failure = ANSWERED;
+    for (size_t i = 0; i < attempts; i++) {
         *answer = NULL;
-        st = post_once(c, body, answer, &transport, err);
-        if (st == PC_OK || !transport)
+        st = post_once(c, body, answer, &failure, err);
+        if (st == PC_OK || failure == ANSWERED || !retry)
+            break;
+        if (c->nurls > 1)
+            next_node(c);
+        else if (failure == TIMED_OUT)
             break;
     }
     return st;

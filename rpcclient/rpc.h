@@ -9,7 +9,11 @@
  * Failures are PC_ENODE with a message that names the node and what failed:
  * unreachable, HTTP status, JSON-RPC error code and message, or a malformed
  * answer. Reads may be retried (`retry`); a send must be called with
- * retry=false so that a lost answer never sends a transaction twice. */
+ * retry=false so that a lost answer never sends a transaction twice.
+ *
+ * Failover: a client may know several nodes (rpc_client_add_node). A read
+ * that cannot reach the current node moves on to the next one, which then
+ * stays current; a send goes to the current node only. */
 #ifndef PC_RPC_H
 #define PC_RPC_H
 
@@ -31,7 +35,12 @@ void rpc_global_cleanup(void);
 
 pc_status rpc_client_new(const char *url, long timeout_s, rpc_client **out, pc_error *err);
 void rpc_client_free(rpc_client *c);
+/* Adds a further node to fail over to (up to RPC_MAX_NODES in all). */
+#define RPC_MAX_NODES 8
+pc_status rpc_client_add_node(rpc_client *c, const char *url, pc_error *err);
+/* The node in use now. */
 const char *rpc_client_url(const rpc_client *c);
+size_t rpc_client_node_count(const rpc_client *c);
 void rpc_client_set_max_response(rpc_client *c, size_t bytes);
 /* Number of HTTP requests made so far (for benchmarks and tests). */
 unsigned long rpc_client_request_count(const rpc_client *c);

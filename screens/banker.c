@@ -24,7 +24,7 @@ static void draw(tui_app *app, WINDOW *win)
     }
     tui_print(win, 1, 2, 22, TUI_NORMAL, "eEuro in circulation");
     tui_print_amount(win, 1, 24, 26, TUI_ACCENT, &s->total_eeuro, PC_UNIT_EEURO);
-    screen_heading(win, 3, "Withdrawal requests (locked eEuro)");
+    screen_heading(win, 3, "Withdrawal requests (locked eEuro, buy orders included)");
     if (screen_missing(win, 4, s, TUI_SEC_WITHDRAWALS, "withdrawals"))
         return;
     if (s->nwithdrawals == 0)

@@ -330,7 +330,9 @@ static void on_event(tui_app *app, tui_ev *ev)
     case TUI_EV_CONN:
         if (ev->connected) {
             app->chain_id = ev->chain_id;
-            if (app->ever_connected && !app->connected)
+            if (!app->ever_connected)
+                tui_app_message(app, false, "connected to %s", app->cfg->rpc_url);
+            else if (!app->connected)
                 tui_app_message(app, false, "node back: connected again");
             app->ever_connected = true;
         } else {

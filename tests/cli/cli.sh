@@ -76,6 +76,14 @@ assert_eq "nothing sent for the wrong chain" "$("$CAST" nonce --rpc-url "$DEVNET
 assert_eq "unreachable node exit" "$code" 3
 assert_match "unreachable node message" "$(cat "$DEVNET_DIR/err")" "*cannot reach node at http://127.0.0.1:9*"
 
+# --- failover: reads and the send's preparation move past a dead node ---
+out=$("$POWERCHAIN_BIN" --rpc http://127.0.0.1:9 --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" \
+    --timeout 2 --json call getTotalENT); code=$?
+assert_eq "read fails over" "$code:$out" '0:{"amnt":"0"}'
+out=$("$POWERCHAIN_BIN" --rpc http://127.0.0.1:9 --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" \
+    --timeout 2 "${A[@]}" send clearOldSessions); code=$?
+assert_match "send goes to the node that answers" "$code:$out" "0:*mined in block*"
+
 # --- offline signing agrees with cast mktx byte for byte ---
 C=$DEVNET_ADDRESS
 raw_both() { # name, powerchain args..., --, cast signature and args...

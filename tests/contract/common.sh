@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # tests/contract/common.sh: what the contract tests share (source it).
 # Talks to the contract only through Foundry's cast, a client independent of
 # ours. Accounts are anvil's public development accounts ("test ... junk"):
@@ -12,8 +13,10 @@
 #   hex WHO                       WHO's address as in vote strings (40 hex)
 #   advance SECONDS               moves the chain clock on and mines a block
 
+# shellcheck source=tests/lib/devnet.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib/devnet.sh"
 
+# shellcheck disable=SC2034 # used by the scripts that source this file
 A=0 B=1 C=2 U1=3 U2=4 D=5
 ADDR=(0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 0x70997970C51812dc3A010C7d01b50e0d17dc79C8
       0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC 0x90F79bf6EB2c4f870365E785982E1f101E93b906

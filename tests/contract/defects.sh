@@ -3,6 +3,7 @@
 # the burn cost capped with B, a buy's savings unlocked, destroy() retiring
 # the deployment, and Error events (never Panic reverts) for hostile inputs.
 set -uo pipefail
+# shellcheck source=tests/contract/common.sh
 . "$(dirname "$0")/common.sh"
 contract_up "$@"
 

@@ -2,6 +2,7 @@
 # Energy: only active units report, session rules, expiry and
 # clearOldSessions, actual-energy reports and the cost R, unit removal.
 set -uo pipefail
+# shellcheck source=tests/contract/common.sh
 . "$(dirname "$0")/common.sh"
 contract_up "$@"
 

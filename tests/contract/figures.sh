@@ -3,6 +3,7 @@
 # figure asserted to the last wei. Arguments go to devnet/start, e.g.
 # `figures.sh --hardfork istanbul` plays the same on a pre-London chain.
 set -uo pipefail
+# shellcheck source=tests/contract/common.sh
 . "$(dirname "$0")/common.sh"
 contract_up "$@"
 

@@ -2,6 +2,7 @@
 # Market: order checks, self-trades skipped, price then time priority, trades
 # at the sell price with the buyer's savings unlocked, removing orders.
 set -uo pipefail
+# shellcheck source=tests/contract/common.sh
 . "$(dirname "$0")/common.sh"
 contract_up "$@"
 

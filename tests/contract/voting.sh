@@ -3,6 +3,7 @@
 # toggling a vote, the _N suffix of a string that passed before, removed
 # voters' votes not counting, the last voter, and setParameter.
 set -uo pipefail
+# shellcheck source=tests/contract/common.sh
 . "$(dirname "$0")/common.sh"
 contract_up "$@"
 

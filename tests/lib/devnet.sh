@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # tests/lib/devnet.sh: shared helpers for integration tests (bash; source it).
 #
 #   . "$PROJECT_ROOT/tests/lib/devnet.sh"
@@ -16,12 +17,13 @@
 # Environment: PROJECT_ROOT (default: this checkout), POWERCHAIN_BIN (the
 # deployer devnet/start runs; default build/powerchain -- point it at
 # tests/lib/cast-deploy to deploy with Foundry's cast instead),
-# DEVNET_PORT_MIN / DEVNET_PORT_MAX (port range to pick from).
+# DEVNET_PORT_MIN / DEVNET_PORT_MAX (port range to pick from). It also exports
+# CAST, the pinned Foundry cast.
 
 PROJECT_ROOT=${PROJECT_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 export PROJECT_ROOT
 export POWERCHAIN_BIN=${POWERCHAIN_BIN:-$PROJECT_ROOT/build/powerchain}
-CAST="$PROJECT_ROOT/node_modules/.bin/cast"
+export CAST="$PROJECT_ROOT/node_modules/.bin/cast" # Foundry's cast, for the tests
 
 ASSERT_PASSED=0
 ASSERT_FAILED=0

@@ -1,0 +1,74 @@
+# tests/tui/lib.sh: drive the panel in tmux (bash; source after devnet.sh).
+#
+#   tui_start ARGS...       starts `$POWERCHAIN_BIN ARGS... tui` in a detached
+#                           100x30 tmux session on a private server (UTF-8)
+#   tui_keys KEYS...        tmux send-keys
+#   tui_type TEXT           types TEXT literally
+#   tui_screen              the screen as text
+#   tui_wait TEXT [SECS]    waits until TEXT shows (default 15 s); 1 if not
+#   tui_expect WHAT TEXT    asserts that TEXT shows (waiting for it)
+#   tui_running             true while the panel's process lives
+#   tui_down                ends the tmux server (called on exit)
+# Anvil's public development accounts and keys come from tests/contract/common.sh.
+
+TUI_SOCK="powerchain-tui-$$"
+TUI_SESSION=panel
+TUI_LOG=$(mktemp "${TMPDIR:-/tmp}/powerchain-tui.XXXXXX")
+
+tui_down() {
+    tmux -L "$TUI_SOCK" kill-server 2>/dev/null
+    rm -f "$TUI_LOG" "${TUI_KEYFILES[@]}"
+}
+
+# key_file N: a file holding anvil's dev key N (for --private-key-file).
+TUI_KEYFILES=()
+key_file() {
+    local f
+    f=$(mktemp "${TMPDIR:-/tmp}/powerchain-key.XXXXXX")
+    echo "${KEY[$1]#0x}" >"$f"
+    chmod 600 "$f"
+    TUI_KEYFILES+=("$f")
+    echo "$f"
+}
+
+tui_start() {
+    local cmd
+    printf -v cmd '%q ' "$POWERCHAIN_BIN" "$@" tui
+    tmux -L "$TUI_SOCK" new-session -d -s "$TUI_SESSION" -x 100 -y 30 \
+        "LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $cmd 2>>$TUI_LOG; echo \"exit \$?\" >>$TUI_LOG; sleep 600"
+}
+
+tui_keys() { tmux -L "$TUI_SOCK" send-keys -t "$TUI_SESSION" "$@"; }
+tui_type() { tmux -L "$TUI_SOCK" send-keys -t "$TUI_SESSION" -l "$1"; }
+tui_screen() { tmux -L "$TUI_SOCK" capture-pane -p -t "$TUI_SESSION"; }
+tui_resize() { tmux -L "$TUI_SOCK" resize-window -t "$TUI_SESSION" -x "$1" -y "$2"; }
+
+tui_running() { ! grep -q '^exit ' "$TUI_LOG"; }
+
+tui_wait() {
+    local text=$1 secs=${2:-15} i
+    for ((i = 0; i < secs * 10; i++)); do
+        tui_screen | grep -qF -- "$text" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+tui_expect() {
+    if tui_wait "$2" "${3:-15}"; then
+        ASSERT_PASSED=$((ASSERT_PASSED + 1))
+    else
+        ASSERT_FAILED=$((ASSERT_FAILED + 1))
+        echo "FAIL: $1: '$2' not on screen:"
+        tui_screen | sed 's/^/    | /'
+    fi
+}
+
+# tui_sign: confirms the transaction dialog and waits for its outcome line.
+tui_sign() {
+    tui_expect "confirmation" "Sign and send this transaction?"
+    tui_keys y
+}
+
+# cast_call WHO 'sig()(types)' args...: a read through Foundry's cast.
+cast_call() { rd "$@"; }
