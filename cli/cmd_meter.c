@@ -12,13 +12,15 @@
  * prints every outcome in input order. A bad line is reported with its
  * number and skipped. A reading whose sending failed in transport is sent
  * again as the same signed bytes (same nonce, same hash), so it can be
- * mined at most once. */
+ * mined at most once. The account's nonce lock is held for the whole run,
+ * so other powerchain processes signing for the unit wait their turn. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "cli/commands.h"
+#include "cli/nonce_lock.h"
 #include "cli/opts.h"
 #include "cli/signer.h"
 #include "cli/transact.h"
@@ -333,7 +335,11 @@ static int meter_run_cmd(const cli_ctx *ctx, unsigned wait_s)
         st = signer_unlock(ctx, &r.key, &unlocked, &err);
     if (st == PC_OK)
         st = cli_connect(ctx, &r.c, &err);
+    nonce_lock lock = { -1 };
+    if (st == PC_OK)
+        st = nonce_lock_take(&r.from, wait_s, &lock, &err);
     int code = st == PC_OK ? run_readings(&r, wait_s) : cli_fail(&err);
+    nonce_lock_release(&lock);
     for (size_t i = 0; i < r.count; i++) {
         free(r.items[i].text);
         free(r.items[i].problem);

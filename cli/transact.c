@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/nonce_lock.h"
 #include "cli/print.h"
 #include "cli/signer.h"
 #include "eth/hex.h"
@@ -77,22 +78,28 @@ pc_status cli_transact(const cli_ctx *ctx, rpc_client *c, const pc_contract *k,
     req.data_len = t->data_len;
     req.has_chain_id = ctx->has_chain_id;
     req.chain_id = ctx->chain_id;
-    eth_tx tx;
-    if ((st = sender_prepare(c, &req, &tx, err)) != PC_OK)
-        return st;
-    if ((st = confirm(ctx, k, t, &req.from, &tx, err)) != PC_OK)
-        return st;
+    /* Unlock first: a password prompt must not hold the nonce lock. */
     secret *key = NULL;
     eth_address signer;
     if ((st = signer_unlock(ctx, &key, &signer, err)) != PC_OK)
         return st;
+    nonce_lock lock;
+    eth_tx tx;
     uint8_t hash[32] = { 0 };
-    st = sender_send(c, &tx, key, &req.from, hash, err);
+    st = nonce_lock_take(&req.from, t->wait_s, &lock, err);
+    if (st == PC_OK)
+        st = sender_prepare(c, &req, &tx, err);
+    if (st == PC_OK)
+        st = confirm(ctx, k, t, &req.from, &tx, err);
+    if (st == PC_OK)
+        st = sender_send(c, &tx, key, &req.from, hash, err);
+    nonce_lock_release(&lock);
     secret_free(key);
     char h[67];
     hex_encode(hash, 32, h);
     if (st != PC_OK) {
-        if (st == PC_ENODE)
+        /* Signed but the node's answer was lost: the hash is all there is. */
+        if (st == PC_ENODE && memcmp(hash, (uint8_t[32]){ 0 }, 32) != 0)
             pc_error_prefix(err, "transaction 0x%s may or may not have reached the node", h);
         return st;
     }

@@ -37,8 +37,9 @@ typedef struct sender_request {
 pc_status sender_prepare(rpc_client *c, const sender_request *req, eth_tx *tx, pc_error *err);
 
 /* Signs with key (which must belong to `from`: checked) and sends once.
- * hash receives the transaction hash, also when sending failed after the
- * node may have received it, so the caller can still look for it. */
+ * hash receives the transaction hash as soon as it is signed (it stays all
+ * zero when signing failed), so that after a lost answer the caller can
+ * still look for it. */
 pc_status sender_send(rpc_client *c, const eth_tx *tx, secret *key, const eth_address *from,
                       uint8_t hash[32], pc_error *err);
 

@@ -69,6 +69,10 @@ out=$(typed "one" "two" | script -qec "$PC --keystore '$KS' account new" /dev/nu
 grep -q "the two passwords differ" <<<"$out" && ok || bad "mismatch: $out"
 pw "$WORK/tty" "tty secret 1"
 check "typed password unlocks" [ -n "$(reveal "$KS" typed "$WORK/tty")" ]
+# A signal while echo is off: the terminal gets its echo back.
+out=$(script -qec "bash -c '\"$PC\" --keystore \"$KS\" account new & p=\$!; sleep 1; kill -TERM \$p; wait \$p; stty -a'" /dev/null </dev/null | tr -d '\r')
+grep -qE '(^|[ ;])echo([ ;]|$)' <<<"$out" && ok || bad "echo not restored after SIGTERM: $out"
+grep -q "Password for the new account" <<<"$out" && ok || bad "no prompt before the signal: $out"
 expect 2 "empty" run --password-file /dev/null account new
 expect 2 "no terminal to ask for the password" run account new
 

@@ -35,7 +35,7 @@ tui_start() {
     local cmd
     printf -v cmd '%q ' "$POWERCHAIN_BIN" "$@" tui
     tmux -L "$TUI_SOCK" new-session -d -s "$TUI_SESSION" -x 100 -y 30 \
-        "LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $cmd 2>>$TUI_LOG; echo \"exit \$?\" >>$TUI_LOG; sleep 600"
+        "LANG=C.UTF-8 LC_ALL=C.UTF-8 $cmd 2>>$TUI_LOG; echo \"exit \$?\" >>$TUI_LOG; sleep 600"
 }
 
 tui_keys() { tmux -L "$TUI_SOCK" send-keys -t "$TUI_SESSION" "$@"; }
