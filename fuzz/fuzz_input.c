@@ -5,6 +5,8 @@
  *
  * Invariants beyond memory safety: whatever parses prints back to text that
  * parses to the same value (parse and format agree, nothing is rounded). */
+#include <strings.h>
+
 #include "eth/address.h"
 #include "eth/hex.h"
 #include "eth/u256.h"
