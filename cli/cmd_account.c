@@ -432,9 +432,9 @@ typedef struct subcommand {
 } subcommand;
 
 static const subcommand subcommands[] = {
-    { "new", cmd_new },           { "import", cmd_import }, { "import-key", cmd_import_key },
-    { "export", cmd_export },     { "list", cmd_list },     { "rename", cmd_rename },
-    { "passwd", cmd_passwd },     { "delete", cmd_delete }, { NULL, NULL },
+    { "new", cmd_new },       { "import", cmd_import }, { "import-key", cmd_import_key },
+    { "export", cmd_export }, { "list", cmd_list },     { "rename", cmd_rename },
+    { "passwd", cmd_passwd }, { "delete", cmd_delete }, { NULL, NULL },
 };
 
 int cmd_account(const cli_ctx *ctx, int argc, char **argv)

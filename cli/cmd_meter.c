@@ -166,8 +166,7 @@ static void print_outcome(const reading *it)
     hex_encode(it->hash, 32, h);
     printf("block %llu, tx 0x%s", (unsigned long long)it->outcome.block, h);
     if (it->outcome.status == 0)
-        printf(", reverted: %s", it->outcome.revert_reason ? it->outcome.revert_reason
-                                                            : "no reason given");
+        fputs(", reverted", stdout);
     for (size_t i = 0; i < it->outcome.nevents; i++)
         printf(", %s: %s", it->outcome.events[i].is_error ? "Error" : "Info",
                it->outcome.events[i].text);

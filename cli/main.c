@@ -10,6 +10,7 @@
 #include "cli/cmd_tui.h"
 #include "cli/commands.h"
 #include "cli/opts.h"
+#include "cli/print.h"
 #include "keystore/secret.h"
 #include "rpcclient/rpc.h"
 
@@ -21,12 +22,16 @@
 
 void cli_error(const char *fmt, ...)
 {
+    /* Messages may quote the node or the person's input: no control
+     * character reaches the terminal. */
+    char msg[2 * PC_ERROR_MSG_MAX];
     va_list ap;
     va_start(ap, fmt);
-    fputs("powerchain: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    fputs("powerchain: ", stderr);
+    print_sanitized(stderr, msg);
+    fputc('\n', stderr);
 }
 
 int cli_fail(const pc_error *err)
@@ -152,7 +157,9 @@ int main(int argc, char **argv)
         ctx.account = env_or("POWERCHAIN_ACCOUNT", NULL);
     unsigned long long n;
     if (chain_id) {
-        if (cli_parse_u64("chain-id", chain_id, UINT64_MAX, &n, &err) != PC_OK) {
+        if (cli_parse_u64("chain-id", chain_id, UINT64_MAX, &n, &err) == PC_OK && n == 0)
+            pc_fail(&err, PC_EINPUT, "--chain-id must be at least 1");
+        if (err.status != PC_OK) {
             code = cli_fail(&err);
             goto out;
         }

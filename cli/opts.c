@@ -88,7 +88,7 @@ pc_status cli_parse_u64(const char *option, const char *text, unsigned long long
     u256 v;
     uint64_t x;
     if (u256_parse_dec(text, strlen(text), &v, NULL) != PC_OK || !u256_to_u64(&v, &x) || x > max)
-        return pc_fail(err, PC_EINPUT, "--%s must be a whole number from 0 to %llu, not \"%s\"",
+        return pc_fail(err, PC_EINPUT, "--%s must be a whole number up to %llu, not \"%.40s\"",
                        option, max, text);
     *out = x;
     return PC_OK;

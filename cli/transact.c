@@ -158,7 +158,10 @@ int cli_report_outcome(const cli_ctx *ctx, const pc_outcome *o, const char *extr
         printf("%s %s\n", extra_key, extra_value);
     for (size_t i = 0; i < o->nevents; i++)
         printf("%s: %s\n", o->events[i].is_error ? "Error" : "Info", o->events[i].text);
-    if (o->status == 0)
-        printf("reverted: %s\n", o->revert_reason ? o->revert_reason : "no reason given");
+    if (o->status == 0) {
+        fputs("reverted: ", stdout);
+        print_sanitized(stdout, o->revert_reason ? o->revert_reason : "no reason given");
+        putchar('\n');
+    }
     return code;
 }

@@ -583,16 +583,17 @@ static pc_status store_new(keystore *ks, const char *json, const eth_address *ad
 static pc_status add_key(keystore *ks, secret *key, secret *password, const keyfile_scrypt *kdf,
                          const char *name, bool must_be_new, eth_address *address, pc_error *err)
 {
-    int fd;
-    pc_status st = lock_dir(ks, &fd, err);
-    if (st != PC_OK)
-        return st;
+    /* scrypt first, outside the lock, so other processes wait less. */
     char *json = NULL;
     eth_address addr;
+    pc_status st = keyfile_encrypt(key, password, kdf, NULL, &json, &addr, err);
+    int fd;
+    if (st != PC_OK || (st = lock_dir(ks, &fd, err)) != PC_OK) {
+        free(json);
+        return st;
+    }
     if (name)
         st = check_name_free(ks, name, NULL, err);
-    if (st == PC_OK)
-        st = keyfile_encrypt(key, password, kdf, NULL, &json, &addr, err);
     if (st == PC_OK && must_be_new)
         st = check_absent(ks, &addr, err);
     if (st == PC_OK)

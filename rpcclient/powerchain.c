@@ -540,8 +540,13 @@ pc_status pc_decode_result(const pc_contract *k, const pc_method *m, const uint8
     if (!mt)
         return PC_ENOMEM;
     pc_status st = abi_decode(mt->outputs, data, len, out, err);
-    if (st != PC_OK)
-        return pc_error_prefix(err, "the answer to %s", m->name);
+    if (st != PC_OK) {
+        /* Return data comes from the node: a bad answer is the node's failure. */
+        pc_error_prefix(err, "the node's answer to %s", m->name);
+        if (err)
+            err->status = PC_ENODE;
+        return PC_ENODE;
+    }
     const abi_type *named = k ? k->abi_outputs[m - methods] : NULL;
     if (names_type)
         *names_type = named ? named : mt->outputs;
@@ -621,8 +626,12 @@ pc_status pc_decode_event(const pc_contract *k, const node_log *l, bool *matched
         return PC_OK;
     char *text = NULL;
     pc_status st = abi_decode_event_string(l->data, l->data_len, &text, err);
-    if (st != PC_OK)
-        return pc_error_prefix(err, "the contract's %s event", is_error ? "Error" : "Info");
+    if (st != PC_OK) {
+        pc_error_prefix(err, "the contract's %s event", is_error ? "Error" : "Info");
+        if (err)
+            err->status = PC_ENODE;
+        return PC_ENODE;
+    }
     sanitize_text(text);
     out->is_error = is_error;
     out->text = text;

@@ -57,17 +57,44 @@ void rpc_global_cleanup(void)
     curl_global_cleanup();
 }
 
-static bool is_http_url(const char *url)
+#define RPC_URL_MAX 2048
+
+/* An http(s) URL with a host, of printable ASCII and a sane length, as
+ * libcurl's own parser reads it. */
+static pc_status check_url(const char *url, pc_error *err)
 {
-    return strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0;
+    size_t n = strnlen(url, RPC_URL_MAX + 1);
+    if (n == 0)
+        return pc_fail(err, PC_EINPUT, "--rpc: the node URL is empty");
+    if (n > RPC_URL_MAX)
+        return pc_fail(err, PC_EINPUT, "--rpc: the node URL is longer than %d characters",
+                       RPC_URL_MAX);
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+        if (*p <= 0x20 || *p >= 0x7f)
+            return pc_fail(err, PC_EINPUT, "--rpc: the node URL may hold only printable ASCII "
+                                           "without spaces (percent-encode the rest)");
+    if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
+        return pc_fail(err, PC_EINPUT, "--rpc: node URL %s must start with http:// or https://",
+                       url);
+    CURLU *u = curl_url();
+    char *host = NULL;
+    pc_status st = PC_OK;
+    if (!u)
+        st = pc_fail(err, PC_ENOMEM, "out of memory");
+    else if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+             curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || !host || !*host)
+        st = pc_fail(err, PC_EINPUT, "--rpc: %s is not a valid node URL", url);
+    curl_free(host);
+    curl_url_cleanup(u);
+    return st;
 }
 
 pc_status rpc_client_new(const char *url, long timeout_s, rpc_client **out, pc_error *err)
 {
     *out = NULL;
-    if (!is_http_url(url))
-        return pc_fail(err, PC_EINPUT, "node URL %.200s must start with http:// or https://",
-                       url);
+    pc_status st = check_url(url, err);
+    if (st != PC_OK)
+        return st;
     rpc_client *c = calloc(1, sizeof *c);
     if (!c)
         return pc_fail(err, PC_ENOMEM, "out of memory");
@@ -109,9 +136,9 @@ void rpc_client_free(rpc_client *c)
 
 pc_status rpc_client_add_node(rpc_client *c, const char *url, pc_error *err)
 {
-    if (!is_http_url(url))
-        return pc_fail(err, PC_EINPUT, "node URL %.200s must start with http:// or https://",
-                       url);
+    pc_status st = check_url(url, err);
+    if (st != PC_OK)
+        return st;
     if (c->nurls == RPC_MAX_NODES)
         return pc_fail(err, PC_EINPUT, "at most %d nodes can be given", RPC_MAX_NODES);
     char *copy = strdup(url);
