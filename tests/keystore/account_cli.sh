@@ -58,14 +58,12 @@ expect 0 "Imported account $ADDR \(copy\)" $NO_TTY "$PC" --keystore "$WORK/ks2" 
 expect 4 "wrong password" $NO_TTY "$PC" --keystore "$WORK/ks3" --password-file "$WORK/p2" account import "$WORK/robert.json"
 
 # Passwords typed on a terminal: not echoed, confirmed, mismatch refused.
-typed() { # typed LINE... : feeds lines to a pseudo-terminal, slowly enough
-    # that each arrives after echo is off (TCSAFLUSH drops earlier typing).
-    for line in "$@"; do sleep 0.5; printf '%s\n' "$line"; done; sleep 1
-}
-out=$(typed "tty secret 1" "tty secret 1" | script -qec "$PC --keystore '$KS' account new --name typed" /dev/null | tr -d '\r')
+new_prompts=("Password for the new account: " "Repeat the password: ")
+converse "$PC --keystore '$KS' account new --name typed" \
+    "${new_prompts[0]}" "tty secret 1" "${new_prompts[1]}" "tty secret 1"
 grep -q "Created account 0x[0-9a-fA-F]* (typed)" <<<"$out" && ok || bad "typed new: $out"
 grep -q "tty secret" <<<"$out" && bad "the typed password was echoed: $out" || ok
-out=$(typed "one" "two" | script -qec "$PC --keystore '$KS' account new" /dev/null | tr -d '\r')
+converse "$PC --keystore '$KS' account new" "${new_prompts[0]}" one "${new_prompts[1]}" two
 grep -q "the two passwords differ" <<<"$out" && ok || bad "mismatch: $out"
 pw "$WORK/tty" "tty secret 1"
 check "typed password unlocks" [ -n "$(reveal "$KS" typed "$WORK/tty")" ]
@@ -78,9 +76,9 @@ expect 2 "no terminal to ask for the password" run account new
 
 # delete: asks (refused without a terminal or on "n"), trash/ by default.
 expect 2 "pass --yes" run account delete typed
-out=$(typed n | script -qec "$PC --keystore '$KS' account delete typed" /dev/null | tr -d '\r')
+converse "$PC --keystore '$KS' account delete typed" "[y/N]" n
 grep -q "not deleted" <<<"$out" && ok || bad "declined delete: $out"
-out=$(typed y | script -qec "$PC --keystore '$KS' account delete typed" /dev/null | tr -d '\r')
+converse "$PC --keystore '$KS' account delete typed" "[y/N]" y
 grep -q "Deleted 0x" <<<"$out" && ok || bad "confirmed delete: $out"
 check "trash folder 700" [ "$(stat -c %a "$KS/trash")" = 700 ]
 check "deleted file in trash" [ "$(ls "$KS/trash" | wc -l)" = 1 ]

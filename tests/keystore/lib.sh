@@ -52,6 +52,29 @@ reveal() { # reveal KEYSTORE ACCOUNT PASSWORD_FILE
         tr -d '\r' | grep -oE '^0x[0-9a-f]{64}$'
 }
 
+# converse CMD PROMPT ANSWER...: runs CMD on a pseudo-terminal (script(1))
+# and types each ANSWER once its PROMPT has appeared. Echo goes off (and
+# earlier typing is flushed) before a password prompt is shown, so waiting
+# for it keeps the answer however slowly CMD starts (valgrind, say). The
+# session's output, carriage returns removed, is left in $out.
+converse() {
+    local cmd=$1 log=$WORK/converse.log
+    shift
+    : >"$log"
+    {
+        while [ $# -ge 2 ]; do
+            local waited=0
+            until grep -qF -- "$1" "$log" || [ $waited -ge 600 ]; do
+                sleep 0.1
+                waited=$((waited + 1))
+            done
+            printf '%s\n' "$2"
+            shift 2
+        done
+    } | script -qfec "$cmd" "$log" >/dev/null
+    out=$(tr -d '\r' <"$log")
+}
+
 pw() { # pw FILE TEXT: a password file
     printf '%s\n' "$2" >"$1"
 }

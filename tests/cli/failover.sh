@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Failover of a send: the first --rpc node takes the transaction and dies
+# before the receipt; the receipt is then found through the second node,
+# and the transaction was sent exactly once.
+set -uo pipefail
+. "$PROJECT_ROOT/tests/lib/devnet.sh"
+
+devnet_up || exit 1
+(umask 077 && echo 0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80 >"$DEVNET_DIR/a.key")
+A=0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266
+
+for ((try = 0; try < 5; try++)); do
+    port=$((40000 + RANDOM % 20000))
+    _devnet_port_free "$port" && break
+done
+node "$PROJECT_ROOT/tests/cli/dying-proxy.js" "$port" "$DEVNET_RPC" >"$DEVNET_DIR/proxy.log" 2>&1 &
+proxy=$!
+for ((i = 0; i < 50; i++)); do grep -q listening "$DEVNET_DIR/proxy.log" && break; sleep 0.1; done
+
+nonce_before=$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$A")
+out=$("$POWERCHAIN_BIN" --rpc "http://127.0.0.1:$port" --rpc "$DEVNET_RPC" --timeout 3 \
+    --contract-json "$DEVNET_JSON" --private-key-file "$DEVNET_DIR/a.key" send clearOldSessions 2>&1)
+code=$?
+wait "$proxy" 2>/dev/null
+assert_eq "send completes through the second node" "$code" 0
+assert_match "outcome found" "$out" "*transaction 0x*sent*mined in block*"
+assert_eq "sent exactly once" "$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$A")" $((nonce_before + 1))
+assert_eq "the first node is gone" "$(kill -0 "$proxy" 2>/dev/null && echo alive || echo gone)" gone
+
+assert_summary
