@@ -225,7 +225,7 @@ void tui_form_draw(tui_form *f, const tui_app *app, WINDOW *win)
     int visible = 0;
     for (size_t i = 0; i < f->spec.nfields; i++)
         visible += !f->spec.fields[i].hidden;
-    int h = 7 + 2 * visible, w = getmaxx(win) - 4, y, x;
+    int h = 7 + 3 * visible, w = getmaxx(win) - 4, y, x;
     if (w > 90)
         w = 90;
     tui_box(win, h, w, f->spec.title, &y, &x);
@@ -256,9 +256,15 @@ void tui_form_draw(tui_form *f, const tui_app *app, WINDOW *win)
             cy = row;
             cx = x + 2 + label_w + (int)strlen(tail);
         }
-        if (f->why[i][0])
-            tui_print(win, row + 1, x + 2 + label_w, field_w, TUI_BAD, "! %s", f->why[i]);
-        row += 2;
+        /* A reason may take two lines: addresses in it are long. */
+        if (f->why[i][0]) {
+            int used = tui_print(win, row + 1, x + 2 + label_w, field_w, TUI_BAD, "! %s",
+                                 f->why[i]);
+            if ((size_t)used < strlen(f->why[i]) + 2)
+                tui_print(win, row + 2, x + 4 + label_w, field_w - 2, TUI_BAD, "%s",
+                          f->why[i] + used - 2);
+        }
+        row += 3;
     }
     char preview[200] = "";
     if (f->spec.preview)

@@ -28,22 +28,24 @@ tui_keys Enter
 tui_type "${ADDR[C]}"
 tui_keys Enter
 tui_sign
-tui_expect "vote recorded" "You are in favor of: 'register_$(hex U1)_$(hex C)'"
+tui_expect "vote recorded" "Info: You are in favor of: 'register_$(hex U1)"
 tx B 'registerStorageUnit(address,address)' "${ADDR[U1]}" "${ADDR[C]}" >/dev/null
 tui_expect "vote passed on screen" "in favour passed  register_$(hex U1)"
 tx U1 'energyProduced(address,uint256)' "${ADDR[A]}" 10000 >/dev/null
 
 echo "# a bad address is refused next to its field, before anything is signed"
-tui_keys 1 t
+tui_keys 1
+tui_expect "A's 8 ENT" "8 ENT"
+tui_keys t
 tui_type "0x70997970C51812dc3A010C7d01b50e0d17dc79C9"
 tui_keys Enter
 tui_type 100
 tui_keys Enter
-tui_expect "checksum reason" "wrong EIP-55"
+tui_expect "checksum reason" "has a wrong EIP-5"
 tui_expect "balance reason" "more than available (8 ENT)"
 
-echo "# transfer 1.5 ENT to D (Tokens page)"
-tui_keys Up C-u
+echo "# transfer 1.5 ENT to D (Tokens page); the cursor is on the first field to fix"
+tui_keys C-u
 tui_type "${ADDR[D]}"
 tui_keys Down C-u
 tui_type 1.5
