@@ -9,6 +9,7 @@
 #include "cli/cmd_account.h"
 #include "cli/cmd_tui.h"
 #include "cli/commands.h"
+#include "cli/config.h"
 #include "cli/opts.h"
 #include "cli/print.h"
 #include "keystore/secret.h"
@@ -76,6 +77,10 @@ static void usage(FILE *out)
           "  -h, --help                this help\n"
           "  -V, --version             the version\n"
           "\n"
+          "Defaults for --rpc, --contract(-json), --keystore and --account may live in\n"
+          "$XDG_CONFIG_HOME/powerchain/config (key = value lines; $POWERCHAIN_CONFIG\n"
+          "names another file); options and the environment take precedence.\n"
+          "\n"
           "send options: --raw (sign offline and print the raw transaction; needs\n"
           "  --chain-id, --nonce, --gas-limit and --gas-price, or --max-fee with\n"
           "  --priority-fee), --wait SECONDS (receipt deadline, default 120).\n"
@@ -98,6 +103,7 @@ static const char *env_or(const char *name, const char *fallback)
 int main(int argc, char **argv)
 {
     cli_ctx ctx = { 0 };
+    cli_config config = { 0 };
     const char *rpcs[8] = { NULL };
     size_t nrpc = 0;
     const char *contract = NULL, *contract_json = NULL, *chain_id = NULL;
@@ -139,7 +145,8 @@ int main(int argc, char **argv)
         code = 0;
         goto out;
     }
-    ctx.rpc_url = nrpc ? rpcs[0] : env_or("POWERCHAIN_RPC", DEFAULT_RPC);
+    /* Options, then the environment, then the config file, then defaults. */
+    ctx.rpc_url = nrpc ? rpcs[0] : env_or("POWERCHAIN_RPC", NULL);
     for (size_t i = 1; i < nrpc; i++)
         ctx.rpc_fallbacks[ctx.n_rpc_fallbacks++] = rpcs[i];
     if (!contract && !contract_json) {
@@ -155,6 +162,12 @@ int main(int argc, char **argv)
         ctx.keystore_dir = env_or("POWERCHAIN_KEYSTORE", NULL);
     if (!ctx.account)
         ctx.account = env_or("POWERCHAIN_ACCOUNT", NULL);
+    if (config_apply(&ctx, &config, &err) != PC_OK) {
+        code = cli_fail(&err);
+        goto out;
+    }
+    if (!ctx.rpc_url)
+        ctx.rpc_url = DEFAULT_RPC;
     unsigned long long n;
     if (chain_id) {
         if (cli_parse_u64("chain-id", chain_id, UINT64_MAX, &n, &err) == PC_OK && n == 0)
@@ -211,6 +224,7 @@ int main(int argc, char **argv)
     }
     rpc_global_cleanup();
 out:
+    config_free(&config);
     free(rest);
     return code;
 }

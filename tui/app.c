@@ -61,7 +61,7 @@ struct tui_app {
     struct timespec started;
     unsigned long first_page_ms;    /* when the first snapshot was shown */
     unsigned long requests;         /* the worker's HTTP requests so far */
-    unsigned long requests_refresh; /* of the last refresh */
+    unsigned long requests_refresh; /* HTTP requests the last snapshot took */
     unsigned long snapshots;
     bool quit;
 };
@@ -348,7 +348,7 @@ static void on_event(tui_app *app, tui_ev *ev)
         app->connected = true;
         if (!app->snapshots++)
             app->first_page_ms = tui_app_clock_ms(app);
-        app->requests_refresh = ev->requests - app->requests;
+        app->requests_refresh = ev->refresh_requests;
         app->requests = ev->requests;
         break;
     case TUI_EV_PREPARED:
@@ -543,7 +543,8 @@ static void draw_help(tui_app *app)
                                                                     : "");
     r++;
     tui_print(stdscr, r, x + 2, w - 4, TUI_DIM,
-              "requests %lu, last refresh %lu, first page after %lu ms", app->requests,
+              "requests %lu (polls included), last refresh %lu, first page after %lu ms",
+              app->requests,
               app->requests_refresh, app->first_page_ms);
 }
 

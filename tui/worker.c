@@ -209,6 +209,7 @@ static void read_snapshot(tui_worker *w, uint64_t block)
 
     tui_snapshot *s = NULL;
     pc_error e = { 0 };
+    unsigned long before = rpc_client_request_count(w->client);
     if (tui_snapshot_fetch(w->client, w->k, has ? &account : NULL, block, watch, nwatch, q, nq,
                            &s, &e) != PC_OK) {
         if (e.status == PC_ENODE)
@@ -221,6 +222,7 @@ static void read_snapshot(tui_worker *w, uint64_t block)
     w->nwatch = s->nwatched;
     tui_ev ev = { .kind = TUI_EV_SNAPSHOT, .snap = s,
                   .requests = rpc_client_request_count(w->client) };
+    ev.refresh_requests = ev.requests - before;
     post(w, &ev);
 
     pending **pp = &w->pending;

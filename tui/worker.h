@@ -48,7 +48,8 @@ typedef struct tui_ev {
     uint8_t hash[32];
     pc_outcome outcome;
     char text[TUI_READ_TEXT_MAX];
-    unsigned long requests; /* SNAPSHOT: HTTP requests of the worker so far */
+    unsigned long requests;         /* SNAPSHOT: HTTP requests of the worker so far */
+    unsigned long refresh_requests; /* SNAPSHOT: of which this snapshot took */
 } tui_ev;
 
 /* Starts the thread with its own client for url. k must outlive the worker. */

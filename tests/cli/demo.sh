@@ -28,4 +28,15 @@ assert_match "wrong password message" "$(cat "$DEVNET_DIR/err")" "*wrong passwor
 assert_eq "nothing sent with a wrong password" \
     "$("$CAST" nonce --rpc-url "$DEVNET_RPC" 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266)" "$nonce_before"
 
+# A key file written by Foundry's cast, imported, signs powerchain's sends.
+"$CAST" wallet import castuser --keystore-dir "$DEVNET_DIR/cast" --unsafe-password demo-pass \
+    --private-key 0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba >/dev/null
+echo demo-pass >"$DEVNET_DIR/cast-password"
+"$POWERCHAIN_BIN" --keystore "$DEVNET_DIR/keystore" --password-file "$DEVNET_DIR/cast-password" \
+    account import "$DEVNET_DIR/cast/castuser" --name castuser >/dev/null
+out=$(pc --keystore "$DEVNET_DIR/keystore" --password-file "$DEVNET_DIR/cast-password" --account castuser \
+    send clearOldSessions); code=$?
+assert_eq "cast's key file signs" "$code" 0
+assert_eq "as its own address" "$("$CAST" nonce --rpc-url "$DEVNET_RPC" 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc)" 1
+
 assert_summary

@@ -1,0 +1,50 @@
+# bash completion for powerchain: options, commands, contract methods (from
+# `powerchain methods`), account subcommands and keystore account names.
+_powerchain() {
+    local cur prev words cword
+    _init_completion || return
+
+    case $prev in
+        --contract-json|--private-key-file|--password-file)
+            _filedir; return ;;
+        --keystore)
+            _filedir -d; return ;;
+        --rpc|--contract|--chain-id|--timeout|--account)
+            return ;;
+        --page)
+            COMPREPLY=($(compgen -W '1 2 3 4 5 6 7 8 9' -- "$cur")); return ;;
+    esac
+
+    local opts='--rpc --contract --contract-json --chain-id --account --keystore
+        --password-file --private-key-file --timeout --json --yes --help --version'
+    local commands='tui call send deploy account methods help'
+
+    # The first word that is neither an option nor an option's value.
+    local i cmd= sub=
+    for ((i = 1; i < cword; i++)); do
+        case ${words[i]} in
+            --rpc|--contract|--contract-json|--chain-id|--account|--keystore|--password-file|--private-key-file|--timeout|--page)
+                ((i++)) ;;
+            -*) ;;
+            *) if [[ -z $cmd ]]; then cmd=${words[i]}; elif [[ -z $sub ]]; then sub=${words[i]}; fi ;;
+        esac
+    done
+
+    if [[ $cur == -* ]]; then
+        [[ $cmd == tui ]] && opts+=' --page'
+        COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+        return
+    fi
+    case $cmd in
+        '') COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
+        call|send)
+            if [[ -z $sub ]]; then
+                local methods
+                methods=$("${words[0]}" methods 2>/dev/null | awk -v k="$cmd" '$1 == k { print $2 }')
+                COMPREPLY=($(compgen -W "$methods" -- "$cur"))
+            fi ;;
+        account)
+            [[ -z $sub ]] && COMPREPLY=($(compgen -W 'new import import-key export list rename passwd delete' -- "$cur")) ;;
+    esac
+}
+complete -F _powerchain powerchain

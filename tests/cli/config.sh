@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The config file: defaults for node, contract, keystore and account, with
+# options and the environment taking precedence, and clear errors.
+set -uo pipefail
+. "$PROJECT_ROOT/tests/lib/devnet.sh"
+
+devnet_up || exit 1
+export POWERCHAIN_CONFIG=$DEVNET_DIR/config
+unset POWERCHAIN_RPC POWERCHAIN_CONTRACT POWERCHAIN_KEYSTORE POWERCHAIN_ACCOUNT
+printf '# the devnet\nrpc = %s\ncontract-json = %s\naccount = 0x70997970C51812dc3A010C7d01b50e0d17dc79C8\n' \
+    "$DEVNET_RPC" "$DEVNET_JSON" >"$POWERCHAIN_CONFIG"
+
+assert_eq "node and contract from the file" "$("$POWERCHAIN_BIN" --json call getTotalENT)" '{"amnt":"0"}'
+assert_eq "account from the file" "$("$POWERCHAIN_BIN" call isVoter)" "voter  no"
+assert_eq "an option wins" "$("$POWERCHAIN_BIN" --account 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 call isVoter)" "voter  yes"
+assert_eq "the environment wins" "$(POWERCHAIN_ACCOUNT=0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 "$POWERCHAIN_BIN" call isVoter)" "voter  yes"
+"$POWERCHAIN_BIN" --rpc http://127.0.0.1:9 --timeout 2 call getTotalENT >/dev/null 2>&1; code=$?
+assert_eq "--rpc overrides the file's node" "$code" 3
+
+echo "colour = blue" >>"$POWERCHAIN_CONFIG"
+"$POWERCHAIN_BIN" call getTotalENT >/dev/null 2>"$DEVNET_DIR/err"; code=$?
+assert_eq "unknown key exit" "$code" 2
+assert_match "unknown key names file and line" "$(cat "$DEVNET_DIR/err")" "*config:5: unknown key \"colour\"*"
+
+POWERCHAIN_CONFIG=$DEVNET_DIR/missing "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract "$DEVNET_ADDRESS" \
+    --json call getTotalENT >"$DEVNET_DIR/out"; code=$?
+assert_eq "a missing file is no error" "$code:$(cat "$DEVNET_DIR/out")" '0:{"amnt":"0"}'
+
+assert_summary
