@@ -12,7 +12,8 @@
  * prints every outcome in input order. A bad line is reported with its
  * number and skipped. A reading whose sending failed in transport is sent
  * again as the same signed bytes (same nonce, same hash), so it can be
- * mined at most once. The account's nonce lock is held for the whole run,
+ * mined at most once; a reading whose nonce another signer took is signed
+ * again with the next one. The account's nonce lock is held for the whole run,
  * so other powerchain processes signing for the unit wait their turn. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,36 +123,82 @@ static bool mentions(const pc_error *e, const char *what)
     return strstr(e->msg, what) != NULL;
 }
 
-/* Sends one signed reading; transport failures resend the same bytes. */
+/* Whether the node knows a transaction with this hash (pending or mined). */
+static bool tx_known(meter_run *r, const uint8_t hash[32])
+{
+    cJSON *res = NULL;
+    bool known = rpc_call(r->c, "eth_getTransactionByHash", node_params_hash(hash), true, &res,
+                          NULL) == PC_OK &&
+                 cJSON_IsObject(res);
+    cJSON_Delete(res);
+    return known;
+}
+
+static pc_status refresh_nonce(meter_run *r, pc_error *err)
+{
+    cJSON *res = NULL;
+    pc_status st = rpc_call(r->c, "eth_getTransactionCount",
+                            node_params_address_tag(&r->from, "pending"), true, &res, err);
+    if (st == PC_OK)
+        st = node_parse_u64(res, "nonce", &r->next_nonce, err);
+    cJSON_Delete(res);
+    return st;
+}
+
+/* Sends the signed bytes; a transport failure sends the same bytes again
+ * (same nonce, same hash: mined at most once). "nonce too low" after such a
+ * failure means an earlier try got through, when the node knows the hash. */
+static pc_status send_signed(meter_run *r, const bytebuf *raw, const uint8_t hash[32],
+                             unsigned line, bool *answer_lost, pc_error *err)
+{
+    *answer_lost = false;
+    for (int attempt = 0;; attempt++) {
+        uint8_t node_hash[32];
+        pc_status st = node_send_raw(r->c, raw->data, raw->len, node_hash, err);
+        if (st == PC_OK || mentions(err, "already known"))
+            return PC_OK;
+        if (*answer_lost && mentions(err, "nonce too low") && tx_known(r, hash))
+            return PC_OK;
+        bool transport = mentions(err, "cannot reach") || mentions(err, "did not answer");
+        if (!transport || attempt + 1 >= METER_RESEND_TRIES)
+            return st;
+        if (!*answer_lost)
+            fprintf(stderr, "powerchain: line %u: %s; sending the same transaction again every "
+                            "second\n", line, err->msg);
+        *answer_lost = true;
+        sleep_ms(1000);
+    }
+}
+
+/* Signs one reading with the next nonce and sends it. When the node says
+ * the nonce is already used (another signer outside this machine), the
+ * reading is signed again with the node's next nonce. */
 static pc_status send_reading(meter_run *r, int kind, const bytebuf *data, reading *it,
                               pc_error *err)
 {
     eth_tx tx = r->base;
-    tx.nonce = r->next_nonce;
     tx.gas_limit = r->gas_by_method[kind];
     tx.has_to = true;
     tx.to = *pc_contract_address(r->k);
     tx.data = data->data;
     tx.data_len = data->len;
-    bytebuf raw = BYTEBUF_INIT;
-    pc_status st = eth_tx_sign(&tx, secret_open(r->key), &raw, it->hash, err);
-    secret_close(r->key);
-    for (int attempt = 0; st == PC_OK; attempt++) {
-        uint8_t node_hash[32];
-        st = node_send_raw(r->c, raw.data, raw.len, node_hash, err);
-        if (st == PC_OK || mentions(err, "already known")) {
-            st = PC_OK;
-            break;
+    pc_status st = PC_OK;
+    for (int signing = 0; signing < 3; signing++) {
+        tx.nonce = r->next_nonce;
+        bytebuf raw = BYTEBUF_INIT;
+        st = eth_tx_sign(&tx, secret_open(r->key), &raw, it->hash, err);
+        secret_close(r->key);
+        bool answer_lost = false;
+        if (st == PC_OK)
+            st = send_signed(r, &raw, it->hash, it->line, &answer_lost, err);
+        bytebuf_free(&raw);
+        if (st == PC_OK) {
+            r->next_nonce++;
+            return PC_OK;
         }
-        if (!mentions(err, "cannot reach") && !mentions(err, "did not answer"))
+        if (answer_lost || !mentions(err, "nonce too low") || refresh_nonce(r, NULL) != PC_OK)
             break;
-        if (attempt + 1 >= METER_RESEND_TRIES)
-            break;
-        sleep_ms(1000);
     }
-    bytebuf_free(&raw);
-    if (st == PC_OK)
-        r->next_nonce++;
     return st;
 }
 

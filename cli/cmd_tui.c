@@ -41,7 +41,8 @@ int cmd_tui(const cli_ctx *ctx, int argc, char **argv)
         return cli_fail(&err);
     size_t npages;
     tui_config cfg = {
-        .rpc_url = ctx->rpc_url,
+        .rpc_urls = { ctx->rpc_url },
+        .nrpc_urls = 1,
         .timeout_s = ctx->timeout_s,
         .contract = k,
         .has_chain_id = ctx->has_chain_id,
@@ -51,6 +52,9 @@ int cmd_tui(const cli_ctx *ctx, int argc, char **argv)
         .first_page = first ? (int)first - 1 : 0,
     };
     cfg.npages = npages;
+    /* Further --rpc nodes: the worker fails over to them in this order. */
+    for (size_t i = 0; i < ctx->n_rpc_fallbacks && cfg.nrpc_urls < RPC_MAX_NODES; i++)
+        cfg.rpc_urls[cfg.nrpc_urls++] = ctx->rpc_fallbacks[i];
     st = tui_run(&cfg, &err);
     pc_contract_free(k);
     return st == PC_OK ? 0 : cli_fail(&err);
