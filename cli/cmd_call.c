@@ -30,6 +30,23 @@ pc_status cli_connect(const cli_ctx *ctx, rpc_client **out, pc_error *err)
     return st;
 }
 
+pc_status cli_open(const cli_ctx *ctx, pc_contract **k, eth_address *from, bool *has_from,
+                   rpc_client **c, pc_error *err)
+{
+    *k = NULL;
+    *c = NULL;
+    pc_status st = cli_load_contract(ctx, k, err);
+    if (st == PC_OK)
+        st = signer_address(ctx, from, has_from, err);
+    if (st == PC_OK)
+        st = cli_connect(ctx, c, err);
+    if (st != PC_OK) {
+        pc_contract_free(*k);
+        *k = NULL;
+    }
+    return st;
+}
+
 static const pc_method *find_method(const char *name, pc_error *err)
 {
     const pc_method *m = pc_method_find(name);
@@ -60,11 +77,7 @@ int cmd_call(const cli_ctx *ctx, int argc, char **argv)
     bool has_from = false;
     pc_status st = pc_encode_call(m, argc - 2, argv + 2, &calldata, &err);
     if (st == PC_OK)
-        st = cli_load_contract(ctx, &k, &err);
-    if (st == PC_OK)
-        st = signer_address(ctx, &from, &has_from, &err);
-    if (st == PC_OK)
-        st = cli_connect(ctx, &c, &err);
+        st = cli_open(ctx, &k, &from, &has_from, &c, &err);
     if (st == PC_OK)
         st = node_call(c, has_from ? &from : NULL, pc_contract_address(k), calldata.data,
                        calldata.len, "latest", &ret, &err);

@@ -370,17 +370,13 @@ static int meter_run_cmd(const cli_ctx *ctx, unsigned wait_s)
     meter_run r = { .ctx = ctx };
     pc_error err = { 0 };
     bool has = false;
-    pc_status st = cli_load_contract(ctx, &r.k, &err);
-    if (st == PC_OK)
-        st = signer_address(ctx, &r.from, &has, &err);
+    pc_status st = cli_open(ctx, &r.k, &r.from, &has, &r.c, &err);
     if (st == PC_OK && !has)
         st = pc_fail(&err, PC_EINPUT, "no storage-unit account: give --account or "
                                       "--private-key-file");
     eth_address unlocked;
     if (st == PC_OK)
         st = signer_unlock(ctx, &r.key, &unlocked, &err);
-    if (st == PC_OK)
-        st = cli_connect(ctx, &r.c, &err);
     nonce_lock lock = { -1 };
     if (st == PC_OK)
         st = nonce_lock_take(&r.from, wait_s, &lock, &err);

@@ -81,11 +81,7 @@ int cmd_status(const cli_ctx *ctx, int argc, char **argv)
     uint64_t chain = 0, block = 0;
     pc_status st = b ? PC_OK : pc_fail(&err, PC_ENOMEM, "out of memory");
     if (st == PC_OK)
-        st = cli_load_contract(ctx, &k, &err);
-    if (st == PC_OK)
-        st = signer_address(ctx, &from, &has_from, &err);
-    if (st == PC_OK)
-        st = cli_connect(ctx, &c, &err);
+        st = cli_open(ctx, &k, &from, &has_from, &c, &err);
     if (st == PC_OK)
         st = queue_reads(b, k, has_from ? &from : NULL, &r, &err);
     if (st == PC_OK)

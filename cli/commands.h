@@ -4,6 +4,7 @@
 #define PC_COMMANDS_H
 
 #include "cli/cli.h"
+#include "eth/address.h"
 #include "eth/error.h"
 #include "rpcclient/powerchain.h"
 #include "rpcclient/rpc.h"
@@ -19,6 +20,12 @@ int cmd_meter(const cli_ctx *ctx, int argc, char **argv);
  * --contract-json, and a client for --rpc. */
 pc_status cli_load_contract(const cli_ctx *ctx, pc_contract **out, pc_error *err);
 pc_status cli_connect(const cli_ctx *ctx, rpc_client **out, pc_error *err);
+
+/* The three things most commands start from: the deployment, the selected
+ * account's address (*has_from false when none) and a client. On failure
+ * nothing is left to free. */
+pc_status cli_open(const cli_ctx *ctx, pc_contract **k, eth_address *from, bool *has_from,
+                   rpc_client **c, pc_error *err);
 
 /* Prints err as "powerchain: <message>" and returns its exit code. */
 int cli_fail(const pc_error *err);

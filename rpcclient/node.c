@@ -238,6 +238,16 @@ cJSON *node_params_hash(const uint8_t hash[32])
     return params;
 }
 
+cJSON *node_params_latest_block(void)
+{
+    cJSON *params = cJSON_CreateArray();
+    if (params) {
+        cJSON_AddItemToArray(params, cJSON_CreateString("latest"));
+        cJSON_AddItemToArray(params, cJSON_CreateFalse());
+    }
+    return params;
+}
+
 pc_status node_chain_id(rpc_client *c, uint64_t *out, pc_error *err)
 {
     cJSON *res;
@@ -260,11 +270,9 @@ pc_status node_block_number(rpc_client *c, uint64_t *out, pc_error *err)
 
 pc_status node_latest_block(rpc_client *c, node_block *out, pc_error *err)
 {
-    cJSON *params = cJSON_CreateArray();
+    cJSON *params = node_params_latest_block();
     if (!params)
         return pc_fail(err, PC_ENOMEM, "out of memory");
-    cJSON_AddItemToArray(params, cJSON_CreateString("latest"));
-    cJSON_AddItemToArray(params, cJSON_CreateFalse());
     cJSON *res;
     pc_status st = rpc_call(c, "eth_getBlockByNumber", params, true, &res, err);
     if (st == PC_OK)

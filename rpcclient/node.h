@@ -60,11 +60,15 @@ pc_status node_parse_log(const cJSON *v, node_log *out, pc_error *err);
 void node_log_clear(node_log *l);
 void node_receipt_free(node_receipt *r);
 
-/* Params builders for batches (new cJSON arrays, NULL on allocation failure). */
+/* Params builders for batches (new cJSON arrays, NULL on allocation failure).
+ * node_params_call: an eth_call / eth_estimateGas call object; `from` and
+ * `to` may be NULL, and a NULL block_tag leaves the tag out. */
 cJSON *node_params_call(const eth_address *from, const eth_address *to, const uint8_t *data,
                         size_t len, const char *block_tag);
 cJSON *node_params_address_tag(const eth_address *a, const char *block_tag);
 cJSON *node_params_hash(const uint8_t hash[32]);
+/* ["latest", false]: the newest block without its transactions. */
+cJSON *node_params_latest_block(void);
 
 pc_status node_chain_id(rpc_client *c, uint64_t *out, pc_error *err);
 pc_status node_block_number(rpc_client *c, uint64_t *out, pc_error *err);

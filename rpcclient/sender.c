@@ -21,40 +21,6 @@ static void sleep_ms(unsigned ms)
     nanosleep(&ts, NULL);
 }
 
-static cJSON *estimate_params(const sender_request *req)
-{
-    cJSON *params = cJSON_CreateArray();
-    cJSON *call = cJSON_CreateObject();
-    if (!params || !call) {
-        cJSON_Delete(params);
-        cJSON_Delete(call);
-        return NULL;
-    }
-    char from[ETH_ADDRESS_TEXT_LEN], to[ETH_ADDRESS_TEXT_LEN];
-    eth_address_to_checksum(&req->from, from);
-    cJSON_AddStringToObject(call, "from", from);
-    if (req->has_to) {
-        eth_address_to_checksum(&req->to, to);
-        cJSON_AddStringToObject(call, "to", to);
-    }
-    char *data = hex_encode_prefixed(req->data, req->data_len);
-    if (data)
-        cJSON_AddStringToObject(call, "data", data);
-    free(data);
-    cJSON_AddItemToArray(params, call);
-    return params;
-}
-
-static cJSON *latest_block_params(void)
-{
-    cJSON *p = cJSON_CreateArray();
-    if (p) {
-        cJSON_AddItemToArray(p, cJSON_CreateString("latest"));
-        cJSON_AddItemToArray(p, cJSON_CreateFalse());
-    }
-    return p;
-}
-
 /* Priority fee: the node's suggestion, but never more than eth_gasPrice
  * leaves above the base fee, so a chain run at gas price 0 stays at 0. */
 static void choose_eip1559_fees(eth_tx *tx, const u256 *base, const u256 *gas_price,
@@ -97,10 +63,12 @@ pc_status sender_prepare(rpc_client *c, const sender_request *req, eth_tx *tx, p
     int i_chain = rpc_batch_add(b, "eth_chainId", NULL);
     int i_nonce = rpc_batch_add(b, "eth_getTransactionCount",
                                 node_params_address_tag(&req->from, "pending"));
-    int i_block = rpc_batch_add(b, "eth_getBlockByNumber", latest_block_params());
+    int i_block = rpc_batch_add(b, "eth_getBlockByNumber", node_params_latest_block());
     int i_price = rpc_batch_add(b, "eth_gasPrice", NULL);
     int i_tip = rpc_batch_add(b, "eth_maxPriorityFeePerGas", NULL);
-    int i_gas = rpc_batch_add(b, "eth_estimateGas", estimate_params(req));
+    int i_gas = rpc_batch_add(b, "eth_estimateGas",
+                              node_params_call(&req->from, req->has_to ? &req->to : NULL,
+                                               req->data, req->data_len, NULL));
     pc_status st = PC_OK;
     if (i_chain < 0 || i_nonce < 0 || i_block < 0 || i_price < 0 || i_tip < 0 || i_gas < 0)
         st = pc_fail(err, PC_ENOMEM, "out of memory");
