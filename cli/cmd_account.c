@@ -48,25 +48,6 @@ static pc_status parse_args(account_cmd *c, const cli_opt *table, int npos, cons
     return st;
 }
 
-/* scrypt parameters for new key files: geth's standard, or a lighter n
- * from POWERCHAIN_SCRYPT_N so tests run fast. */
-static pc_status scrypt_params(keyfile_scrypt *out, pc_error *err)
-{
-    *out = KEYFILE_SCRYPT_STANDARD;
-    const char *env = getenv("POWERCHAIN_SCRYPT_N");
-    if (!env || !*env)
-        return PC_OK;
-    char *end;
-    errno = 0;
-    unsigned long n = strtoul(env, &end, 10);
-    if (errno || *end || n > KEYFILE_SCRYPT_N_MAX || env[0] == '-')
-        return pc_fail(err, PC_EINPUT, "POWERCHAIN_SCRYPT_N \"%.20s\" is not a power of two up to %u",
-                       env, KEYFILE_SCRYPT_N_MAX);
-    out->n = (uint32_t)n;
-    if (keyfile_scrypt_check(out, err) != PC_OK)
-        return pc_error_prefix(err, "POWERCHAIN_SCRYPT_N");
-    return PC_OK;
-}
 
 static void account_text(const keystore_account *a, char *out, size_t cap)
 {
@@ -130,7 +111,7 @@ static pc_status cmd_new(account_cmd *c, pc_error *err)
     pc_status st = parse_args(c, opts, 0, "new [--name NAME]", err);
     keyfile_scrypt kdf;
     if (st == PC_OK)
-        st = scrypt_params(&kdf, err);
+        st = keyfile_scrypt_from_env(&kdf, err);
     if (st == PC_OK && name)
         st = keystore_check_name(name, err);
     secret *pw = NULL;
@@ -173,7 +154,7 @@ static pc_status cmd_import_key(account_cmd *c, pc_error *err)
     pc_status st = parse_args(c, opts, 0, "import-key [--file FILE] [--name NAME]", err);
     keyfile_scrypt kdf;
     if (st == PC_OK)
-        st = scrypt_params(&kdf, err);
+        st = keyfile_scrypt_from_env(&kdf, err);
     if (st == PC_OK && name)
         st = keystore_check_name(name, err);
     secret *key = NULL, *pw = NULL;
@@ -369,7 +350,7 @@ static pc_status cmd_passwd(account_cmd *c, pc_error *err)
         parse_args(c, opts, 1, "passwd ADDRESS|NAME [--new-password-file FILE]", err);
     keyfile_scrypt kdf;
     if (st == PC_OK)
-        st = scrypt_params(&kdf, err);
+        st = keyfile_scrypt_from_env(&kdf, err);
     const keystore_account *a;
     if (st == PC_OK)
         st = keystore_find(c->ks, c->argv[1], &a, err);

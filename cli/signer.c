@@ -6,23 +6,12 @@
 #include "eth/secp.h"
 #include "keystore/keystore.h"
 
-static pc_status key_file_address(const char *path, eth_address *out, pc_error *err)
-{
-    secret *key;
-    pc_status st = secret_load_hex_key_file(path, &key, err);
-    if (st != PC_OK)
-        return st;
-    st = secp_privkey_to_address(secret_open(key), out, err);
-    secret_close(key);
-    secret_free(key);
-    return st;
-}
 
 pc_status signer_address(const cli_ctx *ctx, eth_address *out, bool *has, pc_error *err)
 {
     *has = false;
     if (ctx->private_key_file) {
-        pc_status st = key_file_address(ctx->private_key_file, out, err);
+        pc_status st = secret_hex_key_file_address(ctx->private_key_file, out, err);
         *has = st == PC_OK;
         return st;
     }

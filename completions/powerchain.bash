@@ -1,5 +1,6 @@
-# bash completion for powerchain: options, commands, contract methods (from
-# `powerchain methods`), account subcommands and keystore account names.
+# bash completion for powerchain: options (--rpc may be given several times,
+# for failover), commands, contract methods (from `powerchain methods`),
+# account and meter subcommands.
 _powerchain() {
     local cur prev words cword
     _init_completion || return
@@ -17,7 +18,7 @@ _powerchain() {
 
     local opts='--rpc --contract --contract-json --chain-id --account --keystore
         --password-file --private-key-file --timeout --json --yes --help --version'
-    local commands='tui call send deploy account methods help'
+    local commands='tui call send deploy account status meter methods help'
 
     # The first word that is neither an option nor an option's value.
     local i cmd= sub=
@@ -45,6 +46,8 @@ _powerchain() {
             fi ;;
         account)
             [[ -z $sub ]] && COMPREPLY=($(compgen -W 'new import import-key export list rename passwd delete' -- "$cur")) ;;
+        meter)
+            [[ -z $sub ]] && COMPREPLY=($(compgen -W 'produce consume report session run' -- "$cur")) ;;
     esac
 }
 complete -F _powerchain powerchain

@@ -39,9 +39,12 @@ pc_status eth_address_parse(const char *text, eth_address *out, pc_error *err)
     bool has_lower = false, has_upper = false;
     for (size_t i = 2; i < n; i++) {
         char c = text[i];
+        /* Name the character by position: echoing a byte could cut a
+         * UTF-8 character in two. */
         if (hex_digit_value(c) < 0)
-            return pc_fail(err, PC_EINPUT, "address '%.60s' has a non-hex character '%c'",
-                           text, c);
+            return pc_fail(err, PC_EINPUT, "address has a character that is not a hex digit "
+                                           "at position %zu",
+                           i + 1);
         has_lower |= (c >= 'a' && c <= 'f');
         has_upper |= (c >= 'A' && c <= 'F');
     }

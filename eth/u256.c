@@ -175,9 +175,15 @@ pc_status u256_parse_dec(const char *s, size_t len, u256 *out, pc_error *err)
 {
     if (len == 0)
         return pc_fail(err, PC_EINPUT, "empty number");
+    if (s[0] == '-')
+        return pc_fail(err, PC_EINPUT, "negative: must be 0 or more");
     u256 r = u256_zero();
     for (size_t i = 0; i < len; i++) {
-        if (s[i] < '0' || s[i] > '9')
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            return pc_fail(err, PC_EINPUT, "not a whole number: non-ASCII character at "
+                                           "position %zu", i + 1);
+        if (c < '0' || c > '9')
             return pc_fail(err, PC_EINPUT, "not a whole number: '%.*s'",
                            (int)(len > 80 ? 80 : len), s);
         if (!u256_push_digit(&r, (unsigned)(s[i] - '0')))

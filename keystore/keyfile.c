@@ -493,3 +493,22 @@ pc_status keyfile_set_address(const char *json, size_t len, const char *what,
         return pc_fail(err, PC_ENOMEM, "out of memory rewriting key file %s", what);
     return PC_OK;
 }
+
+pc_status keyfile_scrypt_from_env(keyfile_scrypt *out, pc_error *err)
+{
+    *out = KEYFILE_SCRYPT_STANDARD;
+    const char *env = getenv("POWERCHAIN_SCRYPT_N");
+    if (!env || !*env)
+        return PC_OK;
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(env, &end, 10);
+    if (errno || *end || n > KEYFILE_SCRYPT_N_MAX || env[0] == '-')
+        return pc_fail(err, PC_EINPUT,
+                       "POWERCHAIN_SCRYPT_N \"%.20s\" is not a power of two up to %u", env,
+                       KEYFILE_SCRYPT_N_MAX);
+    out->n = (uint32_t)n;
+    if (keyfile_scrypt_check(out, err) != PC_OK)
+        return pc_error_prefix(err, "POWERCHAIN_SCRYPT_N");
+    return PC_OK;
+}

@@ -101,4 +101,9 @@ pc_status keyfile_encrypt(secret *key, secret *password, const keyfile_scrypt *p
 pc_status keyfile_set_address(const char *json, size_t len, const char *what,
                               const eth_address *address, char **out, pc_error *err);
 
+/* The scrypt settings for new key files: geth's standard, or a lighter n
+ * from the environment variable POWERCHAIN_SCRYPT_N (a power of two; tests
+ * and the demo keystore use it to run fast). */
+pc_status keyfile_scrypt_from_env(keyfile_scrypt *out, pc_error *err);
+
 #endif

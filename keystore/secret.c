@@ -12,6 +12,7 @@
 #include <sodium.h>
 
 #include "eth/hex.h"
+#include "eth/secp.h"
 
 struct secret {
     uint8_t *bytes; /* sodium_malloc'd */
@@ -150,5 +151,17 @@ pc_status secret_load_hex_key_file(const char *path, secret **out, pc_error *err
     snprintf(what, sizeof what, "private key file %s", path);
     pc_status st = secret_read_hex_key_fd(fd, what, out, err);
     close(fd);
+    return st;
+}
+
+pc_status secret_hex_key_file_address(const char *path, eth_address *out, pc_error *err)
+{
+    secret *key;
+    pc_status st = secret_load_hex_key_file(path, &key, err);
+    if (st != PC_OK)
+        return st;
+    st = secp_privkey_to_address(secret_open(key), out, err);
+    secret_close(key);
+    secret_free(key);
     return st;
 }

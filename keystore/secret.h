@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "eth/address.h"
 #include "eth/error.h"
 
 typedef struct secret secret;
@@ -43,5 +44,9 @@ pc_status secret_parse_hex_key(const uint8_t *text, size_t len, const char *what
 /* The same from an open descriptor (standard input, say), read to its end;
  * `what` names the source in messages. */
 pc_status secret_read_hex_key_fd(int fd, const char *what, secret **out, pc_error *err);
+
+/* The address of the key in a hex key file (as secret_load_hex_key_file
+ * reads it); the key itself is wiped at once. */
+pc_status secret_hex_key_file_address(const char *path, eth_address *out, pc_error *err);
 
 #endif

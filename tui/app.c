@@ -46,6 +46,7 @@ struct tui_app {
     bool connected;
     bool ever_connected;
     uint64_t chain_id;
+    char *node;                     /* the worker's node now, as it last said */
     char conn_msg[PC_ERROR_MSG_MAX];
     size_t page;
     WINDOW *page_win;
@@ -71,7 +72,10 @@ struct tui_app {
 const tui_snapshot *tui_app_snapshot(const tui_app *app) { return app->snap; }
 bool tui_app_connected(const tui_app *app) { return app->connected; }
 uint64_t tui_app_chain_id(const tui_app *app) { return app->chain_id; }
-const char *tui_app_node(const tui_app *app) { return app->cfg->rpc_url; }
+const char *tui_app_node(const tui_app *app)
+{
+    return app->node ? app->node : app->cfg->rpc_urls[0];
+}
 const pc_contract *tui_app_contract(const tui_app *app) { return app->cfg->contract; }
 tui_wallet *tui_app_wallet(tui_app *app) { return app->wallet; }
 size_t tui_app_tx_count(const tui_app *app) { return app->ntxs; }
@@ -275,6 +279,23 @@ static void submit_local(tui_app *app)
         tui_form_free(f);
 }
 
+static void submit_form(tui_app *app)
+{
+    if (!tui_form_validate(&app->form, app))
+        return;
+    if (app->form.spec.method)
+        start_action(app);
+    else
+        submit_local(app);
+}
+
+void tui_app_submit_form(tui_app *app, const tui_form_spec *spec)
+{
+    tui_app_open_form(app, spec);
+    if (app->modal == MODAL_FORM)
+        submit_form(app);
+}
+
 static void form_key(tui_app *app, int ch)
 {
     tui_form_result r = tui_form_key(&app->form, ch);
@@ -286,12 +307,8 @@ static void form_key(tui_app *app, int ch)
             action_clear(app);
         return;
     }
-    if (r != TUI_FORM_SUBMIT || !tui_form_validate(&app->form, app))
-        return;
-    if (app->form.spec.method)
-        start_action(app);
-    else
-        submit_local(app);
+    if (r == TUI_FORM_SUBMIT)
+        submit_form(app);
 }
 
 static void confirm_key(tui_app *app, int ch)
@@ -322,16 +339,32 @@ static void outcome_text(const pc_outcome *o, char *out, size_t cap)
         snprintf(out, cap, "mined, no Info or Error event");
 }
 
+/* The worker names the node it uses with each connection event and
+ * snapshot; a change means it failed over. */
+static void take_node(tui_app *app, tui_ev *ev)
+{
+    if (!ev->node)
+        return;
+    bool moved = app->node && strcmp(app->node, ev->node) != 0;
+    free(app->node);
+    app->node = ev->node;
+    ev->node = NULL;
+    if (moved)
+        tui_app_message(app, false, "now reading from %s", app->node);
+}
+
 static void on_event(tui_app *app, tui_ev *ev)
 {
     tui_tx_record *r = record_for(app, ev->id);
     char h[65];
+    if (ev->kind == TUI_EV_CONN || ev->kind == TUI_EV_SNAPSHOT)
+        take_node(app, ev);
     switch (ev->kind) {
     case TUI_EV_CONN:
         if (ev->connected) {
             app->chain_id = ev->chain_id;
             if (!app->ever_connected)
-                tui_app_message(app, false, "connected to %s", app->cfg->rpc_url);
+                tui_app_message(app, false, "connected to %s", tui_app_node(app));
             else if (!app->connected)
                 tui_app_message(app, false, "node back: connected again");
             app->ever_connected = true;
@@ -411,7 +444,7 @@ static void draw_header(tui_app *app)
     const tui_snapshot *s = app->snap;
     int x = tui_print(stdscr, 0, 0, W, TUI_TITLE, "PowerChain");
     x += tui_print(stdscr, 0, x, W - x, TUI_DIM, "  node ");
-    x += tui_print(stdscr, 0, x, W - x, TUI_NORMAL, "%s", app->cfg->rpc_url);
+    x += tui_print(stdscr, 0, x, W - x, TUI_NORMAL, "%s", tui_app_node(app));
     if (app->chain_id) {
         x += tui_print(stdscr, 0, x, W - x, TUI_DIM, "  chain ");
         x += tui_print(stdscr, 0, x, W - x, TUI_NORMAL, "%llu",
@@ -456,7 +489,7 @@ static void draw_header(tui_app *app)
         if (left)
             tui_print(stdscr, 1, W - 16, 16, TUI_WARN, "unlocked %u:%02u", left / 60, left % 60);
     }
-    mvhline(2, 0, ACS_HLINE, W);
+    tui_hline(stdscr, 2, 0, W);
 }
 
 static void draw_sidebar(tui_app *app)
@@ -467,7 +500,7 @@ static void draw_sidebar(tui_app *app)
         tui_print(stdscr, HEADER_H + (int)i, 0, SIDEBAR_W - 1, cur ? TUI_SELECTED : TUI_NORMAL,
                   " %zu %-*s", i + 1, SIDEBAR_W - 4, app->cfg->pages[i].title);
     }
-    mvvline(HEADER_H, SIDEBAR_W - 1, ACS_VLINE, H);
+    tui_vline(stdscr, HEADER_H, SIDEBAR_W - 1, H);
 }
 
 static void draw_bottom(tui_app *app)
@@ -649,7 +682,8 @@ pc_status tui_run(const tui_config *cfg, pc_error *err)
     clock_gettime(CLOCK_MONOTONIC, &app->started);
     pc_status st = tui_wallet_open(&cfg->wallet, &app->wallet, err);
     if (st == PC_OK)
-        st = tui_worker_start(cfg->rpc_url, cfg->timeout_s, cfg->contract, &app->worker, err);
+        st = tui_worker_start(cfg->rpc_urls, cfg->nrpc_urls, cfg->timeout_s, cfg->contract,
+                              &app->worker, err);
     if (st != PC_OK) {
         tui_wallet_close(app->wallet);
         free(app);
@@ -666,7 +700,7 @@ pc_status tui_run(const tui_config *cfg, pc_error *err)
     timeout(100); /* redraw spinners and take worker events ten times a second */
     tui_ui_init();
     layout(app);
-    tui_app_message(app, false, "connecting to %s", cfg->rpc_url);
+    tui_app_message(app, false, "connecting to %s", cfg->rpc_urls[0]);
 
     while (!app->quit) {
         tui_ev ev;
@@ -687,6 +721,7 @@ pc_status tui_run(const tui_config *cfg, pc_error *err)
     action_clear(app);
     tui_snapshot_free(app->snap);
     tui_wallet_close(app->wallet);
+    free(app->node);
     free(app);
     return PC_OK;
 }

@@ -82,6 +82,10 @@ typedef struct tui_form_spec {
 
 /* Opens a form (the spec is copied). */
 void tui_app_open_form(tui_app *app, const tui_form_spec *spec);
+/* Opens a form whose presets already say everything and submits it at once:
+ * the confirmation follows as usual. A field that fails its check leaves
+ * the form open with the reason next to it. */
+void tui_app_submit_form(tui_app *app, const tui_form_spec *spec);
 
 /* Asks the worker for one read; its formatted result comes to the message line. */
 void tui_app_read(tui_app *app, const char *method, int argc, char *const argv[]);
@@ -93,6 +97,7 @@ void tui_app_read(tui_app *app, const char *method, int argc, char *const argv[]
 const tui_snapshot *tui_app_snapshot(const tui_app *app);
 bool tui_app_connected(const tui_app *app);
 uint64_t tui_app_chain_id(const tui_app *app);
+/* The node the panel reads from now (it changes when the worker fails over). */
 const char *tui_app_node(const tui_app *app);
 const pc_contract *tui_app_contract(const tui_app *app);
 tui_wallet *tui_app_wallet(tui_app *app);
@@ -122,7 +127,8 @@ const tui_tx_record *tui_app_tx_at(const tui_app *app, size_t i);
 /* ---- running ---- */
 
 typedef struct tui_config {
-    const char *rpc_url;
+    const char *rpc_urls[RPC_MAX_NODES]; /* the first, then those to fail over to */
+    size_t nrpc_urls;
     long timeout_s;
     const pc_contract *contract;
     bool has_chain_id;       /* refuse to sign for another chain */

@@ -6,6 +6,9 @@
 #include "keystore/password.h"
 #include "tui/ui.h"
 
+/* A reason under a field wraps onto at most this many rows. */
+#define FORM_REASON_ROWS 4
+
 pc_status tui_form_init(tui_form *f, const tui_form_spec *spec, pc_error *err)
 {
     memset(f, 0, sizeof *f);
@@ -53,11 +56,77 @@ static bool is_last_visible(const tui_form *f)
     return true;
 }
 
-tui_form_result tui_form_key(tui_form *f, int ch)
+/* Collects the bytes of one typed character (getch gives UTF-8 bytes one by
+ * one); returns its length in f->pend once it is complete and printable, 0
+ * while incomplete or when refused. */
+static size_t take_byte(tui_form *f, int ch)
+{
+    unsigned char b = (unsigned char)ch;
+    if (b < 0x80 || b >= 0xC0)
+        f->npend = 0; /* a new character starts */
+    else if (f->npend == 0)
+        return 0;     /* a stray continuation byte */
+    f->pend[f->npend++] = (char)b;
+    unsigned char lead = (unsigned char)f->pend[0];
+    size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (f->npend < want)
+        return 0;
+    size_t n = tui_utf8_char(f->pend, f->npend);
+    f->npend = 0;
+    return n == want ? n : 0;
+}
+
+static void field_too_long(tui_form *f, size_t i, size_t room)
+{
+    f->too_long[i] = true;
+    snprintf(f->why[i], sizeof f->why[i], "too long: at most %zu characters", room);
+}
+
+/* Appends the character in f->pend (n bytes) to the current field. */
+static void insert_char(tui_form *f, size_t n)
 {
     size_t i = f->cur;
     char *t = f->text[i];
     size_t len = strlen(t);
+    f->why[i][0] = '\0';
+    if (f->sec[i]) {
+        if (f->seclen[i] + n > PASSWORD_MAX) {
+            field_too_long(f, i, PASSWORD_MAX);
+            return;
+        }
+        memcpy(secret_open(f->sec[i]) + f->seclen[i], f->pend, n);
+        secret_close(f->sec[i]);
+        f->seclen[i] += n;
+    } else if (len + n < TUI_FIELD_MAX) {
+        memcpy(t + len, f->pend, n);
+        t[len + n] = '\0';
+    } else {
+        field_too_long(f, i, TUI_FIELD_MAX - 1);
+    }
+}
+
+static void erase_char(tui_form *f)
+{
+    size_t i = f->cur;
+    char *t = f->text[i];
+    size_t len = strlen(t);
+    if (f->sec[i]) {
+        if (f->seclen[i])
+            f->seclen[i]--;
+    } else {
+        while (len > 0 && (t[len - 1] & 0xC0) == 0x80)
+            len--; /* the continuation bytes of a UTF-8 character */
+        if (len > 0)
+            len--;
+        t[len] = '\0';
+    }
+    f->why[i][0] = '\0';
+    f->too_long[i] = false;
+}
+
+tui_form_result tui_form_key(tui_form *f, int ch)
+{
+    size_t i = f->cur;
     switch (ch) {
     case 27:
         return TUI_FORM_CANCEL;
@@ -79,37 +148,22 @@ tui_form_result tui_form_key(tui_form *f, int ch)
     case KEY_BACKSPACE:
     case 127:
     case 8:
-        if (f->sec[i]) {
-            if (f->seclen[i])
-                f->seclen[i]--;
-        } else {
-            while (len > 0 && (t[len - 1] & 0xC0) == 0x80)
-                len--; /* the continuation bytes of a UTF-8 character */
-            if (len > 0)
-                len--;
-            t[len] = '\0';
-        }
-        f->why[i][0] = '\0';
+        erase_char(f);
         return TUI_FORM_EDITING;
     case 21: /* Ctrl-U clears the field, as in a shell */
         f->seclen[i] = 0;
-        t[0] = '\0';
+        f->text[i][0] = '\0';
+        f->why[i][0] = '\0';
+        f->too_long[i] = false;
         return TUI_FORM_EDITING;
     default:
         break;
     }
-    if (ch < 32 || ch > 255 || ch == 127)
-        return TUI_FORM_EDITING;
-    if (f->sec[i]) {
-        if (f->seclen[i] < PASSWORD_MAX) {
-            secret_open(f->sec[i])[f->seclen[i]++] = (uint8_t)ch;
-            secret_close(f->sec[i]);
-        }
-    } else if (len + 1 < TUI_FIELD_MAX) {
-        t[len] = (char)ch;
-        t[len + 1] = '\0';
-    }
-    f->why[i][0] = '\0';
+    if (ch < 0 || ch > 0xFF)
+        return TUI_FORM_EDITING; /* a function key this form has no use for */
+    size_t n = take_byte(f, ch);
+    if (n)
+        insert_char(f, n);
     return TUI_FORM_EDITING;
 }
 
@@ -147,6 +201,38 @@ static void check_limit(tui_form *f, size_t i, const abi_value *v, const tui_sna
     }
 }
 
+static bool is_number_kind(pc_arg_kind k)
+{
+    return k != PC_ARG_ADDRESS && k != PC_ARG_SIDE && k != PC_ARG_PARAM_NAME;
+}
+
+/* The problems every argument may have, named the same way whatever its
+ * kind; true when the field has none of them. */
+static bool has_non_ascii(const char *t)
+{
+    for (; *t; t++)
+        if ((unsigned char)*t >= 0x80)
+            return true;
+    return false;
+}
+
+/* The problems every argument may have, named the same way whatever its
+ * kind; true when the field has none of them. */
+static bool precheck_arg(tui_form *f, size_t i)
+{
+    const char *t = f->text[i];
+    const char *why = NULL;
+    if (!t[0])
+        why = "empty: a value is required";
+    else if (has_non_ascii(t))
+        why = "non-ASCII character: only ASCII is allowed here";
+    else if (t[0] == '-' && is_number_kind(f->spec.fields[i].kind))
+        why = "negative: must be 0 or more";
+    if (why)
+        snprintf(f->why[i], sizeof f->why[i], "%s", why);
+    return why == NULL;
+}
+
 bool tui_form_validate(tui_form *f, const tui_app *app)
 {
     bool ok = true;
@@ -154,17 +240,19 @@ bool tui_form_validate(tui_form *f, const tui_app *app)
     for (size_t i = 0; i < f->spec.nfields; i++) {
         const tui_field_spec *fs = &f->spec.fields[i];
         f->why[i][0] = '\0';
-        if (fs->type == TUI_FIELD_SECRET) {
+        if (f->too_long[i]) {
+            field_too_long(f, i, f->sec[i] ? PASSWORD_MAX : TUI_FIELD_MAX - 1);
+        } else if (fs->type == TUI_FIELD_SECRET) {
             if (f->seclen[i] == 0)
                 snprintf(f->why[i], sizeof f->why[i], "required");
         } else if (fs->type == TUI_FIELD_TEXT) {
             if (!fs->optional && !f->text[i][0])
                 snprintf(f->why[i], sizeof f->why[i], "required");
-        } else {
+        } else if (precheck_arg(f, i)) {
             abi_value v = { 0 };
             pc_error e = { 0 };
             if (pc_parse_arg(fs->kind, f->text[i], param_name_of(f), &v, &e) != PC_OK)
-                snprintf(f->why[i], sizeof f->why[i], "%.150s", e.msg);
+                snprintf(f->why[i], sizeof f->why[i], "%s", e.msg);
             else
                 check_limit(f, i, &v, tui_app_snapshot(app));
             abi_value_free(&v);
@@ -172,7 +260,7 @@ bool tui_form_validate(tui_form *f, const tui_app *app)
         ok &= f->why[i][0] == '\0';
     }
     size_t field = 0;
-    char why[160] = "";
+    char why[sizeof f->why[0]] = "";
     if (ok && f->spec.check && !f->spec.check(app, f->texts, &field, why, sizeof why)) {
         if (field < f->spec.nfields)
             snprintf(f->why[field], sizeof f->why[field], "%s", why);
@@ -220,16 +308,61 @@ void tui_form_describe_arg(pc_arg_kind kind, const char *text, char *out, size_t
     snprintf(out, cap, "%s", text);
 }
 
+/* Rows a field's reason takes when wrapped at width columns (at least the
+ * one the field always keeps for it). With `win`, draws them from (y, x). */
+static int draw_reason(WINDOW *win, int y, int x, int width, const char *why)
+{
+    int rows = 0;
+    size_t left = strlen(why);
+    width -= 2; /* room for "! " */
+    while (left > 0 && width > 0 && rows < FORM_REASON_ROWS) {
+        size_t n = left;
+        if (n > (size_t)width) {
+            /* Break at a space, so that an address or a number stays whole. */
+            n = (size_t)width;
+            while (n > 0 && why[n] != ' ')
+                n--;
+            if (n == 0)
+                n = (size_t)width;
+        }
+        if (win)
+            tui_print(win, y + rows, x, width + 2, TUI_BAD, "%s%.*s", rows ? "  " : "! ",
+                      (int)n, why);
+        rows++;
+        why += n;
+        left -= n;
+        while (*why == ' ')
+            why++, left--;
+    }
+    return rows ? rows : 1;
+}
+
+/* The end of a text that fits in width columns: the cursor is there. */
+static const char *text_tail(const char *t, int width)
+{
+    int chars = 0;
+    for (const char *p = t; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    while (chars >= width && *t) {
+        t++;
+        while (((unsigned char)*t & 0xC0) == 0x80)
+            t++;
+        chars--;
+    }
+    return t;
+}
+
 void tui_form_draw(tui_form *f, const tui_app *app, WINDOW *win)
 {
-    int visible = 0;
-    for (size_t i = 0; i < f->spec.nfields; i++)
-        visible += !f->spec.fields[i].hidden;
-    int h = 7 + 3 * visible, w = getmaxx(win) - 4, y, x;
+    int w = getmaxx(win) - 4, y, x;
     if (w > 90)
         w = 90;
+    int label_w = 14, field_w = w - label_w - 6, h = 6;
+    for (size_t i = 0; i < f->spec.nfields; i++)
+        if (!f->spec.fields[i].hidden)
+            h += 1 + draw_reason(NULL, 0, 0, field_w, f->why[i]);
     tui_box(win, h, w, f->spec.title, &y, &x);
-    int row = y + 2, label_w = 14, field_w = w - label_w - 6;
+    int row = y + 2;
     int cy = -1, cx = -1;
     for (size_t i = 0; i < f->spec.nfields; i++) {
         const tui_field_spec *fs = &f->spec.fields[i];
@@ -245,26 +378,16 @@ void tui_form_draw(tui_form *f, const tui_app *app, WINDOW *win)
         } else {
             snprintf(shown, sizeof shown, "%s", f->text[i]);
         }
-        /* Show the end of long texts: that is where the cursor is. */
-        int len = (int)strlen(shown);
-        const char *tail = len >= field_w ? shown + len - field_w + 1 : shown;
         wattron(win, A_UNDERLINE);
         mvwhline(win, row, x + 2 + label_w, ' ', field_w);
-        tui_print(win, row, x + 2 + label_w, field_w, TUI_NORMAL, "%s", tail);
+        int used = tui_print(win, row, x + 2 + label_w, field_w, TUI_NORMAL, "%s",
+                             text_tail(shown, field_w));
         wattroff(win, A_UNDERLINE);
         if (cur) {
             cy = row;
-            cx = x + 2 + label_w + (int)strlen(tail);
+            cx = x + 2 + label_w + used;
         }
-        /* A reason may take two lines: addresses in it are long. */
-        if (f->why[i][0]) {
-            int used = tui_print(win, row + 1, x + 2 + label_w, field_w, TUI_BAD, "! %s",
-                                 f->why[i]);
-            if ((size_t)used < strlen(f->why[i]) + 2)
-                tui_print(win, row + 2, x + 4 + label_w, field_w - 2, TUI_BAD, "%s",
-                          f->why[i] + used - 2);
-        }
-        row += 3;
+        row += 1 + draw_reason(win, row + 1, x + 2 + label_w, field_w, f->why[i]);
     }
     char preview[200] = "";
     if (f->spec.preview)

@@ -17,7 +17,10 @@ typedef struct tui_form {
     char *texts[TUI_FORM_FIELDS];     /* pointers into text, as specs' callbacks take */
     secret *sec[TUI_FORM_FIELDS];     /* TUI_FIELD_SECRET: PASSWORD_MAX bytes of room */
     size_t seclen[TUI_FORM_FIELDS];
-    char why[TUI_FORM_FIELDS][160];   /* empty when the field passed */
+    bool too_long[TUI_FORM_FIELDS];   /* more was typed than the field holds */
+    char why[TUI_FORM_FIELDS][PC_ERROR_MSG_MAX]; /* empty when the field passed */
+    char pend[4];                     /* bytes of a UTF-8 character being typed */
+    size_t npend;
     size_t cur;                       /* the field being edited */
     char note[PC_ERROR_MSG_MAX];      /* a message for the whole form */
 } tui_form;
@@ -26,9 +29,14 @@ typedef enum tui_form_result { TUI_FORM_EDITING, TUI_FORM_SUBMIT, TUI_FORM_CANCE
 
 pc_status tui_form_init(tui_form *f, const tui_form_spec *spec, pc_error *err);
 void tui_form_free(tui_form *f);
+/* One key from getch: editing keys, or one byte of a character. Only
+ * printable characters are taken (whole, valid UTF-8 ones; see
+ * tui_utf8_char): control characters never enter a field. Typing past a
+ * field's room is refused and marks it too long. */
 tui_form_result tui_form_key(tui_form *f, int ch);
-/* Checks every field (syntax, then limits against the snapshot, then the
- * spec's own check); fills why[] and returns true when all passed. */
+/* Checks every field (too long, empty, non-ASCII and negative first, then
+ * the syntax, then limits against the snapshot, then the spec's own check);
+ * fills why[] and returns true when all passed. */
 bool tui_form_validate(tui_form *f, const tui_app *app);
 /* The exact-length secret of field i (new; caller frees), or NULL. */
 secret *tui_form_take_secret(tui_form *f, size_t i, pc_error *err);

@@ -229,15 +229,6 @@ static cJSON *logs_params(const pc_contract *k, uint64_t latest)
     return params;
 }
 
-static cJSON *latest_block_params(void)
-{
-    cJSON *p = cJSON_CreateArray();
-    if (p) {
-        cJSON_AddItemToArray(p, cJSON_CreateString("latest"));
-        cJSON_AddItemToArray(p, cJSON_CreateFalse());
-    }
-    return p;
-}
 
 /* Decodes read r into *v; marks its section missing on failure. */
 static bool decoded(tui_snapshot *s, const rpc_batch *b, const pc_contract *k, const slot *sl,
@@ -345,7 +336,7 @@ pc_status tui_snapshot_fetch(rpc_client *c, const pc_contract *k, const eth_addr
     }
     pc_status st = PC_OK;
     slot sl[R_COUNT];
-    int i_block = rpc_batch_add(b, "eth_getBlockByNumber", latest_block_params());
+    int i_block = rpc_batch_add(b, "eth_getBlockByNumber", node_params_latest_block());
     for (int r = 0; r < R_COUNT; r++) {
         sl[r] = (slot){ READS[r].method, -1, READS[r].section };
         if (READS[r].sender && !account)

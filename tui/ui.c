@@ -2,6 +2,7 @@
 
 #include <langinfo.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,9 +59,60 @@ void tui_style_off(WINDOW *win, tui_style s)
     wattroff(win, style_attr(s));
 }
 
+size_t tui_utf8_char(const char *s, size_t avail)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (avail == 0)
+        return 0;
+    if (u[0] < 0x80)
+        return u[0] >= 0x20 && u[0] != 0x7f ? 1 : 0;
+    size_t n = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 0;
+    if (n == 0 || n > avail)
+        return 0;
+    uint32_t cp = u[0] & (0x7Fu >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((u[i] & 0xC0) != 0x80)
+            return 0;
+        cp = cp << 6 | (u[i] & 0x3Fu);
+    }
+    static const uint32_t least[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+    bool ok = cp >= least[n] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) &&
+              !(cp >= 0x80 && cp <= 0x9F);
+    return ok ? n : 0;
+}
+
+/* Copies src into dst (cap bytes), each character that may not reach the
+ * terminal replaced by '?'; returns the characters copied, at most `chars`. */
+static int printable_copy(char *dst, size_t cap, const char *src, int chars)
+{
+    size_t in = 0, out = 0, left = strlen(src);
+    int n = 0;
+    while (in < left && n < chars) {
+        size_t len = tui_utf8_char(src + in, left - in);
+        if (len > 1 && !g_utf8)
+            len = 0;
+        if (out + (len ? len : 1) >= cap)
+            break;
+        if (len) {
+            memcpy(dst + out, src + in, len);
+            out += len;
+            in += len;
+        } else {
+            dst[out++] = '?';
+            in++;
+            /* The rest of a refused UTF-8 character is one '?' with it. */
+            while (in < left && ((unsigned char)src[in] & 0xC0) == 0x80)
+                in++;
+        }
+        n++;
+    }
+    dst[out] = '\0';
+    return n;
+}
+
 int tui_print(WINDOW *win, int y, int x, int width, tui_style s, const char *fmt, ...)
 {
-    char buf[512];
+    char buf[512], clean[512];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
@@ -70,20 +122,22 @@ int tui_print(WINDOW *win, int y, int x, int width, tui_style s, const char *fmt
         return 0;
     if (width <= 0 || x + width > maxx)
         width = maxx - x;
-    /* Count columns by characters: every text here is one column per character. */
-    int cols = 0;
-    size_t bytes = 0;
-    while (buf[bytes] && cols < width) {
-        size_t n = 1;
-        while ((buf[bytes + n] & 0xC0) == 0x80)
-            n++;
-        bytes += n;
-        cols++;
-    }
+    /* Every text here is one column per character. */
+    int cols = printable_copy(clean, sizeof clean, buf, width);
     tui_style_on(win, s);
-    mvwaddnstr(win, y, x, buf, (int)bytes);
+    mvwaddstr(win, y, x, clean);
     tui_style_off(win, s);
     return cols;
+}
+
+void tui_hline(WINDOW *win, int y, int x, int n)
+{
+    mvwhline(win, y, x, g_utf8 ? ACS_HLINE : '-', n);
+}
+
+void tui_vline(WINDOW *win, int y, int x, int n)
+{
+    mvwvline(win, y, x, g_utf8 ? ACS_VLINE : '|', n);
 }
 
 void tui_bar(WINDOW *win, int y, int x, unsigned cells, unsigned width, tui_style s)
@@ -143,7 +197,10 @@ void tui_box(WINDOW *win, int h, int w, const char *title, int *y, int *x)
         mvwhline(win, *y + r, *x, ' ', w);
     WINDOW *frame = derwin(win, h, w, *y, *x);
     if (frame) {
-        box(frame, 0, 0);
+        if (g_utf8)
+            box(frame, 0, 0);
+        else
+            wborder(frame, '|', '|', '-', '-', '+', '+', '+', '+');
         delwin(frame);
     }
     tui_print(win, *y, *x + 2, w - 4, TUI_TITLE, " %s ", title);

@@ -6,6 +6,7 @@
 #define TUI_UI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include <curses.h>
 
@@ -28,14 +29,28 @@ typedef enum tui_style {
 void tui_ui_init(void);
 bool tui_ui_utf8(void);
 
+/* The length in bytes (1 to 4) of the printable character s starts with:
+ * printable ASCII, or a well-formed UTF-8 sequence that is not a C1 control;
+ * 0 for anything else (a control character, a stray or truncated byte, an
+ * overlong form, a surrogate). Reads at most `avail` bytes. */
+size_t tui_utf8_char(const char *s, size_t avail);
+
 /* Applies a style to win until tui_style_off. */
 void tui_style_on(WINDOW *win, tui_style s);
 void tui_style_off(WINDOW *win, tui_style s);
 
 /* Prints at (y, x), clipped to `width` columns (<= 0: to the window's edge),
- * in style s. Returns the columns used. */
+ * in style s. Returns the columns used. Anything but printable characters
+ * (see tui_utf8_char; ASCII alone when the locale is not UTF-8) shows as
+ * '?', so no text, whoever wrote it, reaches the terminal as a control
+ * sequence. */
 int tui_print(WINDOW *win, int y, int x, int width, tui_style s, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+/* Lines and frames: line drawing characters in a UTF-8 locale, '-', '|'
+ * and '+' otherwise (the terminal's alternate character set would come out
+ * as non-ASCII bytes). */
+void tui_hline(WINDOW *win, int y, int x, int n);
+void tui_vline(WINDOW *win, int y, int x, int n);
 /* A horizontal bar of `cells` filled cells out of `width`. */
 void tui_bar(WINDOW *win, int y, int x, unsigned cells, unsigned width, tui_style s);
 /* A gauge of `width` cells: the marker at `pos` (0..width) against a centre

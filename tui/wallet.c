@@ -30,17 +30,6 @@ static time_t now(void)
     return ts.tv_sec;
 }
 
-static pc_status key_file_address(const char *path, eth_address *out, pc_error *err)
-{
-    secret *key;
-    pc_status st = secret_load_hex_key_file(path, &key, err);
-    if (st != PC_OK)
-        return st;
-    st = secp_privkey_to_address(secret_open(key), out, err);
-    secret_close(key);
-    secret_free(key);
-    return st;
-}
 
 static void select_account(tui_wallet *w, const keystore_account *a)
 {
@@ -80,7 +69,7 @@ pc_status tui_wallet_open(const tui_wallet_config *cfg, tui_wallet **out, pc_err
     pc_status st = PC_OK;
     if (cfg->private_key_file) {
         w->key_file = cfg->private_key_file;
-        st = key_file_address(w->key_file, &w->address, err);
+        st = secret_hex_key_file_address(w->key_file, &w->address, err);
         w->has_address = st == PC_OK;
     } else {
         if (!cfg->keystore_dir)
@@ -229,23 +218,6 @@ pc_status tui_wallet_switch(tui_wallet *w, const char *address_or_name, pc_error
     return st;
 }
 
-/* New key files: geth's standard scrypt, or a lighter n from
- * POWERCHAIN_SCRYPT_N (as `powerchain account new`), so tests run fast. */
-static pc_status scrypt_params(keyfile_scrypt *out, pc_error *err)
-{
-    *out = KEYFILE_SCRYPT_STANDARD;
-    const char *env = getenv("POWERCHAIN_SCRYPT_N");
-    if (!env || !*env)
-        return PC_OK;
-    char *end;
-    errno = 0;
-    unsigned long n = strtoul(env, &end, 10);
-    if (errno || *end || n > KEYFILE_SCRYPT_N_MAX || env[0] == '-')
-        return pc_fail(err, PC_EINPUT, "POWERCHAIN_SCRYPT_N is not a power of two up to %u",
-                       KEYFILE_SCRYPT_N_MAX);
-    out->n = (uint32_t)n;
-    return keyfile_scrypt_check(out, err);
-}
 
 static pc_status select_new(tui_wallet *w, const eth_address *a, pc_error *err)
 {
@@ -260,7 +232,7 @@ pc_status tui_wallet_create(tui_wallet *w, secret *password, const char *name, p
     eth_address a;
     pc_status st = need_keystore(w, err);
     if (st == PC_OK)
-        st = scrypt_params(&kdf, err);
+        st = keyfile_scrypt_from_env(&kdf, err);
     if (st == PC_OK)
         st = keystore_create(w->ks, password, &kdf, name, &a, err);
     return st == PC_OK ? select_new(w, &a, err) : st;
@@ -274,7 +246,7 @@ pc_status tui_wallet_import_key(tui_wallet *w, secret *hex, secret *password, co
     secret *key = NULL;
     pc_status st = need_keystore(w, err);
     if (st == PC_OK)
-        st = scrypt_params(&kdf, err);
+        st = keyfile_scrypt_from_env(&kdf, err);
     if (st == PC_OK) {
         st = secret_parse_hex_key(secret_open(hex), secret_len(hex), "the key", &key, err);
         secret_close(hex);

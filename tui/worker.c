@@ -81,9 +81,17 @@ static void post(tui_worker *w, const tui_ev *ev)
     pthread_mutex_unlock(&w->mu);
 }
 
+/* A copy of the node in use, for an event (NULL when out of memory: the
+ * panel then keeps showing the node it knew). */
+static char *node_now(const tui_worker *w)
+{
+    return strdup(rpc_client_url(w->client));
+}
+
 static void post_conn(tui_worker *w, bool connected, uint64_t chain_id, const char *msg)
 {
-    tui_ev ev = { .kind = TUI_EV_CONN, .connected = connected, .chain_id = chain_id };
+    tui_ev ev = { .kind = TUI_EV_CONN, .connected = connected, .chain_id = chain_id,
+                  .node = node_now(w) };
     snprintf(ev.msg, sizeof ev.msg, "%s", msg ? msg : "");
     w->connected = connected;
     post(w, &ev);
@@ -220,7 +228,7 @@ static void read_snapshot(tui_worker *w, uint64_t block)
     w->last_block = block;
     memcpy(w->watch, s->watched, sizeof w->watch);
     w->nwatch = s->nwatched;
-    tui_ev ev = { .kind = TUI_EV_SNAPSHOT, .snap = s,
+    tui_ev ev = { .kind = TUI_EV_SNAPSHOT, .snap = s, .node = node_now(w),
                   .requests = rpc_client_request_count(w->client) };
     ev.refresh_requests = ev.requests - before;
     post(w, &ev);
@@ -326,15 +334,21 @@ static void *thread_main(void *arg)
     return NULL;
 }
 
-pc_status tui_worker_start(const char *url, long timeout_s, const pc_contract *k,
-                           tui_worker **out, pc_error *err)
+pc_status tui_worker_start(const char *const urls[], size_t nurls, long timeout_s,
+                           const pc_contract *k, tui_worker **out, pc_error *err)
 {
+    if (nurls == 0)
+        return pc_fail(err, PC_EINPUT, "no node to connect to");
     tui_worker *w = calloc(1, sizeof *w);
     if (!w)
         return pc_fail(err, PC_ENOMEM, "out of memory");
-    /* A short timeout keeps "disconnected" prompt; the panel retries anyway. */
-    pc_status st = rpc_client_new(url, timeout_s < 5 ? timeout_s : 5, &w->client, err);
+    /* A short timeout keeps "disconnected" prompt and a dead node's failover
+     * quick; the panel retries anyway. */
+    pc_status st = rpc_client_new(urls[0], timeout_s < 5 ? timeout_s : 5, &w->client, err);
+    for (size_t i = 1; st == PC_OK && i < nurls; i++)
+        st = rpc_client_add_node(w->client, urls[i], err);
     if (st != PC_OK) {
+        rpc_client_free(w->client);
         free(w);
         return st;
     }
@@ -500,6 +514,8 @@ void tui_ev_clear(tui_ev *ev)
 {
     tui_snapshot_free(ev->snap);
     ev->snap = NULL;
+    free(ev->node);
+    ev->node = NULL;
     if (ev->kind == TUI_EV_MINED)
         pc_outcome_free(&ev->outcome);
 }

@@ -26,8 +26,8 @@
 typedef struct tui_worker tui_worker;
 
 typedef enum tui_ev_kind {
-    TUI_EV_CONN,      /* connection state changed: connected, chain_id, msg */
-    TUI_EV_SNAPSHOT,  /* snap: a fresh snapshot, now owned by the receiver */
+    TUI_EV_CONN,      /* connection state changed: connected, chain_id, msg, node */
+    TUI_EV_SNAPSHOT,  /* snap: a fresh snapshot, now owned by the receiver; node */
     TUI_EV_PREPARED,  /* tx filled (nonce, gas, fee), or status/msg */
     TUI_EV_SENT,      /* hash, or status/msg (hash still set when it may have gone out) */
     TUI_EV_MINED,     /* outcome (owned by the receiver), or status/msg */
@@ -44,6 +44,10 @@ typedef struct tui_ev {
     bool connected;
     uint64_t chain_id;
     tui_snapshot *snap;
+    /* CONN and SNAPSHOT: the node the worker's client uses now (it fails
+     * over between nodes by itself), owned by the receiver. The input thread
+     * learns it only this way, never by touching the client. */
+    char *node;
     eth_tx tx;              /* its data points into the request the caller keeps */
     uint8_t hash[32];
     pc_outcome outcome;
@@ -52,9 +56,10 @@ typedef struct tui_ev {
     unsigned long refresh_requests; /* SNAPSHOT: of which this snapshot took */
 } tui_ev;
 
-/* Starts the thread with its own client for url. k must outlive the worker. */
-pc_status tui_worker_start(const char *url, long timeout_s, const pc_contract *k,
-                           tui_worker **out, pc_error *err);
+/* Starts the thread with its own client for urls[0], failing over to the
+ * others in order (at most RPC_MAX_NODES). k must outlive the worker. */
+pc_status tui_worker_start(const char *const urls[], size_t nurls, long timeout_s,
+                           const pc_contract *k, tui_worker **out, pc_error *err);
 /* Stops the thread (waits for the request in flight) and frees everything. */
 void tui_worker_stop(tui_worker *w);
 
@@ -77,7 +82,7 @@ void tui_worker_read(tui_worker *w, unsigned id, const pc_method *m, const eth_a
 
 /* Takes the oldest event, if any, without blocking. */
 bool tui_worker_poll(tui_worker *w, tui_ev *ev);
-/* Frees what an event owns (snapshot, outcome). */
+/* Frees what an event owns (snapshot, node, outcome). */
 void tui_ev_clear(tui_ev *ev);
 
 #endif

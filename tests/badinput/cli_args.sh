@@ -86,6 +86,7 @@ whole_cases() {
         case $v in
         "") re="empty" ;;
         "$ones" | "$two256") re="too large" ;;
+        "-1") re="negative" ;;
         *) re="not a whole number" ;;
         esac
         check "$kind $(printf %q "${v:0:24}")" "^powerchain: $arg: " "$re" "${@/#@/$v}"
@@ -109,9 +110,9 @@ for cmd in "send transferENT @ 1" "call getStorageUnitEnergy @"; do
     check "$cmd: wrong checksum" "^powerchain: $arg: " \
         "checksum.*0x70997970C51812dc3A010C7d01b50e0d17dc79C8" \
         "${words[@]/#@/0x70997970C51812dc3A010C7d01b50e0d17dc79c8}"
-    check "$cmd: decimal point" "^powerchain: $arg: " "non-hex" "${words[@]/#@/0x${hex38}1.}"
-    check "$cmd: non-ASCII" "^powerchain: $arg: " "non-hex" "${words[@]/#@/0x${hex38}$umlaut}"
-    check "$cmd: control character" "^powerchain: $arg: " "non-hex" \
+    check "$cmd: decimal point" "^powerchain: $arg: " "not a hex digit" "${words[@]/#@/0x${hex38}1.}"
+    check "$cmd: non-ASCII" "^powerchain: $arg: " "not a hex digit" "${words[@]/#@/0x${hex38}$umlaut}"
+    check "$cmd: control character" "^powerchain: $arg: " "not a hex digit" \
         "${words[@]/#@/0x${hex38}1$'\x1b'}"
 done
 

@@ -61,7 +61,7 @@ static void test_bad(void)
     CHECK(eth_address_parse("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed00", &a, &err) ==
           PC_EINPUT);
     CHECK(eth_address_parse("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaeg", &a, &err) == PC_EINPUT);
-    CHECK(strstr(err.msg, "non-hex") != NULL);
+    CHECK(strstr(err.msg, "not a hex digit at position") != NULL);
     CHECK(eth_address_parse("", &a, &err) == PC_EINPUT);
     CHECK(eth_address_parse("0x", &a, &err) == PC_EINPUT);
 }

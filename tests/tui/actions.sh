@@ -41,7 +41,8 @@ tui_type "0x70997970C51812dc3A010C7d01b50e0d17dc79C9"
 tui_keys Enter
 tui_type 100
 tui_keys Enter
-tui_expect "checksum reason" "has a wrong EIP-5"
+tui_expect "checksum reason" "EIP-55 checksum (mixed case)"
+tui_expect "the checksummed form" "0x70997970c51812dc3a010c7D01B50E0D17Dc79c9"
 tui_expect "balance reason" "more than available (8 ENT)"
 
 echo "# transfer 1.5 ENT to D (Tokens page); the cursor is on the first field to fix"

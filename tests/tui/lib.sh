@@ -1,10 +1,11 @@
 # tests/tui/lib.sh: drive the panel in tmux (bash; source after devnet.sh).
 #
 #   tui_start ARGS...       starts `$POWERCHAIN_BIN ARGS... tui` in a detached
-#                           100x30 tmux session on a private server (UTF-8)
+#                           100x30 tmux session on a private server (UTF-8;
+#                           TUI_ENV, e.g. "NO_COLOR=1", adds to its environment)
 #   tui_keys KEYS...        tmux send-keys
 #   tui_type TEXT           types TEXT literally
-#   tui_screen              the screen as text
+#   tui_screen [-e]         the screen as text (-e: with its escape sequences)
 #   tui_wait TEXT [SECS]    waits until TEXT shows (default 15 s); 1 if not
 #   tui_expect WHAT TEXT    asserts that TEXT shows (waiting for it)
 #   tui_running             true while the panel's process lives
@@ -35,21 +36,21 @@ tui_start() {
     local cmd
     printf -v cmd '%q ' "$POWERCHAIN_BIN" "$@" tui
     tmux -L "$TUI_SOCK" new-session -d -s "$TUI_SESSION" -x 100 -y 30 \
-        "LANG=C.UTF-8 LC_ALL=C.UTF-8 $cmd 2>>$TUI_LOG; echo \"exit \$?\" >>$TUI_LOG; sleep 600"
+        "LANG=C.UTF-8 LC_ALL=C.UTF-8 ${TUI_ENV:-} $cmd 2>>$TUI_LOG; echo \"exit \$?\" >>$TUI_LOG; sleep 600"
 }
 
 tui_keys() { tmux -L "$TUI_SOCK" send-keys -t "$TUI_SESSION" "$@"; }
-tui_type() { tmux -L "$TUI_SOCK" send-keys -t "$TUI_SESSION" -l "$1"; }
-tui_screen() { tmux -L "$TUI_SOCK" capture-pane -p -t "$TUI_SESSION"; }
+tui_type() { tmux -L "$TUI_SOCK" send-keys -t "$TUI_SESSION" -l -- "$1"; }
+tui_screen() { tmux -L "$TUI_SOCK" capture-pane -p "$@" -t "$TUI_SESSION"; }
 tui_resize() { tmux -L "$TUI_SOCK" resize-window -t "$TUI_SESSION" -x "$1" -y "$2"; }
 
 tui_running() { ! grep -q '^exit ' "$TUI_LOG"; }
 
 tui_wait() {
     local text=$1 secs=${2:-15} i
-    for ((i = 0; i < secs * 10; i++)); do
+    for ((i = 0; i < secs * 20; i++)); do
         tui_screen | grep -qF -- "$text" && return 0
-        sleep 0.1
+        sleep 0.05
     done
     return 1
 }
