@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/cmd_account.h"
@@ -189,12 +190,18 @@ int main(int argc, char **argv)
         }
         ctx.timeout_s = (long)n;
     }
+    /* No command opens the panel; without a terminal there is none to
+     * open, so say what there is instead. */
+    if (nrest == 0 && !(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
+        usage(stderr);
+        code = 2;
+        goto out;
+    }
     if (secret_init(&err) != PC_OK || rpc_global_init(&err) != PC_OK) {
         code = cli_fail(&err);
         goto out;
     }
 
-    /* No command opens the panel. */
     static char tui_word[] = "tui";
     if (nrest == 0)
         rest[nrest++] = tui_word;
