@@ -10,7 +10,7 @@
 #include "rpcclient/units.h"
 
 typedef struct status_reads {
-    int chain, block, banker, units, voter, ent, eeuro;
+    int chain, block, banker, units, voter, ent, eeuro, logs;
 } status_reads;
 
 static const pc_method *method(const char *name)
@@ -25,14 +25,15 @@ static pc_status queue_reads(rpc_batch *b, const pc_contract *k, const eth_addre
     r->block = rpc_batch_add(b, "eth_blockNumber", NULL);
     r->banker = pc_batch_add_read(b, k, method("getBankerAddress"), NULL, 0, NULL, err);
     r->units = pc_batch_add_read(b, k, method("getStorageUnitsInfo"), NULL, 0, NULL, err);
-    r->voter = r->ent = r->eeuro = -1;
+    r->voter = r->ent = r->eeuro = r->logs = -1;
     if (from) {
+        r->logs = rpc_batch_add(b, "eth_getLogs", pc_params_event_logs(k, 0));
         r->voter = pc_batch_add_read(b, k, method("isVoter"), from, 0, NULL, err);
         r->ent = pc_batch_add_read(b, k, method("balanceENT"), from, 0, NULL, err);
         r->eeuro = pc_batch_add_read(b, k, method("balanceeEuro"), from, 0, NULL, err);
     }
     if (r->chain < 0 || r->block < 0 || r->banker < 0 || r->units < 0 ||
-        (from && (r->voter < 0 || r->ent < 0 || r->eeuro < 0)))
+        (from && (r->voter < 0 || r->ent < 0 || r->eeuro < 0 || r->logs < 0)))
         return err && err->status ? err->status : pc_fail(err, PC_ENOMEM, "out of memory");
     return PC_OK;
 }
@@ -43,6 +44,43 @@ static void print_balance(const char *label, const abi_value *v, pc_unit u)
     pc_format_unit(&v->items[0].num, u, avail, sizeof avail);
     pc_format_unit(&v->items[1].num, u, locked, sizeof locked);
     printf("%-10s %s available, %s locked\n", label, avail, locked);
+}
+
+/* Whether `a` owns a registered, active unit. The contract cannot be asked
+ * (see pc_parse_unit_registration), so the registration events tell, the
+ * last one of each unit winning. A node that refuses the log query leaves
+ * the role unknown rather than failing the whole status. */
+static bool owns_a_unit(const rpc_batch *b, int logs_index, const pc_contract *k,
+                        const abi_value *units, const eth_address *a)
+{
+    const cJSON *logs = rpc_batch_result(b, (size_t)logs_index, NULL);
+    const abi_value *list = &units->items[0];
+    bool owner = false;
+    for (size_t i = 0; i < list->count; i++) {
+        const abi_value *u = &list->items[i];
+        if (!u->items[0].boolean)
+            continue;
+        bool owned = false;
+        const cJSON *item;
+        cJSON_ArrayForEach(item, logs)
+        {
+            node_log l;
+            pc_event e;
+            bool matched = false;
+            eth_address unit, who;
+            if (node_parse_log(item, &l, NULL) != PC_OK)
+                continue;
+            if (pc_decode_event(k, &l, &matched, &e, NULL) == PC_OK && matched && !e.is_error &&
+                pc_parse_unit_registration(e.text, &unit, &who) &&
+                eth_address_equal(&unit, &u->items[1].addr))
+                owned = eth_address_equal(&who, a);
+            if (matched)
+                free(e.text);
+            node_log_clear(&l);
+        }
+        owner |= owned;
+    }
+    return owner;
 }
 
 static void add_role(char *roles, size_t cap, const char *role)
@@ -120,6 +158,8 @@ int cmd_status(const cli_ctx *ctx, int argc, char **argv)
                 add_role(roles, sizeof roles, "banker");
             if (is_storage_unit(&units, &from))
                 add_role(roles, sizeof roles, "storage unit");
+            if (owns_a_unit(b, r.logs, k, &units, &from))
+                add_role(roles, sizeof roles, "unit owner");
             printf("%-10s %s\n", "roles", roles[0] ? roles : "user");
             print_balance("ENT", &ent, PC_UNIT_ENT);
             print_balance("eEuro", &eeuro, PC_UNIT_EEURO);

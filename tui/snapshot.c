@@ -164,8 +164,8 @@ static void learn_from_events(tui_snapshot *s)
         eth_address a;
         if (s->events[i].is_error)
             continue;
-        if (strncmp(t, "Storage unit registered >> ", 27) == 0 &&
-            address_after(t, " owned by ", &a) && s->nowners_seen < TUI_MAX_WATCHED)
+        eth_address unit;
+        if (pc_parse_unit_registration(t, &unit, &a) && s->nowners_seen < TUI_MAX_WATCHED)
             s->owners_seen[s->nowners_seen++] = a;
         if ((strncmp(t, "eEuro minted >> ", 16) == 0 ||
              strncmp(t, "eEuro transferred >> ", 21) == 0 ||
@@ -201,32 +201,7 @@ static bool take_events(tui_snapshot *s, const pc_contract *k, const cJSON *logs
 
 static cJSON *logs_params(const pc_contract *k, uint64_t latest)
 {
-    char from[32], addr[ETH_ADDRESS_TEXT_LEN], info[67], error[67];
-    uint8_t t[32];
-    uint64_t first = latest > TUI_EVENT_BLOCKS ? latest - TUI_EVENT_BLOCKS : 0;
-    snprintf(from, sizeof from, "0x%llx", (unsigned long long)first);
-    eth_address_to_checksum(pc_contract_address(k), addr);
-    abi_event_topic("Info(string)", t);
-    info[0] = '0', info[1] = 'x';
-    hex_encode(t, 32, info + 2);
-    abi_event_topic("Error(string)", t);
-    error[0] = '0', error[1] = 'x';
-    hex_encode(t, 32, error + 2);
-    cJSON *params = cJSON_CreateArray(), *filter = cJSON_CreateObject();
-    cJSON *topics = cJSON_CreateArray(), *either = cJSON_CreateArray();
-    if (!params || !filter || !topics || !either) {
-        cJSON_Delete(params), cJSON_Delete(filter), cJSON_Delete(topics), cJSON_Delete(either);
-        return NULL;
-    }
-    cJSON_AddItemToArray(either, cJSON_CreateString(info));
-    cJSON_AddItemToArray(either, cJSON_CreateString(error));
-    cJSON_AddItemToArray(topics, either);
-    cJSON_AddStringToObject(filter, "address", addr);
-    cJSON_AddStringToObject(filter, "fromBlock", from);
-    cJSON_AddStringToObject(filter, "toBlock", "latest");
-    cJSON_AddItemToObject(filter, "topics", topics);
-    cJSON_AddItemToArray(params, filter);
-    return params;
+    return pc_params_event_logs(k, latest > TUI_EVENT_BLOCKS ? latest - TUI_EVENT_BLOCKS : 0);
 }
 
 

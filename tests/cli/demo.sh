@@ -14,6 +14,8 @@ assert_match "A's eEuro after the scenario" "$out" "*eEuro      0.95 eEuro avail
 assert_match "C is the banker" "$out" "*banker     0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC*"
 assert_match "A is a voter" "$out" "*roles      voter*"
 assert_match "U1 is a storage unit" "$(pc "${KS[@]}" --account U1 status)" "*roles      storage unit*"
+assert_match "C is the banker and owns the units" "$(pc "${KS[@]}" --account C status)" \
+    "*roles      banker, unit owner*"
 assert_eq "five named accounts" "$("$POWERCHAIN_BIN" "${KS[@]}" account list | awk '{print $2}' | tr '\n' ' ')" "A B C U1 U2 "
 
 out=$(pc "${KS[@]}" --account A send transferENT 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC 0.143); code=$?
