@@ -111,8 +111,17 @@ static void erase_char(tui_form *f)
     char *t = f->text[i];
     size_t len = strlen(t);
     if (f->sec[i]) {
-        if (f->seclen[i])
-            f->seclen[i]--;
+        /* A whole character, as below: taking one byte would leave half
+         * of a UTF-8 character in the password. */
+        unsigned char *s = secret_open(f->sec[i]);
+        size_t n = f->seclen[i];
+        while (n > 0 && (s[n - 1] & 0xC0) == 0x80)
+            n--;
+        if (n > 0)
+            n--;
+        memset(s + n, 0, f->seclen[i] - n); /* no erased character stays behind */
+        secret_close(f->sec[i]);
+        f->seclen[i] = n;
     } else {
         while (len > 0 && (t[len - 1] & 0xC0) == 0x80)
             len--; /* the continuation bytes of a UTF-8 character */
