@@ -1,9 +1,10 @@
-// dying-proxy.js LISTEN_PORT TARGET_URL: forwards JSON-RPC to TARGET_URL
-// until it has passed on one eth_sendRawTransaction, then answers it and
-// dies, as a node that goes away between a send and its receipt.
+// dying-proxy.js TARGET_URL: listens on a free port of 127.0.0.1 (printed
+// as "listening PORT"), forwards JSON-RPC to TARGET_URL until it has passed
+// on one eth_sendRawTransaction, then answers it and dies, as a node that
+// goes away between a send and its receipt.
 'use strict';
 const http = require('http');
-const [port, target] = [Number(process.argv[2]), new URL(process.argv[3])];
+const target = new URL(process.argv[2]);
 
 const server = http.createServer((req, res) => {
   let body = '';
@@ -22,4 +23,4 @@ const server = http.createServer((req, res) => {
     out.end(body);
   });
 });
-server.listen(port, '127.0.0.1', () => console.log('listening'));
+server.listen(0, '127.0.0.1', () => console.log(`listening ${server.address().port}`));

@@ -9,13 +9,14 @@ devnet_up || exit 1
 (umask 077 && echo 0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80 >"$DEVNET_DIR/a.key")
 A=0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266
 
-for ((try = 0; try < 5; try++)); do
-    port=$((40000 + RANDOM % 20000))
-    _devnet_port_free "$port" && break
-done
-node "$PROJECT_ROOT/tests/cli/dying-proxy.js" "$port" "$DEVNET_RPC" >"$DEVNET_DIR/proxy.log" 2>&1 &
+node "$PROJECT_ROOT/tests/cli/dying-proxy.js" "$DEVNET_RPC" >"$DEVNET_DIR/proxy.log" 2>&1 &
 proxy=$!
-for ((i = 0; i < 50; i++)); do grep -q listening "$DEVNET_DIR/proxy.log" && break; sleep 0.1; done
+port=
+for ((i = 0; i < 50; i++)); do
+    port=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$DEVNET_DIR/proxy.log")
+    [[ -n $port ]] && break
+    sleep 0.1
+done
 
 nonce_before=$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$A")
 out=$("$POWERCHAIN_BIN" --rpc "http://127.0.0.1:$port" --rpc "$DEVNET_RPC" --timeout 3 \

@@ -41,14 +41,16 @@ devnet_down() {
 }
 
 devnet_up() {
-    local min=${DEVNET_PORT_MIN:-20000} max=${DEVNET_PORT_MAX:-39999} try port
+    local min=${DEVNET_PORT_MIN:-20000} max=${DEVNET_PORT_MAX:-32000} try port
     DEVNET_DIR=$(mktemp -d "${TMPDIR:-/tmp}/powerchain-devnet.XXXXXX")
     export DEVNET_DIR
     trap devnet_down EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
-    # Another test may grab the port between the check and anvil's bind;
-    # devnet/start then fails with the port taken and the next one is tried.
+    # The range stays below Linux's ephemeral ports (32768 and up), which an
+    # outgoing connection may hold without listening. Another process may
+    # still take the port between the check and anvil's bind: then the next
+    # port is tried, whatever the failure was.
     for ((try = 0; try < 5; try++)); do
         port=$((min + (RANDOM * 32768 + RANDOM) % (max - min + 1)))
         _devnet_port_free "$port" || continue
@@ -57,7 +59,7 @@ devnet_up() {
             export DEVNET_JSON="$DEVNET_DIR/powerchain.json"
             return 0
         fi
-        _devnet_port_free "$port" && break
+        rm -rf "${DEVNET_DIR:?}"/*
     done
     echo "devnet_up: could not start a devnet" >&2
     return 1
