@@ -465,24 +465,35 @@ contract PowerChain {
         emit Info(string.concat("eEuro minted >> ", _fix(amnt), " to ", _hex(addr)));
     }
 
-    function burneEuro(address addr, uint256 amnt) external {
-        if (_refuseIfDestroyed()) return;
-        if (msg.sender != banker) return _error("Only the banker can do this");
-        if (amnt == 0) return _error("Amount must be greater than zero");
-        if (amnt > withdrawLocked[addr]) return _error("Not enough locked eEuro tokens");
+    // The banker settles a withdrawal request: takes `amnt` out of what
+    // `addr` locked for withdrawal, or emits why not and returns false.
+    function _settleWithdrawal(address addr, uint256 amnt) private returns (bool) {
+        if (_refuseIfDestroyed()) return false;
+        if (msg.sender != banker) {
+            _error("Only the banker can do this");
+            return false;
+        }
+        if (amnt == 0) {
+            _error("Amount must be greater than zero");
+            return false;
+        }
+        if (amnt > withdrawLocked[addr]) {
+            _error("Not enough locked eEuro tokens");
+            return false;
+        }
         withdrawLocked[addr] -= amnt;
         eeuroLocked[addr] -= amnt;
+        return true;
+    }
+
+    function burneEuro(address addr, uint256 amnt) external {
+        if (!_settleWithdrawal(addr, amnt)) return;
         totalEeuro -= amnt;
         emit Info(string.concat("eEuro burned >> ", _fix(amnt), " from ", _hex(addr)));
     }
 
     function unlockeEuro(address addr, uint256 amnt) external {
-        if (_refuseIfDestroyed()) return;
-        if (msg.sender != banker) return _error("Only the banker can do this");
-        if (amnt == 0) return _error("Amount must be greater than zero");
-        if (amnt > withdrawLocked[addr]) return _error("Not enough locked eEuro tokens");
-        withdrawLocked[addr] -= amnt;
-        eeuroLocked[addr] -= amnt;
+        if (!_settleWithdrawal(addr, amnt)) return;
         eeuroAvailable[addr] += amnt;
         emit Info(string.concat("eEuro unlocked >> ", _fix(amnt), " for ", _hex(addr)));
     }

@@ -580,6 +580,31 @@ static pc_status store_new(keystore *ks, const char *json, const eth_address *ad
     return PC_OK;
 }
 
+/* Under the folder's lock: checks the name is free (and, with
+ * must_be_new, the address absent), then stores the key file `json` (which
+ * this takes and frees) and names it. */
+static pc_status add_account_file(keystore *ks, char *json, const eth_address *addr,
+                                  const char *name, bool must_be_new, eth_address *address,
+                                  pc_error *err)
+{
+    int fd;
+    pc_status st = lock_dir(ks, &fd, err);
+    if (st != PC_OK) {
+        free(json);
+        return st;
+    }
+    if (name)
+        st = check_name_free(ks, name, NULL, err);
+    if (st == PC_OK && must_be_new)
+        st = check_absent(ks, addr, err);
+    if (st == PC_OK)
+        st = store_new(ks, json, addr, name, err);
+    free(json);
+    if (st == PC_OK && address)
+        *address = *addr;
+    return unlock_dir(ks, fd, st, err);
+}
+
 static pc_status add_key(keystore *ks, secret *key, secret *password, const keyfile_scrypt *kdf,
                          const char *name, bool must_be_new, eth_address *address, pc_error *err)
 {
@@ -587,21 +612,11 @@ static pc_status add_key(keystore *ks, secret *key, secret *password, const keyf
     char *json = NULL;
     eth_address addr;
     pc_status st = keyfile_encrypt(key, password, kdf, NULL, &json, &addr, err);
-    int fd;
-    if (st != PC_OK || (st = lock_dir(ks, &fd, err)) != PC_OK) {
+    if (st != PC_OK) {
         free(json);
         return st;
     }
-    if (name)
-        st = check_name_free(ks, name, NULL, err);
-    if (st == PC_OK && must_be_new)
-        st = check_absent(ks, &addr, err);
-    if (st == PC_OK)
-        st = store_new(ks, json, &addr, name, err);
-    free(json);
-    if (st == PC_OK && address)
-        *address = addr;
-    return unlock_dir(ks, fd, st, err);
+    return add_account_file(ks, json, &addr, name, must_be_new, address, err);
 }
 
 pc_status keystore_create(keystore *ks, secret *password, const keyfile_scrypt *kdf,
@@ -667,21 +682,7 @@ pc_status keystore_import_file(keystore *ks, const char *path, secret *password,
     if (st != PC_OK)
         return st;
 
-    int fd;
-    if ((st = lock_dir(ks, &fd, err)) != PC_OK) {
-        free(json);
-        return st;
-    }
-    if (name)
-        st = check_name_free(ks, name, NULL, err);
-    if (st == PC_OK)
-        st = check_absent(ks, &addr, err);
-    if (st == PC_OK)
-        st = store_new(ks, json, &addr, name, err);
-    free(json);
-    if (st == PC_OK && address)
-        *address = addr;
-    return unlock_dir(ks, fd, st, err);
+    return add_account_file(ks, json, &addr, name, true, address, err);
 }
 
 pc_status keystore_export(const keystore *ks, const char *account, char **json, size_t *len,
