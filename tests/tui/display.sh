@@ -41,7 +41,6 @@ colour_codes() {
 
 # panel_run ENV: starts the panel with ENV added, waits for the first page.
 panel_run() {
-    tui_down
     TUI_ENV=$1 tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" \
         --private-key-file "$(key_file A)"
     tui_expect "first page ($1)" "Your tokens"

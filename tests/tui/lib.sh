@@ -1,7 +1,7 @@
 # tests/tui/lib.sh: drive the panel in tmux (bash; source after devnet.sh).
 #
 #   tui_start ARGS...       starts `$POWERCHAIN_BIN ARGS... tui` in a detached
-#                           100x30 tmux session on a private server (UTF-8;
+#                           100x30 tmux session on a new private server (UTF-8;
 #                           TUI_ENV, e.g. "NO_COLOR=1", adds to its environment)
 #   tui_keys KEYS...        tmux send-keys
 #   tui_type TEXT           types TEXT literally
@@ -9,31 +9,39 @@
 #   tui_wait TEXT [SECS]    waits until TEXT shows (default 15 s); 1 if not
 #   tui_expect WHAT TEXT    asserts that TEXT shows (waiting for it)
 #   tui_running             true while the panel's process lives
-#   tui_down                ends the tmux server (called on exit)
+#   tui_stop                ends the panel and its tmux server
+#   tui_down                tui_stop, and removes the test's files (on exit)
 # Anvil's public development accounts and keys come from tests/contract/common.sh.
 
-TUI_SOCK="powerchain-tui-$$"
+# Each start gets its own tmux server: a server that is still shutting down
+# after kill-server can otherwise accept the next new-session and take it
+# down with it.
+TUI_RUNS=0
+TUI_SOCK="powerchain-tui-$$-0"
 TUI_SESSION=panel
-TUI_LOG=$(mktemp "${TMPDIR:-/tmp}/powerchain-tui.XXXXXX")
+TUI_DIR=$(mktemp -d "${TMPDIR:-/tmp}/powerchain-tui.XXXXXX")
+TUI_LOG=$TUI_DIR/log-0
+
+tui_stop() { tmux -L "$TUI_SOCK" kill-server 2>/dev/null; }
 
 tui_down() {
-    tmux -L "$TUI_SOCK" kill-server 2>/dev/null
-    rm -f "$TUI_LOG" "${TUI_KEYFILES[@]}"
+    tui_stop
+    rm -rf "$TUI_DIR"
 }
 
 # key_file N: a file holding anvil's dev key N (for --private-key-file).
-TUI_KEYFILES=()
 key_file() {
-    local f
-    f=$(mktemp "${TMPDIR:-/tmp}/powerchain-key.XXXXXX")
-    echo "${KEY[$1]#0x}" >"$f"
-    chmod 600 "$f"
-    TUI_KEYFILES+=("$f")
+    local f=$TUI_DIR/key-$1
+    (umask 077 && echo "${KEY[$1]#0x}" >"$f")
     echo "$f"
 }
 
 tui_start() {
     local cmd
+    tui_stop
+    TUI_RUNS=$((TUI_RUNS + 1))
+    TUI_SOCK="powerchain-tui-$$-$TUI_RUNS"
+    TUI_LOG=$TUI_DIR/log-$TUI_RUNS
     printf -v cmd '%q ' "$POWERCHAIN_BIN" "$@" tui
     tmux -L "$TUI_SOCK" new-session -d -s "$TUI_SESSION" -x 100 -y 30 \
         "LANG=C.UTF-8 LC_ALL=C.UTF-8 ${TUI_ENV:-} $cmd 2>>$TUI_LOG; echo \"exit \$?\" >>$TUI_LOG; sleep 600"
@@ -49,7 +57,7 @@ tui_running() { ! grep -q '^exit ' "$TUI_LOG"; }
 tui_wait() {
     local text=$1 secs=${2:-15} i
     for ((i = 0; i < secs * 20; i++)); do
-        tui_screen | grep -qF -- "$text" && return 0
+        tui_screen 2>/dev/null | grep -qF -- "$text" && return 0
         sleep 0.05
     done
     return 1
@@ -61,7 +69,9 @@ tui_expect() {
     else
         ASSERT_FAILED=$((ASSERT_FAILED + 1))
         echo "FAIL: $1: '$2' not on screen:"
-        tui_screen | sed 's/^/    | /'
+        tui_screen 2>&1 | sed 's/^/    | /'
+        echo "    the panel's standard error:"
+        sed 's/^/    | /' "$TUI_LOG"
     fi
 }
 

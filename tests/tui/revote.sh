@@ -64,7 +64,6 @@ tui_expect "cancelled" "cancelled; nothing was sent"
 tui_keys q
 
 echo "# B votes again from its list: the proposal passes"
-tmux -L "$TUI_SOCK" kill-server
 tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --private-key-file "$(key_file B)"
 tui_keys 5
 tui_expect "B's vote listed against" "against   open    $H3"
