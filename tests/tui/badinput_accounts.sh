@@ -27,7 +27,9 @@ done
 GOOD_FILE=$(echo "$TMP"/other/UTC--*)
 ALICE_FILE=$(echo "$KS"/UTC--*"$(hex A)")
 # Not key files: garbage, and JSON whose cipher holds control characters.
-head -c 2000 /dev/urandom >"$TMP/garbage"
+# (Its first byte, 0xff, starts no JSON value: random bytes alone may start
+# with a number and read as JSON followed by junk.)
+{ printf '\xff'; head -c 1999 /dev/urandom; } >"$TMP/garbage"
 jq -c '.crypto.cipher = "\u001b[31mX\u0007\u009b"' "$GOOD_FILE" >"$TMP/evil.json"
 # Nor a FIFO (must not hang the panel), a link to a key file, a huge file.
 mkfifo "$TMP/fifo"
