@@ -76,10 +76,12 @@ static size_t take_byte(tui_form *f, int ch)
     return n == want ? n : 0;
 }
 
-static void field_too_long(tui_form *f, size_t i, size_t room)
+static void field_too_long(tui_form *f, size_t i)
 {
-    f->too_long[i] = true;
-    snprintf(f->why[i], sizeof f->why[i], "too long: at most %zu characters", room);
+    size_t room = f->sec[i] ? PASSWORD_MAX : TUI_FIELD_MAX - 1;
+    snprintf(f->why[i], sizeof f->why[i],
+             "too long: at most %zu characters; %zu more typed, delete them", room,
+             f->excess[i]);
 }
 
 /* Appends the character in f->pend (n bytes) to the current field. */
@@ -90,18 +92,20 @@ static void insert_char(tui_form *f, size_t n)
     size_t len = strlen(t);
     f->why[i][0] = '\0';
     if (f->sec[i]) {
-        if (f->seclen[i] + n > PASSWORD_MAX) {
-            field_too_long(f, i, PASSWORD_MAX);
+        if (f->excess[i] || f->seclen[i] + n > PASSWORD_MAX) {
+            f->excess[i]++;
+            field_too_long(f, i);
             return;
         }
         memcpy(secret_open(f->sec[i]) + f->seclen[i], f->pend, n);
         secret_close(f->sec[i]);
         f->seclen[i] += n;
-    } else if (len + n < TUI_FIELD_MAX) {
+    } else if (!f->excess[i] && len + n < TUI_FIELD_MAX) {
         memcpy(t + len, f->pend, n);
         t[len + n] = '\0';
     } else {
-        field_too_long(f, i, TUI_FIELD_MAX - 1);
+        f->excess[i]++;
+        field_too_long(f, i);
     }
 }
 
@@ -110,6 +114,13 @@ static void erase_char(tui_form *f)
     size_t i = f->cur;
     char *t = f->text[i];
     size_t len = strlen(t);
+    f->why[i][0] = '\0';
+    if (f->excess[i]) {
+        /* The last characters typed are the ones that were not kept. */
+        if (--f->excess[i])
+            field_too_long(f, i);
+        return;
+    }
     if (f->sec[i]) {
         /* A whole character, as below: taking one byte would leave half
          * of a UTF-8 character in the password. */
@@ -129,8 +140,6 @@ static void erase_char(tui_form *f)
             len--;
         t[len] = '\0';
     }
-    f->why[i][0] = '\0';
-    f->too_long[i] = false;
 }
 
 tui_form_result tui_form_key(tui_form *f, int ch)
@@ -163,7 +172,7 @@ tui_form_result tui_form_key(tui_form *f, int ch)
         f->seclen[i] = 0;
         f->text[i][0] = '\0';
         f->why[i][0] = '\0';
-        f->too_long[i] = false;
+        f->excess[i] = 0;
         return TUI_FORM_EDITING;
     default:
         break;
@@ -249,8 +258,8 @@ bool tui_form_validate(tui_form *f, const tui_app *app)
     for (size_t i = 0; i < f->spec.nfields; i++) {
         const tui_field_spec *fs = &f->spec.fields[i];
         f->why[i][0] = '\0';
-        if (f->too_long[i]) {
-            field_too_long(f, i, f->sec[i] ? PASSWORD_MAX : TUI_FIELD_MAX - 1);
+        if (f->excess[i]) {
+            field_too_long(f, i);
         } else if (fs->type == TUI_FIELD_SECRET) {
             if (f->seclen[i] == 0)
                 snprintf(f->why[i], sizeof f->why[i], "required");

@@ -17,7 +17,8 @@ typedef struct tui_form {
     char *texts[TUI_FORM_FIELDS];     /* pointers into text, as specs' callbacks take */
     secret *sec[TUI_FORM_FIELDS];     /* TUI_FIELD_SECRET: PASSWORD_MAX bytes of room */
     size_t seclen[TUI_FORM_FIELDS];
-    bool too_long[TUI_FORM_FIELDS];   /* more was typed than the field holds */
+    size_t excess[TUI_FORM_FIELDS];   /* characters typed past the field's room, not
+                                         kept; Backspace takes these first */
     char why[TUI_FORM_FIELDS][PC_ERROR_MSG_MAX]; /* empty when the field passed */
     char pend[4];                     /* bytes of a UTF-8 character being typed */
     size_t npend;
@@ -31,8 +32,10 @@ pc_status tui_form_init(tui_form *f, const tui_form_spec *spec, pc_error *err);
 void tui_form_free(tui_form *f);
 /* One key from getch: editing keys, or one byte of a character. Only
  * printable characters are taken (whole, valid UTF-8 ones; see
- * tui_utf8_char): control characters never enter a field. Typing past a
- * field's room is refused and marks it too long. */
+ * tui_utf8_char): control characters never enter a field. Characters typed
+ * past a field's room are not kept but counted: the field stays too long
+ * until as many have been deleted, so a cut value is never taken for the
+ * typed one. */
 tui_form_result tui_form_key(tui_form *f, int ch);
 /* Checks every field (too long, empty, non-ASCII and negative first, then
  * the syntax, then limits against the snapshot, then the spec's own check);

@@ -139,6 +139,19 @@ for form in "${FORMS[@]}"; do
     done
 done
 
+echo "# characters typed past a field's room are not kept, and must be deleted"
+panel 1 t
+tui_expect "Transfer ENT opens" "Transfer ENT"
+panel C-u
+panel -l -- "0x$(ones 128)"
+panel BSpace Tab C-u
+panel -l -- 1
+panel Enter
+check_reason "130 characters typed, one deleted" "too long: at most 127 characters; 2 more typed, delete them"
+panel BSpace BSpace Tab Enter # the cursor is back on the field to fix
+check_reason "the excess deleted: the 127 characters kept are checked" "40 expected"
+panel Escape
+
 assert_eq "nothing was sent: A's nonce" "$("$CAST" nonce --rpc-url "$DEVNET_RPC" "${ADDR[A]}")" \
     "$nonce"
 tui_expect "panel still running" "PowerChain"
