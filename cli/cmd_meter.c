@@ -13,8 +13,10 @@
  * number and skipped. A reading whose sending failed in transport is sent
  * again as the same signed bytes (same nonce, same hash), so it can be
  * mined at most once; a reading whose nonce another signer took is signed
- * again with the next one. The account's nonce lock is held for the whole run,
- * so other powerchain processes signing for the unit wait their turn. */
+ * again with the next one. When the client fails over to another node, that
+ * node gets the pending readings it never saw, as the same signed bytes.
+ * The account's nonce lock is held for the whole run, so other powerchain
+ * processes signing for the unit wait their turn. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,7 @@ typedef struct reading {
     unsigned line;
     char *text;          /* the line as given, for the report */
     uint8_t hash[32];
+    bytebuf raw;         /* READING_SENT: the signed bytes, for a failover */
     reading_state state;
     pc_outcome outcome;
     char *problem;       /* READING_LOST: why */
@@ -55,6 +58,7 @@ typedef struct meter_run {
     reading *items;
     size_t count, cap;
     size_t reported;             /* outcomes printed so far, in order */
+    unsigned long checked_moves; /* rpc_client_moves when pending readings were last checked */
     unsigned bad_lines;
 } meter_run;
 
@@ -126,12 +130,8 @@ static bool mentions(const pc_error *e, const char *what)
 /* Whether the node knows a transaction with this hash (pending or mined). */
 static bool tx_known(meter_run *r, const uint8_t hash[32])
 {
-    cJSON *res = NULL;
-    bool known = rpc_call(r->c, "eth_getTransactionByHash", node_params_hash(hash), true, &res,
-                          NULL) == PC_OK &&
-                 cJSON_IsObject(res);
-    cJSON_Delete(res);
-    return known;
+    bool known = false;
+    return node_tx_known(r->c, hash, &known, NULL) == PC_OK && known;
 }
 
 static pc_status refresh_nonce(meter_run *r, pc_error *err)
@@ -166,6 +166,7 @@ static pc_status send_signed(meter_run *r, const bytebuf *raw, const uint8_t has
             fprintf(stderr, "powerchain: line %u: %s; sending the same transaction again every "
                             "second\n", line, err->msg);
         *answer_lost = true;
+        rpc_client_fail_over(r->c);
         sleep_ms(1000);
     }
 }
@@ -191,11 +192,12 @@ static pc_status send_reading(meter_run *r, int kind, const bytebuf *data, readi
         bool answer_lost = false;
         if (st == PC_OK)
             st = send_signed(r, &raw, it->hash, it->line, &answer_lost, err);
-        bytebuf_free(&raw);
         if (st == PC_OK) {
+            it->raw = raw;
             r->next_nonce++;
             return PC_OK;
         }
+        bytebuf_free(&raw);
         if (answer_lost || !mentions(err, "nonce too low") || refresh_nonce(r, NULL) != PC_OK)
             break;
     }
@@ -227,6 +229,40 @@ static void report_ready(meter_run *r)
     fflush(stdout);
 }
 
+static void reading_settled(reading *it, reading_state state)
+{
+    it->state = state;
+    bytebuf_free(&it->raw);
+}
+
+/* After a failover, the node in use gets, in nonce order, the pending
+ * readings it never saw. One it refuses is lost (its nonce is used there). */
+static void resend_after_failover(meter_run *r)
+{
+    unsigned long moves = rpc_client_moves(r->c);
+    if (moves == r->checked_moves)
+        return;
+    for (size_t i = r->reported; i < r->count; i++) {
+        reading *it = &r->items[i];
+        if (it->state != READING_SENT)
+            continue;
+        pc_error e;
+        bool resent = false;
+        pc_status st = sender_resend_if_unknown(r->c, it->hash, &it->raw, &resent, &e);
+        if (st == PC_ETX) {
+            it->problem = strdup(e.msg);
+            reading_settled(it, READING_LOST);
+        } else if (st != PC_OK) {
+            return; /* unreachable again: the next round tries anew */
+        } else if (resent) {
+            fprintf(stderr, "powerchain: line %u: %s had not seen the reading: sent it the "
+                            "same signed transaction\n",
+                    it->line, rpc_client_url(r->c));
+        }
+    }
+    r->checked_moves = moves;
+}
+
 /* One round of receipt polling for everything still pending. */
 static pc_status poll_receipts(meter_run *r, pc_error *err)
 {
@@ -252,7 +288,7 @@ static pc_status poll_receipts(meter_run *r, pc_error *err)
             st = node_parse_receipt(rpc_batch_result(b, j, err), &rc, &found, err);
             if (st == PC_OK && found) {
                 st = pc_outcome_from_receipt(r->k, &rc, &it->outcome, err);
-                it->state = READING_MINED;
+                reading_settled(it, READING_MINED);
                 node_receipt_free(&rc);
             }
         }
@@ -260,6 +296,7 @@ static pc_status poll_receipts(meter_run *r, pc_error *err)
         if (st != PC_OK)
             return st;
     }
+    resend_after_failover(r);
     report_ready(r);
     return PC_OK;
 }
@@ -374,6 +411,8 @@ static int meter_run_cmd(const cli_ctx *ctx, unsigned wait_s)
     if (st == PC_OK && !has)
         st = pc_fail(&err, PC_EINPUT, "no storage-unit account: give --account or "
                                       "--private-key-file");
+    if (st == PC_OK)
+        r.checked_moves = rpc_client_moves(r.c);
     eth_address unlocked;
     if (st == PC_OK)
         st = signer_unlock(ctx, &r.key, &unlocked, &err);
@@ -385,6 +424,7 @@ static int meter_run_cmd(const cli_ctx *ctx, unsigned wait_s)
     for (size_t i = 0; i < r.count; i++) {
         free(r.items[i].text);
         free(r.items[i].problem);
+        bytebuf_free(&r.items[i].raw);
         pc_outcome_free(&r.items[i].outcome);
     }
     free(r.items);

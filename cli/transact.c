@@ -58,6 +58,14 @@ static void spinner(void *user, unsigned elapsed_ms)
     fflush(stderr);
 }
 
+static void resent_to(void *user, const char *node)
+{
+    bool tty = *(const bool *)user;
+    fprintf(stderr, "%spowerchain: %s had not seen the transaction: sent it the same signed "
+                    "transaction\n",
+            tty ? "\r\033[K" : "", node);
+}
+
 pc_status cli_transact(const cli_ctx *ctx, rpc_client *c, const pc_contract *k,
                        const cli_tx *t, node_receipt *receipt, pc_outcome *outcome,
                        pc_error *err)
@@ -86,13 +94,14 @@ pc_status cli_transact(const cli_ctx *ctx, rpc_client *c, const pc_contract *k,
     nonce_lock lock;
     eth_tx tx;
     uint8_t hash[32] = { 0 };
+    bytebuf raw = BYTEBUF_INIT;
     st = nonce_lock_take(&req.from, t->wait_s, &lock, err);
     if (st == PC_OK)
         st = sender_prepare(c, &req, &tx, err);
     if (st == PC_OK)
         st = confirm(ctx, k, t, &req.from, &tx, err);
     if (st == PC_OK)
-        st = sender_send(c, &tx, key, &req.from, hash, err);
+        st = sender_send(c, &tx, key, &req.from, hash, &raw, err);
     nonce_lock_release(&lock);
     secret_free(key);
     char h[67];
@@ -101,13 +110,16 @@ pc_status cli_transact(const cli_ctx *ctx, rpc_client *c, const pc_contract *k,
         /* Signed but the node's answer was lost: the hash is all there is. */
         if (st == PC_ENODE && memcmp(hash, (uint8_t[32]){ 0 }, 32) != 0)
             pc_error_prefix(err, "transaction 0x%s may or may not have reached the node", h);
+        bytebuf_free(&raw);
         return st;
     }
     /* The hash first, so that nothing is lost if the wait is interrupted. */
     fprintf(ctx->json ? stderr : stdout, "transaction 0x%s sent\n", h);
     fflush(stdout);
     bool tty = isatty(STDERR_FILENO) && !ctx->json;
-    st = sender_wait(c, hash, t->wait_s * 1000u, tty ? spinner : NULL, NULL, receipt, err);
+    sender_watch watch = { .progress = tty ? spinner : NULL, .resent = resent_to, .user = &tty };
+    st = sender_wait(c, hash, &raw, t->wait_s * 1000u, &watch, receipt, err);
+    bytebuf_free(&raw);
     if (tty)
         fputs("\r\033[K", stderr);
     if (st != PC_OK)

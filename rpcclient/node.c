@@ -327,6 +327,21 @@ pc_status node_send_raw(rpc_client *c, const uint8_t *raw, size_t len, uint8_t h
     return st;
 }
 
+pc_status node_tx_known(rpc_client *c, const uint8_t hash[32], bool *known, pc_error *err)
+{
+    cJSON *params = node_params_hash(hash);
+    if (!params)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    cJSON *res = NULL;
+    pc_status st = rpc_call(c, "eth_getTransactionByHash", params, true, &res, err);
+    if (st == PC_OK && !cJSON_IsObject(res) && !cJSON_IsNull(res))
+        st = pc_fail(err, PC_ENODE, "%s: malformed answer to eth_getTransactionByHash",
+                     rpc_client_url(c));
+    *known = st == PC_OK && cJSON_IsObject(res);
+    cJSON_Delete(res);
+    return st;
+}
+
 pc_status node_get_receipt(rpc_client *c, const uint8_t hash[32], node_receipt *out, bool *found,
                            pc_error *err)
 {

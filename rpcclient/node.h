@@ -84,6 +84,10 @@ pc_status node_call(rpc_client *c, const eth_address *from, const eth_address *t
 pc_status node_send_raw(rpc_client *c, const uint8_t *raw, size_t len, uint8_t hash[32],
                         pc_error *err);
 
+/* Whether the node knows the transaction, pending or mined
+ * (eth_getTransactionByHash, retried as a read). */
+pc_status node_tx_known(rpc_client *c, const uint8_t hash[32], bool *known, pc_error *err);
+
 pc_status node_get_receipt(rpc_client *c, const uint8_t hash[32], node_receipt *out, bool *found,
                            pc_error *err);
 

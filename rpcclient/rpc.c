@@ -19,6 +19,7 @@ struct rpc_client {
     long timeout_s;
     size_t max_response;
     unsigned long requests;
+    unsigned long moves;        /* times the client moved to another node */
     long next_id;
     rpc_error_info last_error;
     char *last_error_data; /* owned copy behind last_error.data_hex */
@@ -162,6 +163,18 @@ static void next_node(rpc_client *c)
 {
     c->current = (c->current + 1) % c->nurls;
     c->url = c->urls[c->current];
+    c->moves++;
+}
+
+unsigned long rpc_client_moves(const rpc_client *c)
+{
+    return c->moves;
+}
+
+void rpc_client_fail_over(rpc_client *c)
+{
+    if (c->nurls > 1)
+        next_node(c);
 }
 
 void rpc_client_set_max_response(rpc_client *c, size_t bytes)

@@ -41,6 +41,13 @@ pc_status rpc_client_add_node(rpc_client *c, const char *url, pc_error *err);
 /* The node in use now. */
 const char *rpc_client_url(const rpc_client *c);
 size_t rpc_client_node_count(const rpc_client *c);
+/* How many times the client has moved on to another node: a change tells
+ * that the node in use may not have seen what an earlier one was sent. */
+unsigned long rpc_client_moves(const rpc_client *c);
+/* Moves on to the next node, if there is another. For the caller that
+ * knows a node failed where the client would not move by itself: a send
+ * that did not reach it, before the same signed bytes are sent again. */
+void rpc_client_fail_over(rpc_client *c);
 void rpc_client_set_max_response(rpc_client *c, size_t bytes);
 /* Number of HTTP requests made so far (for benchmarks and tests). */
 unsigned long rpc_client_request_count(const rpc_client *c);

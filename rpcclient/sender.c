@@ -130,7 +130,7 @@ pc_status sender_prepare(rpc_client *c, const sender_request *req, eth_tx *tx, p
 }
 
 pc_status sender_send(rpc_client *c, const eth_tx *tx, secret *key, const eth_address *from,
-                      uint8_t hash[32], pc_error *err)
+                      uint8_t hash[32], bytebuf *raw_out, pc_error *err)
 {
     bytebuf raw = BYTEBUF_INIT;
     eth_address signer;
@@ -150,17 +150,58 @@ pc_status sender_send(rpc_client *c, const eth_tx *tx, secret *key, const eth_ad
         if (st == PC_OK && memcmp(node_hash, hash, 32) != 0)
             st = pc_fail(err, PC_ENODE, "the node reported a different transaction hash");
     }
-    bytebuf_free(&raw);
+    if (raw_out)
+        *raw_out = raw;
+    else
+        bytebuf_free(&raw);
     return st;
 }
 
-pc_status sender_wait(rpc_client *c, const uint8_t hash[32], unsigned timeout_ms,
-                      sender_progress_fn progress, void *user, node_receipt *out,
+static bool refused(const rpc_client *c)
+{
+    return rpc_client_last_error(c).present;
+}
+
+pc_status sender_resend_if_unknown(rpc_client *c, const uint8_t hash[32], const bytebuf *raw,
+                                   bool *resent, pc_error *err)
+{
+    *resent = false;
+    bool known = false;
+    pc_status st = node_tx_known(c, hash, &known, err);
+    if (st != PC_OK || known)
+        return st;
+    uint8_t node_hash[32];
+    st = node_send_raw(c, raw->data, raw->len, node_hash, err);
+    if (st == PC_OK && memcmp(node_hash, hash, 32) != 0)
+        return pc_fail(err, PC_ENODE, "%s reported a different transaction hash",
+                       rpc_client_url(c));
+    if (st == PC_ENODE && refused(c)) {
+        /* It may have arrived from elsewhere between the two calls. */
+        if (node_tx_known(c, hash, &known, NULL) == PC_OK && known)
+            return PC_OK;
+        char h[67], why[PC_ERROR_MSG_MAX];
+        hex_encode(hash, 32, h);
+        snprintf(why, sizeof why, "%s", err->msg);
+        return pc_fail(err, PC_ETX,
+                       "transaction 0x%s was lost with the node that took it, and the next "
+                       "node refuses it: %s",
+                       h, why);
+    }
+    *resent = st == PC_OK;
+    return st;
+}
+
+pc_status sender_wait(rpc_client *c, const uint8_t hash[32], const bytebuf *raw,
+                      unsigned timeout_ms, const sender_watch *watch, node_receipt *out,
                       pc_error *err)
 {
+    static const sender_watch quiet = { 0 };
+    if (!watch)
+        watch = &quiet;
     uint64_t start = now_ms();
     unsigned poll_ms = 50;
     uint64_t next_poll = start;
+    unsigned long checked_moves = rpc_client_moves(c);
     for (;;) {
         uint64_t now = now_ms();
         unsigned elapsed = (unsigned)(now - start);
@@ -171,6 +212,17 @@ pc_status sender_wait(rpc_client *c, const uint8_t hash[32], unsigned timeout_ms
                 return PC_OK;
             if (st != PC_OK && st != PC_ENODE)
                 return st;
+            if (st == PC_OK && raw && rpc_client_moves(c) != checked_moves) {
+                unsigned long moves = rpc_client_moves(c);
+                bool resent = false;
+                st = sender_resend_if_unknown(c, hash, raw, &resent, err);
+                if (st == PC_ETX)
+                    return st;
+                if (st == PC_OK)
+                    checked_moves = moves;
+                if (resent && watch->resent)
+                    watch->resent(watch->user, rpc_client_url(c));
+            }
             /* Poll quickly at first (automining devnets), then every second. */
             poll_ms = poll_ms < 1000 ? poll_ms * 2 : 1000;
             next_poll = now_ms() + poll_ms;
@@ -182,8 +234,8 @@ pc_status sender_wait(rpc_client *c, const uint8_t hash[32], unsigned timeout_ms
                            "no receipt for 0x%s after %u s; it may still be mined", h,
                            timeout_ms / 1000);
         }
-        if (progress)
-            progress(user, elapsed);
+        if (watch->progress)
+            watch->progress(watch->user, elapsed);
         sleep_ms(100);
     }
 }

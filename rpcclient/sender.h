@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "eth/address.h"
+#include "eth/bytes.h"
 #include "eth/error.h"
 #include "eth/tx.h"
 #include "keystore/secret.h"
@@ -39,18 +40,33 @@ pc_status sender_prepare(rpc_client *c, const sender_request *req, eth_tx *tx, p
 /* Signs with key (which must belong to `from`: checked) and sends once.
  * hash receives the transaction hash as soon as it is signed (it stays all
  * zero when signing failed), so that after a lost answer the caller can
- * still look for it. */
+ * still look for it. raw, when not NULL, receives the signed bytes (also on
+ * a failed send), for sender_resend_if_unknown. */
 pc_status sender_send(rpc_client *c, const eth_tx *tx, secret *key, const eth_address *from,
-                      uint8_t hash[32], pc_error *err);
+                      uint8_t hash[32], bytebuf *raw, pc_error *err);
 
-/* Called about every 100 ms while waiting, e.g. to turn a spinner. */
-typedef void (*sender_progress_fn)(void *user, unsigned elapsed_ms);
+/* A node that takes a transaction and dies before passing it on leaves the
+ * next node without it. When the node in use does not know the transaction,
+ * this sends it the same signed bytes (same nonce, same hash: it is mined at
+ * most once) and sets *resent. A node that refuses them (its nonce already
+ * used there: the transaction can never be mined on that chain) gives
+ * PC_ETX; a node that cannot be reached gives PC_ENODE, to be tried again. */
+pc_status sender_resend_if_unknown(rpc_client *c, const uint8_t hash[32], const bytebuf *raw,
+                                   bool *resent, pc_error *err);
+
+/* What the caller hears while sender_wait polls; every member may be NULL. */
+typedef struct sender_watch {
+    void (*progress)(void *user, unsigned elapsed_ms); /* about every 100 ms */
+    void (*resent)(void *user, const char *node);      /* raw went to another node */
+    void *user;
+} sender_watch;
 
 /* Polls for the receipt until it comes or timeout_ms passes (PC_ETIMEOUT,
  * naming the hash so the person can look it up later). Node failures while
- * polling are retried until the deadline. */
-pc_status sender_wait(rpc_client *c, const uint8_t hash[32], unsigned timeout_ms,
-                      sender_progress_fn progress, void *user, node_receipt *out,
+ * polling are retried until the deadline. When the client moves to another
+ * node meanwhile and raw is not NULL, sender_resend_if_unknown runs there. */
+pc_status sender_wait(rpc_client *c, const uint8_t hash[32], const bytebuf *raw,
+                      unsigned timeout_ms, const sender_watch *watch, node_receipt *out,
                       pc_error *err);
 
 /* The revert reason of a reverted transaction, found by repeating its call

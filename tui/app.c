@@ -426,6 +426,11 @@ static void on_event(tui_app *app, tui_ev *ev)
         }
         tui_app_message(app, r->state == TUI_TX_FAILED, "%s", r->outcome);
         break;
+    case TUI_EV_RESENT:
+        hex_encode(ev->hash, 32, h);
+        tui_app_message(app, false, "0x%.16s... sent again to %s, which had not seen it", h,
+                        ev->node ? ev->node : "the next node");
+        break;
     case TUI_EV_READ:
         if (ev->status != PC_OK)
             tui_app_message(app, true, "%s", ev->msg);

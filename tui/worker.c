@@ -40,6 +40,8 @@ typedef struct pending {
     uint8_t hash[32];
     eth_address from, to;
     bytebuf data;           /* for the revert reason of a status-0 receipt */
+    bytebuf raw;            /* the signed bytes, for a node that never saw them */
+    unsigned long moves;    /* rpc_client_moves when the node in use last had it */
     struct pending *next;
 } pending;
 
@@ -110,7 +112,8 @@ static void run_send(tui_worker *w, job *j)
 {
     tui_ev ev = { .kind = TUI_EV_SENT, .id = j->id };
     pc_error e = { 0 };
-    ev.status = sender_send(w->client, &j->tx, j->key, &j->from, ev.hash, &e);
+    bytebuf raw = BYTEBUF_INIT;
+    ev.status = sender_send(w->client, &j->tx, j->key, &j->from, ev.hash, &raw, &e);
     secret_free(j->key);
     j->key = NULL;
     snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
@@ -123,6 +126,9 @@ static void run_send(tui_worker *w, job *j)
             p->to = j->tx.to;
             p->data = j->data; /* moves the calldata */
             j->data = (bytebuf)BYTEBUF_INIT;
+            p->raw = raw;
+            raw = (bytebuf)BYTEBUF_INIT;
+            p->moves = rpc_client_moves(w->client);
             p->next = w->pending;
             w->pending = p;
         }
@@ -130,6 +136,7 @@ static void run_send(tui_worker *w, job *j)
         w->refresh = w->kick = true;
         pthread_mutex_unlock(&w->mu);
     }
+    bytebuf_free(&raw);
     post(w, &ev);
 }
 
@@ -174,6 +181,13 @@ static void run_read(tui_worker *w, job *j)
     post(w, &ev);
 }
 
+static void pending_free(pending *p)
+{
+    bytebuf_free(&p->data);
+    bytebuf_free(&p->raw);
+    free(p);
+}
+
 static void finish_mined(tui_worker *w, pending *p, node_receipt *r)
 {
     tui_ev ev = { .kind = TUI_EV_MINED, .id = p->id };
@@ -186,6 +200,35 @@ static void finish_mined(tui_worker *w, pending *p, node_receipt *r)
                                  r->block);
     snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
     post(w, &ev);
+}
+
+/* After a failover: gives the node in use the signed bytes of a pending
+ * transaction it never saw. False when that node refuses them, so that the
+ * transaction will never be mined (reported as failed). */
+static bool still_known(tui_worker *w, pending *p)
+{
+    unsigned long moves = rpc_client_moves(w->client);
+    if (moves == p->moves)
+        return true;
+    tui_ev ev = { .kind = TUI_EV_RESENT, .id = p->id };
+    pc_error e = { 0 };
+    bool resent = false;
+    ev.status = sender_resend_if_unknown(w->client, p->hash, &p->raw, &resent, &e);
+    if (ev.status == PC_OK)
+        p->moves = moves;
+    if (ev.status == PC_ETX) {
+        ev.kind = TUI_EV_MINED;
+        snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
+        memcpy(ev.hash, p->hash, 32);
+        post(w, &ev);
+        return false;
+    }
+    if (resent) {
+        ev.node = node_now(w);
+        memcpy(ev.hash, p->hash, 32);
+        post(w, &ev);
+    }
+    return true;
 }
 
 /* Reads a snapshot, with the receipts of every pending transaction. */
@@ -237,12 +280,16 @@ static void read_snapshot(tui_worker *w, uint64_t block)
     i = 0;
     while (*pp) {
         pending *p = *pp;
-        if (q[i].found) {
+        bool done = q[i].found;
+        if (done) {
             finish_mined(w, p, &q[i].receipt);
             node_receipt_free(&q[i].receipt);
+        } else {
+            done = !still_known(w, p);
+        }
+        if (done) {
             *pp = p->next;
-            bytebuf_free(&p->data);
-            free(p);
+            pending_free(p);
         } else {
             pp = &p->next;
         }
@@ -393,8 +440,7 @@ void tui_worker_stop(tui_worker *w)
     while (w->pending) {
         pending *p = w->pending;
         w->pending = p->next;
-        bytebuf_free(&p->data);
-        free(p);
+        pending_free(p);
     }
     rpc_client_free(w->client);
     pthread_mutex_destroy(&w->mu);

@@ -31,6 +31,7 @@ typedef enum tui_ev_kind {
     TUI_EV_PREPARED,  /* tx filled (nonce, gas, fee), or status/msg */
     TUI_EV_SENT,      /* hash, or status/msg (hash still set when it may have gone out) */
     TUI_EV_MINED,     /* outcome (owned by the receiver), or status/msg */
+    TUI_EV_RESENT,    /* hash went again to node, which had not seen it */
     TUI_EV_READ,      /* text: the formatted result of a read job, or status/msg */
 } tui_ev_kind;
 
@@ -46,7 +47,8 @@ typedef struct tui_ev {
     tui_snapshot *snap;
     /* CONN and SNAPSHOT: the node the worker's client uses now (it fails
      * over between nodes by itself), owned by the receiver. The input thread
-     * learns it only this way, never by touching the client. */
+     * learns it only this way, never by touching the client. RESENT: the
+     * node that was given the transaction again. */
     char *node;
     eth_tx tx;              /* its data points into the request the caller keeps */
     uint8_t hash[32];

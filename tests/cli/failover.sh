@@ -4,28 +4,23 @@
 # and the transaction was sent exactly once.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/lib/devnet.sh"
+. "$PROJECT_ROOT/tests/lib/failover.sh"
 
 devnet_up || exit 1
+trap 'failover_down; devnet_down' EXIT
 (umask 077 && echo 0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80 >"$DEVNET_DIR/a.key")
 A=0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266
 
-node "$PROJECT_ROOT/tests/cli/dying-proxy.js" "$DEVNET_RPC" >"$DEVNET_DIR/proxy.log" 2>&1 &
-proxy=$!
-port=
-for ((i = 0; i < 50; i++)); do
-    port=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$DEVNET_DIR/proxy.log")
-    [[ -n $port ]] && break
-    sleep 0.1
-done
+proxy_up
 
 nonce_before=$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$A")
-out=$("$POWERCHAIN_BIN" --rpc "http://127.0.0.1:$port" --rpc "$DEVNET_RPC" --timeout 3 \
+out=$("$POWERCHAIN_BIN" --rpc "$PROXY_RPC" --rpc "$DEVNET_RPC" --timeout 3 \
     --contract-json "$DEVNET_JSON" --private-key-file "$DEVNET_DIR/a.key" send clearOldSessions 2>&1)
 code=$?
-wait "$proxy" 2>/dev/null
+wait "$PROXY" 2>/dev/null
 assert_eq "send completes through the second node" "$code" 0
 assert_match "outcome found" "$out" "*transaction 0x*sent*mined in block*"
 assert_eq "sent exactly once" "$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$A")" $((nonce_before + 1))
-assert_eq "the first node is gone" "$(kill -0 "$proxy" 2>/dev/null && echo alive || echo gone)" gone
+assert_eq "the first node is gone" "$(kill -0 "$PROXY" 2>/dev/null && echo alive || echo gone)" gone
 
 assert_summary

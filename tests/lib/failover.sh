@@ -1,0 +1,49 @@
+# shellcheck shell=bash
+# tests/lib/failover.sh: nodes that fail, for failover tests (bash; source
+# after tests/lib/devnet.sh, call after devnet_up).
+#
+#   proxy_up     starts tests/lib/dying-proxy.js in front of the devnet: it
+#                forwards JSON-RPC until it has passed on one
+#                eth_sendRawTransaction, answers it and dies. Sets PROXY (its
+#                pid) and PROXY_RPC.
+#   node2_up     starts a second devnet, a chain of its own deployed the same
+#                way (same contract address, same state), that never hears
+#                what the first node is sent. Sets NODE2_RPC; 1 on failure.
+#   failover_down  stops both (run it from the test's EXIT trap).
+
+proxy_up() {
+    local i port=
+    node "$PROJECT_ROOT/tests/lib/dying-proxy.js" "$DEVNET_RPC" >"$DEVNET_DIR/proxy.log" 2>&1 &
+    PROXY=$!
+    for ((i = 0; i < 50; i++)); do
+        port=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$DEVNET_DIR/proxy.log")
+        [[ -n $port ]] && break
+        sleep 0.1
+    done
+    PROXY_RPC="http://127.0.0.1:$port"
+}
+
+NODE2_DIR=
+node2_up() {
+    local i port address=
+    NODE2_DIR=$(mktemp -d "${TMPDIR:-/tmp}/powerchain-devnet2.XXXXXX")
+    for ((i = 0; i < 5; i++)); do
+        port=$((20000 + (RANDOM * 32768 + RANDOM) % 12000))
+        _devnet_port_free "$port" || continue
+        address=$("$PROJECT_ROOT/devnet/start" --port "$port" --state "$NODE2_DIR") && break
+        rm -rf "${NODE2_DIR:?}"/*
+    done
+    if [[ $address != "$DEVNET_ADDRESS" ]]; then
+        echo "node2_up: no second node with the contract at $DEVNET_ADDRESS (got '$address')" >&2
+        return 1
+    fi
+    NODE2_RPC="http://127.0.0.1:$port"
+}
+
+failover_down() {
+    [[ -n ${PROXY:-} ]] && kill "$PROXY" 2>/dev/null
+    if [[ -n $NODE2_DIR ]]; then
+        [[ -f $NODE2_DIR/anvil.pid ]] && "$PROJECT_ROOT/devnet/stop" --state "$NODE2_DIR"
+        rm -rf "$NODE2_DIR"
+    fi
+}
