@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/print.h"
 #include "cli/signer.h"
 #include "rpcclient/units.h"
 
@@ -49,11 +50,16 @@ static void print_balance(const char *label, const abi_value *v, pc_unit u)
 /* Whether `a` owns a registered, active unit. The contract cannot be asked
  * (see pc_parse_unit_registration), so the registration events tell, the
  * last one of each unit winning. A node that refuses the log query leaves
- * the role unknown rather than failing the whole status. */
+ * the role unknown (*scanned false, why says what the node answered) rather
+ * than failing the whole status. */
 static bool owns_a_unit(const rpc_batch *b, int logs_index, const pc_contract *k,
-                        const abi_value *units, const eth_address *a)
+                        const abi_value *units, const eth_address *a, bool *scanned,
+                        pc_error *why)
 {
-    const cJSON *logs = rpc_batch_result(b, (size_t)logs_index, NULL);
+    const cJSON *logs = rpc_batch_result(b, (size_t)logs_index, why);
+    *scanned = cJSON_IsArray(logs);
+    if (logs && !*scanned)
+        pc_fail(why, PC_ENODE, "eth_getLogs answered something other than a list");
     const abi_value *list = &units->items[0];
     bool owner = false;
     for (size_t i = 0; i < list->count; i++) {
@@ -152,15 +158,22 @@ int cmd_status(const cli_ctx *ctx, int argc, char **argv)
             eth_address_to_checksum(&from, addr);
             printf("%-10s %s\n", "account", addr);
             char roles[96] = "";
+            bool scanned = false;
+            pc_error why = { 0 };
             if (voter.items[0].boolean)
                 add_role(roles, sizeof roles, "voter");
             if (!eth_address_is_zero(bank) && eth_address_equal(bank, &from))
                 add_role(roles, sizeof roles, "banker");
             if (is_storage_unit(&units, &from))
                 add_role(roles, sizeof roles, "storage unit");
-            if (owns_a_unit(b, r.logs, k, &units, &from))
+            if (owns_a_unit(b, r.logs, k, &units, &from, &scanned, &why))
                 add_role(roles, sizeof roles, "unit owner");
             printf("%-10s %s\n", "roles", roles[0] ? roles : "user");
+            if (!scanned) {
+                fputs("           whether it owns a unit is unknown: ", stdout);
+                print_sanitized(stdout, why.msg);
+                putchar('\n');
+            }
             print_balance("ENT", &ent, PC_UNIT_ENT);
             print_balance("eEuro", &eeuro, PC_UNIT_EEURO);
         } else {

@@ -3,8 +3,10 @@
 # keystore's accounts sign by name with the printed password.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/lib/devnet.sh"
+. "$PROJECT_ROOT/tests/lib/failover.sh"
 
 devnet_up --demo 2>/dev/null || exit 1
+trap 'failover_down; devnet_down' EXIT
 KS=(--keystore "$DEVNET_DIR/keystore" --password-file "$DEVNET_DIR/demo-password")
 pc() { "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" "$@"; }
 
@@ -16,6 +18,12 @@ assert_match "A is a voter" "$out" "*roles      voter*"
 assert_match "U1 is a storage unit" "$(pc "${KS[@]}" --account U1 status)" "*roles      storage unit*"
 assert_match "C is the banker and owns the units" "$(pc "${KS[@]}" --account C status)" \
     "*roles      banker, unit owner*"
+proxy_up refuse-logs
+out=$("$POWERCHAIN_BIN" --rpc "$PROXY_RPC" --contract-json "$DEVNET_JSON" "${KS[@]}" --account C status)
+assert_match "without the events, ownership is unknown, not denied" "$out" \
+    "*roles      banker
+           whether it owns a unit is unknown: node refused eth_getLogs: query returned more than 10000 results*"
+assert_match "and the rest still shows" "$out" "*eEuro      * available,*"
 assert_eq "five named accounts" "$("$POWERCHAIN_BIN" "${KS[@]}" account list | awk '{print $2}' | tr '\n' ' ')" "A B C U1 U2 "
 
 out=$(pc "${KS[@]}" --account A send transferENT 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC 0.143); code=$?

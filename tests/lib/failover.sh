@@ -1,11 +1,11 @@
 # shellcheck shell=bash
-# tests/lib/failover.sh: nodes that fail, for failover tests (bash; source
+# tests/lib/failover.sh: nodes that fail or misbehave, for failover tests (bash; source
 # after tests/lib/devnet.sh, call after devnet_up).
 #
-#   proxy_up     starts tests/lib/dying-proxy.js in front of the devnet: it
-#                forwards JSON-RPC until it has passed on one
-#                eth_sendRawTransaction, answers it and dies. Sets PROXY (its
-#                pid) and PROXY_RPC.
+#   proxy_up [MODE]  starts tests/lib/proxy.js in front of the devnet; the
+#                default mode, die-after-send, forwards JSON-RPC until it has
+#                passed on one eth_sendRawTransaction, answers it and dies.
+#                Sets PROXY (its pid) and PROXY_RPC.
 #   node2_up     starts a second devnet, a chain of its own deployed the same
 #                way (same contract address, same state), that never hears
 #                what the first node is sent. Sets NODE2_RPC; 1 on failure.
@@ -13,7 +13,8 @@
 
 proxy_up() {
     local i port=
-    node "$PROJECT_ROOT/tests/lib/dying-proxy.js" "$DEVNET_RPC" >"$DEVNET_DIR/proxy.log" 2>&1 &
+    node "$PROJECT_ROOT/tests/lib/proxy.js" "${1:-die-after-send}" "$DEVNET_RPC" \
+        >"$DEVNET_DIR/proxy.log" 2>&1 &
     PROXY=$!
     for ((i = 0; i < 50; i++)); do
         port=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$DEVNET_DIR/proxy.log")

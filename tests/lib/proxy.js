@@ -1,0 +1,66 @@
+// proxy.js MODE TARGET_URL: listens on a free port of 127.0.0.1 (printed as
+// "listening PORT") and forwards JSON-RPC to TARGET_URL, as a node that
+// misbehaves in one way:
+//   die-after-send  passes on one eth_sendRawTransaction, answers it and
+//                   dies, as a node that goes away between a send and its
+//                   receipt;
+//   refuse-logs     answers eth_getLogs (alone or in a batch) with a
+//                   JSON-RPC error, as nodes that limit log queries do.
+'use strict';
+const http = require('http');
+const [mode, targetArg] = process.argv.slice(2);
+if (!['die-after-send', 'refuse-logs'].includes(mode) || !targetArg) {
+  console.error('usage: proxy.js die-after-send|refuse-logs TARGET_URL');
+  process.exit(2);
+}
+const target = new URL(targetArg);
+
+function refuseLogs(call) {
+  return { jsonrpc: '2.0', id: call.id,
+    error: { code: -32005, message: 'query returned more than 10000 results' } };
+}
+
+// Forwards body; calls done(status, reply) with the target's answer.
+function forward(body, done) {
+  const out = http.request({ host: target.hostname, port: target.port, method: 'POST',
+    path: '/', headers: { 'Content-Type': 'application/json' } }, (answer) => {
+    let reply = '';
+    answer.on('data', (chunk) => { reply += chunk; });
+    answer.on('end', () => done(answer.statusCode, reply));
+  });
+  out.end(body);
+}
+
+// In refuse-logs mode: the calls that go on to the target, and a function
+// that puts the refused ones back into its answer in their places.
+function splitLogs(body) {
+  const parsed = JSON.parse(body);
+  const calls = Array.isArray(parsed) ? parsed : [parsed];
+  const kept = calls.filter((c) => c.method !== 'eth_getLogs');
+  const merge = (reply) => {
+    const answers = kept.length ? [].concat(JSON.parse(reply)) : [];
+    const byId = new Map(answers.map((a) => [a.id, a]));
+    const all = calls.map((c) => (c.method === 'eth_getLogs' ? refuseLogs(c) : byId.get(c.id)));
+    return JSON.stringify(Array.isArray(parsed) ? all : all[0]);
+  };
+  return { body: JSON.stringify(Array.isArray(parsed) ? kept : kept[0]), empty: !kept.length, merge };
+}
+
+const server = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => { body += chunk; });
+  req.on('end', () => {
+    const reply = (status, text, then) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(text, then);
+    };
+    if (mode === 'refuse-logs') {
+      const split = splitLogs(body);
+      if (split.empty) return reply(200, split.merge(''));
+      return forward(split.body, (status, text) => reply(status, split.merge(text)));
+    }
+    const isSend = body.includes('"eth_sendRawTransaction"');
+    forward(body, (status, text) => reply(status, text, () => { if (isSend) process.exit(0); }));
+  });
+});
+server.listen(0, '127.0.0.1', () => console.log(`listening ${server.address().port}`));
