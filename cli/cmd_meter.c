@@ -52,6 +52,7 @@ typedef struct meter_run {
     pc_contract *k;
     secret *key;
     eth_address from;
+    uint64_t chain_id;           /* the chain of the nonce lock: signed for it only */
     eth_tx base;                 /* chain id, fee fields */
     uint64_t next_nonce;
     uint64_t gas_by_method[3];   /* produce, consume, report; 0 = not estimated yet */
@@ -108,7 +109,7 @@ static pc_status gas_for(meter_run *r, int kind, const bytebuf *data, pc_error *
         return PC_OK;
     sender_request req = { .from = r->from, .has_to = true, .to = *pc_contract_address(r->k),
                            .data = data->data, .data_len = data->len,
-                           .has_chain_id = r->ctx->has_chain_id, .chain_id = r->ctx->chain_id };
+                           .has_chain_id = true, .chain_id = r->chain_id };
     eth_tx tx;
     pc_status st = sender_prepare(r->c, &req, &tx, err);
     if (st != PC_OK)
@@ -418,7 +419,7 @@ static int meter_run_cmd(const cli_ctx *ctx, unsigned wait_s)
         st = signer_unlock(ctx, &r.key, &unlocked, &err);
     nonce_lock lock = { -1 };
     if (st == PC_OK)
-        st = nonce_lock_take(&r.from, wait_s, &lock, &err);
+        st = cli_take_nonce_lock(ctx, r.c, &r.from, wait_s, &lock, &r.chain_id, &err);
     int code = st == PC_OK ? run_readings(&r, wait_s) : cli_fail(&err);
     nonce_lock_release(&lock);
     for (size_t i = 0; i < r.count; i++) {

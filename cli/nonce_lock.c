@@ -10,6 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "eth/hex.h"
+
 static pc_status lock_dir(char *out, size_t cap, pc_error *err)
 {
     const char *runtime = getenv("XDG_RUNTIME_DIR");
@@ -26,16 +28,19 @@ static pc_status lock_dir(char *out, size_t cap, pc_error *err)
     return PC_OK;
 }
 
-pc_status nonce_lock_take(const eth_address *account, unsigned wait_s, nonce_lock *out,
+pc_status nonce_lock_take(uint64_t chain_id, const uint8_t genesis_hash[32],
+                          const eth_address *account, unsigned wait_s, nonce_lock *out,
                           pc_error *err)
 {
     out->fd = -1;
-    char dir[512], path[600], hex[41];
+    char dir[512], path[700], hex[41], genesis[17];
     pc_status st = lock_dir(dir, sizeof dir, err);
     if (st != PC_OK)
         return st;
     eth_address_to_lower_nopfx(account, hex);
-    snprintf(path, sizeof path, "%s/nonce-%s.lock", dir, hex);
+    hex_encode(genesis_hash, 8, genesis); /* 64 bits tell local chains apart */
+    snprintf(path, sizeof path, "%s/nonce-%llu-%s-%s.lock", dir, (unsigned long long)chain_id,
+             genesis, hex);
     int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)
         return pc_fail(err, PC_EIO, "cannot open the nonce lock %s: %s", path, strerror(errno));
@@ -51,9 +56,9 @@ pc_status nonce_lock_take(const eth_address *account, unsigned wait_s, nonce_loc
         }
         if (waited_ms >= wait_s * 1000u) {
             st = pc_fail(err, PC_ETIMEOUT,
-                         "another powerchain process has been sending for 0x%s for %u s "
-                         "(lock %s); nothing sent",
-                         hex, wait_s, path);
+                         "another powerchain process has been sending for 0x%s on chain "
+                         "%llu for %u s (lock %s); nothing sent",
+                         hex, (unsigned long long)chain_id, wait_s, path);
             break;
         }
         nanosleep(&pause, NULL);

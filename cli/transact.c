@@ -66,6 +66,20 @@ static void resent_to(void *user, const char *node)
             tty ? "\r\033[K" : "", node);
 }
 
+pc_status cli_take_nonce_lock(const cli_ctx *ctx, rpc_client *c, const eth_address *from,
+                              unsigned wait_s, nonce_lock *lock, uint64_t *chain_id,
+                              pc_error *err)
+{
+    lock->fd = -1;
+    uint8_t genesis[32];
+    pc_status st = node_chain_identity(c, chain_id, genesis, err);
+    if (st == PC_OK && ctx->has_chain_id && *chain_id != ctx->chain_id)
+        st = pc_fail(err, PC_ENODE,
+                     "the node is on chain %llu, not chain %llu as expected: nothing signed",
+                     (unsigned long long)*chain_id, (unsigned long long)ctx->chain_id);
+    return st == PC_OK ? nonce_lock_take(*chain_id, genesis, from, wait_s, lock, err) : st;
+}
+
 pc_status cli_transact(const cli_ctx *ctx, rpc_client *c, const pc_contract *k,
                        const cli_tx *t, node_receipt *receipt, pc_outcome *outcome,
                        pc_error *err)
@@ -84,8 +98,6 @@ pc_status cli_transact(const cli_ctx *ctx, rpc_client *c, const pc_contract *k,
     req.to = t->to;
     req.data = t->data;
     req.data_len = t->data_len;
-    req.has_chain_id = ctx->has_chain_id;
-    req.chain_id = ctx->chain_id;
     /* Unlock first: a password prompt must not hold the nonce lock. */
     secret *key = NULL;
     eth_address signer;
@@ -95,7 +107,8 @@ pc_status cli_transact(const cli_ctx *ctx, rpc_client *c, const pc_contract *k,
     eth_tx tx;
     uint8_t hash[32] = { 0 };
     bytebuf raw = BYTEBUF_INIT;
-    st = nonce_lock_take(&req.from, t->wait_s, &lock, err);
+    st = cli_take_nonce_lock(ctx, c, &req.from, t->wait_s, &lock, &req.chain_id, err);
+    req.has_chain_id = true;
     if (st == PC_OK)
         st = sender_prepare(c, &req, &tx, err);
     if (st == PC_OK)

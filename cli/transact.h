@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "cli/cli.h"
+#include "cli/nonce_lock.h"
 #include "eth/bytes.h"
 #include "rpcclient/node.h"
 #include "rpcclient/powerchain.h"
@@ -23,6 +24,14 @@ typedef struct cli_tx {
     size_t data_len;
     unsigned wait_s;           /* receipt deadline */
 } cli_tx;
+
+/* Takes the nonce lock of `from` on the node's chain (its chain id and
+ * genesis block, in one request). *chain_id receives the chain id, which
+ * must equal --chain-id when given; the caller signs for that chain only, so
+ * a node that changes chains meanwhile gets nothing signed. */
+pc_status cli_take_nonce_lock(const cli_ctx *ctx, rpc_client *c, const eth_address *from,
+                              unsigned wait_s, nonce_lock *lock, uint64_t *chain_id,
+                              pc_error *err);
 
 /* On PC_OK, *receipt holds the receipt (free with node_receipt_free) and
  * *outcome its decoded events (free with pc_outcome_free), whatever the

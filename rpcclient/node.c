@@ -258,6 +258,37 @@ pc_status node_chain_id(rpc_client *c, uint64_t *out, pc_error *err)
     return st;
 }
 
+pc_status node_chain_identity(rpc_client *c, uint64_t *chain_id, uint8_t genesis_hash[32],
+                              pc_error *err)
+{
+    rpc_batch *b = rpc_batch_new();
+    cJSON *params = cJSON_CreateArray();
+    if (params) {
+        cJSON_AddItemToArray(params, cJSON_CreateString("0x0"));
+        cJSON_AddItemToArray(params, cJSON_CreateFalse());
+    }
+    int i_chain = b ? rpc_batch_add(b, "eth_chainId", NULL) : -1;
+    int i_genesis = b ? rpc_batch_add(b, "eth_getBlockByNumber", params) : -1;
+    if (!b)
+        cJSON_Delete(params);
+    pc_status st = PC_OK;
+    if (i_chain < 0 || i_genesis < 0)
+        st = pc_fail(err, PC_ENOMEM, "out of memory");
+    if (st == PC_OK)
+        st = rpc_batch_send(c, b, true, err);
+    const cJSON *chain = NULL, *genesis = NULL;
+    if (st == PC_OK && (!(chain = rpc_batch_result(b, (size_t)i_chain, err)) ||
+                        !(genesis = rpc_batch_result(b, (size_t)i_genesis, err))))
+        st = PC_ENODE; /* err says what the node answered */
+    if (st == PC_OK)
+        st = node_parse_u64(chain, "chain id", chain_id, err);
+    if (st == PC_OK)
+        st = node_parse_hash(cJSON_GetObjectItemCaseSensitive(genesis, "hash"),
+                             "genesis block hash", genesis_hash, err);
+    rpc_batch_free(b);
+    return st;
+}
+
 pc_status node_block_number(rpc_client *c, uint64_t *out, pc_error *err)
 {
     cJSON *res;

@@ -71,6 +71,11 @@ cJSON *node_params_hash(const uint8_t hash[32]);
 cJSON *node_params_latest_block(void);
 
 pc_status node_chain_id(rpc_client *c, uint64_t *out, pc_error *err);
+/* What tells one chain from another, in one batch: its chain id and the
+ * hash of its block 0 (two local chains may share a chain id, never a
+ * genesis block). */
+pc_status node_chain_identity(rpc_client *c, uint64_t *chain_id, uint8_t genesis_hash[32],
+                              pc_error *err);
 pc_status node_block_number(rpc_client *c, uint64_t *out, pc_error *err);
 pc_status node_latest_block(rpc_client *c, node_block *out, pc_error *err);
 

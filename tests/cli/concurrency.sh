@@ -2,11 +2,18 @@
 # Nonces under concurrency: two powerchain processes signing for the same
 # account at once (a meter run next to single sends, and two meter runs)
 # neither reuse nor skip a nonce: every reading and transfer is mined once.
+# The lock that makes them take turns is per chain: the same account on
+# another chain with the same chain id does not wait.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/lib/devnet.sh"
 . "$PROJECT_ROOT/devnet/scenario.sh"
+. "$PROJECT_ROOT/tests/lib/failover.sh"
 
 devnet_up || exit 1
+trap 'failover_down; devnet_down' EXIT
+# A lock folder of this test's own, to look into.
+export XDG_RUNTIME_DIR=$DEVNET_DIR/run
+mkdir -m 700 "$XDG_RUNTIME_DIR"
 SCENARIO_RPC=$DEVNET_RPC SCENARIO_JSON=$DEVNET_JSON SCENARIO_DIR=$DEVNET_DIR
 scenario_keys
 scenario_setup || { echo "FAIL: setup"; exit 1; }
@@ -38,5 +45,29 @@ assert_eq "ten transfers mined" "$(cat "$DEVNET_DIR"/t* | grep -c '^mined in blo
 assert_eq "C received all ten" "$(pc --private-key-file "$DEVNET_DIR/C.key" --json call balanceENT | field available)" \
     180000000000000000
 assert_eq "B's nonce counts every transaction" "$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$SCENARIO_B")" 12
+
+echo "# a meter run holds U1's lock on this chain; a second chain, also 4200, does not wait"
+node2_up || exit 1
+mkfifo "$DEVNET_DIR/feed"
+pc --private-key-file "$DEVNET_DIR/U1.key" meter run <"$DEVNET_DIR/feed" >/dev/null 2>&1 &
+held=$!
+exec 3>"$DEVNET_DIR/feed"
+u1=$(tr 'A-F' 'a-f' <<<"${SCENARIO_U1#0x}")
+for ((i = 0; i < 100; i++)); do
+    lock=$(echo "$XDG_RUNTIME_DIR"/powerchain/nonce-4200-*-"$u1".lock)
+    [[ -f $lock ]] && ! flock -n "$lock" true && break
+    sleep 0.1
+done
+assert_match "the run holds a lock named by chain id and genesis" "$lock" \
+    "$XDG_RUNTIME_DIR/powerchain/nonce-4200-????????????????-$u1.lock"
+out=$("$POWERCHAIN_BIN" --rpc "$NODE2_RPC" --contract-json "$DEVNET_JSON" \
+    --private-key-file "$DEVNET_DIR/U1.key" send --wait 3 clearOldSessions 2>&1)
+assert_match "the other chain signs at once" "$out" "*mined in block*"
+out=$(pc --private-key-file "$DEVNET_DIR/U1.key" send --wait 1 clearOldSessions 2>&1)
+assert_match "this chain waits for the run" "$out" \
+    "*another powerchain process has been sending for 0x$u1 on chain 4200 for 1 s*nothing sent*"
+exec 3>&-
+wait "$held"
+assert_eq "the run ends with its input" "$?" 0
 
 assert_summary

@@ -17,10 +17,10 @@ nonce_before=$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$A")
 out=$("$POWERCHAIN_BIN" --rpc "$PROXY_RPC" --rpc "$DEVNET_RPC" --timeout 3 \
     --contract-json "$DEVNET_JSON" --private-key-file "$DEVNET_DIR/a.key" send clearOldSessions 2>&1)
 code=$?
-wait "$PROXY" 2>/dev/null
+proxy_wait
 assert_eq "send completes through the second node" "$code" 0
 assert_match "outcome found" "$out" "*transaction 0x*sent*mined in block*"
 assert_eq "sent exactly once" "$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$A")" $((nonce_before + 1))
-assert_eq "the first node is gone" "$(kill -0 "$PROXY" 2>/dev/null && echo alive || echo gone)" gone
+assert_eq "the first node died after the send" "$PROXY_END" gone
 
 assert_summary

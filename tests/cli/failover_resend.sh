@@ -27,7 +27,7 @@ through_proxy() {
     OUT=$("$POWERCHAIN_BIN" --rpc "$PROXY_RPC" --rpc "$NODE2_RPC" --timeout 3 \
         --contract-json "$DEVNET_JSON" --private-key-file "$DEVNET_DIR/$key.key" "$@" 2>&1)
     CODE=$?
-    wait "$PROXY" 2>/dev/null
+    proxy_wait
 }
 
 echo "# send: the first node mines it and dies; the second node never heard of it"

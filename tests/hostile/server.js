@@ -24,7 +24,7 @@ const MODES = {
     'rpc-error': 'a JSON-RPC error object to everything',
     'escape-error': 'a JSON-RPC error whose message holds terminal escapes',
     'wrong-chain': 'eth_chainId says 1',
-    'chain-change': 'eth_chainId says 4200 the first time, 1 afterwards',
+    'chain-change': 'eth_chainId says 4200 until a transaction has been sent, 1 afterwards',
     'no-receipt': 'eth_getTransactionReceipt is always null',
     'receipt-trickle': 'eth_getTransactionReceipt answers like trickle',
     'escape-revert': 'a reverted receipt whose revert reason holds terminal escapes',
@@ -105,13 +105,12 @@ function abiString(text) {
     return '0x' + word(32) + word(hex.length / 2) + hex.padEnd(Math.ceil(hex.length / 64) * 64, '0');
 }
 
-let chainIdCalls = 0;
+let sentOne = false;
 
 function answer(method, params) {
     switch (method) {
     case 'eth_chainId':
-        chainIdCalls++;
-        if (mode === 'wrong-chain' || (mode === 'chain-change' && chainIdCalls > 1)) return '0x1';
+        if (mode === 'wrong-chain' || (mode === 'chain-change' && sentOne)) return '0x1';
         return mode === 'wrong-types' ? 4200 : '0x1068';
     case 'eth_getTransactionCount': return '0x0';
     case 'eth_blockNumber': return '0x10';
@@ -122,6 +121,7 @@ function answer(method, params) {
     case 'eth_maxPriorityFeePerGas': return '0x0';
     case 'eth_estimateGas': return '0x5208';
     case 'eth_sendRawTransaction':
+        sentOne = true;
         if (mode === 'wrong-hash') return '0x' + '22'.repeat(32);
         return '0x' + keccak256(Buffer.from(String(params[0]).slice(2), 'hex')).toString('hex');
     case 'eth_getTransactionReceipt':

@@ -6,6 +6,10 @@
 #                default mode, die-after-send, forwards JSON-RPC until it has
 #                passed on one eth_sendRawTransaction, answers it and dies.
 #                Sets PROXY (its pid) and PROXY_RPC.
+#   proxy_wait   waits up to 5 s for the proxy to die by itself, then ends
+#                it; sets PROXY_END to "gone" (it died by itself) or "killed".
+#                Unlike a plain wait, it cannot hang a test whose client never
+#                reached the send.
 #   node2_up     starts a second devnet, a chain of its own deployed the same
 #                way (same contract address, same state), that never hears
 #                what the first node is sent. Sets NODE2_RPC; 1 on failure.
@@ -22,6 +26,24 @@ proxy_up() {
         sleep 0.1
     done
     PROXY_RPC="http://127.0.0.1:$port"
+}
+
+proxy_wait() {
+    local i state=
+    for ((i = 0; i < 50; i++)); do
+        # Exited: gone, or a zombie (state Z) until waited for.
+        state=Z
+        [[ -r /proc/$PROXY/stat ]] && read -r _ _ state _ <"/proc/$PROXY/stat"
+        [[ $state == Z ]] && break
+        sleep 0.1
+    done
+    if [[ $state == Z ]] && wait "$PROXY" 2>/dev/null; then
+        PROXY_END=gone
+    else
+        kill "$PROXY" 2>/dev/null
+        wait "$PROXY" 2>/dev/null
+        PROXY_END=killed
+    fi
 }
 
 NODE2_DIR=
