@@ -73,10 +73,8 @@ pc_status cli_take_nonce_lock(const cli_ctx *ctx, rpc_client *c, const eth_addre
     lock->fd = -1;
     uint8_t genesis[32];
     pc_status st = node_chain_identity(c, chain_id, genesis, err);
-    if (st == PC_OK && ctx->has_chain_id && *chain_id != ctx->chain_id)
-        st = pc_fail(err, PC_ENODE,
-                     "the node is on chain %llu, not chain %llu as expected: nothing signed",
-                     (unsigned long long)*chain_id, (unsigned long long)ctx->chain_id);
+    if (st == PC_OK && ctx->has_chain_id)
+        st = node_check_chain(*chain_id, ctx->chain_id, err);
     return st == PC_OK ? nonce_lock_take(*chain_id, genesis, from, wait_s, lock, err) : st;
 }
 

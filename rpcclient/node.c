@@ -258,6 +258,15 @@ pc_status node_chain_id(rpc_client *c, uint64_t *out, pc_error *err)
     return st;
 }
 
+pc_status node_check_chain(uint64_t got, uint64_t want, pc_error *err)
+{
+    if (got == want)
+        return PC_OK;
+    return pc_fail(err, PC_ENODE,
+                   "the node is on chain %llu, not chain %llu as expected: nothing signed",
+                   (unsigned long long)got, (unsigned long long)want);
+}
+
 pc_status node_chain_identity(rpc_client *c, uint64_t *chain_id, uint8_t genesis_hash[32],
                               pc_error *err)
 {

@@ -71,6 +71,8 @@ cJSON *node_params_hash(const uint8_t hash[32]);
 cJSON *node_params_latest_block(void);
 
 pc_status node_chain_id(rpc_client *c, uint64_t *out, pc_error *err);
+/* PC_OK when got == want, else PC_ENODE saying that nothing is signed. */
+pc_status node_check_chain(uint64_t got, uint64_t want, pc_error *err);
 /* What tells one chain from another, in one batch: its chain id and the
  * hash of its block 0 (two local chains may share a chain id, never a
  * genesis block). */

@@ -81,10 +81,8 @@ pc_status sender_prepare(rpc_client *c, const sender_request *req, eth_tx *tx, p
     if (st == PC_OK)
         st = node_parse_u64(rpc_batch_result(b, (size_t)i_chain, err), "chain id", &chain_id,
                             err);
-    if (st == PC_OK && req->has_chain_id && chain_id != req->chain_id)
-        st = pc_fail(err, PC_ENODE,
-                     "the node is on chain %llu, not chain %llu as expected: nothing signed",
-                     (unsigned long long)chain_id, (unsigned long long)req->chain_id);
+    if (st == PC_OK && req->has_chain_id)
+        st = node_check_chain(chain_id, req->chain_id, err);
     if (st == PC_OK)
         st = node_parse_u64(rpc_batch_result(b, (size_t)i_nonce, err), "nonce", &nonce, err);
     if (st == PC_OK)
