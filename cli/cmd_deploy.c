@@ -34,8 +34,10 @@ static pc_status read_bytecode(const char *path, bytebuf *out, pc_error *err)
         st = pc_fail(err, PC_EINPUT, "%s holds no bytecode", path);
     else if (hex_decode_buf(text + b, e - b, out, err) != PC_OK)
         st = pc_error_prefix(err, "%s is not hex bytecode", path);
-    if (st != PC_OK && err)
+    if (st != PC_OK && err) {
         err->status = PC_EINPUT;
+        err->cause = PC_CAUSE_INPUT;
+    }
     free(text);
     return st;
 }

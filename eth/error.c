@@ -4,16 +4,59 @@
 #include <stdio.h>
 #include <string.h>
 
-pc_status pc_fail(pc_error *err, pc_status status, const char *fmt, ...)
+static pc_cause usual_cause(pc_status status)
+{
+    switch (status) {
+    case PC_OK: return PC_CAUSE_NONE;
+    case PC_EINPUT: return PC_CAUSE_INPUT;
+    case PC_EDATA:
+    case PC_ENODE: return PC_CAUSE_MALFORMED;
+    case PC_ETX: return PC_CAUSE_REVERTED;
+    case PC_EKEY: return PC_CAUSE_KEY;
+    case PC_EIO: return PC_CAUSE_IO;
+    case PC_ENOMEM: return PC_CAUSE_NOMEM;
+    case PC_ETIMEOUT: return PC_CAUSE_TIMEOUT;
+    }
+    return PC_CAUSE_NONE;
+}
+
+static pc_status vfail(pc_error *err, pc_status status, pc_cause cause, long rpc_code,
+                       const char *fmt, va_list ap)
 {
     if (err) {
-        va_list ap;
-        va_start(ap, fmt);
         vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-        va_end(ap);
         err->status = status;
+        err->cause = cause;
+        err->rpc_code = rpc_code;
     }
     return status;
+}
+
+pc_status pc_fail(pc_error *err, pc_status status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(err, status, usual_cause(status), 0, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+pc_status pc_fail_cause(pc_error *err, pc_status status, pc_cause cause, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(err, status, cause, 0, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+pc_status pc_fail_refused(pc_error *err, long rpc_code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(err, PC_ENODE, PC_CAUSE_REFUSED, rpc_code, fmt, ap);
+    va_end(ap);
+    return PC_ENODE;
 }
 
 pc_status pc_error_prefix(pc_error *err, const char *fmt, ...)
@@ -43,6 +86,8 @@ void pc_error_clear(pc_error *err)
 {
     if (err) {
         err->status = PC_OK;
+        err->cause = PC_CAUSE_NONE;
+        err->rpc_code = 0;
         err->msg[0] = '\0';
     }
 }

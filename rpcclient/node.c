@@ -262,9 +262,9 @@ pc_status node_check_chain(uint64_t got, uint64_t want, pc_error *err)
 {
     if (got == want)
         return PC_OK;
-    return pc_fail(err, PC_ENODE,
-                   "the node is on chain %llu, not chain %llu as expected: nothing signed",
-                   (unsigned long long)got, (unsigned long long)want);
+    return pc_fail_cause(err, PC_ENODE, PC_CAUSE_WRONG_CHAIN,
+                         "the node is on chain %llu, not chain %llu as expected: nothing signed",
+                         (unsigned long long)got, (unsigned long long)want);
 }
 
 pc_status node_chain_identity(rpc_client *c, uint64_t *chain_id, uint8_t genesis_hash[32],
@@ -325,6 +325,15 @@ pc_status node_call(rpc_client *c, const eth_address *from, const eth_address *t
                     const uint8_t *data, size_t len, const char *block_tag, bytebuf *out,
                     pc_error *err)
 {
+    return node_call_reason(c, from, to, data, len, block_tag, out, NULL, err);
+}
+
+pc_status node_call_reason(rpc_client *c, const eth_address *from, const eth_address *to,
+                           const uint8_t *data, size_t len, const char *block_tag, bytebuf *out,
+                           char **reason_out, pc_error *err)
+{
+    if (reason_out)
+        *reason_out = NULL;
     cJSON *params = node_params_call(from, to, data, len, block_tag ? block_tag : "latest");
     if (!params)
         return pc_fail(err, PC_ENOMEM, "out of memory");
@@ -337,7 +346,12 @@ pc_status node_call(rpc_client *c, const eth_address *from, const eth_address *t
             char *reason = NULL;
             if (hex_decode_buf(info.data_hex, strlen(info.data_hex), &rd, NULL) == PC_OK &&
                 abi_decode_revert(rd.data, rd.len, &reason, NULL) == PC_OK)
-                st = pc_fail(err, PC_ETX, "the call reverted: %s", reason);
+                st = pc_fail_cause(err, PC_ETX, PC_CAUSE_REVERTED, "the call reverted: %s",
+                                   reason);
+            if (st == PC_ETX && reason_out) {
+                *reason_out = reason;
+                reason = NULL;
+            }
             free(reason);
             bytebuf_free(&rd);
         }

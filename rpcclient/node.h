@@ -1,6 +1,7 @@
 /* The Ethereum JSON-RPC methods powerchain uses, with typed and checked
  * answers. Every field of a node's answer is validated (hex form, lengths,
- * ranges) before use; a malformed answer is PC_ENODE naming the field.
+ * ranges) before use; a malformed answer is PC_ENODE, cause
+ * PC_CAUSE_MALFORMED, naming the field.
  *
  * The node_parse_* functions read one answer that came some other way (for
  * example from a batch). */
@@ -82,10 +83,16 @@ pc_status node_block_number(rpc_client *c, uint64_t *out, pc_error *err);
 pc_status node_latest_block(rpc_client *c, node_block *out, pc_error *err);
 
 /* eth_call. `from` may be NULL; block_tag NULL means "latest". A revert is
- * PC_ETX with the decoded reason (Error(string), Panic(uint256) or none). */
+ * PC_ETX, cause PC_CAUSE_REVERTED, with the decoded reason (Error(string),
+ * Panic(uint256) or none) in the message. */
 pc_status node_call(rpc_client *c, const eth_address *from, const eth_address *to,
                     const uint8_t *data, size_t len, const char *block_tag, bytebuf *out,
                     pc_error *err);
+/* node_call that also hands over the revert reason alone: on PC_ETX
+ * *reason is a string the caller frees, else NULL. */
+pc_status node_call_reason(rpc_client *c, const eth_address *from, const eth_address *to,
+                           const uint8_t *data, size_t len, const char *block_tag, bytebuf *out,
+                           char **reason, pc_error *err);
 
 /* eth_sendRawTransaction, never retried. */
 pc_status node_send_raw(rpc_client *c, const uint8_t *raw, size_t len, uint8_t hash[32],

@@ -518,8 +518,10 @@ pc_status pc_encode_call(const pc_method *m, int argc, char *const argv[], byteb
             usage_word(m, i, word, sizeof word);
             pc_error_prefix(err, "%s", word);
             st = PC_EINPUT;
-            if (err)
+            if (err) {
                 err->status = PC_EINPUT;
+                err->cause = PC_CAUSE_INPUT;
+            }
         }
         args.count = i + 1;
     }
@@ -545,8 +547,10 @@ pc_status pc_decode_result(const pc_contract *k, const pc_method *m, const uint8
     if (st != PC_OK) {
         /* Return data comes from the node: a bad answer is the node's failure. */
         pc_error_prefix(err, "the node's answer to %s", m->name);
-        if (err)
+        if (err) {
             err->status = PC_ENODE;
+            err->cause = PC_CAUSE_MALFORMED;
+        }
         return PC_ENODE;
     }
     const abi_type *named = k ? k->abi_outputs[m - methods] : NULL;
@@ -630,8 +634,10 @@ pc_status pc_decode_event(const pc_contract *k, const node_log *l, bool *matched
     pc_status st = abi_decode_event_string(l->data, l->data_len, &text, err);
     if (st != PC_OK) {
         pc_error_prefix(err, "the contract's %s event", is_error ? "Error" : "Info");
-        if (err)
+        if (err) {
             err->status = PC_ENODE;
+            err->cause = PC_CAUSE_MALFORMED;
+        }
         return PC_ENODE;
     }
     sanitize_text(text);

@@ -253,17 +253,18 @@ static pc_status post_once(rpc_client *c, const char *body, cJSON **answer,
                      c->max_response);
     } else if (rc == CURLE_OPERATION_TIMEDOUT) {
         *transport = TIMED_OUT;
-        st = pc_fail(err, PC_ENODE, "node at %s did not answer within %ld s", c->url,
-                     c->timeout_s);
+        st = pc_fail_cause(err, PC_ENODE, PC_CAUSE_TIMEOUT,
+                           "node at %s did not answer within %ld s", c->url, c->timeout_s);
     } else if (rc != CURLE_OK) {
         *transport = UNREACHABLE;
-        st = pc_fail(err, PC_ENODE, "cannot reach node at %s: %s", c->url,
-                     c->curl_msg[0] ? c->curl_msg : curl_easy_strerror(rc));
+        st = pc_fail_cause(err, PC_ENODE, PC_CAUSE_UNREACHABLE, "cannot reach node at %s: %s",
+                           c->url, c->curl_msg[0] ? c->curl_msg : curl_easy_strerror(rc));
     } else {
         long code = 0;
         curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
         if (code != 200) {
-            st = pc_fail(err, PC_ENODE, "node at %s answered HTTP %ld", c->url, code);
+            st = pc_fail_cause(err, PC_ENODE, PC_CAUSE_HTTP, "node at %s answered HTTP %ld",
+                               c->url, code);
         } else if (!r.data) {
             st = pc_fail(err, PC_ENODE, "node at %s sent an empty answer", c->url);
         } else {
@@ -335,9 +336,9 @@ static pc_status check_answer(rpc_client *c, const char *method, const cJSON *an
             c->last_error_data = strdup(data->valuestring);
             c->last_error.data_hex = c->last_error_data;
         }
-        return pc_fail(err, PC_ENODE, "node refused %s: %s (code %ld)", method,
-                       cJSON_IsString(msg) ? msg->valuestring : "no message",
-                       c->last_error.code);
+        return pc_fail_refused(err, c->last_error.code, "node refused %s: %s (code %ld)",
+                               method, cJSON_IsString(msg) ? msg->valuestring : "no message",
+                               c->last_error.code);
     }
     const cJSON *res = cJSON_GetObjectItemCaseSensitive(answer, "result");
     if (!res)
@@ -463,7 +464,7 @@ pc_status rpc_batch_send(rpc_client *c, rpc_batch *b, bool retry, pc_error *err)
         /* A node without batch support answers one error object. */
         const cJSON *e = cJSON_GetObjectItemCaseSensitive(answer, "error");
         const cJSON *msg = e ? cJSON_GetObjectItemCaseSensitive(e, "message") : NULL;
-        st = pc_fail(err, PC_ENODE, "node at %s refused a batch request%s%s", c->url,
+        st = pc_fail_refused(err, 0, "node at %s refused a batch request%s%s", c->url,
                      cJSON_IsString(msg) ? ": " : "", cJSON_IsString(msg) ? msg->valuestring : "");
         cJSON_Delete(answer);
         return st;
@@ -511,9 +512,9 @@ const cJSON *rpc_batch_result(const rpc_batch *b, size_t i, pc_error *err)
     if (e && !cJSON_IsNull(e)) {
         const cJSON *msg = cJSON_GetObjectItemCaseSensitive(e, "message");
         const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, "code");
-        pc_fail(err, PC_ENODE, "node refused %s: %s (code %ld)", method,
-                cJSON_IsString(msg) ? msg->valuestring : "no message",
-                cJSON_IsNumber(code) ? (long)code->valuedouble : 0L);
+        long n = cJSON_IsNumber(code) ? (long)code->valuedouble : 0L;
+        pc_fail_refused(err, n, "node refused %s: %s (code %ld)", method,
+                        cJSON_IsString(msg) ? msg->valuestring : "no message", n);
         return NULL;
     }
     const cJSON *res = cJSON_GetObjectItemCaseSensitive(answer, "result");

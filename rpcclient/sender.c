@@ -44,14 +44,20 @@ static pc_status estimate_failed(rpc_client *c, const sender_request *req, const
                                  pc_error *err)
 {
     bytebuf out = BYTEBUF_INIT;
-    pc_error e;
-    pc_status st = node_call(c, &req->from, req->has_to ? &req->to : NULL, req->data,
-                             req->data_len, "latest", &out, &e);
+    char *reason = NULL;
+    pc_status st = node_call_reason(c, &req->from, req->has_to ? &req->to : NULL, req->data,
+                                    req->data_len, "latest", &out, &reason, NULL);
     bytebuf_free(&out);
-    if (st == PC_ETX)
-        return pc_fail(err, PC_ETX, "the transaction would fail: %s; nothing sent",
-                       e.msg + strlen("the call "));
-    return pc_fail(err, sub->status, "cannot estimate gas: %s", sub->msg);
+    if (st == PC_ETX) {
+        pc_fail_cause(err, PC_ETX, PC_CAUSE_REVERTED,
+                      "the transaction would fail: reverted: %s; nothing sent", reason);
+        free(reason);
+        return PC_ETX;
+    }
+    pc_fail_cause(err, sub->status, sub->cause, "cannot estimate gas: %s", sub->msg);
+    if (err)
+        err->rpc_code = sub->rpc_code;
+    return sub->status;
 }
 
 pc_status sender_prepare(rpc_client *c, const sender_request *req, eth_tx *tx, pc_error *err)
@@ -146,18 +152,14 @@ pc_status sender_send(rpc_client *c, const eth_tx *tx, secret *key, const eth_ad
         uint8_t node_hash[32];
         st = node_send_raw(c, raw.data, raw.len, node_hash, err);
         if (st == PC_OK && memcmp(node_hash, hash, 32) != 0)
-            st = pc_fail(err, PC_ENODE, "the node reported a different transaction hash");
+            st = pc_fail_cause(err, PC_ENODE, PC_CAUSE_MALFORMED,
+                               "the node reported a different transaction hash");
     }
     if (raw_out)
         *raw_out = raw;
     else
         bytebuf_free(&raw);
     return st;
-}
-
-static bool refused(const rpc_client *c)
-{
-    return rpc_client_last_error(c).present;
 }
 
 pc_status sender_resend_if_unknown(rpc_client *c, const uint8_t hash[32], const bytebuf *raw,
@@ -169,22 +171,24 @@ pc_status sender_resend_if_unknown(rpc_client *c, const uint8_t hash[32], const 
     if (st != PC_OK || known)
         return st;
     uint8_t node_hash[32];
-    st = node_send_raw(c, raw->data, raw->len, node_hash, err);
+    pc_error e = { 0 };
+    st = node_send_raw(c, raw->data, raw->len, node_hash, &e);
     if (st == PC_OK && memcmp(node_hash, hash, 32) != 0)
         return pc_fail(err, PC_ENODE, "%s reported a different transaction hash",
                        rpc_client_url(c));
-    if (st == PC_ENODE && refused(c)) {
+    if (st == PC_ENODE && e.cause == PC_CAUSE_REFUSED) {
         /* It may have arrived from elsewhere between the two calls. */
         if (node_tx_known(c, hash, &known, NULL) == PC_OK && known)
             return PC_OK;
-        char h[67], why[PC_ERROR_MSG_MAX];
+        char h[67];
         hex_encode(hash, 32, h);
-        snprintf(why, sizeof why, "%s", err->msg);
-        return pc_fail(err, PC_ETX,
-                       "transaction 0x%s was lost with the node that took it, and the next "
-                       "node refuses it: %s",
-                       h, why);
+        return pc_fail_cause(err, PC_ETX, PC_CAUSE_LOST,
+                             "transaction 0x%s was lost with the node that took it, and the "
+                             "next node refuses it: %s",
+                             h, e.msg);
     }
+    if (st != PC_OK && err)
+        *err = e;
     *resent = st == PC_OK;
     return st;
 }
@@ -244,11 +248,8 @@ char *sender_revert_reason(rpc_client *c, const eth_address *from, const eth_add
     char tag[24];
     snprintf(tag, sizeof tag, "0x%llx", (unsigned long long)(block ? block - 1 : 0));
     bytebuf out = BYTEBUF_INIT;
-    pc_error e;
-    pc_status st = node_call(c, from, to, data, len, tag, &out, &e);
+    char *reason = NULL;
+    node_call_reason(c, from, to, data, len, tag, &out, &reason, NULL);
     bytebuf_free(&out);
-    const char *prefix = "the call reverted: ";
-    if (st == PC_ETX && strncmp(e.msg, prefix, strlen(prefix)) == 0)
-        return strdup(e.msg + strlen(prefix));
-    return strdup("reverted without a reason");
+    return reason ? reason : strdup("reverted without a reason");
 }

@@ -157,7 +157,7 @@ static void check_canonical(const char *text, const char *want)
 static void check_parse_error(const char *text, const char *fragment)
 {
     abi_type *t = NULL;
-    pc_error err = {PC_OK, ""};
+    pc_error err = { 0 };
     CHECK(abi_type_parse(text, &t, &err) == PC_EINPUT);
     CHECK(t == NULL);
     if (!strstr(err.msg, fragment)) {
@@ -360,7 +360,7 @@ static void check_bad(const char *type_text, const char *hex, const char *fragme
     abi_type *t = parse(type_text);
     bytebuf data = unhex(hex);
     abi_value v;
-    pc_error err = {PC_OK, ""};
+    pc_error err = { 0 };
     CHECK(abi_decode(t, data.data, data.len, &v, &err) == PC_EDATA);
     CHECK(v.kind == ABI_TUPLE && v.count == 0 && v.items == NULL);
     if (!strstr(err.msg, fragment)) {

@@ -124,7 +124,7 @@ static void check_bad(const char *hex, const char *fragment)
     bytebuf b = unhex(hex);
     rlp_item it;
     size_t used;
-    pc_error err = {PC_OK, ""};
+    pc_error err = { 0 };
     CHECK(rlp_decode_item(b.data, b.len, &it, &used, &err) == PC_EDATA);
     if (!strstr(err.msg, fragment)) {
         check_failed++;

@@ -235,7 +235,7 @@ static void test_fixed(void)
 static void check_fixed_error(const char *text, unsigned decimals, const char *fragment)
 {
     u256 v;
-    pc_error err = {PC_OK, ""};
+    pc_error err = { 0 };
     CHECK(u256_parse_fixed(text, decimals, &v, &err) == PC_EINPUT);
     if (!strstr(err.msg, fragment)) {
         check_failed++;

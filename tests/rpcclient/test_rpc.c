@@ -1,0 +1,164 @@
+/* What a failure is, as codes: a node that refuses a call (JSON-RPC error
+ * object, its code kept), one that answers something malformed, one that
+ * cannot be reached, and a revert. A canned HTTP server on 127.0.0.1 plays
+ * the node, one answer per connection. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "../check.h"
+#include "rpcclient/node.h"
+#include "rpcclient/rpc.h"
+
+typedef struct canned {
+    int listen_fd;
+    const char *body; /* the JSON the node answers */
+} canned;
+
+/* Answers one request with c->body, whatever was asked. */
+static void *serve_once(void *arg)
+{
+    canned *c = arg;
+    int fd = accept(c->listen_fd, NULL, NULL);
+    if (fd < 0)
+        return NULL;
+    char req[8192];
+    size_t got = 0;
+    /* Enough to have read the headers and the small body of one call. */
+    while (got < sizeof req - 1) {
+        ssize_t n = read(fd, req + got, sizeof req - 1 - got);
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+        req[got] = '\0';
+        char *end = strstr(req, "\r\n\r\n");
+        const char *cl = strstr(req, "Content-Length: ");
+        if (end && cl && got >= (size_t)(end + 4 - req) + strtoul(cl + 16, NULL, 10))
+            break;
+    }
+    char head[200];
+    int hn = snprintf(head, sizeof head,
+                      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                      "Content-Length: %zu\r\nConnection: close\r\n\r\n",
+                      strlen(c->body));
+    if (write(fd, head, (size_t)hn) < 0 || write(fd, c->body, strlen(c->body)) < 0)
+        perror("write");
+    close(fd);
+    return NULL;
+}
+
+/* A listening socket on a free port; *port receives it. */
+static int listen_any(unsigned *port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    socklen_t len = sizeof a;
+    if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof a) != 0 || listen(fd, 4) != 0 ||
+        getsockname(fd, (struct sockaddr *)&a, &len) != 0)
+        abort();
+    *port = ntohs(a.sin_port);
+    return fd;
+}
+
+/* One eth_blockNumber against a node answering `body`; returns the error. */
+static pc_error block_number_against(const char *body)
+{
+    unsigned port;
+    canned c = { listen_any(&port), body };
+    pthread_t t;
+    pthread_create(&t, NULL, serve_once, &c);
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%u", port);
+    rpc_client *client = NULL;
+    pc_error e = { 0 };
+    uint64_t n = 0;
+    if (rpc_client_new(url, 5, &client, &e) == PC_OK)
+        node_block_number(client, &n, &e);
+    pthread_join(t, NULL);
+    close(c.listen_fd);
+    rpc_client_free(client);
+    return e;
+}
+
+static void test_refused(void)
+{
+    pc_error e = block_number_against(
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32601,\"message\":\"no such method\"}}");
+    CHECK(e.status == PC_ENODE);
+    CHECK(e.cause == PC_CAUSE_REFUSED);
+    CHECK(e.rpc_code == -32601);
+}
+
+static void test_malformed(void)
+{
+    pc_error e = block_number_against("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"twelve\"}");
+    CHECK(e.status == PC_ENODE);
+    CHECK(e.cause == PC_CAUSE_MALFORMED);
+    CHECK(e.rpc_code == 0);
+    e = block_number_against("[1,2");
+    CHECK(e.cause == PC_CAUSE_MALFORMED);
+}
+
+static void test_reverted(void)
+{
+    unsigned port;
+    /* Error(string) "no" as a node reports a reverting eth_call. */
+    canned c = { listen_any(&port),
+                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":3,\"message\":\"execution "
+                 "reverted\",\"data\":\"0x08c379a0"
+                 "0000000000000000000000000000000000000000000000000000000000000020"
+                 "0000000000000000000000000000000000000000000000000000000000000002"
+                 "6e6f000000000000000000000000000000000000000000000000000000000000\"}}" };
+    pthread_t t;
+    pthread_create(&t, NULL, serve_once, &c);
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%u", port);
+    rpc_client *client = NULL;
+    pc_error e = { 0 };
+    bytebuf out = BYTEBUF_INIT;
+    char *reason = NULL;
+    eth_address to = { { 1 } };
+    CHECK(rpc_client_new(url, 5, &client, &e) == PC_OK);
+    CHECK(node_call_reason(client, NULL, &to, NULL, 0, NULL, &out, &reason, &e) == PC_ETX);
+    pthread_join(t, NULL);
+    close(c.listen_fd);
+    CHECK(e.cause == PC_CAUSE_REVERTED);
+    CHECK_STR(reason, "no");
+    free(reason);
+    bytebuf_free(&out);
+    rpc_client_free(client);
+}
+
+static void test_unreachable(void)
+{
+    unsigned port;
+    int fd = listen_any(&port);
+    close(fd); /* nothing listens there now */
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%u", port);
+    rpc_client *client = NULL;
+    pc_error e = { 0 };
+    uint64_t n = 0;
+    CHECK(rpc_client_new(url, 5, &client, &e) == PC_OK);
+    CHECK(node_block_number(client, &n, &e) == PC_ENODE);
+    CHECK(e.cause == PC_CAUSE_UNREACHABLE);
+    CHECK(pc_exit_code(e.status) == 3);
+    rpc_client_free(client);
+}
+
+int main(void)
+{
+    pc_error e;
+    if (rpc_global_init(&e) != PC_OK)
+        return 1;
+    test_refused();
+    test_malformed();
+    test_reverted();
+    test_unreachable();
+    rpc_global_cleanup();
+    return check_summary();
+}
