@@ -6,7 +6,7 @@
 #include "cli/commands.h"
 #include "cli/print.h"
 #include "cli/signer.h"
-#include "rpcclient/node.h"
+#include "wallet/read.h"
 
 pc_status cli_load_contract(const cli_ctx *ctx, pc_contract **out, pc_error *err)
 {
@@ -71,22 +71,18 @@ int cmd_call(const cli_ctx *ctx, int argc, char **argv)
     }
     pc_contract *k = NULL;
     rpc_client *c = NULL;
-    bytebuf calldata = BYTEBUF_INIT, ret = BYTEBUF_INIT;
-    abi_value value = { 0 };
+    bytebuf calldata = BYTEBUF_INIT;
+    wallet_reading r = { 0 };
     eth_address from;
     bool has_from = false;
     pc_status st = pc_encode_call(m, argc - 2, argv + 2, &calldata, &err);
     if (st == PC_OK)
         st = cli_open(ctx, &k, &from, &has_from, &c, &err);
     if (st == PC_OK)
-        st = node_call(c, has_from ? &from : NULL, pc_contract_address(k), calldata.data,
-                       calldata.len, "latest", &ret, &err);
-    const abi_type *names = NULL, *units = NULL;
-    if (st == PC_OK)
-        st = pc_decode_result(k, m, ret.data, ret.len, &value, &names, &units, &err);
+        st = wallet_read(c, k, m, has_from ? &from : NULL, calldata.data, calldata.len, &r, &err);
     if (st == PC_OK) {
         if (ctx->json) {
-            cJSON *j = result_to_json(names, &value);
+            cJSON *j = result_to_json(r.names, &r.value);
             char *text = j ? cJSON_PrintUnformatted(j) : NULL;
             if (text)
                 puts(text);
@@ -95,15 +91,14 @@ int cmd_call(const cli_ctx *ctx, int argc, char **argv)
             free(text);
             cJSON_Delete(j);
         } else {
-            print_result_human(stdout, m, units, &value);
+            print_result_human(stdout, m, r.units, &r.value);
         }
     }
     if (st == PC_OK && m->uses_sender && !has_from)
         fprintf(stderr, "powerchain: note: %s depends on the caller; no account was given "
                         "(--account or --private-key-file)\n", m->name);
-    abi_value_free(&value);
+    wallet_reading_free(&r);
     bytebuf_free(&calldata);
-    bytebuf_free(&ret);
     rpc_client_free(c);
     pc_contract_free(k);
     return st == PC_OK ? 0 : cli_fail(&err);

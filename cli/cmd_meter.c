@@ -23,12 +23,11 @@
 #include <time.h>
 
 #include "cli/commands.h"
-#include "cli/nonce_lock.h"
 #include "cli/opts.h"
 #include "cli/signer.h"
 #include "cli/transact.h"
 #include "eth/hex.h"
-#include "rpcclient/sender.h"
+#include "wallet/txpipe.h"
 
 #define METER_RECEIPT_BATCH 200
 #define METER_POLL_EVERY 64
@@ -107,11 +106,11 @@ static pc_status gas_for(meter_run *r, int kind, const bytebuf *data, pc_error *
 {
     if (r->gas_by_method[kind])
         return PC_OK;
-    sender_request req = { .from = r->from, .has_to = true, .to = *pc_contract_address(r->k),
-                           .data = data->data, .data_len = data->len,
-                           .has_chain_id = true, .chain_id = r->chain_id };
+    wallet_tx t = { .from = r->from, .has_to = true, .to = *pc_contract_address(r->k),
+                    .data = data->data, .data_len = data->len,
+                    .has_chain_id = true, .chain_id = r->chain_id };
     eth_tx tx;
-    pc_status st = sender_prepare(r->c, &req, &tx, err);
+    pc_status st = wallet_tx_prepare(r->c, &t, &tx, err);
     if (st != PC_OK)
         return st;
     if (r->base.chain_id == 0) {
@@ -123,58 +122,15 @@ static pc_status gas_for(meter_run *r, int kind, const bytebuf *data, pc_error *
     return PC_OK;
 }
 
-static bool mentions(const pc_error *e, const char *what)
+static void retrying(void *user, const pc_error *why)
 {
-    return strstr(e->msg, what) != NULL;
+    fprintf(stderr, "powerchain: line %u: %s; sending the same transaction again every "
+                    "second\n", *(const unsigned *)user, why->msg);
 }
 
-/* Whether the node knows a transaction with this hash (pending or mined). */
-static bool tx_known(meter_run *r, const uint8_t hash[32])
-{
-    bool known = false;
-    return node_tx_known(r->c, hash, &known, NULL) == PC_OK && known;
-}
-
-static pc_status refresh_nonce(meter_run *r, pc_error *err)
-{
-    cJSON *res = NULL;
-    pc_status st = rpc_call(r->c, "eth_getTransactionCount",
-                            node_params_address_tag(&r->from, "pending"), true, &res, err);
-    if (st == PC_OK)
-        st = node_parse_u64(res, "nonce", &r->next_nonce, err);
-    cJSON_Delete(res);
-    return st;
-}
-
-/* Sends the signed bytes; a transport failure sends the same bytes again
- * (same nonce, same hash: mined at most once). "nonce too low" after such a
- * failure means an earlier try got through, when the node knows the hash. */
-static pc_status send_signed(meter_run *r, const bytebuf *raw, const uint8_t hash[32],
-                             unsigned line, bool *answer_lost, pc_error *err)
-{
-    *answer_lost = false;
-    for (int attempt = 0;; attempt++) {
-        uint8_t node_hash[32];
-        pc_status st = node_send_raw(r->c, raw->data, raw->len, node_hash, err);
-        if (st == PC_OK || mentions(err, "already known"))
-            return PC_OK;
-        if (*answer_lost && mentions(err, "nonce too low") && tx_known(r, hash))
-            return PC_OK;
-        bool transport = mentions(err, "cannot reach") || mentions(err, "did not answer");
-        if (!transport || attempt + 1 >= METER_RESEND_TRIES)
-            return st;
-        if (!*answer_lost)
-            fprintf(stderr, "powerchain: line %u: %s; sending the same transaction again every "
-                            "second\n", line, err->msg);
-        *answer_lost = true;
-        rpc_client_fail_over(r->c);
-        sleep_ms(1000);
-    }
-}
-
-/* Signs one reading with the next nonce and sends it. When the node says
- * the nonce is already used (another signer outside this machine), the
- * reading is signed again with the node's next nonce. */
+/* Signs one reading with the next nonce and sends it. When the node refuses
+ * it and its next nonce has moved past ours (another signer outside this
+ * machine took it), the reading is signed again with the node's next one. */
 static pc_status send_reading(meter_run *r, int kind, const bytebuf *data, reading *it,
                               pc_error *err)
 {
@@ -188,19 +144,23 @@ static pc_status send_reading(meter_run *r, int kind, const bytebuf *data, readi
     for (int signing = 0; signing < 3; signing++) {
         tx.nonce = r->next_nonce;
         bytebuf raw = BYTEBUF_INIT;
-        st = eth_tx_sign(&tx, secret_open(r->key), &raw, it->hash, err);
-        secret_close(r->key);
+        st = sender_sign(&tx, r->key, &r->from, it->hash, &raw, err);
         bool answer_lost = false;
         if (st == PC_OK)
-            st = send_signed(r, &raw, it->hash, it->line, &answer_lost, err);
+            st = wallet_tx_send_signed(r->c, &raw, it->hash, METER_RESEND_TRIES, retrying,
+                                       &it->line, &answer_lost, err);
         if (st == PC_OK) {
             it->raw = raw;
             r->next_nonce++;
             return PC_OK;
         }
         bytebuf_free(&raw);
-        if (answer_lost || !mentions(err, "nonce too low") || refresh_nonce(r, NULL) != PC_OK)
+        uint64_t node_next = 0;
+        if (answer_lost || err->cause != PC_CAUSE_REFUSED ||
+            wallet_tx_next_nonce(r->c, &r->from, &node_next, NULL) != PC_OK ||
+            node_next <= tx.nonce)
             break;
+        r->next_nonce = node_next;
     }
     return st;
 }
@@ -288,6 +248,7 @@ static pc_status poll_receipts(meter_run *r, pc_error *err)
             bool found = false;
             st = node_parse_receipt(rpc_batch_result(b, j, err), &rc, &found, err);
             if (st == PC_OK && found) {
+                /* Events only: a reading's report has no room for a revert reason. */
                 st = pc_outcome_from_receipt(r->k, &rc, &it->outcome, err);
                 reading_settled(it, READING_MINED);
                 node_receipt_free(&rc);
@@ -359,8 +320,9 @@ static int run_readings(meter_run *r, unsigned wait_s)
             it->state = READING_LOST;
             it->problem = strdup(err.msg);
             not_sent++;
-            /* Without a node or a valid chain, later readings fare no better. */
-            if (err.status == PC_ENODE && !r->base.chain_id)
+            /* Without a node, a valid chain or the unit's key, later readings
+             * fare no better. */
+            if ((err.status == PC_ENODE && !r->base.chain_id) || err.cause == PC_CAUSE_KEY)
                 fatal = err.status;
         }
         bytebuf_free(&data);
@@ -381,7 +343,8 @@ static int run_readings(meter_run *r, unsigned wait_s)
     for (size_t i = 0; i < r->count; i++) {
         if (r->items[i].state == READING_SENT)
             pending++;
-        else if (r->items[i].state == READING_MINED && pc_outcome_ok(&r->items[i].outcome))
+        else if (r->items[i].state == READING_MINED &&
+                 wallet_outcome_cause(&r->items[i].outcome) == PC_CAUSE_NONE)
             ok++;
         else if (r->items[i].state == READING_MINED)
             failed++;
@@ -418,8 +381,12 @@ static int meter_run_cmd(const cli_ctx *ctx, unsigned wait_s)
     if (st == PC_OK)
         st = signer_unlock(ctx, &r.key, &unlocked, &err);
     nonce_lock lock = { -1 };
-    if (st == PC_OK)
-        st = cli_take_nonce_lock(ctx, r.c, &r.from, wait_s, &lock, &r.chain_id, &err);
+    if (st == PC_OK) {
+        /* The whole run holds the lock: readings take consecutive nonces. */
+        wallet_tx t = { .from = r.from, .has_chain_id = ctx->has_chain_id,
+                        .chain_id = ctx->chain_id, .wait_s = wait_s };
+        st = wallet_tx_lock(r.c, &t, &lock, &r.chain_id, &err);
+    }
     int code = st == PC_OK ? run_readings(&r, wait_s) : cli_fail(&err);
     nonce_lock_release(&lock);
     for (size_t i = 0; i < r.count; i++) {

@@ -561,22 +561,6 @@ pc_status pc_decode_result(const pc_contract *k, const pc_method *m, const uint8
     return PC_OK;
 }
 
-pc_status pc_read(rpc_client *c, const pc_contract *k, const pc_method *m,
-                  const eth_address *from, int argc, char *const argv[], abi_value *out,
-                  pc_error *err)
-{
-    bytebuf call = BYTEBUF_INIT, ret = BYTEBUF_INIT;
-    pc_status st = pc_encode_call(m, argc, argv, &call, err);
-    if (st == PC_OK)
-        st = node_call(c, m->uses_sender ? from : NULL, &k->address, call.data, call.len, NULL,
-                       &ret, err);
-    if (st == PC_OK)
-        st = pc_decode_result(k, m, ret.data, ret.len, out, NULL, NULL, err);
-    bytebuf_free(&call);
-    bytebuf_free(&ret);
-    return st;
-}
-
 int pc_batch_add_read(rpc_batch *b, const pc_contract *k, const pc_method *m,
                       const eth_address *from, int argc, char *const argv[], pc_error *err)
 {

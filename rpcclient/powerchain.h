@@ -5,7 +5,8 @@
  * Flow of one action: pc_method_find -> pc_encode_call (strings typed by a
  * person -> checked, typed values -> calldata) -> sender.h signs and sends ->
  * pc_outcome_from_receipt decodes Info/Error events and the status. Reads:
- * pc_encode_call -> eth_call (alone or in a batch) -> pc_decode_result. */
+ * pc_encode_call -> eth_call (wallet/read.h alone, wallet/state.h in a
+ * batch) -> pc_decode_result. */
 #ifndef PC_POWERCHAIN_H
 #define PC_POWERCHAIN_H
 
@@ -103,11 +104,6 @@ pc_status pc_parse_arg(pc_arg_kind kind, const char *text, const char *param_nam
 pc_status pc_decode_result(const pc_contract *k, const pc_method *m, const uint8_t *data,
                            size_t len, abi_value *out, const abi_type **names_type,
                            const abi_type **units_type, pc_error *err);
-
-/* One read through eth_call. from may be NULL (needed when m->uses_sender). */
-pc_status pc_read(rpc_client *c, const pc_contract *k, const pc_method *m,
-                  const eth_address *from, int argc, char *const argv[], abi_value *out,
-                  pc_error *err);
 
 /* Reads in one HTTP round trip: add them, send the batch, then decode each. */
 int pc_batch_add_read(rpc_batch *b, const pc_contract *k, const pc_method *m,

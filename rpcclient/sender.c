@@ -133,10 +133,9 @@ pc_status sender_prepare(rpc_client *c, const sender_request *req, eth_tx *tx, p
     return PC_OK;
 }
 
-pc_status sender_send(rpc_client *c, const eth_tx *tx, secret *key, const eth_address *from,
-                      uint8_t hash[32], bytebuf *raw_out, pc_error *err)
+pc_status sender_sign(const eth_tx *tx, secret *key, const eth_address *from, uint8_t hash[32],
+                      bytebuf *raw, pc_error *err)
 {
-    bytebuf raw = BYTEBUF_INIT;
     eth_address signer;
     const uint8_t *k = secret_open(key);
     pc_status st = secp_privkey_to_address(k, &signer, err);
@@ -146,8 +145,16 @@ pc_status sender_send(rpc_client *c, const eth_tx *tx, secret *key, const eth_ad
         st = pc_fail(err, PC_EKEY, "the unlocked key does not belong to %s", want);
     }
     if (st == PC_OK)
-        st = eth_tx_sign(tx, k, &raw, hash, err);
+        st = eth_tx_sign(tx, k, raw, hash, err);
     secret_close(key);
+    return st;
+}
+
+pc_status sender_send(rpc_client *c, const eth_tx *tx, secret *key, const eth_address *from,
+                      uint8_t hash[32], bytebuf *raw_out, pc_error *err)
+{
+    bytebuf raw = BYTEBUF_INIT;
+    pc_status st = sender_sign(tx, key, from, hash, &raw, err);
     if (st == PC_OK) {
         uint8_t node_hash[32];
         st = node_send_raw(c, raw.data, raw.len, node_hash, err);

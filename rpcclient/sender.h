@@ -37,6 +37,11 @@ typedef struct sender_request {
  * the revert reason. */
 pc_status sender_prepare(rpc_client *c, const sender_request *req, eth_tx *tx, pc_error *err);
 
+/* Signs with key, which must belong to `from` (checked: PC_EKEY, nothing
+ * signed). hash receives the transaction hash, raw the signed bytes. */
+pc_status sender_sign(const eth_tx *tx, secret *key, const eth_address *from, uint8_t hash[32],
+                      bytebuf *raw, pc_error *err);
+
 /* Signs with key (which must belong to `from`: checked) and sends once.
  * hash receives the transaction hash as soon as it is signed (it stays all
  * zero when signing failed), so that after a lost answer the caller can

@@ -10,7 +10,7 @@ static size_t g_scroll; /* events skipped from the newest */
 
 static void draw(tui_app *app, WINDOW *win)
 {
-    const tui_snapshot *s = tui_app_snapshot(app);
+    const wallet_state *s = tui_app_snapshot(app);
     int W = getmaxx(win), H = getmaxy(win), y = 1;
     size_t ntx = tui_app_tx_count(app);
     screen_heading(win, 0, "This session's transactions");
@@ -33,14 +33,14 @@ static void draw(tui_app *app, WINDOW *win)
     }
     y++;
     screen_heading(win, y++, "Contract events (last blocks)");
-    if (screen_missing(win, y, s, TUI_SEC_EVENTS, "events"))
+    if (screen_missing(win, y, s, WALLET_SEC_EVENTS, "events"))
         return;
     if (s->nevents == 0)
         tui_print(win, y, 2, 0, TUI_DIM, "no Info or Error events in the last %d blocks",
-                  TUI_EVENT_BLOCKS);
+                  WALLET_EVENT_BLOCKS);
     g_scroll = screen_cursor_clamp(g_scroll, s->nevents);
     for (size_t i = s->nevents - g_scroll; i > 0 && y < H; i--, y++) {
-        const tui_event *e = &s->events[i - 1];
+        const wallet_event *e = &s->events[i - 1];
         tui_print(win, y, 0, 9, TUI_DIM, "#%llu", (unsigned long long)e->block);
         tui_print(win, y, 9, 6, e->is_error ? TUI_BAD : TUI_GOOD, "%s",
                   e->is_error ? "Error" : "Info");
@@ -50,7 +50,7 @@ static void draw(tui_app *app, WINDOW *win)
 
 static bool key(tui_app *app, int ch)
 {
-    const tui_snapshot *s = tui_app_snapshot(app);
+    const wallet_state *s = tui_app_snapshot(app);
     return s && screen_cursor_key(ch, &g_scroll, s->nevents);
 }
 

@@ -12,9 +12,9 @@ static size_t g_cursor;
 
 static void draw(tui_app *app, WINDOW *win)
 {
-    const tui_snapshot *s = tui_app_snapshot(app);
+    const wallet_state *s = tui_app_snapshot(app);
     screen_heading(win, 0, "Banker");
-    if (!tui_is_banker(s)) {
+    if (!(tui_app_roles(app) & WALLET_ROLE_BANKER)) {
         char b[ETH_ADDRESS_TEXT_LEN];
         eth_address_to_checksum(&s->banker, b);
         tui_print(win, 1, 2, 0, TUI_WARN, "This account is not the banker.");
@@ -25,7 +25,7 @@ static void draw(tui_app *app, WINDOW *win)
     tui_print(win, 1, 2, 22, TUI_NORMAL, "eEuro in circulation");
     tui_print_amount(win, 1, 24, 26, TUI_ACCENT, &s->total_eeuro, PC_UNIT_EEURO);
     screen_heading(win, 3, "Withdrawal requests (locked eEuro, buy orders included)");
-    if (screen_missing(win, 4, s, TUI_SEC_WITHDRAWALS, "withdrawals"))
+    if (screen_missing(win, 4, s, WALLET_SEC_WITHDRAWALS, "withdrawals"))
         return;
     if (s->nwithdrawals == 0)
         tui_print(win, 4, 2, 0, TUI_DIM, "none");
@@ -43,7 +43,7 @@ static void draw(tui_app *app, WINDOW *win)
 
 static bool key(tui_app *app, int ch)
 {
-    const tui_snapshot *s = tui_app_snapshot(app);
+    const wallet_state *s = tui_app_snapshot(app);
     static char who[ETH_ADDRESS_TEXT_LEN], amount[U256_DEC_MAX];
     static const tui_form_spec mint = {
         .title = "Mint eEuro (euros received)", .method = "minteEuro", .nfields = 2,
@@ -63,7 +63,7 @@ static bool key(tui_app *app, int ch)
                     { .label = "Amount (eEuro)", .kind = PC_ARG_EEURO, .preset = amount,
                       .limit = TUI_LIMIT_POSITIVE } },
     };
-    if (!s || !tui_is_banker(s)) {
+    if (!s || !(tui_app_roles(app) & WALLET_ROLE_BANKER)) {
         if (ch == 'm' || ch == 'x' || ch == 'u') {
             tui_app_message(app, true, "only the banker can do this");
             return true;

@@ -43,7 +43,7 @@ void screen_heading(WINDOW *win, int y, const char *title)
     tui_print(win, y, 0, 0, TUI_TITLE, "%s", title);
 }
 
-bool screen_missing(WINDOW *win, int y, const tui_snapshot *s, unsigned section,
+bool screen_missing(WINDOW *win, int y, const wallet_state *s, unsigned section,
                     const char *what)
 {
     if (!(s->missing & section))

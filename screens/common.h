@@ -22,7 +22,7 @@ size_t screen_cursor_clamp(size_t cursor, size_t count);
 /* A section heading at row y. */
 void screen_heading(WINDOW *win, int y, const char *title);
 /* The one line shown when a section could not be read, with the reason. */
-bool screen_missing(WINDOW *win, int y, const tui_snapshot *s, unsigned section,
+bool screen_missing(WINDOW *win, int y, const wallet_state *s, unsigned section,
                     const char *what);
 
 #endif

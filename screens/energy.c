@@ -10,7 +10,7 @@
 
 static size_t g_unit; /* the unit under the cursor */
 
-static void draw_units(WINDOW *win, const tui_snapshot *s, int y, int rows)
+static void draw_units(WINDOW *win, const wallet_state *s, int y, int rows)
 {
     int W = getmaxx(win), bar_w = W - 36;
     u256 max = u256_zero();
@@ -33,11 +33,11 @@ static void draw_units(WINDOW *win, const tui_snapshot *s, int y, int rows)
     }
 }
 
-static void draw_peg(WINDOW *win, const tui_snapshot *s, int y)
+static void draw_peg(WINDOW *win, const wallet_state *s, int y)
 {
     u256 stored, ent, sum;
     char e[PC_UNIT_TEXT_MAX], t[PC_UNIT_TEXT_MAX];
-    tui_peg(s, &stored, &ent);
+    wallet_peg(s, &stored, &ent);
     pc_format_unit(&s->total_wh, PC_UNIT_WH, e, sizeof e);
     pc_format_unit(&ent, PC_UNIT_ENT, t, sizeof t);
     tui_print(win, y, 0, 0, TUI_TITLE, "Peg");
@@ -54,17 +54,17 @@ static void draw_peg(WINDOW *win, const tui_snapshot *s, int y)
               c == 0 ? "balanced" : c > 0 ? "more ENT" : "more energy");
 }
 
-static void draw_sessions(WINDOW *win, const tui_snapshot *s, int y, int rows)
+static void draw_sessions(WINDOW *win, const wallet_state *s, int y, int rows)
 {
     tui_print(win, y, 0, 0, TUI_TITLE, "Your consumption sessions");
-    if (screen_missing(win, y + 1, s, TUI_SEC_SESSIONS, "sessions"))
+    if (screen_missing(win, y + 1, s, WALLET_SEC_SESSIONS, "sessions"))
         return;
     if (s->nsessions == 0)
         tui_print(win, y + 1, 2, 0, TUI_DIM, "none open");
     for (size_t i = 0; i < s->nsessions && (int)i < rows; i++) {
-        const tui_session *x = &s->sessions[i];
+        const wallet_session *x = &s->sessions[i];
         char a[16], wh[PC_UNIT_TEXT_MAX], left[PC_UNIT_TEXT_MAX];
-        uint64_t secs = tui_session_seconds_left(s, x);
+        uint64_t secs = wallet_session_seconds_left(s, x);
         u256 l = u256_from_u64(secs), v = x->wh;
         screen_short_address(&x->unit, a);
         pc_format_unit(&v, PC_UNIT_WH, wh, sizeof wh);
@@ -81,12 +81,12 @@ static void draw_sessions(WINDOW *win, const tui_snapshot *s, int y, int rows)
 
 static void draw(tui_app *app, WINDOW *win)
 {
-    const tui_snapshot *s = tui_app_snapshot(app);
+    const wallet_state *s = tui_app_snapshot(app);
     int H = getmaxy(win);
     tui_print(win, 0, 0, 0, TUI_TITLE, "Total energy");
-    if (!(s->missing & TUI_SEC_TOTALS))
+    if (!(s->missing & WALLET_SEC_TOTALS))
         tui_print_amount(win, 0, 13, 16, TUI_ACCENT, &s->total_wh, PC_UNIT_WH);
-    if (!(s->missing & TUI_SEC_COSTS)) {
+    if (!(s->missing & WALLET_SEC_COSTS)) {
         char m[PC_UNIT_TEXT_MAX], b[PC_UNIT_TEXT_MAX];
         pc_format_unit(&s->mint_cost, PC_UNIT_COST, m, sizeof m);
         pc_format_unit(&s->burn_cost, PC_UNIT_COST, b, sizeof b);
@@ -94,20 +94,20 @@ static void draw(tui_app *app, WINDOW *win)
     }
     int unit_rows = (H - 12) > 2 ? (H - 12) / 2 : 1;
     tui_print(win, 3, 0, 0, TUI_TITLE, "Storage units (available energy)");
-    if (!screen_missing(win, 4, s, TUI_SEC_UNITS, "storage units"))
+    if (!screen_missing(win, 4, s, WALLET_SEC_UNITS, "storage units"))
         draw_units(win, s, 4, unit_rows);
     int y = 5 + unit_rows;
-    if (!(s->missing & TUI_SEC_TOTALS))
+    if (!(s->missing & WALLET_SEC_TOTALS))
         draw_peg(win, s, y);
     draw_sessions(win, s, y + 3, H - y - 4);
 }
 
 static void preview(const tui_app *app, char *const texts[], char *out, size_t cap)
 {
-    const tui_snapshot *s = tui_app_snapshot(app);
+    const wallet_state *s = tui_app_snapshot(app);
     u256 ent, wh;
     char w[PC_UNIT_TEXT_MAX], c[PC_UNIT_TEXT_MAX];
-    if (!s || u256_parse_fixed(texts[1], 18, &ent, NULL) != PC_OK || !tui_session_wh(s, &ent, &wh))
+    if (!s || u256_parse_fixed(texts[1], 18, &ent, NULL) != PC_OK || !wallet_session_wh(s, &ent, &wh))
         return;
     pc_format_unit(&wh, PC_UNIT_WH, w, sizeof w);
     pc_format_unit(&s->burn_cost, PC_UNIT_COST, c, sizeof c);
@@ -118,7 +118,7 @@ static void preview(const tui_app *app, char *const texts[], char *out, size_t c
 
 static bool key(tui_app *app, int ch)
 {
-    const tui_snapshot *s = tui_app_snapshot(app);
+    const wallet_state *s = tui_app_snapshot(app);
     static char unit[ETH_ADDRESS_TEXT_LEN];
     tui_form_spec start = {
         .title = "Start a consumption session", .method = "startConsumptionSession",

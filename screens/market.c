@@ -10,7 +10,7 @@
 #include "tui/ui.h"
 
 typedef struct row {
-    const tui_order *o;
+    const wallet_order *o;
     bool buy;
 } row;
 
@@ -26,7 +26,7 @@ static int by_price_desc(const void *a, const void *b)
 }
 
 /* Sells then buys, each from the highest price down. */
-static void build_rows(const tui_snapshot *s, size_t *nsell)
+static void build_rows(const wallet_state *s, size_t *nsell)
 {
     g_nrows = 0;
     for (size_t i = 0; i < s->nsells && g_nrows < 256; i++)
@@ -39,12 +39,12 @@ static void build_rows(const tui_snapshot *s, size_t *nsell)
     g_cursor = screen_cursor_clamp(g_cursor, g_nrows);
 }
 
-static bool own(const tui_snapshot *s, const tui_order *o)
+static bool own(const wallet_state *s, const wallet_order *o)
 {
     return s->has_account && eth_address_equal(&o->user, &s->account);
 }
 
-static void draw_row(WINDOW *win, const tui_snapshot *s, int y, size_t i, const u256 *max)
+static void draw_row(WINDOW *win, const wallet_state *s, int y, size_t i, const u256 *max)
 {
     const row *r = &g_rows[i];
     char price[PC_UNIT_TEXT_MAX], qty[PC_UNIT_TEXT_MAX];
@@ -67,10 +67,10 @@ static void draw_row(WINDOW *win, const tui_snapshot *s, int y, size_t i, const 
 
 static void draw(tui_app *app, WINDOW *win)
 {
-    const tui_snapshot *s = tui_app_snapshot(app);
+    const wallet_state *s = tui_app_snapshot(app);
     size_t nsell;
     screen_heading(win, 0, "Order book");
-    if (screen_missing(win, 1, s, TUI_SEC_ORDERS, "orders"))
+    if (screen_missing(win, 1, s, WALLET_SEC_ORDERS, "orders"))
         return;
     build_rows(s, &nsell);
     tui_print(win, 1, 2, 0, TUI_DIM, "side  id    eEuro/ENT            ENT  depth");
@@ -99,10 +99,10 @@ static void draw(tui_app *app, WINDOW *win)
 static bool order_check(const tui_app *app, char *const texts[], size_t *field, char *why,
                         size_t cap)
 {
-    const tui_snapshot *s = tui_app_snapshot(app);
+    const wallet_state *s = tui_app_snapshot(app);
     u256 price, qty, cost, one = u256_pow10(18);
     bool buy = strcmp(texts[2], "buy") == 0;
-    if (!s || (s->missing & TUI_SEC_BALANCES) ||
+    if (!s || (s->missing & WALLET_SEC_BALANCES) ||
         u256_parse_fixed(texts[0], 18, &price, NULL) != PC_OK ||
         u256_parse_fixed(texts[1], 18, &qty, NULL) != PC_OK)
         return true;
@@ -149,7 +149,7 @@ static void order_preview(const tui_app *app, char *const texts[], char *out, si
 
 static bool key(tui_app *app, int ch)
 {
-    const tui_snapshot *s = tui_app_snapshot(app);
+    const wallet_state *s = tui_app_snapshot(app);
     static char id[24];
     tui_form_spec add = {
         .method = "addOrder", .nfields = 3,

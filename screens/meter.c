@@ -6,9 +6,9 @@
 
 static void draw(tui_app *app, WINDOW *win)
 {
-    const tui_snapshot *s = tui_app_snapshot(app);
+    const wallet_state *s = tui_app_snapshot(app);
     screen_heading(win, 0, "Smart meter");
-    if (!tui_is_unit(s)) {
+    if (!(tui_app_roles(app) & WALLET_ROLE_UNIT)) {
         tui_print(win, 1, 2, 0, TUI_WARN, "This account is not an active storage unit.");
         tui_print(win, 2, 2, 0, TUI_DIM, "Voters register units (Voting page, u); then sign "
                                          "in as the unit's key.");

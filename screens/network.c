@@ -8,7 +8,7 @@ static const struct {
     const char *name;
     pc_unit unit;
     const char *meaning;
-} PARAMS[TUI_NPARAMS] = {
+} PARAMS[WALLET_NPARAMS] = {
     { "M", PC_UNIT_COST, "highest minting cost" },
     { "B", PC_UNIT_COST, "highest burning cost" },
     { "C", PC_UNIT_FRACTION, "cost per unit of gap between ENT and energy" },
@@ -18,21 +18,21 @@ static const struct {
 
 static void draw(tui_app *app, WINDOW *win)
 {
-    const tui_snapshot *s = tui_app_snapshot(app);
+    const wallet_state *s = tui_app_snapshot(app);
     char a[ETH_ADDRESS_TEXT_LEN];
     screen_heading(win, 0, "Banker");
-    if (!screen_missing(win, 1, s, TUI_SEC_BANKER, "banker")) {
+    if (!screen_missing(win, 1, s, WALLET_SEC_BANKER, "banker")) {
         eth_address_to_checksum(&s->banker, a);
         tui_print(win, 1, 2, 0, TUI_NORMAL, "%s",
                   eth_address_is_zero(&s->banker) ? "none (zero address)" : a);
     }
     tui_print(win, 2, 2, 22, TUI_NORMAL, "eEuro in circulation");
-    if (!(s->missing & TUI_SEC_TOTALS))
+    if (!(s->missing & WALLET_SEC_TOTALS))
         tui_print_amount(win, 2, 24, 26, TUI_ACCENT, &s->total_eeuro, PC_UNIT_EEURO);
 
     screen_heading(win, 4, "Parameters");
-    for (int p = 0; p < TUI_NPARAMS; p++) {
-        if (p == 0 && screen_missing(win, 5, s, TUI_SEC_PARAMS, "parameters"))
+    for (int p = 0; p < WALLET_NPARAMS; p++) {
+        if (p == 0 && screen_missing(win, 5, s, WALLET_SEC_PARAMS, "parameters"))
             break;
         char v[PC_UNIT_TEXT_MAX];
         pc_format_unit(&s->params[p], PARAMS[p].unit, v, sizeof v);

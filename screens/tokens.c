@@ -9,11 +9,11 @@
 
 static void draw(tui_app *app, WINDOW *win)
 {
-    const tui_snapshot *s = tui_app_snapshot(app);
+    const wallet_state *s = tui_app_snapshot(app);
     screen_heading(win, 0, "Your tokens");
     tui_print(win, 1, LABEL_W, COL_W, TUI_DIM, "%*s", COL_W, "available");
     tui_print(win, 1, LABEL_W + COL_W + 1, COL_W, TUI_DIM, "%*s", COL_W, "locked");
-    if (!screen_missing(win, 2, s, TUI_SEC_BALANCES, "balances")) {
+    if (!screen_missing(win, 2, s, WALLET_SEC_BALANCES, "balances")) {
         tui_print(win, 2, 2, LABEL_W, TUI_NORMAL, "ENT");
         tui_print_amount(win, 2, LABEL_W, COL_W, TUI_ACCENT, &s->ent_available, PC_UNIT_ENT);
         tui_print_amount(win, 2, LABEL_W + COL_W + 1, COL_W, TUI_WARN, &s->ent_locked,
@@ -25,7 +25,7 @@ static void draw(tui_app *app, WINDOW *win)
                          PC_UNIT_EEURO);
     }
     screen_heading(win, 5, "In circulation");
-    if (!screen_missing(win, 6, s, TUI_SEC_TOTALS, "totals")) {
+    if (!screen_missing(win, 6, s, WALLET_SEC_TOTALS, "totals")) {
         tui_print(win, 6, 2, LABEL_W, TUI_NORMAL, "ENT");
         tui_print_amount(win, 6, LABEL_W, COL_W, TUI_NORMAL, &s->total_ent, PC_UNIT_ENT);
         tui_print(win, 7, 2, LABEL_W, TUI_NORMAL, "eEuro");

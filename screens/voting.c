@@ -13,14 +13,14 @@ static size_t g_cursor;
 
 static void draw(tui_app *app, WINDOW *win)
 {
-    const tui_snapshot *s = tui_app_snapshot(app);
+    const wallet_state *s = tui_app_snapshot(app);
     screen_heading(win, 0, "Your votes");
     if (!s->is_voter) {
         tui_print(win, 1, 2, 0, TUI_WARN, "This account is not a voter: only voters see and "
                                           "make proposals.");
         return;
     }
-    if (screen_missing(win, 1, s, TUI_SEC_VOTES, "votes"))
+    if (screen_missing(win, 1, s, WALLET_SEC_VOTES, "votes"))
         return;
     if (s->nvotes == 0)
         tui_print(win, 1, 2, 0, TUI_DIM, "no votes yet");
@@ -28,7 +28,7 @@ static void draw(tui_app *app, WINDOW *win)
     int rows = getmaxy(win) - 2;
     size_t first = g_cursor >= (size_t)rows ? g_cursor - (size_t)rows + 1 : 0;
     for (size_t i = first; i < s->nvotes && (int)(i - first) < rows; i++) {
-        const tui_vote *v = &s->votes[i];
+        const wallet_vote *v = &s->votes[i];
         int y = 1 + (int)(i - first), W = getmaxx(win);
         tui_print(win, y, 0, 1, i == g_cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
                   i == g_cursor ? '>' : ' ');
@@ -144,7 +144,7 @@ static void revote(tui_app *app, const char *text)
 
 static bool key(tui_app *app, int ch)
 {
-    const tui_snapshot *s = tui_app_snapshot(app);
+    const wallet_state *s = tui_app_snapshot(app);
     static const tui_form_spec add_voter = {
         .title = "Vote: add a voter", .method = "addVoter", .nfields = 1,
         .fields = { { .label = "Address", .kind = PC_ARG_ADDRESS } },
@@ -178,7 +178,7 @@ static bool key(tui_app *app, int ch)
     };
     if (s && s->is_voter && screen_cursor_key(ch, &g_cursor, s->nvotes))
         return true;
-    if (ch == 'v' && s && s->is_voter && !(s->missing & TUI_SEC_VOTES)) {
+    if (ch == 'v' && s && s->is_voter && !(s->missing & WALLET_SEC_VOTES)) {
         if (g_cursor < s->nvotes)
             revote(app, s->votes[g_cursor].text);
         else

@@ -7,7 +7,6 @@
 #include <time.h>
 
 #include "eth/hex.h"
-#include "rpcclient/sender.h"
 #include "tui/form.h"
 #include "tui/ui.h"
 #include "tui/worker.h"
@@ -34,7 +33,7 @@ typedef struct action {
     char args[PC_MAX_ARGS][200]; /* "LABEL  value as people read it" */
     size_t nargs;
     bytebuf calldata;
-    sender_request req;
+    wallet_tx t;
     eth_tx tx;
 } action;
 
@@ -42,7 +41,8 @@ struct tui_app {
     const tui_config *cfg;
     tui_worker *worker;
     tui_wallet *wallet;
-    tui_snapshot *snap;
+    wallet_state *snap;
+    unsigned roles;                 /* WALLET_ROLE_* of the snapshot's account */
     bool connected;
     bool ever_connected;
     uint64_t chain_id;
@@ -67,9 +67,23 @@ struct tui_app {
     bool quit;
 };
 
+/* Roles of the snapshot's account; unit owners come from the snapshot's
+ * registration events. */
+static unsigned account_roles(const wallet_state *s)
+{
+    if (!s->has_account)
+        return 0;
+    wallet_unit_owner *owners = NULL;
+    size_t n = wallet_owners_from_events(s, &owners);
+    unsigned roles = wallet_roles(s, &s->account, owners, n);
+    free(owners);
+    return roles;
+}
+
 /* ---- the API pages use ---- */
 
-const tui_snapshot *tui_app_snapshot(const tui_app *app) { return app->snap; }
+const wallet_state *tui_app_snapshot(const tui_app *app) { return app->snap; }
+unsigned tui_app_roles(const tui_app *app) { return app->roles; }
 bool tui_app_connected(const tui_app *app) { return app->connected; }
 uint64_t tui_app_chain_id(const tui_app *app) { return app->chain_id; }
 const char *tui_app_node(const tui_app *app)
@@ -197,14 +211,12 @@ static void start_action(tui_app *app)
         snprintf(f->note, sizeof f->note, "%s", e.msg);
         return;
     }
-    a->req.from = from;
-    a->req.has_to = true;
-    a->req.to = *pc_contract_address(app->cfg->contract);
-    a->req.data = a->calldata.data;
-    a->req.data_len = a->calldata.len;
-    a->req.has_chain_id = app->cfg->has_chain_id;
-    a->req.chain_id = app->cfg->chain_id;
-    tui_worker_prepare(app->worker, a->id, &a->req);
+    a->t = (wallet_tx){ .from = from, .has_to = true,
+                        .to = *pc_contract_address(app->cfg->contract),
+                        .data = a->calldata.data, .data_len = a->calldata.len,
+                        .has_chain_id = app->cfg->has_chain_id, .chain_id = app->cfg->chain_id,
+                        .wait_s = WALLET_DEFAULT_WAIT_S };
+    tui_worker_prepare(app->worker, a->id, &a->t);
     tui_form_free(f);
     app->modal = MODAL_PREPARING;
 }
@@ -220,7 +232,7 @@ static void send_action(tui_app *app)
         return;
     }
     record_new(app, a->id, a->description);
-    tui_worker_send(app->worker, a->id, &a->tx, key, &a->req.from);
+    tui_worker_send(app->worker, a->id, &a->t, &a->tx, key);
     tui_app_message(app, false, "signed %s; sending...", a->description);
     app->modal = MODAL_NONE;
 }
@@ -375,9 +387,10 @@ static void on_event(tui_app *app, tui_ev *ev)
         app->connected = ev->connected;
         break;
     case TUI_EV_SNAPSHOT:
-        tui_snapshot_free(app->snap);
+        wallet_state_free(app->snap);
         app->snap = ev->snap;
         ev->snap = NULL;
+        app->roles = account_roles(app->snap);
         app->connected = true;
         if (!app->snapshots++)
             app->first_page_ms = tui_app_clock_ms(app);
@@ -446,7 +459,7 @@ static void on_event(tui_app *app, tui_ev *ev)
 static void draw_header(tui_app *app)
 {
     int W = COLS;
-    const tui_snapshot *s = app->snap;
+    const wallet_state *s = app->snap;
     int x = tui_print(stdscr, 0, 0, W, TUI_TITLE, "PowerChain");
     x += tui_print(stdscr, 0, x, W - x, TUI_DIM, "  node ");
     x += tui_print(stdscr, 0, x, W - x, TUI_NORMAL, "%s", tui_app_node(app));
@@ -480,13 +493,13 @@ static void draw_header(tui_app *app)
         x += tui_print(stdscr, 1, x, W - x, TUI_NORMAL, "%s", cs);
         if (s) {
             char roles[64] = "";
-            if (s->is_voter)
+            if (app->roles & WALLET_ROLE_VOTER)
                 strcat(roles, " voter");
-            if (tui_is_banker(s))
+            if (app->roles & WALLET_ROLE_BANKER)
                 strcat(roles, " banker");
-            if (tui_is_unit(s))
+            if (app->roles & WALLET_ROLE_UNIT)
                 strcat(roles, " storage-unit");
-            if (tui_is_unit_owner(s))
+            if (app->roles & WALLET_ROLE_UNIT_OWNER)
                 strcat(roles, " unit-owner");
             tui_print(stdscr, 1, x, W - x, TUI_GOOD, "%s", roles[0] ? roles : " user");
         }
@@ -531,8 +544,8 @@ static void draw_confirm(tui_app *app)
     int h = 12 + (int)a->nargs, w = COLS - 4 > 84 ? 84 : COLS - 4, y, x;
     tui_box(stdscr, h, w, "Sign and send this transaction?", &y, &x);
     char from[ETH_ADDRESS_TEXT_LEN], to[ETH_ADDRESS_TEXT_LEN], fee[2 * U256_DEC_MAX + 40];
-    eth_address_to_checksum(&a->req.from, from);
-    eth_address_to_checksum(&a->req.to, to);
+    eth_address_to_checksum(&a->t.from, from);
+    eth_address_to_checksum(&a->t.to, to);
     char v1[U256_DEC_MAX], v2[U256_DEC_MAX];
     if (a->tx.type == ETH_TX_EIP1559) {
         u256_to_dec(&a->tx.max_fee, v1);
@@ -724,7 +737,7 @@ pc_status tui_run(const tui_config *cfg, pc_error *err)
     endwin();
     tui_worker_stop(app->worker);
     action_clear(app);
-    tui_snapshot_free(app->snap);
+    wallet_state_free(app->snap);
     tui_wallet_close(app->wallet);
     free(app->node);
     free(app);

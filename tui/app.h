@@ -22,7 +22,8 @@
 #include "eth/error.h"
 #include "keystore/secret.h"
 #include "rpcclient/powerchain.h"
-#include "tui/snapshot.h"
+#include "wallet/roles.h"
+#include "wallet/state.h"
 #include "tui/wallet.h"
 
 typedef struct tui_app tui_app;
@@ -94,7 +95,10 @@ void tui_app_read(tui_app *app, const char *method, int argc, char *const argv[]
 
 /* The latest snapshot, or NULL before the first one (and its figures may be
  * a few seconds old while disconnected: see tui_app_connected). */
-const tui_snapshot *tui_app_snapshot(const tui_app *app);
+const wallet_state *tui_app_snapshot(const tui_app *app);
+/* The WALLET_ROLE_* bits (wallet/roles.h) of the snapshot's account; 0
+ * before the first snapshot or without an account. */
+unsigned tui_app_roles(const tui_app *app);
 bool tui_app_connected(const tui_app *app);
 uint64_t tui_app_chain_id(const tui_app *app);
 /* The node the panel reads from now (it changes when the worker fails over). */

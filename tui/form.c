@@ -195,7 +195,7 @@ static const char *param_name_of(const tui_form *f)
     return NULL;
 }
 
-static void check_limit(tui_form *f, size_t i, const abi_value *v, const tui_snapshot *s)
+static void check_limit(tui_form *f, size_t i, const abi_value *v, const wallet_state *s)
 {
     const tui_field_spec *fs = &f->spec.fields[i];
     char have[PC_UNIT_TEXT_MAX];
@@ -209,7 +209,7 @@ static void check_limit(tui_form *f, size_t i, const abi_value *v, const tui_sna
         snprintf(f->why[i], sizeof f->why[i], "must be more than 0");
         return;
     }
-    if (!s || (s->missing & TUI_SEC_BALANCES))
+    if (!s || (s->missing & WALLET_SEC_BALANCES))
         return; /* no balance known: the contract will say */
     bool ent = fs->limit == TUI_LIMIT_ENT;
     const u256 *avail = ent ? &s->ent_available : &s->eeuro_available;

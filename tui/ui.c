@@ -214,3 +214,20 @@ void tui_print_amount(WINDOW *win, int y, int x, int width, tui_style s, const u
     int len = (int)strlen(t);
     tui_print(win, y, len < width ? x + width - len : x, width, s, "%s", t);
 }
+
+unsigned tui_scale(const u256 *v, const u256 *max, unsigned width)
+{
+    u256 w = u256_from_u64(width), num, q;
+    uint64_t r;
+    if (u256_is_zero(max))
+        return 0;
+    if (u256_cmp(v, max) >= 0)
+        return width;
+    /* v < max, so v*width overflows only for huge values: then scale both down. */
+    if (u256_mul(&num, v, &w) && u256_divmod(&q, NULL, &num, max) && u256_to_u64(&q, &r))
+        return (unsigned)r;
+    u256 d = u256_pow10(18), vs, ms;
+    u256_divmod(&vs, NULL, v, &d);
+    u256_divmod(&ms, NULL, max, &d);
+    return tui_scale(&vs, &ms, width);
+}

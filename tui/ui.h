@@ -53,6 +53,8 @@ void tui_hline(WINDOW *win, int y, int x, int n);
 void tui_vline(WINDOW *win, int y, int x, int n);
 /* A horizontal bar of `cells` filled cells out of `width`. */
 void tui_bar(WINDOW *win, int y, int x, unsigned cells, unsigned width, tui_style s);
+/* Scales v to 0..width cells against max (integer division; 0 when max is 0). */
+unsigned tui_scale(const u256 *v, const u256 *max, unsigned width);
 /* A gauge of `width` cells: the marker at `pos` (0..width) against a centre
  * line (the balanced point). */
 void tui_gauge(WINDOW *win, int y, int x, unsigned pos, unsigned width);

@@ -8,6 +8,7 @@
 
 #include "rpcclient/node.h"
 #include "rpcclient/units.h"
+#include "wallet/read.h"
 
 #define TICK_MS 1000u
 #define MAX_ARGS PC_MAX_ARGS
@@ -17,11 +18,11 @@ typedef enum job_kind { JOB_PREPARE, JOB_SEND, JOB_READ } job_kind;
 typedef struct job {
     job_kind kind;
     unsigned id;
-    sender_request req;     /* PREPARE */
+    wallet_tx t;            /* PREPARE; SEND, with data pointing into `data` */
     eth_tx tx;              /* SEND: data points into `data` */
-    bytebuf data;
+    bytebuf data;           /* SEND: the calldata */
     secret *key;
-    eth_address from;
+    eth_address from;       /* READ */
     bool has_from;
     const pc_method *m;     /* READ */
     int argc;
@@ -63,7 +64,7 @@ struct tui_worker {
     bool connected;
     bool has_chain;
     uint64_t last_block;
-    eth_address watch[TUI_MAX_WATCHED];
+    eth_address watch[WALLET_MAX_WATCHED];
     size_t nwatch;
 };
 
@@ -103,7 +104,7 @@ static void run_prepare(tui_worker *w, job *j)
 {
     tui_ev ev = { .kind = TUI_EV_PREPARED, .id = j->id };
     pc_error e = { 0 };
-    ev.status = sender_prepare(w->client, &j->req, &ev.tx, &e);
+    ev.status = wallet_tx_prepare(w->client, &j->t, &ev.tx, &e);
     snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
     post(w, &ev);
 }
@@ -112,8 +113,10 @@ static void run_send(tui_worker *w, job *j)
 {
     tui_ev ev = { .kind = TUI_EV_SENT, .id = j->id };
     pc_error e = { 0 };
-    bytebuf raw = BYTEBUF_INIT;
-    ev.status = sender_send(w->client, &j->tx, j->key, &j->from, ev.hash, &raw, &e);
+    wallet_sent sent;
+    ev.status = wallet_tx_send_prepared(w->client, &j->t, &j->tx, j->key, &sent, &e);
+    bytebuf raw = sent.raw;
+    memcpy(ev.hash, sent.hash, 32);
     secret_free(j->key);
     j->key = NULL;
     snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
@@ -122,8 +125,8 @@ static void run_send(tui_worker *w, job *j)
         if (p) {
             p->id = j->id;
             memcpy(p->hash, ev.hash, 32);
-            p->from = j->from;
-            p->to = j->tx.to;
+            p->from = j->t.from;
+            p->to = j->t.to;
             p->data = j->data; /* moves the calldata */
             j->data = (bytebuf)BYTEBUF_INIT;
             p->raw = raw;
@@ -144,20 +147,19 @@ static void run_read(tui_worker *w, job *j)
 {
     tui_ev ev = { .kind = TUI_EV_READ, .id = j->id };
     pc_error e = { 0 };
-    bytebuf call = BYTEBUF_INIT, ret = BYTEBUF_INIT;
-    abi_value v = { 0 };
-    const abi_type *units = NULL;
+    bytebuf call = BYTEBUF_INIT;
+    wallet_reading r = { 0 };
     ev.status = pc_encode_call(j->m, j->argc, j->argv, &call, &e);
     if (ev.status == PC_OK)
-        ev.status = node_call(w->client, j->has_from ? &j->from : NULL,
-                              pc_contract_address(w->k), call.data, call.len, NULL, &ret, &e);
-    if (ev.status == PC_OK)
-        ev.status = pc_decode_result(w->k, j->m, ret.data, ret.len, &v, NULL, &units, &e);
+        ev.status = wallet_read(w->client, w->k, j->m, j->has_from ? &j->from : NULL, call.data,
+                                call.len, &r, &e);
     if (ev.status == PC_OK) {
+        const abi_value *v = &r.value;
+        const abi_type *units = r.units;
         size_t used = 0;
-        for (size_t i = 0; i < v.count && i < units->nfields; i++) {
+        for (size_t i = 0; i < v->count && i < units->nfields; i++) {
             char val[PC_UNIT_TEXT_MAX];
-            const abi_value *f = &v.items[i];
+            const abi_value *f = &v->items[i];
             if (f->kind == ABI_UINT)
                 pc_format_unit(&f->num, pc_method_unit(j->m, units->fields[i].name), val,
                                sizeof val);
@@ -173,11 +175,10 @@ static void run_read(tui_worker *w, job *j)
                 break;
             used += (size_t)n;
         }
-        abi_value_free(&v);
+        wallet_reading_free(&r);
     }
     snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
     bytebuf_free(&call);
-    bytebuf_free(&ret);
     post(w, &ev);
 }
 
@@ -193,11 +194,9 @@ static void finish_mined(tui_worker *w, pending *p, node_receipt *r)
     tui_ev ev = { .kind = TUI_EV_MINED, .id = p->id };
     pc_error e = { 0 };
     memcpy(ev.hash, p->hash, 32);
-    ev.status = pc_outcome_from_receipt(w->k, r, &ev.outcome, &e);
-    if (ev.status == PC_OK && r->status == 0)
-        ev.outcome.revert_reason =
-            sender_revert_reason(w->client, &p->from, &p->to, p->data.data, p->data.len,
-                                 r->block);
+    wallet_tx t = { .from = p->from, .has_to = true, .to = p->to, .data = p->data.data,
+                    .data_len = p->data.len };
+    ev.status = wallet_tx_outcome(w->client, w->k, &t, r, &ev.outcome, &e);
     snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
     post(w, &ev);
 }
@@ -237,7 +236,7 @@ static void read_snapshot(tui_worker *w, uint64_t block)
     size_t nq = 0;
     for (pending *p = w->pending; p; p = p->next)
         nq++;
-    tui_receipt_query *q = calloc(nq ? nq : 1, sizeof *q);
+    wallet_receipt_query *q = calloc(nq ? nq : 1, sizeof *q);
     if (!q)
         return;
     size_t i = 0;
@@ -250,19 +249,23 @@ static void read_snapshot(tui_worker *w, uint64_t block)
     w->refresh = false;
     pthread_mutex_unlock(&w->mu);
 
-    eth_address watch[TUI_MAX_WATCHED];
+    eth_address watch[WALLET_MAX_WATCHED];
     size_t nwatch = 0;
     if (has)
         watch[nwatch++] = account;
-    for (size_t j = 0; j < w->nwatch && nwatch < TUI_MAX_WATCHED; j++)
+    for (size_t j = 0; j < w->nwatch && nwatch < WALLET_MAX_WATCHED; j++)
         if (!has || !eth_address_equal(&w->watch[j], &account))
             watch[nwatch++] = w->watch[j];
 
-    tui_snapshot *s = NULL;
+    wallet_state *s = NULL;
     pc_error e = { 0 };
     unsigned long before = rpc_client_request_count(w->client);
-    if (tui_snapshot_fetch(w->client, w->k, has ? &account : NULL, block, watch, nwatch, q, nq,
-                           &s, &e) != PC_OK) {
+    wallet_state_query query = {
+        .account = has ? &account : NULL,
+        .events_from = block > WALLET_EVENT_BLOCKS ? block - WALLET_EVENT_BLOCKS : 0,
+        .watch = watch, .nwatch = nwatch, .receipts = q, .nreceipts = nq,
+    };
+    if (wallet_state_fetch(w->client, w->k, &query, &s, &e) != PC_OK) {
         if (e.status == PC_ENODE)
             post_conn(w, false, 0, e.msg);
         free(q);
@@ -484,7 +487,7 @@ void tui_worker_refresh(tui_worker *w)
     pthread_mutex_unlock(&w->mu);
 }
 
-void tui_worker_prepare(tui_worker *w, unsigned id, const sender_request *req)
+void tui_worker_prepare(tui_worker *w, unsigned id, const wallet_tx *t)
 {
     job *j = calloc(1, sizeof *j);
     if (!j) {
@@ -493,12 +496,12 @@ void tui_worker_prepare(tui_worker *w, unsigned id, const sender_request *req)
     }
     j->kind = JOB_PREPARE;
     j->id = id;
-    j->req = *req;
+    j->t = *t;
     enqueue(w, j);
 }
 
-void tui_worker_send(tui_worker *w, unsigned id, const eth_tx *tx, secret *key,
-                     const eth_address *from)
+void tui_worker_send(tui_worker *w, unsigned id, const wallet_tx *t, const eth_tx *tx,
+                     secret *key)
 {
     job *j = calloc(1, sizeof *j);
     if (!j || bytebuf_append(&j->data, tx->data, tx->data_len) != PC_OK) {
@@ -511,8 +514,12 @@ void tui_worker_send(tui_worker *w, unsigned id, const eth_tx *tx, secret *key,
     j->id = id;
     j->tx = *tx;
     j->tx.data = j->data.data;
+    j->t = *t;
+    j->t.data = j->data.data;
+    /* Signed for the chain the dialog showed, and no other. */
+    j->t.has_chain_id = true;
+    j->t.chain_id = tx->chain_id;
     j->key = key;
-    j->from = *from;
     enqueue(w, j);
 }
 
@@ -558,7 +565,7 @@ bool tui_worker_poll(tui_worker *w, tui_ev *ev)
 
 void tui_ev_clear(tui_ev *ev)
 {
-    tui_snapshot_free(ev->snap);
+    wallet_state_free(ev->snap);
     ev->snap = NULL;
     free(ev->node);
     ev->node = NULL;

@@ -8,7 +8,11 @@
  * until it answers ("disconnected, retrying").
  *
  * The input thread queues jobs (prepare, send, read) and collects events with
- * tui_worker_poll; the two threads share nothing else. */
+ * tui_worker_poll; the two threads share nothing else. Jobs go through
+ * wallet/: the transaction pipeline (wallet/txpipe.h) and the read
+ * (wallet/read.h). A prepare takes no nonce lock, so the confirmation dialog
+ * never holds it; the send takes it, re-reads the nonce under it and lets
+ * go once the node has the transaction. */
 #ifndef TUI_WORKER_H
 #define TUI_WORKER_H
 
@@ -20,8 +24,8 @@
 #include "eth/tx.h"
 #include "keystore/secret.h"
 #include "rpcclient/powerchain.h"
-#include "rpcclient/sender.h"
-#include "tui/snapshot.h"
+#include "wallet/state.h"
+#include "wallet/txpipe.h"
 
 typedef struct tui_worker tui_worker;
 
@@ -44,7 +48,7 @@ typedef struct tui_ev {
     char msg[PC_ERROR_MSG_MAX];
     bool connected;
     uint64_t chain_id;
-    tui_snapshot *snap;
+    wallet_state *snap;
     /* CONN and SNAPSHOT: the node the worker's client uses now (it fails
      * over between nodes by itself), owned by the receiver. The input thread
      * learns it only this way, never by touching the client. RESENT: the
@@ -70,13 +74,14 @@ void tui_worker_set_account(tui_worker *w, const eth_address *account);
 /* Reads a snapshot at the next chance even without a new block. */
 void tui_worker_refresh(tui_worker *w);
 
-/* sender_prepare on the worker; req->data must stay valid until the
- * TUI_EV_PREPARED event with this id has been handled. */
-void tui_worker_prepare(tui_worker *w, unsigned id, const sender_request *req);
-/* Signs and sends tx (copying its data), then watches for its receipt. Takes
- * ownership of key, which is freed once the transaction is signed. */
-void tui_worker_send(tui_worker *w, unsigned id, const eth_tx *tx, secret *key,
-                     const eth_address *from);
+/* wallet_tx_prepare on the worker (no lock); t->data must stay valid until
+ * the TUI_EV_PREPARED event with this id has been handled. */
+void tui_worker_prepare(tui_worker *w, unsigned id, const wallet_tx *t);
+/* wallet_tx_send_prepared of tx (as prepared for t, data copied) on the
+ * worker, then watches for its receipt. Takes ownership of key, which is
+ * freed once the transaction is signed. */
+void tui_worker_send(tui_worker *w, unsigned id, const wallet_tx *t, const eth_tx *tx,
+                     secret *key);
 /* One read of method m with arguments as people write them, as `from`
  * (may be NULL); the result comes formatted with units. */
 void tui_worker_read(tui_worker *w, unsigned id, const pc_method *m, const eth_address *from,

@@ -1,4 +1,4 @@
-#include "tui/snapshot.h"
+#include "wallet/state.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,22 +22,22 @@ enum {
 };
 
 static const struct { const char *method; unsigned section; bool sender; } READS[R_COUNT] = {
-    [R_BAL_ENT] = { "balanceENT", TUI_SEC_BALANCES, true },
-    [R_BAL_EUR] = { "balanceeEuro", TUI_SEC_BALANCES, true },
-    [R_TOT_ENT] = { "getTotalENT", TUI_SEC_TOTALS, false },
-    [R_TOT_EUR] = { "getTotalEeuro", TUI_SEC_TOTALS, false },
-    [R_TOT_WH] = { "getTotalEnergy", TUI_SEC_TOTALS, false },
-    [R_COSTS] = { "getEnergyCosts", TUI_SEC_COSTS, false },
-    [R_UNITS] = { "getStorageUnitsInfo", TUI_SEC_UNITS, false },
-    [R_SESSIONS] = { "getConsumptionSessions", TUI_SEC_SESSIONS, true },
-    [R_PARAMS] = { "getParameters", TUI_SEC_PARAMS, false },
-    [R_BANKER] = { "getBankerAddress", TUI_SEC_BANKER, false },
-    [R_ISVOTER] = { "isVoter", TUI_SEC_VOTER, true },
-    [R_VOTES] = { "getVotes", TUI_SEC_VOTES, true },
-    [R_ORDERS] = { "getOrders", TUI_SEC_ORDERS, false },
+    [R_BAL_ENT] = { "balanceENT", WALLET_SEC_BALANCES, true },
+    [R_BAL_EUR] = { "balanceeEuro", WALLET_SEC_BALANCES, true },
+    [R_TOT_ENT] = { "getTotalENT", WALLET_SEC_TOTALS, false },
+    [R_TOT_EUR] = { "getTotalEeuro", WALLET_SEC_TOTALS, false },
+    [R_TOT_WH] = { "getTotalEnergy", WALLET_SEC_TOTALS, false },
+    [R_COSTS] = { "getEnergyCosts", WALLET_SEC_COSTS, false },
+    [R_UNITS] = { "getStorageUnitsInfo", WALLET_SEC_UNITS, false },
+    [R_SESSIONS] = { "getConsumptionSessions", WALLET_SEC_SESSIONS, true },
+    [R_PARAMS] = { "getParameters", WALLET_SEC_PARAMS, false },
+    [R_BANKER] = { "getBankerAddress", WALLET_SEC_BANKER, false },
+    [R_ISVOTER] = { "isVoter", WALLET_SEC_VOTER, true },
+    [R_VOTES] = { "getVotes", WALLET_SEC_VOTES, true },
+    [R_ORDERS] = { "getOrders", WALLET_SEC_ORDERS, false },
 };
 
-static void mark_missing(tui_snapshot *s, unsigned section, const char *what, const pc_error *e)
+static void mark_missing(wallet_state *s, unsigned section, const char *what, const pc_error *e)
 {
     if (!s->missing && e)
         snprintf(s->first_problem, sizeof s->first_problem, "%.40s: %.400s", what, e->msg);
@@ -62,7 +62,7 @@ static char *dup_text(const abi_value *v)
     return t;
 }
 
-static bool take_units(tui_snapshot *s, const abi_value *arr)
+static bool take_units(wallet_state *s, const abi_value *arr)
 {
     s->units = calloc(arr->count ? arr->count : 1, sizeof *s->units);
     if (!s->units)
@@ -77,14 +77,14 @@ static bool take_units(tui_snapshot *s, const abi_value *arr)
     return true;
 }
 
-static bool take_sessions(tui_snapshot *s, const abi_value *arr)
+static bool take_sessions(wallet_state *s, const abi_value *arr)
 {
     s->sessions = calloc(arr->count ? arr->count : 1, sizeof *s->sessions);
     if (!s->sessions)
         return false;
     for (size_t i = 0; i < arr->count; i++) {
         const abi_value *t = &arr->items[i];
-        tui_session *x = &s->sessions[s->nsessions];
+        wallet_session *x = &s->sessions[s->nsessions];
         if (!(x->id = dup_text(&t->items[0])))
             return false;
         x->wh = t->items[1].num;
@@ -95,14 +95,14 @@ static bool take_sessions(tui_snapshot *s, const abi_value *arr)
     return true;
 }
 
-static bool take_votes(tui_snapshot *s, const abi_value *arr)
+static bool take_votes(wallet_state *s, const abi_value *arr)
 {
     s->votes = calloc(arr->count ? arr->count : 1, sizeof *s->votes);
     if (!s->votes)
         return false;
     for (size_t i = 0; i < arr->count; i++) {
         const abi_value *t = &arr->items[i];
-        tui_vote *v = &s->votes[s->nvotes];
+        wallet_vote *v = &s->votes[s->nvotes];
         if (!(v->text = dup_text(&t->items[0])))
             return false;
         v->in_favour = t->items[1].boolean;
@@ -112,7 +112,7 @@ static bool take_votes(tui_snapshot *s, const abi_value *arr)
     return true;
 }
 
-static bool take_orders(const abi_value *arr, tui_order **out, size_t *n)
+static bool take_orders(const abi_value *arr, wallet_order **out, size_t *n)
 {
     *out = calloc(arr->count ? arr->count : 1, sizeof **out);
     if (!*out)
@@ -121,7 +121,7 @@ static bool take_orders(const abi_value *arr, tui_order **out, size_t *n)
         const abi_value *t = &arr->items[i];
         if (!t->items[4].boolean || u256_is_zero(&t->items[3].num))
             continue; /* closed orders stay in the array */
-        tui_order *o = &(*out)[(*n)++];
+        wallet_order *o = &(*out)[(*n)++];
         o->id = to_u64(&t->items[0].num);
         o->user = t->items[1].addr;
         o->price = t->items[2].num;
@@ -130,14 +130,14 @@ static bool take_orders(const abi_value *arr, tui_order **out, size_t *n)
     return true;
 }
 
-static void watch_add(tui_snapshot *s, const eth_address *a)
+static void watch_add(wallet_state *s, const eth_address *a)
 {
     if (eth_address_is_zero(a))
         return;
     for (size_t i = 0; i < s->nwatched; i++)
         if (eth_address_equal(&s->watched[i], a))
             return;
-    if (s->nwatched < TUI_MAX_WATCHED)
+    if (s->nwatched < WALLET_MAX_WATCHED)
         s->watched[s->nwatched++] = *a;
 }
 
@@ -155,18 +155,15 @@ static bool address_after(const char *text, const char *marker, eth_address *out
     return eth_address_parse(buf, out, NULL) == PC_OK;
 }
 
-/* Events name who received eEuro and who owns which unit; the contract has
- * no read for either, so the panel learns them from recent history. */
-static void learn_from_events(tui_snapshot *s)
+/* Events name who received eEuro; the contract has no read for it, so the
+ * withdrawal candidates come from recent history. */
+static void learn_from_events(wallet_state *s)
 {
     for (size_t i = 0; i < s->nevents; i++) {
         const char *t = s->events[i].text;
         eth_address a;
         if (s->events[i].is_error)
             continue;
-        eth_address unit;
-        if (pc_parse_unit_registration(t, &unit, &a) && s->nowners_seen < TUI_MAX_WATCHED)
-            s->owners_seen[s->nowners_seen++] = a;
         if ((strncmp(t, "eEuro minted >> ", 16) == 0 ||
              strncmp(t, "eEuro transferred >> ", 21) == 0 ||
              strncmp(t, "eEuro unlocked >> ", 18) == 0) &&
@@ -175,7 +172,7 @@ static void learn_from_events(tui_snapshot *s)
     }
 }
 
-static bool take_events(tui_snapshot *s, const pc_contract *k, const cJSON *logs)
+static bool take_events(wallet_state *s, const pc_contract *k, const cJSON *logs)
 {
     int n = cJSON_GetArraySize(logs);
     s->events = calloc(n > 0 ? (size_t)n : 1, sizeof *s->events);
@@ -188,7 +185,7 @@ static bool take_events(tui_snapshot *s, const pc_contract *k, const cJSON *logs
         if (node_parse_log(cJSON_GetArrayItem(logs, i), &l, NULL) != PC_OK)
             continue;
         if (pc_decode_event(k, &l, &matched, &e, NULL) == PC_OK && matched) {
-            tui_event *x = &s->events[s->nevents++];
+            wallet_event *x = &s->events[s->nevents++];
             x->block = l.block;
             x->is_error = e.is_error;
             x->text = e.text;
@@ -199,14 +196,8 @@ static bool take_events(tui_snapshot *s, const pc_contract *k, const cJSON *logs
     return true;
 }
 
-static cJSON *logs_params(const pc_contract *k, uint64_t latest)
-{
-    return pc_params_event_logs(k, latest > TUI_EVENT_BLOCKS ? latest - TUI_EVENT_BLOCKS : 0);
-}
-
-
 /* Decodes read r into *v; marks its section missing on failure. */
-static bool decoded(tui_snapshot *s, const rpc_batch *b, const pc_contract *k, const slot *sl,
+static bool decoded(wallet_state *s, const rpc_batch *b, const pc_contract *k, const slot *sl,
                     abi_value *v)
 {
     pc_error e = { 0 };
@@ -219,15 +210,18 @@ static bool decoded(tui_snapshot *s, const rpc_batch *b, const pc_contract *k, c
     return true;
 }
 
-static pc_status fill(tui_snapshot *s, const rpc_batch *b, const pc_contract *k,
-                      const slot *sl, int i_block, int i_logs, const int *i_watch, size_t nwatch,
-                      const eth_address *watch, pc_error *err)
+static pc_status fill(wallet_state *s, const rpc_batch *b, const pc_contract *k,
+                      const slot *sl, int i_chain, int i_block, int i_logs, const int *i_watch,
+                      size_t nwatch, const eth_address *watch, pc_error *err)
 {
     pc_error e = { 0 };
     node_block blk;
     const cJSON *r = rpc_batch_result(b, (size_t)i_block, &e);
     if (!r || node_parse_block(r, &blk, &e) != PC_OK)
-        return pc_fail(err, PC_ENODE, "latest block: %s", e.msg);
+        return pc_fail_cause(err, PC_ENODE, e.cause, "latest block: %s", e.msg);
+    r = rpc_batch_result(b, (size_t)i_chain, &e);
+    if (!r || node_parse_u64(r, "chain id", &s->chain_id, &e) != PC_OK)
+        return pc_fail_cause(err, PC_ENODE, e.cause, "chain id: %s", e.msg);
     s->block = blk.number;
     s->block_time = blk.timestamp;
 
@@ -246,7 +240,7 @@ static pc_status fill(tui_snapshot *s, const rpc_batch *b, const pc_contract *k,
     READ(R_COSTS, s->mint_cost = v.items[0].num; s->burn_cost = v.items[1].num)
     READ(R_UNITS, ok &= take_units(s, &v.items[0]))
     READ(R_SESSIONS, ok &= take_sessions(s, &v.items[0]))
-    READ(R_PARAMS, for (int p = 0; p < TUI_NPARAMS; p++) s->params[p] = v.items[p].num)
+    READ(R_PARAMS, for (int p = 0; p < WALLET_NPARAMS; p++) s->params[p] = v.items[p].num)
     READ(R_BANKER, s->banker = v.items[0].addr)
     READ(R_ISVOTER, s->is_voter = v.items[0].boolean)
     READ(R_VOTES, ok &= take_votes(s, &v.items[0]))
@@ -254,15 +248,18 @@ static pc_status fill(tui_snapshot *s, const rpc_batch *b, const pc_contract *k,
                          take_orders(&v.items[1], &s->sells, &s->nsells))
 #undef READ
     if (!s->has_account)
-        s->missing |= TUI_SEC_BALANCES | TUI_SEC_SESSIONS | TUI_SEC_VOTER | TUI_SEC_VOTES;
+        s->missing |= WALLET_SEC_BALANCES | WALLET_SEC_SESSIONS | WALLET_SEC_VOTER | WALLET_SEC_VOTES;
     /* Only voters may list votes; for others the read fails by design. */
     if (!s->is_voter)
-        s->missing |= TUI_SEC_VOTES;
+        s->missing |= WALLET_SEC_VOTES;
 
     r = rpc_batch_result(b, (size_t)i_logs, &e);
-    if (!r || !cJSON_IsArray(r))
-        mark_missing(s, TUI_SEC_EVENTS, "eth_getLogs", r ? NULL : &e);
-    else
+    if (r && !cJSON_IsArray(r))
+        pc_fail(&e, PC_ENODE, "eth_getLogs answered something other than a list");
+    if (!r || !cJSON_IsArray(r)) {
+        mark_missing(s, WALLET_SEC_EVENTS, "eth_getLogs", &e);
+        snprintf(s->events_problem, sizeof s->events_problem, "%s", e.msg);
+    } else
         ok &= take_events(s, k, r);
     learn_from_events(s);
 
@@ -271,7 +268,7 @@ static pc_status fill(tui_snapshot *s, const rpc_batch *b, const pc_contract *k,
     const pc_method *bal = pc_method_find("balanceeEuro");
     for (size_t i = 0; ok && i < nwatch; i++) {
         if (pc_batch_decode(b, i_watch[i], k, bal, &v, &e) != PC_OK) {
-            mark_missing(s, TUI_SEC_WITHDRAWALS, "balanceeEuro", &e);
+            mark_missing(s, WALLET_SEC_WITHDRAWALS, "balanceeEuro", &e);
             continue;
         }
         if (!u256_is_zero(&v.items[1].num)) {
@@ -289,18 +286,17 @@ static pc_status fill(tui_snapshot *s, const rpc_batch *b, const pc_contract *k,
     return ok ? PC_OK : pc_fail(err, PC_ENOMEM, "out of memory");
 }
 
-pc_status tui_snapshot_fetch(rpc_client *c, const pc_contract *k, const eth_address *account,
-                             uint64_t latest, const eth_address *watch, size_t nwatch,
-                             tui_receipt_query *queries, size_t nqueries, tui_snapshot **out,
-                             pc_error *err)
+pc_status wallet_state_fetch(rpc_client *c, const pc_contract *k, const wallet_state_query *q,
+                             wallet_state **out, pc_error *err)
 {
     *out = NULL;
-    if (nwatch > TUI_MAX_WATCHED)
-        nwatch = TUI_MAX_WATCHED;
-    tui_snapshot *s = calloc(1, sizeof *s);
+    const eth_address *account = q->account;
+    size_t nwatch = q->nwatch < WALLET_MAX_WATCHED ? q->nwatch : WALLET_MAX_WATCHED;
+    size_t nqueries = q->nreceipts;
+    wallet_state *s = calloc(1, sizeof *s);
     rpc_batch *b = rpc_batch_new();
     int *i_query = calloc(nqueries ? nqueries : 1, sizeof *i_query);
-    int i_watch[TUI_MAX_WATCHED];
+    int i_watch[WALLET_MAX_WATCHED];
     if (!s || !b || !i_query) {
         free(s), rpc_batch_free(b), free(i_query);
         return pc_fail(err, PC_ENOMEM, "out of memory");
@@ -311,6 +307,7 @@ pc_status tui_snapshot_fetch(rpc_client *c, const pc_contract *k, const eth_addr
     }
     pc_status st = PC_OK;
     slot sl[R_COUNT];
+    int i_chain = rpc_batch_add(b, "eth_chainId", NULL);
     int i_block = rpc_batch_add(b, "eth_getBlockByNumber", node_params_latest_block());
     for (int r = 0; r < R_COUNT; r++) {
         sl[r] = (slot){ READS[r].method, -1, READS[r].section };
@@ -321,41 +318,42 @@ pc_status tui_snapshot_fetch(rpc_client *c, const pc_contract *k, const eth_addr
         if (sl[r].index < 0)
             st = PC_ENOMEM;
     }
-    int i_logs = rpc_batch_add(b, "eth_getLogs", logs_params(k, latest));
+    int i_logs = rpc_batch_add(b, "eth_getLogs", pc_params_event_logs(k, q->events_from));
     for (size_t i = 0; i < nwatch; i++)
-        if ((i_watch[i] = pc_batch_add_read(b, k, pc_method_find("balanceeEuro"), &watch[i], 0,
-                                            NULL, err)) < 0)
+        if ((i_watch[i] = pc_batch_add_read(b, k, pc_method_find("balanceeEuro"), &q->watch[i],
+                                            0, NULL, err)) < 0)
             st = PC_ENOMEM;
     for (size_t i = 0; i < nqueries; i++)
         if ((i_query[i] = rpc_batch_add(b, "eth_getTransactionReceipt",
-                                        node_params_hash(queries[i].hash))) < 0)
+                                        node_params_hash(q->receipts[i].hash))) < 0)
             st = PC_ENOMEM;
-    if (i_block < 0 || i_logs < 0)
+    if (i_chain < 0 || i_block < 0 || i_logs < 0)
         st = PC_ENOMEM;
     if (st != PC_OK)
         pc_fail(err, PC_ENOMEM, "out of memory");
     if (st == PC_OK)
         st = rpc_batch_send(c, b, true, err);
     if (st == PC_OK)
-        st = fill(s, b, k, sl, i_block, i_logs, i_watch, nwatch, watch, err);
+        st = fill(s, b, k, sl, i_chain, i_block, i_logs, i_watch, nwatch, q->watch, err);
     for (size_t i = 0; st == PC_OK && i < nqueries; i++) {
         pc_error e = { 0 };
+        wallet_receipt_query *rq = &q->receipts[i];
         const cJSON *r = rpc_batch_result(b, (size_t)i_query[i], &e);
-        queries[i].found = false;
-        if (r && node_parse_receipt(r, &queries[i].receipt, &queries[i].found, &e) != PC_OK)
-            queries[i].found = false;
+        rq->found = false;
+        if (r && node_parse_receipt(r, &rq->receipt, &rq->found, &e) != PC_OK)
+            rq->found = false;
     }
     rpc_batch_free(b);
     free(i_query);
     if (st != PC_OK) {
-        tui_snapshot_free(s);
+        wallet_state_free(s);
         return st;
     }
     *out = s;
     return PC_OK;
 }
 
-void tui_snapshot_free(tui_snapshot *s)
+void wallet_state_free(wallet_state *s)
 {
     if (!s)
         return;
@@ -370,65 +368,26 @@ void tui_snapshot_free(tui_snapshot *s)
     free(s);
 }
 
-bool tui_session_wh(const tui_snapshot *s, const u256 *ent, u256 *wh)
+bool wallet_session_wh(const wallet_state *s, const u256 *ent, u256 *wh)
 {
     u256 one = u256_pow10(18), k = u256_from_u64(1000), num, den;
     return u256_mul(&num, ent, &k) && u256_add(&den, &one, &s->burn_cost) &&
            u256_divmod(wh, NULL, &num, &den);
 }
 
-uint64_t tui_session_seconds_left(const tui_snapshot *s, const tui_session *x)
+uint64_t wallet_session_seconds_left(const wallet_state *s, const wallet_session *x)
 {
-    uint64_t h = to_u64(&s->params[TUI_PARAM_H]);
+    uint64_t h = to_u64(&s->params[WALLET_PARAM_H]);
     if (h == UINT64_MAX || x->timestamp > UINT64_MAX - h)
         return UINT64_MAX;
     uint64_t end = x->timestamp + h;
     return end > s->block_time ? end - s->block_time : 0;
 }
 
-void tui_peg(const tui_snapshot *s, u256 *stored_fixed, u256 *ent)
+void wallet_peg(const wallet_state *s, u256 *stored_fixed, u256 *ent)
 {
     u256 scale = u256_pow10(15); /* Wh * 10^18 / 1000 */
     if (!u256_mul(stored_fixed, &s->total_wh, &scale))
         *stored_fixed = s->total_wh;
     *ent = s->total_ent;
-}
-
-bool tui_is_banker(const tui_snapshot *s)
-{
-    return s->has_account && !eth_address_is_zero(&s->banker) &&
-           eth_address_equal(&s->banker, &s->account);
-}
-
-bool tui_is_unit(const tui_snapshot *s)
-{
-    for (size_t i = 0; s->has_account && i < s->nunits; i++)
-        if (eth_address_equal(&s->units[i].addr, &s->account))
-            return true;
-    return false;
-}
-
-bool tui_is_unit_owner(const tui_snapshot *s)
-{
-    for (size_t i = 0; s->has_account && i < s->nowners_seen; i++)
-        if (eth_address_equal(&s->owners_seen[i], &s->account))
-            return true;
-    return false;
-}
-
-unsigned tui_scale(const u256 *v, const u256 *max, unsigned width)
-{
-    u256 w = u256_from_u64(width), num, q;
-    uint64_t r;
-    if (u256_is_zero(max))
-        return 0;
-    if (u256_cmp(v, max) >= 0)
-        return width;
-    /* v < max, so v*width overflows only for huge values: then scale both down. */
-    if (u256_mul(&num, v, &w) && u256_divmod(&q, NULL, &num, max) && u256_to_u64(&q, &r))
-        return (unsigned)r;
-    u256 d = u256_pow10(18), vs, ms;
-    u256_divmod(&vs, NULL, v, &d);
-    u256_divmod(&ms, NULL, max, &d);
-    return tui_scale(&vs, &ms, width);
 }

@@ -6,8 +6,8 @@
  * nonce. A chain is its chain id and genesis block: the same account on
  * another chain (anvil's development keys on two local chains with one chain
  * id, say) does not wait. The lock goes with the process if it dies. */
-#ifndef PC_NONCE_LOCK_H
-#define PC_NONCE_LOCK_H
+#ifndef WALLET_NONCE_LOCK_H
+#define WALLET_NONCE_LOCK_H
 
 #include <stdint.h>
 

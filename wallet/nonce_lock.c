@@ -1,4 +1,4 @@
-#include "cli/nonce_lock.h"
+#include "wallet/nonce_lock.h"
 
 #include <errno.h>
 #include <fcntl.h>
