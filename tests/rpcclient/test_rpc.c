@@ -64,23 +64,40 @@ static int listen_any(unsigned *port)
     return fd;
 }
 
+/* A node answering `body` once, in its own thread, and a client of it. */
+typedef struct fake_node {
+    canned answer;
+    pthread_t thread;
+    rpc_client *client;
+} fake_node;
+
+static void fake_node_start(fake_node *n, const char *body)
+{
+    unsigned port;
+    n->answer = (canned){ listen_any(&port), body };
+    pthread_create(&n->thread, NULL, serve_once, &n->answer);
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%u", port);
+    if (rpc_client_new(url, 5, &n->client, NULL) != PC_OK)
+        abort();
+}
+
+static void fake_node_stop(fake_node *n)
+{
+    pthread_join(n->thread, NULL);
+    close(n->answer.listen_fd);
+    rpc_client_free(n->client);
+}
+
 /* One eth_blockNumber against a node answering `body`; returns the error. */
 static pc_error block_number_against(const char *body)
 {
-    unsigned port;
-    canned c = { listen_any(&port), body };
-    pthread_t t;
-    pthread_create(&t, NULL, serve_once, &c);
-    char url[64];
-    snprintf(url, sizeof url, "http://127.0.0.1:%u", port);
-    rpc_client *client = NULL;
+    fake_node n;
+    fake_node_start(&n, body);
     pc_error e = { 0 };
-    uint64_t n = 0;
-    if (rpc_client_new(url, 5, &client, &e) == PC_OK)
-        node_block_number(client, &n, &e);
-    pthread_join(t, NULL);
-    close(c.listen_fd);
-    rpc_client_free(client);
+    uint64_t number = 0;
+    node_block_number(n.client, &number, &e);
+    fake_node_stop(&n);
     return e;
 }
 
@@ -105,32 +122,23 @@ static void test_malformed(void)
 
 static void test_reverted(void)
 {
-    unsigned port;
     /* Error(string) "no" as a node reports a reverting eth_call. */
-    canned c = { listen_any(&port),
-                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":3,\"message\":\"execution "
-                 "reverted\",\"data\":\"0x08c379a0"
-                 "0000000000000000000000000000000000000000000000000000000000000020"
-                 "0000000000000000000000000000000000000000000000000000000000000002"
-                 "6e6f000000000000000000000000000000000000000000000000000000000000\"}}" };
-    pthread_t t;
-    pthread_create(&t, NULL, serve_once, &c);
-    char url[64];
-    snprintf(url, sizeof url, "http://127.0.0.1:%u", port);
-    rpc_client *client = NULL;
+    fake_node n;
+    fake_node_start(&n, "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":3,\"message\":"
+                        "\"execution reverted\",\"data\":\"0x08c379a0"
+                        "0000000000000000000000000000000000000000000000000000000000000020"
+                        "0000000000000000000000000000000000000000000000000000000000000002"
+                        "6e6f000000000000000000000000000000000000000000000000000000000000\"}}");
     pc_error e = { 0 };
     bytebuf out = BYTEBUF_INIT;
     char *reason = NULL;
     eth_address to = { { 1 } };
-    CHECK(rpc_client_new(url, 5, &client, &e) == PC_OK);
-    CHECK(node_call_reason(client, NULL, &to, NULL, 0, NULL, &out, &reason, &e) == PC_ETX);
-    pthread_join(t, NULL);
-    close(c.listen_fd);
+    CHECK(node_call_reason(n.client, NULL, &to, NULL, 0, NULL, &out, &reason, &e) == PC_ETX);
+    fake_node_stop(&n);
     CHECK(e.cause == PC_CAUSE_REVERTED);
     CHECK_STR(reason, "no");
     free(reason);
     bytebuf_free(&out);
-    rpc_client_free(client);
 }
 
 static void test_unreachable(void)
