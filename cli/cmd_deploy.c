@@ -135,7 +135,8 @@ int cmd_deploy(const cli_ctx *ctx, int argc, char **argv)
                      (unsigned)wait_s };
         st = cli_transact(ctx, c, NULL, &t, &receipt, &outcome, &err);
     }
-    if (st == PC_OK && (receipt.status != 1 || !receipt.has_contract_address)) {
+    if (st == PC_OK && (wallet_outcome_cause(&outcome) == PC_CAUSE_REVERTED ||
+                        !receipt.has_contract_address)) {
         code = cli_report_outcome(ctx, &outcome, NULL, NULL);
         cli_error("the deployment failed: no contract was created");
         code = code ? code : 1;

@@ -175,7 +175,7 @@ static void print_outcome(const reading *it)
     char h[65];
     hex_encode(it->hash, 32, h);
     printf("block %llu, tx 0x%s", (unsigned long long)it->outcome.block, h);
-    if (it->outcome.status == 0)
+    if (wallet_outcome_cause(&it->outcome) == PC_CAUSE_REVERTED)
         fputs(", reverted", stdout);
     for (size_t i = 0; i < it->outcome.nevents; i++)
         printf(", %s: %s", it->outcome.events[i].is_error ? "Error" : "Info",

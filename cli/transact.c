@@ -121,7 +121,7 @@ int cli_report_outcome(const cli_ctx *ctx, const pc_outcome *o, const char *extr
 {
     char h[67];
     hex_encode(o->tx_hash, 32, h);
-    int code = pc_outcome_ok(o) ? 0 : 1;
+    int code = wallet_outcome_cause(o) == PC_CAUSE_NONE ? 0 : 1;
     if (ctx->json) {
         cJSON *j = cJSON_CreateObject();
         char tx[70];
@@ -153,7 +153,7 @@ int cli_report_outcome(const cli_ctx *ctx, const pc_outcome *o, const char *extr
         printf("%s %s\n", extra_key, extra_value);
     for (size_t i = 0; i < o->nevents; i++)
         printf("%s: %s\n", o->events[i].is_error ? "Error" : "Info", o->events[i].text);
-    if (o->status == 0) {
+    if (wallet_outcome_cause(o) == PC_CAUSE_REVERTED) {
         fputs("reverted: ", stdout);
         print_sanitized(stdout, o->revert_reason ? o->revert_reason : "no reason given");
         putchar('\n');

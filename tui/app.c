@@ -344,7 +344,7 @@ static void outcome_text(const pc_outcome *o, char *out, size_t cap)
     for (size_t i = 0; i < o->nevents && used < cap; i++)
         used += (size_t)snprintf(out + used, cap - used, "%s%s: %s", i ? "; " : "",
                                  o->events[i].is_error ? "Error" : "Info", o->events[i].text);
-    if (o->status == 0 && used < cap)
+    if (wallet_outcome_cause(o) == PC_CAUSE_REVERTED && used < cap)
         snprintf(out + used, cap - used, "%sreverted: %s", used ? "; " : "",
                  o->revert_reason ? o->revert_reason : "no reason given");
     else if (!o->nevents && used < cap)
@@ -433,7 +433,8 @@ static void on_event(tui_app *app, tui_ev *ev)
             r->state = TUI_TX_FAILED;
             snprintf(r->outcome, sizeof r->outcome, "%.250s", ev->msg);
         } else {
-            r->state = pc_outcome_ok(&ev->outcome) ? TUI_TX_MINED : TUI_TX_FAILED;
+            r->state = wallet_outcome_cause(&ev->outcome) == PC_CAUSE_NONE ? TUI_TX_MINED
+                                                                            : TUI_TX_FAILED;
             r->block = ev->outcome.block;
             outcome_text(&ev->outcome, r->outcome, sizeof r->outcome);
         }
