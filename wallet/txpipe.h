@@ -6,8 +6,9 @@
  *   the same signed bytes again) -> outcome (Info/Error events, status,
  *   revert reason).
  *
- * wallet_tx_run does it all in that order (the command line: its prompt
- * runs under the lock, as a --yes run never waits). The stages are public
+ * wallet_tx_run does it all in that order, for the command line (whose
+ * terminal prompt so runs under the lock, as it always did; scripts use
+ * --yes and never hold it waiting for a person). The stages are public
  * for the callers that split the pipeline: the panel prepares without the
  * lock for its dialog and, once the person confirmed, sends with
  * wallet_tx_send_prepared, which takes the lock and re-reads the nonce under
@@ -18,8 +19,8 @@
  *
  * Errors carry their cause (eth/error.h): PC_CAUSE_WRONG_CHAIN when the
  * node is not on the expected chain (nothing signed), PC_CAUSE_KEY when the
- * key is not the sending account's, PC_CAUSE_CANCELLED when the confirm
- * hook said no, the node's causes otherwise. */
+ * key is not the sending account's, what the confirm hook set when it said
+ * no (the command line's: PC_CAUSE_CANCELLED), the node's causes otherwise. */
 #ifndef WALLET_TXPIPE_H
 #define WALLET_TXPIPE_H
 

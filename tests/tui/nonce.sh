@@ -43,9 +43,10 @@ genesis=$("$CAST" block 0 --field hash --rpc-url "$DEVNET_RPC")
 chain=$("$CAST" chain-id --rpc-url "$DEVNET_RPC")
 lock=$XDG_RUNTIME_DIR/powerchain/nonce-$chain-${genesis:2:16}-$(hex A).lock
 assert_eq "the lock file of A on this chain" "$([[ -f $lock ]] && echo yes)" yes
-flock "$lock" sleep 4 &
+# -o: the lock stays with flock itself, so ending its sleep lets go of it.
+flock -o "$lock" sleep 60 </dev/null >/dev/null 2>&1 &
 holder=$!
-sleep 0.5
+for ((i = 0; i < 50; i++)); do pgrep -P "$holder" >/dev/null && break; sleep 0.1; done
 before=$(nonce)
 tui_keys 5 a
 tui_expect "form" "Vote: add a voter"
@@ -54,6 +55,7 @@ tui_keys Enter
 tui_sign
 sleep 2
 assert_eq "nothing sent while the lock is held" "$(nonce)" "$before"
+pkill -P "$holder" sleep
 wait "$holder"
 tui_expect "sent once the lock is free" "Info: You are in favor of: 'Add_Voter_$(hex D)'"
 assert_eq "one transaction" "$(nonce)" $((before + 1))
