@@ -5,15 +5,39 @@
 //                   dies, as a node that goes away between a send and its
 //                   receipt;
 //   refuse-logs     answers eth_getLogs (alone or in a batch) with a
-//                   JSON-RPC error, as nodes that limit log queries do.
+//                   JSON-RPC error, as nodes that limit log queries do;
+//   blank-info      empties the text of every Info(string) event in the
+//                   answers (eth_getLogs, receipts; alone or in batches), as
+//                   a deployment that words nothing would, so that what a
+//                   client derives cannot have come from the wording.
 'use strict';
 const http = require('http');
 const [mode, targetArg] = process.argv.slice(2);
-if (!['die-after-send', 'refuse-logs'].includes(mode) || !targetArg) {
-  console.error('usage: proxy.js die-after-send|refuse-logs TARGET_URL');
+const modes = ['die-after-send', 'refuse-logs', 'blank-info'];
+if (!modes.includes(mode) || !targetArg) {
+  console.error(`usage: proxy.js ${modes.join('|')} TARGET_URL`);
   process.exit(2);
 }
 const target = new URL(targetArg);
+
+const INFO_TOPIC = '0x6d128f203c67be3b2d9bf1612fd59bdd6ae01f4f0d2ffedd05e76ab2a09b7f8a';
+// ABI encoding of "": the offset 0x20, then the length 0.
+const EMPTY_STRING = `0x${'0'.repeat(62)}20${'0'.repeat(64)}`;
+
+// Rewrites, anywhere in a JSON answer, the data of logs whose first topic
+// is Info's.
+function blankInfo(value) {
+  if (Array.isArray(value)) {
+    value.forEach(blankInfo);
+  } else if (value && typeof value === 'object') {
+    if (Array.isArray(value.topics) && String(value.topics[0]).toLowerCase() === INFO_TOPIC
+        && typeof value.data === 'string') {
+      value.data = EMPTY_STRING;
+    }
+    Object.values(value).forEach(blankInfo);
+  }
+  return value;
+}
 
 function refuseLogs(call) {
   return { jsonrpc: '2.0', id: call.id,
@@ -58,6 +82,13 @@ const server = http.createServer((req, res) => {
       const split = splitLogs(body);
       if (split.empty) return reply(200, split.merge(''));
       return forward(split.body, (status, text) => reply(status, split.merge(text)));
+    }
+    if (mode === 'blank-info') {
+      return forward(body, (status, text) => {
+        let blanked = text;
+        try { blanked = JSON.stringify(blankInfo(JSON.parse(text))); } catch (e) { /* not JSON: as is */ }
+        reply(status, blanked);
+      });
     }
     const isSend = body.includes('"eth_sendRawTransaction"');
     forward(body, (status, text) => reply(status, text, () => { if (isSend) process.exit(0); }));
