@@ -15,6 +15,8 @@ int cmd_deploy(const cli_ctx *ctx, int argc, char **argv);
 int cmd_methods(const cli_ctx *ctx, int argc, char **argv);
 int cmd_status(const cli_ctx *ctx, int argc, char **argv);
 int cmd_meter(const cli_ctx *ctx, int argc, char **argv);
+int cmd_sync(const cli_ctx *ctx, int argc, char **argv);
+int cmd_history(const cli_ctx *ctx, int argc, char **argv);
 
 /* Shared by the commands: the deployment named by --contract or
  * --contract-json, and a client for --rpc. */
