@@ -46,8 +46,9 @@ static void on_progress(uint64_t done, uint64_t total, void *user)
     p->shown = true;
 }
 
-/* Opens the index of the selected contract and brings it up to date. */
-static pc_status open_and_sync(const cli_ctx *ctx, pc_contract **k, rpc_client **c, history **h,
+/* Opens the index of the selected contract and brings it up to date (also
+ * for the views, cmd_views.c). */
+pc_status open_and_sync(const cli_ctx *ctx, pc_contract **k, rpc_client **c, history **h,
                                history_sync_stats *stats, pc_error *err)
 {
     *k = NULL;

@@ -62,6 +62,10 @@ static void usage(FILE *out)
           "  sync                      bring the local history index up to the node's head\n"
           "  history [--account A] [--method M] [--from-block N] [--to-block N] [--csv]\n"
           "                            the contract's transactions, oldest first\n"
+          "  units                     storage units: owner, state, energy\n"
+          "  proposals                 every vote: what it does, who is for and against\n"
+          "  withdrawals               eEuro locked for withdrawal, per account\n"
+          "  trades [--csv]            the market's fills, checked against the open book\n"
           "  tui                       the control panel (also with no command)\n"
           "\n"
           "Options:\n"
@@ -228,6 +232,14 @@ int main(int argc, char **argv)
         code = cmd_sync(&ctx, nrest, rest);
     else if (strcmp(command, "history") == 0)
         code = cmd_history(&ctx, nrest, rest);
+    else if (strcmp(command, "units") == 0)
+        code = cmd_units(&ctx, nrest, rest);
+    else if (strcmp(command, "proposals") == 0)
+        code = cmd_proposals(&ctx, nrest, rest);
+    else if (strcmp(command, "withdrawals") == 0)
+        code = cmd_withdrawals(&ctx, nrest, rest);
+    else if (strcmp(command, "trades") == 0)
+        code = cmd_trades(&ctx, nrest, rest);
     else if (strcmp(command, "methods") == 0)
         code = cmd_methods(&ctx, nrest, rest);
     else if (strcmp(command, "help") == 0) {
