@@ -295,6 +295,18 @@ static void test_votes(void)
     }
     CHECK_STR(hexaddr(&g.banker), C);
     view_governance_free(&g);
+
+    /* The suffix counts passes of the base string: after `_1` comes `_2`. */
+    TX(A, "changeBanker", C);
+    TX(A, "changeBanker", C);
+    CHECK(view_governance_replay(txs, ntx, &g, NULL) == PC_OK);
+    CHECK(g.nproposals == 5);
+    if (g.nproposals == 5) {
+        CHECK(g.proposals[3].passed && g.proposals[3].passed_block == 8);
+        CHECK_STR(g.proposals[4].vote, "changeBankerTo_3c44cdddb6a900fa2b585dd299e03d12fa4293bc_2");
+        CHECK(!g.proposals[4].passed && g.proposals[4].nin_favour == 1);
+    }
+    view_governance_free(&g);
 }
 
 static void test_removed_voter(void)
