@@ -21,6 +21,8 @@ typedef struct cli_ctx {
     const char *keystore_dir;     /* --keystore, POWERCHAIN_KEYSTORE, default
                                      $XDG_DATA_HOME/powerchain/keystore */
     const char *account;          /* --account ADDRESS|NAME, POWERCHAIN_ACCOUNT */
+    bool account_given;           /* --account was on the command line (history filters
+                                     by it only then) */
     const char *password_file;    /* --password-file */
     bool json;                    /* --json */
     bool yes;                     /* --yes: no interactive confirmation */

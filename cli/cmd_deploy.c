@@ -1,6 +1,7 @@
 /* powerchain deploy --bytecode FILE --abi FILE [--name NAME] [--out FILE]:
  * deploys a compiled contract from the selected account and writes the
- * {"name","address","abi"} deployment file that --contract-json reads. */
+ * {"name","address","abi","block","chain_id"} deployment file that
+ * --contract-json reads; the block tells the history index where to start. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +62,7 @@ static pc_status read_abi(const char *path, cJSON **out, pc_error *err)
 
 /* Splits "dir/name" for the atomic write; "name" alone is in ".". */
 static pc_status write_deployment(const char *path, const char *name, const eth_address *a,
-                                  cJSON *abi, pc_error *err)
+                                  cJSON *abi, uint64_t block, uint64_t chain_id, pc_error *err)
 {
     char addr[ETH_ADDRESS_TEXT_LEN];
     eth_address_to_checksum(a, addr);
@@ -71,6 +72,8 @@ static pc_status write_deployment(const char *path, const char *name, const eth_
     cJSON_AddStringToObject(doc, "name", name);
     cJSON_AddStringToObject(doc, "address", addr);
     cJSON_AddItemReferenceToObject(doc, "abi", abi);
+    cJSON_AddNumberToObject(doc, "block", (double)block);
+    cJSON_AddNumberToObject(doc, "chain_id", (double)chain_id);
     char *text = cJSON_Print(doc);
     cJSON_Delete(doc);
     char *copy = strdup(path);
@@ -143,8 +146,12 @@ int cmd_deploy(const cli_ctx *ctx, int argc, char **argv)
     } else if (st == PC_OK) {
         char addr[ETH_ADDRESS_TEXT_LEN];
         eth_address_to_checksum(&receipt.contract_address, addr);
+        uint64_t chain_id = 0;
         if (out)
-            st = write_deployment(out, name, &receipt.contract_address, abi, &err);
+            st = node_chain_id(c, &chain_id, &err);
+        if (out && st == PC_OK)
+            st = write_deployment(out, name, &receipt.contract_address, abi, receipt.block,
+                                  chain_id, &err);
         if (st == PC_OK)
             code = cli_report_outcome(ctx, &outcome, "contract", addr);
     }

@@ -8,6 +8,7 @@
 #include "eth/error.h"
 #include "rpcclient/powerchain.h"
 #include "rpcclient/rpc.h"
+#include "wallet/history.h"
 
 int cmd_call(const cli_ctx *ctx, int argc, char **argv);
 int cmd_send(const cli_ctx *ctx, int argc, char **argv);
@@ -15,6 +16,18 @@ int cmd_deploy(const cli_ctx *ctx, int argc, char **argv);
 int cmd_methods(const cli_ctx *ctx, int argc, char **argv);
 int cmd_status(const cli_ctx *ctx, int argc, char **argv);
 int cmd_meter(const cli_ctx *ctx, int argc, char **argv);
+int cmd_sync(const cli_ctx *ctx, int argc, char **argv);
+int cmd_history(const cli_ctx *ctx, int argc, char **argv);
+/* Views of the deployment's past, from the history index (cmd_views.c). */
+/* The selected deployment's history index, brought up to the node's head
+ * with a progress bar on a terminal (cmd_history.c). On failure the caller
+ * frees whatever is not NULL. */
+pc_status open_and_sync(const cli_ctx *ctx, pc_contract **k, rpc_client **c, history **h,
+                        history_sync_stats *stats, pc_error *err);
+int cmd_units(const cli_ctx *ctx, int argc, char **argv);
+int cmd_proposals(const cli_ctx *ctx, int argc, char **argv);
+int cmd_withdrawals(const cli_ctx *ctx, int argc, char **argv);
+int cmd_trades(const cli_ctx *ctx, int argc, char **argv);
 
 /* Shared by the commands: the deployment named by --contract or
  * --contract-json, and a client for --rpc. */

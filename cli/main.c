@@ -59,6 +59,13 @@ static void usage(FILE *out)
           "  meter produce|consume|report|session|run\n"
           "                            storage-unit readings (run: from standard input)\n"
           "  methods                   list the contract's functions and their arguments\n"
+          "  sync                      bring the local history index up to the node's head\n"
+          "  history [--account A] [--method M] [--from-block N] [--to-block N] [--csv]\n"
+          "                            the contract's transactions, oldest first\n"
+          "  units                     storage units: owner, state, energy\n"
+          "  proposals                 every vote: what it does, who is for and against\n"
+          "  withdrawals               eEuro locked for withdrawal, per account\n"
+          "  trades [--csv]            the market's fills, checked against the open book\n"
           "  tui                       the control panel (also with no command)\n"
           "\n"
           "Options:\n"
@@ -159,6 +166,7 @@ int main(int argc, char **argv)
     }
     ctx.contract_address = contract;
     ctx.contract_json = contract_json;
+    ctx.account_given = ctx.account != NULL;
     if (!ctx.keystore_dir)
         ctx.keystore_dir = env_or("POWERCHAIN_KEYSTORE", NULL);
     if (!ctx.account)
@@ -220,6 +228,18 @@ int main(int argc, char **argv)
         code = cmd_status(&ctx, nrest, rest);
     else if (strcmp(command, "meter") == 0)
         code = cmd_meter(&ctx, nrest, rest);
+    else if (strcmp(command, "sync") == 0)
+        code = cmd_sync(&ctx, nrest, rest);
+    else if (strcmp(command, "history") == 0)
+        code = cmd_history(&ctx, nrest, rest);
+    else if (strcmp(command, "units") == 0)
+        code = cmd_units(&ctx, nrest, rest);
+    else if (strcmp(command, "proposals") == 0)
+        code = cmd_proposals(&ctx, nrest, rest);
+    else if (strcmp(command, "withdrawals") == 0)
+        code = cmd_withdrawals(&ctx, nrest, rest);
+    else if (strcmp(command, "trades") == 0)
+        code = cmd_trades(&ctx, nrest, rest);
     else if (strcmp(command, "methods") == 0)
         code = cmd_methods(&ctx, nrest, rest);
     else if (strcmp(command, "help") == 0) {

@@ -81,6 +81,113 @@ pc_status node_parse_block(const cJSON *v, node_block *out, pc_error *err)
     return st;
 }
 
+void node_full_block_free(node_full_block *b)
+{
+    for (size_t i = 0; i < b->ntxs; i++)
+        free(b->txs[i].input);
+    free(b->txs);
+    memset(b, 0, sizeof *b);
+}
+
+static pc_status parse_tx(const cJSON *v, const node_full_block *b, size_t pos, node_tx *out,
+                          pc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!cJSON_IsObject(v))
+        return pc_fail(err, PC_ENODE, "node sent a transaction of block %llu that is not an "
+                                      "object", (unsigned long long)b->number);
+    pc_status st = node_parse_hash(field(v, "hash"), "transaction hash", out->hash, err);
+    if (st == PC_OK)
+        st = node_parse_u64(field(v, "transactionIndex"), "transaction index", &out->index, err);
+    if (st == PC_OK && out->index != pos)
+        st = pc_fail(err, PC_ENODE, "node sent transaction index %llu at place %zu of block %llu",
+                     (unsigned long long)out->index, pos, (unsigned long long)b->number);
+    if (st == PC_OK)
+        st = node_parse_u64(field(v, "nonce"), "transaction nonce", &out->nonce, err);
+    if (st == PC_OK)
+        st = node_parse_address(field(v, "from"), "transaction sender", &out->from, err);
+    const cJSON *to = field(v, "to");
+    if (st == PC_OK && !to)
+        st = pc_fail(err, PC_ENODE, "node sent a transaction without \"to\"");
+    if (st == PC_OK && !cJSON_IsNull(to)) {
+        out->has_to = true;
+        st = node_parse_address(to, "transaction recipient", &out->to, err);
+    }
+    uint64_t n;
+    uint8_t h[32];
+    const cJSON *bn = field(v, "blockNumber"), *bh = field(v, "blockHash");
+    if (st == PC_OK && bn && (node_parse_u64(bn, "transaction block", &n, err) != PC_OK ||
+                              n != b->number))
+        st = pc_fail(err, PC_ENODE, "node sent a transaction of another block in block %llu",
+                     (unsigned long long)b->number);
+    if (st == PC_OK && bh && (node_parse_hash(bh, "transaction block hash", h, err) != PC_OK ||
+                              memcmp(h, b->hash, 32) != 0))
+        st = pc_fail(err, PC_ENODE, "node sent a transaction of another block in block %llu",
+                     (unsigned long long)b->number);
+    bytebuf input = BYTEBUF_INIT;
+    if (st == PC_OK)
+        st = node_parse_data(field(v, "input"), "transaction input", &input, err);
+    if (st != PC_OK) {
+        bytebuf_free(&input);
+        return st;
+    }
+    out->input = input.data;
+    out->input_len = input.len;
+    return PC_OK;
+}
+
+pc_status node_parse_full_block(const cJSON *v, node_full_block *out, bool *found,
+                                pc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    *found = false;
+    if (cJSON_IsNull(v))
+        return PC_OK;
+    if (!cJSON_IsObject(v))
+        return pc_fail(err, PC_ENODE, "node sent a block that is not an object");
+    pc_status st = node_parse_u64(field(v, "number"), "block number", &out->number, err);
+    if (st == PC_OK)
+        st = node_parse_u64(field(v, "timestamp"), "block timestamp", &out->timestamp, err);
+    if (st == PC_OK)
+        st = node_parse_hash(field(v, "hash"), "block hash", out->hash, err);
+    if (st == PC_OK)
+        st = node_parse_hash(field(v, "parentHash"), "parent hash", out->parent_hash, err);
+    const cJSON *txs = field(v, "transactions");
+    if (st == PC_OK && !cJSON_IsArray(txs))
+        st = pc_fail(err, PC_ENODE, "node sent block %llu without a transactions list",
+                     (unsigned long long)out->number);
+    int n = st == PC_OK ? cJSON_GetArraySize(txs) : 0;
+    if (n > 0 && !(out->txs = calloc((size_t)n, sizeof *out->txs)))
+        st = pc_fail(err, PC_ENOMEM, "out of memory");
+    const cJSON *t;
+    if (st == PC_OK) {
+        cJSON_ArrayForEach(t, txs)
+        {
+            if ((st = parse_tx(t, out, out->ntxs, &out->txs[out->ntxs], err)) != PC_OK)
+                break;
+            out->ntxs++;
+        }
+    }
+    if (st != PC_OK) {
+        node_full_block_free(out);
+        return st;
+    }
+    *found = true;
+    return PC_OK;
+}
+
+cJSON *node_params_block_number(uint64_t n, bool full)
+{
+    char tag[32];
+    snprintf(tag, sizeof tag, "0x%llx", (unsigned long long)n);
+    cJSON *params = cJSON_CreateArray();
+    if (params) {
+        cJSON_AddItemToArray(params, cJSON_CreateString(tag));
+        cJSON_AddItemToArray(params, cJSON_CreateBool(full));
+    }
+    return params;
+}
+
 void node_log_clear(node_log *l)
 {
     free(l->data);

@@ -48,12 +48,46 @@ typedef struct node_receipt {
     size_t nlogs;
 } node_receipt;
 
+/* A transaction inside a block fetched with its transactions. */
+typedef struct node_tx {
+    uint8_t hash[32];
+    uint64_t index;     /* position in its block */
+    uint64_t nonce;
+    eth_address from;
+    bool has_to;        /* false: a contract creation */
+    eth_address to;
+    uint8_t *input;     /* owned; calldata, or init code for a creation */
+    size_t input_len;
+} node_tx;
+
+/* eth_getBlockByNumber(n, true): the block's identity and its transactions
+ * in block order. */
+typedef struct node_full_block {
+    uint64_t number;
+    uint64_t timestamp;
+    uint8_t hash[32];
+    uint8_t parent_hash[32];
+    node_tx *txs;       /* owned */
+    size_t ntxs;
+} node_full_block;
+
 pc_status node_parse_u64(const cJSON *v, const char *what, uint64_t *out, pc_error *err);
 pc_status node_parse_u256(const cJSON *v, const char *what, u256 *out, pc_error *err);
 pc_status node_parse_data(const cJSON *v, const char *what, bytebuf *out, pc_error *err);
 pc_status node_parse_hash(const cJSON *v, const char *what, uint8_t out[32], pc_error *err);
 pc_status node_parse_address(const cJSON *v, const char *what, eth_address *out, pc_error *err);
 pc_status node_parse_block(const cJSON *v, node_block *out, pc_error *err);
+/* A block with full transactions. Every transaction must be an object with
+ * hash, nonce, from, to (null for a creation), input, and a
+ * transactionIndex equal to its place in the list; blockNumber and
+ * blockHash, when given, must be the block's own. A null answer (no such
+ * block) sets *found to false and is not an error. On error nothing is
+ * left to free. */
+pc_status node_parse_full_block(const cJSON *v, node_full_block *out, bool *found,
+                                pc_error *err);
+void node_full_block_free(node_full_block *b);
+/* [n, full] for eth_getBlockByNumber. */
+cJSON *node_params_block_number(uint64_t n, bool full);
 /* A null answer (not mined yet) sets *found to false and is not an error. */
 pc_status node_parse_receipt(const cJSON *v, node_receipt *out, bool *found, pc_error *err);
 /* Parses one log object into *out (data owned by out). */

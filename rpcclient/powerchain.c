@@ -162,6 +162,42 @@ const pc_method *pc_method_find(const char *name)
     return NULL;
 }
 
+const pc_method *pc_method_by_selector(const uint8_t selector[4])
+{
+    if (!types_of(&methods[0], NULL))
+        return NULL;
+    for (size_t i = 0; i < NMETHODS; i++)
+        if (memcmp(table_types[i].selector, selector, 4) == 0)
+            return &methods[i];
+    return NULL;
+}
+
+const abi_type *pc_method_input_type(const pc_method *m)
+{
+    const method_types *t = types_of(m, NULL);
+    return t ? t->inputs : NULL;
+}
+
+pc_status pc_decode_calldata(const uint8_t *data, size_t len, const pc_method **m,
+                             abi_value *args, pc_error *err)
+{
+    *m = NULL;
+    memset(args, 0, sizeof *args);
+    args->kind = ABI_TUPLE;
+    if (len < 4)
+        return pc_fail(err, PC_EDATA, "calldata of %zu bytes has no function selector", len);
+    const pc_method *found = pc_method_by_selector(data);
+    if (!found)
+        return PC_OK;
+    pc_status st = abi_decode(types_of(found, NULL)->inputs, data + 4, len - 4, args, err);
+    if (st != PC_OK) {
+        args->kind = ABI_TUPLE;
+        return pc_error_prefix(err, "arguments of %s", found->name);
+    }
+    *m = found;
+    return PC_OK;
+}
+
 static pc_unit unit_from_word(const char *w, size_t n)
 {
     static const struct {
@@ -205,7 +241,16 @@ struct pc_contract {
     eth_address address;
     char *name;
     abi_type *abi_outputs[NMETHODS]; /* from the deployment file; NULL when absent */
+    bool has_deployment;             /* block and chain_id were in the file */
+    uint64_t block, chain_id;
 };
+
+bool pc_contract_deployment(const pc_contract *k, uint64_t *block, uint64_t *chain_id)
+{
+    *block = k->block;
+    *chain_id = k->chain_id;
+    return k->has_deployment;
+}
 
 const eth_address *pc_contract_address(const pc_contract *k)
 {
@@ -373,6 +418,36 @@ static pc_status read_small_file(const char *path, char **text, size_t *len, pc_
     return PC_OK;
 }
 
+/* A whole number in a deployment file: JSON numbers are doubles, so only
+ * exact integers up to 2^53 are taken. */
+static pc_status whole_number(const cJSON *v, const char *path, const char *key, uint64_t *out,
+                              pc_error *err)
+{
+    if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 9007199254740992.0 ||
+        (double)(uint64_t)v->valuedouble != v->valuedouble)
+        return pc_fail(err, PC_EINPUT, "%s: \"%s\" is not a whole number", path, key);
+    *out = (uint64_t)v->valuedouble;
+    return PC_OK;
+}
+
+/* "block" and "chain_id" come together (deploy writes both) or not at all. */
+static pc_status read_deployment_place(const cJSON *doc, const char *path, pc_contract *k,
+                                       pc_error *err)
+{
+    const cJSON *block = cJSON_GetObjectItemCaseSensitive(doc, "block");
+    const cJSON *chain = cJSON_GetObjectItemCaseSensitive(doc, "chain_id");
+    if (!block && !chain)
+        return PC_OK;
+    if (!block || !chain)
+        return pc_fail(err, PC_EINPUT, "%s has \"%s\" without \"%s\"", path,
+                       block ? "block" : "chain_id", block ? "chain_id" : "block");
+    pc_status st = whole_number(block, path, "block", &k->block, err);
+    if (st == PC_OK)
+        st = whole_number(chain, path, "chain_id", &k->chain_id, err);
+    k->has_deployment = st == PC_OK;
+    return st;
+}
+
 pc_status pc_contract_load_json(const char *path, pc_contract **out, pc_error *err)
 {
     *out = NULL;
@@ -403,7 +478,11 @@ pc_status pc_contract_load_json(const char *path, pc_contract **out, pc_error *e
             k->name = strdup(name->valuestring);
         if (abi)
             adopt_abi_names(k, abi);
-        *out = k;
+        st = read_deployment_place(doc, path, k, err);
+        if (st == PC_OK)
+            *out = k;
+        else
+            pc_contract_free(k);
     }
     cJSON_Delete(doc);
     return st;

@@ -71,6 +71,18 @@ typedef struct pc_method {
 /* Every function of PROTOCOL.md, in its order. */
 const pc_method *pc_methods(size_t *count);
 const pc_method *pc_method_find(const char *name);
+/* The function whose selector is the first four bytes of `selector`; NULL
+ * when no PROTOCOL.md function has it (or the method table cannot be built). */
+const pc_method *pc_method_by_selector(const uint8_t selector[4]);
+/* The parsed parameter list of m with PROTOCOL.md's argument names (an
+ * ABI_TUPLE owned by the binding); NULL when out of memory. */
+const abi_type *pc_method_input_type(const pc_method *m);
+/* Decodes calldata sent to the contract: *m receives the function named by
+ * its selector (NULL, with PC_OK and *args left empty, when none is) and
+ * *args the ABI_TUPLE of its arguments. Calldata shorter than a selector,
+ * or arguments that do not decode, are PC_EDATA. */
+pc_status pc_decode_calldata(const uint8_t *data, size_t len, const pc_method **m,
+                             abi_value *args, pc_error *err);
 /* The unit of the result field called `field` (PC_UNIT_RAW when unlisted). */
 pc_unit pc_method_unit(const pc_method *m, const char *field);
 
@@ -78,12 +90,16 @@ pc_unit pc_method_unit(const pc_method *m, const char *field);
  * whose output names are used in JSON output. */
 typedef struct pc_contract pc_contract;
 
-/* Reads a {"name","address","abi"} deployment file. */
+/* Reads a {"name","address","abi"} deployment file, which may also say
+ * where the deployment is: "block" (its block number) and "chain_id", both
+ * whole numbers; when present they must be well formed (PC_EINPUT). */
 pc_status pc_contract_load_json(const char *path, pc_contract **out, pc_error *err);
 pc_status pc_contract_from_address(const char *text, pc_contract **out, pc_error *err);
 void pc_contract_free(pc_contract *k);
 const eth_address *pc_contract_address(const pc_contract *k);
 const char *pc_contract_name(const pc_contract *k);
+/* The deployment's block and chain id from its file: false when unknown. */
+bool pc_contract_deployment(const pc_contract *k, uint64_t *block, uint64_t *chain_id);
 
 /* Parses the arguments as people write them and appends the calldata
  * (selector + ABI encoding) to out. Wrong arity or a bad argument is

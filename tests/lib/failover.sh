@@ -2,7 +2,7 @@
 # tests/lib/failover.sh: nodes that fail or misbehave, for failover tests (bash; source
 # after tests/lib/devnet.sh, call after devnet_up).
 #
-#   proxy_up [MODE]  starts tests/lib/proxy.js in front of the devnet; the
+#   proxy_up [MODE [N]]  starts tests/lib/proxy.js in front of the devnet; the
 #                default mode, die-after-send, forwards JSON-RPC until it has
 #                passed on one eth_sendRawTransaction, answers it and dies.
 #                Sets PROXY (its pid) and PROXY_RPC.
@@ -17,7 +17,7 @@
 
 proxy_up() {
     local i port=
-    node "$PROJECT_ROOT/tests/lib/proxy.js" "${1:-die-after-send}" "$DEVNET_RPC" \
+    node "$PROJECT_ROOT/tests/lib/proxy.js" "${@:-die-after-send}" "$DEVNET_RPC" \
         >"$DEVNET_DIR/proxy.log" 2>&1 &
     PROXY=$!
     for ((i = 0; i < 50; i++)); do

@@ -5,19 +5,61 @@
 //                   dies, as a node that goes away between a send and its
 //                   receipt;
 //   refuse-logs     answers eth_getLogs (alone or in a batch) with a
-//                   JSON-RPC error, as nodes that limit log queries do.
+//                   JSON-RPC error, as nodes that limit log queries do;
+//   limit-log-range N  the same for eth_getLogs spanning more than N blocks
+//                   (fromBlock to toBlock), as most public nodes do;
+//   blank-info      empties the text of every Info(string) event in the
+//                   answers (eth_getLogs, receipts; alone or in batches), as
+//                   a deployment that words nothing would, so that what a
+//                   client derives cannot have come from the wording.
 'use strict';
 const http = require('http');
-const [mode, targetArg] = process.argv.slice(2);
-if (!['die-after-send', 'refuse-logs'].includes(mode) || !targetArg) {
-  console.error('usage: proxy.js die-after-send|refuse-logs TARGET_URL');
+const args = process.argv.slice(2);
+const mode = args[0];
+const limit = mode === 'limit-log-range' ? Number(args[1]) : Infinity;
+const targetArg = mode === 'limit-log-range' ? args[2] : args[1];
+if (!['die-after-send', 'refuse-logs', 'limit-log-range', 'blank-info'].includes(mode) ||
+    !targetArg || !(limit > 0)) {
+  console.error('usage: proxy.js die-after-send|refuse-logs|limit-log-range N|blank-info TARGET_URL');
   process.exit(2);
 }
 const target = new URL(targetArg);
 
+const INFO_TOPIC = '0x6d128f203c67be3b2d9bf1612fd59bdd6ae01f4f0d2ffedd05e76ab2a09b7f8a';
+// ABI encoding of "": the offset 0x20, then the length 0.
+const EMPTY_STRING = `0x${'0'.repeat(62)}20${'0'.repeat(64)}`;
+
+// Rewrites, anywhere in a JSON answer, the data of logs whose first topic
+// is Info's.
+function blankInfo(value) {
+  if (Array.isArray(value)) {
+    value.forEach(blankInfo);
+  } else if (value && typeof value === 'object') {
+    if (Array.isArray(value.topics) && String(value.topics[0]).toLowerCase() === INFO_TOPIC
+        && typeof value.data === 'string') {
+      value.data = EMPTY_STRING;
+    }
+    Object.values(value).forEach(blankInfo);
+  }
+  return value;
+}
+
+// Whether this call is one the node refuses in this mode.
+function refused(call) {
+  if (call.method !== 'eth_getLogs') return false;
+  if (mode === 'refuse-logs') return true;
+  const f = (call.params || [])[0] || {};
+  const from = Number(f.fromBlock), to = Number(f.toBlock);
+  // Tags such as "latest" are not numbers: such a range is refused too.
+  const refuse = !(to - from + 1 <= limit);
+  if (refuse) console.log(`refused ${f.fromBlock}..${f.toBlock}`);
+  return refuse;
+}
+
 function refuseLogs(call) {
-  return { jsonrpc: '2.0', id: call.id,
-    error: { code: -32005, message: 'query returned more than 10000 results' } };
+  const message = mode === 'refuse-logs' ? 'query returned more than 10000 results'
+    : `block range too large: at most ${limit} blocks`;
+  return { jsonrpc: '2.0', id: call.id, error: { code: -32005, message } };
 }
 
 // Forwards body; calls done(status, reply) with the target's answer.
@@ -31,16 +73,16 @@ function forward(body, done) {
   out.end(body);
 }
 
-// In refuse-logs mode: the calls that go on to the target, and a function
-// that puts the refused ones back into its answer in their places.
+// In the log-refusing modes: the calls that go on to the target, and a
+// function that puts the refused ones back into its answer in their places.
 function splitLogs(body) {
   const parsed = JSON.parse(body);
   const calls = Array.isArray(parsed) ? parsed : [parsed];
-  const kept = calls.filter((c) => c.method !== 'eth_getLogs');
+  const kept = calls.filter((c) => !refused(c));
   const merge = (reply) => {
     const answers = kept.length ? [].concat(JSON.parse(reply)) : [];
     const byId = new Map(answers.map((a) => [a.id, a]));
-    const all = calls.map((c) => (c.method === 'eth_getLogs' ? refuseLogs(c) : byId.get(c.id)));
+    const all = calls.map((c) => (refused(c) ? refuseLogs(c) : byId.get(c.id)));
     return JSON.stringify(Array.isArray(parsed) ? all : all[0]);
   };
   return { body: JSON.stringify(Array.isArray(parsed) ? kept : kept[0]), empty: !kept.length, merge };
@@ -54,10 +96,17 @@ const server = http.createServer((req, res) => {
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(text, then);
     };
-    if (mode === 'refuse-logs') {
+    if (mode === 'refuse-logs' || mode === 'limit-log-range') {
       const split = splitLogs(body);
       if (split.empty) return reply(200, split.merge(''));
       return forward(split.body, (status, text) => reply(status, split.merge(text)));
+    }
+    if (mode === 'blank-info') {
+      return forward(body, (status, text) => {
+        let blanked = text;
+        try { blanked = JSON.stringify(blankInfo(JSON.parse(text))); } catch (e) { /* not JSON: as is */ }
+        reply(status, blanked);
+      });
     }
     const isSend = body.includes('"eth_sendRawTransaction"');
     forward(body, (status, text) => reply(status, text, () => { if (isSend) process.exit(0); }));

@@ -138,6 +138,136 @@ static void test_blocks(void)
     cJSON_Delete(bad);
 }
 
+/* Recorded from anvil 1.7.1: the deployment block and the next one
+ * (addVoter), fetched with eth_getBlockByNumber(n, true); header fields the
+ * parser does not read, and the init code after its first 8 bytes, cut. */
+static const char *block1_json =
+    "{\"hash\":\"0x061623f50d97d81bb45942bbd12c33ed69cb478621bc2d84a263cb0d2a0a9951\",\"parentHa"
+    "sh\":\"0xd321c2412d8af0ab5acd9476d243a56c98a259fdc1584a9fb2ab6cb2819c1188\",\"number\":\"0x1\","
+    "\"gasUsed\":\"0x5054ad\",\"timestamp\":\"0x6b0dc221\",\"baseFeePerGas\":\"0x0\",\"uncles\":[],"
+    "\"transactions\":[{\"type\":\"0x2\",\"chainId\":\"0x1068\",\"nonce\":\"0x0\",\"gas\":\"0x6469d8\","
+    "\"maxFeePerGas\":\"0x3b9aca00\",\"maxPriorityFeePerGas\":\"0x3b9aca00\",\"to\":null,\"value\":"
+    "\"0x0\",\"accessList\":[],\"input\":\"0x60806040526706f05b\",\"r\":\"0xfe55572f29567929ae24dc7e"
+    "b90c9ff82e6dbf5a5c2993f91a8e2a2576c48710\",\"s\":\"0x4dc8d941b9b4f84d26f1a2d2fd15ce5271c4a9d5"
+    "9b90d26e6110f99e409c0ae9\",\"yParity\":\"0x0\",\"v\":\"0x0\",\"hash\":\"0x496bc33aa2ddbf1f86c0b6f"
+    "21dde7f8f6a51bb19c10fdab712636d4fc97a9929\",\"blockHash\":\"0x061623f50d97d81bb45942bbd12c33e"
+    "d69cb478621bc2d84a263cb0d2a0a9951\",\"blockNumber\":\"0x1\",\"transactionIndex\":\"0x0\",\"from"
+    "\":\"0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266\",\"gasPrice\":\"0x3b9aca00\",\"blockTimestamp"
+    "\":\"0x6b0dc221\"}],\"withdrawals\":[]}";
+
+static const char *block2_json =
+    "{\"hash\":\"0xf1b46267922414e23110975767af36831b9df3ff69bfd288e67da1bc4f0e3a1f\",\"parentHa"
+    "sh\":\"0x061623f50d97d81bb45942bbd12c33ed69cb478621bc2d84a263cb0d2a0a9951\",\"number\":\"0x2\","
+    "\"gasUsed\":\"0x57d3c\",\"timestamp\":\"0x6b0dc221\",\"baseFeePerGas\":\"0x0\",\"uncles\":[],"
+    "\"transactions\":[{\"type\":\"0x2\",\"chainId\":\"0x1068\",\"nonce\":\"0x1\",\"gas\":\"0x6dc8b\","
+    "\"maxFeePerGas\":\"0x3b9aca00\",\"maxPriorityFeePerGas\":\"0x3b9aca00\",\"to\":\"0x5fbdb231567"
+    "8afecb367f032d93f642f64180aa3\",\"value\":\"0x0\",\"accessList\":[],\"input\":\"0xf4ab9adf0000"
+    "0000000000000000000070997970c51812dc3a010c7d01b50e0d17dc79c8\",\"r\":\"0x295f2c24221a17289dbf"
+    "ed5843f97962c395984fb3eeef63f18b7cbc3504af79\",\"s\":\"0x33ea98965fedf87c77c0b260be3a835c685c"
+    "5ec891391ca7fcc50abe075fa728\",\"yParity\":\"0x1\",\"v\":\"0x1\",\"hash\":\"0x70df820f2e2263cdbc"
+    "b5492807274c500512c40bf5f3cdfe812de942c433db50\",\"blockHash\":\"0xf1b46267922414e23110975767"
+    "af36831b9df3ff69bfd288e67da1bc4f0e3a1f\",\"blockNumber\":\"0x2\",\"transactionIndex\":\"0x0\","
+    "\"from\":\"0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266\",\"gasPrice\":\"0x3b9aca00\",\"blockTim"
+    "estamp\":\"0x6b0dc221\"}],\"withdrawals\":[]}";
+
+/* text with the first `from` replaced by `to`, parsed. */
+static cJSON *parse_edited(const char *text, const char *from, const char *to)
+{
+    const char *at = strstr(text, from);
+    if (!at)
+        abort();
+    size_t head = (size_t)(at - text), n = strlen(text) - strlen(from) + strlen(to) + 1;
+    char *edited = malloc(n);
+    if (!edited)
+        abort();
+    snprintf(edited, n, "%.*s%s%s", (int)head, text, to, at + strlen(from));
+    cJSON *j = cJSON_Parse(edited);
+    free(edited);
+    return j;
+}
+
+static void test_full_blocks(void)
+{
+    pc_error err = { 0 };
+    node_full_block b;
+    bool found = false;
+    cJSON *j = parse(block1_json);
+    CHECK(node_parse_full_block(j, &b, &found, &err) == PC_OK && found);
+    CHECK(b.number == 1 && b.timestamp == 0x6b0dc221 && b.ntxs == 1);
+    CHECK(b.hash[0] == 0x06 && b.parent_hash[0] == 0xd3 && b.parent_hash[31] == 0x88);
+    if (b.ntxs == 1) {
+        CHECK(!b.txs[0].has_to && b.txs[0].nonce == 0 && b.txs[0].index == 0);
+        CHECK(b.txs[0].input_len == 9 && b.txs[0].input[0] == 0x60);
+        CHECK(b.txs[0].from.b[0] == 0xf3 && b.txs[0].hash[0] == 0x49);
+    }
+    node_full_block_free(&b);
+    cJSON_Delete(j);
+
+    j = parse(block2_json);
+    CHECK(node_parse_full_block(j, &b, &found, &err) == PC_OK && found && b.ntxs == 1);
+    if (b.ntxs == 1) {
+        const node_tx *t = &b.txs[0];
+        CHECK(t->has_to && t->to.b[0] == 0x5f && t->nonce == 1 && t->input_len == 36);
+        /* The binding names the function by its selector and decodes it. */
+        const pc_method *m = NULL;
+        abi_value args;
+        CHECK(pc_decode_calldata(t->input, t->input_len, &m, &args, &err) == PC_OK);
+        CHECK(m && strcmp(m->name, "addVoter") == 0);
+        CHECK(args.kind == ABI_TUPLE && args.count == 1 && args.items[0].addr.b[0] == 0x70);
+        abi_value_free(&args);
+        CHECK(pc_decode_calldata(t->input, 35, &m, &args, &err) == PC_EDATA && !m);
+        CHECK(strstr(err.msg, "addVoter") != NULL);
+        abi_value_free(&args);
+        const uint8_t unknown[4] = { 0xde, 0xad, 0xbe, 0xef };
+        CHECK(pc_decode_calldata(unknown, 4, &m, &args, &err) == PC_OK && !m && args.count == 0);
+        CHECK(pc_decode_calldata(unknown, 3, &m, &args, &err) == PC_EDATA);
+        CHECK(pc_method_by_selector(t->input) == pc_method_find("addVoter"));
+    }
+    node_full_block_free(&b);
+    cJSON_Delete(j);
+
+    j = parse("null");
+    CHECK(node_parse_full_block(j, &b, &found, &err) == PC_OK && !found);
+    cJSON_Delete(j);
+
+    /* Each of these must be refused, naming what is wrong. */
+    static const struct {
+        const char *from, *to, *says;
+    } edits[] = {
+        { "\"transactionIndex\":\"0x0\"", "\"transactionIndex\":\"0x1\"", "index" },
+        { "\"input\":\"0xf4ab", "\"input\":\"0xg4ab", "input" },
+        { "\"input\":\"0xf4ab9adf", "\"input\":\"0xf4ab9ad", "input" },
+        { "\"from\":\"0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266\"",
+          "\"from\":\"0xf39fd6e51aad88f6f4ce6ab8827279cfffb922\"", "sender" },
+        { "\"to\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",", "", "to" },
+        { "\"blockNumber\":\"0x2\"", "\"blockNumber\":\"0x3\"", "another block" },
+        { "\"blockHash\":\"0xf1b4", "\"blockHash\":\"0xf1b5", "another block" },
+        { "\"nonce\":\"0x1\"", "\"nonce\":1", "nonce" },
+        { "\"hash\":\"0xf1b46267922414e23110975767af36831b9df3ff69bfd288e67da1bc4f0e3a1f\",",
+          "", "block hash" },
+        { "\"parentHash\":\"0x0616", "\"parentHash\":\"0x06", "parent hash" },
+        { "\"transactions\":[{", "\"transactions\":0,\"x\":[{", "transactions" },
+        { "\"transactions\":[{", "\"transactions\":[7,{", "not an object" },
+        { "\"timestamp\":\"0x6b0dc221\",\"base", "\"timestamp\":\"-1\",\"base", "timestamp" },
+    };
+    for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+        j = parse_edited(block2_json, edits[i].from, edits[i].to);
+        if (!j) {
+            /* The edit broke the JSON itself: the test's mistake. */
+            fprintf(stderr, "edit %zu does not parse\n", i);
+            CHECK(j != NULL);
+            continue;
+        }
+        memset(&err, 0, sizeof err);
+        pc_status st = node_parse_full_block(j, &b, &found, &err);
+        CHECK(st == PC_ENODE && !found && b.txs == NULL);
+        if (!strstr(err.msg, edits[i].says))
+            fprintf(stderr, "edit %zu: message \"%s\" lacks \"%s\"\n", i, err.msg, edits[i].says);
+        CHECK(strstr(err.msg, edits[i].says) != NULL);
+        cJSON_Delete(j);
+    }
+}
+
 static void test_values(void)
 {
     pc_error err = { 0 };
@@ -169,5 +299,6 @@ int main(void)
     test_bad_receipts();
     test_blocks();
     test_values();
+    test_full_blocks();
     return check_summary();
 }

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# bench/history.sh [N]: the history index over a devnet holding N contract
+# transactions (about 90% meter readings through `powerchain meter run`, 5%
+# market orders, 5% votes) spread over N+2000 blocks: the first sync's time
+# and rate, the time to sync one new block, the database's size and the
+# sync's peak memory, next to `cast logs` over the same range. Run by hand
+# after building (build/); not part of the test suites. Default N: 20000.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+n=${1:-20000}
+export PROJECT_ROOT=$root POWERCHAIN_BIN=${POWERCHAIN_BIN:-$root/build/powerchain}
+. "$root/tests/lib/devnet.sh"
+. "$root/devnet/scenario.sh"
+devnet_up >/dev/null
+SCENARIO_RPC=$DEVNET_RPC SCENARIO_JSON=$DEVNET_JSON SCENARIO_DIR=$DEVNET_DIR
+scenario_keys
+scenario_setup
+cast=$root/node_modules/.bin/cast
+pc() { "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" "$@"; }
+ms() { echo "scale=1; ($2 - $1) / 1000000" | bc; }
+
+orders=$((n / 20)) votes=$((n / 20))
+readings=$((n - orders - votes - 5)) # scenario_setup sent 5
+echo "building the chain: $readings readings, $orders orders, $votes votes" >&2
+half=$((readings / 2))
+for ((i = 0; i < half; i++)); do echo "produce $SCENARIO_A 1"; done >"$DEVNET_DIR/readings"
+pc --private-key-file "$DEVNET_DIR/U1.key" meter run <"$DEVNET_DIR/readings" >/dev/null 2>&1
+"$cast" rpc --rpc-url "$DEVNET_RPC" anvil_mine 0x7d0 >/dev/null # 2000 empty blocks
+for ((i = half; i < readings; i++)); do echo "produce $SCENARIO_B 1"; done >"$DEVNET_DIR/readings"
+pc --private-key-file "$DEVNET_DIR/U2.key" meter run <"$DEVNET_DIR/readings" >/dev/null 2>&1
+for ((i = 0; i < orders; i++)); do
+    as A send addOrder 2 0.000001 sell
+done
+for ((i = 0; i < votes; i++)); do
+    as A send addVoter "$SCENARIO_C"
+done
+head=$("$cast" block-number --rpc-url "$DEVNET_RPC")
+
+XDG_CACHE_HOME=$(mktemp -d "${TMPDIR:-/tmp}/powerchain-bench.XXXXXX")
+export XDG_CACHE_HOME
+trap 'rm -rf "$XDG_CACHE_HOME"; devnet_down' EXIT
+start=$(date +%s%N)
+if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -v -o "$DEVNET_DIR/time" "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" \
+        --contract-json "$DEVNET_JSON" sync >"$DEVNET_DIR/sync"
+    peak="$(($(sed -n 's/.*Maximum resident set size (kbytes): //p' "$DEVNET_DIR/time") / 1024)) MiB"
+else
+    pc sync >"$DEVNET_DIR/sync"
+    peak="(no /usr/bin/time)"
+fi
+end=$(date +%s%N)
+txs=$(pc --json history | jq length)
+first_ms=$(ms "$start" "$end")
+echo "chain:             $head blocks, $txs transactions to the contract"
+echo "first sync:        $first_ms ms ($(cat "$DEVNET_DIR/sync"))"
+echo "rate:              $(echo "scale=0; $head * 1000 / $first_ms" | bc) blocks/s," \
+     "$(echo "scale=0; $txs * 1000 / $first_ms" | bc) transactions/s"
+echo "peak memory:       $peak (goal <= 32 MiB)"
+db=$(echo "$XDG_CACHE_HOME"/powerchain/history-*.sqlite)
+pc sync >/dev/null # a sync that finds nothing checkpoints nothing; size after settling
+echo "database:          $(du -cb "$db"* | tail -1 | cut -f1) bytes ($(du -b "$db" | cut -f1) in the main file)"
+
+# One new block: the whole command, process start and database open included.
+best=
+for ((i = 0; i < 5; i++)); do
+    as U1 meter produce "$SCENARIO_A" 1
+    start=$(date +%s%N)
+    pc sync >/dev/null
+    end=$(date +%s%N)
+    t=$(ms "$start" "$end")
+    echo "one new block:     $t ms"
+    if [[ -z $best ]] || (($(echo "$t < $best" | bc))); then best=$t; fi
+done
+echo "one new block:     best $best ms (goal <= 20 ms)"
+
+start=$(date +%s%N)
+logs=$("$cast" logs --rpc-url "$DEVNET_RPC" --from-block 0 --to-block "$head" \
+    --address "$DEVNET_ADDRESS" --json | jq length)
+end=$(date +%s%N)
+echo "cast logs:         $(ms "$start" "$end") ms for $logs logs over the same blocks" \
+     "(logs only: no silent transactions, no reverts, no calldata)"

@@ -1,0 +1,367 @@
+/* powerchain sync and powerchain history: the local history index (see
+ * wallet/history.h) brought up to date, and its transactions printed as a
+ * table, JSON (--json) or CSV (--csv). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "cli/opts.h"
+#include "cli/print.h"
+#include "cli/signer.h"
+#include "eth/hex.h"
+#include "rpcclient/units.h"
+#include "wallet/history.h"
+
+/* The progress bar waits this long before showing, so that a catch-up of
+ * a few blocks prints nothing. */
+#define PROGRESS_DELAY_S 0.5
+
+typedef struct progress {
+    bool tty;
+    bool shown;
+    double start;
+} progress;
+
+static double now_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void on_progress(uint64_t done, uint64_t total, void *user)
+{
+    progress *p = user;
+    double elapsed = now_seconds() - p->start;
+    if (!p->tty || elapsed < PROGRESS_DELAY_S || total == 0)
+        return;
+    double rate = (double)done / elapsed;
+    double left = rate > 0 ? (double)(total - done) / rate : 0;
+    fprintf(stderr, "\rindexing blocks %llu/%llu  %3.0f%%  %.0f blocks/s  %d:%02d left ",
+            (unsigned long long)done, (unsigned long long)total, 100.0 * (double)done / (double)total,
+            rate, (int)(left / 60), (int)left % 60);
+    p->shown = true;
+}
+
+/* Opens the index of the selected contract and brings it up to date (also
+ * for the views, cmd_views.c). */
+pc_status open_and_sync(const cli_ctx *ctx, pc_contract **k, rpc_client **c, history **h,
+                               history_sync_stats *stats, pc_error *err)
+{
+    *k = NULL;
+    *c = NULL;
+    *h = NULL;
+    pc_status st = cli_load_contract(ctx, k, err);
+    if (st == PC_OK)
+        st = cli_connect(ctx, c, err);
+    if (st == PC_OK)
+        st = history_open(*c, *k, h, err);
+    progress p = { isatty(STDERR_FILENO) != 0, false, now_seconds() };
+    if (st == PC_OK)
+        st = history_sync(*h, *c, on_progress, &p, stats, err);
+    if (p.shown)
+        fputc('\n', stderr);
+    return st;
+}
+
+static void close_all(pc_contract *k, rpc_client *c, history *h)
+{
+    history_close(h);
+    rpc_client_free(c);
+    pc_contract_free(k);
+}
+
+int cmd_sync(const cli_ctx *ctx, int argc, char **argv)
+{
+    (void)argv;
+    if (argc > 1) {
+        cli_error("usage: powerchain sync");
+        return 2;
+    }
+    pc_error err = { 0 };
+    pc_contract *k;
+    rpc_client *c;
+    history *h;
+    history_sync_stats s;
+    pc_status st = open_and_sync(ctx, &k, &c, &h, &s, &err);
+    if (st == PC_OK && ctx->json)
+        printf("{\"blocks\":%llu,\"transactions\":%llu,\"rolled_back\":%llu,\"head\":%llu}\n",
+               (unsigned long long)s.blocks, (unsigned long long)s.txs,
+               (unsigned long long)s.rolled_back, (unsigned long long)s.head);
+    else if (st == PC_OK)
+        printf("indexed %llu blocks, %llu transactions%s; head block %llu\n",
+               (unsigned long long)s.blocks, (unsigned long long)s.txs,
+               s.rolled_back ? " (after a reorg)" : "", (unsigned long long)s.head);
+    close_all(k, c, h);
+    return st == PC_OK ? 0 : cli_fail(&err);
+}
+
+/* ---- printing records ---- */
+
+static const char *outcome_word(history_outcome o)
+{
+    switch (o) {
+    case HISTORY_OK: return "ok";
+    case HISTORY_ERROR: return "error";
+    case HISTORY_REVERTED: return "reverted";
+    }
+    return "";
+}
+
+static const char *method_word(const history_tx *t)
+{
+    return t->is_creation ? "constructor" : t->method ? t->method->name : NULL;
+}
+
+/* One argument as people read it, by the kind the binding gives it. */
+static void human_arg(const pc_method *m, size_t i, const abi_value *args, char *out, size_t cap)
+{
+    const abi_value *v = &args->items[i];
+    pc_unit unit = PC_UNIT_RAW;
+    switch (m->args[i]) {
+    case PC_ARG_ADDRESS: {
+        char a[ETH_ADDRESS_TEXT_LEN];
+        eth_address_to_checksum(&v->addr, a);
+        snprintf(out, cap, "%s", a);
+        return;
+    }
+    case PC_ARG_SIDE:
+        snprintf(out, cap, "%s", v->boolean ? "buy" : "sell");
+        return;
+    case PC_ARG_PARAM_NAME:
+        snprintf(out, cap, "%s", (const char *)v->bytes);
+        return;
+    case PC_ARG_ENT: unit = PC_UNIT_ENT; break;
+    case PC_ARG_EEURO: unit = PC_UNIT_EEURO; break;
+    case PC_ARG_PRICE: unit = PC_UNIT_PRICE; break;
+    case PC_ARG_WH: unit = PC_UNIT_WH; break;
+    case PC_ARG_ORDER_ID: unit = PC_UNIT_RAW; break;
+    case PC_ARG_PARAM_VALUE:
+        /* H is whole hours; M, B, C, F are 18-decimal fractions. */
+        unit = i > 0 && args->items[0].kind == ABI_STRING &&
+                       strcmp((const char *)args->items[0].bytes, "H") == 0
+                   ? PC_UNIT_RAW
+                   : PC_UNIT_COST;
+        pc_format_unit_number(&v->num, unit, out, cap);
+        return;
+    }
+    pc_format_unit(&v->num, unit, out, cap);
+}
+
+static void print_call(FILE *out, const history_tx *t)
+{
+    const char *word = method_word(t);
+    fputs(word ? word : "(unknown call)", out);
+    if (!t->method)
+        return;
+    fputc('(', out);
+    for (size_t i = 0; i < t->args.count && i < t->method->nargs; i++) {
+        char text[PC_UNIT_TEXT_MAX];
+        human_arg(t->method, i, &t->args, text, sizeof text);
+        fputs(i ? ", " : "", out);
+        print_sanitized(out, text);
+    }
+    fputc(')', out);
+}
+
+static void format_time(uint64_t unix_s, char out[32])
+{
+    time_t t = (time_t)unix_s;
+    struct tm tm;
+    if (gmtime_r(&t, &tm))
+        strftime(out, 32, "%Y-%m-%d %H:%M:%S", &tm);
+    else
+        snprintf(out, 32, "%llu", (unsigned long long)unix_s);
+}
+
+static void print_table(const history_tx *txs, size_t n)
+{
+    printf("%-8s  %-19s  %-42s  %-8s  %s\n", "BLOCK", "TIME (UTC)", "FROM", "OUTCOME", "CALL");
+    for (size_t i = 0; i < n; i++) {
+        const history_tx *t = &txs[i];
+        char time_text[32], from[ETH_ADDRESS_TEXT_LEN];
+        format_time(t->time, time_text);
+        eth_address_to_checksum(&t->from, from);
+        printf("%-8llu  %-19s  %-42s  %-8s  ", (unsigned long long)t->block, time_text, from,
+               outcome_word(t->outcome));
+        print_call(stdout, t);
+        if (t->text[0]) {
+            /* Each Info/Error text on its own line under the call. */
+            const char *p = t->text;
+            while (*p) {
+                size_t len = strcspn(p, "\n");
+                char *line = strndup(p, len);
+                fputs("\n          ", stdout);
+                print_sanitized(stdout, line ? line : "?");
+                free(line);
+                p += len + (p[len] == '\n');
+            }
+        }
+        fputc('\n', stdout);
+    }
+    if (n == 0)
+        puts("(no transactions)");
+}
+
+static cJSON *record_json(const history_tx *t)
+{
+    char from[ETH_ADDRESS_TEXT_LEN];
+    char *hash = hex_encode_prefixed(t->hash, 32);
+    cJSON *o = cJSON_CreateObject();
+    const char *word = method_word(t);
+    cJSON *args = t->method ? result_to_json(pc_method_input_type(t->method), &t->args)
+                            : cJSON_CreateObject();
+    if (!o || !hash || !args) {
+        free(hash);
+        cJSON_Delete(o);
+        cJSON_Delete(args);
+        return NULL;
+    }
+    eth_address_to_checksum(&t->from, from);
+    cJSON_AddNumberToObject(o, "block", (double)t->block);
+    cJSON_AddNumberToObject(o, "time", (double)t->time);
+    cJSON_AddStringToObject(o, "tx", hash);
+    cJSON_AddStringToObject(o, "from", from);
+    cJSON_AddItemToObject(o, "method", word ? cJSON_CreateString(word) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "args", args);
+    cJSON_AddStringToObject(o, "outcome", outcome_word(t->outcome));
+    cJSON_AddStringToObject(o, "text", t->text);
+    free(hash);
+    return o;
+}
+
+static pc_status print_json(const history_tx *txs, size_t n, pc_error *err)
+{
+    /* One record at a time, so that a long history is never one big tree. */
+    fputc('[', stdout);
+    for (size_t i = 0; i < n; i++) {
+        cJSON *o = record_json(&txs[i]);
+        char *text = o ? cJSON_PrintUnformatted(o) : NULL;
+        cJSON_Delete(o);
+        if (!text)
+            return pc_fail(err, PC_ENOMEM, "out of memory");
+        fputs(i ? "," : "", stdout);
+        fputs(text, stdout);
+        free(text);
+    }
+    puts("]");
+    return PC_OK;
+}
+
+/* RFC 4180: quoted, with quotes doubled. */
+static void csv_field(const char *s)
+{
+    fputc('"', stdout);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', stdout);
+        fputc(*s, stdout);
+    }
+    fputc('"', stdout);
+}
+
+static pc_status print_csv(const history_tx *txs, size_t n, pc_error *err)
+{
+    puts("block,time,tx,from,method,args,outcome,text");
+    for (size_t i = 0; i < n; i++) {
+        const history_tx *t = &txs[i];
+        cJSON *o = record_json(t);
+        char *args = o ? cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(o, "args"))
+                       : NULL;
+        if (!args) {
+            cJSON_Delete(o);
+            return pc_fail(err, PC_ENOMEM, "out of memory");
+        }
+        const char *word = method_word(t);
+        printf("%llu,%llu,%s,%s,", (unsigned long long)t->block, (unsigned long long)t->time,
+               cJSON_GetObjectItemCaseSensitive(o, "tx")->valuestring,
+               cJSON_GetObjectItemCaseSensitive(o, "from")->valuestring);
+        csv_field(word ? word : "");
+        fputc(',', stdout);
+        csv_field(args);
+        printf(",%s,", outcome_word(t->outcome));
+        csv_field(t->text);
+        fputc('\n', stdout);
+        free(args);
+        cJSON_Delete(o);
+    }
+    return PC_OK;
+}
+
+/* ---- powerchain history ---- */
+
+static pc_status parse_filter(const cli_ctx *ctx, const char *method, const char *from,
+                              const char *to, history_filter *f, pc_error *err)
+{
+    static const history_filter all = HISTORY_FILTER_ALL;
+    *f = all;
+    pc_status st = PC_OK;
+    unsigned long long n;
+    if (ctx->account_given) {
+        /* --account names whose history to show, as an address or a
+         * keystore name; a key file given for signing does not count. */
+        cli_ctx only_account = *ctx;
+        only_account.private_key_file = NULL;
+        st = signer_address(&only_account, &f->account, &f->has_account, err);
+    }
+    if (st == PC_OK && method && !(f->method = pc_method_find(method)))
+        st = pc_fail(err, PC_EINPUT, "--method: unknown method \"%s\" (see powerchain methods)",
+                     method);
+    if (st == PC_OK && from && (st = cli_parse_u64("from-block", from, INT64_MAX, &n, err)) ==
+                                   PC_OK)
+        f->from_block = n;
+    if (st == PC_OK && to && (st = cli_parse_u64("to-block", to, INT64_MAX, &n, err)) == PC_OK)
+        f->to_block = n;
+    if (st == PC_OK && f->from_block > f->to_block)
+        st = pc_fail(err, PC_EINPUT, "--from-block is after --to-block");
+    return st;
+}
+
+int cmd_history(const cli_ctx *ctx, int argc, char **argv)
+{
+    const char *method = NULL, *from = NULL, *to = NULL;
+    bool csv = false;
+    const cli_opt table[] = {
+        CLI_OPT_VALUE("method", 0, &method),
+        CLI_OPT_VALUE("from-block", 0, &from),
+        CLI_OPT_VALUE("to-block", 0, &to),
+        CLI_OPT_FLAG("csv", 0, &csv),
+        CLI_OPT_END,
+    };
+    pc_error err = { 0 };
+    char **rest = calloc((size_t)argc + 1, sizeof *rest);
+    if (!rest)
+        return 4;
+    int nrest = 0;
+    history_filter f;
+    pc_status st = cli_parse_opts(argc - 1, argv + 1, table, false, rest, &nrest, &err);
+    if (st == PC_OK && nrest != 0)
+        st = pc_fail(&err, PC_EINPUT, "usage: powerchain history [--account A] [--method M] "
+                                      "[--from-block N] [--to-block N] [--csv]");
+    if (st == PC_OK && csv && ctx->json)
+        st = pc_fail(&err, PC_EINPUT, "--csv and --json exclude each other");
+    if (st == PC_OK)
+        st = parse_filter(ctx, method, from, to, &f, &err);
+    pc_contract *k = NULL;
+    rpc_client *c = NULL;
+    history *h = NULL;
+    history_tx *txs = NULL;
+    size_t n = 0;
+    if (st == PC_OK)
+        st = open_and_sync(ctx, &k, &c, &h, NULL, &err);
+    if (st == PC_OK)
+        st = history_load(h, &f, &txs, &n, &err);
+    if (st == PC_OK && ctx->json)
+        st = print_json(txs, n, &err);
+    else if (st == PC_OK && csv)
+        st = print_csv(txs, n, &err);
+    else if (st == PC_OK)
+        print_table(txs, n);
+    history_tx_free_all(txs, n);
+    close_all(k, c, h);
+    free(rest);
+    return st == PC_OK ? 0 : cli_fail(&err);
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# A node that refuses wide log ranges (as public nodes do): the index
+# narrows its steps until the node answers, and ends identical to one read
+# from a node without the limit. A node that refuses even one block is an
+# error that says what to do.
+set -uo pipefail
+. "$PROJECT_ROOT/tests/lib/devnet.sh"
+. "$PROJECT_ROOT/tests/lib/failover.sh"
+. "$PROJECT_ROOT/tests/wallet/lib.sh"
+
+devnet_up --demo 2>/dev/null || exit 1
+trap 'failover_down; devnet_down' EXIT
+C=0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC
+# Contract transactions spread over some 600 blocks.
+for i in 1 2 3; do
+    "$CAST" rpc --rpc-url "$DEVNET_RPC" anvil_mine 0xc8 >/dev/null
+    pc --private-key-file "$DEVNET_DIR/demo-keys/A.key" --yes send transferENT "$C" 0.01 >/dev/null
+    pc --private-key-file "$DEVNET_DIR/demo-keys/A.key" --yes send transferENT "$C" 1000 >/dev/null 2>&1
+done
+head=$("$CAST" block-number --rpc-url "$DEVNET_RPC")
+
+history_cache
+assert_eq "a direct sync" "$(pc sync)" "indexed $head blocks, 27 transactions; head block $head"
+want=$(index_dump)
+
+proxy_up limit-log-range 7
+history_cache
+assert_eq "through a node that refuses more than 7 blocks of logs" \
+    "$(pcx "$PROXY_RPC" sync)" "indexed $head blocks, 27 transactions; head block $head"
+assert_eq "the same index" "$(index_dump)" "$want"
+assert_match "the node did refuse wide ranges" "$(grep -c refused "$DEVNET_DIR/proxy.log")" '[1-9]*'
+kill "$PROXY"; wait "$PROXY" 2>/dev/null
+
+proxy_up refuse-logs
+history_cache
+pcx "$PROXY_RPC" sync >/dev/null 2>"$DEVNET_DIR/err"
+assert_eq "a node that refuses every log query: a node failure" "$?" 3
+assert_match "that says which block and what to do" "$(cat "$DEVNET_DIR/err")" \
+    "powerchain: the node refuses to read even block 1 alone (try another node with --rpc, or a longer --timeout): node refused eth_getLogs: query returned more than 10000 results*"
+assert_eq "nothing indexed" "$(index_dump)" ""
+
+assert_summary

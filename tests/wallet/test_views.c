@@ -1,0 +1,512 @@
+/* The views replayed from synthetic histories: the thesis's chapter 6
+ * figures, the market's price-time priority, the voting rule, withdrawals,
+ * units and the book comparison. Arguments are parsed by the binding the
+ * way people write them, as the index stores them decoded from calldata. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../check.h"
+#include "rpcclient/units.h"
+#include "wallet/views.h"
+
+#define A "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"
+#define B "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"
+#define C "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"
+#define D "0x90F79bf6EB2c4f870365E785982E1f101E93b906"
+#define U1 "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65"
+#define U2 "0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc"
+#define U3 "0x976EA74026E726554dB657fA54763abd0C3a0aa9"
+
+static history_tx txs[64];
+static size_t ntx;
+
+static eth_address addr(const char *text)
+{
+    eth_address a;
+    if (eth_address_parse(text, &a, NULL) != PC_OK)
+        abort();
+    return a;
+}
+
+static u256 amount(const char *text)
+{
+    u256 v;
+    if (u256_parse_fixed(text, 18, &v, NULL) != PC_OK)
+        abort();
+    return v;
+}
+
+static const char *fixed(const u256 *v)
+{
+    static char out[U256_DEC_MAX];
+    u256_format_fixed(v, 18, out);
+    return out;
+}
+
+static const char *hexaddr(const eth_address *a)
+{
+    static char out[ETH_ADDRESS_TEXT_LEN];
+    eth_address_to_checksum(a, out);
+    return out;
+}
+
+static void reset(void)
+{
+    for (size_t i = 0; i < ntx; i++)
+        history_tx_clear(&txs[i]);
+    memset(txs, 0, sizeof txs);
+    ntx = 0;
+}
+
+/* Appends a record: one transaction per block, block = position + 1. */
+static history_tx *tx_with(history_outcome outcome, const char *from, const char *method,
+                           int argc, char *argv[])
+{
+    if (ntx == sizeof txs / sizeof txs[0])
+        abort();
+    history_tx *t = &txs[ntx++];
+    t->block = ntx;
+    t->time = 1700000000 + ntx * 5;
+    t->hash[0] = (uint8_t)ntx;
+    t->from = addr(from);
+    t->outcome = outcome;
+    t->text = strdup("");
+    t->args.kind = ABI_TUPLE;
+    if (!method) {
+        t->is_creation = true;
+        return t;
+    }
+    t->method = pc_method_find(method);
+    if (!t->method || (size_t)argc != t->method->nargs)
+        abort();
+    t->args.items = calloc(PC_MAX_ARGS, sizeof *t->args.items);
+    t->args.count = (size_t)argc;
+    for (int i = 0; i < argc; i++)
+        if (pc_parse_arg(t->method->args[i], argv[i], argv[0], &t->args.items[i], NULL) != PC_OK)
+            abort();
+    return t;
+}
+
+#define TX(from, method, ...) \
+    tx_with(HISTORY_OK, from, method, (int)(sizeof((char *[]){ __VA_ARGS__ }) / sizeof(char *)), \
+            (char *[]){ __VA_ARGS__ })
+#define TX0(from, method) tx_with(HISTORY_OK, from, method, 0, NULL)
+
+static void deploy(const char *by)
+{
+    tx_with(HISTORY_OK, by, NULL, 0, NULL);
+}
+
+/* Thesis chapter 6, figure 8, with the governance before it. */
+static void chapter6(void)
+{
+    deploy(A);
+    TX(A, "addVoter", B);
+    TX(A, "registerStorageUnit", U1, C);
+    TX(B, "registerStorageUnit", U1, C);
+    TX(B, "registerStorageUnit", U2, C);
+    TX(A, "registerStorageUnit", U2, C);
+    TX(A, "changeBanker", C);
+    TX(B, "changeBanker", C);
+    TX(C, "minteEuro", A, "10");
+    TX(C, "addOrder", "0.5", "1.9", "sell");
+    TX(A, "addOrder", "1", "10", "buy");
+}
+
+static void test_chapter6_market(void)
+{
+    reset();
+    chapter6();
+    view_market m;
+    CHECK(view_market_replay(txs, ntx, &m, NULL) == PC_OK);
+    CHECK(m.nfills == 1);
+    if (m.nfills == 1) {
+        const view_fill *f = &m.fills[0];
+        CHECK_STR(fixed(&f->price), "0.5");
+        CHECK_STR(fixed(&f->quantity), "1.9");
+        CHECK_STR(hexaddr(&f->buyer), A);
+        CHECK_STR(hexaddr(&f->seller), C);
+        CHECK(u256_is_zero(&f->buy_id) && u256_is_zero(&f->sell_id));
+        CHECK(f->block == ntx && f->tx[0] == ntx && f->time == txs[ntx - 1].time);
+    }
+    CHECK(m.nsells == 0 && m.nbuys == 1);
+    if (m.nbuys == 1) {
+        CHECK(u256_is_zero(&m.buys[0].id));
+        CHECK_STR(hexaddr(&m.buys[0].user), A);
+        CHECK_STR(fixed(&m.buys[0].quantity), "8.1");
+        CHECK_STR(fixed(&m.buys[0].price), "1");
+    }
+    u256 p;
+    CHECK(view_market_last_price(&m, &p) && strcmp(fixed(&p), "0.5") == 0);
+    CHECK(view_market_best_bid(&m, &p) && strcmp(fixed(&p), "1") == 0);
+    CHECK(!view_market_best_ask(&m, &p));
+    view_market_free(&m);
+}
+
+static void test_chapter6_governance(void)
+{
+    reset();
+    chapter6();
+    view_governance g;
+    CHECK(view_governance_replay(txs, ntx, &g, NULL) == PC_OK);
+    CHECK(g.nvoters == 2);
+    CHECK_STR(hexaddr(&g.banker), C);
+    CHECK(!g.destroyed);
+    CHECK(g.nunits == 2);
+    for (size_t i = 0; i < g.nunits; i++) {
+        CHECK_STR(hexaddr(&g.units[i].owner), C);
+        CHECK(g.units[i].active);
+    }
+    CHECK(g.nproposals == 4);
+    if (g.nproposals == 4) {
+        char text[256];
+        const view_proposal *p = &g.proposals[0];
+        CHECK_STR(p->vote, "Add_Voter_70997970c51812dc3a010c7d01b50e0d17dc79c8");
+        view_proposal_describe(p, text, sizeof text);
+        CHECK_STR(text, "Add voter " B);
+        view_proposal_tally(p, text, sizeof text);
+        CHECK_STR(text, "1 of 1 in favour");
+        CHECK(p->passed && p->first_block == 2 && p->passed_block == 2);
+
+        p = &g.proposals[1];
+        CHECK_STR(p->vote, "register_15d34aaf54267db7d7c367839aaf71a00a2c6a65_"
+                           "3c44cdddb6a900fa2b585dd299e03d12fa4293bc");
+        view_proposal_describe(p, text, sizeof text);
+        CHECK_STR(text, "Register storage unit " U1 " owned by " C);
+        view_proposal_tally(p, text, sizeof text);
+        CHECK_STR(text, "2 of 2 in favour");
+        CHECK(p->passed && p->first_block == 3 && p->passed_block == 4);
+        CHECK(p->nin_favour == 2 && p->nagainst == 0);
+
+        p = &g.proposals[3];
+        view_proposal_describe(p, text, sizeof text);
+        CHECK_STR(text, "Make " C " the banker");
+    }
+    view_params d = view_params_default();
+    CHECK_STR(fixed(&g.params.m), "0.5");
+    CHECK_STR(fixed(&d.b), "0.5");
+    CHECK_STR(fixed(&d.c), "0.05");
+    CHECK_STR(fixed(&d.f), "0.2");
+    uint64_t h;
+    CHECK(u256_to_u64(&d.h, &h) && h == 7200);
+    view_governance_free(&g);
+}
+
+static void test_priority(void)
+{
+    reset();
+    TX(D, "addOrder", "0.6", "1", "sell"); /* sell #0 */
+    TX(B, "addOrder", "0.5", "1", "sell"); /* sell #1 */
+    TX(C, "addOrder", "0.5", "1", "sell"); /* sell #2 */
+    TX(B, "addOrder", "0.4", "1", "sell"); /* sell #3 */
+    TX(A, "addOrder", "0.55", "2.5", "buy"); /* buy #0: #3, then #1 before #2 */
+    TX(B, "addOrder", "0.45", "1", "buy"); /* buy #1 */
+    TX(C, "addOrder", "0.55", "1", "buy"); /* buy #2: crosses only C's own sell #2 */
+    TX(D, "addOrder", "0.45", "1", "buy"); /* buy #3 */
+    TX(C, "addOrder", "0.1", "2", "sell"); /* sell #4: skips its own #2; #1 before #3 */
+    view_market m;
+    CHECK(view_market_replay(txs, ntx, &m, NULL) == PC_OK);
+    static const struct {
+        const char *price, *quantity, *buyer, *seller;
+        uint64_t buy, sell;
+    } want[] = {
+        { "0.4", "1", A, B, 0, 3 }, { "0.5", "1", A, B, 0, 1 }, { "0.5", "0.5", A, C, 0, 2 },
+        { "0.1", "1", B, C, 1, 4 }, { "0.1", "1", D, C, 3, 4 },
+    };
+    CHECK(m.nfills == 5);
+    for (size_t i = 0; i < m.nfills && i < 5; i++) {
+        const view_fill *f = &m.fills[i];
+        uint64_t b, s;
+        CHECK_STR(fixed(&f->price), want[i].price);
+        CHECK_STR(fixed(&f->quantity), want[i].quantity);
+        CHECK_STR(hexaddr(&f->buyer), want[i].buyer);
+        CHECK_STR(hexaddr(&f->seller), want[i].seller);
+        CHECK(u256_to_u64(&f->buy_id, &b) && b == want[i].buy);
+        CHECK(u256_to_u64(&f->sell_id, &s) && s == want[i].sell);
+    }
+    /* Left: C's crossed self-pair and D's sell above every bid. */
+    CHECK(m.nbuys == 1 && m.nsells == 2);
+    uint64_t id;
+    if (m.nbuys == 1)
+        CHECK(u256_to_u64(&m.buys[0].id, &id) && id == 2);
+    if (m.nsells == 2) {
+        CHECK(u256_to_u64(&m.sells[0].id, &id) && id == 0);
+        CHECK(u256_to_u64(&m.sells[1].id, &id) && id == 2);
+        CHECK_STR(fixed(&m.sells[1].quantity), "0.5");
+    }
+    u256 p;
+    CHECK(view_market_best_ask(&m, &p) && strcmp(fixed(&p), "0.5") == 0);
+    CHECK(view_market_best_bid(&m, &p) && strcmp(fixed(&p), "0.55") == 0);
+    CHECK(view_market_last_price(&m, &p) && strcmp(fixed(&p), "0.1") == 0);
+    view_market_free(&m);
+}
+
+static void test_self_and_remove(void)
+{
+    reset();
+    TX(A, "addOrder", "0.5", "1", "sell");   /* sell #0 */
+    TX(A, "addOrder", "1", "1", "buy");      /* buy #0: A's own sell is skipped */
+    TX(A, "removeOrder", "0", "sell");
+    tx_with(HISTORY_ERROR, A, "removeOrder", 2, (char *[]){ "0", "buy" });
+    TX(B, "addOrder", "0.5", "2", "sell");   /* sell #1: meets A's buy */
+    view_market m;
+    CHECK(view_market_replay(txs, ntx, &m, NULL) == PC_OK);
+    CHECK(m.nfills == 1);
+    if (m.nfills == 1) {
+        uint64_t s;
+        CHECK(u256_to_u64(&m.fills[0].sell_id, &s) && s == 1);
+        CHECK_STR(hexaddr(&m.fills[0].seller), B);
+        CHECK_STR(fixed(&m.fills[0].quantity), "1");
+    }
+    CHECK(m.nbuys == 0 && m.nsells == 1);
+    if (m.nsells == 1)
+        CHECK_STR(fixed(&m.sells[0].quantity), "1");
+    view_market_free(&m);
+}
+
+static void test_votes(void)
+{
+    reset();
+    deploy(A);
+    TX(A, "addVoter", B);
+    TX(A, "changeBanker", C); /* 1 of 2: 10/2 = 5, not a pass */
+    view_governance g;
+    CHECK(view_governance_replay(txs, ntx, &g, NULL) == PC_OK);
+    CHECK(g.nproposals == 2 && !g.proposals[1].passed && eth_address_is_zero(&g.banker));
+    view_governance_free(&g);
+
+    TX(B, "changeBanker", C); /* 2 of 2 */
+    TX(A, "changeBanker", D);
+    TX(A, "changeBanker", D); /* A turns against */
+    TX(B, "changeBanker", C); /* the same proposal again: changeBankerTo_<C>_1 */
+    CHECK(view_governance_replay(txs, ntx, &g, NULL) == PC_OK);
+    CHECK(g.nproposals == 4);
+    if (g.nproposals == 4) {
+        char text[64];
+        CHECK(g.proposals[1].passed && g.proposals[1].passed_block == 4);
+        const view_proposal *d = &g.proposals[2];
+        CHECK(!d->passed && d->nin_favour == 0 && d->nagainst == 1);
+        view_proposal_tally(d, text, sizeof text);
+        CHECK_STR(text, "0 of 2 in favour");
+        const view_proposal *again = &g.proposals[3];
+        CHECK_STR(again->vote, "changeBankerTo_3c44cdddb6a900fa2b585dd299e03d12fa4293bc_1");
+        CHECK(!again->passed && again->nin_favour == 1 && again->first_block == 7);
+    }
+    CHECK_STR(hexaddr(&g.banker), C);
+    view_governance_free(&g);
+
+    /* The suffix counts passes of the base string: after `_1` comes `_2`. */
+    TX(A, "changeBanker", C);
+    TX(A, "changeBanker", C);
+    CHECK(view_governance_replay(txs, ntx, &g, NULL) == PC_OK);
+    CHECK(g.nproposals == 5);
+    if (g.nproposals == 5) {
+        CHECK(g.proposals[3].passed && g.proposals[3].passed_block == 8);
+        CHECK_STR(g.proposals[4].vote, "changeBankerTo_3c44cdddb6a900fa2b585dd299e03d12fa4293bc_2");
+        CHECK(!g.proposals[4].passed && g.proposals[4].nin_favour == 1);
+    }
+    view_governance_free(&g);
+}
+
+static void test_removed_voter(void)
+{
+    reset();
+    deploy(A);
+    TX(A, "addVoter", B);
+    TX(A, "addVoter", C);
+    TX(B, "addVoter", C);           /* passes 2 of 2 */
+    TX(A, "changeBanker", D);       /* 1 of 3 */
+    TX(B, "removeVoter", A);
+    TX(C, "removeVoter", A);        /* 2 of 3: A is out */
+    TX(A, "changeBanker", D);       /* no longer a voter: nothing */
+    TX(B, "changeBanker", D);       /* A's vote is void: 1 of 2, no pass */
+    view_governance g;
+    CHECK(view_governance_replay(txs, ntx, &g, NULL) == PC_OK);
+    CHECK(g.nvoters == 2 && eth_address_is_zero(&g.banker));
+    const view_proposal *p = g.nproposals == 4 ? &g.proposals[2] : NULL;
+    CHECK(p != NULL);
+    if (p) {
+        char text[64];
+        CHECK_STR(p->vote, "changeBankerTo_90f79bf6eb2c4f870365e785982e1f101e93b906");
+        view_proposal_tally(p, text, sizeof text);
+        CHECK_STR(text, "1 of 2 in favour");
+        CHECK(p->nballots == 2 && p->nin_favour == 1);
+        CHECK(p->nin_favour == 1 && strcmp(hexaddr(&p->in_favour[0]), B) == 0);
+        view_proposal_tally(&g.proposals[3], text, sizeof text);
+        CHECK_STR(text, "2 of 3 in favour"); /* Remove_Voter_A, as it passed */
+    }
+    view_governance_free(&g);
+
+    TX(C, "changeBanker", D);
+    CHECK(view_governance_replay(txs, ntx, &g, NULL) == PC_OK);
+    CHECK_STR(hexaddr(&g.banker), D);
+    view_governance_free(&g);
+}
+
+static void test_parameters_and_outcomes(void)
+{
+    reset();
+    TX(A, "setParameter", "C", "0.1"); /* no creation record: A is the first voter */
+    TX(A, "setParameter", "H", "3");
+    tx_with(HISTORY_ERROR, A, "addVoter", 1, (char *[]){ B });
+    tx_with(HISTORY_REVERTED, A, "destroy", 0, NULL);
+    tx_with(HISTORY_REVERTED, A, "addOrder", 3, (char *[]){ "1", "1", "buy" });
+    tx_with(HISTORY_ERROR, A, "lockeEuro", 1, (char *[]){ "1" });
+    TX(B, "addVoter", B); /* not a voter */
+    view_governance g;
+    CHECK(view_governance_replay(txs, ntx, &g, NULL) == PC_OK);
+    CHECK(g.nvoters == 1 && !g.destroyed && g.nproposals == 2);
+    CHECK_STR(fixed(&g.params.c), "0.1");
+    uint64_t h;
+    CHECK(u256_to_u64(&g.params.h, &h) && h == 10800);
+    if (g.nproposals == 2) {
+        char text[128];
+        CHECK_STR(g.proposals[0].vote, "setParameter_C_100000000000000000");
+        view_proposal_describe(&g.proposals[0], text, sizeof text);
+        CHECK_STR(text, "Set C to 10% (was 5%)");
+        CHECK_STR(g.proposals[1].vote, "setParameter_H_3");
+        view_proposal_describe(&g.proposals[1], text, sizeof text);
+        CHECK_STR(text, "Set H to 3 h (was 2 h)");
+    }
+    view_governance_free(&g);
+
+    view_market m;
+    CHECK(view_market_replay(txs, ntx, &m, NULL) == PC_OK);
+    CHECK(m.nbuys == 0 && m.nfills == 0);
+    view_market_free(&m);
+    view_withdrawals w;
+    CHECK(view_withdrawals_replay(txs, ntx, &w, NULL) == PC_OK);
+    CHECK(w.count == 0 && w.items == NULL);
+    view_withdrawals_free(&w);
+}
+
+static void test_withdrawals(void)
+{
+    reset();
+    TX(A, "lockeEuro", "5");
+    TX(B, "lockeEuro", "2");
+    TX(A, "lockeEuro", "1");
+    TX(A, "addOrder", "1", "3", "buy"); /* a buy's lock is no withdrawal */
+    TX(C, "burneEuro", B, "2");
+    TX(C, "unlockeEuro", A, "1.5");
+    TX(C, "burneEuro", D, "100");       /* never below 0 */
+    tx_with(HISTORY_ERROR, C, "burneEuro", 2, (char *[]){ A, "1" });
+    view_withdrawals w;
+    CHECK(view_withdrawals_replay(txs, ntx, &w, NULL) == PC_OK);
+    CHECK(w.count == 1);
+    if (w.count == 1) {
+        CHECK_STR(hexaddr(&w.items[0].account), A);
+        CHECK_STR(fixed(&w.items[0].amount), "4.5");
+        CHECK(w.items[0].block == 3 && w.items[0].time == txs[2].time);
+    }
+    view_withdrawals_free(&w);
+}
+
+static void test_units(void)
+{
+    reset();
+    deploy(A);
+    TX(A, "registerStorageUnit", U1, C);
+    TX(A, "registerStorageUnit", U2, D);
+    TX(A, "registerStorageUnit", U3, B);
+    TX(A, "removeStorageUnit", U2);
+    view_governance g;
+    CHECK(view_governance_replay(txs, ntx, &g, NULL) == PC_OK);
+    CHECK(g.nunits == 3);
+    if (g.nunits == 3) {
+        CHECK_STR(hexaddr(&g.units[0].owner), C);
+        CHECK_STR(hexaddr(&g.units[1].owner), D);
+        CHECK(g.units[0].active && !g.units[1].active && g.units[2].active);
+    }
+    char text[160];
+    if (g.nproposals == 4) {
+        view_proposal_describe(&g.proposals[3], text, sizeof text);
+        CHECK_STR(text, "Remove storage unit " U2);
+    }
+    /* The head: U1 with energy, U2's empty slot, and a unit the history
+     * never registered; U3 is missing. */
+    view_head_unit head[] = {
+        { addr(U1), true, u256_from_u64(8000) },
+        { addr(U2), false, u256_zero() },
+        { addr(D), true, u256_from_u64(5) },
+        { { { 0 } }, false, u256_zero() },
+    };
+    view_unit_row *rows;
+    size_t n;
+    CHECK(view_units_merge(&g, head, 4, &rows, &n, NULL) == PC_OK);
+    CHECK(n == 4);
+    if (n == 4) {
+        uint64_t wh;
+        CHECK(rows[0].owner_known && rows[0].active && u256_to_u64(&rows[0].wh, &wh) && wh == 8000);
+        CHECK_STR(hexaddr(&rows[0].owner), C);
+        CHECK(rows[1].owner_known && !rows[1].active);
+        CHECK(!rows[2].owner_known && rows[2].active);
+        CHECK_STR(hexaddr(&rows[3].unit), U3);
+        CHECK(rows[3].owner_known && !rows[3].active && u256_is_zero(&rows[3].wh));
+    }
+    free(rows);
+    view_governance_free(&g);
+}
+
+static void test_book_compare(void)
+{
+    reset();
+    chapter6();
+    TX(B, "addOrder", "2", "1", "sell"); /* sell #1 */
+    view_market m;
+    CHECK(view_market_replay(txs, ntx, &m, NULL) == PC_OK);
+    view_order buys[] = { { u256_zero(), addr(A), amount("1"), amount("8.1") } };
+    view_order sells[] = { { u256_from_u64(1), addr(B), amount("2"), amount("1") } };
+    char why[256];
+    CHECK(view_book_equal(&m, buys, 1, sells, 1, why, sizeof why));
+    CHECK_STR(why, "");
+    buys[0].quantity = amount("8");
+    CHECK(!view_book_equal(&m, buys, 1, sells, 1, why, sizeof why));
+    CHECK_STR(why, "buy #0: the replay leaves 8.1 ENT, the node 8 ENT");
+    buys[0].quantity = amount("8.1");
+    CHECK(!view_book_equal(&m, buys, 1, sells, 0, why, sizeof why));
+    CHECK_STR(why, "sell #1: open in the replay (1 ENT at 2 eEuro/ENT), not at the node");
+    CHECK(!view_book_equal(&m, buys, 0, buys, 0, why, sizeof why));
+    CHECK_STR(why, "buy #0: open in the replay (8.1 ENT at 1 eEuro/ENT), not at the node");
+    view_order extra[] = { sells[0], { u256_from_u64(7), addr(C), amount("3"), amount("1") } };
+    CHECK(!view_book_equal(&m, buys, 1, extra, 2, why, sizeof why));
+    CHECK_STR(why, "sell #7: open at the node (1 ENT at 3 eEuro/ENT), not in the replay");
+    extra[0].user = addr(C);
+    CHECK(!view_book_equal(&m, buys, 1, extra, 1, why, sizeof why));
+    CHECK_STR(why, "sell #1: the replay says its user is " B ", the node " C);
+    view_market_free(&m);
+}
+
+static void test_account(void)
+{
+    reset();
+    chapter6();
+    eth_address c = addr(C);
+    size_t *idx, n;
+    CHECK(view_account_history(txs, ntx, &c, &idx, &n, NULL) == PC_OK);
+    /* The four register votes name C as owner, two banker votes, C's mint
+     * and C's sell. */
+    static const size_t want[] = { 2, 3, 4, 5, 6, 7, 8, 9 };
+    CHECK(n == 8);
+    for (size_t i = 0; i < n && i < 8; i++)
+        CHECK(idx[i] == want[i]);
+    free(idx);
+}
+
+int main(void)
+{
+    test_chapter6_market();
+    test_chapter6_governance();
+    test_priority();
+    test_self_and_remove();
+    test_votes();
+    test_removed_voter();
+    test_parameters_and_outcomes();
+    test_withdrawals();
+    test_units();
+    test_book_compare();
+    test_account();
+    reset();
+    return check_summary();
+}

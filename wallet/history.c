@@ -1,0 +1,536 @@
+/* The history index's database: where it lives, its schema, writing steps
+ * and rollbacks, and loading records back. Reading from the node is
+ * history_sync.c. */
+#include "wallet/history.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "eth/hex.h"
+#include "rpcclient/node.h"
+#include "wallet/history_store.h"
+
+static pc_status db_fail(history *h, pc_error *err, const char *what)
+{
+    return pc_fail(err, PC_EIO, "history index %s: %s: %s", h->path, what, sqlite3_errmsg(h->db));
+}
+
+static pc_status exec(history *h, const char *sql, pc_error *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(h->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+        return PC_OK;
+    pc_status st = pc_fail(err, PC_EIO, "history index %s: %s", h->path,
+                           msg ? msg : sqlite3_errmsg(h->db));
+    sqlite3_free(msg);
+    return st;
+}
+
+/* mkdir -p with mode 0700 for the folders it makes. */
+static pc_status make_dirs(char *path, pc_error *err)
+{
+    for (char *p = path + 1;; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char saved = *p;
+        *p = '\0';
+        int rc = mkdir(path, 0700);
+        int e = errno;
+        *p = saved;
+        if (rc != 0 && e != EEXIST)
+            return pc_fail(err, PC_EIO, "cannot create the folder %.*s: %s", (int)(p - path),
+                           path, strerror(e));
+        if (saved == '\0')
+            return PC_OK;
+    }
+}
+
+static pc_status db_path(uint64_t chain_id, const uint8_t genesis[32], const eth_address *contract,
+                         char **out, pc_error *err)
+{
+    const char *cache = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    char dir[4096];
+    /* The XDG rule: a relative XDG_CACHE_HOME is ignored. */
+    if (cache && cache[0] == '/')
+        snprintf(dir, sizeof dir, "%s/powerchain", cache);
+    else if (home && home[0] == '/')
+        snprintf(dir, sizeof dir, "%s/.cache/powerchain", home);
+    else
+        return pc_fail(err, PC_EIO, "no folder for the history index: set XDG_CACHE_HOME or HOME");
+    pc_status st = make_dirs(dir, err);
+    if (st != PC_OK)
+        return st;
+    char g[17], a[41];
+    hex_encode(genesis, 8, g);
+    eth_address_to_lower_nopfx(contract, a);
+    size_t n = strlen(dir) + 100;
+    *out = malloc(n);
+    if (!*out)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    snprintf(*out, n, "%s/history-%llu-%s-%s.sqlite", dir, (unsigned long long)chain_id, g, a);
+    return PC_OK;
+}
+
+static const char schema_sql[] =
+    "CREATE TABLE meta(chain_id INTEGER NOT NULL, genesis BLOB NOT NULL,"
+    " contract BLOB NOT NULL, first_block INTEGER, cursor INTEGER);"
+    "CREATE TABLE txs(block INTEGER NOT NULL, idx INTEGER NOT NULL, time INTEGER NOT NULL,"
+    " hash BLOB NOT NULL, sender BLOB NOT NULL, creation INTEGER NOT NULL, method TEXT,"
+    " input BLOB NOT NULL, outcome INTEGER NOT NULL, text TEXT NOT NULL,"
+    " PRIMARY KEY(block, idx)) WITHOUT ROWID;"
+    "CREATE INDEX txs_method ON txs(method, block, idx);"
+    "CREATE TABLE involves(addr BLOB NOT NULL, block INTEGER NOT NULL, idx INTEGER NOT NULL,"
+    " PRIMARY KEY(addr, block, idx)) WITHOUT ROWID;"
+    "CREATE TABLE blocks(number INTEGER PRIMARY KEY, hash BLOB NOT NULL);";
+
+static int user_version(history *h)
+{
+    sqlite3_stmt *s = NULL;
+    int v = -1;
+    if (sqlite3_prepare_v2(h->db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+/* A fresh schema inside one transaction, so that a kill leaves either none
+ * (user_version 0, made again) or all of it. */
+static pc_status create_schema(history *h, uint64_t chain_id, const uint8_t genesis[32],
+                               pc_error *err)
+{
+    char sql[160];
+    pc_status st = exec(h, "BEGIN IMMEDIATE", err);
+    if (st != PC_OK)
+        return st;
+    if (user_version(h) == 0) {
+        st = exec(h, schema_sql, err);
+        sqlite3_stmt *s = NULL;
+        if (st == PC_OK &&
+            (sqlite3_prepare_v2(h->db, "INSERT INTO meta VALUES(?, ?, ?, NULL, NULL)", -1, &s,
+                                NULL) != SQLITE_OK ||
+             sqlite3_bind_int64(s, 1, (sqlite3_int64)chain_id) != SQLITE_OK ||
+             sqlite3_bind_blob(s, 2, genesis, 32, SQLITE_STATIC) != SQLITE_OK ||
+             sqlite3_bind_blob(s, 3, pc_contract_address(h->k)->b, 20, SQLITE_STATIC) !=
+                 SQLITE_OK ||
+             sqlite3_step(s) != SQLITE_DONE))
+            st = db_fail(h, err, "cannot create the schema");
+        sqlite3_finalize(s);
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", HISTORY_SCHEMA_VERSION);
+        if (st == PC_OK)
+            st = exec(h, sql, err);
+    }
+    if (st == PC_OK)
+        return exec(h, "COMMIT", err);
+    exec(h, "ROLLBACK", NULL);
+    return st;
+}
+
+static void remove_db_files(const char *path)
+{
+    char side[4200];
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
+
+static pc_status open_db(history *h, pc_error *err)
+{
+    if (sqlite3_open_v2(h->path, &h->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK)
+        return db_fail(h, err, "cannot open");
+    /* Several processes (the panel, a sync) may share the file. */
+    sqlite3_busy_timeout(h->db, 10000);
+    /* WAL with synchronous=NORMAL: a committed step survives the process
+     * being killed; only a power loss may drop the last steps, which the
+     * next sync reads again. */
+    return exec(h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF",
+                err);
+}
+
+static pc_status check_meta(history *h, uint64_t chain_id, const uint8_t genesis[32],
+                            pc_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    pc_status st = PC_OK;
+    if (sqlite3_prepare_v2(h->db, "SELECT chain_id, genesis, contract FROM meta", -1, &s,
+                           NULL) != SQLITE_OK)
+        return db_fail(h, err, "cannot read");
+    if (sqlite3_step(s) != SQLITE_ROW || sqlite3_column_int64(s, 0) != (sqlite3_int64)chain_id ||
+        sqlite3_column_bytes(s, 1) != 32 ||
+        memcmp(sqlite3_column_blob(s, 1), genesis, 32) != 0 || sqlite3_column_bytes(s, 2) != 20 ||
+        memcmp(sqlite3_column_blob(s, 2), pc_contract_address(h->k)->b, 20) != 0)
+        st = pc_fail(err, PC_EIO, "history index %s belongs to another chain or contract: "
+                                  "remove it to rebuild it", h->path);
+    sqlite3_finalize(s);
+    return st;
+}
+
+pc_status history_open(rpc_client *c, const pc_contract *k, history **out, pc_error *err)
+{
+    *out = NULL;
+    uint64_t chain_id, file_block, file_chain;
+    uint8_t genesis[32];
+    pc_status st = node_chain_identity(c, &chain_id, genesis, err);
+    if (st != PC_OK)
+        return st;
+    if (pc_contract_deployment(k, &file_block, &file_chain) && file_chain != chain_id)
+        return pc_fail(err, PC_EINPUT, "the deployment file is for chain %llu but the node is "
+                                       "on chain %llu: check --rpc and --contract-json",
+                       (unsigned long long)file_chain, (unsigned long long)chain_id);
+    history *h = calloc(1, sizeof *h);
+    if (!h)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    h->k = k;
+    h->span = HISTORY_SPAN_START;
+    st = db_path(chain_id, genesis, pc_contract_address(k), &h->path, err);
+    if (st == PC_OK)
+        st = open_db(h, err);
+    /* Another schema version is rebuilt: the chain still holds everything. */
+    if (st == PC_OK && user_version(h) != 0 && user_version(h) != HISTORY_SCHEMA_VERSION) {
+        sqlite3_close(h->db);
+        h->db = NULL;
+        remove_db_files(h->path);
+        st = open_db(h, err);
+    }
+    if (st == PC_OK)
+        st = create_schema(h, chain_id, genesis, err);
+    if (st == PC_OK)
+        st = check_meta(h, chain_id, genesis, err);
+    if (st == PC_OK)
+        st = history_store_load_state(h, err);
+    if (st != PC_OK) {
+        history_close(h);
+        return st;
+    }
+    *out = h;
+    return PC_OK;
+}
+
+void history_close(history *h)
+{
+    if (!h)
+        return;
+    sqlite3_close(h->db);
+    free(h->path);
+    free(h);
+}
+
+const char *history_path(const history *h)
+{
+    return h->path;
+}
+
+bool history_head(const history *h, uint64_t *block)
+{
+    *block = h->cursor;
+    return h->has_cursor;
+}
+
+pc_status history_store_load_state(history *h, pc_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(h->db, "SELECT first_block, cursor FROM meta", -1, &s, NULL) !=
+            SQLITE_OK ||
+        sqlite3_step(s) != SQLITE_ROW) {
+        sqlite3_finalize(s);
+        return db_fail(h, err, "cannot read its state");
+    }
+    h->has_first = sqlite3_column_type(s, 0) != SQLITE_NULL;
+    h->first_block = (uint64_t)sqlite3_column_int64(s, 0);
+    h->has_cursor = sqlite3_column_type(s, 1) != SQLITE_NULL;
+    h->cursor = (uint64_t)sqlite3_column_int64(s, 1);
+    sqlite3_finalize(s);
+    return PC_OK;
+}
+
+pc_status history_store_set_first(history *h, uint64_t block, pc_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    pc_status st = PC_OK;
+    if (sqlite3_prepare_v2(h->db, "UPDATE meta SET first_block = ?", -1, &s, NULL) != SQLITE_OK ||
+        sqlite3_bind_int64(s, 1, (sqlite3_int64)block) != SQLITE_OK ||
+        sqlite3_step(s) != SQLITE_DONE)
+        st = db_fail(h, err, "cannot write");
+    sqlite3_finalize(s);
+    if (st == PC_OK) {
+        h->has_first = true;
+        h->first_block = block;
+    }
+    return st;
+}
+
+bool history_store_block_hash(history *h, uint64_t n, uint8_t hash[32])
+{
+    sqlite3_stmt *s = NULL;
+    bool found = false;
+    if (sqlite3_prepare_v2(h->db, "SELECT hash FROM blocks WHERE number = ?", -1, &s, NULL) ==
+            SQLITE_OK &&
+        sqlite3_bind_int64(s, 1, (sqlite3_int64)n) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW &&
+        sqlite3_column_bytes(s, 0) == 32) {
+        memcpy(hash, sqlite3_column_blob(s, 0), 32);
+        found = true;
+    }
+    sqlite3_finalize(s);
+    return found;
+}
+
+pc_status history_store_kept_blocks(history *h, uint64_t **out, size_t *n, pc_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(h->db, "SELECT number FROM blocks ORDER BY number DESC", -1, &s,
+                           NULL) != SQLITE_OK)
+        return db_fail(h, err, "cannot read");
+    pc_status st = PC_OK;
+    size_t cap = 0;
+    int rc;
+    while (st == PC_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 64;
+            uint64_t *p = realloc(*out, cap * sizeof *p);
+            if (!p) {
+                st = pc_fail(err, PC_ENOMEM, "out of memory");
+                break;
+            }
+            *out = p;
+        }
+        (*out)[(*n)++] = (uint64_t)sqlite3_column_int64(s, 0);
+    }
+    if (st == PC_OK && rc != SQLITE_DONE)
+        st = db_fail(h, err, "cannot read");
+    sqlite3_finalize(s);
+    if (st != PC_OK) {
+        free(*out);
+        *out = NULL;
+        *n = 0;
+    }
+    return st;
+}
+
+static bool bind_u64(sqlite3_stmt *s, int i, uint64_t v)
+{
+    return sqlite3_bind_int64(s, i, (sqlite3_int64)v) == SQLITE_OK;
+}
+
+/* Writes one row and its addresses; the method and address arguments come
+ * from decoding the calldata once, here. */
+static bool insert_row(sqlite3_stmt *tx, sqlite3_stmt *inv, const history_row *r)
+{
+    const pc_method *m = NULL;
+    abi_value args;
+    if (r->is_creation || pc_decode_calldata(r->input, r->input_len, &m, &args, NULL) != PC_OK) {
+        m = NULL;
+        memset(&args, 0, sizeof args);
+    }
+    bool ok = sqlite3_reset(tx) == SQLITE_OK && bind_u64(tx, 1, r->block) &&
+              bind_u64(tx, 2, r->index) && bind_u64(tx, 3, r->time) &&
+              sqlite3_bind_blob(tx, 4, r->hash, 32, SQLITE_STATIC) == SQLITE_OK &&
+              sqlite3_bind_blob(tx, 5, r->from.b, 20, SQLITE_STATIC) == SQLITE_OK &&
+              sqlite3_bind_int(tx, 6, r->is_creation) == SQLITE_OK &&
+              (m ? sqlite3_bind_text(tx, 7, m->name, -1, SQLITE_STATIC)
+                 : sqlite3_bind_null(tx, 7)) == SQLITE_OK &&
+              sqlite3_bind_blob(tx, 8, r->input ? (const void *)r->input : "", (int)r->input_len,
+                                SQLITE_STATIC) == SQLITE_OK &&
+              sqlite3_bind_int(tx, 9, (int)r->outcome) == SQLITE_OK &&
+              sqlite3_bind_text(tx, 10, r->text ? r->text : "", -1, SQLITE_STATIC) == SQLITE_OK &&
+              sqlite3_step(tx) == SQLITE_DONE;
+    /* The sender, then each address argument (INSERT OR IGNORE: the same
+     * address may stand twice). */
+    for (size_t i = 0; ok && i <= args.count; i++) {
+        const eth_address *a = i == 0 ? &r->from
+                               : args.items[i - 1].kind == ABI_ADDRESS ? &args.items[i - 1].addr
+                                                                       : NULL;
+        if (a)
+            ok = sqlite3_reset(inv) == SQLITE_OK &&
+                 sqlite3_bind_blob(inv, 1, a->b, 20, SQLITE_STATIC) == SQLITE_OK &&
+                 bind_u64(inv, 2, r->block) && bind_u64(inv, 3, r->index) &&
+                 sqlite3_step(inv) == SQLITE_DONE;
+    }
+    abi_value_free(&args);
+    return ok;
+}
+
+static pc_status write_step(history *h, const history_row *rows, size_t nrows, uint64_t from,
+                            uint64_t to, const uint8_t (*hashes)[32], pc_error *err)
+{
+    sqlite3_stmt *tx = NULL, *inv = NULL, *blk = NULL, *prune = NULL, *cur = NULL;
+    bool ok =
+        sqlite3_prepare_v2(h->db, "INSERT INTO txs VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1,
+                           &tx, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(h->db, "INSERT OR IGNORE INTO involves VALUES(?, ?, ?)", -1, &inv,
+                           NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(h->db, "INSERT OR REPLACE INTO blocks VALUES(?, ?)", -1, &blk,
+                           NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(h->db, "DELETE FROM blocks WHERE number < ?", -1, &prune, NULL) ==
+            SQLITE_OK &&
+        sqlite3_prepare_v2(h->db, "UPDATE meta SET cursor = ?", -1, &cur, NULL) == SQLITE_OK;
+    for (size_t i = 0; ok && i < nrows; i++)
+        ok = insert_row(tx, inv, &rows[i]);
+    /* Only the newest blocks' hashes are kept. */
+    uint64_t keep_from = to >= HISTORY_KEPT_HASHES ? to - HISTORY_KEPT_HASHES + 1 : 0;
+    for (uint64_t n = from > keep_from ? from : keep_from; ok && n <= to; n++)
+        ok = sqlite3_reset(blk) == SQLITE_OK && bind_u64(blk, 1, n) &&
+             sqlite3_bind_blob(blk, 2, hashes[n - from], 32, SQLITE_STATIC) == SQLITE_OK &&
+             sqlite3_step(blk) == SQLITE_DONE;
+    ok = ok && bind_u64(prune, 1, keep_from) && sqlite3_step(prune) == SQLITE_DONE &&
+         bind_u64(cur, 1, to) && sqlite3_step(cur) == SQLITE_DONE;
+    pc_status st = ok ? PC_OK : db_fail(h, err, "cannot write");
+    sqlite3_finalize(tx);
+    sqlite3_finalize(inv);
+    sqlite3_finalize(blk);
+    sqlite3_finalize(prune);
+    sqlite3_finalize(cur);
+    return st;
+}
+
+pc_status history_store_step(history *h, bool has_expected, uint64_t expected,
+                             const history_row *rows, size_t nrows, uint64_t from, uint64_t to,
+                             const uint8_t (*hashes)[32], bool *moved, pc_error *err)
+{
+    *moved = false;
+    pc_status st = exec(h, "BEGIN IMMEDIATE", err);
+    if (st != PC_OK)
+        return st;
+    st = history_store_load_state(h, err);
+    if (st == PC_OK && (h->has_cursor != has_expected || (has_expected && h->cursor != expected)))
+        *moved = true;
+    if (st == PC_OK && !*moved)
+        st = write_step(h, rows, nrows, from, to, hashes, err);
+    if (st == PC_OK && !*moved)
+        st = exec(h, "COMMIT", err);
+    else
+        exec(h, "ROLLBACK", NULL);
+    /* The handle follows the database, whatever happened. */
+    pc_status st2 = history_store_load_state(h, st == PC_OK ? err : NULL);
+    return st != PC_OK ? st : st2;
+}
+
+pc_status history_store_rollback(history *h, bool has_keep, uint64_t keep, uint64_t *removed,
+                                 pc_error *err)
+{
+    *removed = 0;
+    /* "Everything" is everything at or above block 0. */
+    sqlite3_int64 above = has_keep ? (sqlite3_int64)keep : -1;
+    static const char *const deletes[] = {
+        "DELETE FROM txs WHERE block > ?",
+        "DELETE FROM involves WHERE block > ?",
+        "DELETE FROM blocks WHERE number > ?",
+    };
+    pc_status st = exec(h, "BEGIN IMMEDIATE", err);
+    for (size_t i = 0; st == PC_OK && i < 3; i++) {
+        sqlite3_stmt *s = NULL;
+        if (sqlite3_prepare_v2(h->db, deletes[i], -1, &s, NULL) != SQLITE_OK ||
+            sqlite3_bind_int64(s, 1, above) != SQLITE_OK || sqlite3_step(s) != SQLITE_DONE)
+            st = db_fail(h, err, "cannot roll back");
+        else if (i == 0)
+            *removed = (uint64_t)sqlite3_changes(h->db);
+        sqlite3_finalize(s);
+    }
+    sqlite3_stmt *s = NULL;
+    if (st == PC_OK &&
+        (sqlite3_prepare_v2(h->db, "UPDATE meta SET cursor = ?", -1, &s, NULL) != SQLITE_OK ||
+         (has_keep ? sqlite3_bind_int64(s, 1, above) : sqlite3_bind_null(s, 1)) != SQLITE_OK ||
+         sqlite3_step(s) != SQLITE_DONE))
+        st = db_fail(h, err, "cannot roll back");
+    sqlite3_finalize(s);
+    if (st == PC_OK)
+        st = exec(h, "COMMIT", err);
+    else
+        exec(h, "ROLLBACK", NULL);
+    pc_status st2 = history_store_load_state(h, st == PC_OK ? err : NULL);
+    return st != PC_OK ? st : st2;
+}
+
+/* ---- loading ---- */
+
+static pc_status load_row(sqlite3_stmt *s, history_tx *t, pc_error *err)
+{
+    memset(t, 0, sizeof *t);
+    t->args.kind = ABI_TUPLE;
+    t->block = (uint64_t)sqlite3_column_int64(s, 0);
+    t->index = (uint32_t)sqlite3_column_int64(s, 1);
+    t->time = (uint64_t)sqlite3_column_int64(s, 2);
+    if (sqlite3_column_bytes(s, 3) != 32 || sqlite3_column_bytes(s, 4) != 20)
+        return pc_fail(err, PC_EDATA, "history index: a malformed row at block %llu",
+                       (unsigned long long)t->block);
+    memcpy(t->hash, sqlite3_column_blob(s, 3), 32);
+    memcpy(t->from.b, sqlite3_column_blob(s, 4), 20);
+    t->is_creation = sqlite3_column_int(s, 5) != 0;
+    int outcome = sqlite3_column_int(s, 7);
+    if (outcome < HISTORY_OK || outcome > HISTORY_REVERTED)
+        return pc_fail(err, PC_EDATA, "history index: a malformed outcome at block %llu",
+                       (unsigned long long)t->block);
+    t->outcome = (history_outcome)outcome;
+    const unsigned char *text = sqlite3_column_text(s, 8);
+    t->text = strdup(text ? (const char *)text : "");
+    if (!t->text)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    /* Calldata that no longer decodes (the binding changed) loads with no
+     * method rather than failing the whole history. */
+    if (!t->is_creation &&
+        pc_decode_calldata(sqlite3_column_blob(s, 6), (size_t)sqlite3_column_bytes(s, 6),
+                           &t->method, &t->args, NULL) != PC_OK)
+        t->method = NULL;
+    return PC_OK;
+}
+
+pc_status history_load(history *h, const history_filter *f, history_tx **out, size_t *n,
+                       pc_error *err)
+{
+    static const history_filter all = HISTORY_FILTER_ALL;
+    *out = NULL;
+    *n = 0;
+    if (!f)
+        f = &all;
+    sqlite3_stmt *s = NULL;
+    const char *sql =
+        "SELECT block, idx, time, hash, sender, creation, input, outcome, text FROM txs"
+        " WHERE block >= ?1 AND block <= ?2 AND (?3 IS NULL OR method = ?3)"
+        " AND (?4 IS NULL OR (block, idx) IN (SELECT block, idx FROM involves WHERE addr = ?4))"
+        " ORDER BY block, idx";
+    sqlite3_int64 to = f->to_block > INT64_MAX ? INT64_MAX : (sqlite3_int64)f->to_block;
+    sqlite3_int64 from = f->from_block > INT64_MAX ? INT64_MAX : (sqlite3_int64)f->from_block;
+    if (sqlite3_prepare_v2(h->db, sql, -1, &s, NULL) != SQLITE_OK ||
+        sqlite3_bind_int64(s, 1, from) != SQLITE_OK || sqlite3_bind_int64(s, 2, to) != SQLITE_OK ||
+        (f->method ? sqlite3_bind_text(s, 3, f->method->name, -1, SQLITE_STATIC)
+                   : sqlite3_bind_null(s, 3)) != SQLITE_OK ||
+        (f->has_account ? sqlite3_bind_blob(s, 4, f->account.b, 20, SQLITE_STATIC)
+                        : sqlite3_bind_null(s, 4)) != SQLITE_OK) {
+        sqlite3_finalize(s);
+        return db_fail(h, err, "cannot read");
+    }
+    pc_status st = PC_OK;
+    size_t cap = 0;
+    int rc;
+    while (st == PC_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 64;
+            history_tx *p = realloc(*out, cap * sizeof *p);
+            if (!p) {
+                st = pc_fail(err, PC_ENOMEM, "out of memory");
+                break;
+            }
+            *out = p;
+        }
+        st = load_row(s, &(*out)[*n], err);
+        (*n)++; /* a failed row is counted so that it is freed with the rest */
+    }
+    if (st == PC_OK && rc != SQLITE_DONE)
+        st = db_fail(h, err, "cannot read");
+    sqlite3_finalize(s);
+    if (st != PC_OK) {
+        history_tx_free_all(*out, *n);
+        *out = NULL;
+        *n = 0;
+    }
+    return st;
+}

@@ -1,0 +1,94 @@
+/* The history index: every transaction to one PowerChain deployment since
+ * it was created (its creation transaction included), read from the node
+ * and kept in SQLite so that views of the past are queries, not rescans.
+ *
+ * One database per chain (chain id and genesis block hash) and contract:
+ * $XDG_CACHE_HOME/powerchain/history-<chain id>-<genesis>-<contract>.sqlite
+ * (~/.cache when XDG_CACHE_HOME is unset; folders made 0700). A database of
+ * another schema version is rebuilt from the deployment block.
+ *
+ * Catch-up reads ranges of blocks, one JSON-RPC batch per step (the
+ * contract's logs over the range and every block with its transactions),
+ * plus one batch of receipts for the contract's transactions that left no
+ * log. The range adapts to the node: halved when it refuses or answers
+ * slowly, grown again when it answers fast. Each step's rows and the new
+ * cursor are written in one SQLite transaction, so a process killed at any
+ * moment loses nothing committed and reads nothing twice after a restart.
+ * The hashes of the last HISTORY_KEPT_HASHES indexed blocks are kept: a
+ * block that no longer matches the node's (a reorg) rolls the index back to
+ * the fork; a fork deeper than that rebuilds it from the deployment block.
+ *
+ * A handle is used by one thread at a time. Several processes may share a
+ * database: SQLite locks it, and a step that finds the cursor moved by
+ * another process starts again from the new cursor.
+ *
+ * Errors: PC_ENODE (node unreachable, refuses even one block, or answers
+ * something that does not fit together), PC_EDATA (malformed answers),
+ * PC_EIO (the database or its folder), PC_EINPUT (no contract at the
+ * address, or a deployment file for another chain), PC_ENOMEM. */
+#ifndef WALLET_HISTORY_H
+#define WALLET_HISTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "eth/address.h"
+#include "eth/error.h"
+#include "rpcclient/powerchain.h"
+#include "rpcclient/rpc.h"
+#include "wallet/history_tx.h"
+
+#define HISTORY_SCHEMA_VERSION 1
+#define HISTORY_KEPT_HASHES 128
+/* Blocks per step: where a sync starts, and the most it grows to. */
+#define HISTORY_SPAN_START 256
+#define HISTORY_SPAN_MAX 4096
+
+typedef struct history history;
+
+/* Opens (creating or rebuilding as needed) the index of contract k on the
+ * chain that c is connected to; asks the node for the chain's identity.
+ * `k` is borrowed and must outlive the handle. */
+pc_status history_open(rpc_client *c, const pc_contract *k, history **out, pc_error *err);
+void history_close(history *h);
+/* The database file (owned by the handle). */
+const char *history_path(const history *h);
+
+/* Called after each committed step: blocks indexed so far in this sync and
+ * the blocks it has to index in all. */
+typedef void (*history_progress_fn)(uint64_t done, uint64_t total, void *user);
+
+typedef struct history_sync_stats {
+    uint64_t blocks;   /* blocks read by this sync */
+    uint64_t txs;      /* transactions added by this sync */
+    uint64_t rolled_back; /* transactions removed by reorgs during this sync */
+    uint64_t head;     /* last indexed block after it */
+} history_sync_stats;
+
+/* Brings the index up to the node's newest block. `progress` may be NULL;
+ * `stats` may be NULL. On error, every step committed before it stays. */
+pc_status history_sync(history *h, rpc_client *c, history_progress_fn progress, void *user,
+                       history_sync_stats *stats, pc_error *err);
+
+/* The last indexed block; false when nothing is indexed yet. */
+bool history_head(const history *h, uint64_t *block);
+
+typedef struct history_filter {
+    bool has_account;      /* the sender, or any address argument, is this one */
+    eth_address account;
+    const pc_method *method; /* NULL: any (the creation only matches NULL) */
+    uint64_t from_block;   /* inclusive */
+    uint64_t to_block;     /* inclusive; UINT64_MAX for no limit */
+} history_filter;
+
+/* Everything when f is NULL. */
+#define HISTORY_FILTER_ALL { false, { { 0 } }, NULL, 0, UINT64_MAX }
+
+/* The indexed transactions that pass f, ordered by (block, index), into a
+ * new array *out of *n records (free with history_tx_free_all; NULL when
+ * none). Arguments are decoded from the stored calldata by the binding. */
+pc_status history_load(history *h, const history_filter *f, history_tx **out, size_t *n,
+                       pc_error *err);
+
+#endif
