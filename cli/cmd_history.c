@@ -46,10 +46,20 @@ static void on_progress(uint64_t done, uint64_t total, void *user)
     p->shown = true;
 }
 
-/* Opens the index of the selected contract and brings it up to date (also
- * for the views, cmd_views.c). */
+pc_status cli_index_sync(rpc_client *c, const pc_contract *k, history **h,
+                         history_sync_stats *stats, pc_error *err)
+{
+    progress p = { isatty(STDERR_FILENO) != 0, false, now_seconds() };
+    pc_status st = history_open(c, k, h, err);
+    if (st == PC_OK)
+        st = history_sync(*h, c, on_progress, &p, stats, err);
+    if (p.shown)
+        fputc('\n', stderr);
+    return st;
+}
+
 pc_status open_and_sync(const cli_ctx *ctx, pc_contract **k, rpc_client **c, history **h,
-                               history_sync_stats *stats, pc_error *err)
+                        history_sync_stats *stats, pc_error *err)
 {
     *k = NULL;
     *c = NULL;
@@ -57,14 +67,7 @@ pc_status open_and_sync(const cli_ctx *ctx, pc_contract **k, rpc_client **c, his
     pc_status st = cli_load_contract(ctx, k, err);
     if (st == PC_OK)
         st = cli_connect(ctx, c, err);
-    if (st == PC_OK)
-        st = history_open(*c, *k, h, err);
-    progress p = { isatty(STDERR_FILENO) != 0, false, now_seconds() };
-    if (st == PC_OK)
-        st = history_sync(*h, *c, on_progress, &p, stats, err);
-    if (p.shown)
-        fputc('\n', stderr);
-    return st;
+    return st == PC_OK ? cli_index_sync(*c, *k, h, stats, err) : st;
 }
 
 static void close_all(pc_contract *k, rpc_client *c, history *h)

@@ -1,13 +1,13 @@
 /* powerchain status: the node, the deployment and the selected account's
  * roles and balances, read in one batched request (the web panel's first
- * page). */
+ * page), with unit owners from the history index brought up to date. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli/commands.h"
 #include "cli/print.h"
 #include "rpcclient/units.h"
+#include "wallet/past.h"
 #include "wallet/roles.h"
 #include "wallet/state.h"
 
@@ -26,18 +26,17 @@ static void add_role(char *roles, size_t cap, const char *role)
     snprintf(roles + n, cap - n, "%s%s", n ? ", " : "", role);
 }
 
-/* The account's lines. Unit owners come from the registration events of the
- * whole history; a node that refuses the event read leaves ownership
- * unknown rather than failing the whole status. */
-static void print_account(const wallet_state *s)
+/* The account's lines. Unit owners come from the history index (`past`);
+ * when it could not be brought up to date (NULL, `why` says why), the
+ * unit-owner role is reported unknown rather than denied, and the rest of
+ * the status still prints. */
+static void print_account(const wallet_state *s, const wallet_past *past, const char *why)
 {
     char addr[ETH_ADDRESS_TEXT_LEN];
     eth_address_to_checksum(&s->account, addr);
     printf("%-10s %s\n", "account", addr);
-    wallet_unit_owner *owners = NULL;
-    size_t nowners = wallet_owners_from_events(s, &owners);
-    unsigned r = wallet_roles(s, &s->account, owners, nowners);
-    free(owners);
+    unsigned r = wallet_roles(s, &s->account, past ? past->owners : NULL,
+                              past ? past->nowners : 0);
     char roles[96] = "";
     if (r & WALLET_ROLE_VOTER)
         add_role(roles, sizeof roles, "voter");
@@ -48,9 +47,9 @@ static void print_account(const wallet_state *s)
     if (r & WALLET_ROLE_UNIT_OWNER)
         add_role(roles, sizeof roles, "unit owner");
     printf("%-10s %s\n", "roles", roles[0] ? roles : "user");
-    if (s->missing & WALLET_SEC_EVENTS) {
+    if (!past) {
         fputs("           whether it owns a unit is unknown: ", stdout);
-        print_sanitized(stdout, s->events_problem);
+        print_sanitized(stdout, why);
         putchar('\n');
     }
     print_balance("ENT", &s->ent_available, &s->ent_locked, PC_UNIT_ENT);
@@ -71,8 +70,16 @@ int cmd_status(const cli_ctx *ctx, int argc, char **argv)
     eth_address from;
     bool has_from = false;
     pc_status st = cli_open(ctx, &k, &from, &has_from, &c, &err);
+    /* Owners are only known from the whole history: the index first (it
+     * shows its progress), so that the figures below are the freshest. */
+    history *h = NULL;
+    wallet_past past;
+    pc_error why = { 0 };
+    bool has_past = st == PC_OK && has_from && cli_index_sync(c, k, &h, NULL, &why) == PC_OK &&
+                    wallet_past_read(h, &past, &why) == PC_OK;
+    history_close(h);
     if (st == PC_OK) {
-        wallet_state_query q = { .account = has_from ? &from : NULL, .events_from = 0 };
+        wallet_state_query q = { .account = has_from ? &from : NULL };
         st = wallet_state_fetch(c, k, &q, &s, &err);
     }
     /* Every figure status prints must be there; the rest of the state is not shown. */
@@ -89,10 +96,12 @@ int cmd_status(const cli_ctx *ctx, int argc, char **argv)
         eth_address_to_checksum(&s->banker, addr);
         printf("%-10s %s\n", "banker", eth_address_is_zero(&s->banker) ? "none" : addr);
         if (has_from)
-            print_account(s);
+            print_account(s, has_past ? &past : NULL, why.msg);
         else
             printf("%-10s none selected (--account or --private-key-file)\n", "account");
     }
+    if (has_past)
+        wallet_past_free(&past);
     wallet_state_free(s);
     rpc_client_free(c);
     pc_contract_free(k);

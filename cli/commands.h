@@ -18,12 +18,16 @@ int cmd_status(const cli_ctx *ctx, int argc, char **argv);
 int cmd_meter(const cli_ctx *ctx, int argc, char **argv);
 int cmd_sync(const cli_ctx *ctx, int argc, char **argv);
 int cmd_history(const cli_ctx *ctx, int argc, char **argv);
-/* Views of the deployment's past, from the history index (cmd_views.c). */
-/* The selected deployment's history index, brought up to the node's head
- * with a progress bar on a terminal (cmd_history.c). On failure the caller
- * frees whatever is not NULL. */
+/* The history index of deployment k on c's chain, opened and brought up to
+ * the node's head with a progress bar on a terminal (cmd_history.c).
+ * `stats` may be NULL. On failure the caller closes *h when not NULL. */
+pc_status cli_index_sync(rpc_client *c, const pc_contract *k, history **h,
+                         history_sync_stats *stats, pc_error *err);
+/* The same for the selected deployment and node, loaded and connected
+ * here. On failure the caller frees whatever is not NULL. */
 pc_status open_and_sync(const cli_ctx *ctx, pc_contract **k, rpc_client **c, history **h,
                         history_sync_stats *stats, pc_error *err);
+/* Views of the deployment's past, from the history index (cmd_views.c). */
 int cmd_units(const cli_ctx *ctx, int argc, char **argv);
 int cmd_proposals(const cli_ctx *ctx, int argc, char **argv);
 int cmd_withdrawals(const cli_ctx *ctx, int argc, char **argv);

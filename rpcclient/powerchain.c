@@ -8,7 +8,6 @@
 
 #include <cjson/cJSON.h>
 
-#include "eth/hex.h"
 
 
 #define ORDER_FIELDS "(uint256 id,address user,uint256 price,uint256 quantity,bool valid)[]"
@@ -752,63 +751,4 @@ void pc_outcome_free(pc_outcome *o)
     free(o->events);
     free(o->revert_reason);
     memset(o, 0, sizeof *o);
-}
-
-static void topic_text(const char *event, char out[67])
-{
-    uint8_t topic[32];
-    abi_event_topic(event, topic);
-    out[0] = '0';
-    out[1] = 'x';
-    hex_encode(topic, 32, out + 2);
-}
-
-cJSON *pc_params_event_logs(const pc_contract *k, uint64_t from_block)
-{
-    char from[32], addr[ETH_ADDRESS_TEXT_LEN], info[67], error[67];
-    snprintf(from, sizeof from, "0x%llx", (unsigned long long)from_block);
-    eth_address_to_checksum(&k->address, addr);
-    topic_text("Info(string)", info);
-    topic_text("Error(string)", error);
-    cJSON *params = cJSON_CreateArray(), *filter = cJSON_CreateObject();
-    cJSON *topics = cJSON_CreateArray(), *either = cJSON_CreateArray();
-    if (!params || !filter || !topics || !either) {
-        cJSON_Delete(params);
-        cJSON_Delete(filter);
-        cJSON_Delete(topics);
-        cJSON_Delete(either);
-        return NULL;
-    }
-    /* Topic 0 is either event. */
-    cJSON_AddItemToArray(either, cJSON_CreateString(info));
-    cJSON_AddItemToArray(either, cJSON_CreateString(error));
-    cJSON_AddItemToArray(topics, either);
-    cJSON_AddStringToObject(filter, "address", addr);
-    cJSON_AddStringToObject(filter, "fromBlock", from);
-    cJSON_AddStringToObject(filter, "toBlock", "latest");
-    cJSON_AddItemToObject(filter, "topics", topics);
-    cJSON_AddItemToArray(params, filter);
-    return params;
-}
-
-/* 40 hex digits at text, as an address. */
-static bool address_at(const char *text, eth_address *out)
-{
-    if (strnlen(text, 40) < 40)
-        return false;
-    char buf[ETH_ADDRESS_TEXT_LEN];
-    snprintf(buf, sizeof buf, "0x%.40s", text);
-    return eth_address_parse(buf, out, NULL) == PC_OK;
-}
-
-bool pc_parse_unit_registration(const char *text, eth_address *unit, eth_address *owner)
-{
-    static const char head[] = "Storage unit registered >> ";
-    static const char mid[] = " owned by ";
-    if (strncmp(text, head, sizeof head - 1) != 0)
-        return false;
-    const char *u = text + sizeof head - 1;
-    if (!address_at(u, unit) || strncmp(u + 40, mid, sizeof mid - 1) != 0)
-        return false;
-    return address_at(u + 40 + sizeof mid - 1, owner);
 }

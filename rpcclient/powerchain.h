@@ -154,16 +154,4 @@ void pc_outcome_free(pc_outcome *o);
 pc_status pc_decode_event(const pc_contract *k, const node_log *l, bool *matched, pc_event *out,
                           pc_error *err);
 
-/* eth_getLogs parameters for the contract's Info and Error events from
- * block `from_block` to the latest (a new cJSON array; NULL when out of
- * memory). */
-cJSON *pc_params_event_logs(const pc_contract *k, uint64_t from_block);
-
-/* Reads an Info text of this project's contract announcing a registration,
- * "Storage unit registered >> <unit> owned by <owner>". The contract has no
- * read for a unit's owner (getStorageUnitsInfo's `owner` holds the unit's
- * own address, see PROTOCOL.md), so clients learn owners from these events.
- * False for any other text. */
-bool pc_parse_unit_registration(const char *text, eth_address *unit, eth_address *owner);
-
 #endif

@@ -1,7 +1,7 @@
 /* 6 Banker (banker only): eEuro in circulation, withdrawal requests (eEuro
- * that accounts locked for payout), mint, burn, unlock. The contract has no
- * list of requests: the panel reads the locked eEuro of every address seen
- * in recent eEuro events and open orders. */
+ * that accounts locked to be paid out and the banker has not settled yet,
+ * replayed from the history index: buy orders' locks are not requests),
+ * mint, burn, unlock. */
 #include <stdio.h>
 
 #include "rpcclient/units.h"
@@ -9,6 +9,13 @@
 #include "tui/ui.h"
 
 static size_t g_cursor;
+
+/* The requests, or none before the index was read. */
+static const view_withdrawals *requests(const tui_app *app)
+{
+    const wallet_past *p = tui_app_past(app);
+    return p ? &p->withdrawals : NULL;
+}
 
 static void draw(tui_app *app, WINDOW *win)
 {
@@ -24,20 +31,23 @@ static void draw(tui_app *app, WINDOW *win)
     }
     tui_print(win, 1, 2, 22, TUI_NORMAL, "eEuro in circulation");
     tui_print_amount(win, 1, 24, 26, TUI_ACCENT, &s->total_eeuro, PC_UNIT_EEURO);
-    screen_heading(win, 3, "Withdrawal requests (locked eEuro, buy orders included)");
-    if (screen_missing(win, 4, s, WALLET_SEC_WITHDRAWALS, "withdrawals"))
+    screen_heading(win, 3, "Withdrawal requests (eEuro locked to withdraw)");
+    int y = 4;
+    if (screen_past_missing(win, &y, app))
         return;
-    if (s->nwithdrawals == 0)
-        tui_print(win, 4, 2, 0, TUI_DIM, "none");
-    g_cursor = screen_cursor_clamp(g_cursor, s->nwithdrawals);
-    for (size_t i = 0; i < s->nwithdrawals && (int)i < getmaxy(win) - 5; i++) {
-        char a[ETH_ADDRESS_TEXT_LEN];
-        eth_address_to_checksum(&s->withdrawals[i].addr, a);
-        tui_print(win, 4 + (int)i, 0, 1, i == g_cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
+    const view_withdrawals *w = requests(app);
+    if (w->count == 0)
+        tui_print(win, y, 2, 0, TUI_DIM, "none");
+    g_cursor = screen_cursor_clamp(g_cursor, w->count);
+    for (size_t i = 0; i < w->count && y < getmaxy(win); i++, y++) {
+        char a[ETH_ADDRESS_TEXT_LEN], when[24];
+        eth_address_to_checksum(&w->items[i].account, a);
+        screen_time(w->items[i].time, when);
+        tui_print(win, y, 0, 1, i == g_cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
                   i == g_cursor ? '>' : ' ');
-        tui_print(win, 4 + (int)i, 2, 43, TUI_NORMAL, "%s", a);
-        tui_print_amount(win, 4 + (int)i, 45, 18, TUI_WARN, &s->withdrawals[i].locked,
-                         PC_UNIT_EEURO);
+        tui_print(win, y, 2, 43, TUI_NORMAL, "%s", a);
+        tui_print_amount(win, y, 45, 18, TUI_WARN, &w->items[i].amount, PC_UNIT_EEURO);
+        tui_print(win, y, 65, 0, TUI_DIM, "%s", when);
     }
 }
 
@@ -70,12 +80,14 @@ static bool key(tui_app *app, int ch)
         }
         return false;
     }
-    if (screen_cursor_key(ch, &g_cursor, s->nwithdrawals))
+    const view_withdrawals *w = requests(app);
+    size_t count = w ? w->count : 0;
+    if (screen_cursor_key(ch, &g_cursor, count))
         return true;
     who[0] = amount[0] = '\0';
-    if (g_cursor < s->nwithdrawals) {
-        eth_address_to_checksum(&s->withdrawals[g_cursor].addr, who);
-        u256_format_fixed(&s->withdrawals[g_cursor].locked, 18, amount);
+    if (g_cursor < count) {
+        eth_address_to_checksum(&w->items[g_cursor].account, who);
+        u256_format_fixed(&w->items[g_cursor].amount, 18, amount);
     }
     switch (ch) {
     case 'm': tui_app_open_form(app, &mint); return true;

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <curses.h>
 
@@ -21,6 +22,13 @@ bool screen_cursor_key(int ch, size_t *cursor, size_t count);
 size_t screen_cursor_clamp(size_t cursor, size_t count);
 /* A section heading at row y. */
 void screen_heading(WINDOW *win, int y, const char *title);
+/* "2026-11-30 18:05" (UTC) from unix seconds. */
+void screen_time(uint64_t unix_s, char out[24]);
+/* When the history index has not been read yet, the one line that says
+ * why (catching up, with its progress, or the index's problem) at row y,
+ * and true. With a past that is not up to date, a line saying so, y moved
+ * past it, and false. */
+bool screen_past_missing(WINDOW *win, int *y, const tui_app *app);
 /* The one line shown when a section could not be read, with the reason. */
 bool screen_missing(WINDOW *win, int y, const wallet_state *s, unsigned section,
                     const char *what);

@@ -42,6 +42,10 @@ struct tui_app {
     tui_worker *worker;
     tui_wallet *wallet;
     wallet_state *snap;
+    wallet_past *past;              /* from the history index; NULL before the first */
+    char past_problem[PC_ERROR_MSG_MAX]; /* why the last catch-up failed; "" when it did not */
+    bool indexing;                  /* a catch-up reported progress and has not ended */
+    uint64_t indexed, to_index;     /* its blocks done and in all */
     unsigned roles;                 /* WALLET_ROLE_* of the snapshot's account */
     bool connected;
     bool ever_connected;
@@ -67,22 +71,30 @@ struct tui_app {
     bool quit;
 };
 
-/* Roles of the snapshot's account; unit owners come from the snapshot's
- * registration events. */
-static unsigned account_roles(const wallet_state *s)
+/* Roles of the snapshot's account; unit owners come from the history
+ * index, once it has been read. */
+static void update_roles(tui_app *app)
 {
-    if (!s->has_account)
-        return 0;
-    wallet_unit_owner *owners = NULL;
-    size_t n = wallet_owners_from_events(s, &owners);
-    unsigned roles = wallet_roles(s, &s->account, owners, n);
-    free(owners);
-    return roles;
+    const wallet_state *s = app->snap;
+    const wallet_past *p = app->past;
+    app->roles = s && s->has_account ? wallet_roles(s, &s->account, p ? p->owners : NULL,
+                                                    p ? p->nowners : 0)
+                                     : 0;
 }
 
 /* ---- the API pages use ---- */
 
 const wallet_state *tui_app_snapshot(const tui_app *app) { return app->snap; }
+const wallet_past *tui_app_past(const tui_app *app) { return app->past; }
+const char *tui_app_past_problem(const tui_app *app) { return app->past_problem; }
+
+bool tui_app_indexing(const tui_app *app, uint64_t *done, uint64_t *total)
+{
+    *done = app->indexed;
+    *total = app->to_index;
+    return app->indexing;
+}
+
 unsigned tui_app_roles(const tui_app *app) { return app->roles; }
 bool tui_app_connected(const tui_app *app) { return app->connected; }
 uint64_t tui_app_chain_id(const tui_app *app) { return app->chain_id; }
@@ -390,12 +402,30 @@ static void on_event(tui_app *app, tui_ev *ev)
         wallet_state_free(app->snap);
         app->snap = ev->snap;
         ev->snap = NULL;
-        app->roles = account_roles(app->snap);
+        update_roles(app);
         app->connected = true;
         if (!app->snapshots++)
             app->first_page_ms = tui_app_clock_ms(app);
         app->requests_refresh = ev->refresh_requests;
         app->requests = ev->requests;
+        break;
+    case TUI_EV_INDEXING:
+        app->indexing = ev->done < ev->total;
+        app->indexed = ev->done;
+        app->to_index = ev->total;
+        break;
+    case TUI_EV_PAST:
+        app->indexing = false;
+        snprintf(app->past_problem, sizeof app->past_problem, "%s",
+                 ev->status == PC_OK ? "" : ev->msg);
+        /* A failed catch-up keeps the past read before it: older, not wrong. */
+        if (ev->past) {
+            wallet_past_free(app->past);
+            free(app->past);
+            app->past = ev->past;
+            ev->past = NULL;
+        }
+        update_roles(app);
         break;
     case TUI_EV_PREPARED:
         if (ev->id != app->act.id || app->modal != MODAL_PREPARING)
@@ -502,7 +532,11 @@ static void draw_header(tui_app *app)
                 strcat(roles, " storage-unit");
             if (app->roles & WALLET_ROLE_UNIT_OWNER)
                 strcat(roles, " unit-owner");
-            tui_print(stdscr, 1, x, W - x, TUI_GOOD, "%s", roles[0] ? roles : " user");
+            x += tui_print(stdscr, 1, x, W - x, TUI_GOOD, "%s", roles[0] ? roles : " user");
+            /* Owners are known only from the history index. */
+            if (!app->past)
+                tui_print(stdscr, 1, x, W - x, TUI_WARN, "  unit owner %s",
+                          app->past_problem[0] ? "unknown: see 9 Activity" : "not known yet");
         }
         unsigned left = tui_wallet_unlocked_for(app->wallet);
         if (left)
@@ -739,6 +773,8 @@ pc_status tui_run(const tui_config *cfg, pc_error *err)
     tui_worker_stop(app->worker);
     action_clear(app);
     wallet_state_free(app->snap);
+    wallet_past_free(app->past);
+    free(app->past);
     tui_wallet_close(app->wallet);
     free(app->node);
     free(app);

@@ -22,6 +22,7 @@
 #include "eth/error.h"
 #include "keystore/secret.h"
 #include "rpcclient/powerchain.h"
+#include "wallet/past.h"
 #include "wallet/roles.h"
 #include "wallet/state.h"
 #include "tui/wallet.h"
@@ -96,8 +97,18 @@ void tui_app_read(tui_app *app, const char *method, int argc, char *const argv[]
 /* The latest snapshot, or NULL before the first one (and its figures may be
  * a few seconds old while disconnected: see tui_app_connected). */
 const wallet_state *tui_app_snapshot(const tui_app *app);
+/* What the history index says of the past (unit owners, withdrawal
+ * requests, every transaction to the contract), or NULL before it was
+ * first read; it may be older than the snapshot. */
+const wallet_past *tui_app_past(const tui_app *app);
+/* Why the index could not be opened or brought up to date the last time,
+ * or "" when it was. */
+const char *tui_app_past_problem(const tui_app *app);
+/* True while the index catches up, with its progress in blocks. */
+bool tui_app_indexing(const tui_app *app, uint64_t *done, uint64_t *total);
 /* The WALLET_ROLE_* bits (wallet/roles.h) of the snapshot's account; 0
- * before the first snapshot or without an account. */
+ * before the first snapshot or without an account. Unit owners come from
+ * tui_app_past: before it, the unit-owner bit is clear. */
 unsigned tui_app_roles(const tui_app *app);
 bool tui_app_connected(const tui_app *app);
 uint64_t tui_app_chain_id(const tui_app *app);

@@ -64,8 +64,7 @@ struct tui_worker {
     bool connected;
     bool has_chain;
     uint64_t last_block;
-    eth_address watch[WALLET_MAX_WATCHED];
-    size_t nwatch;
+    history *hist;          /* NULL until opened (again) */
 };
 
 static void post(tui_worker *w, const tui_ev *ev)
@@ -230,6 +229,31 @@ static bool still_known(tui_worker *w, pending *p)
     return true;
 }
 
+static void on_indexing(uint64_t done, uint64_t total, void *user)
+{
+    tui_ev ev = { .kind = TUI_EV_INDEXING, .done = done, .total = total };
+    post(user, &ev);
+}
+
+/* Brings the history index up to date and hands over what the pages take
+ * from it; or why not. */
+static void read_past(tui_worker *w)
+{
+    tui_ev ev = { .kind = TUI_EV_PAST };
+    pc_error e = { 0 };
+    ev.status = w->hist ? PC_OK : history_open(w->client, w->k, &w->hist, &e);
+    if (ev.status == PC_OK)
+        ev.status = history_sync(w->hist, w->client, on_indexing, w, NULL, &e);
+    if (ev.status == PC_OK && !(ev.past = calloc(1, sizeof *ev.past)))
+        ev.status = pc_fail(&e, PC_ENOMEM, "out of memory");
+    if (ev.status == PC_OK && (ev.status = wallet_past_read(w->hist, ev.past, &e)) != PC_OK) {
+        free(ev.past);
+        ev.past = NULL;
+    }
+    snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
+    post(w, &ev);
+}
+
 /* Reads a snapshot, with the receipts of every pending transaction. */
 static void read_snapshot(tui_worker *w, uint64_t block)
 {
@@ -249,22 +273,11 @@ static void read_snapshot(tui_worker *w, uint64_t block)
     w->refresh = false;
     pthread_mutex_unlock(&w->mu);
 
-    eth_address watch[WALLET_MAX_WATCHED];
-    size_t nwatch = 0;
-    if (has)
-        watch[nwatch++] = account;
-    for (size_t j = 0; j < w->nwatch && nwatch < WALLET_MAX_WATCHED; j++)
-        if (!has || !eth_address_equal(&w->watch[j], &account))
-            watch[nwatch++] = w->watch[j];
-
     wallet_state *s = NULL;
     pc_error e = { 0 };
     unsigned long before = rpc_client_request_count(w->client);
-    wallet_state_query query = {
-        .account = has ? &account : NULL,
-        .events_from = block > WALLET_EVENT_BLOCKS ? block - WALLET_EVENT_BLOCKS : 0,
-        .watch = watch, .nwatch = nwatch, .receipts = q, .nreceipts = nq,
-    };
+    wallet_state_query query = { .account = has ? &account : NULL, .receipts = q,
+                                 .nreceipts = nq };
     if (wallet_state_fetch(w->client, w->k, &query, &s, &e) != PC_OK) {
         if (e.status == PC_ENODE)
             post_conn(w, false, 0, e.msg);
@@ -272,8 +285,6 @@ static void read_snapshot(tui_worker *w, uint64_t block)
         return;
     }
     w->last_block = block;
-    memcpy(w->watch, s->watched, sizeof w->watch);
-    w->nwatch = s->nwatched;
     tui_ev ev = { .kind = TUI_EV_SNAPSHOT, .snap = s, .node = node_now(w),
                   .requests = rpc_client_request_count(w->client) };
     ev.refresh_requests = ev.requests - before;
@@ -299,6 +310,7 @@ static void read_snapshot(tui_worker *w, uint64_t block)
         i++;
     }
     free(q);
+    read_past(w);
 }
 
 static void tick(tui_worker *w)
@@ -314,6 +326,9 @@ static void tick(tui_worker *w)
         }
         post_conn(w, true, chain_id, NULL);
         w->last_block = UINT64_MAX;
+        /* The node that answers now may be another chain's. */
+        history_close(w->hist);
+        w->hist = NULL;
     }
     if (node_block_number(w->client, &block, &e) != PC_OK) {
         post_conn(w, false, 0, e.msg);
@@ -445,6 +460,7 @@ void tui_worker_stop(tui_worker *w)
         w->pending = p->next;
         pending_free(p);
     }
+    history_close(w->hist);
     rpc_client_free(w->client);
     pthread_mutex_destroy(&w->mu);
     pthread_cond_destroy(&w->cv);
@@ -567,6 +583,9 @@ void tui_ev_clear(tui_ev *ev)
 {
     wallet_state_free(ev->snap);
     ev->snap = NULL;
+    wallet_past_free(ev->past);
+    free(ev->past);
+    ev->past = NULL;
     free(ev->node);
     ev->node = NULL;
     if (ev->kind == TUI_EV_MINED)

@@ -3,7 +3,12 @@
  *
  * About once a second it polls eth_blockNumber; on a new block (or when asked
  * with tui_worker_refresh) it reads a whole snapshot in one batch, receipts of
- * pending transactions included. A node that stops answering gives a
+ * pending transactions included, and then brings the history index
+ * (wallet/history.h, its own SQLite connection, opened on this thread) up to
+ * the node's head and derives the past from it (wallet/past.h): a first
+ * catch-up reports its progress, and the live snapshot never waits for it.
+ * The index is opened again after the node came back, in case it is another
+ * chain now. A node that stops answering gives a
  * TUI_EV_CONN event with connected=false and is polled again every second
  * until it answers ("disconnected, retrying").
  *
@@ -24,6 +29,7 @@
 #include "eth/tx.h"
 #include "keystore/secret.h"
 #include "rpcclient/powerchain.h"
+#include "wallet/past.h"
 #include "wallet/state.h"
 #include "wallet/txpipe.h"
 
@@ -32,6 +38,10 @@ typedef struct tui_worker tui_worker;
 typedef enum tui_ev_kind {
     TUI_EV_CONN,      /* connection state changed: connected, chain_id, msg, node */
     TUI_EV_SNAPSHOT,  /* snap: a fresh snapshot, now owned by the receiver; node */
+    TUI_EV_INDEXING,  /* the history index is catching up: done of total blocks */
+    TUI_EV_PAST,      /* past: derived from the index brought up to date, now owned
+                         by the receiver; or status/msg: why the index could not be
+                         opened or brought up to date */
     TUI_EV_PREPARED,  /* tx filled (nonce, gas, fee), or status/msg */
     TUI_EV_SENT,      /* hash, or status/msg (hash still set when it may have gone out) */
     TUI_EV_MINED,     /* outcome (owned by the receiver), or status/msg */
@@ -49,6 +59,8 @@ typedef struct tui_ev {
     bool connected;
     uint64_t chain_id;
     wallet_state *snap;
+    wallet_past *past;
+    uint64_t done, total;   /* INDEXING */
     /* CONN and SNAPSHOT: the node the worker's client uses now (it fails
      * over between nodes by itself), owned by the receiver. The input thread
      * learns it only this way, never by touching the client. RESENT: the
@@ -89,7 +101,7 @@ void tui_worker_read(tui_worker *w, unsigned id, const pc_method *m, const eth_a
 
 /* Takes the oldest event, if any, without blocking. */
 bool tui_worker_poll(tui_worker *w, tui_ev *ev);
-/* Frees what an event owns (snapshot, node, outcome). */
+/* Frees what an event owns (snapshot, past, node, outcome). */
 void tui_ev_clear(tui_ev *ev);
 
 #endif

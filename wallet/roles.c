@@ -39,18 +39,17 @@ unsigned wallet_roles(const wallet_state *s, const eth_address *account,
     return roles;
 }
 
-size_t wallet_owners_from_events(const wallet_state *s, wallet_unit_owner **out)
+pc_status wallet_owners_from_governance(const view_governance *g, wallet_unit_owner **out,
+                                        size_t *n, pc_error *err)
 {
     *out = NULL;
-    size_t n = 0;
-    for (size_t i = 0; i < s->nevents; i++) {
-        wallet_unit_owner p;
-        if (s->events[i].is_error ||
-            !pc_parse_unit_registration(s->events[i].text, &p.unit, &p.owner))
+    *n = 0;
+    for (size_t i = 0; i < g->nunits; i++) {
+        if (!g->units[i].active)
             continue;
-        if (!*out && !(*out = calloc(s->nevents, sizeof **out)))
-            return 0;
-        (*out)[n++] = p;
+        if (!*out && !(*out = calloc(g->nunits, sizeof **out)))
+            return pc_fail(err, PC_ENOMEM, "out of memory");
+        (*out)[(*n)++] = (wallet_unit_owner){ g->units[i].unit, g->units[i].owner };
     }
-    return n;
+    return PC_OK;
 }

@@ -12,7 +12,9 @@
 #include <stddef.h>
 
 #include "eth/address.h"
+#include "eth/error.h"
 #include "wallet/state.h"
+#include "wallet/views.h"
 
 enum {
     WALLET_ROLE_VOTER = 1u << 0,
@@ -34,10 +36,11 @@ typedef struct wallet_unit_owner {
 unsigned wallet_roles(const wallet_state *s, const eth_address *account,
                       const wallet_unit_owner *owners, size_t nowners);
 
-/* Today's source of owners: the registrations announced by the state's Info
- * events (pc_parse_unit_registration), oldest first. *out is allocated
- * (free() it; NULL when there are none); returns the count, or 0 also when
- * out of memory (no owner is then known). */
-size_t wallet_owners_from_events(const wallet_state *s, wallet_unit_owner **out);
+/* The owners of the units that are active by the history's passed votes
+ * (wallet/views.h's governance replay: each owner from the register vote's
+ * arguments), as wallet_roles takes them. *out is allocated (free() it; NULL
+ * when there are none). PC_ENOMEM only. */
+pc_status wallet_owners_from_governance(const view_governance *g, wallet_unit_owner **out,
+                                        size_t *n, pc_error *err);
 
 #endif

@@ -130,72 +130,6 @@ static bool take_orders(const abi_value *arr, wallet_order **out, size_t *n)
     return true;
 }
 
-static void watch_add(wallet_state *s, const eth_address *a)
-{
-    if (eth_address_is_zero(a))
-        return;
-    for (size_t i = 0; i < s->nwatched; i++)
-        if (eth_address_equal(&s->watched[i], a))
-            return;
-    if (s->nwatched < WALLET_MAX_WATCHED)
-        s->watched[s->nwatched++] = *a;
-}
-
-/* The address in 40 hex digits right after `marker` in an event text. */
-static bool address_after(const char *text, const char *marker, eth_address *out)
-{
-    const char *p = strstr(text, marker);
-    if (!p)
-        return false;
-    p += strlen(marker);
-    char buf[ETH_ADDRESS_TEXT_LEN];
-    if (strlen(p) < 40)
-        return false;
-    snprintf(buf, sizeof buf, "0x%.40s", p);
-    return eth_address_parse(buf, out, NULL) == PC_OK;
-}
-
-/* Events name who received eEuro; the contract has no read for it, so the
- * withdrawal candidates come from recent history. */
-static void learn_from_events(wallet_state *s)
-{
-    for (size_t i = 0; i < s->nevents; i++) {
-        const char *t = s->events[i].text;
-        eth_address a;
-        if (s->events[i].is_error)
-            continue;
-        if ((strncmp(t, "eEuro minted >> ", 16) == 0 ||
-             strncmp(t, "eEuro transferred >> ", 21) == 0 ||
-             strncmp(t, "eEuro unlocked >> ", 18) == 0) &&
-            (address_after(t, " to ", &a) || address_after(t, " for ", &a)))
-            watch_add(s, &a);
-    }
-}
-
-static bool take_events(wallet_state *s, const pc_contract *k, const cJSON *logs)
-{
-    int n = cJSON_GetArraySize(logs);
-    s->events = calloc(n > 0 ? (size_t)n : 1, sizeof *s->events);
-    if (!s->events)
-        return false;
-    for (int i = 0; i < n; i++) {
-        node_log l;
-        pc_event e;
-        bool matched = false;
-        if (node_parse_log(cJSON_GetArrayItem(logs, i), &l, NULL) != PC_OK)
-            continue;
-        if (pc_decode_event(k, &l, &matched, &e, NULL) == PC_OK && matched) {
-            wallet_event *x = &s->events[s->nevents++];
-            x->block = l.block;
-            x->is_error = e.is_error;
-            x->text = e.text;
-            memcpy(x->tx_hash, l.tx_hash, 32);
-        }
-        node_log_clear(&l);
-    }
-    return true;
-}
-
 /* Decodes read r into *v; marks its section missing on failure. */
 static bool decoded(wallet_state *s, const rpc_batch *b, const pc_contract *k, const slot *sl,
                     abi_value *v)
@@ -211,8 +145,7 @@ static bool decoded(wallet_state *s, const rpc_batch *b, const pc_contract *k, c
 }
 
 static pc_status fill(wallet_state *s, const rpc_batch *b, const pc_contract *k,
-                      const slot *sl, int i_chain, int i_block, int i_logs, const int *i_watch,
-                      size_t nwatch, const eth_address *watch, pc_error *err)
+                      const slot *sl, int i_chain, int i_block, pc_error *err)
 {
     pc_error e = { 0 };
     node_block blk;
@@ -253,36 +186,6 @@ static pc_status fill(wallet_state *s, const rpc_batch *b, const pc_contract *k,
     if (!s->is_voter)
         s->missing |= WALLET_SEC_VOTES;
 
-    r = rpc_batch_result(b, (size_t)i_logs, &e);
-    if (r && !cJSON_IsArray(r))
-        pc_fail(&e, PC_ENODE, "eth_getLogs answered something other than a list");
-    if (!r || !cJSON_IsArray(r)) {
-        mark_missing(s, WALLET_SEC_EVENTS, "eth_getLogs", &e);
-        snprintf(s->events_problem, sizeof s->events_problem, "%s", e.msg);
-    } else
-        ok &= take_events(s, k, r);
-    learn_from_events(s);
-
-    s->withdrawals = calloc(nwatch ? nwatch : 1, sizeof *s->withdrawals);
-    ok &= s->withdrawals != NULL;
-    const pc_method *bal = pc_method_find("balanceeEuro");
-    for (size_t i = 0; ok && i < nwatch; i++) {
-        if (pc_batch_decode(b, i_watch[i], k, bal, &v, &e) != PC_OK) {
-            mark_missing(s, WALLET_SEC_WITHDRAWALS, "balanceeEuro", &e);
-            continue;
-        }
-        if (!u256_is_zero(&v.items[1].num)) {
-            s->withdrawals[s->nwithdrawals].addr = watch[i];
-            s->withdrawals[s->nwithdrawals++].locked = v.items[1].num;
-        }
-        abi_value_free(&v);
-    }
-    for (size_t i = 0; i < nwatch; i++)
-        watch_add(s, &watch[i]);
-    for (size_t i = 0; i < s->nbuys; i++)
-        watch_add(s, &s->buys[i].user);
-    for (size_t i = 0; i < s->nsells; i++)
-        watch_add(s, &s->sells[i].user);
     return ok ? PC_OK : pc_fail(err, PC_ENOMEM, "out of memory");
 }
 
@@ -291,12 +194,10 @@ pc_status wallet_state_fetch(rpc_client *c, const pc_contract *k, const wallet_s
 {
     *out = NULL;
     const eth_address *account = q->account;
-    size_t nwatch = q->nwatch < WALLET_MAX_WATCHED ? q->nwatch : WALLET_MAX_WATCHED;
     size_t nqueries = q->nreceipts;
     wallet_state *s = calloc(1, sizeof *s);
     rpc_batch *b = rpc_batch_new();
     int *i_query = calloc(nqueries ? nqueries : 1, sizeof *i_query);
-    int i_watch[WALLET_MAX_WATCHED];
     if (!s || !b || !i_query) {
         free(s), rpc_batch_free(b), free(i_query);
         return pc_fail(err, PC_ENOMEM, "out of memory");
@@ -318,23 +219,18 @@ pc_status wallet_state_fetch(rpc_client *c, const pc_contract *k, const wallet_s
         if (sl[r].index < 0)
             st = PC_ENOMEM;
     }
-    int i_logs = rpc_batch_add(b, "eth_getLogs", pc_params_event_logs(k, q->events_from));
-    for (size_t i = 0; i < nwatch; i++)
-        if ((i_watch[i] = pc_batch_add_read(b, k, pc_method_find("balanceeEuro"), &q->watch[i],
-                                            0, NULL, err)) < 0)
-            st = PC_ENOMEM;
     for (size_t i = 0; i < nqueries; i++)
         if ((i_query[i] = rpc_batch_add(b, "eth_getTransactionReceipt",
                                         node_params_hash(q->receipts[i].hash))) < 0)
             st = PC_ENOMEM;
-    if (i_chain < 0 || i_block < 0 || i_logs < 0)
+    if (i_chain < 0 || i_block < 0)
         st = PC_ENOMEM;
     if (st != PC_OK)
         pc_fail(err, PC_ENOMEM, "out of memory");
     if (st == PC_OK)
         st = rpc_batch_send(c, b, true, err);
     if (st == PC_OK)
-        st = fill(s, b, k, sl, i_chain, i_block, i_logs, i_watch, nwatch, q->watch, err);
+        st = fill(s, b, k, sl, i_chain, i_block, err);
     for (size_t i = 0; st == PC_OK && i < nqueries; i++) {
         pc_error e = { 0 };
         wallet_receipt_query *rq = &q->receipts[i];
@@ -361,10 +257,7 @@ void wallet_state_free(wallet_state *s)
         free(s->sessions[i].id);
     for (size_t i = 0; i < s->nvotes; i++)
         free(s->votes[i].text);
-    for (size_t i = 0; i < s->nevents; i++)
-        free(s->events[i].text);
     free(s->units), free(s->sessions), free(s->votes), free(s->buys), free(s->sells);
-    free(s->events), free(s->withdrawals);
     free(s);
 }
 

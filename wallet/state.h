@@ -6,8 +6,9 @@
  * What one batch reads: the chain id and the latest block; the account's
  * balances, sessions, voter flag and votes (sender reads, only with an
  * account); the totals, costs, storage units, parameters, banker and order
- * book; the contract's Info/Error events from a given block on; the locked
- * eEuro of watched addresses; receipts of pending transactions.
+ * book; receipts of pending transactions. The past (unit owners, withdrawal
+ * requests, the contract's transactions) is not read here: it comes from
+ * the history index (wallet/history.h, wallet/past.h).
  *
  * A section whose read failed (a function the deployment lacks, a read that
  * reverts for this caller) is marked missing in `missing` and left zero; the
@@ -40,8 +41,6 @@ enum {
     WALLET_SEC_VOTER = 1u << 7,
     WALLET_SEC_VOTES = 1u << 8,
     WALLET_SEC_ORDERS = 1u << 9,
-    WALLET_SEC_EVENTS = 1u << 10,
-    WALLET_SEC_WITHDRAWALS = 1u << 11,
 };
 
 /* Parameters in getParameters order. */
@@ -72,30 +71,12 @@ typedef struct wallet_vote {
     bool passed;
 } wallet_vote;
 
-typedef struct wallet_event {
-    uint64_t block;
-    bool is_error;
-    char *text;            /* owned, control characters already replaced */
-    uint8_t tx_hash[32];
-} wallet_event;
-
-typedef struct wallet_withdrawal {
-    eth_address addr;
-    u256 locked;           /* eEuro locked for withdrawal */
-} wallet_withdrawal;
-
-/* Addresses whose locked eEuro is read (see wallet_state_query). */
-#define WALLET_MAX_WATCHED 16
-/* Blocks of history the panel reads Info/Error events from. */
-#define WALLET_EVENT_BLOCKS 2000
-
 typedef struct wallet_state {
     uint64_t chain_id;
     uint64_t block;
     uint64_t block_time;   /* latest block's timestamp, unix seconds */
     unsigned missing;      /* WALLET_SEC_* bits of sections that could not be read */
     char first_problem[PC_ERROR_MSG_MAX]; /* why the first missing section failed */
-    char events_problem[PC_ERROR_MSG_MAX]; /* why the events are missing, if they are */
 
     bool has_account;
     eth_address account;
@@ -112,10 +93,6 @@ typedef struct wallet_state {
     wallet_vote *votes;       size_t nvotes;
     wallet_order *buys;       size_t nbuys;
     wallet_order *sells;      size_t nsells;
-    wallet_event *events;     size_t nevents;   /* oldest first */
-    wallet_withdrawal *withdrawals; size_t nwithdrawals; /* only addresses with locked eEuro */
-    eth_address watched[WALLET_MAX_WATCHED];     /* candidates for the next withdrawal read */
-    size_t nwatched;
 } wallet_state;
 
 /* A pending transaction whose receipt the same batch asks for. */
@@ -128,9 +105,6 @@ typedef struct wallet_receipt_query {
 /* What to read besides the fixed figures. */
 typedef struct wallet_state_query {
     const eth_address *account;      /* NULL: no account, sender reads skipped */
-    uint64_t events_from;            /* first block of the Info/Error event read */
-    const eth_address *watch;        /* addresses whose locked eEuro to read (the */
-    size_t nwatch;                   /* previous state's `watched`, plus the account) */
     wallet_receipt_query *receipts;  /* pending transactions, answered in place */
     size_t nreceipts;
 } wallet_state_query;

@@ -11,6 +11,7 @@
 #   tui_running             true while the panel's process lives
 #   tui_stop                ends the panel and its tmux server
 #   tui_down                tui_stop, and removes the test's files (on exit)
+# The panel's history index goes to $TUI_DIR/cache (XDG_CACHE_HOME).
 # Anvil's public development accounts and keys come from tests/contract/common.sh.
 
 # Each start gets its own tmux server: a server that is still shutting down
@@ -20,6 +21,9 @@ TUI_RUNS=0
 TUI_SOCK="powerchain-tui-$$-0"
 TUI_SESSION=panel
 TUI_DIR=$(mktemp -d "${TMPDIR:-/tmp}/powerchain-tui.XXXXXX")
+# The panel keeps its history index under $XDG_CACHE_HOME/powerchain: the
+# test's own, removed with it.
+export XDG_CACHE_HOME=$TUI_DIR/cache
 TUI_LOG=$TUI_DIR/log-0
 
 tui_stop() { tmux -L "$TUI_SOCK" kill-server 2>/dev/null; }

@@ -75,6 +75,7 @@ echo "# 6 Banker"
 tui_keys 6
 tui_expect "withdrawal request of C" "${ADDR[C]}"
 tui_expect "C's locked eEuro" "2 eEuro"
+assert_eq "one request: the sell orders lock ENT, not eEuro" "$(tui_screen | grep -c '^.*│ [> ] 0x')" 1
 
 echo "# 7 Accounts"
 tui_keys 7
@@ -86,8 +87,10 @@ tui_expect "not a unit" "not an active storage unit"
 
 echo "# 9 Activity"
 tui_keys 9
-tui_expect "events" "Order added >> sell #1"
-tui_expect "mint event" "eEuro minted >> 10 to $(hex C)"
+tui_expect "every transaction since the deployment" "newest first (15 transactions)"
+tui_expect "the newest call first" "addOrder"
+tui_expect "its Info text" "Order added >> sell #1"
+tui_expect "mint text" "eEuro minted >> 10 to $(hex C)"
 
 echo "# help and arrows"
 tui_keys '?'

@@ -14,6 +14,7 @@ tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --private-key-file 
 tui_expect "connected" "connected"
 tui_keys 9
 tui_expect "event before" "New voter added"
+tui_expect "history before" "newest first (2 transactions)"
 
 "$PROJECT_ROOT/devnet/stop" --state "$DEVNET_DIR" >/dev/null
 tui_expect "disconnected shown" "disconnected, retrying"
@@ -25,6 +26,6 @@ assert_eq "panel alive" "$(tui_running && echo yes)" yes
 tui_expect "recovered" "node back: connected again" 30
 tui_expect "connected again" "connected"
 tui_keys 9
-tui_expect "fresh chain read" "no Info or Error events"
+tui_expect "fresh chain read: only the deployment in its history" "newest first (1 transaction)"
 tui_keys q
 assert_summary

@@ -1,7 +1,8 @@
 /* The one roles rule (wallet/roles.h) on hand-made states: each role on its
  * own, the voter flag belonging to the account the state was read as, a
  * later registration of a unit replacing an earlier one, removed units
- * owning nothing; and the outcome codes of mined transactions. */
+ * owning nothing, owners taken from the governance replay's active units;
+ * and the outcome codes of mined transactions. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,22 +85,26 @@ static void test_unit_owner(void)
     CHECK(wallet_roles(&s, &me, removed, 1) == 0);
 }
 
-static void test_owners_from_events(void)
+static void test_owners_from_governance(void)
 {
     wallet_state s = state_as(ME);
-    char t0[160], t1[] = "ENT transferred >> 1 to 0000000000000000000000000000000000000001";
-    snprintf(t0, sizeof t0, "Storage unit registered >> %040x owned by %040x", U1, ME);
-    wallet_event ev[] = { { 1, false, t0, { 0 } }, { 2, false, t1, { 0 } },
-                          { 3, true, t0, { 0 } } };
-    s.events = ev;
-    s.nevents = 3;
+    view_unit units[] = { { addr(U1), addr(ME), true }, { addr(GONE), addr(OTHER), false },
+                          { addr(U2), addr(OTHER), true } };
+    view_governance g = { .units = units, .nunits = 3 };
     wallet_unit_owner *owners = NULL;
-    size_t n = wallet_owners_from_events(&s, &owners);
-    CHECK(n == 1);
-    eth_address u1 = addr(U1), me = addr(ME);
-    CHECK(n == 1 && eth_address_equal(&owners[0].unit, &u1) &&
-          eth_address_equal(&owners[0].owner, &me));
+    size_t n = 99;
+    pc_error err = { 0 };
+    CHECK(wallet_owners_from_governance(&g, &owners, &n, &err) == PC_OK);
+    /* Only the units the votes left active, in order. */
+    eth_address u1 = addr(U1), u2 = addr(U2), me = addr(ME), other = addr(OTHER);
+    CHECK(n == 2 && eth_address_equal(&owners[0].unit, &u1) &&
+          eth_address_equal(&owners[0].owner, &me) && eth_address_equal(&owners[1].unit, &u2) &&
+          eth_address_equal(&owners[1].owner, &other));
+    CHECK(wallet_roles(&s, &me, owners, n) == WALLET_ROLE_UNIT_OWNER);
     free(owners);
+    /* No active unit: no owner and nothing allocated. */
+    units[0].active = units[2].active = false;
+    CHECK(wallet_owners_from_governance(&g, &owners, &n, &err) == PC_OK && n == 0 && !owners);
 }
 
 static void test_outcome_cause(void)
@@ -120,7 +125,7 @@ int main(void)
     test_voter_and_banker();
     test_storage_unit();
     test_unit_owner();
-    test_owners_from_events();
+    test_owners_from_governance();
     test_outcome_cause();
     return check_summary();
 }

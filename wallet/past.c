@@ -1,0 +1,35 @@
+#include "wallet/past.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+pc_status wallet_past_read(history *h, wallet_past *out, pc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    history_filter all = HISTORY_FILTER_ALL;
+    view_governance g;
+    pc_status st = history_load(h, &all, &out->txs, &out->ntxs, err);
+    if (st == PC_OK)
+        st = view_governance_replay(out->txs, out->ntxs, &g, err);
+    if (st == PC_OK) {
+        st = wallet_owners_from_governance(&g, &out->owners, &out->nowners, err);
+        view_governance_free(&g);
+    }
+    if (st == PC_OK)
+        st = view_withdrawals_replay(out->txs, out->ntxs, &out->withdrawals, err);
+    if (st == PC_OK && !history_head(h, &out->head))
+        out->head = 0;
+    if (st != PC_OK)
+        wallet_past_free(out);
+    return st;
+}
+
+void wallet_past_free(wallet_past *p)
+{
+    if (!p)
+        return;
+    history_tx_free_all(p->txs, p->ntxs);
+    free(p->owners);
+    view_withdrawals_free(&p->withdrawals);
+    memset(p, 0, sizeof *p);
+}
