@@ -418,7 +418,8 @@ static void on_event(tui_app *app, tui_ev *ev)
         app->indexing = false;
         snprintf(app->past_problem, sizeof app->past_problem, "%s",
                  ev->status == PC_OK ? "" : ev->msg);
-        /* A failed catch-up keeps the past read before it: older, not wrong. */
+        /* A catch-up that failed, or found nothing new, keeps the past read
+         * before it (older, not wrong). */
         if (ev->past) {
             wallet_past_free(app->past);
             free(app->past);

@@ -65,6 +65,8 @@ struct tui_worker {
     bool has_chain;
     uint64_t last_block;
     history *hist;          /* NULL until opened (again) */
+    bool has_past;          /* a past was handed over from hist ... */
+    uint64_t past_head;     /* ... read at this indexed block */
 };
 
 static void post(tui_worker *w, const tui_ev *ev)
@@ -241,14 +243,24 @@ static void read_past(tui_worker *w)
 {
     tui_ev ev = { .kind = TUI_EV_PAST };
     pc_error e = { 0 };
+    history_sync_stats stats = { 0 };
     ev.status = w->hist ? PC_OK : history_open(w->client, w->k, &w->hist, &e);
     if (ev.status == PC_OK)
-        ev.status = history_sync(w->hist, w->client, on_indexing, w, NULL, &e);
-    if (ev.status == PC_OK && !(ev.past = calloc(1, sizeof *ev.past)))
+        ev.status = history_sync(w->hist, w->client, on_indexing, w, &stats, &e);
+    /* Most blocks hold no transaction to the contract: when this sync read
+     * every block since the last past and found none, that past stands.
+     * Blocks indexed by another process meanwhile make it read again. */
+    bool unchanged = w->has_past && !stats.txs && !stats.rolled_back &&
+                     stats.head == w->past_head + stats.blocks;
+    if (ev.status == PC_OK && !unchanged && !(ev.past = calloc(1, sizeof *ev.past)))
         ev.status = pc_fail(&e, PC_ENOMEM, "out of memory");
-    if (ev.status == PC_OK && (ev.status = wallet_past_read(w->hist, ev.past, &e)) != PC_OK) {
+    if (ev.past && (ev.status = wallet_past_read(w->hist, ev.past, &e)) != PC_OK) {
         free(ev.past);
         ev.past = NULL;
+    }
+    if (ev.past) {
+        w->has_past = true;
+        w->past_head = ev.past->head;
     }
     snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
     post(w, &ev);
@@ -329,6 +341,7 @@ static void tick(tui_worker *w)
         /* The node that answers now may be another chain's. */
         history_close(w->hist);
         w->hist = NULL;
+        w->has_past = false;
     }
     if (node_block_number(w->client, &block, &e) != PC_OK) {
         post_conn(w, false, 0, e.msg);

@@ -39,9 +39,10 @@ typedef enum tui_ev_kind {
     TUI_EV_CONN,      /* connection state changed: connected, chain_id, msg, node */
     TUI_EV_SNAPSHOT,  /* snap: a fresh snapshot, now owned by the receiver; node */
     TUI_EV_INDEXING,  /* the history index is catching up: done of total blocks */
-    TUI_EV_PAST,      /* past: derived from the index brought up to date, now owned
-                         by the receiver; or status/msg: why the index could not be
-                         opened or brought up to date */
+    TUI_EV_PAST,      /* the index was brought up to date: past, derived from it and
+                         now owned by the receiver, or NULL when no transaction
+                         came since the last one; or status/msg: why the index
+                         could not be opened or brought up to date */
     TUI_EV_PREPARED,  /* tx filled (nonce, gas, fee), or status/msg */
     TUI_EV_SENT,      /* hash, or status/msg (hash still set when it may have gone out) */
     TUI_EV_MINED,     /* outcome (owned by the receiver), or status/msg */

@@ -4,8 +4,9 @@
  *
  * The contract has no read for a unit's owner (getStorageUnitsInfo's `owner`
  * holds the unit's own address, see PROTOCOL.md), so owners are supplied by
- * the caller as (unit, owner) pairs from whatever source it has; the roles
- * rule does not care where they came from. */
+ * the caller as (unit, owner) pairs; the roles rule does not care where they
+ * came from. Both front ends take them from the history index, through
+ * wallet_owners_from_governance (wallet/past.h does it for them). */
 #ifndef WALLET_ROLES_H
 #define WALLET_ROLES_H
 
