@@ -197,13 +197,13 @@ static bool take_events(wallet_state *s, const pc_contract *k, const cJSON *logs
 }
 
 /* Decodes read r into *v; marks its section missing on failure. */
-static bool decoded(wallet_state *s, const rpc_batch *b, const pc_contract *k, const slot *sl,
+static bool decoded(wallet_state *s, const rpc_batch *b, const slot *sl,
                     abi_value *v)
 {
     pc_error e = { 0 };
     if (sl->index < 0)
         return false;
-    if (pc_batch_decode(b, sl->index, k, pc_method_find(sl->method), v, &e) != PC_OK) {
+    if (pc_batch_decode(b, sl->index, pc_method_find(sl->method), v, &e) != PC_OK) {
         mark_missing(s, sl->section, sl->method, &e);
         return false;
     }
@@ -228,7 +228,7 @@ static pc_status fill(wallet_state *s, const rpc_batch *b, const pc_contract *k,
     abi_value v;
     bool ok = true;
 #define READ(R, CODE)                                   \
-    if (decoded(s, b, k, &sl[R], &v)) {                 \
+    if (decoded(s, b, &sl[R], &v)) {                 \
         CODE;                                           \
         abi_value_free(&v);                             \
     }
@@ -267,7 +267,7 @@ static pc_status fill(wallet_state *s, const rpc_batch *b, const pc_contract *k,
     ok &= s->withdrawals != NULL;
     const pc_method *bal = pc_method_find("balanceeEuro");
     for (size_t i = 0; ok && i < nwatch; i++) {
-        if (pc_batch_decode(b, i_watch[i], k, bal, &v, &e) != PC_OK) {
+        if (pc_batch_decode(b, i_watch[i], bal, &v, &e) != PC_OK) {
             mark_missing(s, WALLET_SEC_WITHDRAWALS, "balanceeEuro", &e);
             continue;
         }
