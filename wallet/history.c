@@ -282,6 +282,20 @@ bool history_store_block_hash(history *h, uint64_t n, uint8_t hash[32])
     return found;
 }
 
+/* Makes room for element n of a growing array (doubling it when full). */
+static pc_status room_for_one(void **arr, size_t *cap, size_t n, size_t elem, pc_error *err)
+{
+    if (n < *cap)
+        return PC_OK;
+    size_t c = *cap ? 2 * *cap : 64;
+    void *p = realloc(*arr, c * elem);
+    if (!p)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    *arr = p;
+    *cap = c;
+    return PC_OK;
+}
+
 pc_status history_store_kept_blocks(history *h, uint64_t **out, size_t *n, pc_error *err)
 {
     *out = NULL;
@@ -294,15 +308,8 @@ pc_status history_store_kept_blocks(history *h, uint64_t **out, size_t *n, pc_er
     size_t cap = 0;
     int rc;
     while (st == PC_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? 2 * cap : 64;
-            uint64_t *p = realloc(*out, cap * sizeof *p);
-            if (!p) {
-                st = pc_fail(err, PC_ENOMEM, "out of memory");
-                break;
-            }
-            *out = p;
-        }
+        if ((st = room_for_one((void **)out, &cap, *n, sizeof **out, err)) != PC_OK)
+            break;
         (*out)[(*n)++] = (uint64_t)sqlite3_column_int64(s, 0);
     }
     if (st == PC_OK && rc != SQLITE_DONE)
@@ -512,15 +519,8 @@ pc_status history_load(history *h, const history_filter *f, history_tx **out, si
     size_t cap = 0;
     int rc;
     while (st == PC_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? 2 * cap : 64;
-            history_tx *p = realloc(*out, cap * sizeof *p);
-            if (!p) {
-                st = pc_fail(err, PC_ENOMEM, "out of memory");
-                break;
-            }
-            *out = p;
-        }
+        if ((st = room_for_one((void **)out, &cap, *n, sizeof **out, err)) != PC_OK)
+            break;
         st = load_row(s, &(*out)[*n], err);
         (*n)++; /* a failed row is counted so that it is freed with the rest */
     }
