@@ -45,7 +45,7 @@
 /* Blocks per step: where a sync starts, and the most it grows to (a step
  * of full blocks is held in memory at once: this bounds the peak). */
 #define HISTORY_SPAN_START 256
-#define HISTORY_SPAN_MAX 1024
+#define HISTORY_SPAN_MAX 512
 
 typedef struct history history;
 
