@@ -55,13 +55,16 @@ static pc_status db_path(uint64_t chain_id, const uint8_t genesis[32], const eth
     const char *cache = getenv("XDG_CACHE_HOME");
     const char *home = getenv("HOME");
     char dir[4096];
+    int len;
     /* The XDG rule: a relative XDG_CACHE_HOME is ignored. */
     if (cache && cache[0] == '/')
-        snprintf(dir, sizeof dir, "%s/powerchain", cache);
+        len = snprintf(dir, sizeof dir, "%s/powerchain", cache);
     else if (home && home[0] == '/')
-        snprintf(dir, sizeof dir, "%s/.cache/powerchain", home);
+        len = snprintf(dir, sizeof dir, "%s/.cache/powerchain", home);
     else
         return pc_fail(err, PC_EIO, "no folder for the history index: set XDG_CACHE_HOME or HOME");
+    if (len < 0 || (size_t)len >= sizeof dir)
+        return pc_fail(err, PC_EIO, "the cache folder's path is too long: set XDG_CACHE_HOME");
     pc_status st = make_dirs(dir, err);
     if (st != PC_OK)
         return st;
