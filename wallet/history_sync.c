@@ -517,7 +517,12 @@ pc_status history_sync(history *h, rpc_client *c, history_progress_fn progress, 
             }
             if (st != PC_OK)
                 break;
-            if (res == STEP_FORK || res == STEP_MOVED) {
+            /* Another process's progress is no reason to give up. */
+            if (res == STEP_MOVED) {
+                again = true;
+                break;
+            }
+            if (res == STEP_FORK) {
                 if (++forks > MAX_FORKS)
                     return pc_fail(err, PC_ENODE, "the node's chain keeps changing under the "
                                                   "index: try again later");
