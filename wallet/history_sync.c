@@ -426,9 +426,9 @@ static pc_status read_step(history *h, rpc_client *c, uint64_t from, uint64_t to
     s.nblocks = (size_t)(to - from + 1);
     rpc_batch *b = rpc_batch_new();
     s.blocks = calloc(s.nblocks, sizeof *s.blocks);
-    pc_status st = b && s.blocks && rpc_batch_add(b, "eth_getLogs", logs_params(h->k, from, to)) == 0
-                       ? PC_OK
-                       : oom(err);
+    bool ready = b && s.blocks &&
+                 rpc_batch_add(b, "eth_getLogs", logs_params(h->k, from, to)) == 0;
+    pc_status st = ready ? PC_OK : oom(err);
     for (uint64_t n = from; st == PC_OK && n <= to; n++)
         if (rpc_batch_add(b, "eth_getBlockByNumber", node_params_block_number(n, true)) < 0)
             st = oom(err);
@@ -471,6 +471,12 @@ static pc_status read_step(history *h, rpc_client *c, uint64_t from, uint64_t to
 
 /* ---- the sync ---- */
 
+static pc_status too_many_forks(pc_error *err)
+{
+    return pc_fail(err, PC_ENODE, "the node's chain keeps changing under the index: try again "
+                                  "later");
+}
+
 pc_status history_sync(history *h, rpc_client *c, history_progress_fn progress, void *user,
                        history_sync_stats *stats, pc_error *err)
 {
@@ -491,8 +497,7 @@ pc_status history_sync(history *h, rpc_client *c, history_progress_fn progress, 
         if (st == PC_OK && forked) {
             uint64_t removed;
             if (++forks > MAX_FORKS)
-                return pc_fail(err, PC_ENODE, "the node's chain keeps changing under the "
-                                              "index: try again later");
+                return too_many_forks(err);
             st = roll_back(h, c, &removed, err);
             stats->rolled_back += removed;
             again = true;
@@ -524,14 +529,14 @@ pc_status history_sync(history *h, rpc_client *c, history_progress_fn progress, 
             }
             if (res == STEP_FORK) {
                 if (++forks > MAX_FORKS)
-                    return pc_fail(err, PC_ENODE, "the node's chain keeps changing under the "
-                                                  "index: try again later");
+                    return too_many_forks(err);
                 again = true;
                 break;
             }
             if (seconds > SLOW_SECONDS && h->span > 1)
                 h->span /= 2;
-            else if (seconds < FAST_SECONDS && h->span < HISTORY_SPAN_MAX && to - next + 1 == h->span)
+            else if (seconds < FAST_SECONDS && h->span < HISTORY_SPAN_MAX &&
+                     to - next + 1 == h->span)
                 h->span *= 2;
             stats->blocks += to - next + 1;
             stats->txs += added;
