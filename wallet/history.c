@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "eth/hex.h"
@@ -144,6 +145,9 @@ static void remove_db_files(const char *path)
     unlink(side);
 }
 
+/* 10 ms apart: ten seconds, as the busy timeout. */
+#define WAL_TRIES 1000
+
 static pc_status open_db(history *h, pc_error *err)
 {
     if (sqlite3_open_v2(h->path, &h->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
@@ -153,9 +157,17 @@ static pc_status open_db(history *h, pc_error *err)
     sqlite3_busy_timeout(h->db, 10000);
     /* WAL with synchronous=NORMAL: a committed step survives the process
      * being killed; only a power loss may drop the last steps, which the
-     * next sync reads again. */
-    return exec(h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF",
-                err);
+     * next sync reads again. Turning WAL on needs the file to itself and
+     * does not wait for the busy timeout: two processes creating the
+     * database at once retry it here. */
+    for (int tries = 0; tries < WAL_TRIES; tries++) {
+        if (sqlite3_exec(h->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) == SQLITE_OK)
+            return exec(h, "PRAGMA synchronous=NORMAL", err);
+        if (sqlite3_errcode(h->db) != SQLITE_BUSY)
+            break;
+        nanosleep(&(struct timespec){ 0, 10 * 1000 * 1000 }, NULL);
+    }
+    return db_fail(h, err, "cannot turn on write-ahead logging");
 }
 
 static pc_status check_meta(history *h, uint64_t chain_id, const uint8_t genesis[32],

@@ -1,5 +1,6 @@
 /* The history index: every transaction to one PowerChain deployment since
- * it was created (its creation transaction included), read from the node
+ * it was created (its creation transaction included, when a transaction of
+ * its own created it rather than another contract), read from the node
  * and kept in SQLite so that views of the past are queries, not rescans.
  *
  * One database per chain (chain id and genesis block hash) and contract:

@@ -49,6 +49,14 @@ assert_eq "the same index as one sync" "$(index_dump)" "$want"
 assert_eq "no transaction twice" "$(sqlite3 "$XDG_CACHE_HOME"/powerchain/history-*.sqlite \
     'SELECT count(*) - count(DISTINCT hash) FROM txs')" 0
 
+# On a terminal, a catch-up that takes more than a moment shows its
+# progress on standard error; off a terminal it shows none (above).
+history_cache
+script -qec "$POWERCHAIN_BIN --rpc $PROXY_RPC --contract-json $DEVNET_JSON sync" /dev/null \
+    >"$DEVNET_DIR/tty" </dev/null
+assert_match "a progress bar on a terminal" "$(tr '\r' '\n' <"$DEVNET_DIR/tty")" \
+    "*indexing blocks */$head  * blocks/s  *:* left*indexed $head blocks*"
+
 # Two syncs at once on one database: each step checks the cursor it
 # started from, so neither writes a block twice.
 history_cache
