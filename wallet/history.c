@@ -205,6 +205,7 @@ pc_status history_open(rpc_client *c, const pc_contract *k, history **out, pc_er
         return pc_fail(err, PC_ENOMEM, "out of memory");
     h->k = k;
     h->span = HISTORY_SPAN_START;
+    h->ceiling = HISTORY_SPAN_MAX * 2;
     st = db_path(chain_id, genesis, pc_contract_address(k), &h->path, err);
     if (st == PC_OK)
         st = open_db(h, err);

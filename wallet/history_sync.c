@@ -12,9 +12,12 @@
 #include "wallet/history.h"
 #include "wallet/history_store.h"
 
-/* A step slower than this halves the span; faster than FAST doubles it. */
+/* A step slower than this halves the span; faster than FAST doubles it,
+ * up to below the span that last failed: after CALM_STEPS good steps that
+ * one is tried again (the node may have changed), not on every other step. */
 #define SLOW_SECONDS 2.0
 #define FAST_SECONDS 0.5
+#define CALM_STEPS 32
 /* A chain that keeps changing under the reader is given up on after this
  * many rollbacks or retries in one sync. */
 #define MAX_FORKS 16
@@ -471,6 +474,24 @@ static pc_status read_step(history *h, rpc_client *c, uint64_t from, uint64_t to
 
 /* ---- the sync ---- */
 
+/* The span failed (refused, or too slow): half of it, and remember it. */
+static void narrow(history *h)
+{
+    h->ceiling = h->span;
+    h->calm = 0;
+    h->span /= 2;
+}
+
+static void widen(history *h)
+{
+    if (++h->calm >= CALM_STEPS) {
+        h->ceiling = HISTORY_SPAN_MAX * 2;
+        h->calm = 0;
+    }
+    if (h->span < HISTORY_SPAN_MAX && h->span * 2 < h->ceiling)
+        h->span *= 2;
+}
+
 static pc_status too_many_forks(pc_error *err)
 {
     return pc_fail(err, PC_ENODE, "the node's chain keeps changing under the index: try again "
@@ -516,7 +537,7 @@ pc_status history_sync(history *h, rpc_client *c, history_progress_fn progress, 
                     return pc_error_prefix(err, "the node refuses to read even block %llu alone "
                                                 "(try another node with --rpc, or a longer "
                                                 "--timeout)", (unsigned long long)next);
-                h->span /= 2;
+                narrow(h);
                 st = PC_OK;
                 continue;
             }
@@ -534,10 +555,9 @@ pc_status history_sync(history *h, rpc_client *c, history_progress_fn progress, 
                 break;
             }
             if (seconds > SLOW_SECONDS && h->span > 1)
-                h->span /= 2;
-            else if (seconds < FAST_SECONDS && h->span < HISTORY_SPAN_MAX &&
-                     to - next + 1 == h->span)
-                h->span *= 2;
+                narrow(h);
+            else if (seconds < FAST_SECONDS && to - next + 1 == h->span)
+                widen(h);
             stats->blocks += to - next + 1;
             stats->txs += added;
             done += to - next + 1;
