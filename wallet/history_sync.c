@@ -56,8 +56,9 @@ static pc_status code_at(rpc_client *c, const eth_address *a, uint64_t n, bool *
 }
 
 /* The deployment file says where the contract was created; without it, the
- * first block with code at the address (code never comes back once gone on
- * these chains, and PowerChain's destroy does not remove it). */
+ * first block with code at the address, by bisection (code never comes back
+ * once gone on these chains, and PowerChain's destroy does not remove it).
+ * Bisecting asks for old state: a node that prunes it refuses, and says so. */
 static pc_status find_first(history *h, rpc_client *c, uint64_t head, pc_error *err)
 {
     uint64_t block, chain_id;
