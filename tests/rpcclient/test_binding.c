@@ -171,13 +171,35 @@ static void test_deployment_files(void)
         CHECK(pc_decode_result(pc_method_find("getTotalENT"), ret, 32, &v, &type, &err) == PC_OK);
         CHECK_STR(type->fields[0].name, "amnt");
         abi_value_free(&v);
+        uint64_t block = 1, chain_id = 1;
+        CHECK(!pc_contract_deployment(k, &block, &chain_id)); /* older files say nowhere */
         /* Return data too short for the shape is an error. */
         CHECK(pc_decode_result(pc_method_find("getEnergyCosts"), ret, 40, &v, &type, &err) !=
               PC_OK);
         pc_contract_free(k);
     }
 
+    /* Where the deployment is, as deploy writes it. */
+    write_file(path, "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"abi\":[],"
+                     "\"block\":1234,\"chain_id\":4200}");
+    CHECK(pc_contract_load_json(path, &k, &err) == PC_OK);
+    if (k) {
+        uint64_t block = 0, chain_id = 0;
+        CHECK(pc_contract_deployment(k, &block, &chain_id) && block == 1234 && chain_id == 4200);
+        pc_contract_free(k);
+    }
+
     static const char *bad[] = {
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"block\":1}",
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"chain_id\":1}",
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"block\":\"1\","
+        "\"chain_id\":1}",
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"block\":1.5,"
+        "\"chain_id\":1}",
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"block\":-1,"
+        "\"chain_id\":1}",
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"block\":1,"
+        "\"chain_id\":1e300}",
         "not json",
         "[]",
         "{\"abi\":[]}",
