@@ -82,7 +82,7 @@ int cmd_call(const cli_ctx *ctx, int argc, char **argv)
         st = wallet_read(c, k, m, has_from ? &from : NULL, calldata.data, calldata.len, &r, &err);
     if (st == PC_OK) {
         if (ctx->json) {
-            cJSON *j = result_to_json(r.names, &r.value);
+            cJSON *j = result_to_json(r.type, &r.value);
             char *text = j ? cJSON_PrintUnformatted(j) : NULL;
             if (text)
                 puts(text);
@@ -91,7 +91,7 @@ int cmd_call(const cli_ctx *ctx, int argc, char **argv)
             free(text);
             cJSON_Delete(j);
         } else {
-            print_result_human(stdout, m, r.units, &r.value);
+            print_result_human(stdout, m, r.type, &r.value);
         }
     }
     if (st == PC_OK && m->uses_sender && !has_from)

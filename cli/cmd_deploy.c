@@ -62,7 +62,8 @@ static pc_status read_abi(const char *path, cJSON **out, pc_error *err)
 
 /* Splits "dir/name" for the atomic write; "name" alone is in ".". */
 static pc_status write_deployment(const char *path, const char *name, const eth_address *a,
-                                  cJSON *abi, uint64_t block, uint64_t chain_id, pc_error *err)
+                                  cJSON *abi, const uint64_t *block, uint64_t chain_id,
+                                  pc_error *err)
 {
     char addr[ETH_ADDRESS_TEXT_LEN];
     eth_address_to_checksum(a, addr);
@@ -72,8 +73,10 @@ static pc_status write_deployment(const char *path, const char *name, const eth_
     cJSON_AddStringToObject(doc, "name", name);
     cJSON_AddStringToObject(doc, "address", addr);
     cJSON_AddItemReferenceToObject(doc, "abi", abi);
-    cJSON_AddNumberToObject(doc, "block", (double)block);
-    cJSON_AddNumberToObject(doc, "chain_id", (double)chain_id);
+    if (block) {
+        cJSON_AddNumberToObject(doc, "block", (double)*block);
+        cJSON_AddNumberToObject(doc, "chain_id", (double)chain_id);
+    }
     char *text = cJSON_Print(doc);
     cJSON_Delete(doc);
     char *copy = strdup(path);
@@ -146,12 +149,13 @@ int cmd_deploy(const cli_ctx *ctx, int argc, char **argv)
     } else if (st == PC_OK) {
         char addr[ETH_ADDRESS_TEXT_LEN];
         eth_address_to_checksum(&receipt.contract_address, addr);
+        /* Without the chain id (the node went away after the receipt) the
+         * file still names the deployment; the index then finds its block. */
         uint64_t chain_id = 0;
+        bool placed = out && node_chain_id(c, &chain_id, NULL) == PC_OK;
         if (out)
-            st = node_chain_id(c, &chain_id, &err);
-        if (out && st == PC_OK)
-            st = write_deployment(out, name, &receipt.contract_address, abi, receipt.block,
-                                  chain_id, &err);
+            st = write_deployment(out, name, &receipt.contract_address, abi,
+                                  placed ? &receipt.block : NULL, chain_id, &err);
         if (st == PC_OK)
             code = cli_report_outcome(ctx, &outcome, "contract", addr);
     }

@@ -40,9 +40,10 @@ static void on_progress(uint64_t done, uint64_t total, void *user)
         return;
     double rate = (double)done / elapsed;
     double left = rate > 0 ? (double)(total - done) / rate : 0;
+    double percent = 100.0 * (double)done / (double)total;
     fprintf(stderr, "\rindexing blocks %llu/%llu  %3.0f%%  %.0f blocks/s  %d:%02d left ",
-            (unsigned long long)done, (unsigned long long)total, 100.0 * (double)done / (double)total,
-            rate, (int)(left / 60), (int)left % 60);
+            (unsigned long long)done, (unsigned long long)total, percent, rate, (int)(left / 60),
+            (int)left % 60);
     p->shown = true;
 }
 

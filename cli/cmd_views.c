@@ -59,14 +59,13 @@ static pc_status run_open(const cli_ctx *ctx, views_run *r, pc_error *err)
 static pc_status read_at_head(views_run *r, const char *name, abi_value *out, pc_error *err)
 {
     const pc_method *m = pc_method_find(name);
-    const abi_type *names, *units;
     bytebuf call = BYTEBUF_INIT, ret = BYTEBUF_INIT;
     pc_status st = pc_encode_call(m, 0, NULL, &call, err);
     if (st == PC_OK)
         st = node_call(r->c, NULL, pc_contract_address(r->k), call.data, call.len, r->tag, &ret,
                        err);
     if (st == PC_OK)
-        st = pc_decode_result(r->k, m, ret.data, ret.len, out, &names, &units, err);
+        st = pc_decode_result(m, ret.data, ret.len, out, NULL, err);
     bytebuf_free(&call);
     bytebuf_free(&ret);
     return st;

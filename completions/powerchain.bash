@@ -1,6 +1,6 @@
 # bash completion for powerchain: options (--rpc may be given several times,
 # for failover), commands, contract methods (from `powerchain methods`),
-# account and meter subcommands.
+# account and meter subcommands, and the history commands' options.
 _powerchain() {
     local cur prev words cword
     _init_completion || return
@@ -10,7 +10,10 @@ _powerchain() {
             _filedir; return ;;
         --keystore)
             _filedir -d; return ;;
-        --rpc|--contract|--chain-id|--timeout|--account)
+        --rpc|--contract|--chain-id|--timeout|--account|--from-block|--to-block)
+            return ;;
+        --method)
+            COMPREPLY=($(compgen -W "$("${words[0]}" methods 2>/dev/null | awk '$1 == "send" || $1 == "vote" { print $2 }')" -- "$cur"))
             return ;;
         --page)
             COMPREPLY=($(compgen -W '1 2 3 4 5 6 7 8 9' -- "$cur")); return ;;
@@ -18,13 +21,14 @@ _powerchain() {
 
     local opts='--rpc --contract --contract-json --chain-id --account --keystore
         --password-file --private-key-file --timeout --json --yes --help --version'
-    local commands='tui call send deploy account status meter methods help'
+    local commands='tui call send deploy account status meter methods sync history
+        units proposals withdrawals trades help'
 
     # The first word that is neither an option nor an option's value.
     local i cmd= sub=
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            --rpc|--contract|--contract-json|--chain-id|--account|--keystore|--password-file|--private-key-file|--timeout|--page)
+            --rpc|--contract|--contract-json|--chain-id|--account|--keystore|--password-file|--private-key-file|--timeout|--page|--method|--from-block|--to-block)
                 ((i++)) ;;
             -*) ;;
             *) if [[ -z $cmd ]]; then cmd=${words[i]}; elif [[ -z $sub ]]; then sub=${words[i]}; fi ;;
@@ -32,7 +36,11 @@ _powerchain() {
     done
 
     if [[ $cur == -* ]]; then
-        [[ $cmd == tui ]] && opts+=' --page'
+        case $cmd in
+            tui) opts+=' --page' ;;
+            history) opts+=' --method --from-block --to-block --csv' ;;
+            trades) opts+=' --csv' ;;
+        esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         return
     fi

@@ -39,10 +39,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(k != NULL && pc_contract_name(k) != NULL);
     uint8_t ret[5 * 32] = { 0 };
     abi_value v;
-    const abi_type *names = NULL, *units = NULL;
-    FUZZ_CHECK(pc_decode_result(k, pc_method_find("getParameters"), ret, sizeof ret, &v, &names,
-                                &units, &err) == PC_OK);
-    FUZZ_CHECK(names->kind == ABI_TUPLE && names->nfields == units->nfields);
+    const abi_type *type = NULL;
+    FUZZ_CHECK(pc_decode_result(pc_method_find("getParameters"), ret, sizeof ret, &v, &type,
+                                &err) == PC_OK);
+    FUZZ_CHECK(type->kind == ABI_TUPLE && type->nfields == 5);
     abi_value_free(&v);
     pc_contract_free(k);
     return 0;

@@ -1,6 +1,8 @@
 /* A node's JSON-RPC answer: bytes as they come off the wire, through cJSON
  * and every node_parse_* function, then the receipt through the binding's
- * event decoding (what `send` does with a receipt). Both the bare result and
+ * event decoding (what `send` does with a receipt) and a block's
+ * transactions' calldata through the binding's decoding (what the history
+ * index does). Both the bare result and
  * the "result" member of a whole answer object are tried, so a seed can be
  * either. */
 #include <cjson/cJSON.h>
@@ -41,6 +43,33 @@ static void check_receipt(const cJSON *v)
     node_receipt_free(&r);
 }
 
+static void check_full_block(const cJSON *v)
+{
+    node_full_block b;
+    bool found = true;
+    pc_error err = { 0 };
+    pc_status st = node_parse_full_block(v, &b, &found, &err);
+    if (st != PC_OK) {
+        fuzz_check_error(st, &err);
+        FUZZ_CHECK(!found && b.txs == NULL && b.ntxs == 0);
+        return;
+    }
+    FUZZ_CHECK(found || cJSON_IsNull(v));
+    for (size_t i = 0; i < b.ntxs; i++) {
+        const node_tx *t = &b.txs[i];
+        FUZZ_CHECK(t->index == i && (t->input || t->input_len == 0));
+        const pc_method *m;
+        abi_value args;
+        st = pc_decode_calldata(t->input, t->input_len, &m, &args, &err);
+        if (st != PC_OK)
+            fuzz_check_error(st, &err);
+        FUZZ_CHECK(args.kind == ABI_TUPLE && (m || args.count == 0));
+        FUZZ_CHECK(!m || args.count == m->nargs);
+        abi_value_free(&args);
+    }
+    node_full_block_free(&b);
+}
+
 static void check_value(const cJSON *v)
 {
     pc_error err = { 0 };
@@ -57,6 +86,7 @@ static void check_value(const cJSON *v)
         fuzz_check_error(st, &err);
 
     check_receipt(v);
+    check_full_block(v);
 
     uint64_t n;
     u256 x;

@@ -239,7 +239,6 @@ pc_unit pc_method_unit(const pc_method *m, const char *field)
 struct pc_contract {
     eth_address address;
     char *name;
-    abi_type *abi_outputs[NMETHODS]; /* from the deployment file; NULL when absent */
     bool has_deployment;             /* block and chain_id were in the file */
     uint64_t block, chain_id;
 };
@@ -265,8 +264,6 @@ void pc_contract_free(pc_contract *k)
 {
     if (!k)
         return;
-    for (size_t i = 0; i < NMETHODS; i++)
-        abi_type_free(k->abi_outputs[i]);
     free(k->name);
     free(k);
 }
@@ -285,105 +282,6 @@ pc_status pc_contract_from_address(const char *text, pc_contract **out, pc_error
     }
     *out = k;
     return PC_OK;
-}
-
-static bool is_identifier(const char *s)
-{
-    if (!*s)
-        return false;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-              *s == '_' || *s == '$'))
-            return false;
-    return true;
-}
-
-/* Appends the human-readable form of one JSON ABI parameter to buf. */
-static bool param_text(const cJSON *p, bytebuf *buf, int depth)
-{
-    if (depth > 8 || !cJSON_IsObject(p))
-        return false;
-    const cJSON *type = cJSON_GetObjectItemCaseSensitive(p, "type");
-    const cJSON *name = cJSON_GetObjectItemCaseSensitive(p, "name");
-    if (!cJSON_IsString(type))
-        return false;
-    const char *t = type->valuestring;
-    if (strncmp(t, "tuple", 5) == 0) {
-        const cJSON *comps = cJSON_GetObjectItemCaseSensitive(p, "components");
-        if (!cJSON_IsArray(comps) || bytebuf_append_byte(buf, '(') != PC_OK)
-            return false;
-        const cJSON *c;
-        bool first = true;
-        cJSON_ArrayForEach(c, comps)
-        {
-            if ((!first && bytebuf_append_byte(buf, ',') != PC_OK) ||
-                !param_text(c, buf, depth + 1))
-                return false;
-            first = false;
-        }
-        if (bytebuf_append_byte(buf, ')') != PC_OK)
-            return false;
-        t += 5; /* the array suffixes, if any */
-    }
-    if (bytebuf_append(buf, t, strlen(t)) != PC_OK)
-        return false;
-    if (cJSON_IsString(name) && is_identifier(name->valuestring)) {
-        if (bytebuf_append_byte(buf, ' ') != PC_OK ||
-            bytebuf_append(buf, name->valuestring, strlen(name->valuestring)) != PC_OK)
-            return false;
-    }
-    return true;
-}
-
-static abi_type *type_from_json_params(const cJSON *params)
-{
-    bytebuf buf = BYTEBUF_INIT;
-    bool ok = cJSON_IsArray(params) && bytebuf_append_byte(&buf, '(') == PC_OK;
-    const cJSON *p;
-    bool first = true;
-    cJSON_ArrayForEach(p, params)
-    {
-        if (!ok)
-            break;
-        ok = (first || bytebuf_append_byte(&buf, ',') == PC_OK) && param_text(p, &buf, 0);
-        first = false;
-    }
-    ok = ok && bytebuf_append(&buf, ")", 2) == PC_OK;
-    abi_type *t = NULL;
-    if (ok && abi_type_parse((const char *)buf.data, &t, NULL) != PC_OK)
-        t = NULL;
-    bytebuf_free(&buf);
-    return t;
-}
-
-/* Keeps the deployment's output names for each known function whose ABI has
- * exactly the shape of the table. */
-static void adopt_abi_names(pc_contract *k, const cJSON *abi)
-{
-    const cJSON *entry;
-    cJSON_ArrayForEach(entry, abi)
-    {
-        const cJSON *type = cJSON_GetObjectItemCaseSensitive(entry, "type");
-        const cJSON *name = cJSON_GetObjectItemCaseSensitive(entry, "name");
-        if (!cJSON_IsString(type) || strcmp(type->valuestring, "function") != 0 ||
-            !cJSON_IsString(name))
-            continue;
-        const pc_method *m = pc_method_find(name->valuestring);
-        const method_types *mt = m ? types_of(m, NULL) : NULL;
-        if (!mt)
-            continue;
-        abi_type *outs = type_from_json_params(
-            cJSON_GetObjectItemCaseSensitive(entry, "outputs"));
-        char *a = outs ? abi_type_canonical(outs) : NULL;
-        char *b = abi_type_canonical(mt->outputs);
-        size_t i = (size_t)(m - methods);
-        if (a && b && strcmp(a, b) == 0 && !k->abi_outputs[i])
-            k->abi_outputs[i] = outs;
-        else
-            abi_type_free(outs);
-        free(a);
-        free(b);
-    }
 }
 
 #define DEPLOYMENT_FILE_MAX (16u * 1024u * 1024u)
@@ -475,8 +373,6 @@ pc_status pc_contract_load_json(const char *path, pc_contract **out, pc_error *e
     } else {
         if (cJSON_IsString(name))
             k->name = strdup(name->valuestring);
-        if (abi)
-            adopt_abi_names(k, abi);
         st = read_deployment_place(doc, path, k, err);
         if (st == PC_OK)
             *out = k;
@@ -614,9 +510,8 @@ pc_status pc_encode_call(const pc_method *m, int argc, char *const argv[], byteb
 
 /* ---- results ---- */
 
-pc_status pc_decode_result(const pc_contract *k, const pc_method *m, const uint8_t *data,
-                           size_t len, abi_value *out, const abi_type **names_type,
-                           const abi_type **units_type, pc_error *err)
+pc_status pc_decode_result(const pc_method *m, const uint8_t *data, size_t len, abi_value *out,
+                           const abi_type **type, pc_error *err)
 {
     const method_types *mt = types_of(m, err);
     if (!mt)
@@ -631,11 +526,8 @@ pc_status pc_decode_result(const pc_contract *k, const pc_method *m, const uint8
         }
         return PC_ENODE;
     }
-    const abi_type *named = k ? k->abi_outputs[m - methods] : NULL;
-    if (names_type)
-        *names_type = named ? named : mt->outputs;
-    if (units_type)
-        *units_type = mt->outputs;
+    if (type)
+        *type = mt->outputs;
     return PC_OK;
 }
 
@@ -654,8 +546,8 @@ int pc_batch_add_read(rpc_batch *b, const pc_contract *k, const pc_method *m,
     return index;
 }
 
-pc_status pc_batch_decode(const rpc_batch *b, int index, const pc_contract *k,
-                          const pc_method *m, abi_value *out, pc_error *err)
+pc_status pc_batch_decode(const rpc_batch *b, int index, const pc_method *m, abi_value *out,
+                          pc_error *err)
 {
     memset(out, 0, sizeof *out);
     const cJSON *res = rpc_batch_result(b, (size_t)index, err);
@@ -664,7 +556,7 @@ pc_status pc_batch_decode(const rpc_batch *b, int index, const pc_contract *k,
     bytebuf ret = BYTEBUF_INIT;
     pc_status st = node_parse_data(res, "call result", &ret, err);
     if (st == PC_OK)
-        st = pc_decode_result(k, m, ret.data, ret.len, out, NULL, NULL, err);
+        st = pc_decode_result(m, ret.data, ret.len, out, NULL, err);
     bytebuf_free(&ret);
     return st;
 }

@@ -86,8 +86,10 @@ pc_status pc_decode_calldata(const uint8_t *data, size_t len, const pc_method **
 /* The unit of the result field called `field` (PC_UNIT_RAW when unlisted). */
 pc_unit pc_method_unit(const pc_method *m, const char *field);
 
-/* A deployment: its address, and optionally its ABI from a deployment file,
- * whose output names are used in JSON output. */
+/* A deployment: its address, its name, and where it was deployed when its
+ * file says so. Results are always named as PROTOCOL.md names them, whatever
+ * ABI a deployment file carries: its "abi" is checked to be a list and
+ * otherwise not used, so scripts read the same keys from every deployment. */
 typedef struct pc_contract pc_contract;
 
 /* Reads a {"name","address","abi"} deployment file, which may also say
@@ -113,19 +115,17 @@ pc_status pc_encode_call(const pc_method *m, int argc, char *const argv[], byteb
 pc_status pc_parse_arg(pc_arg_kind kind, const char *text, const char *param_name,
                        abi_value *out, pc_error *err);
 
-/* Decodes return data of m. *names_type receives the type whose field names
- * to show (the deployment's ABI when it has this function with the same
- * shape, else the built-in one); *units_type the built-in one, whose names
- * pc_method_unit knows. Both stay owned by the binding. */
-pc_status pc_decode_result(const pc_contract *k, const pc_method *m, const uint8_t *data,
-                           size_t len, abi_value *out, const abi_type **names_type,
-                           const abi_type **units_type, pc_error *err);
+/* Decodes return data of m. *type (may be NULL) receives its result type,
+ * whose field names are PROTOCOL.md's and known to pc_method_unit; it stays
+ * owned by the binding. */
+pc_status pc_decode_result(const pc_method *m, const uint8_t *data, size_t len, abi_value *out,
+                           const abi_type **type, pc_error *err);
 
 /* Reads in one HTTP round trip: add them, send the batch, then decode each. */
 int pc_batch_add_read(rpc_batch *b, const pc_contract *k, const pc_method *m,
                       const eth_address *from, int argc, char *const argv[], pc_error *err);
-pc_status pc_batch_decode(const rpc_batch *b, int index, const pc_contract *k,
-                          const pc_method *m, abi_value *out, pc_error *err);
+pc_status pc_batch_decode(const rpc_batch *b, int index, const pc_method *m, abi_value *out,
+                          pc_error *err);
 
 /* The outcome of a mined transaction: status, the contract's Info/Error
  * events in order, and for status 0 the revert reason when known. */

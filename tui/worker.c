@@ -156,7 +156,7 @@ static void run_read(tui_worker *w, job *j)
                                 call.len, &r, &e);
     if (ev.status == PC_OK) {
         const abi_value *v = &r.value;
-        const abi_type *units = r.units;
+        const abi_type *units = r.type;
         size_t used = 0;
         for (size_t i = 0; i < v->count && i < units->nfields; i++) {
             char val[PC_UNIT_TEXT_MAX];

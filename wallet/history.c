@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "eth/hex.h"
@@ -55,13 +56,16 @@ static pc_status db_path(uint64_t chain_id, const uint8_t genesis[32], const eth
     const char *cache = getenv("XDG_CACHE_HOME");
     const char *home = getenv("HOME");
     char dir[4096];
+    int len;
     /* The XDG rule: a relative XDG_CACHE_HOME is ignored. */
     if (cache && cache[0] == '/')
-        snprintf(dir, sizeof dir, "%s/powerchain", cache);
+        len = snprintf(dir, sizeof dir, "%s/powerchain", cache);
     else if (home && home[0] == '/')
-        snprintf(dir, sizeof dir, "%s/.cache/powerchain", home);
+        len = snprintf(dir, sizeof dir, "%s/.cache/powerchain", home);
     else
         return pc_fail(err, PC_EIO, "no folder for the history index: set XDG_CACHE_HOME or HOME");
+    if (len < 0 || (size_t)len >= sizeof dir)
+        return pc_fail(err, PC_EIO, "the cache folder's path is too long: set XDG_CACHE_HOME");
     pc_status st = make_dirs(dir, err);
     if (st != PC_OK)
         return st;
@@ -141,6 +145,9 @@ static void remove_db_files(const char *path)
     unlink(side);
 }
 
+/* 10 ms apart: ten seconds, as the busy timeout. */
+#define WAL_TRIES 1000
+
 static pc_status open_db(history *h, pc_error *err)
 {
     if (sqlite3_open_v2(h->path, &h->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
@@ -150,9 +157,17 @@ static pc_status open_db(history *h, pc_error *err)
     sqlite3_busy_timeout(h->db, 10000);
     /* WAL with synchronous=NORMAL: a committed step survives the process
      * being killed; only a power loss may drop the last steps, which the
-     * next sync reads again. */
-    return exec(h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF",
-                err);
+     * next sync reads again. Turning WAL on needs the file to itself and
+     * does not wait for the busy timeout: two processes creating the
+     * database at once retry it here. */
+    for (int tries = 0; tries < WAL_TRIES; tries++) {
+        if (sqlite3_exec(h->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) == SQLITE_OK)
+            return exec(h, "PRAGMA synchronous=NORMAL", err);
+        if (sqlite3_errcode(h->db) != SQLITE_BUSY)
+            break;
+        nanosleep(&(struct timespec){ 0, 10 * 1000 * 1000 }, NULL);
+    }
+    return db_fail(h, err, "cannot turn on write-ahead logging");
 }
 
 static pc_status check_meta(history *h, uint64_t chain_id, const uint8_t genesis[32],
@@ -190,6 +205,7 @@ pc_status history_open(rpc_client *c, const pc_contract *k, history **out, pc_er
         return pc_fail(err, PC_ENOMEM, "out of memory");
     h->k = k;
     h->span = HISTORY_SPAN_START;
+    h->ceiling = HISTORY_SPAN_MAX * 2;
     st = db_path(chain_id, genesis, pc_contract_address(k), &h->path, err);
     if (st == PC_OK)
         st = open_db(h, err);
@@ -282,6 +298,20 @@ bool history_store_block_hash(history *h, uint64_t n, uint8_t hash[32])
     return found;
 }
 
+/* Makes room for element n of a growing array (doubling it when full). */
+static pc_status room_for_one(void **arr, size_t *cap, size_t n, size_t elem, pc_error *err)
+{
+    if (n < *cap)
+        return PC_OK;
+    size_t c = *cap ? 2 * *cap : 64;
+    void *p = realloc(*arr, c * elem);
+    if (!p)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    *arr = p;
+    *cap = c;
+    return PC_OK;
+}
+
 pc_status history_store_kept_blocks(history *h, uint64_t **out, size_t *n, pc_error *err)
 {
     *out = NULL;
@@ -294,15 +324,8 @@ pc_status history_store_kept_blocks(history *h, uint64_t **out, size_t *n, pc_er
     size_t cap = 0;
     int rc;
     while (st == PC_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? 2 * cap : 64;
-            uint64_t *p = realloc(*out, cap * sizeof *p);
-            if (!p) {
-                st = pc_fail(err, PC_ENOMEM, "out of memory");
-                break;
-            }
-            *out = p;
-        }
+        if ((st = room_for_one((void **)out, &cap, *n, sizeof **out, err)) != PC_OK)
+            break;
         (*out)[(*n)++] = (uint64_t)sqlite3_column_int64(s, 0);
     }
     if (st == PC_OK && rc != SQLITE_DONE)
@@ -512,15 +535,8 @@ pc_status history_load(history *h, const history_filter *f, history_tx **out, si
     size_t cap = 0;
     int rc;
     while (st == PC_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? 2 * cap : 64;
-            history_tx *p = realloc(*out, cap * sizeof *p);
-            if (!p) {
-                st = pc_fail(err, PC_ENOMEM, "out of memory");
-                break;
-            }
-            *out = p;
-        }
+        if ((st = room_for_one((void **)out, &cap, *n, sizeof **out, err)) != PC_OK)
+            break;
         st = load_row(s, &(*out)[*n], err);
         (*n)++; /* a failed row is counted so that it is freed with the rest */
     }

@@ -1,9 +1,11 @@
 /* The history index: every transaction to one PowerChain deployment since
- * it was created (its creation transaction included), read from the node
+ * it was created (its creation transaction included, when a transaction of
+ * its own created it rather than another contract), read from the node
  * and kept in SQLite so that views of the past are queries, not rescans.
  *
  * One database per chain (chain id and genesis block hash) and contract:
- * $XDG_CACHE_HOME/powerchain/history-<chain id>-<genesis>-<contract>.sqlite
+ * $XDG_CACHE_HOME/powerchain/history-<chain id>-<genesis>-<contract>.sqlite,
+ * <genesis> being the first 8 bytes of the genesis hash in hex
  * (~/.cache when XDG_CACHE_HOME is unset; folders made 0700). A database of
  * another schema version is rebuilt from the deployment block.
  *
@@ -41,9 +43,10 @@
 
 #define HISTORY_SCHEMA_VERSION 1
 #define HISTORY_KEPT_HASHES 128
-/* Blocks per step: where a sync starts, and the most it grows to. */
+/* Blocks per step: where a sync starts, and the most it grows to (a step
+ * of full blocks is held in memory at once: this bounds the peak). */
 #define HISTORY_SPAN_START 256
-#define HISTORY_SPAN_MAX 4096
+#define HISTORY_SPAN_MAX 512
 
 typedef struct history history;
 

@@ -25,7 +25,9 @@ struct history {
     uint64_t first_block;
     bool has_cursor;
     uint64_t cursor;
-    unsigned span; /* blocks per step, adapted to the node */
+    unsigned span;    /* blocks per step, adapted to the node */
+    unsigned ceiling; /* the smallest span the node refused or answered slowly */
+    unsigned calm;    /* steps since then */
 };
 
 /* One transaction ready to be written. */

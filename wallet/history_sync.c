@@ -12,9 +12,12 @@
 #include "wallet/history.h"
 #include "wallet/history_store.h"
 
-/* A step slower than this halves the span; faster than FAST doubles it. */
+/* A step slower than this halves the span; faster than FAST doubles it,
+ * up to below the span that last failed: after CALM_STEPS good steps that
+ * one is tried again (the node may have changed), not on every other step. */
 #define SLOW_SECONDS 2.0
 #define FAST_SECONDS 0.5
+#define CALM_STEPS 32
 /* A chain that keeps changing under the reader is given up on after this
  * many rollbacks or retries in one sync. */
 #define MAX_FORKS 16
@@ -53,8 +56,9 @@ static pc_status code_at(rpc_client *c, const eth_address *a, uint64_t n, bool *
 }
 
 /* The deployment file says where the contract was created; without it, the
- * first block with code at the address (code never comes back once gone on
- * these chains, and PowerChain's destroy does not remove it). */
+ * first block with code at the address, by bisection (code never comes back
+ * once gone on these chains, and PowerChain's destroy does not remove it).
+ * Bisecting asks for old state: a node that prunes it refuses, and says so. */
 static pc_status find_first(history *h, rpc_client *c, uint64_t head, pc_error *err)
 {
     uint64_t block, chain_id;
@@ -426,9 +430,9 @@ static pc_status read_step(history *h, rpc_client *c, uint64_t from, uint64_t to
     s.nblocks = (size_t)(to - from + 1);
     rpc_batch *b = rpc_batch_new();
     s.blocks = calloc(s.nblocks, sizeof *s.blocks);
-    pc_status st = b && s.blocks && rpc_batch_add(b, "eth_getLogs", logs_params(h->k, from, to)) == 0
-                       ? PC_OK
-                       : oom(err);
+    bool ready = b && s.blocks &&
+                 rpc_batch_add(b, "eth_getLogs", logs_params(h->k, from, to)) == 0;
+    pc_status st = ready ? PC_OK : oom(err);
     for (uint64_t n = from; st == PC_OK && n <= to; n++)
         if (rpc_batch_add(b, "eth_getBlockByNumber", node_params_block_number(n, true)) < 0)
             st = oom(err);
@@ -471,6 +475,30 @@ static pc_status read_step(history *h, rpc_client *c, uint64_t from, uint64_t to
 
 /* ---- the sync ---- */
 
+/* The span failed (refused, or too slow): half of it, and remember it. */
+static void narrow(history *h)
+{
+    h->ceiling = h->span;
+    h->calm = 0;
+    h->span /= 2;
+}
+
+static void widen(history *h)
+{
+    if (++h->calm >= CALM_STEPS) {
+        h->ceiling = HISTORY_SPAN_MAX * 2;
+        h->calm = 0;
+    }
+    if (h->span < HISTORY_SPAN_MAX && h->span * 2 < h->ceiling)
+        h->span *= 2;
+}
+
+static pc_status too_many_forks(pc_error *err)
+{
+    return pc_fail(err, PC_ENODE, "the node's chain keeps changing under the index: try again "
+                                  "later");
+}
+
 pc_status history_sync(history *h, rpc_client *c, history_progress_fn progress, void *user,
                        history_sync_stats *stats, pc_error *err)
 {
@@ -491,8 +519,7 @@ pc_status history_sync(history *h, rpc_client *c, history_progress_fn progress, 
         if (st == PC_OK && forked) {
             uint64_t removed;
             if (++forks > MAX_FORKS)
-                return pc_fail(err, PC_ENODE, "the node's chain keeps changing under the "
-                                              "index: try again later");
+                return too_many_forks(err);
             st = roll_back(h, c, &removed, err);
             stats->rolled_back += removed;
             again = true;
@@ -511,23 +538,27 @@ pc_status history_sync(history *h, rpc_client *c, history_progress_fn progress, 
                     return pc_error_prefix(err, "the node refuses to read even block %llu alone "
                                                 "(try another node with --rpc, or a longer "
                                                 "--timeout)", (unsigned long long)next);
-                h->span /= 2;
+                narrow(h);
                 st = PC_OK;
                 continue;
             }
             if (st != PC_OK)
                 break;
-            if (res == STEP_FORK || res == STEP_MOVED) {
+            /* Another process's progress is no reason to give up. */
+            if (res == STEP_MOVED) {
+                again = true;
+                break;
+            }
+            if (res == STEP_FORK) {
                 if (++forks > MAX_FORKS)
-                    return pc_fail(err, PC_ENODE, "the node's chain keeps changing under the "
-                                                  "index: try again later");
+                    return too_many_forks(err);
                 again = true;
                 break;
             }
             if (seconds > SLOW_SECONDS && h->span > 1)
-                h->span /= 2;
-            else if (seconds < FAST_SECONDS && h->span < HISTORY_SPAN_MAX && to - next + 1 == h->span)
-                h->span *= 2;
+                narrow(h);
+            else if (seconds < FAST_SECONDS && to - next + 1 == h->span)
+                widen(h);
             stats->blocks += to - next + 1;
             stats->txs += added;
             done += to - next + 1;

@@ -12,8 +12,7 @@ pc_status wallet_read(rpc_client *c, const pc_contract *k, const pc_method *m,
     bytebuf ret = BYTEBUF_INIT;
     pc_status st = node_call(c, from, pc_contract_address(k), calldata, len, "latest", &ret, err);
     if (st == PC_OK)
-        st = pc_decode_result(k, m, ret.data, ret.len, &out->value, &out->names, &out->units,
-                              err);
+        st = pc_decode_result(m, ret.data, ret.len, &out->value, &out->type, err);
     bytebuf_free(&ret);
     return st;
 }

@@ -16,8 +16,8 @@
 
 typedef struct wallet_reading {
     abi_value value;        /* owned: wallet_reading_free */
-    const abi_type *names;  /* whose field names to show (owned by the binding) */
-    const abi_type *units;  /* whose names pc_method_unit knows (owned by the binding) */
+    const abi_type *type;   /* the result type with PROTOCOL.md's field names, which
+                               pc_method_unit knows (owned by the binding) */
 } wallet_reading;
 
 /* Reads m (a PC_READ method) as `from` (NULL: no caller; m->uses_sender

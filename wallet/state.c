@@ -131,21 +131,20 @@ static bool take_orders(const abi_value *arr, wallet_order **out, size_t *n)
 }
 
 /* Decodes read r into *v; marks its section missing on failure. */
-static bool decoded(wallet_state *s, const rpc_batch *b, const pc_contract *k, const slot *sl,
-                    abi_value *v)
+static bool decoded(wallet_state *s, const rpc_batch *b, const slot *sl, abi_value *v)
 {
     pc_error e = { 0 };
     if (sl->index < 0)
         return false;
-    if (pc_batch_decode(b, sl->index, k, pc_method_find(sl->method), v, &e) != PC_OK) {
+    if (pc_batch_decode(b, sl->index, pc_method_find(sl->method), v, &e) != PC_OK) {
         mark_missing(s, sl->section, sl->method, &e);
         return false;
     }
     return true;
 }
 
-static pc_status fill(wallet_state *s, const rpc_batch *b, const pc_contract *k,
-                      const slot *sl, int i_chain, int i_block, pc_error *err)
+static pc_status fill(wallet_state *s, const rpc_batch *b, const slot *sl, int i_chain,
+                      int i_block, pc_error *err)
 {
     pc_error e = { 0 };
     node_block blk;
@@ -161,7 +160,7 @@ static pc_status fill(wallet_state *s, const rpc_batch *b, const pc_contract *k,
     abi_value v;
     bool ok = true;
 #define READ(R, CODE)                                   \
-    if (decoded(s, b, k, &sl[R], &v)) {                 \
+    if (decoded(s, b, &sl[R], &v)) {                    \
         CODE;                                           \
         abi_value_free(&v);                             \
     }
@@ -230,7 +229,7 @@ pc_status wallet_state_fetch(rpc_client *c, const pc_contract *k, const wallet_s
     if (st == PC_OK)
         st = rpc_batch_send(c, b, true, err);
     if (st == PC_OK)
-        st = fill(s, b, k, sl, i_chain, i_block, err);
+        st = fill(s, b, sl, i_chain, i_block, err);
     for (size_t i = 0; st == PC_OK && i < nqueries; i++) {
         pc_error e = { 0 };
         wallet_receipt_query *rq = &q->receipts[i];

@@ -1,6 +1,6 @@
-// proxy.js MODE TARGET_URL: listens on a free port of 127.0.0.1 (printed as
-// "listening PORT") and forwards JSON-RPC to TARGET_URL, as a node that
-// misbehaves in one way:
+// proxy.js MODE [N [MS]] TARGET_URL: listens on a free port of 127.0.0.1
+// (printed as "listening PORT") and forwards JSON-RPC to TARGET_URL, as a
+// node that misbehaves in one way:
 //   die-after-send  passes on one eth_sendRawTransaction, answers it and
 //                   dies, as a node that goes away between a send and its
 //                   receipt;
@@ -12,15 +12,23 @@
 //                   answers (eth_getLogs, receipts; alone or in batches), as
 //                   a deployment that words nothing would, so that what a
 //                   client derives cannot have come from the wording.
+//   slow-log-range N MS  answers a request holding an eth_getLogs that spans
+//                   more than N blocks MS milliseconds late, as a loaded node.
+// Each refused or slowed call is logged on standard output ("refused A..B",
+// "slowed A..B"), so that tests can count them.
 'use strict';
 const http = require('http');
 const args = process.argv.slice(2);
 const mode = args[0];
-const limit = mode === 'limit-log-range' ? Number(args[1]) : Infinity;
-const targetArg = mode === 'limit-log-range' ? args[2] : args[1];
-if (!['die-after-send', 'refuse-logs', 'limit-log-range', 'blank-info'].includes(mode) ||
-    !targetArg || !(limit > 0)) {
-  console.error('usage: proxy.js die-after-send|refuse-logs|limit-log-range N|blank-info TARGET_URL');
+const numbers = { 'limit-log-range': 1, 'slow-log-range': 2 }[mode] || 0;
+const limit = numbers ? Number(args[1]) : Infinity;
+const delay = numbers === 2 ? Number(args[2]) : 0;
+const targetArg = args[1 + numbers];
+if (!['die-after-send', 'refuse-logs', 'limit-log-range', 'slow-log-range',
+    'blank-info'].includes(mode) ||
+    !targetArg || !(limit > 0) || !(delay >= 0)) {
+  console.error('usage: proxy.js die-after-send|refuse-logs|limit-log-range N|' +
+    'slow-log-range N MS|blank-info TARGET_URL');
   process.exit(2);
 }
 const target = new URL(targetArg);
@@ -44,16 +52,23 @@ function blankInfo(value) {
   return value;
 }
 
+// Whether an eth_getLogs call spans more than `limit` blocks. Tags such as
+// "latest" are not numbers: such a range counts as too wide.
+function tooWide(call) {
+  if (call.method !== 'eth_getLogs') return false;
+  const f = (call.params || [])[0] || {};
+  return !(Number(f.toBlock) - Number(f.fromBlock) + 1 <= limit);
+}
+
+function range(call) {
+  const f = (call.params || [])[0] || {};
+  return `${f.fromBlock}..${f.toBlock}`;
+}
+
 // Whether this call is one the node refuses in this mode.
 function refused(call) {
-  if (call.method !== 'eth_getLogs') return false;
-  if (mode === 'refuse-logs') return true;
-  const f = (call.params || [])[0] || {};
-  const from = Number(f.fromBlock), to = Number(f.toBlock);
-  // Tags such as "latest" are not numbers: such a range is refused too.
-  const refuse = !(to - from + 1 <= limit);
-  if (refuse) console.log(`refused ${f.fromBlock}..${f.toBlock}`);
-  return refuse;
+  if (mode === 'refuse-logs') return call.method === 'eth_getLogs';
+  return mode === 'limit-log-range' && tooWide(call);
 }
 
 function refuseLogs(call) {
@@ -78,11 +93,13 @@ function forward(body, done) {
 function splitLogs(body) {
   const parsed = JSON.parse(body);
   const calls = Array.isArray(parsed) ? parsed : [parsed];
-  const kept = calls.filter((c) => !refused(c));
+  const refusedCalls = new Set(calls.filter(refused));
+  for (const c of refusedCalls) console.log(`refused ${range(c)}`);
+  const kept = calls.filter((c) => !refusedCalls.has(c));
   const merge = (reply) => {
     const answers = kept.length ? [].concat(JSON.parse(reply)) : [];
     const byId = new Map(answers.map((a) => [a.id, a]));
-    const all = calls.map((c) => (refused(c) ? refuseLogs(c) : byId.get(c.id)));
+    const all = calls.map((c) => (refusedCalls.has(c) ? refuseLogs(c) : byId.get(c.id)));
     return JSON.stringify(Array.isArray(parsed) ? all : all[0]);
   };
   return { body: JSON.stringify(Array.isArray(parsed) ? kept : kept[0]), empty: !kept.length, merge };
@@ -107,6 +124,12 @@ const server = http.createServer((req, res) => {
         try { blanked = JSON.stringify(blankInfo(JSON.parse(text))); } catch (e) { /* not JSON: as is */ }
         reply(status, blanked);
       });
+    }
+    if (mode === 'slow-log-range') {
+      const wide = [].concat(JSON.parse(body)).filter(tooWide);
+      for (const c of wide) console.log(`slowed ${range(c)}`);
+      return forward(body, (status, text) => setTimeout(() => reply(status, text),
+        wide.length ? delay : 0));
     }
     const isSend = body.includes('"eth_sendRawTransaction"');
     forward(body, (status, text) => reply(status, text, () => { if (isSend) process.exit(0); }));

@@ -139,7 +139,7 @@ static void write_file(const char *path, const char *text)
     fclose(f);
 }
 
-/* Output names come from the deployment's ABI when its shape matches. */
+/* Results keep PROTOCOL.md's names whatever ABI the deployment file carries. */
 static void test_deployment_files(void)
 {
     char dir[] = "/tmp/pc-binding-XXXXXX";
@@ -162,24 +162,44 @@ static void test_deployment_files(void)
         uint8_t ret[64] = { 0 };
         ret[31] = 5;
         abi_value v;
-        const abi_type *names, *units;
-        CHECK(pc_decode_result(k, pc_method_find("getEnergyCosts"), ret, 64, &v, &names, &units,
-                               &err) == PC_OK);
-        CHECK_STR(names->fields[0].name, "mintCost");
-        CHECK_STR(units->fields[0].name, "mint");
+        const abi_type *type;
+        CHECK(pc_decode_result(pc_method_find("getEnergyCosts"), ret, 64, &v, &type, &err) ==
+              PC_OK);
+        CHECK_STR(type->fields[0].name, "mint");
+        CHECK_STR(type->fields[1].name, "burn");
         abi_value_free(&v);
-        /* A different shape keeps the built-in names. */
-        CHECK(pc_decode_result(k, pc_method_find("getTotalENT"), ret, 32, &v, &names, &units,
-                               &err) == PC_OK);
-        CHECK_STR(names->fields[0].name, "amnt");
+        CHECK(pc_decode_result(pc_method_find("getTotalENT"), ret, 32, &v, &type, &err) == PC_OK);
+        CHECK_STR(type->fields[0].name, "amnt");
         abi_value_free(&v);
+        uint64_t block = 1, chain_id = 1;
+        CHECK(!pc_contract_deployment(k, &block, &chain_id)); /* older files say nowhere */
         /* Return data too short for the shape is an error. */
-        CHECK(pc_decode_result(k, pc_method_find("getEnergyCosts"), ret, 40, &v, &names,
-                               &units, &err) != PC_OK);
+        CHECK(pc_decode_result(pc_method_find("getEnergyCosts"), ret, 40, &v, &type, &err) !=
+              PC_OK);
+        pc_contract_free(k);
+    }
+
+    /* Where the deployment is, as deploy writes it. */
+    write_file(path, "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"abi\":[],"
+                     "\"block\":1234,\"chain_id\":4200}");
+    CHECK(pc_contract_load_json(path, &k, &err) == PC_OK);
+    if (k) {
+        uint64_t block = 0, chain_id = 0;
+        CHECK(pc_contract_deployment(k, &block, &chain_id) && block == 1234 && chain_id == 4200);
         pc_contract_free(k);
     }
 
     static const char *bad[] = {
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"block\":1}",
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"chain_id\":1}",
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"block\":\"1\","
+        "\"chain_id\":1}",
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"block\":1.5,"
+        "\"chain_id\":1}",
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"block\":-1,"
+        "\"chain_id\":1}",
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"block\":1,"
+        "\"chain_id\":1e300}",
         "not json",
         "[]",
         "{\"abi\":[]}",

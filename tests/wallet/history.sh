@@ -6,17 +6,18 @@ set -uo pipefail
 . "$PROJECT_ROOT/tests/lib/devnet.sh"
 . "$PROJECT_ROOT/tests/wallet/lib.sh"
 
-devnet_up --demo 2>/dev/null || exit 1
+devnet_up --demo "$@" 2>/dev/null || exit 1
 history_cache
 C=0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC
 # An Error event (status 1): A has nowhere near 1000 ENT.
 pc --private-key-file "$DEVNET_DIR/demo-keys/A.key" --yes send transferENT "$C" 1000 >/dev/null 2>&1
 assert_eq "the oversized transfer fails" "$?" 1
-# A revert (status 0): no function has this selector.
-"$CAST" send --rpc-url "$DEVNET_RPC" --private-key "$(key C)" --gas-limit 100000 \
+# A revert (status 0): no function has this selector. (Legacy transactions:
+# the same test runs before London.)
+"$CAST" send --legacy --rpc-url "$DEVNET_RPC" --private-key "$(key C)" --gas-limit 100000 \
     "$DEVNET_ADDRESS" 0xdeadbeef >/dev/null 2>&1
 # A transaction to another address is not the contract's.
-"$CAST" send --rpc-url "$DEVNET_RPC" --private-key "$(key C)" "$C" --value 1 >/dev/null 2>&1
+"$CAST" send --legacy --rpc-url "$DEVNET_RPC" --private-key "$(key C)" "$C" --value 1 >/dev/null 2>&1
 head=$("$CAST" block-number --rpc-url "$DEVNET_RPC")
 
 out=$(pc sync); code=$?

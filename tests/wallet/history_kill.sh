@@ -2,7 +2,7 @@
 # kill -9 during the sync of a long chain, several times at different
 # moments: each restart goes on from the last committed step, and the
 # index ends equal to one made in a single sync (nothing twice, nothing
-# missing, the database intact).
+# missing, the database intact). Two syncs at once end the same way.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/lib/devnet.sh"
 . "$PROJECT_ROOT/tests/lib/failover.sh"
@@ -48,5 +48,28 @@ assert_eq "the database is intact" \
 assert_eq "the same index as one sync" "$(index_dump)" "$want"
 assert_eq "no transaction twice" "$(sqlite3 "$XDG_CACHE_HOME"/powerchain/history-*.sqlite \
     'SELECT count(*) - count(DISTINCT hash) FROM txs')" 0
+
+# Two syncs at once on one database: each step checks the cursor it
+# started from, so neither writes a block twice.
+history_cache
+pcx "$PROXY_RPC" sync >/dev/null 2>"$DEVNET_DIR/err1" &
+first=$!
+pcx "$PROXY_RPC" sync >/dev/null 2>"$DEVNET_DIR/err2"
+assert_eq "the second of two concurrent syncs succeeds" "$?" 0
+wait "$first"
+assert_eq "and the first" "$?" 0
+cat "$DEVNET_DIR/err1" "$DEVNET_DIR/err2"
+assert_eq "together they make the same index" "$(index_dump)" "$want"
+
+# On a terminal, a catch-up that takes more than a moment shows its
+# progress on standard error; off a terminal it shows none (above). Each
+# step here takes 0.3 s.
+kill "$PROXY"; wait "$PROXY" 2>/dev/null
+proxy_up slow-log-range 1 300
+history_cache
+script -qec "$POWERCHAIN_BIN --rpc $PROXY_RPC --contract-json $DEVNET_JSON sync" /dev/null \
+    >"$DEVNET_DIR/tty" </dev/null
+assert_match "a progress bar on a terminal" "$(tr '\r' '\n' <"$DEVNET_DIR/tty")" \
+    "*indexing blocks */$head  * blocks/s  *:* left*indexed $head blocks*"
 
 assert_summary

@@ -2,14 +2,16 @@
 # tests/wallet/lib.sh: shared by the history index tests (source after
 # tests/lib/devnet.sh and devnet_up).
 #
-#   history_cache      a fresh XDG_CACHE_HOME, so that each run builds its own index
+#   history_cache      a fresh XDG_CACHE_HOME (under DEVNET_DIR), so that each run
+#                      builds its own index
 #   pc ARGS...         powerchain against the devnet's deployment
 #   pcx RPC ARGS...    the same through another node URL
 #   key NAME           the private key of a demo actor (A, B, C, U1, U2)
 #   index_dump         the index's rows as text, one a line, for comparing two indexes
 
 history_cache() {
-    XDG_CACHE_HOME=$(mktemp -d "${TMPDIR:-/tmp}/powerchain-cache.XXXXXX")
+    # Inside the devnet's folder, which goes when the test ends.
+    XDG_CACHE_HOME=$(mktemp -d "$DEVNET_DIR/cache.XXXXXX")
     export XDG_CACHE_HOME
 }
 
