@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/book.h"
 #include "cli/commands.h"
 #include "cli/print.h"
 #include "cli/signer.h"
@@ -75,7 +76,10 @@ int cmd_call(const cli_ctx *ctx, int argc, char **argv)
     wallet_reading r = { 0 };
     eth_address from;
     bool has_from = false;
-    pc_status st = pc_encode_call(m, argc - 2, argv + 2, &calldata, &err);
+    book_args names;
+    pc_status st = book_resolve_args(ctx, m, argc - 2, argv + 2, &names, &err);
+    if (st == PC_OK)
+        st = pc_encode_call(m, argc - 2, argv + 2, &calldata, &err);
     if (st == PC_OK)
         st = cli_open(ctx, &k, &from, &has_from, &c, &err);
     if (st == PC_OK)

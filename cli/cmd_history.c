@@ -7,10 +7,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/book.h"
 #include "cli/commands.h"
 #include "cli/opts.h"
 #include "cli/print.h"
-#include "cli/signer.h"
 #include "eth/hex.h"
 #include "rpcclient/units.h"
 #include "wallet/history.h"
@@ -121,17 +121,15 @@ static const char *method_word(const history_tx *t)
 }
 
 /* One argument as people read it, by the kind the binding gives it. */
-static void human_arg(const pc_method *m, size_t i, const abi_value *args, char *out, size_t cap)
+static void human_arg(const names *b, const pc_method *m, size_t i, const abi_value *args,
+                      char *out, size_t cap)
 {
     const abi_value *v = &args->items[i];
     pc_unit unit = PC_UNIT_RAW;
     switch (m->args[i]) {
-    case PC_ARG_ADDRESS: {
-        char a[ETH_ADDRESS_TEXT_LEN];
-        eth_address_to_checksum(&v->addr, a);
-        snprintf(out, cap, "%s", a);
+    case PC_ARG_ADDRESS:
+        book_label(b, &v->addr, out, cap);
         return;
-    }
     case PC_ARG_SIDE:
         snprintf(out, cap, "%s", v->boolean ? "buy" : "sell");
         return;
@@ -155,7 +153,7 @@ static void human_arg(const pc_method *m, size_t i, const abi_value *args, char 
     pc_format_unit(&v->num, unit, out, cap);
 }
 
-static void print_call(FILE *out, const history_tx *t)
+static void print_call(FILE *out, const names *b, const history_tx *t)
 {
     const char *word = method_word(t);
     fputs(word ? word : "(unknown call)", out);
@@ -164,7 +162,7 @@ static void print_call(FILE *out, const history_tx *t)
     fputc('(', out);
     for (size_t i = 0; i < t->args.count && i < t->method->nargs; i++) {
         char text[PC_UNIT_TEXT_MAX];
-        human_arg(t->method, i, &t->args, text, sizeof text);
+        human_arg(b, t->method, i, &t->args, text, sizeof text);
         fputs(i ? ", " : "", out);
         print_sanitized(out, text);
     }
@@ -181,17 +179,26 @@ static void format_time(uint64_t unix_s, char out[32])
         snprintf(out, 32, "%llu", (unsigned long long)unix_s);
 }
 
-static void print_table(const history_tx *txs, size_t n)
+static void print_table(const names *b, const history_tx *txs, size_t n)
 {
-    printf("%-8s  %-19s  %-42s  %-8s  %s\n", "BLOCK", "TIME (UTC)", "FROM", "OUTCOME", "CALL");
+    /* The FROM column is as wide as its widest "0x... (name)". */
+    int width = ETH_ADDRESS_TEXT_LEN - 1;
+    char from[BOOK_LABEL_MAX];
+    for (size_t i = 0; i < n; i++) {
+        book_label(b, &txs[i].from, from, sizeof from);
+        if ((int)strlen(from) > width)
+            width = (int)strlen(from);
+    }
+    printf("%-8s  %-19s  %-*s  %-8s  %s\n", "BLOCK", "TIME (UTC)", width, "FROM", "OUTCOME",
+           "CALL");
     for (size_t i = 0; i < n; i++) {
         const history_tx *t = &txs[i];
-        char time_text[32], from[ETH_ADDRESS_TEXT_LEN];
+        char time_text[32];
         format_time(t->time, time_text);
-        eth_address_to_checksum(&t->from, from);
-        printf("%-8llu  %-19s  %-42s  %-8s  ", (unsigned long long)t->block, time_text, from,
-               outcome_word(t->outcome));
-        print_call(stdout, t);
+        book_label(b, &t->from, from, sizeof from);
+        printf("%-8llu  %-19s  %-*s  %-8s  ", (unsigned long long)t->block, time_text, width,
+               from, outcome_word(t->outcome));
+        print_call(stdout, b, t);
         if (t->text[0]) {
             /* Each Info/Error text on its own line under the call. */
             const char *p = t->text;
@@ -305,11 +312,16 @@ static pc_status parse_filter(const cli_ctx *ctx, const char *method, const char
     pc_status st = PC_OK;
     unsigned long long n;
     if (ctx->account_given) {
-        /* --account names whose history to show, as an address or a
-         * keystore name; a key file given for signing does not count. */
-        cli_ctx only_account = *ctx;
-        only_account.private_key_file = NULL;
-        st = signer_address(&only_account, &f->account, &f->has_account, err);
+        /* --account names whose history to show, as an address, a
+         * keystore name or a contact; a key file given for signing does
+         * not count. */
+        names *b = NULL;
+        if (strncmp(ctx->account, "0x", 2) != 0 && strncmp(ctx->account, "0X", 2) != 0)
+            st = book_open(ctx, &b, err);
+        if (st == PC_OK && (st = names_resolve(b, ctx->account, &f->account, NULL, err)) != PC_OK)
+            pc_error_prefix(err, "--account");
+        f->has_account = st == PC_OK;
+        names_free(b);
     }
     if (st == PC_OK && method && !(f->method = pc_method_find(method)))
         st = pc_fail(err, PC_EINPUT, "--method: unknown method \"%s\" (see powerchain methods)",
@@ -362,8 +374,11 @@ int cmd_history(const cli_ctx *ctx, int argc, char **argv)
         st = print_json(txs, n, &err);
     else if (st == PC_OK && csv)
         st = print_csv(txs, n, &err);
-    else if (st == PC_OK)
-        print_table(txs, n);
+    else if (st == PC_OK) {
+        names *b = book_for_display(ctx);
+        print_table(b, txs, n);
+        names_free(b);
+    }
     history_tx_free_all(txs, n);
     close_all(k, c, h);
     free(rest);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/book.h"
 #include "cli/commands.h"
 #include "cli/opts.h"
 #include "cli/signer.h"
@@ -89,11 +90,12 @@ static int send_raw(const cli_ctx *ctx, const send_opts *o, const pc_contract *k
     return st == PC_OK ? 0 : cli_fail(&err);
 }
 
-static void describe(const pc_method *m, int argc, char **argv, char *out, size_t cap)
+/* The call as typed, with the address beside each name, for the confirmation. */
+static void describe(const pc_method *m, const book_args *names, char *out, size_t cap)
 {
     size_t n = (size_t)snprintf(out, cap, "%s", m->name);
-    for (int i = 0; i < argc && n < cap; i++)
-        n += (size_t)snprintf(out + n, cap - n, " %s", argv[i]);
+    for (size_t i = 0; i < m->nargs && n < cap; i++)
+        n += (size_t)snprintf(out + n, cap - n, " %s", names->label[i]);
 }
 
 int cmd_send(const cli_ctx *ctx, int argc, char **argv)
@@ -129,6 +131,9 @@ int cmd_send(const cli_ctx *ctx, int argc, char **argv)
         st = pc_fail(&err, PC_EINPUT, "%s only reads: use powerchain call %s", m->name, m->name);
     if (st == PC_OK && o.wait)
         st = cli_parse_u64("wait", o.wait, 86400, &wait_s, &err);
+    book_args names;
+    if (st == PC_OK)
+        st = book_resolve_args(ctx, m, nrest - 1, rest + 1, &names, &err);
     if (st == PC_OK)
         st = pc_encode_call(m, nrest - 1, rest + 1, &calldata, &err);
     if (st == PC_OK)
@@ -148,7 +153,7 @@ int cmd_send(const cli_ctx *ctx, int argc, char **argv)
         goto out;
     }
     char description[512];
-    describe(m, nrest - 1, rest + 1, description, sizeof description);
+    describe(m, &names, description, sizeof description);
     cli_tx t = { description, true, *pc_contract_address(k), calldata.data, calldata.len,
                  (unsigned)wait_s };
     node_receipt receipt;

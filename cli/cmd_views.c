@@ -12,6 +12,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "cli/book.h"
 #include "cli/commands.h"
 #include "cli/opts.h"
 #include "cli/print.h"
@@ -27,10 +28,13 @@ typedef struct views_run {
     history_tx *txs;
     size_t n;
     char tag[24];                /* the indexed head, as a block tag */
+    names *book;                 /* names beside addresses in tables; NULL for --json, --csv */
+    int width;                   /* of an address column: book_label_width */
 } views_run;
 
 static void run_close(views_run *r)
 {
+    names_free(r->book);
     history_tx_free_all(r->txs, r->n);
     history_close(r->h);
     rpc_client_free(r->c);
@@ -95,24 +99,6 @@ static cJSON *json_addresses(const eth_address *a, size_t n)
     return arr;
 }
 
-/* Prints and frees the array. cJSON's adders ignore NULL items, so one
- * allocation failure anywhere shows as a missing key: checked here once by
- * counting every object's keys against `keys`. */
-static pc_status json_print(cJSON *arr, int keys, pc_error *err)
-{
-    bool whole = arr != NULL;
-    const cJSON *o;
-    cJSON_ArrayForEach(o, arr)
-        whole = whole && cJSON_GetArraySize(o) == keys;
-    char *text = whole ? cJSON_PrintUnformatted(arr) : NULL;
-    cJSON_Delete(arr);
-    if (!text)
-        return pc_fail(err, PC_ENOMEM, "out of memory");
-    puts(text);
-    free(text);
-    return PC_OK;
-}
-
 static void print_time(uint64_t time, char *out, size_t cap)
 {
     u256 t = u256_from_u64(time);
@@ -162,17 +148,18 @@ static pc_status show_units(const cli_ctx *ctx, views_run *r, pc_error *err)
             cJSON_AddItemToObject(o, "active", cJSON_CreateBool(rows[i].active));
             cJSON_AddItemToObject(o, "wh", json_u256(&rows[i].wh));
         }
-        st = json_print(arr, 4, err);
+        st = print_json_records(arr, 4, err);
     } else if (st == PC_OK) {
-        printf("%-42s  %-42s  %-8s  %s\n", "UNIT", "OWNER", "STATE", "ENERGY");
+        printf("%-*s  %-*s  %-8s  %s\n", r->width, "UNIT", r->width, "OWNER", "STATE",
+               "ENERGY");
         for (size_t i = 0; i < nrows; i++) {
-            char unit[ETH_ADDRESS_TEXT_LEN], owner[ETH_ADDRESS_TEXT_LEN] = "unknown";
+            char unit[BOOK_LABEL_MAX], owner[BOOK_LABEL_MAX] = "unknown";
             char wh[PC_UNIT_TEXT_MAX];
-            eth_address_to_checksum(&rows[i].unit, unit);
+            book_label(r->book, &rows[i].unit, unit, sizeof unit);
             if (rows[i].owner_known)
-                eth_address_to_checksum(&rows[i].owner, owner);
+                book_label(r->book, &rows[i].owner, owner, sizeof owner);
             pc_format_unit(&rows[i].wh, PC_UNIT_WH, wh, sizeof wh);
-            printf("%-42s  %-42s  %-8s  %s\n", unit, owner,
+            printf("%-*s  %-*s  %-8s  %s\n", r->width, unit, r->width, owner,
                    rows[i].active ? "active" : "removed", wh);
         }
     }
@@ -185,12 +172,12 @@ static pc_status show_units(const cli_ctx *ctx, views_run *r, pc_error *err)
 
 /* ---- proposals ------------------------------------------------------------- */
 
-static void print_list(const char *label, const eth_address *a, size_t n)
+static void print_list(const names *b, const char *label, const eth_address *a, size_t n)
 {
     printf("  %-10s", label);
     for (size_t i = 0; i < n; i++) {
-        char text[ETH_ADDRESS_TEXT_LEN];
-        eth_address_to_checksum(&a[i], text);
+        char text[BOOK_LABEL_MAX];
+        book_label(b, &a[i], text, sizeof text);
         printf("%s%s", i ? ", " : " ", text);
     }
     puts(n ? "" : " nobody");
@@ -217,7 +204,7 @@ static pc_status show_proposals(const cli_ctx *ctx, views_run *r, pc_error *err)
             cJSON_AddItemToObject(o, "passed", cJSON_CreateBool(p->passed));
             cJSON_AddItemToObject(o, "block", cJSON_CreateNumber((double)p->first_block));
         }
-        st = json_print(arr, 6, err);
+        st = print_json_records(arr, 6, err);
     } else {
         if (!g.nproposals)
             puts("no proposals");
@@ -231,8 +218,8 @@ static pc_status show_proposals(const cli_ctx *ctx, views_run *r, pc_error *err)
                 printf("passed in block %" PRIu64 "\n", p->passed_block);
             else
                 printf("open since block %" PRIu64 "\n", p->first_block);
-            print_list("in favour:", p->in_favour, p->nin_favour);
-            print_list("against:", p->against, p->nagainst);
+            print_list(r->book, "in favour:", p->in_favour, p->nin_favour);
+            print_list(r->book, "against:", p->against, p->nagainst);
         }
     }
     view_governance_free(&g);
@@ -255,17 +242,17 @@ static pc_status show_withdrawals(const cli_ctx *ctx, views_run *r, pc_error *er
             cJSON_AddItemToObject(o, "account", json_address(&w.items[i].account));
             cJSON_AddItemToObject(o, "amount", json_u256(&w.items[i].amount));
         }
-        st = json_print(arr, 2, err);
+        st = print_json_records(arr, 2, err);
     } else if (!w.count) {
         puts("no withdrawal requests");
     } else {
-        printf("%-42s  %-24s  %s\n", "ACCOUNT", "AMOUNT", "REQUESTED");
+        printf("%-*s  %-24s  %s\n", r->width, "ACCOUNT", "AMOUNT", "REQUESTED");
         for (size_t i = 0; i < w.count; i++) {
-            char account[ETH_ADDRESS_TEXT_LEN], amount[PC_UNIT_TEXT_MAX], when[PC_UNIT_TEXT_MAX];
-            eth_address_to_checksum(&w.items[i].account, account);
+            char account[BOOK_LABEL_MAX], amount[PC_UNIT_TEXT_MAX], when[PC_UNIT_TEXT_MAX];
+            book_label(r->book, &w.items[i].account, account, sizeof account);
             pc_format_unit(&w.items[i].amount, PC_UNIT_EEURO, amount, sizeof amount);
             print_time(w.items[i].time, when, sizeof when);
-            printf("%-42s  %-24s  %s (block %" PRIu64 ")\n", account, amount, when,
+            printf("%-*s  %-24s  %s (block %" PRIu64 ")\n", r->width, account, amount, when,
                    w.items[i].block);
         }
     }
@@ -312,8 +299,9 @@ static pc_status check_book(views_run *r, const view_market *m, pc_error *err)
     return st;
 }
 
-static void trade_fields(const view_fill *f, bool exact, char *price, char *quantity,
-                         char *buyer, char *seller, char *tx)
+/* Addresses come with names when the book (may be NULL) has them. */
+static void trade_fields(const names *b, const view_fill *f, bool exact, char *price,
+                         char *quantity, char *buyer, char *seller, char *tx)
 {
     if (exact) {
         u256_to_dec(&f->price, price);
@@ -322,8 +310,8 @@ static void trade_fields(const view_fill *f, bool exact, char *price, char *quan
         u256_format_fixed(&f->price, 18, price);
         u256_format_fixed(&f->quantity, 18, quantity);
     }
-    eth_address_to_checksum(&f->buyer, buyer);
-    eth_address_to_checksum(&f->seller, seller);
+    book_label(b, &f->buyer, buyer, BOOK_LABEL_MAX);
+    book_label(b, &f->seller, seller, BOOK_LABEL_MAX);
     tx[0] = '0';
     tx[1] = 'x';
     hex_encode(f->tx, sizeof f->tx, tx + 2);
@@ -337,14 +325,14 @@ static pc_status show_trades(const cli_ctx *ctx, bool csv, views_run *r, pc_erro
         return st;
     st = check_book(r, &m, err);
     char price[U256_DEC_MAX], quantity[U256_DEC_MAX], tx[67];
-    char buyer[ETH_ADDRESS_TEXT_LEN], seller[ETH_ADDRESS_TEXT_LEN], when[PC_UNIT_TEXT_MAX];
+    char buyer[BOOK_LABEL_MAX], seller[BOOK_LABEL_MAX], when[PC_UNIT_TEXT_MAX];
     if (st == PC_OK && ctx->json) {
         cJSON *arr = cJSON_CreateArray();
         for (size_t i = 0; arr && i < m.nfills; i++) {
             const view_fill *f = &m.fills[i];
             cJSON *o = cJSON_CreateObject();
             cJSON_AddItemToArray(arr, o);
-            trade_fields(f, true, price, quantity, buyer, seller, tx);
+            trade_fields(NULL, f, true, price, quantity, buyer, seller, tx);
             cJSON_AddItemToObject(o, "block", cJSON_CreateNumber((double)f->block));
             cJSON_AddItemToObject(o, "time", cJSON_CreateNumber((double)f->time));
             cJSON_AddItemToObject(o, "tx", cJSON_CreateString(tx));
@@ -353,12 +341,12 @@ static pc_status show_trades(const cli_ctx *ctx, bool csv, views_run *r, pc_erro
             cJSON_AddItemToObject(o, "buyer", cJSON_CreateString(buyer));
             cJSON_AddItemToObject(o, "seller", cJSON_CreateString(seller));
         }
-        st = json_print(arr, 7, err);
+        st = print_json_records(arr, 7, err);
     } else if (st == PC_OK && csv) {
         puts("block,time,tx,price_eeuro_per_ent,quantity_ent,buyer,seller");
         for (size_t i = 0; i < m.nfills; i++) {
             const view_fill *f = &m.fills[i];
-            trade_fields(f, false, price, quantity, buyer, seller, tx);
+            trade_fields(NULL, f, false, price, quantity, buyer, seller, tx);
             printf("%" PRIu64 ",%" PRIu64 ",%s,%s,%s,%s,%s\n", f->block, f->time, tx, price,
                    quantity, buyer, seller);
         }
@@ -366,14 +354,14 @@ static pc_status show_trades(const cli_ctx *ctx, bool csv, views_run *r, pc_erro
         if (!m.nfills)
             puts("no trades");
         else
-            printf("%-23s  %-8s  %-20s  %-24s  %-42s  %s\n", "TIME", "BLOCK", "PRICE eEuro/ENT",
-                   "ENT", "BUYER", "SELLER");
+            printf("%-23s  %-8s  %-20s  %-24s  %-*s  %s\n", "TIME", "BLOCK", "PRICE eEuro/ENT",
+                   "ENT", r->width, "BUYER", "SELLER");
         for (size_t i = 0; i < m.nfills; i++) {
             const view_fill *f = &m.fills[i];
-            trade_fields(f, false, price, quantity, buyer, seller, tx);
+            trade_fields(r->book, f, false, price, quantity, buyer, seller, tx);
             print_time(f->time, when, sizeof when);
-            printf("%-23s  %-8" PRIu64 "  %-20s  %-24s  %-42s  %s\n", when, f->block, price,
-                   quantity, buyer, seller);
+            printf("%-23s  %-8" PRIu64 "  %-20s  %-24s  %-*s  %s\n", when, f->block, price,
+                   quantity, r->width, buyer, seller);
         }
         printf("open orders: %zu buy, %zu sell (the node agrees)\n", m.nbuys, m.nsells);
     }
@@ -392,6 +380,9 @@ static int run(const cli_ctx *ctx, views_kind kind, bool csv)
     pc_status st = run_open(ctx, &r, &err);
     if (st != PC_OK)
         return cli_fail(&err);
+    if (!ctx->json && !csv)
+        r.book = book_for_display(ctx);
+    r.width = book_label_width(r.book);
     switch (kind) {
     case UNITS: st = show_units(ctx, &r, &err); break;
     case PROPOSALS: st = show_proposals(ctx, &r, &err); break;

@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/cmd_account.h"
+#include "cli/cmd_contacts.h"
 #include "cli/cmd_tui.h"
 #include "cli/commands.h"
 #include "cli/config.h"
@@ -55,6 +56,9 @@ static void usage(FILE *out)
           "                            deploy a compiled PowerChain contract\n"
           "  account SUBCOMMAND        the local keystore: new, import, import-key,\n"
           "                            export, list, rename, passwd, delete\n"
+          "  contacts add NAME ADDRESS | list | remove NAME\n"
+          "                            names for addresses ($XDG_CONFIG_HOME/powerchain/\n"
+          "                            contacts); a name works wherever an address does\n"
           "  status                    node, contract, the account's roles and balances\n"
           "  meter produce|consume|report|session|run\n"
           "                            storage-unit readings (run: from standard input)\n"
@@ -93,6 +97,7 @@ static void usage(FILE *out)
           "  --chain-id, --nonce, --gas-limit and --gas-price, or --max-fee with\n"
           "  --priority-fee), --wait SECONDS (receipt deadline, default 120).\n"
           "\n"
+          "Addresses may be typed as 0x... or as a contact or keystore account name.\n"
           "Amounts are written as people read them: 1.5 means 1.5 ENT or eEuro,\n"
           "energy in whole Wh, addOrder PRICE ENT buy|sell, setParameter NAME VALUE\n"
           "(M, B, C, F as fractions such as 0.05; H in whole hours).\n"
@@ -224,6 +229,8 @@ int main(int argc, char **argv)
         code = cmd_deploy(&ctx, nrest, rest);
     else if (strcmp(command, "account") == 0)
         code = cmd_account(&ctx, nrest, rest);
+    else if (strcmp(command, "contacts") == 0)
+        code = cmd_contacts(&ctx, nrest, rest);
     else if (strcmp(command, "status") == 0)
         code = cmd_status(&ctx, nrest, rest);
     else if (strcmp(command, "meter") == 0)

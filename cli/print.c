@@ -161,3 +161,18 @@ cJSON *result_to_json(const abi_type *type, const abi_value *value)
     }
     return obj;
 }
+
+pc_status print_json_records(cJSON *arr, int keys, pc_error *err)
+{
+    bool whole = arr != NULL;
+    const cJSON *o;
+    cJSON_ArrayForEach(o, arr)
+        whole = whole && cJSON_GetArraySize(o) == keys;
+    char *text = whole ? cJSON_PrintUnformatted(arr) : NULL;
+    cJSON_Delete(arr);
+    if (!text)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    puts(text);
+    free(text);
+    return PC_OK;
+}

@@ -38,6 +38,24 @@ pc_status safefile_check_private_dir(const char *path, pc_error *err)
     return PC_OK;
 }
 
+pc_status safefile_mkdirs(char *path, pc_error *err)
+{
+    for (char *p = path + 1;; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char saved = *p;
+        *p = '\0';
+        int rc = mkdir(path, 0700);
+        int e = errno;
+        *p = saved;
+        if (rc != 0 && e != EEXIST)
+            return pc_fail(err, PC_EIO, "cannot create the folder %.*s: %s", (int)(p - path),
+                           path, strerror(e));
+        if (saved == '\0')
+            return PC_OK;
+    }
+}
+
 pc_status safefile_mkdir_private(const char *path, pc_error *err)
 {
     if (!*path)
@@ -45,24 +63,10 @@ pc_status safefile_mkdir_private(const char *path, pc_error *err)
     char *p = strdup(path);
     if (!p)
         return pc_fail(err, PC_ENOMEM, "out of memory");
-    /* Each missing component in turn, so parents get 0700 too. */
-    for (char *s = p + 1;; s++) {
-        if (*s != '/' && *s != '\0')
-            continue;
-        char c = *s;
-        *s = '\0';
-        if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-            pc_status st = pc_fail(err, PC_EIO, "cannot create folder %s: %s", p,
-                                   strerror(errno));
-            free(p);
-            return st;
-        }
-        *s = c;
-        if (c == '\0')
-            break;
-    }
+    /* Parents get 0700 too. */
+    pc_status st = safefile_mkdirs(p, err);
     free(p);
-    return safefile_check_private_dir(path, err);
+    return st == PC_OK ? safefile_check_private_dir(path, err) : st;
 }
 
 pc_status safefile_check_private_file(const char *path, const struct stat *st, pc_error *err)

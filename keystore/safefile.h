@@ -24,6 +24,11 @@ char *safefile_join(const char *dir, const char *name);
  * safefile_check_private_dir does. */
 pc_status safefile_mkdir_private(const char *path, pc_error *err);
 
+/* mkdir -p: creates the missing folders of `path` with mode 0700 and leaves
+ * existing ones as they are (unlike safefile_mkdir_private, which then
+ * demands 0700 of them). `path` is changed during the call and restored. */
+pc_status safefile_mkdirs(char *path, pc_error *err);
+
 /* PC_EIO unless `path` is a folder owned by this user that group and others
  * can neither read, write nor enter. */
 pc_status safefile_check_private_dir(const char *path, pc_error *err);

@@ -454,7 +454,7 @@ pc_status pc_parse_arg(pc_arg_kind kind, const char *text, const char *param_nam
     return pc_fail(err, PC_EINPUT, "unknown argument kind");
 }
 
-static void usage_word(const pc_method *m, size_t index, char *out, size_t cap)
+void pc_method_arg_name(const pc_method *m, size_t index, char *out, size_t cap)
 {
     const char *p = m->usage;
     for (size_t i = 0; i < index && p; i++) {
@@ -489,7 +489,7 @@ pc_status pc_encode_call(const pc_method *m, int argc, char *const argv[], byteb
         st = pc_parse_arg(m->args[i], argv[i], i > 0 ? argv[i - 1] : NULL, &items[i], err);
         if (st != PC_OK) {
             char word[32];
-            usage_word(m, i, word, sizeof word);
+            pc_method_arg_name(m, i, word, sizeof word);
             pc_error_prefix(err, "%s", word);
             st = PC_EINPUT;
             if (err) {

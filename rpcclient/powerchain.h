@@ -83,6 +83,9 @@ const abi_type *pc_method_input_type(const pc_method *m);
  * or arguments that do not decode, are PC_EDATA. */
 pc_status pc_decode_calldata(const uint8_t *data, size_t len, const pc_method **m,
                              abi_value *args, pc_error *err);
+/* The name of argument `index` of m as its usage writes it ("TO"), else
+ * "argument N"; NUL-terminated within cap. */
+void pc_method_arg_name(const pc_method *m, size_t index, char *out, size_t cap);
 /* The unit of the result field called `field` (PC_UNIT_RAW when unlisted). */
 pc_unit pc_method_unit(const pc_method *m, const char *field);
 

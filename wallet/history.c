@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "eth/hex.h"
+#include "keystore/safefile.h"
 #include "rpcclient/node.h"
 #include "wallet/history_store.h"
 
@@ -31,25 +32,6 @@ static pc_status exec(history *h, const char *sql, pc_error *err)
     return st;
 }
 
-/* mkdir -p with mode 0700 for the folders it makes. */
-static pc_status make_dirs(char *path, pc_error *err)
-{
-    for (char *p = path + 1;; p++) {
-        if (*p != '/' && *p != '\0')
-            continue;
-        char saved = *p;
-        *p = '\0';
-        int rc = mkdir(path, 0700);
-        int e = errno;
-        *p = saved;
-        if (rc != 0 && e != EEXIST)
-            return pc_fail(err, PC_EIO, "cannot create the folder %.*s: %s", (int)(p - path),
-                           path, strerror(e));
-        if (saved == '\0')
-            return PC_OK;
-    }
-}
-
 static pc_status db_path(uint64_t chain_id, const uint8_t genesis[32], const eth_address *contract,
                          char **out, pc_error *err)
 {
@@ -66,7 +48,7 @@ static pc_status db_path(uint64_t chain_id, const uint8_t genesis[32], const eth
         return pc_fail(err, PC_EIO, "no folder for the history index: set XDG_CACHE_HOME or HOME");
     if (len < 0 || (size_t)len >= sizeof dir)
         return pc_fail(err, PC_EIO, "the cache folder's path is too long: set XDG_CACHE_HOME");
-    pc_status st = make_dirs(dir, err);
+    pc_status st = safefile_mkdirs(dir, err);
     if (st != PC_OK)
         return st;
     char g[17], a[41];
