@@ -18,9 +18,14 @@ pc_status book_open(const cli_ctx *ctx, names **out, pc_error *err)
         st = names_load_contacts(*out, path, err);
     if (st == PC_OK && !ctx->keystore_dir)
         st = keystore_default_dir(&dir, err);
-    if (st == PC_OK)
-        st = keystore_open(ctx->keystore_dir ? ctx->keystore_dir : dir, &ks, err);
-    if (st == PC_OK)
+    pc_status ks_st = st == PC_OK
+                          ? keystore_open(ctx->keystore_dir ? ctx->keystore_dir : dir, &ks, err)
+                          : st;
+    /* Signing with a key file, the keystore is not in use: a broken one
+     * only takes its names away. */
+    if (ks_st != PC_OK && st == PC_OK && !ctx->private_key_file)
+        st = ks_st;
+    if (st == PC_OK && ks)
         st = names_add_keystore(*out, ks, err);
     keystore_close(ks);
     free(dir);

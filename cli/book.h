@@ -14,7 +14,8 @@
 
 /* Loads the contacts file and the keystore's names into a new book (caller
  * frees with names_free). A keystore folder that does not exist adds no
- * names; a bad contacts file or keystore is its error. */
+ * names; a bad contacts file is its error, and so is a bad keystore unless
+ * --private-key-file signs (the keystore then only lends its names). */
 pc_status book_open(const cli_ctx *ctx, names **out, pc_error *err);
 
 /* The book for printing: on failure a warning on stderr and NULL (the

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "cli/book.h"
 #include "cli/commands.h"
 #include "cli/opts.h"
 #include "screens/screens.h"
@@ -37,8 +38,13 @@ int cmd_tui(const cli_ctx *ctx, int argc, char **argv)
     setlocale(LC_ALL, "");
 
     pc_contract *k = NULL;
-    if (cli_load_contract(ctx, &k, &err) != PC_OK)
+    names *book = NULL;
+    /* A contacts file that cannot be trusted stops the panel as a loose
+     * keystore does: a name typed later must not go to a planted address. */
+    if (cli_load_contract(ctx, &k, &err) != PC_OK || book_open(ctx, &book, &err) != PC_OK) {
+        pc_contract_free(k);
         return cli_fail(&err);
+    }
     size_t npages;
     tui_config cfg = {
         .rpc_urls = { ctx->rpc_url },
@@ -50,12 +56,14 @@ int cmd_tui(const cli_ctx *ctx, int argc, char **argv)
         .wallet = { ctx->private_key_file, ctx->keystore_dir, ctx->account, ctx->password_file },
         .pages = screens_all(&npages),
         .first_page = first ? (int)first - 1 : 0,
+        .names = book,
     };
     cfg.npages = npages;
     /* Further --rpc nodes: the worker fails over to them in this order. */
     for (size_t i = 0; i < ctx->n_rpc_fallbacks && cfg.nrpc_urls < RPC_MAX_NODES; i++)
         cfg.rpc_urls[cfg.nrpc_urls++] = ctx->rpc_fallbacks[i];
     st = tui_run(&cfg, &err);
+    names_free(book);
     pc_contract_free(k);
     return st == PC_OK ? 0 : cli_fail(&err);
 }

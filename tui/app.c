@@ -103,6 +103,11 @@ const char *tui_app_node(const tui_app *app)
     return app->node ? app->node : app->cfg->rpc_urls[0];
 }
 const pc_contract *tui_app_contract(const tui_app *app) { return app->cfg->contract; }
+
+const names *tui_app_names(const tui_app *app)
+{
+    return app->cfg->names;
+}
 tui_wallet *tui_app_wallet(tui_app *app) { return app->wallet; }
 size_t tui_app_tx_count(const tui_app *app) { return app->ntxs; }
 const tui_tx_record *tui_app_tx_at(const tui_app *app, size_t i) { return &app->txs[i]; }
@@ -213,13 +218,25 @@ static void start_action(tui_app *app)
     size_t used = (size_t)snprintf(a->description, sizeof a->description, "%s", m->name);
     for (size_t i = 0; i < f->spec.nfields && a->nargs < PC_MAX_ARGS; i++) {
         char v[160];
-        tui_form_describe_arg(f->spec.fields[i].kind, f->text[i], v, sizeof v);
+        tui_form_describe_arg(app, f->spec.fields[i].kind, f->text[i], v, sizeof v);
         snprintf(a->args[a->nargs++], sizeof a->args[0], "%-12s %s", f->spec.fields[i].label, v);
         if (used < sizeof a->description)
             used += (size_t)snprintf(a->description + used, sizeof a->description - used, " %s",
                                      v);
     }
-    if (pc_encode_call(m, (int)f->spec.nfields, f->texts, &a->calldata, &e) != PC_OK) {
+    /* Names typed for addresses go to the binding as the addresses they name. */
+    char resolved[TUI_FORM_FIELDS][ETH_ADDRESS_TEXT_LEN];
+    char *texts[TUI_FORM_FIELDS];
+    for (size_t i = 0; i < f->spec.nfields; i++) {
+        eth_address address;
+        texts[i] = f->texts[i];
+        if (f->spec.fields[i].kind == PC_ARG_ADDRESS &&
+            tui_form_resolve_address(app, f->text[i], &address, NULL, NULL) == PC_OK) {
+            eth_address_to_checksum(&address, resolved[i]);
+            texts[i] = resolved[i];
+        }
+    }
+    if (pc_encode_call(m, (int)f->spec.nfields, texts, &a->calldata, &e) != PC_OK) {
         snprintf(f->note, sizeof f->note, "%s", e.msg);
         return;
     }

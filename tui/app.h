@@ -22,6 +22,7 @@
 #include "eth/error.h"
 #include "keystore/secret.h"
 #include "rpcclient/powerchain.h"
+#include "wallet/names.h"
 #include "wallet/past.h"
 #include "wallet/roles.h"
 #include "wallet/state.h"
@@ -115,6 +116,8 @@ uint64_t tui_app_chain_id(const tui_app *app);
 /* The node the panel reads from now (it changes when the worker fails over). */
 const char *tui_app_node(const tui_app *app);
 const pc_contract *tui_app_contract(const tui_app *app);
+/* The address book of the configuration (may be NULL). */
+const names *tui_app_names(const tui_app *app);
 tui_wallet *tui_app_wallet(tui_app *app);
 /* The account changed (Accounts page): re-read everything as it. */
 void tui_app_account_changed(tui_app *app);
@@ -152,6 +155,8 @@ typedef struct tui_config {
     const tui_page *pages;
     size_t npages;
     int first_page;          /* index into pages */
+    const names *names;      /* names typed for addresses and shown beside them; may be
+                                NULL (then addresses only) */
 } tui_config;
 
 /* Runs the panel until the person quits. The caller has called setlocale,

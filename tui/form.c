@@ -269,7 +269,11 @@ bool tui_form_validate(tui_form *f, const tui_app *app)
         } else if (precheck_arg(f, i)) {
             abi_value v = { 0 };
             pc_error e = { 0 };
-            if (pc_parse_arg(fs->kind, f->text[i], param_name_of(f), &v, &e) != PC_OK)
+            if (fs->kind == PC_ARG_ADDRESS) {
+                v.kind = ABI_ADDRESS;
+                if (tui_form_resolve_address(app, f->text[i], &v.addr, NULL, &e) != PC_OK)
+                    snprintf(f->why[i], sizeof f->why[i], "%s", e.msg);
+            } else if (pc_parse_arg(fs->kind, f->text[i], param_name_of(f), &v, &e) != PC_OK)
                 snprintf(f->why[i], sizeof f->why[i], "%s", e.msg);
             else
                 check_limit(f, i, &v, tui_app_snapshot(app));
@@ -304,15 +308,25 @@ secret *tui_form_take_secret(tui_form *f, size_t i, pc_error *err)
     return s;
 }
 
-void tui_form_describe_arg(pc_arg_kind kind, const char *text, char *out, size_t cap)
+pc_status tui_form_resolve_address(const tui_app *app, const char *text, eth_address *out,
+                                   const char **name, pc_error *err)
+{
+    return names_resolve(tui_app_names(app), text, out, name, err);
+}
+
+void tui_form_describe_arg(const tui_app *app, pc_arg_kind kind, const char *text, char *out,
+                           size_t cap)
 {
     eth_address a;
     char cs[ETH_ADDRESS_TEXT_LEN];
+    const char *name;
     switch (kind) {
     case PC_ARG_ADDRESS:
-        if (eth_address_parse(text, &a, NULL) == PC_OK) {
+        if (tui_form_resolve_address(app, text, &a, &name, NULL) == PC_OK) {
             eth_address_to_checksum(&a, cs);
-            snprintf(out, cap, "%s", cs);
+            /* A name typed, or the book's name for a typed address. */
+            name = name ? name : names_lookup(tui_app_names(app), &a);
+            snprintf(out, cap, name ? "%s (%s)" : "%s", cs, name);
             return;
         }
         break;

@@ -45,8 +45,16 @@ bool tui_form_validate(tui_form *f, const tui_app *app);
 secret *tui_form_take_secret(tui_form *f, size_t i, pc_error *err);
 void tui_form_draw(tui_form *f, const tui_app *app, WINDOW *win);
 
+/* The address typed in an address field: "0x" + 40 hex digits, or a name
+ * of the panel's address book (tui_app_names; names_resolve's errors).
+ * *name (may be NULL) receives the book's name, NULL for an address. */
+pc_status tui_form_resolve_address(const tui_app *app, const char *text, eth_address *out,
+                                   const char **name, pc_error *err);
+
 /* How a checked argument reads in a confirmation: "1.5 ENT", the
- * checksummed address, "buy". */
-void tui_form_describe_arg(pc_arg_kind kind, const char *text, char *out, size_t cap);
+ * checksummed address with its name when the book has one
+ * ("0x3C44...93BC (C)"), "buy". */
+void tui_form_describe_arg(const tui_app *app, pc_arg_kind kind, const char *text, char *out,
+                           size_t cap);
 
 #endif

@@ -9,6 +9,8 @@ contract_up || exit 1
 trap 'tui_down; devnet_down' EXIT
 E18=000000000000000000
 
+# A contact for D: names are typed in address fields.
+"$POWERCHAIN_BIN" contacts add dave "${ADDR[D]}" >/dev/null
 tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --private-key-file "$(key_file A)"
 tui_expect "connected" "connected"
 
@@ -45,12 +47,20 @@ tui_expect "checksum reason" "EIP-55 checksum (mixed case)"
 tui_expect "the checksummed form" "0x70997970c51812dc3a010c7D01B50E0D17Dc79c9"
 tui_expect "balance reason" "more than available (8 ENT)"
 
-echo "# transfer 1.5 ENT to D (Tokens page); the cursor is on the first field to fix"
+echo "# an unknown name is refused next to its field, naming the known ones"
 tui_keys C-u
-tui_type "${ADDR[D]}"
+tui_type nobody
+tui_keys Enter Enter
+tui_expect "unknown name reason" '"nobody" is neither an address'
+tui_expect "the known names" "name (dave)"
+
+echo "# transfer 1.5 ENT to D by its contact name (Tokens page); the cursor is on the first field to fix"
+tui_keys C-u
+tui_type dave
 tui_keys Down C-u
 tui_type 1.5
 tui_keys Enter
+tui_expect "the confirmation names the contact" "${ADDR[D]} (dave)"
 tui_sign
 tui_expect "transfer Info" "Info: ENT transferred >> 1.5 to $(hex D)"
 tui_expect "A's ENT on screen" "6.5 ENT"

@@ -11,7 +11,8 @@
 #   tui_running             true while the panel's process lives
 #   tui_stop                ends the panel and its tmux server
 #   tui_down                tui_stop, and removes the test's files (on exit)
-# The panel's history index goes to $TUI_DIR/cache (XDG_CACHE_HOME).
+# The panel's history index goes to $TUI_DIR/cache (XDG_CACHE_HOME), its
+# contacts file to $TUI_DIR/config/powerchain/contacts (XDG_CONFIG_HOME).
 # Anvil's public development accounts and keys come from tests/contract/common.sh.
 
 # Each start gets its own tmux server: a server that is still shutting down
@@ -24,6 +25,8 @@ TUI_DIR=$(mktemp -d "${TMPDIR:-/tmp}/powerchain-tui.XXXXXX")
 # The panel keeps its history index under $XDG_CACHE_HOME/powerchain: the
 # test's own, removed with it.
 export XDG_CACHE_HOME=$TUI_DIR/cache
+# Nor the person's contacts file: names come from the test alone.
+export XDG_CONFIG_HOME=$TUI_DIR/config
 TUI_LOG=$TUI_DIR/log-0
 
 tui_stop() { tmux -L "$TUI_SOCK" kill-server 2>/dev/null; }
