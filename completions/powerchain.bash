@@ -1,6 +1,6 @@
 # bash completion for powerchain: options (--rpc may be given several times,
 # for failover), commands, contract methods (from `powerchain methods`),
-# account and meter subcommands, and the history commands' options.
+# account, contacts and meter subcommands, and the history commands' options.
 _powerchain() {
     local cur prev words cword
     _init_completion || return
@@ -21,7 +21,7 @@ _powerchain() {
 
     local opts='--rpc --contract --contract-json --chain-id --account --keystore
         --password-file --private-key-file --timeout --json --yes --help --version'
-    local commands='tui call send deploy account status meter methods sync history
+    local commands='tui call send deploy account contacts status meter methods sync history
         units proposals withdrawals trades help'
 
     # The first word that is neither an option nor an option's value.
@@ -54,6 +54,12 @@ _powerchain() {
             fi ;;
         account)
             [[ -z $sub ]] && COMPREPLY=($(compgen -W 'new import import-key export list rename passwd delete' -- "$cur")) ;;
+        contacts)
+            if [[ -z $sub ]]; then
+                COMPREPLY=($(compgen -W 'add list remove' -- "$cur"))
+            elif [[ $sub == remove && $prev == remove ]]; then
+                COMPREPLY=($(compgen -W "$("${words[0]}" contacts list 2>/dev/null | awk '{ print $1 }')" -- "$cur"))
+            fi ;;
         meter)
             [[ -z $sub ]] && COMPREPLY=($(compgen -W 'produce consume report session run' -- "$cur")) ;;
     esac
