@@ -213,18 +213,23 @@ pc_status names_load_contacts(names *b, const char *path, pc_error *err)
     return s;
 }
 
-/* Appends "a, b, c" (at most a few, then "...") to out. */
+/* Writes "a, b, c" (each name once, at most a few, then "...") to out. */
 static void known_names(const names *b, char *out, size_t cap)
 {
     enum { SHOWN = 8 };
-    size_t n = 0;
+    size_t n = 0, shown = 0;
     out[0] = '\0';
     for (size_t i = 0; i < b->count && n < cap; i++) {
-        if (i == SHOWN) {
+        bool again = false;
+        for (size_t j = 0; j < i && !again; j++)
+            again = strcasecmp(b->items[j].name, b->items[i].name) == 0;
+        if (again)
+            continue;
+        if (shown++ == SHOWN) {
             snprintf(out + n, cap - n, ", ...");
             return;
         }
-        n += (size_t)snprintf(out + n, cap - n, "%s%s", i ? ", " : "", b->items[i].name);
+        n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? ", " : "", b->items[i].name);
     }
 }
 
@@ -233,7 +238,9 @@ pc_status names_resolve(const names *b, const char *word, eth_address *out, cons
 {
     if (name)
         *name = NULL;
-    if (word[0] == '0' && (word[1] == 'x' || word[1] == 'X'))
+    /* What cannot be a name gets the address parser's own reason. */
+    if ((word[0] == '0' && (word[1] == 'x' || word[1] == 'X')) ||
+        keystore_check_name(word, NULL) != PC_OK)
         return eth_address_parse(word, out, err);
     const name_entry *contact = find(b, word, true), *account = find(b, word, false);
     if (contact && account && !eth_address_equal(&contact->address, &account->address)) {
@@ -249,14 +256,15 @@ pc_status names_resolve(const names *b, const char *word, eth_address *out, cons
     if (!e) {
         char list[200];
         if (!b || b->count == 0)
-            return pc_fail(err, PC_EINPUT, "\"%.64s\" is neither an address (0x and 40 hex "
-                                           "digits) nor a name: no names are known (add one "
-                                           "with powerchain contacts add NAME ADDRESS)",
+            return pc_fail(err, PC_EINPUT, "\"%.64s\" is neither an address (must start with "
+                                           "0x, then 40 hex digits) nor a name: no names are "
+                                           "known (add one with powerchain contacts add NAME "
+                                           "ADDRESS)",
                            word);
         known_names(b, list, sizeof list);
         return pc_fail(err, PC_EINPUT,
-                       "\"%.64s\" is neither an address (0x and 40 hex digits) nor a known "
-                       "name (%s)",
+                       "\"%.64s\" is neither an address (must start with 0x, then 40 hex "
+                       "digits) nor a known name (%s)",
                        word, list);
     }
     *out = e->address;

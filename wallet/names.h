@@ -59,7 +59,9 @@ pc_status names_add_account(names *b, const char *name, const eth_address *a, pc
 pc_status names_add_keystore(names *b, const keystore *ks, pc_error *err);
 
 /* The address a person typed: "0x" + 40 hex digits as eth_address_parse
- * takes it, else a name of the book. PC_EINPUT when the word is neither,
+ * takes it, else a name of the book. A word that cannot be a name ("",
+ * "-1", "0x12") gets eth_address_parse's error. PC_EINPUT when the word is
+ * neither,
  * listing (some of) the known names; PC_EINPUT too when the name is a
  * contact and a keystore account with different addresses, naming both.
  * `b` may be NULL: an empty book, for words already known to be addresses.

@@ -106,8 +106,13 @@ static void test_resolve(void)
     /* Bad addresses stay address errors, not unknown names. */
     CHECK(names_resolve(b, "0x12", &got, NULL, &err) == PC_EINPUT);
     CHECK(strstr(err.msg, "known name") == NULL);
+    CHECK(names_resolve(b, "", &got, NULL, &err) == PC_EINPUT);
+    CHECK(strstr(err.msg, "known name") == NULL && strstr(err.msg, "0x"));
+    CHECK(names_resolve(b, "-1", &got, NULL, &err) == PC_EINPUT);
+    CHECK(strstr(err.msg, "known name") == NULL && strstr(err.msg, "0x"));
     CHECK(names_resolve(b, "carol", &got, NULL, &err) == PC_EINPUT);
-    CHECK(strstr(err.msg, "\"carol\"") && strstr(err.msg, "alice, shared, Me, shared"));
+    /* Each name once, even when it is a contact and an account. */
+    CHECK(strstr(err.msg, "\"carol\"") && strstr(err.msg, "(alice, shared, Me)"));
     /* A contact and an account of one name with different addresses. */
     CHECK(names_add_account(b, "Alice", &three, &err) == PC_OK);
     CHECK(names_resolve(b, "alice", &got, NULL, &err) == PC_EINPUT);
@@ -115,6 +120,19 @@ static void test_resolve(void)
           strstr(err.msg, "0x0000000000000000000000000000000000000003"));
     CHECK(names_add_account(b, "me", &one, &err) == PC_EINPUT);
     names_free(b);
+
+    names *b2 = book_of("alice = " A1 "\nshared = " A2 "\n", PC_OK);
+    CHECK(names_add_account(b2, "Me", &three, &err) == PC_OK);
+
+    /* A long book is cut short. */
+    for (int i = 0; i < 12; i++) {
+        char name[8];
+        snprintf(name, sizeof name, "x%d", i);
+        CHECK(names_add_contact(b2, name, &one, &err) == PC_OK);
+    }
+    CHECK(names_resolve(b2, "carol", &got, NULL, &err) == PC_EINPUT);
+    CHECK(strstr(err.msg, "x4, ...)") && !strstr(err.msg, "x5"));
+    names_free(b2);
 
     names *empty = book_of("", PC_OK);
     CHECK(names_resolve(empty, "bob", &got, NULL, &err) == PC_EINPUT);
