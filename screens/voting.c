@@ -266,7 +266,9 @@ static bool same_call(const view_proposal *a, const view_proposal *b)
 static void vote(tui_app *app, const wallet_state *s, int ch)
 {
     const view_governance *g = governance(app);
-    if (!g || g_page.cursor >= g_page.n) {
+    /* The order is the last draw's; a past read since may be shorter (a
+     * reorganisation rolled blocks back). */
+    if (!g || g_page.cursor >= g_page.n || g_page.order[g_page.cursor] >= g->nproposals) {
         tui_app_message(app, true, "no proposal to vote on");
         return;
     }
