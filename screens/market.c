@@ -1,6 +1,9 @@
 /* 4 Market: the order books as a price ladder (sells above, buys below, best
- * prices next to the spread) with depth bars; the account's own orders are
- * marked; add a buy or sell order, remove an own order. */
+ * prices next to the spread) with each order's owner and cumulative depth
+ * bars, scrolled so that every order is reachable; the last trade price,
+ * the spread, and the recent trades replayed from the history index. The
+ * account's own orders are marked; add a buy or sell order, remove an own
+ * order. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +15,21 @@
 typedef struct row {
     const wallet_order *o;
     bool buy;
+    u256 depth;            /* quantity from the best price of its side out to it */
 } row;
 
-static size_t g_cursor;
-static row g_rows[512];
-static size_t g_nrows;
+/* The ladder of the last draw, which keys act on: its rows point into the
+ * snapshot drawn, which stays until the next draw. */
+typedef struct market_page {
+    size_t cursor;
+    row *rows;
+    size_t nrows, cap, nsell;
+} market_page;
+
+static market_page g_page;
+
+/* Trades listed under the book, newest first. */
+#define MARKET_TRADES 5
 
 static int by_price_desc(const void *a, const void *b)
 {
@@ -25,18 +38,39 @@ static int by_price_desc(const void *a, const void *b)
     return c ? c : (x->o->id < y->o->id ? -1 : x->o->id > y->o->id);
 }
 
-/* Sells then buys, each from the highest price down. */
-static void build_rows(const wallet_state *s, size_t *nsell)
+/* Sells then buys, each from the highest price down, with their running
+ * depth from the best price outwards (up from the lowest sell, down from
+ * the highest buy). False when out of memory. */
+static bool build_rows(market_page *pg, const wallet_state *s)
 {
-    g_nrows = 0;
-    for (size_t i = 0; i < s->nsells && g_nrows < 256; i++)
-        g_rows[g_nrows++] = (row){ &s->sells[i], false };
-    *nsell = g_nrows;
-    qsort(g_rows, g_nrows, sizeof g_rows[0], by_price_desc);
-    for (size_t i = 0; i < s->nbuys && g_nrows < 512; i++)
-        g_rows[g_nrows++] = (row){ &s->buys[i], true };
-    qsort(g_rows + *nsell, g_nrows - *nsell, sizeof g_rows[0], by_price_desc);
-    g_cursor = screen_cursor_clamp(g_cursor, g_nrows);
+    size_t n = s->nsells + s->nbuys;
+    if (n > pg->cap) {
+        row *grown = realloc(pg->rows, n * sizeof *grown);
+        if (!grown)
+            return false;
+        pg->rows = grown;
+        pg->cap = n;
+    }
+    pg->nrows = 0;
+    for (size_t i = 0; i < s->nsells; i++)
+        pg->rows[pg->nrows++] = (row){ .o = &s->sells[i] };
+    pg->nsell = pg->nrows;
+    for (size_t i = 0; i < s->nbuys; i++)
+        pg->rows[pg->nrows++] = (row){ .o = &s->buys[i], .buy = true };
+    qsort(pg->rows, pg->nsell, sizeof *pg->rows, by_price_desc);
+    qsort(pg->rows + pg->nsell, pg->nrows - pg->nsell, sizeof *pg->rows, by_price_desc);
+    u256 sum = u256_zero();
+    for (size_t i = pg->nsell; i > 0; i--) {
+        u256_add(&sum, &sum, &pg->rows[i - 1].o->quantity);
+        pg->rows[i - 1].depth = sum;
+    }
+    sum = u256_zero();
+    for (size_t i = pg->nsell; i < pg->nrows; i++) {
+        u256_add(&sum, &sum, &pg->rows[i].o->quantity);
+        pg->rows[i].depth = sum;
+    }
+    pg->cursor = screen_cursor_clamp(pg->cursor, pg->nrows);
+    return true;
 }
 
 static bool own(const wallet_state *s, const wallet_order *o)
@@ -46,54 +80,121 @@ static bool own(const wallet_state *s, const wallet_order *o)
 
 static void draw_row(WINDOW *win, const wallet_state *s, int y, size_t i, const u256 *max)
 {
-    const row *r = &g_rows[i];
-    char price[PC_UNIT_TEXT_MAX], qty[PC_UNIT_TEXT_MAX];
+    const row *r = &g_page.rows[i];
+    char price[PC_UNIT_TEXT_MAX], qty[PC_UNIT_TEXT_MAX], owner[16];
     pc_format_unit_number(&r->o->price, PC_UNIT_PRICE, price, sizeof price);
     pc_format_unit_number(&r->o->quantity, PC_UNIT_ENT, qty, sizeof qty);
-    bool mine = own(s, r->o);
-    tui_print(win, y, 0, 0, i == g_cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
-              i == g_cursor ? '>' : ' ');
+    screen_short_address(&r->o->user, owner);
+    tui_print(win, y, 0, 0, i == g_page.cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
+              i == g_page.cursor ? '>' : ' ');
     tui_print(win, y, 2, 0, r->buy ? TUI_GOOD : TUI_BAD, "%-4s #%-4llu", r->buy ? "BUY" : "SELL",
               (unsigned long long)r->o->id);
-    tui_print(win, y, 13, 14, TUI_NORMAL, "%14s", price);
-    tui_print(win, y, 28, 14, TUI_NORMAL, "%14s", qty);
-    int bar_w = getmaxx(win) - 50;
+    tui_print(win, y, 13, 20, TUI_NORMAL, "%20s", price);
+    tui_print(win, y, 34, 20, TUI_NORMAL, "%20s", qty);
+    tui_print(win, y, 56, 12, TUI_NORMAL, "%s", owner);
+    int bar_w = getmaxx(win) - 75;
     if (bar_w > 0)
-        tui_bar(win, y, 44, tui_scale(&r->o->quantity, max, (unsigned)bar_w), (unsigned)bar_w,
+        tui_bar(win, y, 69, tui_scale(&r->depth, max, (unsigned)bar_w), (unsigned)bar_w,
                 r->buy ? TUI_GOOD : TUI_BAD);
-    if (mine)
-        tui_print(win, y, 45 + (bar_w > 0 ? bar_w : 0), 0, TUI_ACCENT, "mine");
+    if (own(s, r->o))
+        tui_print(win, y, 70 + (bar_w > 0 ? bar_w : 0), 0, TUI_ACCENT, "mine");
+}
+
+/* "spread 0.2 eEuro/ENT (0.7 ask, 0.5 bid)", or why there is none. A bid at
+ * or above the ask is left by the same owner's orders, which never match. */
+static void spread_text(const wallet_state *s, char *out, size_t cap)
+{
+    if (s->nsells == 0 || s->nbuys == 0) {
+        snprintf(out, cap, "spread: none (%s)", s->nsells ? "no buy orders" : "no sell orders");
+        return;
+    }
+    /* Sells and buys come sorted in the ladder: the best ask is the last
+     * sell, the best bid the first buy. */
+    const u256 *ask = &g_page.rows[g_page.nsell - 1].o->price;
+    const u256 *bid = &g_page.rows[g_page.nsell].o->price;
+    char a[PC_UNIT_TEXT_MAX], b[PC_UNIT_TEXT_MAX], d[PC_UNIT_TEXT_MAX];
+    pc_format_unit_number(ask, PC_UNIT_PRICE, a, sizeof a);
+    pc_format_unit_number(bid, PC_UNIT_PRICE, b, sizeof b);
+    u256 diff;
+    if (u256_cmp(ask, bid) <= 0) {
+        snprintf(out, cap, "spread: none, best bid %s at or above best ask %s (same owner)", b,
+                 a);
+        return;
+    }
+    u256_sub(&diff, ask, bid);
+    pc_format_unit(&diff, PC_UNIT_PRICE, d, sizeof d);
+    snprintf(out, cap, "spread %s (ask %s, bid %s)", d, a, b);
+}
+
+/* The recent trades from the replay, newest first, from row y down. */
+static void draw_trades(tui_app *app, WINDOW *win, int y)
+{
+    screen_heading(win, y++, "Recent trades");
+    if (screen_past_missing(win, &y, app))
+        return;
+    const view_market *m = &tui_app_past(app)->market;
+    if (m->nfills == 0)
+        tui_print(win, y, 2, 0, TUI_DIM, "none yet");
+    for (size_t i = m->nfills; i > 0 && i + MARKET_TRADES > m->nfills && y < getmaxy(win); i--) {
+        const view_fill *f = &m->fills[i - 1];
+        char when[24], qty[PC_UNIT_TEXT_MAX], price[PC_UNIT_TEXT_MAX], buyer[16], seller[16];
+        screen_time(f->time, when);
+        pc_format_unit(&f->quantity, PC_UNIT_ENT, qty, sizeof qty);
+        pc_format_unit(&f->price, PC_UNIT_PRICE, price, sizeof price);
+        screen_short_address(&f->buyer, buyer);
+        screen_short_address(&f->seller, seller);
+        tui_print(win, y++, 2, getmaxx(win) - 2, TUI_NORMAL, "%s  %s at %s  from %s to %s", when,
+                  qty, price, seller, buyer);
+    }
 }
 
 static void draw(tui_app *app, WINDOW *win)
 {
     const wallet_state *s = tui_app_snapshot(app);
-    size_t nsell;
+    const wallet_past *p = tui_app_past(app);
+    int H = getmaxy(win);
     screen_heading(win, 0, "Order book");
     if (screen_missing(win, 1, s, WALLET_SEC_ORDERS, "orders"))
         return;
-    build_rows(s, &nsell);
-    tui_print(win, 1, 2, 0, TUI_DIM, "side  id    eEuro/ENT            ENT  depth");
-    if (g_nrows == 0) {
-        tui_print(win, 2, 2, 0, TUI_DIM, "no open orders: b to buy ENT, s to sell ENT");
+    if (!build_rows(&g_page, s)) {
+        tui_print(win, 1, 2, 0, TUI_BAD, "out of memory for the order book");
         return;
     }
-    u256 max = u256_zero();
-    for (size_t i = 0; i < g_nrows; i++)
-        if (u256_cmp(&g_rows[i].o->quantity, &max) > 0)
-            max = g_rows[i].o->quantity;
-    int rows = getmaxy(win) - 3;
+    char line[4 * PC_UNIT_TEXT_MAX], last[PC_UNIT_TEXT_MAX] = "none yet";
+    u256 price;
+    if (p && view_market_last_price(&p->market, &price))
+        pc_format_unit(&price, PC_UNIT_PRICE, last, sizeof last);
+    spread_text(s, line, sizeof line);
+    tui_print(win, 1, 2, 0, TUI_ACCENT, "last trade %s", p ? last : "(history not read yet)");
+    tui_print(win, 2, 2, getmaxx(win) - 2, TUI_ACCENT, "%s", line);
+    /* The trades take the bottom rows when the page is tall enough. */
+    int trades_y = H >= 18 ? H - MARKET_TRADES - 2 : H;
+    int top = 4, rows = trades_y - top - 1;
+    if (trades_y < H)
+        draw_trades(app, win, trades_y);
+    tui_print(win, 3, 2, 0, TUI_DIM,
+              "side  id               eEuro/ENT                   ENT  owner        depth");
+    if (g_page.nrows == 0) {
+        tui_print(win, top, 2, 0, TUI_DIM, "no open orders: b to buy ENT, s to sell ENT");
+        return;
+    }
+    u256 max = g_page.rows[0].depth;
+    if (u256_cmp(&g_page.rows[g_page.nrows - 1].depth, &max) > 0)
+        max = g_page.rows[g_page.nrows - 1].depth;
+    if (rows < 2)
+        return;
     /* Keep the cursor visible; the spread line takes one row. */
-    size_t first = g_cursor + 1 >= (size_t)rows ? g_cursor + 2 - (size_t)rows : 0;
-    int y = 2;
-    for (size_t i = first; i < g_nrows && y < getmaxy(win); i++) {
-        if (i == nsell && nsell > 0) {
+    size_t first = g_page.cursor + 1 >= (size_t)rows ? g_page.cursor + 2 - (size_t)rows : 0;
+    int y = top;
+    for (size_t i = first; i < g_page.nrows && y < top + rows; i++) {
+        if (i == g_page.nsell && g_page.nsell > 0) {
             tui_print(win, y++, 2, 0, TUI_DIM, "---- spread ----");
-            if (y >= getmaxy(win))
+            if (y >= top + rows)
                 break;
         }
         draw_row(win, s, y++, i, &max);
     }
+    tui_print(win, top + rows, 2, 0, TUI_DIM, "order %zu of %zu", g_page.cursor + 1, g_page.nrows);
 }
 
 static bool order_check(const tui_app *app, char *const texts[], size_t *field, char *why,
@@ -165,7 +266,7 @@ static bool key(tui_app *app, int ch)
         .fields = { { .label = "Order id", .kind = PC_ARG_ORDER_ID, .preset = id },
                     { .label = "Side", .kind = PC_ARG_SIDE, .hidden = true } },
     };
-    if (s && screen_cursor_key(ch, &g_cursor, g_nrows))
+    if (s && screen_cursor_key(ch, &g_page.cursor, g_page.nrows))
         return true;
     switch (ch) {
     case 'b':
@@ -175,13 +276,14 @@ static bool key(tui_app *app, int ch)
         tui_app_open_form(app, &add);
         return true;
     case 'x':
-        if (!s || g_cursor >= g_nrows || !own(s, g_rows[g_cursor].o)) {
+        if (!s || g_page.cursor >= g_page.nrows || !own(s, g_page.rows[g_page.cursor].o)) {
             tui_app_message(app, true, "choose one of your own orders (marked mine) first");
             return true;
         }
-        snprintf(id, sizeof id, "%llu", (unsigned long long)g_rows[g_cursor].o->id);
-        remove.fields[1].preset = g_rows[g_cursor].buy ? "buy" : "sell";
-        remove.title = g_rows[g_cursor].buy ? "Remove your buy order" : "Remove your sell order";
+        snprintf(id, sizeof id, "%llu", (unsigned long long)g_page.rows[g_page.cursor].o->id);
+        remove.fields[1].preset = g_page.rows[g_page.cursor].buy ? "buy" : "sell";
+        remove.title = g_page.rows[g_page.cursor].buy ? "Remove your buy order"
+                                                       : "Remove your sell order";
         tui_app_open_form(app, &remove);
         return true;
     default:

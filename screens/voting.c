@@ -1,43 +1,152 @@
-/* 5 Voting (voters only): the account's votes, in favour or against, passed
- * or not; proposals: add/remove a voter, register/remove a storage unit,
- * change the banker, set a parameter. Calling a proposal again turns the
- * account's vote on it around: `v` does that for the vote under the cursor,
- * reading the method and its arguments back from the vote string. */
+/* 5 Voting: every proposal replayed from the history index, open ones
+ * first and passed ones apart, each with what it does, its tally and the
+ * account's side (getVotes); under them the chosen one's vote string and
+ * who is in favour and against. Voters join (`j`) or oppose (`o`) the
+ * chosen proposal or turn their vote around (`v`): the contract toggles the
+ * caller's side on each call (PROTOCOL.md, Voting), so the confirmation
+ * says what this call does. New proposals: add/remove a voter,
+ * register/remove a storage unit, change the banker, set a parameter. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "screens/common.h"
 #include "tui/ui.h"
 
-static size_t g_cursor;
+/* The proposals in page order (open, then passed), as positions in the
+ * governance replay of the last draw. */
+typedef struct voting_page {
+    size_t cursor;
+    size_t *order;
+    size_t n, cap, nopen;
+} voting_page;
+
+static voting_page g_page;
+
+/* Rows under the list for the chosen proposal. */
+#define VOTING_DETAIL 5
+
+static const view_governance *governance(const tui_app *app)
+{
+    const wallet_past *p = tui_app_past(app);
+    return p ? &p->governance : NULL;
+}
+
+static bool build_order(voting_page *pg, const view_governance *g)
+{
+    if (g->nproposals > pg->cap) {
+        size_t *grown = realloc(pg->order, g->nproposals * sizeof *grown);
+        if (!grown)
+            return false;
+        pg->order = grown;
+        pg->cap = g->nproposals;
+    }
+    pg->n = 0;
+    for (int passed = 0; passed < 2; passed++) {
+        for (size_t i = 0; i < g->nproposals; i++)
+            if (g->proposals[i].passed == (passed == 1))
+                pg->order[pg->n++] = i;
+        if (!passed)
+            pg->nopen = pg->n;
+    }
+    pg->cursor = screen_cursor_clamp(pg->cursor, pg->n);
+    return true;
+}
+
+typedef enum side { SIDE_UNKNOWN, SIDE_NONE, SIDE_FOR, SIDE_AGAINST } side;
+
+/* The account's side on a vote string, from the live getVotes. */
+static side account_side(const wallet_state *s, const char *vote)
+{
+    if (!s || !s->is_voter || (s->missing & WALLET_SEC_VOTES))
+        return SIDE_UNKNOWN;
+    for (size_t i = 0; i < s->nvotes; i++)
+        if (strcmp(s->votes[i].text, vote) == 0)
+            return s->votes[i].in_favour ? SIDE_FOR : SIDE_AGAINST;
+    return SIDE_NONE;
+}
+
+static void draw_proposal(WINDOW *win, const wallet_state *s, int y, const view_proposal *p,
+                          bool chosen)
+{
+    static const char *const SIDES[] = { "", "not voted", "in favour", "against" };
+    static const tui_style STYLES[] = { TUI_DIM, TUI_DIM, TUI_GOOD, TUI_BAD };
+    char what[200], tally[64];
+    side sd = p->passed ? SIDE_UNKNOWN : account_side(s, p->vote);
+    view_proposal_describe(p, what, sizeof what);
+    view_proposal_tally(p, tally, sizeof tally);
+    tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
+    tui_print(win, y, 2, 10, STYLES[sd], "%s", SIDES[sd]);
+    tui_print(win, y, 13, 18, p->passed ? TUI_GOOD : TUI_NORMAL, "%s", tally);
+    tui_print(win, y, 31, getmaxx(win) - 31, TUI_NORMAL, "%s", what);
+}
+
+/* "0xf39F..2266, 0x7099..79C8" into out, or "nobody". */
+static void list_addresses(const eth_address *a, size_t n, char *out, size_t cap)
+{
+    size_t used = 0;
+    snprintf(out, cap, "nobody");
+    for (size_t i = 0; i < n && used < cap; i++) {
+        char s[16];
+        screen_short_address(&a[i], s);
+        used += (size_t)snprintf(out + used, cap - used, "%s%s", i ? ", " : "", s);
+    }
+}
+
+static void draw_detail(WINDOW *win, int y, const view_proposal *p)
+{
+    char what[200], tally[64], yes[256], no[256];
+    int W = getmaxx(win);
+    view_proposal_describe(p, what, sizeof what);
+    view_proposal_tally(p, tally, sizeof tally);
+    tui_print(win, y++, 2, W - 2, TUI_TITLE, "%s", what);
+    list_addresses(p->in_favour, p->nin_favour, yes, sizeof yes);
+    list_addresses(p->against, p->nagainst, no, sizeof no);
+    tui_print(win, y++, 2, W - 2, TUI_ACCENT, "%s", p->vote);
+    if (p->passed)
+        tui_print(win, y++, 2, W - 2, TUI_GOOD, "passed at block #%llu with %s",
+                  (unsigned long long)p->passed_block, tally);
+    else
+        tui_print(win, y++, 2, W - 2, TUI_NORMAL,
+                  "%s, passes at more than half; first vote at block #%llu", tally,
+                  (unsigned long long)p->first_block);
+    tui_print(win, y++, 2, W - 2, TUI_GOOD, "in favour: %s", yes);
+    tui_print(win, y, 2, W - 2, TUI_BAD, "against: %s", no);
+}
 
 static void draw(tui_app *app, WINDOW *win)
 {
     const wallet_state *s = tui_app_snapshot(app);
-    screen_heading(win, 0, "Your votes");
-    if (!s->is_voter) {
-        tui_print(win, 1, 2, 0, TUI_WARN, "This account is not a voter: only voters see and "
-                                          "make proposals.");
+    int y = 0, H = getmaxy(win);
+    screen_heading(win, y++, "Open proposals");
+    if (!s->is_voter)
+        tui_print(win, y++, 2, 0, TUI_WARN, "This account is not a voter: only voters vote and "
+                                            "make proposals.");
+    if (screen_past_missing(win, &y, app))
+        return;
+    const view_governance *g = governance(app);
+    if (!build_order(&g_page, g)) {
+        tui_print(win, y, 2, 0, TUI_BAD, "out of memory for the proposals");
         return;
     }
-    if (screen_missing(win, 1, s, WALLET_SEC_VOTES, "votes"))
+    if (g_page.nopen == 0)
+        tui_print(win, y++, 2, 0, TUI_DIM, "none open");
+    /* The list scrolls as one; the heading of the passed ones takes a row. */
+    int rows = H - y - VOTING_DETAIL - 2;
+    if (rows < 2)
         return;
-    if (s->nvotes == 0)
-        tui_print(win, 1, 2, 0, TUI_DIM, "no votes yet");
-    g_cursor = screen_cursor_clamp(g_cursor, s->nvotes);
-    int rows = getmaxy(win) - 2;
-    size_t first = g_cursor >= (size_t)rows ? g_cursor - (size_t)rows + 1 : 0;
-    for (size_t i = first; i < s->nvotes && (int)(i - first) < rows; i++) {
-        const wallet_vote *v = &s->votes[i];
-        int y = 1 + (int)(i - first), W = getmaxx(win);
-        tui_print(win, y, 0, 1, i == g_cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
-                  i == g_cursor ? '>' : ' ');
-        tui_print(win, y, 2, 10, v->in_favour ? TUI_GOOD : TUI_BAD, "%s",
-                  v->in_favour ? "in favour" : "against");
-        tui_print(win, y, 12, 8, v->passed ? TUI_GOOD : TUI_DIM, "%s",
-                  v->passed ? "passed" : "open");
-        tui_print(win, y, 20, W - 20, TUI_NORMAL, "%s", v->text);
+    size_t first = g_page.cursor + 1 >= (size_t)rows ? g_page.cursor + 2 - (size_t)rows : 0;
+    int bottom = y + rows;
+    for (size_t i = first; i < g_page.n && y < bottom; i++) {
+        if (i == g_page.nopen) {
+            screen_heading(win, y++, "Passed");
+            if (y >= bottom)
+                break;
+        }
+        draw_proposal(win, s, y++, &g->proposals[g_page.order[i]], i == g_page.cursor);
     }
+    if (g_page.n > 0)
+        draw_detail(win, H - VOTING_DETAIL, &g->proposals[g_page.order[g_page.cursor]]);
 }
 
 /* How vote strings begin, the method each records a vote for, and how many
@@ -106,9 +215,9 @@ static bool form_text(const char *method, size_t i, const char *part, const char
     return true;
 }
 
-/* Votes again on `text` (the account's vote turns around), through the
- * usual confirmation. */
-static void revote(tui_app *app, const char *text)
+/* Calls the vote recorded as `text` again, through the usual confirmation,
+ * which says `effect`. */
+static void revote(tui_app *app, const char *text, const char *effect)
 {
     char values[2][VOTE_PART_MAX];
     char parts[3][VOTE_PART_MAX];
@@ -126,8 +235,8 @@ static void revote(tui_app *app, const char *text)
             n--;
         if (n != VOTES[v].nargs)
             break;
-        tui_form_spec spec = { .title = "Vote again (your vote turns around)",
-                               .method = VOTES[v].method, .nfields = n };
+        tui_form_spec spec = { .title = "Vote", .method = VOTES[v].method, .effect = effect,
+                               .nfields = n };
         bool ok = true;
         for (size_t i = 0; i < n && ok; i++) {
             ok = form_text(VOTES[v].method, i, parts[i], parts[0], values[i]);
@@ -140,6 +249,58 @@ static void revote(tui_app *app, const char *text)
         return;
     }
     tui_app_message(app, true, "cannot read the vote \"%.60s\" back into a proposal", text);
+}
+
+/* Two proposals that make the same call (one passed, one proposed again). */
+static bool same_call(const view_proposal *a, const view_proposal *b)
+{
+    return a->kind == b->kind && eth_address_equal(&a->target, &b->target) &&
+           eth_address_equal(&a->owner, &b->owner) && a->param == b->param &&
+           u256_cmp(&a->value, &b->value) == 0;
+}
+
+/* `j` (in favour), `o` (against) or `v` (the other side) on the chosen
+ * proposal: one call toggles the caller's side, so the call is sent only
+ * when it moves the account where the key asks, and the confirmation says
+ * which way. */
+static void vote(tui_app *app, const wallet_state *s, int ch)
+{
+    const view_governance *g = governance(app);
+    /* The order is the last draw's; a past read since may be shorter (a
+     * reorganisation rolled blocks back). */
+    if (!g || g_page.cursor >= g_page.n || g_page.order[g_page.cursor] >= g->nproposals) {
+        tui_app_message(app, true, "no proposal to vote on");
+        return;
+    }
+    const view_proposal *p = &g->proposals[g_page.order[g_page.cursor]];
+    if (p->passed) {
+        if (ch == 'o') {
+            tui_app_message(app, true, "it passed: there is no vote left to oppose");
+            return;
+        }
+        for (size_t i = 0; i < g->nproposals; i++)
+            if (!g->proposals[i].passed && same_call(&g->proposals[i], p)) {
+                tui_app_message(app, true, "proposed again already as %.80s: choose that one",
+                                g->proposals[i].vote);
+                return;
+            }
+        revote(app, p->vote, "proposes again a passed change");
+        return;
+    }
+    /* Per side: the key that would move the vote the other way (so sends
+     * nothing), why, and what the call does otherwise. */
+    static const struct { int refused; const char *why, *effect; } BY_SIDE[] = {
+        [SIDE_UNKNOWN] = { 0, "", "turns your vote around (your side could not be read)" },
+        [SIDE_NONE] = { 'o', "you have not voted on it: a first vote counts in favour, so "
+                             "there is nothing to turn against", "adds your vote in favour" },
+        [SIDE_FOR] = { 'j', "you are in favour already", "turns your vote against" },
+        [SIDE_AGAINST] = { 'o', "you are against already", "turns your vote in favour" },
+    };
+    side sd = account_side(s, p->vote);
+    if (ch == BY_SIDE[sd].refused)
+        tui_app_message(app, true, "%s", BY_SIDE[sd].why);
+    else
+        revote(app, p->vote, BY_SIDE[sd].effect);
 }
 
 static bool key(tui_app *app, int ch)
@@ -176,13 +337,13 @@ static bool key(tui_app *app, int ch)
         { 'a', &add_voter }, { 'd', &remove_voter }, { 'u', &add_unit },
         { 'k', &remove_unit }, { 'b', &banker }, { 'p', &param },
     };
-    if (s && s->is_voter && screen_cursor_key(ch, &g_cursor, s->nvotes))
+    if (screen_cursor_key(ch, &g_page.cursor, g_page.n))
         return true;
-    if (ch == 'v' && s && s->is_voter && !(s->missing & WALLET_SEC_VOTES)) {
-        if (g_cursor < s->nvotes)
-            revote(app, s->votes[g_cursor].text);
+    if (ch == 'j' || ch == 'o' || ch == 'v') {
+        if (s && s->is_voter)
+            vote(app, s, ch);
         else
-            tui_app_message(app, true, "no vote to vote on again");
+            tui_app_message(app, true, "only voters can vote");
         return true;
     }
     for (size_t i = 0; i < sizeof KEYS / sizeof KEYS[0]; i++) {
@@ -199,7 +360,7 @@ static bool key(tui_app *app, int ch)
 
 const tui_page screen_voting = {
     "Voting",
-    "Up/Down choose  v vote again  a/d add/remove voter  u/k add/remove unit  b banker  "
+    "Up/Down choose  j join  o oppose  v change your vote  a/d voter  u/k unit  b banker  "
     "p parameter",
     draw, key
 };

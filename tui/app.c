@@ -30,6 +30,7 @@ typedef struct action {
     unsigned id;
     const pc_method *method;
     char description[160];
+    char effect[160];            /* the form's, or "" */
     char args[PC_MAX_ARGS][200]; /* "LABEL  value as people read it" */
     size_t nargs;
     bytebuf calldata;
@@ -215,6 +216,7 @@ static void start_action(tui_app *app)
     action *a = &app->act;
     a->id = ++app->next_id;
     a->method = m;
+    snprintf(a->effect, sizeof a->effect, "%s", f->spec.effect ? f->spec.effect : "");
     size_t used = (size_t)snprintf(a->description, sizeof a->description, "%s", m->name);
     for (size_t i = 0; i < f->spec.nfields && a->nargs < PC_MAX_ARGS; i++) {
         char v[160];
@@ -594,7 +596,8 @@ static void draw_bottom(tui_app *app)
 static void draw_confirm(tui_app *app)
 {
     action *a = &app->act;
-    int h = 12 + (int)a->nargs, w = COLS - 4 > 84 ? 84 : COLS - 4, y, x;
+    int h = 12 + (int)a->nargs + (a->effect[0] != '\0');
+    int w = COLS - 4 > 84 ? 84 : COLS - 4, y, x;
     tui_box(stdscr, h, w, "Sign and send this transaction?", &y, &x);
     char from[ETH_ADDRESS_TEXT_LEN], to[ETH_ADDRESS_TEXT_LEN], fee[2 * U256_DEC_MAX + 40];
     eth_address_to_checksum(&a->t.from, from);
@@ -612,6 +615,10 @@ static void draw_confirm(tui_app *app)
     tui_print(stdscr, r, x + 2, lw, TUI_DIM, "method");
     tui_print(stdscr, r++, x + 2 + lw, vw, TUI_ACCENT, "%s (%s)", a->method->name,
               a->method->kind == PC_VOTE ? "a vote" : "a transaction");
+    if (a->effect[0]) {
+        tui_print(stdscr, r, x + 2, lw, TUI_DIM, "what it does");
+        tui_print(stdscr, r++, x + 2 + lw, vw, TUI_WARN, "%s", a->effect);
+    }
     for (size_t i = 0; i < a->nargs; i++)
         tui_print(stdscr, r++, x + 4, w - 6, TUI_NORMAL, "%s", a->args[i]);
     const char *name = tui_wallet_name(app->wallet);

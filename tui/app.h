@@ -69,6 +69,8 @@ typedef struct tui_field_spec {
 typedef struct tui_form_spec {
     const char *title;
     const char *method;    /* contract method run with the fields as arguments; NULL: local */
+    const char *effect;    /* what the call does, for the confirmation (e.g. "turns your
+                              vote against"); NULL: nothing beyond the method */
     size_t nfields;
     tui_field_spec fields[TUI_FORM_FIELDS];
     /* A line shown under the fields, recomputed as the person types (e.g.

@@ -7,16 +7,15 @@ pc_status wallet_past_read(history *h, wallet_past *out, pc_error *err)
 {
     memset(out, 0, sizeof *out);
     history_filter all = HISTORY_FILTER_ALL;
-    view_governance g;
     pc_status st = history_load(h, &all, &out->txs, &out->ntxs, err);
     if (st == PC_OK)
-        st = view_governance_replay(out->txs, out->ntxs, &g, err);
-    if (st == PC_OK) {
-        st = wallet_owners_from_governance(&g, &out->owners, &out->nowners, err);
-        view_governance_free(&g);
-    }
+        st = view_governance_replay(out->txs, out->ntxs, &out->governance, err);
+    if (st == PC_OK)
+        st = wallet_owners_from_governance(&out->governance, &out->owners, &out->nowners, err);
     if (st == PC_OK)
         st = view_withdrawals_replay(out->txs, out->ntxs, &out->withdrawals, err);
+    if (st == PC_OK)
+        st = view_market_replay(out->txs, out->ntxs, &out->market, err);
     if (st == PC_OK && !history_head(h, &out->head))
         out->head = 0;
     if (st != PC_OK)
@@ -31,5 +30,7 @@ void wallet_past_free(wallet_past *p)
     history_tx_free_all(p->txs, p->ntxs);
     free(p->owners);
     view_withdrawals_free(&p->withdrawals);
+    view_governance_free(&p->governance);
+    view_market_free(&p->market);
     memset(p, 0, sizeof *p);
 }

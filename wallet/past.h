@@ -1,7 +1,8 @@
 /* What both front ends take from the history index (wallet/history.h)
  * beside the live figures of wallet/state.h: the owners of the active
  * storage units (for wallet/roles.h), the eEuro locked for withdrawal and
- * not yet settled, and the contract's transactions themselves. Everything
+ * not yet settled, every proposal with its tally, the market's trades, and
+ * the contract's transactions themselves. Everything
  * is derived from the transactions by wallet/views.h's replays, never from
  * the wording of the contract's Info texts.
  *
@@ -27,10 +28,12 @@ typedef struct wallet_past {
                                       votes left active */
     size_t nowners;
     view_withdrawals withdrawals;  /* owned: requests not yet settled */
+    view_governance governance;    /* owned: every proposal, its ballots and tally */
+    view_market market;            /* owned: the trades and the replayed book */
 } wallet_past;
 
 /* Loads every transaction the index holds now (bring it up to date with
- * history_sync first) and derives the owners and withdrawal requests.
+ * history_sync first) and derives the owners, withdrawal requests, proposals and trades.
  * Errors: history_load's, PC_ENOMEM; on failure *out is left empty. */
 pc_status wallet_past_read(history *h, wallet_past *out, pc_error *err);
 /* Frees the arrays, not the struct; NULL is allowed. */

@@ -18,7 +18,7 @@ tui_start --rpc "$PROXY_RPC" --rpc "$NODE2_RPC" --contract-json "$DEVNET_JSON" \
     --private-key-file "$(key_file A)"
 tui_expect "reads through the first node" "node $PROXY_RPC"
 tui_keys 5
-tui_expect "voting page" "Your votes"
+tui_expect "voting page" "Open proposals"
 tui_keys a
 tui_type "${ADDR[C]}"
 tui_keys Enter

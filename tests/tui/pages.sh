@@ -64,12 +64,15 @@ tui_expect "C's sell" "SELL #0"
 tui_expect "A's sell" "SELL #1"
 tui_expect "own order marked" "mine"
 tui_expect "price" "0.4"
+tui_expect "the owner of C's sell" "${ADDR[C]:0:6}..${ADDR[C]: -4}"
+tui_expect "no trade yet" "last trade none yet"
 
 echo "# 5 Voting"
 tui_keys 5
-tui_expect "vote for B" "Add_Voter_$(hex B)"
-tui_expect "passed" "in favour passed"
-tui_expect "banker vote" "changeBankerTo_$(hex A)"
+tui_expect "vote for B, passed by A alone" "1 of 1 in favour  Add voter ${ADDR[B]}"
+tui_expect "passed ones apart" "Passed"
+tui_expect "banker vote" "2 of 2 in favour  Make ${ADDR[A]}"
+tui_expect "the chosen one's vote string" "Add_Voter_$(hex B)"
 
 echo "# 6 Banker"
 tui_keys 6
