@@ -18,8 +18,8 @@ typedef struct row {
     u256 depth;            /* quantity from the best price of its side out to it */
 } row;
 
-/* The ladder of the last draw, which keys act on: its rows point into the
- * snapshot drawn, which stays until the next draw. */
+/* The ladder of the last draw or key: its rows point into the snapshot it
+ * was built from, so keys build it again from the snapshot held now. */
 typedef struct market_page {
     size_t cursor;
     row *rows;
@@ -252,6 +252,10 @@ static bool key(tui_app *app, int ch)
 {
     const wallet_state *s = tui_app_snapshot(app);
     static char id[24];
+    /* Rows of the snapshot held now: the one drawn last may have been freed
+     * by a newer one when this page was not on screen. */
+    if (s && !build_rows(&g_page, s))
+        g_page.nrows = 0;
     tui_form_spec add = {
         .method = "addOrder", .nfields = 3,
         .fields = { { .label = "Price eEuro/ENT", .kind = PC_ARG_PRICE,
