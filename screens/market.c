@@ -44,6 +44,11 @@ static int by_price_desc(const void *a, const void *b)
 static bool build_rows(market_page *pg, const wallet_state *s)
 {
     size_t n = s->nsells + s->nbuys;
+    pg->nrows = pg->nsell = 0;
+    if (n == 0) { /* rows may still be NULL: nothing to sort */
+        pg->cursor = 0;
+        return true;
+    }
     if (n > pg->cap) {
         row *grown = realloc(pg->rows, n * sizeof *grown);
         if (!grown)
@@ -51,7 +56,6 @@ static bool build_rows(market_page *pg, const wallet_state *s)
         pg->rows = grown;
         pg->cap = n;
     }
-    pg->nrows = 0;
     for (size_t i = 0; i < s->nsells; i++)
         pg->rows[pg->nrows++] = (row){ .o = &s->sells[i] };
     pg->nsell = pg->nrows;
