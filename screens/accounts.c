@@ -8,8 +8,9 @@
 
 static size_t g_cursor;
 
-static void draw(tui_app *app, WINDOW *win)
+static void draw(tui_app *app, void *state, WINDOW *win)
 {
+    (void)state;
     tui_wallet *w = tui_app_wallet(app);
     eth_address cur;
     bool has = tui_wallet_address(w, &cur);
@@ -96,8 +97,9 @@ static pc_status do_rename(tui_app *app, char *const t[], secret *const s[], pc_
     return tui_wallet_rename(tui_app_wallet(app), g_selected, t[0], err);
 }
 
-static bool key(tui_app *app, int ch)
+static bool key(tui_app *app, void *state, int ch)
 {
+    (void)state;
     tui_wallet *w = tui_app_wallet(app);
     static const tui_form_spec create = {
         .title = "New account", .nfields = 3,
@@ -161,5 +163,8 @@ static bool key(tui_app *app, int ch)
 }
 
 const tui_page screen_accounts = {
-    "Accounts", "Enter switch  n new  i import key  f import file  e rename  l lock", draw, key
+    .title = "Accounts",
+    .hints = "Enter switch  n new  i import key  f import file  e rename  l lock",
+    .draw = draw,
+    .key = key,
 };

@@ -60,8 +60,9 @@ static int draw_record(WINDOW *win, int y, const history_tx *t)
     return 2;
 }
 
-static void draw(tui_app *app, WINDOW *win)
+static void draw(tui_app *app, void *state, WINDOW *win)
 {
+    (void)state;
     int H = getmaxy(win), y = 1;
     draw_session(app, win, &y);
     y++;
@@ -78,10 +79,16 @@ static void draw(tui_app *app, WINDOW *win)
         y += draw_record(win, y, &p->txs[i - 1]);
 }
 
-static bool key(tui_app *app, int ch)
+static bool key(tui_app *app, void *state, int ch)
 {
+    (void)state;
     const wallet_past *p = tui_app_past(app);
     return p && screen_cursor_key(ch, &g_scroll, p->ntxs);
 }
 
-const tui_page screen_activity = { "Activity", "Up/Down scroll history", draw, key };
+const tui_page screen_activity = {
+    .title = "Activity",
+    .hints = "Up/Down scroll history",
+    .draw = draw,
+    .key = key,
+};

@@ -17,8 +17,9 @@ static const view_withdrawals *requests(const tui_app *app)
     return p ? &p->withdrawals : NULL;
 }
 
-static void draw(tui_app *app, WINDOW *win)
+static void draw(tui_app *app, void *state, WINDOW *win)
 {
+    (void)state;
     const wallet_state *s = tui_app_snapshot(app);
     screen_heading(win, 0, "Banker");
     if (!(tui_app_roles(app) & WALLET_ROLE_BANKER)) {
@@ -51,8 +52,9 @@ static void draw(tui_app *app, WINDOW *win)
     }
 }
 
-static bool key(tui_app *app, int ch)
+static bool key(tui_app *app, void *state, int ch)
 {
+    (void)state;
     const wallet_state *s = tui_app_snapshot(app);
     static char who[ETH_ADDRESS_TEXT_LEN], amount[U256_DEC_MAX];
     static const tui_form_spec mint = {
@@ -97,5 +99,9 @@ static bool key(tui_app *app, int ch)
     }
 }
 
-const tui_page screen_banker = { "Banker", "m mint  x burn  u unlock  Up/Down request", draw,
-                                 key };
+const tui_page screen_banker = {
+    .title = "Banker",
+    .hints = "m mint  x burn  u unlock  Up/Down request",
+    .draw = draw,
+    .key = key,
+};

@@ -79,8 +79,9 @@ static void draw_sessions(WINDOW *win, const wallet_state *s, int y, int rows)
     }
 }
 
-static void draw(tui_app *app, WINDOW *win)
+static void draw(tui_app *app, void *state, WINDOW *win)
 {
+    (void)state;
     const wallet_state *s = tui_app_snapshot(app);
     int H = getmaxy(win);
     tui_print(win, 0, 0, 0, TUI_TITLE, "Total energy");
@@ -116,8 +117,9 @@ static void preview(const tui_app *app, char *const texts[], char *out, size_t c
     snprintf(out, cap, "buys %s Wh (%s) at burn cost %s", d, w, c);
 }
 
-static bool key(tui_app *app, int ch)
+static bool key(tui_app *app, void *state, int ch)
 {
+    (void)state;
     const wallet_state *s = tui_app_snapshot(app);
     static char unit[ETH_ADDRESS_TEXT_LEN];
     tui_form_spec start = {
@@ -148,5 +150,9 @@ static bool key(tui_app *app, int ch)
     }
 }
 
-const tui_page screen_energy = { "Energy", "Up/Down unit  s start session  c clear old sessions",
-                                 draw, key };
+const tui_page screen_energy = {
+    .title = "Energy",
+    .hints = "Up/Down unit  s start session  c clear old sessions",
+    .draw = draw,
+    .key = key,
+};

@@ -152,8 +152,9 @@ static void draw_trades(tui_app *app, WINDOW *win, int y)
     }
 }
 
-static void draw(tui_app *app, WINDOW *win)
+static void draw(tui_app *app, void *state, WINDOW *win)
 {
+    (void)state;
     const wallet_state *s = tui_app_snapshot(app);
     const wallet_past *p = tui_app_past(app);
     int H = getmaxy(win);
@@ -252,8 +253,9 @@ static void order_preview(const tui_app *app, char *const texts[], char *out, si
     }
 }
 
-static bool key(tui_app *app, int ch)
+static bool key(tui_app *app, void *state, int ch)
 {
+    (void)state;
     const wallet_state *s = tui_app_snapshot(app);
     static char id[24];
     /* Rows of the snapshot held now: the one drawn last may have been freed
@@ -299,5 +301,9 @@ static bool key(tui_app *app, int ch)
     }
 }
 
-const tui_page screen_market = { "Market", "b buy  s sell  Up/Down choose  x remove own order",
-                                 draw, key };
+const tui_page screen_market = {
+    .title = "Market",
+    .hints = "b buy  s sell  Up/Down choose  x remove own order",
+    .draw = draw,
+    .key = key,
+};

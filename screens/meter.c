@@ -4,8 +4,9 @@
 #include "screens/common.h"
 #include "tui/ui.h"
 
-static void draw(tui_app *app, WINDOW *win)
+static void draw(tui_app *app, void *state, WINDOW *win)
 {
+    (void)state;
     const wallet_state *s = tui_app_snapshot(app);
     screen_heading(win, 0, "Smart meter");
     if (!(tui_app_roles(app) & WALLET_ROLE_UNIT)) {
@@ -35,8 +36,9 @@ static pc_status read_session(tui_app *app, char *const texts[], secret *const s
     return PC_OK;
 }
 
-static bool key(tui_app *app, int ch)
+static bool key(tui_app *app, void *state, int ch)
 {
+    (void)state;
     static const tui_form_spec produced = {
         .title = "Report energy produced", .method = "energyProduced", .nfields = 2,
         .fields = { { .label = "Producer", .kind = PC_ARG_ADDRESS },
@@ -65,5 +67,9 @@ static bool key(tui_app *app, int ch)
     }
 }
 
-const tui_page screen_meter = { "Meter", "p produced  c consumed  a actual  e session energy",
-                                draw, key };
+const tui_page screen_meter = {
+    .title = "Meter",
+    .hints = "p produced  c consumed  a actual  e session energy",
+    .draw = draw,
+    .key = key,
+};

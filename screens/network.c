@@ -16,8 +16,9 @@ static const struct {
     { "F", PC_UNIT_FRACTION, "unit owner's share of minted ENT" },
 };
 
-static void draw(tui_app *app, WINDOW *win)
+static void draw(tui_app *app, void *state, WINDOW *win)
 {
+    (void)state;
     const wallet_state *s = tui_app_snapshot(app);
     char a[ETH_ADDRESS_TEXT_LEN];
     screen_heading(win, 0, "Banker");
@@ -50,4 +51,9 @@ static void draw(tui_app *app, WINDOW *win)
     tui_print(win, 15, 2, 0, TUI_DIM, "          %s", pc_contract_name(tui_app_contract(app)));
 }
 
-const tui_page screen_network = { "Network info", "", draw, NULL };
+const tui_page screen_network = {
+    .title = "Network info",
+    .hints = "",
+    .draw = draw,
+    .key = NULL,
+};

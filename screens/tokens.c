@@ -7,8 +7,9 @@
 #define LABEL_W 16
 #define COL_W 26
 
-static void draw(tui_app *app, WINDOW *win)
+static void draw(tui_app *app, void *state, WINDOW *win)
 {
+    (void)state;
     const wallet_state *s = tui_app_snapshot(app);
     screen_heading(win, 0, "Your tokens");
     tui_print(win, 1, LABEL_W, COL_W, TUI_DIM, "%*s", COL_W, "available");
@@ -35,8 +36,9 @@ static void draw(tui_app *app, WINDOW *win)
     tui_print(win, 10, 0, 0, TUI_DIM, "eEuro backs buy orders and withdrawals the banker pays out.");
 }
 
-static bool key(tui_app *app, int ch)
+static bool key(tui_app *app, void *state, int ch)
 {
+    (void)state;
     static const tui_form_spec ent = {
         .title = "Transfer ENT", .method = "transferENT", .nfields = 2,
         .fields = { { .label = "To", .kind = PC_ARG_ADDRESS },
@@ -62,5 +64,9 @@ static bool key(tui_app *app, int ch)
     }
 }
 
-const tui_page screen_tokens = { "Tokens", "t transfer ENT  e transfer eEuro  w withdraw", draw,
-                                 key };
+const tui_page screen_tokens = {
+    .title = "Tokens",
+    .hints = "t transfer ENT  e transfer eEuro  w withdraw",
+    .draw = draw,
+    .key = key,
+};

@@ -114,8 +114,9 @@ static void draw_detail(WINDOW *win, int y, const view_proposal *p)
     tui_print(win, y, 2, W - 2, TUI_BAD, "against: %s", no);
 }
 
-static void draw(tui_app *app, WINDOW *win)
+static void draw(tui_app *app, void *state, WINDOW *win)
 {
+    (void)state;
     const wallet_state *s = tui_app_snapshot(app);
     int y = 0, H = getmaxy(win);
     screen_heading(win, y++, "Open proposals");
@@ -303,8 +304,9 @@ static void vote(tui_app *app, const wallet_state *s, int ch)
         revote(app, p->vote, BY_SIDE[sd].effect);
 }
 
-static bool key(tui_app *app, int ch)
+static bool key(tui_app *app, void *state, int ch)
 {
+    (void)state;
     const wallet_state *s = tui_app_snapshot(app);
     static const tui_form_spec add_voter = {
         .title = "Vote: add a voter", .method = "addVoter", .nfields = 1,
@@ -359,8 +361,9 @@ static bool key(tui_app *app, int ch)
 }
 
 const tui_page screen_voting = {
-    "Voting",
-    "Up/Down choose  j join  o oppose  v change your vote  a/d voter  u/k unit  b banker  "
+    .title = "Voting",
+    .hints = "Up/Down choose  j join  o oppose  v change your vote  a/d voter  u/k unit  b banker  "
     "p parameter",
-    draw, key
+    .draw = draw,
+    .key = key,
 };

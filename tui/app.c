@@ -54,6 +54,7 @@ struct tui_app {
     char *node;                     /* the worker's node now, as it last said */
     char conn_msg[PC_ERROR_MSG_MAX];
     size_t page;
+    void **page_state;              /* each page's view state (tui_page.state_size) */
     WINDOW *page_win;
     modal modal;
     tui_form form;
@@ -677,7 +678,7 @@ static void draw(tui_app *app)
             tui_print(app->page_win, 1, 1, 0, TUI_DIM, "%s reading the chain...",
                       tui_spinner(tui_app_clock_ms(app)));
         else
-            app->cfg->pages[app->page].draw(app, app->page_win);
+            app->cfg->pages[app->page].draw(app, app->page_state[app->page], app->page_win);
     }
     draw_bottom(app);
     if (app->modal == MODAL_FORM)
@@ -733,7 +734,8 @@ static void on_key(tui_app *app, int ch)
     case MODAL_NONE: break;
     }
     size_t n = app->cfg->npages;
-    if (app->cfg->pages[app->page].key && app->cfg->pages[app->page].key(app, ch))
+    if (app->cfg->pages[app->page].key &&
+        app->cfg->pages[app->page].key(app, app->page_state[app->page], ch))
         return;
     if (ch >= '1' && ch <= '9')
         go_page(app, (size_t)(ch - '1'));
@@ -749,6 +751,13 @@ static void on_key(tui_app *app, int ch)
         tui_worker_refresh(app->worker), clearok(curscr, TRUE);
 }
 
+static void free_page_states(tui_app *app)
+{
+    for (size_t i = 0; app->page_state && i < app->cfg->npages; i++)
+        free(app->page_state[i]);
+    free(app->page_state);
+}
+
 pc_status tui_run(const tui_config *cfg, pc_error *err)
 {
     tui_app *app = calloc(1, sizeof *app);
@@ -758,12 +767,20 @@ pc_status tui_run(const tui_config *cfg, pc_error *err)
     app->page = cfg->first_page >= 0 && (size_t)cfg->first_page < cfg->npages
                     ? (size_t)cfg->first_page : 0;
     clock_gettime(CLOCK_MONOTONIC, &app->started);
-    pc_status st = tui_wallet_open(&cfg->wallet, &app->wallet, err);
+    app->page_state = calloc(cfg->npages, sizeof *app->page_state);
+    bool states_ok = app->page_state != NULL;
+    for (size_t i = 0; states_ok && i < cfg->npages; i++)
+        if (cfg->pages[i].state_size &&
+            !(app->page_state[i] = calloc(1, cfg->pages[i].state_size)))
+            states_ok = false;
+    pc_status st = states_ok ? tui_wallet_open(&cfg->wallet, &app->wallet, err)
+                             : pc_fail(err, PC_ENOMEM, "out of memory");
     if (st == PC_OK)
         st = tui_worker_start(cfg->rpc_urls, cfg->nrpc_urls, cfg->timeout_s, cfg->contract,
                               &app->worker, err);
     if (st != PC_OK) {
         tui_wallet_close(app->wallet);
+        free_page_states(app);
         free(app);
         return st;
     }
@@ -802,6 +819,7 @@ pc_status tui_run(const tui_config *cfg, pc_error *err)
     free(app->past);
     tui_wallet_close(app->wallet);
     free(app->node);
+    free_page_states(app);
     free(app);
     return PC_OK;
 }

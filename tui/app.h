@@ -30,11 +30,20 @@
 
 typedef struct tui_app tui_app;
 
+/* A page: its view state (cursor, scroll, filter) is a struct of
+ * state_size bytes the shell allocates zeroed at start and passes back to
+ * every call; pages keep no statics. */
 typedef struct tui_page {
     const char *title;
-    const char *hints;                       /* the page's own keys, for the hint line */
-    void (*draw)(tui_app *app, WINDOW *win); /* win: the page's area */
-    bool (*key)(tui_app *app, int ch);       /* true when the key was used */
+    const char *hints;   /* the page's own keys, for the hint line */
+    size_t state_size;   /* 0: the page keeps no view state (state is NULL) */
+    /* win: the page's area. */
+    void (*draw)(tui_app *app, void *state, WINDOW *win);
+    /* True when the key was used. NULL: the page takes no keys. */
+    bool (*key)(tui_app *app, void *state, int ch);
+    /* A mouse click at (y, x) inside the page's area; true when used. NULL:
+     * clicks do nothing there. */
+    bool (*click)(tui_app *app, void *state, int y, int x);
 } tui_page;
 
 /* ---- forms ---- */
