@@ -7,36 +7,22 @@
 #include <time.h>
 
 #include "eth/hex.h"
+#include "tui/action.h"
+#include "tui/chrome.h"
 #include "tui/form.h"
 #include "tui/ui.h"
 #include "tui/worker.h"
 
 #define MAX_TXS 64
-#define SIDEBAR_W 16
-#define HEADER_H 3
-#define MIN_W 60
-#define MIN_H 16
+#define WHEEL_LINES 3
 
+/* What has the keyboard besides the page; the action's own dialogs
+ * (Preparing, the confirmation) come from its state. */
 typedef enum modal {
     MODAL_NONE,
     MODAL_FORM,      /* a page's form, or the password prompt */
-    MODAL_PREPARING, /* waiting for nonce, gas and fee */
-    MODAL_CONFIRM,   /* the transaction, asking y/n */
     MODAL_HELP,
 } modal;
-
-/* The transaction being built, from the form to the send. */
-typedef struct action {
-    unsigned id;
-    const pc_method *method;
-    char description[160];
-    char effect[160];            /* the form's, or "" */
-    char args[PC_MAX_ARGS][200]; /* "LABEL  value as people read it" */
-    size_t nargs;
-    bytebuf calldata;
-    wallet_tx t;
-    eth_tx tx;
-} action;
 
 struct tui_app {
     const tui_config *cfg;
@@ -52,20 +38,20 @@ struct tui_app {
     bool ever_connected;
     uint64_t chain_id;
     char *node;                     /* the worker's node now, as it last said */
-    char conn_msg[PC_ERROR_MSG_MAX];
     size_t page;
     void **page_state;              /* each page's view state (tui_page.state_size) */
     WINDOW *page_win;
     modal modal;
     tui_form form;
     bool form_is_password;
-    action act;
+    tui_action act;
     unsigned next_id;
     tui_tx_record txs[MAX_TXS];
     size_t ntxs;
     char message[PC_ERROR_MSG_MAX];
     bool message_error;
     struct timespec started;
+    unsigned long snapshot_ms;      /* when the last snapshot came */
     unsigned long first_page_ms;    /* when the first snapshot was shown */
     unsigned long requests;         /* the worker's HTTP requests so far */
     unsigned long requests_refresh; /* HTTP requests the last snapshot took */
@@ -192,81 +178,50 @@ static tui_tx_record *record_new(tui_app *app, unsigned id, const char *descript
     return r;
 }
 
-static void action_clear(tui_app *app)
-{
-    bytebuf_free(&app->act.calldata);
-    memset(&app->act, 0, sizeof app->act);
-}
-
 /* Form checked: encode the call and ask the worker for nonce, gas and fee. */
 static void start_action(tui_app *app)
 {
     tui_form *f = &app->form;
-    const pc_method *m = pc_method_find(f->spec.method);
-    pc_error e = { 0 };
     eth_address from;
-    if (!m) {
-        snprintf(f->note, sizeof f->note, "unknown method %s", f->spec.method);
-        return;
-    }
     if (!tui_wallet_address(app->wallet, &from)) {
         snprintf(f->note, sizeof f->note, "no account: create or import one on the Accounts page");
         return;
     }
-    action_clear(app);
-    action *a = &app->act;
-    a->id = ++app->next_id;
-    a->method = m;
-    snprintf(a->effect, sizeof a->effect, "%s", f->spec.effect ? f->spec.effect : "");
-    size_t used = (size_t)snprintf(a->description, sizeof a->description, "%s", m->name);
-    for (size_t i = 0; i < f->spec.nfields && a->nargs < PC_MAX_ARGS; i++) {
-        char v[160];
-        tui_form_describe_arg(app, f->spec.fields[i].kind, f->text[i], v, sizeof v);
-        snprintf(a->args[a->nargs++], sizeof a->args[0], "%-12s %s", f->spec.fields[i].label, v);
-        if (used < sizeof a->description)
-            used += (size_t)snprintf(a->description + used, sizeof a->description - used, " %s",
-                                     v);
-    }
-    /* Names typed for addresses go to the binding as the addresses they name. */
-    char resolved[TUI_FORM_FIELDS][ETH_ADDRESS_TEXT_LEN];
-    char *texts[TUI_FORM_FIELDS];
-    for (size_t i = 0; i < f->spec.nfields; i++) {
-        eth_address address;
-        texts[i] = f->texts[i];
-        if (f->spec.fields[i].kind == PC_ARG_ADDRESS &&
-            tui_form_resolve_address(app, f->text[i], &address, NULL, NULL) == PC_OK) {
-            eth_address_to_checksum(&address, resolved[i]);
-            texts[i] = resolved[i];
-        }
-    }
-    if (pc_encode_call(m, (int)f->spec.nfields, texts, &a->calldata, &e) != PC_OK) {
-        snprintf(f->note, sizeof f->note, "%s", e.msg);
+    wallet_tx base = { .from = from, .has_to = true,
+                       .to = *pc_contract_address(app->cfg->contract),
+                       .has_chain_id = app->cfg->has_chain_id, .chain_id = app->cfg->chain_id,
+                       .wait_s = WALLET_DEFAULT_WAIT_S };
+    if (!tui_action_start(&app->act, app, f, app->next_id + 1, &base, app->worker, f->note,
+                          sizeof f->note))
         return;
-    }
-    a->t = (wallet_tx){ .from = from, .has_to = true,
-                        .to = *pc_contract_address(app->cfg->contract),
-                        .data = a->calldata.data, .data_len = a->calldata.len,
-                        .has_chain_id = app->cfg->has_chain_id, .chain_id = app->cfg->chain_id,
-                        .wait_s = WALLET_DEFAULT_WAIT_S };
-    tui_worker_prepare(app->worker, a->id, &a->t);
+    app->next_id++;
     tui_form_free(f);
-    app->modal = MODAL_PREPARING;
+    app->modal = MODAL_NONE;
+}
+
+/* The form of the action that failed, as the person left it, with why. */
+static void reopen_form(tui_app *app, const char *why)
+{
+    tui_app_open_form(app, &app->act.spec);
+    if (app->modal != MODAL_FORM)
+        return;
+    for (size_t i = 0; i < app->form.spec.nfields; i++)
+        snprintf(app->form.text[i], sizeof app->form.text[i], "%s", app->act.text[i]);
+    snprintf(app->form.note, sizeof app->form.note, "not sent: %s", why);
 }
 
 static void send_action(tui_app *app)
 {
     pc_error e = { 0 };
     secret *key = NULL;
-    action *a = &app->act;
     if (tui_wallet_key(app->wallet, &key, &e) != PC_OK) {
         tui_app_message(app, true, "not sent: %s", e.msg);
-        app->modal = MODAL_NONE;
+        tui_action_clear(&app->act);
         return;
     }
-    record_new(app, a->id, a->description);
-    tui_worker_send(app->worker, a->id, &a->t, &a->tx, key);
-    tui_app_message(app, false, "signed %s; sending...", a->description);
-    app->modal = MODAL_NONE;
+    record_new(app, app->act.id, app->act.description);
+    tui_app_message(app, false, "signed %s; sending...", app->act.description);
+    tui_action_send(&app->act, app->worker, key);
 }
 
 static pc_status password_submit(tui_app *app, char *const texts[], secret *const secrets[],
@@ -288,6 +243,11 @@ static void ask_password(tui_app *app)
         .submit = password_submit,
     };
     tui_app_open_form(app, &spec);
+    if (app->modal != MODAL_FORM) {
+        tui_action_clear(&app->act);
+        return;
+    }
+    app->act.state = TUI_ACTION_UNLOCKING;
     app->form_is_password = true;
     snprintf(app->form.note, sizeof app->form.note, "%s stays unlocked for %d minutes",
              tui_wallet_name(app->wallet)[0] ? tui_wallet_name(app->wallet) : "the account",
@@ -340,6 +300,14 @@ void tui_app_submit_form(tui_app *app, const tui_form_spec *spec)
         submit_form(app);
 }
 
+static void cancel_action(tui_app *app)
+{
+    if (tui_action_cancel(&app->act))
+        tui_app_message(app, false, "cancelling: waiting for the node's answer...");
+    else
+        tui_app_message(app, false, "cancelled; nothing was sent");
+}
+
 static void form_key(tui_app *app, int ch)
 {
     tui_form_result r = tui_form_key(&app->form, ch);
@@ -348,25 +316,27 @@ static void form_key(tui_app *app, int ch)
         app->modal = MODAL_NONE;
         tui_app_message(app, false, "cancelled; nothing was sent");
         if (app->form_is_password)
-            action_clear(app);
+            tui_action_cancel(&app->act);
         return;
     }
     if (r == TUI_FORM_SUBMIT)
         submit_form(app);
 }
 
+static void sign(tui_app *app)
+{
+    if (tui_wallet_needs_password(app->wallet))
+        ask_password(app);
+    else
+        send_action(app);
+}
+
 static void confirm_key(tui_app *app, int ch)
 {
-    if (ch == 'y' || ch == 'Y') {
-        if (tui_wallet_needs_password(app->wallet))
-            ask_password(app);
-        else
-            send_action(app);
-    } else if (ch == 'n' || ch == 'N' || ch == 27) {
-        app->modal = MODAL_NONE;
-        action_clear(app);
-        tui_app_message(app, false, "cancelled; nothing was sent");
-    }
+    if (ch == 'y' || ch == 'Y')
+        sign(app);
+    else if (ch == 'n' || ch == 'N' || ch == 27)
+        cancel_action(app);
 }
 
 static void outcome_text(const pc_outcome *o, char *out, size_t cap)
@@ -397,6 +367,41 @@ static void take_node(tui_app *app, tui_ev *ev)
         tui_app_message(app, false, "now reading from %s", app->node);
 }
 
+static void on_prepared(tui_app *app, const tui_ev *ev)
+{
+    switch (tui_action_prepared(&app->act, ev)) {
+    case TUI_PREPARED_OTHER: break;
+    case TUI_PREPARED_CONFIRM: break;
+    case TUI_PREPARED_CANCELLED:
+        tui_app_message(app, false, "cancelled; nothing was sent");
+        break;
+    case TUI_PREPARED_FAILED:
+        tui_app_message(app, true, "not sent: %s", ev->msg);
+        if (app->modal == MODAL_NONE)
+            reopen_form(app, ev->msg);
+        break;
+    }
+}
+
+static void on_sent(tui_app *app, const tui_ev *ev, tui_tx_record *r)
+{
+    char h[65];
+    memcpy(r->hash, ev->hash, 32);
+    hex_encode(ev->hash, 32, h);
+    if (ev->status == PC_OK) {
+        r->has_hash = true;
+        r->state = TUI_TX_PENDING;
+        tui_app_message(app, false, "sent 0x%.16s..., waiting for the receipt", h);
+        return;
+    }
+    r->state = TUI_TX_FAILED;
+    snprintf(r->outcome, sizeof r->outcome, "%.250s", ev->msg);
+    tui_app_message(app, true, "%s: %s", r->description, ev->msg);
+    /* The person's texts come back, unless they are busy with another. */
+    if (ev->id == app->act.id && app->act.state == TUI_ACTION_IDLE && app->modal == MODAL_NONE)
+        reopen_form(app, ev->msg);
+}
+
 static void on_event(tui_app *app, tui_ev *ev)
 {
     tui_tx_record *r = record_for(app, ev->id);
@@ -413,7 +418,6 @@ static void on_event(tui_app *app, tui_ev *ev)
                 tui_app_message(app, false, "node back: connected again");
             app->ever_connected = true;
         } else {
-            snprintf(app->conn_msg, sizeof app->conn_msg, "%s", ev->msg);
             tui_app_message(app, true, "disconnected, retrying: %s", ev->msg);
         }
         app->connected = ev->connected;
@@ -424,8 +428,9 @@ static void on_event(tui_app *app, tui_ev *ev)
         ev->snap = NULL;
         update_roles(app);
         app->connected = true;
+        app->snapshot_ms = tui_app_clock_ms(app);
         if (!app->snapshots++)
-            app->first_page_ms = tui_app_clock_ms(app);
+            app->first_page_ms = app->snapshot_ms;
         app->requests_refresh = ev->refresh_requests;
         app->requests = ev->requests;
         break;
@@ -448,34 +453,10 @@ static void on_event(tui_app *app, tui_ev *ev)
         }
         update_roles(app);
         break;
-    case TUI_EV_PREPARED:
-        if (ev->id != app->act.id || app->modal != MODAL_PREPARING)
-            break; /* cancelled meanwhile */
-        if (ev->status != PC_OK) {
-            tui_app_message(app, true, "not sent: %s", ev->msg);
-            app->modal = MODAL_NONE;
-            action_clear(app);
-            break;
-        }
-        app->act.tx = ev->tx;
-        app->modal = MODAL_CONFIRM;
-        break;
+    case TUI_EV_PREPARED: on_prepared(app, ev); break;
     case TUI_EV_SENT:
-        if (!r)
-            break;
-        memcpy(r->hash, ev->hash, 32);
-        hex_encode(ev->hash, 32, h);
-        if (ev->status != PC_OK) {
-            r->state = TUI_TX_FAILED;
-            snprintf(r->outcome, sizeof r->outcome, "%.250s", ev->msg);
-            tui_app_message(app, true, "%s: %s", r->description, ev->msg);
-        } else {
-            r->has_hash = true;
-            r->state = TUI_TX_PENDING;
-            tui_app_message(app, false, "sent 0x%.16s..., waiting for the receipt", h);
-        }
-        if (ev->id == app->act.id)
-            action_clear(app);
+        if (r)
+            on_sent(app, ev, r);
         break;
     case TUI_EV_MINED:
         if (!r)
@@ -508,190 +489,53 @@ static void on_event(tui_app *app, tui_ev *ev)
 
 /* ---- drawing ---- */
 
-static void draw_header(tui_app *app)
+static tui_chrome chrome_of(const tui_app *app)
 {
-    int W = COLS;
-    const wallet_state *s = app->snap;
-    int x = tui_print(stdscr, 0, 0, W, TUI_TITLE, "PowerChain");
-    x += tui_print(stdscr, 0, x, W - x, TUI_DIM, "  node ");
-    x += tui_print(stdscr, 0, x, W - x, TUI_NORMAL, "%s", tui_app_node(app));
-    if (app->chain_id) {
-        x += tui_print(stdscr, 0, x, W - x, TUI_DIM, "  chain ");
-        x += tui_print(stdscr, 0, x, W - x, TUI_NORMAL, "%llu",
-                       (unsigned long long)app->chain_id);
-    }
-    if (s) {
-        x += tui_print(stdscr, 0, x, W - x, TUI_DIM, "  block ");
-        x += tui_print(stdscr, 0, x, W - x, TUI_NORMAL, "#%llu", (unsigned long long)s->block);
-    }
-    if (app->connected)
-        tui_print(stdscr, 0, x + 2, W - x - 2, TUI_GOOD, "connected");
-    else if (app->ever_connected)
-        tui_print(stdscr, 0, x + 2, W - x - 2, TUI_BAD, "disconnected, retrying");
-    else
-        tui_print(stdscr, 0, x + 2, W - x - 2, TUI_WARN, "connecting %s",
-                  tui_spinner(tui_app_clock_ms(app)));
-
-    eth_address a;
-    if (!tui_wallet_address(app->wallet, &a)) {
-        tui_print(stdscr, 1, 0, W, TUI_WARN, "no account (read only): see 7 Accounts");
-    } else {
-        char cs[ETH_ADDRESS_TEXT_LEN];
-        eth_address_to_checksum(&a, cs);
-        const char *name = tui_wallet_name(app->wallet);
-        x = 0;
-        if (name[0])
-            x += tui_print(stdscr, 1, 0, W, TUI_ACCENT, "%s ", name);
-        x += tui_print(stdscr, 1, x, W - x, TUI_NORMAL, "%s", cs);
-        if (s) {
-            char roles[64] = "";
-            if (app->roles & WALLET_ROLE_VOTER)
-                strcat(roles, " voter");
-            if (app->roles & WALLET_ROLE_BANKER)
-                strcat(roles, " banker");
-            if (app->roles & WALLET_ROLE_UNIT)
-                strcat(roles, " storage-unit");
-            if (app->roles & WALLET_ROLE_UNIT_OWNER)
-                strcat(roles, " unit-owner");
-            x += tui_print(stdscr, 1, x, W - x, TUI_GOOD, "%s", roles[0] ? roles : " user");
-            /* Owners are known only from the history index. */
-            if (!app->past)
-                tui_print(stdscr, 1, x, W - x, TUI_WARN, "  unit owner %s",
-                          app->past_problem[0] ? "unknown: see 9 Activity" : "not known yet");
-        }
-        unsigned left = tui_wallet_unlocked_for(app->wallet);
-        if (left)
-            tui_print(stdscr, 1, W - 16, 16, TUI_WARN, "unlocked %u:%02u", left / 60, left % 60);
-    }
-    tui_hline(stdscr, 2, 0, W);
+    return (tui_chrome){
+        .pages = app->cfg->pages, .npages = app->cfg->npages, .page = app->page,
+        .message = app->message, .message_error = app->message_error,
+        .ever_connected = app->ever_connected, .now_ms = tui_app_clock_ms(app),
+        .snapshot_ms = app->snapshot_ms, .requests = app->requests,
+        .requests_refresh = app->requests_refresh, .first_page_ms = app->first_page_ms,
+    };
 }
 
-static void draw_sidebar(tui_app *app)
+/* The confirmation's lines, as the chrome lays them out and hit-tests them. */
+static size_t confirm_lines(tui_app *app, tui_action_line lines[TUI_ACTION_LINES])
 {
-    int H = LINES - HEADER_H - 2;
-    for (size_t i = 0; i < app->cfg->npages && (int)i < H; i++) {
-        bool cur = i == app->page;
-        tui_print(stdscr, HEADER_H + (int)i, 0, SIDEBAR_W - 1, cur ? TUI_SELECTED : TUI_NORMAL,
-                  " %zu %-*s", i + 1, SIDEBAR_W - 4, app->cfg->pages[i].title);
-    }
-    tui_vline(stdscr, HEADER_H, SIDEBAR_W - 1, H);
-}
-
-static void draw_bottom(tui_app *app)
-{
-    int y = LINES - 2;
-    size_t pending = 0;
-    for (size_t i = 0; i < app->ntxs; i++)
-        pending += app->txs[i].state == TUI_TX_PENDING || app->txs[i].state == TUI_TX_SIGNING;
-    int x = 0;
-    if (pending)
-        x = tui_print(stdscr, y, 0, COLS, TUI_WARN, "%s %zu pending  ",
-                      tui_spinner(tui_app_clock_ms(app)), pending);
-    tui_print(stdscr, y, x, COLS - x, app->message_error ? TUI_BAD : TUI_NORMAL, "%s",
-              app->message);
-    const tui_page *p = &app->cfg->pages[app->page];
-    x = tui_print(stdscr, y + 1, 0, COLS, TUI_DIM, "1-9/arrows page  ? help  q quit  ");
-    tui_print(stdscr, y + 1, x, COLS - x, TUI_ACCENT, "%s", p->hints ? p->hints : "");
-}
-
-static void draw_confirm(tui_app *app)
-{
-    action *a = &app->act;
-    int h = 12 + (int)a->nargs + (a->effect[0] != '\0');
-    int w = COLS - 4 > 84 ? 84 : COLS - 4, y, x;
-    tui_box(stdscr, h, w, "Sign and send this transaction?", &y, &x);
-    char from[ETH_ADDRESS_TEXT_LEN], to[ETH_ADDRESS_TEXT_LEN], fee[2 * U256_DEC_MAX + 40];
-    eth_address_to_checksum(&a->t.from, from);
-    eth_address_to_checksum(&a->t.to, to);
-    char v1[U256_DEC_MAX], v2[U256_DEC_MAX];
-    if (a->tx.type == ETH_TX_EIP1559) {
-        u256_to_dec(&a->tx.max_fee, v1);
-        u256_to_dec(&a->tx.max_priority_fee, v2);
-        snprintf(fee, sizeof fee, "max %s wei/gas (tip %s)", v1, v2);
-    } else {
-        u256_to_dec(&a->tx.gas_price, v1);
-        snprintf(fee, sizeof fee, "%s wei/gas", v1);
-    }
-    int r = y + 2, lw = 13, vw = w - lw - 4;
-    tui_print(stdscr, r, x + 2, lw, TUI_DIM, "method");
-    tui_print(stdscr, r++, x + 2 + lw, vw, TUI_ACCENT, "%s (%s)", a->method->name,
-              a->method->kind == PC_VOTE ? "a vote" : "a transaction");
-    if (a->effect[0]) {
-        tui_print(stdscr, r, x + 2, lw, TUI_DIM, "what it does");
-        tui_print(stdscr, r++, x + 2 + lw, vw, TUI_WARN, "%s", a->effect);
-    }
-    for (size_t i = 0; i < a->nargs; i++)
-        tui_print(stdscr, r++, x + 4, w - 6, TUI_NORMAL, "%s", a->args[i]);
-    const char *name = tui_wallet_name(app->wallet);
-    tui_print(stdscr, r, x + 2, lw, TUI_DIM, "account");
-    tui_print(stdscr, r++, x + 2 + lw, vw, TUI_NORMAL, "%s%s%s", name, name[0] ? " " : "", from);
-    tui_print(stdscr, r, x + 2, lw, TUI_DIM, "contract");
-    tui_print(stdscr, r++, x + 2 + lw, vw, TUI_NORMAL, "%s", to);
-    tui_print(stdscr, r, x + 2, lw, TUI_DIM, "chain id");
-    tui_print(stdscr, r++, x + 2 + lw, vw, TUI_NORMAL, "%llu",
-              (unsigned long long)a->tx.chain_id);
-    tui_print(stdscr, r, x + 2, lw, TUI_DIM, "nonce");
-    tui_print(stdscr, r++, x + 2 + lw, vw, TUI_NORMAL, "%llu", (unsigned long long)a->tx.nonce);
-    tui_print(stdscr, r, x + 2, lw, TUI_DIM, "gas limit");
-    tui_print(stdscr, r++, x + 2 + lw, vw, TUI_NORMAL, "%llu",
-              (unsigned long long)a->tx.gas_limit);
-    tui_print(stdscr, r, x + 2, lw, TUI_DIM, "fee");
-    tui_print(stdscr, r++, x + 2 + lw, vw, TUI_NORMAL, "%s", fee);
-    tui_print(stdscr, y + h - 2, x + 2, w - 4, TUI_TITLE, "y sign and send    n / Esc cancel");
-}
-
-static void draw_help(tui_app *app)
-{
-    int h = 14 + (int)app->cfg->npages / 2, w = COLS - 4 > 76 ? 76 : COLS - 4, y, x;
-    tui_box(stdscr, h, w, "Help", &y, &x);
-    int r = y + 2;
-    tui_print(stdscr, r++, x + 2, w - 4, TUI_NORMAL, "1-9 or Left/Right/PgUp/PgDn: pages   q: quit");
-    tui_print(stdscr, r++, x + 2, w - 4, TUI_NORMAL, "Up/Down: choose a line   Esc: close");
-    tui_print(stdscr, r++, x + 2, w - 4, TUI_NORMAL, "In forms: Enter next/submit, Tab move, Esc cancel");
-    r++;
-    for (size_t i = 0; i < app->cfg->npages; i++)
-        tui_print(stdscr, r++, x + 2, w - 4, TUI_DIM, "%zu %-12s %s", i + 1,
-                  app->cfg->pages[i].title, app->cfg->pages[i].hints ? app->cfg->pages[i].hints
-                                                                    : "");
-    r++;
-    tui_print(stdscr, r, x + 2, w - 4, TUI_DIM,
-              "requests %lu (polls included), last refresh %lu, first page after %lu ms",
-              app->requests,
-              app->requests_refresh, app->first_page_ms);
+    return tui_action_lines(&app->act, tui_wallet_name(app->wallet), lines);
 }
 
 static void draw(tui_app *app)
 {
     erase();
     curs_set(0);
-    if (COLS < MIN_W || LINES < MIN_H) {
-        tui_print(stdscr, 0, 0, COLS, TUI_WARN, "Terminal too small (%dx%d); 80x24 or more, please.",
-                  COLS, LINES);
+    if (!tui_chrome_fits()) {
+        tui_chrome_too_small();
         refresh();
         return;
     }
-    draw_header(app);
-    draw_sidebar(app);
+    tui_chrome c = chrome_of(app);
+    tui_chrome_header(app, &c);
+    tui_chrome_sidebar(&c);
     if (app->page_win) {
         werase(app->page_win);
         if (!app->snap)
             tui_print(app->page_win, 1, 1, 0, TUI_DIM, "%s reading the chain...",
-                      tui_spinner(tui_app_clock_ms(app)));
+                      tui_spinner(c.now_ms));
         else
             app->cfg->pages[app->page].draw(app, app->page_state[app->page], app->page_win);
     }
-    draw_bottom(app);
-    if (app->modal == MODAL_FORM)
+    tui_chrome_bottom(app, &c);
+    if (app->modal == MODAL_FORM) {
         tui_form_draw(&app->form, app, stdscr);
-    else if (app->modal == MODAL_CONFIRM)
-        draw_confirm(app);
-    else if (app->modal == MODAL_HELP)
-        draw_help(app);
-    else if (app->modal == MODAL_PREPARING) {
-        int y, x;
-        tui_box(stdscr, 5, 50, "Preparing", &y, &x);
-        tui_print(stdscr, y + 2, x + 2, 46, TUI_WARN, "%s asking the node for nonce, gas and fee",
-                  tui_spinner(tui_app_clock_ms(app)));
+    } else if (app->modal == MODAL_HELP) {
+        tui_chrome_help(&c);
+    } else if (app->act.state == TUI_ACTION_PREPARING) {
+        tui_chrome_preparing(c.now_ms);
+    } else if (app->act.state == TUI_ACTION_CONFIRMING) {
+        tui_action_line lines[TUI_ACTION_LINES];
+        tui_chrome_confirm(lines, confirm_lines(app, lines));
     }
     refresh();
 }
@@ -701,51 +545,103 @@ static void layout(tui_app *app)
     if (app->page_win)
         delwin(app->page_win);
     app->page_win = NULL;
-    if (COLS >= MIN_W && LINES >= MIN_H)
-        app->page_win = derwin(stdscr, LINES - HEADER_H - 2, COLS - SIDEBAR_W - 1, HEADER_H,
-                               SIDEBAR_W + 1);
+    if (tui_chrome_fits())
+        app->page_win = derwin(stdscr, LINES - TUI_HEADER_H - TUI_BOTTOM_H,
+                               COLS - TUI_SIDEBAR_W - 1, TUI_HEADER_H, TUI_SIDEBAR_W + 1);
 }
 
-static void go_page(tui_app *app, size_t page)
+/* ---- keys and the mouse ---- */
+
+static bool page_key(tui_app *app, int ch)
 {
-    if (page < app->cfg->npages)
-        app->page = page;
+    const tui_page *p = &app->cfg->pages[app->page];
+    return p->key && p->key(app, app->page_state[app->page], ch);
+}
+
+static void on_mouse(tui_app *app)
+{
+    MEVENT m;
+    if (getmouse(&m) != OK)
+        return;
+    bool click = m.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED);
+    if (app->modal == MODAL_HELP) {
+        app->modal = click ? MODAL_NONE : app->modal;
+        return;
+    }
+    if (app->modal != MODAL_NONE || app->act.state == TUI_ACTION_PREPARING)
+        return;
+    if (app->act.state == TUI_ACTION_CONFIRMING) {
+        tui_action_line lines[TUI_ACTION_LINES];
+        switch (click ? tui_chrome_confirm_hit(lines, confirm_lines(app, lines), m.y, m.x)
+                      : TUI_HIT_NONE) {
+        case TUI_HIT_SIGN: sign(app); break;
+        case TUI_HIT_CANCEL: cancel_action(app); break;
+        case TUI_HIT_NONE: break;
+        }
+        return;
+    }
+    if (m.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        for (int i = 0; i < WHEEL_LINES; i++)
+            page_key(app, m.bstate & BUTTON4_PRESSED ? KEY_UP : KEY_DOWN);
+        return;
+    }
+    if (!click)
+        return;
+    tui_chrome c = chrome_of(app);
+    int page = tui_chrome_sidebar_hit(&c, m.y, m.x);
+    const tui_page *p = &app->cfg->pages[app->page];
+    int y = m.y, x = m.x;
+    if (page >= 0)
+        app->page = (size_t)page;
+    else if (p->click && app->page_win && wmouse_trafo(app->page_win, &y, &x, FALSE))
+        p->click(app, app->page_state[app->page], y, x);
 }
 
 static void on_key(tui_app *app, int ch)
 {
+    bool quit_key = ch == 'q' || ch == 'Q' || ch == KEY_F(10);
     if (ch == KEY_RESIZE) {
         layout(app);
         return;
     }
-    switch (app->modal) {
-    case MODAL_FORM: form_key(app, ch); return;
-    case MODAL_CONFIRM: confirm_key(app, ch); return;
-    case MODAL_PREPARING:
-        if (ch == 27) {
-            app->modal = MODAL_NONE;
-            action_clear(app);
-            tui_app_message(app, false, "cancelled; nothing was sent");
-        }
+    if (!tui_chrome_fits()) {
+        app->quit = quit_key;
         return;
-    case MODAL_HELP:
+    }
+    if (ch == KEY_MOUSE) {
+        on_mouse(app);
+        return;
+    }
+    if (app->modal == MODAL_FORM) {
+        form_key(app, ch);
+        return;
+    }
+    if (app->modal == MODAL_HELP) {
         app->modal = MODAL_NONE;
         return;
-    case MODAL_NONE: break;
+    }
+    if (app->act.state == TUI_ACTION_PREPARING) {
+        if (ch == 27)
+            cancel_action(app);
+        return;
+    }
+    if (app->act.state == TUI_ACTION_CONFIRMING) {
+        confirm_key(app, ch);
+        return;
     }
     size_t n = app->cfg->npages;
-    if (app->cfg->pages[app->page].key &&
-        app->cfg->pages[app->page].key(app, app->page_state[app->page], ch))
+    if (page_key(app, ch))
         return;
-    if (ch >= '1' && ch <= '9')
-        go_page(app, (size_t)(ch - '1'));
-    else if (ch == KEY_RIGHT || ch == KEY_NPAGE)
+    int pick = tui_chrome_page_key(ch);
+    if (pick >= 0 && (size_t)pick < n)
+        app->page = (size_t)pick;
+    else if (ch == KEY_RIGHT || ch == '\t' || ch == ']')
         app->page = (app->page + 1) % n;
-    else if (ch == KEY_LEFT || ch == KEY_PPAGE)
+    else if (ch == KEY_LEFT || ch == KEY_BTAB || ch == '[')
         app->page = (app->page + n - 1) % n;
-    else if (ch == '?')
+    else if (ch == '?' || ch == KEY_F(1))
         app->modal = MODAL_HELP;
-    else if (ch == 'q' || ch == 'Q')
+    else if (quit_key)
         app->quit = true;
     else if (ch == 'r' || ch == 12) /* r or Ctrl-L: read again and redraw */
         tui_worker_refresh(app->worker), clearok(curscr, TRUE);
@@ -792,6 +688,9 @@ pc_status tui_run(const tui_config *cfg, pc_error *err)
     nonl();
     keypad(stdscr, TRUE);
     set_escdelay(25);
+    /* Clicks and the wheel; a press counts at once, so no click waits. */
+    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
     timeout(100); /* redraw spinners and take worker events ten times a second */
     tui_ui_init();
     layout(app);
@@ -812,8 +711,9 @@ pc_status tui_run(const tui_config *cfg, pc_error *err)
     if (app->page_win)
         delwin(app->page_win);
     endwin();
+    /* The worker has stopped: nothing reads the action's calldata now. */
     tui_worker_stop(app->worker);
-    action_clear(app);
+    tui_action_clear(&app->act);
     wallet_state_free(app->snap);
     wallet_past_free(app->past);
     free(app->past);

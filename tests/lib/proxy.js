@@ -14,21 +14,25 @@
 //                   client derives cannot have come from the wording.
 //   slow-log-range N MS  answers a request holding an eth_getLogs that spans
 //                   more than N blocks MS milliseconds late, as a loaded node.
+//   slow-method METHOD MS  answers a request holding a METHOD call (alone or
+//                   in a batch) MS milliseconds late, as a node slow on one
+//                   kind of request.
 // Each refused or slowed call is logged on standard output ("refused A..B",
-// "slowed A..B"), so that tests can count them.
+// "slowed A..B", "slowed METHOD"), so that tests can count them.
 'use strict';
 const http = require('http');
 const args = process.argv.slice(2);
 const mode = args[0];
-const numbers = { 'limit-log-range': 1, 'slow-log-range': 2 }[mode] || 0;
-const limit = numbers ? Number(args[1]) : Infinity;
+const numbers = { 'limit-log-range': 1, 'slow-log-range': 2, 'slow-method': 2 }[mode] || 0;
+const slowMethod = mode === 'slow-method' ? args[1] : '';
+const limit = numbers && !slowMethod ? Number(args[1]) : Infinity;
 const delay = numbers === 2 ? Number(args[2]) : 0;
 const targetArg = args[1 + numbers];
-if (!['die-after-send', 'refuse-logs', 'limit-log-range', 'slow-log-range',
+if (!['die-after-send', 'refuse-logs', 'limit-log-range', 'slow-log-range', 'slow-method',
     'blank-info'].includes(mode) ||
     !targetArg || !(limit > 0) || !(delay >= 0)) {
   console.error('usage: proxy.js die-after-send|refuse-logs|limit-log-range N|' +
-    'slow-log-range N MS|blank-info TARGET_URL');
+    'slow-log-range N MS|slow-method METHOD MS|blank-info TARGET_URL');
   process.exit(2);
 }
 const target = new URL(targetArg);
@@ -130,6 +134,12 @@ const server = http.createServer((req, res) => {
       for (const c of wide) console.log(`slowed ${range(c)}`);
       return forward(body, (status, text) => setTimeout(() => reply(status, text),
         wide.length ? delay : 0));
+    }
+    if (mode === 'slow-method') {
+      const slow = [].concat(JSON.parse(body)).some((c) => c.method === slowMethod);
+      if (slow) console.log(`slowed ${slowMethod}`);
+      return forward(body, (status, text) => setTimeout(() => reply(status, text),
+        slow ? delay : 0));
     }
     const isSend = body.includes('"eth_sendRawTransaction"');
     forward(body, (status, text) => reply(status, text, () => { if (isSend) process.exit(0); }));

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Esc while the node prepares a transaction: the worker still reads the
+# action's call, so the panel waits for the node's answer before it lets go
+# of it (under AddressSanitizer a use-after-free otherwise), then says that
+# nothing was sent. A second transaction is refused while the first is
+# being cancelled, and goes through once it is.
+set -uo pipefail
+. "$PROJECT_ROOT/tests/contract/common.sh"
+. "$PROJECT_ROOT/tests/lib/failover.sh"
+. "$PROJECT_ROOT/tests/tui/lib.sh"
+contract_up || exit 1
+trap 'tui_down; failover_down; devnet_down' EXIT
+# Gas estimates come 4 s late: long enough to act while one is awaited.
+proxy_up slow-method eth_estimateGas 4000
+nonce() { "$CAST" nonce --rpc-url "$DEVNET_RPC" "${ADDR[A]}"; }
+
+before=$(nonce)
+tui_start --rpc "$PROXY_RPC" --contract-json "$DEVNET_JSON" --private-key-file "$(key_file A)"
+tui_expect "connected" "connected"
+tui_keys 5 a
+tui_expect "form" "Vote: add a voter"
+tui_type "${ADDR[B]}"
+tui_keys Enter
+tui_expect "preparing" "asking the node for nonce, gas and fee"
+tui_keys Escape
+tui_expect "cancel waits for the node" "cancelling: waiting for the node's answer"
+
+echo "# a second transaction while the first is being cancelled"
+tui_keys a
+tui_expect "form" "Vote: add a voter"
+tui_type "${ADDR[C]}"
+tui_keys Enter
+tui_expect "refused until the node answered" "the cancelled transaction still waits"
+tui_expect "then cancelled" "cancelled; nothing was sent"
+
+echo "# submitted again, it goes through"
+tui_keys Enter
+tui_expect "preparing" "asking the node for nonce, gas and fee"
+tui_sign
+tui_expect "outcome" "Info: New voter added >> $(hex C)"
+assert_eq "the cancelled one was not sent: B is no voter" "$(rd B 'isVoter()(bool)')" false
+assert_eq "C is a voter" "$(rd C 'isVoter()(bool)')" true
+assert_eq "one nonce used" "$(nonce)" $((before + 1))
+assert_eq "both prepares were slowed" "$(grep -c '^slowed eth_estimateGas' "$DEVNET_DIR/proxy.log")" 2
+tui_keys q
+sleep 1
+assert_eq "clean exit" "$(tail -n 1 "$TUI_LOG")" "exit 0"
+assert_summary

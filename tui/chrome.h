@@ -1,0 +1,70 @@
+/* The panel's frame around the pages, drawn on stdscr: the header (node,
+ * chain, block, connection; account and roles), the sidebar of pages, the
+ * message line, the hint line, the help dialog, the "Preparing" and
+ * confirmation dialogs, and the notice shown instead of all that when the
+ * terminal is smaller than TUI_MIN_W x TUI_MIN_H. Also says what a mouse
+ * click at a screen position means to the frame. Input thread only. */
+#ifndef TUI_CHROME_H
+#define TUI_CHROME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tui/action.h"
+#include "tui/app.h"
+
+#define TUI_MIN_W 80
+#define TUI_MIN_H 24
+#define TUI_HEADER_H 3
+#define TUI_SIDEBAR_W 16
+#define TUI_BOTTOM_H 2 /* the message line and the hint line */
+
+/* What the frame shows beyond the tui_app_* accessors. */
+typedef struct tui_chrome {
+    const tui_page *pages;
+    size_t npages;
+    size_t page;                    /* the current one */
+    const char *message;
+    bool message_error;
+    bool ever_connected;
+    unsigned long now_ms;           /* tui_app_clock_ms now */
+    unsigned long snapshot_ms;      /* when the last snapshot came */
+    unsigned long requests;         /* the worker's HTTP requests so far */
+    unsigned long requests_refresh; /* HTTP requests the last snapshot took */
+    unsigned long first_page_ms;    /* when the first snapshot was shown */
+} tui_chrome;
+
+/* True when the terminal has room for the panel. */
+bool tui_chrome_fits(void);
+/* The only thing drawn when it has not: what size is needed, what it is,
+ * and how to quit, wrapped to whatever room there is. */
+void tui_chrome_too_small(void);
+
+/* The page that key picks: '1'..'9' the first nine, '0' the tenth; -1 for
+ * another key. */
+int tui_chrome_page_key(int ch);
+
+void tui_chrome_header(tui_app *app, const tui_chrome *c);
+void tui_chrome_sidebar(const tui_chrome *c);
+/* The message line and the hint line: the shell's keys, then the page's
+ * hints as many whole ones as fit, then "F1 more" when some do not. */
+void tui_chrome_bottom(const tui_app *app, const tui_chrome *c);
+/* Every key: the shell's and the current page's, wrapped to the dialog. */
+void tui_chrome_help(const tui_chrome *c);
+void tui_chrome_preparing(unsigned long now_ms);
+/* The confirmation dialog around the action's lines (tui_action_lines):
+ * values wrapped at spaces, the dialog as high as they need, and two
+ * buttons. */
+void tui_chrome_confirm(const tui_action_line *lines, size_t n);
+
+/* What a click at screen position (y, x) hit. */
+typedef enum tui_hit {
+    TUI_HIT_NONE,
+    TUI_HIT_SIGN,   /* the confirmation's sign button */
+    TUI_HIT_CANCEL, /* its cancel button */
+} tui_hit;
+tui_hit tui_chrome_confirm_hit(const tui_action_line *lines, size_t n, int y, int x);
+/* The page whose sidebar entry is at (y, x), or -1. */
+int tui_chrome_sidebar_hit(const tui_chrome *c, int y, int x);
+
+#endif
