@@ -203,7 +203,7 @@ void tui_chrome_bottom(const tui_app *app, const tui_chrome *c)
 
     const char *hints = c->pages[c->page].hints ? c->pages[c->page].hints : "";
     x = tui_print(stdscr, y + 1, 0, COLS, TUI_DIM, "%s  ", SHELL_HINTS);
-    span first;
+    span first = { 0, 0 };
     int room = COLS - x, n = wrap(hints, "  ", room, &first, 1);
     if (n > 1)
         n = wrap(hints, "  ", room - (int)strlen(MORE), &first, 1);

@@ -14,9 +14,9 @@
 //                   client derives cannot have come from the wording.
 //   slow-log-range N MS  answers a request holding an eth_getLogs that spans
 //                   more than N blocks MS milliseconds late, as a loaded node.
-//   slow-method METHOD MS  answers a request holding a METHOD call (alone or
-//                   in a batch) MS milliseconds late, as a node slow on one
-//                   kind of request.
+//   slow-method METHODS MS  answers a request holding a call of one of
+//                   METHODS (comma-separated; alone or in a batch) MS
+//                   milliseconds late, as a node slow on some requests.
 // Each refused or slowed call is logged on standard output ("refused A..B",
 // "slowed A..B", "slowed METHOD"), so that tests can count them.
 'use strict';
@@ -24,15 +24,15 @@ const http = require('http');
 const args = process.argv.slice(2);
 const mode = args[0];
 const numbers = { 'limit-log-range': 1, 'slow-log-range': 2, 'slow-method': 2 }[mode] || 0;
-const slowMethod = mode === 'slow-method' ? args[1] : '';
-const limit = numbers && !slowMethod ? Number(args[1]) : Infinity;
+const slowMethods = mode === 'slow-method' ? args[1].split(',') : [];
+const limit = numbers && !slowMethods.length ? Number(args[1]) : Infinity;
 const delay = numbers === 2 ? Number(args[2]) : 0;
 const targetArg = args[1 + numbers];
 if (!['die-after-send', 'refuse-logs', 'limit-log-range', 'slow-log-range', 'slow-method',
     'blank-info'].includes(mode) ||
     !targetArg || !(limit > 0) || !(delay >= 0)) {
   console.error('usage: proxy.js die-after-send|refuse-logs|limit-log-range N|' +
-    'slow-log-range N MS|slow-method METHOD MS|blank-info TARGET_URL');
+    'slow-log-range N MS|slow-method METHODS MS|blank-info TARGET_URL');
   process.exit(2);
 }
 const target = new URL(targetArg);
@@ -136,10 +136,11 @@ const server = http.createServer((req, res) => {
         wide.length ? delay : 0));
     }
     if (mode === 'slow-method') {
-      const slow = [].concat(JSON.parse(body)).some((c) => c.method === slowMethod);
-      if (slow) console.log(`slowed ${slowMethod}`);
+      const slow = [].concat(JSON.parse(body)).map((c) => c.method)
+        .filter((m) => slowMethods.includes(m));
+      for (const m of new Set(slow)) console.log(`slowed ${m}`);
       return forward(body, (status, text) => setTimeout(() => reply(status, text),
-        slow ? delay : 0));
+        slow.length ? delay : 0));
     }
     const isSend = body.includes('"eth_sendRawTransaction"');
     forward(body, (status, text) => reply(status, text, () => { if (isSend) process.exit(0); }));

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Esc while the node prepares a transaction: the worker still reads the
-# action's call, so the panel waits for the node's answer before it lets go
-# of it (under AddressSanitizer a use-after-free otherwise), then says that
-# nothing was sent. A second transaction is refused while the first is
+# Esc while a transaction is being prepared: the worker reads the action's
+# call when it gets to the job, which may be after the Esc (here it is busy
+# with a slow snapshot first), so the panel keeps the call until the
+# worker's answer (a use-after-free under AddressSanitizer otherwise), then
+# says that nothing was sent. A second transaction is refused while the first is
 # being cancelled, and goes through once it is.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/contract/common.sh"
@@ -10,14 +11,18 @@ set -uo pipefail
 . "$PROJECT_ROOT/tests/tui/lib.sh"
 contract_up || exit 1
 trap 'tui_down; failover_down; devnet_down' EXIT
-# Gas estimates come 4 s late: long enough to act while one is awaited.
-proxy_up slow-method eth_estimateGas 4000
+# Snapshots (eth_call) and gas estimates come 3 s late: long enough to act
+# while one is awaited.
+proxy_up slow-method eth_call,eth_estimateGas 3000
 nonce() { "$CAST" nonce --rpc-url "$DEVNET_RPC" "${ADDR[A]}"; }
 
 before=$(nonce)
 tui_start --rpc "$PROXY_RPC" --contract-json "$DEVNET_JSON" --private-key-file "$(key_file A)"
 tui_expect "connected" "connected"
-tui_keys 5 a
+tui_keys 5
+tui_expect "voting page" "Open proposals"
+# A snapshot in flight: the prepare waits behind it.
+tui_keys r a
 tui_expect "form" "Vote: add a voter"
 tui_type "${ADDR[B]}"
 tui_keys Enter
