@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The mouse, as a terminal reports it (xterm's X10 encoding, the terminfo
+# kmous of tmux's own TERM): a click on a sidebar entry opens that page,
+# the wheel scrolls the page's list, and a click on the confirmation's
+# Cancel button cancels.
+set -uo pipefail
+. "$PROJECT_ROOT/tests/contract/common.sh"
+. "$PROJECT_ROOT/tests/tui/lib.sh"
+contract_up || exit 1
+trap 'tui_down; devnet_down' EXIT
+
+# mouse BUTTON Y X: a press and its release at row Y, column X (from 0).
+# Buttons: 0 the first, 64 wheel up, 65 wheel down.
+mouse() {
+    local at
+    printf -v at '%b%b' "\\x$(printf %x $(($3 + 33)))" "\\x$(printf %x $(($2 + 33)))"
+    tui_type "$(printf '\e[M%b' "\\x$(printf %x $(($1 + 32)))")$at"
+    (($1 < 64)) && tui_type "$(printf '\e[M#')$at"
+}
+# where TEXT: "Y X" of its first place on screen.
+where() {
+    tui_screen | awk -v t="$1" 'i = index($0, t) { print NR - 1, i - 1; exit }'
+}
+
+# A few transactions for the history to scroll through.
+for who in B C D; do
+    tx A 'addVoter(address)' "${ADDR[$who]}" >/dev/null
+done
+tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --private-key-file "$(key_file A)"
+tui_expect "connected" "connected"
+
+echo "# a click on a sidebar entry"
+read -r y x < <(where "9 Activity")
+mouse 0 "$y" "$x"
+tui_expect "the Activity page" "Contract history, newest first"
+tui_wait "addVoter"
+first=$(tui_screen | grep -A1 "Contract history, newest first" | tail -n 1)
+
+echo "# the wheel"
+read -r y x < <(where "Contract history")
+mouse 65 "$((y + 2))" "$x"
+sleep 0.5
+assert_eq "the wheel scrolled the history" \
+    "$(tui_screen | grep -A1 "Contract history, newest first" | tail -n 1 | grep -cF -- "$first")" 0
+mouse 64 "$((y + 2))" "$x"
+sleep 0.5
+assert_eq "and back" "$(tui_screen | grep -A1 "Contract history, newest first" | tail -n 1)" "$first"
+
+echo "# the confirmation's Cancel button"
+tui_keys 5 a
+tui_expect "form" "Vote: add a voter"
+tui_type "${ADDR[U1]}"
+tui_keys Enter
+tui_expect "confirmation" "[ n  Cancel ]"
+read -r y x < <(where "[ n  Cancel ]")
+mouse 0 "$y" "$((x + 3))"
+tui_expect "cancelled" "cancelled; nothing was sent"
+assert_eq "U1 is no voter" "$(rd U1 'isVoter()(bool)')" false
+tui_keys q
+assert_summary
