@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The node goes away while the panel is open: the panel says so, keeps
-# answering keys, and recovers by itself when a node answers again at the
+# The node goes away while the panel is open: the panel says so and how
+# old its figures are, keeps answering keys, gives a form whose send could
+# not be prepared back as it was typed, and recovers by itself when a node answers again at the
 # same address (a fresh devnet on the same port: same deployer, same
 # contract address).
 set -uo pipefail
@@ -16,8 +17,25 @@ tui_keys 9
 tui_expect "event before" "New voter added"
 tui_expect "history before" "newest first (2 transactions)"
 
+block=$("$CAST" block-number --rpc-url "$DEVNET_RPC")
 "$PROJECT_ROOT/devnet/stop" --state "$DEVNET_DIR" >/dev/null
 tui_expect "disconnected shown" "disconnected, retrying"
+tui_expect "how old the figures are" "as of block #$block, "
+age() { tui_screen | head -n 1 | sed -n 's/.*as of block #[0-9]*, \([0-9]*\) s ago$/\1/p'; }
+age1=$(age)
+sleep 2.5
+age2=$(age)
+assert_eq "the age counts the seconds ($age1, then $age2)" "$((age2 >= age1 + 2))" 1
+
+echo "# a send that cannot be prepared gives the form back"
+tui_keys 5 a
+tui_expect "form" "Vote: add a voter"
+tui_type "${ADDR[C]}"
+tui_keys Enter
+tui_expect "why, in the form" "not sent:"
+tui_expect "the form again" "Vote: add a voter"
+tui_expect "with the address typed" "${ADDR[C]}"
+tui_keys Escape
 tui_keys 3
 tui_expect "keys still work while disconnected" "Parameters"
 assert_eq "panel alive" "$(tui_running && echo yes)" yes
