@@ -45,6 +45,7 @@ struct tui_app {
     tui_form form;
     bool form_is_password;
     tui_action act;
+    tui_unlock *unlock;             /* the password being tried, off this thread */
     unsigned next_id;
     tui_tx_record txs[MAX_TXS];
     size_t ntxs;
@@ -228,10 +229,7 @@ static pc_status password_submit(tui_app *app, char *const texts[], secret *cons
                                  pc_error *err)
 {
     (void)texts;
-    pc_status st = tui_wallet_unlock(app->wallet, secrets[0], err);
-    if (st == PC_OK)
-        send_action(app);
-    return st;
+    return tui_wallet_unlock_start(app->wallet, secrets[0], &app->unlock, err);
 }
 
 static void ask_password(tui_app *app)
@@ -252,6 +250,22 @@ static void ask_password(tui_app *app)
     snprintf(app->form.note, sizeof app->form.note, "%s stays unlocked for %d minutes",
              tui_wallet_name(app->wallet)[0] ? tui_wallet_name(app->wallet) : "the account",
              TUI_UNLOCK_SECONDS / 60);
+}
+
+/* The password was tried: sign and send, or ask it again saying why. */
+static void unlock_done(tui_app *app)
+{
+    pc_error e = { 0 };
+    tui_unlock *u = app->unlock;
+    app->unlock = NULL;
+    if (tui_wallet_unlock_finish(app->wallet, u, &e) == PC_OK) {
+        send_action(app);
+        return;
+    }
+    tui_app_message(app, true, "%s", e.msg);
+    ask_password(app);
+    if (app->modal == MODAL_FORM)
+        snprintf(app->form.note, sizeof app->form.note, "%s", e.msg);
 }
 
 static void submit_local(tui_app *app)
@@ -532,7 +546,9 @@ static void draw(tui_app *app)
     } else if (app->modal == MODAL_HELP) {
         tui_chrome_help(&c);
     } else if (app->act.state == TUI_ACTION_PREPARING) {
-        tui_chrome_preparing(c.now_ms);
+        tui_chrome_waiting("Preparing", "asking the node for nonce, gas and fee", c.now_ms);
+    } else if (app->unlock) {
+        tui_chrome_waiting("Unlocking", "unlocking...", c.now_ms);
     } else if (app->act.state == TUI_ACTION_CONFIRMING) {
         tui_action_line lines[TUI_ACTION_LINES];
         tui_chrome_confirm(lines, confirm_lines(app, lines));
@@ -568,7 +584,7 @@ static void on_mouse(tui_app *app)
         app->modal = click ? MODAL_NONE : app->modal;
         return;
     }
-    if (app->modal != MODAL_NONE || app->act.state == TUI_ACTION_PREPARING)
+    if (app->modal != MODAL_NONE || app->act.state == TUI_ACTION_PREPARING || app->unlock)
         return;
     if (app->act.state == TUI_ACTION_CONFIRMING) {
         tui_action_line lines[TUI_ACTION_LINES];
@@ -620,6 +636,8 @@ static void on_key(tui_app *app, int ch)
         app->modal = MODAL_NONE;
         return;
     }
+    if (app->unlock)
+        return; /* a moment: signing follows */
     if (app->act.state == TUI_ACTION_PREPARING) {
         if (ch == 27)
             cancel_action(app);
@@ -700,6 +718,8 @@ pc_status tui_run(const tui_config *cfg, pc_error *err)
         tui_ev ev;
         while (tui_worker_poll(app->worker, &ev))
             on_event(app, &ev);
+        if (app->unlock && tui_unlock_done(app->unlock))
+            unlock_done(app);
         draw(app);
         int ch = getch();
         if (ch != ERR)
@@ -708,6 +728,10 @@ pc_status tui_run(const tui_config *cfg, pc_error *err)
 
     if (app->modal == MODAL_FORM)
         tui_form_free(&app->form);
+    if (app->unlock) {
+        pc_error e = { 0 };
+        tui_wallet_unlock_finish(app->wallet, app->unlock, &e);
+    }
     if (app->page_win)
         delwin(app->page_win);
     endwin();

@@ -248,12 +248,11 @@ void tui_chrome_help(const tui_chrome *c)
     print_wrapped(r, x + 2, tw, TUI_DIM, stats, " ");
 }
 
-void tui_chrome_preparing(unsigned long now_ms)
+void tui_chrome_waiting(const char *title, const char *what, unsigned long now_ms)
 {
     int y, x;
-    tui_box(stdscr, 5, 50, "Preparing", &y, &x);
-    tui_print(stdscr, y + 2, x + 2, 46, TUI_WARN, "%s asking the node for nonce, gas and fee",
-              tui_spinner(now_ms));
+    tui_box(stdscr, 5, 50, title, &y, &x);
+    tui_print(stdscr, y + 2, x + 2, 46, TUI_WARN, "%s %s", tui_spinner(now_ms), what);
 }
 
 /* Where the confirmation dialog and its buttons go. */

@@ -1,6 +1,6 @@
 /* The panel's frame around the pages, drawn on stdscr: the header (node,
  * chain, block, connection; account and roles), the sidebar of pages, the
- * message line, the hint line, the help dialog, the "Preparing" and
+ * message line, the hint line, the help dialog, the waiting and
  * confirmation dialogs, and the notice shown instead of all that when the
  * terminal is smaller than TUI_MIN_W x TUI_MIN_H. Also says what a mouse
  * click at a screen position means to the frame. Input thread only. */
@@ -51,7 +51,9 @@ void tui_chrome_sidebar(const tui_chrome *c);
 void tui_chrome_bottom(const tui_app *app, const tui_chrome *c);
 /* Every key: the shell's and the current page's, wrapped to the dialog. */
 void tui_chrome_help(const tui_chrome *c);
-void tui_chrome_preparing(unsigned long now_ms);
+/* A small box with a spinner while the panel waits (the node's answer, the
+ * password's check). */
+void tui_chrome_waiting(const char *title, const char *what, unsigned long now_ms);
 /* The confirmation dialog around the action's lines (tui_action_lines):
  * values wrapped at spaces, the dialog as high as they need, and two
  * buttons. */

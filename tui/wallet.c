@@ -15,6 +15,7 @@ struct tui_wallet {
     const char *password_file;
     keystore *ks;             /* NULL with a key file */
     char *dir;
+    const char *dir_used;     /* the keystore's folder: the configuration's, or dir */
     bool has_address;
     eth_address address;
     char selector[ETH_ADDRESS_TEXT_LEN]; /* the account, as its address */
@@ -74,8 +75,9 @@ pc_status tui_wallet_open(const tui_wallet_config *cfg, tui_wallet **out, pc_err
     } else {
         if (!cfg->keystore_dir)
             st = keystore_default_dir(&w->dir, err);
+        w->dir_used = cfg->keystore_dir ? cfg->keystore_dir : w->dir;
         if (st == PC_OK)
-            st = keystore_open(cfg->keystore_dir ? cfg->keystore_dir : w->dir, &w->ks, err);
+            st = keystore_open(w->dir_used, &w->ks, err);
         const keystore_account *a = NULL;
         if (st == PC_OK && cfg->account)
             st = keystore_find(w->ks, cfg->account, &a, err);
@@ -147,6 +149,31 @@ pc_status tui_wallet_unlock(tui_wallet *w, secret *password, pc_error *err)
     tui_wallet_lock(w);
     pc_status st = keystore_unlock(w->ks, w->selector, password, &w->key, NULL, err);
     w->unlocked_at = now();
+    return st;
+}
+
+pc_status tui_wallet_unlock_start(tui_wallet *w, secret *password, tui_unlock **out,
+                                  pc_error *err)
+{
+    if (!w->ks || !w->has_address)
+        return pc_fail(err, PC_EKEY, "no keystore account selected");
+    return tui_unlock_start(w->dir_used, w->selector, password, out, err);
+}
+
+pc_status tui_wallet_unlock_finish(tui_wallet *w, tui_unlock *u, pc_error *err)
+{
+    secret *key = NULL;
+    bool same = w->has_address && strcmp(tui_unlock_account(u), w->selector) == 0;
+    pc_status st = tui_unlock_finish(u, &key, err);
+    if (st == PC_OK && !same) {
+        secret_free(key);
+        return pc_fail(err, PC_EKEY, "another account was selected meanwhile");
+    }
+    if (st == PC_OK) {
+        tui_wallet_lock(w);
+        w->key = key;
+        w->unlocked_at = now();
+    }
     return st;
 }
 

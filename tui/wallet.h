@@ -17,6 +17,7 @@
 #include "eth/error.h"
 #include "keystore/keystore.h"
 #include "keystore/secret.h"
+#include "tui/unlock.h"
 
 #define TUI_UNLOCK_SECONDS 300
 
@@ -45,6 +46,12 @@ bool tui_wallet_uses_key_file(const tui_wallet *w);
 bool tui_wallet_needs_password(tui_wallet *w);
 /* Unlocks the selected keystore account with `password` (not kept). */
 pc_status tui_wallet_unlock(tui_wallet *w, secret *password, pc_error *err);
+/* The same off the input thread: starts decrypting with a copy of
+ * password, and the finish (once tui_unlock_done) keeps the key, unless
+ * another account was selected meanwhile. */
+pc_status tui_wallet_unlock_start(tui_wallet *w, secret *password, tui_unlock **out,
+                                  pc_error *err);
+pc_status tui_wallet_unlock_finish(tui_wallet *w, tui_unlock *u, pc_error *err);
 /* A copy of the key for one signature (caller frees with secret_free). */
 pc_status tui_wallet_key(tui_wallet *w, secret **key, pc_error *err);
 /* Wipes an unlocked key now. */
