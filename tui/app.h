@@ -1,15 +1,21 @@
 /* The panel's shell and the small API its pages (screens/) use.
  *
- * Layout: header (node, chain id, block, connection, account and roles),
- * sidebar of pages, the page, a message line with the decoded Info/Error of
- * the last transaction, and a line of key hints. Keys: 1-9 and arrows pick a
- * page, `?` help, `q` quits; everything else goes to the page.
+ * Layout (tui/chrome.h; at least 80x24): header (chain id, block, node,
+ * connection; account and roles), sidebar of pages, the page, a message
+ * line with the decoded Info/Error of the last transaction, and a line of
+ * key hints. Keys go to the page first (PgUp/PgDn too); those it leaves
+ * pick pages (1-9 and 0, Tab/Shift-Tab, ] [, Right/Left), open help (F1,
+ * ?), read again (r, Ctrl-L) or quit (F10, q). The mouse: a click on the
+ * sidebar picks a page, one in the page goes to its click hook, the wheel
+ * comes to the page as Up/Down keys.
  *
  * Pages never talk to the node. They draw from the latest snapshot and open
  * forms; a form naming a contract method runs the whole signing flow: field
  * checks -> nonce, gas and fee from the worker -> confirmation -> password
- * when the account is locked -> send -> spinner until the receipt -> the
- * outcome on the message line and in tui_app_tx_at. */
+ * when the account is locked (checked off this thread) -> send -> spinner
+ * until the receipt -> the outcome on the message line and in
+ * tui_app_tx_at (tui/action.h). A send that cannot be prepared or fails
+ * reopens its form as typed, with the reason. */
 #ifndef TUI_APP_H
 #define TUI_APP_H
 
