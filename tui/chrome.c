@@ -25,13 +25,24 @@ typedef struct span {
     int at, len;
 } span;
 
-/* Splits text into lines of at most width bytes, breaking only where sep
- * occurs (dropped at the break), so that no item between separators is
- * cut unless it alone is wider than the line. Stores at most max spans and
- * returns how many lines the text needs. */
+/* The last place in text[at+1 .. end] where sep begins, or -1. */
+static int last_sep(const char *text, int at, int end, const char *sep)
+{
+    int cut = -1;
+    for (int p = at + 1; p <= end; p++)
+        if (strncmp(text + p, sep, strlen(sep)) == 0)
+            cut = p;
+    return cut;
+}
+
+/* Splits text into lines of at most width bytes, breaking where sep occurs
+ * (dropped at the break), so that no item between separators is cut; an
+ * item wider than the line breaks between words, and a word wider than the
+ * line is cut. Stores at most max spans and returns how many lines the
+ * text needs. */
 static int wrap(const char *text, const char *sep, int width, span *out, int max)
 {
-    int len = (int)strlen(text), seplen = (int)strlen(sep), at = 0, n = 0;
+    int len = (int)strlen(text), at = 0, n = 0;
     if (width < 1)
         width = 1;
     while (at < len) {
@@ -39,11 +50,11 @@ static int wrap(const char *text, const char *sep, int width, span *out, int max
         if (end >= len) {
             end = next = len;
         } else {
-            int cut = -1;
-            for (int p = at + 1; p <= end; p++)
-                if (strncmp(text + p, sep, (size_t)seplen) == 0)
-                    cut = p;
-            next = cut < 0 ? end : cut + seplen;
+            const char *by = sep;
+            int cut = last_sep(text, at, end, by);
+            if (cut < 0)
+                cut = last_sep(text, at, end, by = " ");
+            next = cut < 0 ? end : cut + (int)strlen(by);
             end = cut < 0 ? end : cut;
         }
         if (n < max)
@@ -273,7 +284,7 @@ static confirm_layout confirm_place(const tui_action_line *lines, size_t n)
     g.w = COLS - 4 > CONFIRM_MAX_W ? CONFIRM_MAX_W : COLS - 4;
     g.vw = g.w - CONFIRM_LABEL_W - 4;
     span scratch[16];
-    g.h = 7;
+    g.h = 5; /* frame, a blank line above the values and one above the buttons */
     for (size_t i = 0; i < n; i++)
         g.h += line_rows(&lines[i], &g, scratch, 16);
     if (g.h > LINES)
