@@ -90,7 +90,7 @@ bool tui_action_cancel(tui_action *a)
         a->state = TUI_ACTION_CANCELLING;
         return true;
     }
-    if (a->state == TUI_ACTION_CONFIRMING || a->state == TUI_ACTION_UNLOCKING)
+    if (a->state == TUI_ACTION_CONFIRMING || a->state == TUI_ACTION_PASSWORD)
         tui_action_clear(a);
     return false;
 }

@@ -9,9 +9,11 @@
  *   PREPARING -> CANCELLING  Esc: the worker still reads the calldata, so it
  *                          is kept until the prepared event, then freed
  *   CANCELLING -> IDLE     the prepared event (whatever it says)
- *   CONFIRMING -> UNLOCKING  y with a locked account: the password is asked
- *   CONFIRMING/UNLOCKING -> IDLE  the send (the worker copies what it needs),
- *                          or a cancel
+ *   CONFIRMING -> PASSWORD  y with a locked account: the password is asked
+ *   PASSWORD -> UNLOCKING  the password is being checked (off the input
+ *                          thread; tui/unlock.h); back to PASSWORD when wrong
+ *   CONFIRMING/UNLOCKING -> IDLE  the send (the worker copies what it needs)
+ *   CONFIRMING/PASSWORD -> IDLE  a cancel
  *
  * No new action starts unless IDLE. Input thread only. */
 #ifndef TUI_ACTION_H
@@ -33,6 +35,7 @@ typedef enum tui_action_state {
     TUI_ACTION_PREPARING,
     TUI_ACTION_CANCELLING,
     TUI_ACTION_CONFIRMING,
+    TUI_ACTION_PASSWORD,
     TUI_ACTION_UNLOCKING,
 } tui_action_state;
 
@@ -70,7 +73,7 @@ typedef enum tui_prepared {
 tui_prepared tui_action_prepared(tui_action *a, const tui_ev *ev);
 
 /* Esc or n: from PREPARING to CANCELLING (true: wait for the worker), from
- * CONFIRMING or UNLOCKING to IDLE (false: done now). */
+ * CONFIRMING or PASSWORD to IDLE (false: done now). */
 bool tui_action_cancel(tui_action *a);
 
 /* Signs and sends with key (taken) and goes IDLE; the worker copies the

@@ -229,7 +229,10 @@ static pc_status password_submit(tui_app *app, char *const texts[], secret *cons
                                  pc_error *err)
 {
     (void)texts;
-    return tui_wallet_unlock_start(app->wallet, secrets[0], &app->unlock, err);
+    pc_status st = tui_wallet_unlock_start(app->wallet, secrets[0], &app->unlock, err);
+    if (st == PC_OK)
+        app->act.state = TUI_ACTION_UNLOCKING;
+    return st;
 }
 
 static void ask_password(tui_app *app)
@@ -245,7 +248,7 @@ static void ask_password(tui_app *app)
         tui_action_clear(&app->act);
         return;
     }
-    app->act.state = TUI_ACTION_UNLOCKING;
+    app->act.state = TUI_ACTION_PASSWORD;
     app->form_is_password = true;
     snprintf(app->form.note, sizeof app->form.note, "%s stays unlocked for %d minutes",
              tui_wallet_name(app->wallet)[0] ? tui_wallet_name(app->wallet) : "the account",
@@ -547,7 +550,7 @@ static void draw(tui_app *app)
         tui_chrome_help(&c);
     } else if (app->act.state == TUI_ACTION_PREPARING) {
         tui_chrome_waiting("Preparing", "asking the node for nonce, gas and fee", c.now_ms);
-    } else if (app->unlock) {
+    } else if (app->act.state == TUI_ACTION_UNLOCKING) {
         tui_chrome_waiting("Unlocking", "unlocking...", c.now_ms);
     } else if (app->act.state == TUI_ACTION_CONFIRMING) {
         tui_action_line lines[TUI_ACTION_LINES];
@@ -584,7 +587,8 @@ static void on_mouse(tui_app *app)
         app->modal = click ? MODAL_NONE : app->modal;
         return;
     }
-    if (app->modal != MODAL_NONE || app->act.state == TUI_ACTION_PREPARING || app->unlock)
+    if (app->modal != MODAL_NONE || app->act.state == TUI_ACTION_PREPARING ||
+        app->act.state == TUI_ACTION_UNLOCKING)
         return;
     if (app->act.state == TUI_ACTION_CONFIRMING) {
         tui_action_line lines[TUI_ACTION_LINES];
@@ -636,7 +640,7 @@ static void on_key(tui_app *app, int ch)
         app->modal = MODAL_NONE;
         return;
     }
-    if (app->unlock)
+    if (app->act.state == TUI_ACTION_UNLOCKING)
         return; /* a moment: signing follows */
     if (app->act.state == TUI_ACTION_PREPARING) {
         if (ch == 27)
