@@ -1,5 +1,6 @@
 #include "rpcclient/rpc.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -317,6 +318,28 @@ static cJSON *make_request(const char *method, cJSON *params, long id)
     return req;
 }
 
+/* A JSON number that is a whole number in long's range. cJSON keeps every
+ * number as a double, and converting one out of range (1e300, NaN) to an
+ * integer is undefined behaviour: a hostile node must not get that far. */
+static bool json_whole_long(const cJSON *n, long *out)
+{
+    if (!cJSON_IsNumber(n))
+        return false;
+    double v = n->valuedouble;
+    /* -2^63 and 2^63 are exact doubles; long is 64 bits here. */
+    if (!(v >= (double)LONG_MIN && v < -(double)LONG_MIN) || (double)(long)v != v)
+        return false;
+    *out = (long)v;
+    return true;
+}
+
+/* A JSON-RPC error code, or 0 when the node sent none we can read. */
+static long error_code(const cJSON *code)
+{
+    long n = 0;
+    return json_whole_long(code, &n) ? n : 0;
+}
+
 /* Checks one answer object; on a JSON-RPC error records it in the client. */
 static pc_status check_answer(rpc_client *c, const char *method, const cJSON *answer,
                               const cJSON **result, pc_error *err)
@@ -331,7 +354,7 @@ static pc_status check_answer(rpc_client *c, const char *method, const cJSON *an
         const cJSON *data = cJSON_GetObjectItemCaseSensitive(e, "data");
         clear_last_error(c);
         c->last_error.present = true;
-        c->last_error.code = cJSON_IsNumber(code) ? (long)code->valuedouble : 0;
+        c->last_error.code = error_code(code);
         if (cJSON_IsString(data) && strncmp(data->valuestring, "0x", 2) == 0) {
             c->last_error_data = strdup(data->valuestring);
             c->last_error.data_hex = c->last_error_data;
@@ -366,7 +389,8 @@ pc_status rpc_call(rpc_client *c, const char *method, cJSON *params, bool retry,
         return st;
     const cJSON *id_item = cJSON_GetObjectItemCaseSensitive(answer, "id");
     const cJSON *res = NULL;
-    if (cJSON_IsObject(answer) && (!cJSON_IsNumber(id_item) || (long)id_item->valuedouble != id))
+    long answered_id = 0;
+    if (cJSON_IsObject(answer) && (!json_whole_long(id_item, &answered_id) || answered_id != id))
         st = pc_fail(err, PC_ENODE, "node at %s answered %s with the wrong id", c->url, method);
     else
         st = check_answer(c, method, answer, &res, err);
@@ -474,8 +498,8 @@ pc_status rpc_batch_send(rpc_client *c, rpc_batch *b, bool retry, pc_error *err)
         cJSON *next = item->next;
         const cJSON *id = cJSON_GetObjectItemCaseSensitive(item, "id");
         batch_call *match = NULL;
-        if (cJSON_IsNumber(id)) {
-            long want = (long)id->valuedouble;
+        long want = 0;
+        if (json_whole_long(id, &want)) {
             for (size_t i = 0; i < b->count && !match; i++)
                 if (b->calls[i].id == want)
                     match = &b->calls[i];
@@ -512,7 +536,7 @@ const cJSON *rpc_batch_result(const rpc_batch *b, size_t i, pc_error *err)
     if (e && !cJSON_IsNull(e)) {
         const cJSON *msg = cJSON_GetObjectItemCaseSensitive(e, "message");
         const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, "code");
-        long n = cJSON_IsNumber(code) ? (long)code->valuedouble : 0L;
+        long n = error_code(code);
         pc_fail_refused(err, n, "node refused %s: %s (code %ld)", method,
                         cJSON_IsString(msg) ? msg->valuestring : "no message", n);
         return NULL;
