@@ -140,6 +140,25 @@ static void test_numbers_out_of_range(void)
     CHECK(e.rpc_code == 0); /* 2^63 as a double: one past long's range */
 }
 
+/* A receipt must be the one asked for. */
+static void test_receipt_of_another(void)
+{
+    fake_node n;
+    fake_node_start(&n, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"transactionHash\":\"0x"
+                        "2222222222222222222222222222222222222222222222222222222222222222\","
+                        "\"status\":\"0x1\",\"blockNumber\":\"0x2\",\"gasUsed\":\"0x5208\","
+                        "\"contractAddress\":null,\"logs\":[]}}");
+    uint8_t asked[32];
+    memset(asked, 0x11, sizeof asked);
+    node_receipt r;
+    bool found = true;
+    pc_error e = { 0 };
+    CHECK(node_get_receipt(n.client, asked, &r, &found, &e) == PC_ENODE);
+    fake_node_stop(&n);
+    CHECK(!found);
+    CHECK(strstr(e.msg, "receipt of another transaction") != NULL);
+}
+
 static void test_reverted(void)
 {
     /* Error(string) "no" as a node reports a reverting eth_call. */
@@ -186,6 +205,7 @@ int main(void)
     test_refused();
     test_malformed();
     test_numbers_out_of_range();
+    test_receipt_of_another();
     test_reverted();
     test_unreachable();
     rpc_global_cleanup();
