@@ -13,10 +13,11 @@
 struct rpc_client {
     CURL *curl;
     struct curl_slist *headers;
-    char *urls[RPC_MAX_NODES];
+    char *urls[RPC_MAX_NODES];  /* as given, credentials and all: for libcurl only */
+    char *shown[RPC_MAX_NODES]; /* scheme, host and port: for every message */
     size_t nurls;
     size_t current;             /* index into urls */
-    const char *url;            /* urls[current] */
+    const char *url;            /* shown[current] */
     long timeout_s;
     size_t max_response;
     unsigned long requests;
@@ -61,8 +62,36 @@ void rpc_global_cleanup(void)
 
 #define RPC_URL_MAX 2048
 
+void rpc_url_shown(const char *url, char *out, size_t cap)
+{
+    CURLU *u = curl_url();
+    char *scheme = NULL, *host = NULL, *port = NULL;
+    if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+        bool has_port = curl_url_get(u, CURLUPART_PORT, &port, 0) == CURLUE_OK;
+        snprintf(out, cap, "%s://%s%s%s", scheme, host, has_port ? ":" : "",
+                 has_port ? port : "");
+    } else {
+        snprintf(out, cap, "(a node URL that cannot be read)");
+    }
+    curl_free(scheme);
+    curl_free(host);
+    curl_free(port);
+    curl_url_cleanup(u);
+}
+
+/* rpc_url_shown in memory of its own. */
+static char *url_shown_dup(const char *url)
+{
+    char shown[RPC_URL_MAX + 16];
+    rpc_url_shown(url, shown, sizeof shown);
+    return strdup(shown);
+}
+
 /* An http(s) URL with a host, of printable ASCII and a sane length, as
- * libcurl's own parser reads it. */
+ * libcurl's own parser reads it. Errors never repeat the URL whole: it may
+ * hold a password or an API key. */
 static pc_status check_url(const char *url, pc_error *err)
 {
     size_t n = strnlen(url, RPC_URL_MAX + 1);
@@ -76,8 +105,7 @@ static pc_status check_url(const char *url, pc_error *err)
             return pc_fail(err, PC_EINPUT, "--rpc: the node URL may hold only printable ASCII "
                                            "without spaces (percent-encode the rest)");
     if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
-        return pc_fail(err, PC_EINPUT, "--rpc: node URL %s must start with http:// or https://",
-                       url);
+        return pc_fail(err, PC_EINPUT, "--rpc: a node URL must start with http:// or https://");
     CURLU *u = curl_url();
     char *host = NULL;
     pc_status st = PC_OK;
@@ -85,7 +113,8 @@ static pc_status check_url(const char *url, pc_error *err)
         st = pc_fail(err, PC_ENOMEM, "out of memory");
     else if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
              curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || !host || !*host)
-        st = pc_fail(err, PC_EINPUT, "--rpc: %s is not a valid node URL", url);
+        st = pc_fail(err, PC_EINPUT, "--rpc: a node URL has no host that can be read "
+                                     "(scheme://[user:password@]host[:port][/path])");
     curl_free(host);
     curl_url_cleanup(u);
     return st;
@@ -101,11 +130,12 @@ pc_status rpc_client_new(const char *url, long timeout_s, rpc_client **out, pc_e
     if (!c)
         return pc_fail(err, PC_ENOMEM, "out of memory");
     c->urls[0] = strdup(url);
+    c->shown[0] = url_shown_dup(url);
     c->nurls = 1;
-    c->url = c->urls[0];
+    c->url = c->shown[0];
     c->curl = curl_easy_init();
     c->headers = curl_slist_append(NULL, "Content-Type: application/json");
-    if (!c->urls[0] || !c->curl || !c->headers) {
+    if (!c->urls[0] || !c->shown[0] || !c->curl || !c->headers) {
         rpc_client_free(c);
         return pc_fail(err, PC_ENOMEM, "out of memory");
     }
@@ -131,8 +161,10 @@ void rpc_client_free(rpc_client *c)
     if (c->curl)
         curl_easy_cleanup(c->curl);
     curl_slist_free_all(c->headers);
-    for (size_t i = 0; i < c->nurls; i++)
+    for (size_t i = 0; i < c->nurls; i++) {
         free(c->urls[i]);
+        free(c->shown[i]);
+    }
     free(c);
 }
 
@@ -143,10 +175,14 @@ pc_status rpc_client_add_node(rpc_client *c, const char *url, pc_error *err)
         return st;
     if (c->nurls == RPC_MAX_NODES)
         return pc_fail(err, PC_EINPUT, "at most %d nodes can be given", RPC_MAX_NODES);
-    char *copy = strdup(url);
-    if (!copy)
+    char *copy = strdup(url), *shown = url_shown_dup(url);
+    if (!copy || !shown) {
+        free(copy);
+        free(shown);
         return pc_fail(err, PC_ENOMEM, "out of memory");
-    c->urls[c->nurls++] = copy;
+    }
+    c->urls[c->nurls] = copy;
+    c->shown[c->nurls++] = shown;
     return PC_OK;
 }
 
@@ -163,7 +199,7 @@ size_t rpc_client_node_count(const rpc_client *c)
 static void next_node(rpc_client *c)
 {
     c->current = (c->current + 1) % c->nurls;
-    c->url = c->urls[c->current];
+    c->url = c->shown[c->current];
     c->moves++;
 }
 
@@ -232,7 +268,7 @@ static pc_status post_once(rpc_client *c, const char *body, cJSON **answer,
     CURL *h = c->curl;
     curl_easy_reset(h);
     c->curl_msg[0] = '\0';
-    curl_easy_setopt(h, CURLOPT_URL, c->url);
+    curl_easy_setopt(h, CURLOPT_URL, c->urls[c->current]);
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, c->headers);
     curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
