@@ -8,6 +8,7 @@
 #include "cli/print.h"
 #include "cli/signer.h"
 #include "eth/hex.h"
+#include "eth/text.h"
 #include "keystore/password.h"
 
 static void describe_fee(const eth_tx *tx, char *out, size_t cap)
@@ -43,7 +44,7 @@ static pc_status confirm(void *user, const eth_tx *tx, pc_error *err)
         eth_address_to_checksum(&p->t->to, to);
     describe_fee(tx, fee, sizeof fee);
     fprintf(stderr, "  action    ");
-    print_sanitized(stderr, p->t->description);
+    text_print(stderr, p->t->description);
     fprintf(stderr, "\n  from      %s\n  contract  %s (%s)\n  chain id  %llu\n"
                     "  nonce     %llu\n  gas limit %llu\n  fee       %s\n",
             f, p->t->has_to ? to : "(new contract)", p->k ? pc_contract_name(p->k) : "-",
@@ -155,7 +156,7 @@ int cli_report_outcome(const cli_ctx *ctx, const pc_outcome *o, const char *extr
         printf("%s: %s\n", o->events[i].is_error ? "Error" : "Info", o->events[i].text);
     if (wallet_outcome_cause(o) == PC_CAUSE_REVERTED) {
         fputs("reverted: ", stdout);
-        print_sanitized(stdout, o->revert_reason ? o->revert_reason : "no reason given");
+        text_print(stdout, o->revert_reason ? o->revert_reason : "no reason given");
         putchar('\n');
     }
     return code;

@@ -6,6 +6,7 @@
 
 #include "eth/abi.h"
 #include "eth/hex.h"
+#include "eth/text.h"
 
 /* Nodes send quantities as "0x..." strings; anything else is malformed. */
 pc_status node_parse_u256(const cJSON *v, const char *what, u256 *out, pc_error *err)
@@ -469,9 +470,11 @@ pc_status node_call_reason(rpc_client *c, const eth_address *from, const eth_add
             bytebuf rd = BYTEBUF_INIT;
             char *reason = NULL;
             if (hex_decode_buf(info.data_hex, strlen(info.data_hex), &rd, NULL) == PC_OK &&
-                abi_decode_revert(rd.data, rd.len, &reason, NULL) == PC_OK)
+                abi_decode_revert(rd.data, rd.len, &reason, NULL) == PC_OK) {
+                text_sanitize(reason); /* the contract's words, shown as they are */
                 st = pc_fail_cause(err, PC_ETX, PC_CAUSE_REVERTED, "the call reverted: %s",
                                    reason);
+            }
             if (st == PC_ETX && reason_out) {
                 *reason_out = reason;
                 reason = NULL;

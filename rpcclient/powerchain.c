@@ -8,6 +8,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "eth/text.h"
+
 
 
 #define ORDER_FIELDS "(uint256 id,address user,uint256 price,uint256 quantity,bool valid)[]"
@@ -578,13 +580,6 @@ pc_status pc_batch_decode(const rpc_batch *b, int index, const pc_method *m, abi
 
 /* ---- outcomes ---- */
 
-static void sanitize_text(char *s)
-{
-    for (unsigned char *p = (unsigned char *)s; *p; p++)
-        if (*p < 0x20 || *p == 0x7f)
-            *p = '?';
-}
-
 pc_status pc_decode_event(const pc_contract *k, const node_log *l, bool *matched, pc_event *out,
                           pc_error *err)
 {
@@ -609,7 +604,7 @@ pc_status pc_decode_event(const pc_contract *k, const node_log *l, bool *matched
         }
         return PC_ENODE;
     }
-    sanitize_text(text);
+    text_sanitize(text);
     out->is_error = is_error;
     out->text = text;
     *matched = true;
