@@ -149,11 +149,16 @@ pc_status wallet_tx_run(rpc_client *c, const pc_contract *k, const wallet_tx *t,
         st = sender_send(c, &tx, key, &t->from, sent.hash, &sent.raw, err);
     nonce_lock_release(&lock);
     if (st != PC_OK) {
-        /* Signed but the node's answer was lost: the hash is all there is. */
+        /* Signed, then refused (the node's reason follows), or the answer
+         * was lost: then the hash is all there is. */
         if (st == PC_ENODE && memcmp(sent.hash, (uint8_t[32]){ 0 }, 32) != 0) {
             char hex[65];
             hex_encode(sent.hash, 32, hex);
-            pc_error_prefix(err, "transaction 0x%s may or may not have reached the node", hex);
+            if (err && err->cause == PC_CAUSE_REFUSED)
+                pc_error_prefix(err, "transaction 0x%s was not taken", hex);
+            else
+                pc_error_prefix(err, "transaction 0x%s may or may not have reached the node",
+                                hex);
         }
         bytebuf_free(&sent.raw);
         return st;

@@ -166,6 +166,10 @@ grep -q $'\x1b' "$tmp/err" "$tmp/out" && problem "raw ESC reached the terminal"
 grep -q $'\xc2\x9b' "$tmp/err" "$tmp/out" && problem "a C1 CSI reached the terminal"
 grep -q $'\xe2\x80\xae' "$tmp/err" "$tmp/out" && problem "a bidi override reached the terminal"
 finish_case "meter run: a node's refusal with escapes, C1 and bidi is not printed raw"
+pc "${send_args[@]}"
+expect_fail 3 "was not taken: node refused eth_sendRawTransaction: no " 5
+grep -q "may or may not" "$tmp/err" && problem "a refusal is reported as a lost answer"
+finish_case "a refused send says the node refused it, with its reason"
 stop_server
 
 start_server wrong-chain
