@@ -9,7 +9,7 @@ devnet_up --demo 2>/dev/null || exit 1
 trap 'failover_down; devnet_down' EXIT
 export XDG_CACHE_HOME=$DEVNET_DIR/cache   # status builds the history index there
 KS=(--keystore "$DEVNET_DIR/keystore" --password-file "$DEVNET_DIR/demo-password")
-pc() { "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" "$@"; }
+pc() { "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --yes "$@"; }
 
 out=$(pc "${KS[@]}" --account A status)
 assert_match "A's ENT after the scenario" "$out" "*ENT        2.143 ENT available, 0 ENT locked*"

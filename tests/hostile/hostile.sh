@@ -43,7 +43,10 @@ finish_case() {
 
 start_server() {
     : >"$tmp/methods"
-    node "$here/server.js" "$1" 0 "$tmp/methods" >"$tmp/port" 2>"$tmp/server.err" &
+    # Emptied here: the job's own redirection runs in the child, and the
+    # loop below could still read the last server's port.
+    : >"$tmp/port"
+    node "$here/server.js" "$1" 0 "$tmp/methods" >>"$tmp/port" 2>"$tmp/server.err" &
     server_pid=$!
     port=
     for _ in $(seq 50); do
