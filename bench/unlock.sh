@@ -15,7 +15,7 @@ done
 WORK=$(mktemp -d /tmp/pc-bench-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 unset POWERCHAIN_SCRYPT_N
-printf 'bench password\n' >"$WORK/pw"
+(umask 077 && printf 'bench password\n' >"$WORK/pw")
 
 # One key file with the standard parameters, made by powerchain.
 setsid -w "$PC" --keystore "$WORK/ks" --password-file "$WORK/pw" account new --name bench >/dev/null

@@ -123,6 +123,9 @@ int cmd_deploy(const cli_ctx *ctx, int argc, char **argv)
     if (st == PC_OK && (nrest != 0 || !bytecode || !abi_path))
         st = pc_fail(&err, PC_EINPUT, "usage: powerchain deploy --bytecode FILE --abi FILE "
                                       "[--name NAME] [--out FILE]");
+    if (st == PC_OK && !pc_contract_name_ok(name))
+        st = pc_fail(&err, PC_EINPUT, "--name must be 1 to %d printable ASCII characters",
+                     PC_CONTRACT_NAME_MAX);
     if (st == PC_OK && wait)
         st = cli_parse_u64("wait", wait, 86400, &wait_s, &err);
     if (st == PC_OK)

@@ -12,6 +12,7 @@
 #include "cli/opts.h"
 #include "cli/print.h"
 #include "eth/hex.h"
+#include "eth/text.h"
 #include "rpcclient/units.h"
 #include "wallet/history.h"
 
@@ -164,7 +165,7 @@ static void print_call(FILE *out, const names *b, const history_tx *t)
         char text[PC_UNIT_TEXT_MAX];
         human_arg(b, t->method, i, &t->args, text, sizeof text);
         fputs(i ? ", " : "", out);
-        print_sanitized(out, text);
+        text_print(out, text);
     }
     fputc(')', out);
 }
@@ -206,7 +207,7 @@ static void print_table(const names *b, const history_tx *txs, size_t n)
                 size_t len = strcspn(p, "\n");
                 char *line = strndup(p, len);
                 fputs("\n          ", stdout);
-                print_sanitized(stdout, line ? line : "?");
+                text_print(stdout, line ? line : "?");
                 free(line);
                 p += len + (p[len] == '\n');
             }

@@ -27,6 +27,7 @@
 #include "cli/signer.h"
 #include "cli/transact.h"
 #include "eth/hex.h"
+#include "eth/text.h"
 #include "wallet/txpipe.h"
 
 #define METER_RECEIPT_BATCH 200
@@ -122,10 +123,20 @@ static pc_status gas_for(meter_run *r, int kind, const bytebuf *data, pc_error *
     return PC_OK;
 }
 
+/* A node's words, kept to be printed later: through the one sanitizer. */
+static char *sanitized_dup(const char *text)
+{
+    char *copy = strdup(text);
+    if (copy)
+        text_sanitize(copy);
+    return copy;
+}
+
 static void retrying(void *user, const pc_error *why)
 {
-    fprintf(stderr, "powerchain: line %u: %s; sending the same transaction again every "
-                    "second\n", *(const unsigned *)user, why->msg);
+    fprintf(stderr, "powerchain: line %u: ", *(const unsigned *)user);
+    text_print(stderr, why->msg);
+    fputs("; sending the same transaction again every second\n", stderr);
 }
 
 /* Signs one reading with the next nonce and sends it. When the node refuses
@@ -169,7 +180,7 @@ static void print_outcome(const reading *it)
 {
     printf("line %u: %s: ", it->line, it->text);
     if (it->state == READING_LOST) {
-        printf("not sent: %s\n", it->problem);
+        printf("not sent: %s\n", it->problem ? it->problem : "out of memory");
         return;
     }
     char h[65];
@@ -211,7 +222,7 @@ static void resend_after_failover(meter_run *r)
         bool resent = false;
         pc_status st = sender_resend_if_unknown(r->c, it->hash, &it->raw, &resent, &e);
         if (st == PC_ETX) {
-            it->problem = strdup(e.msg);
+            it->problem = sanitized_dup(e.msg);
             reading_settled(it, READING_LOST);
         } else if (st != PC_OK) {
             return; /* unreachable again: the next round tries anew */
@@ -307,18 +318,21 @@ static int run_readings(meter_run *r, unsigned wait_s)
             continue;
         char shown[160];
         snprintf(shown, sizeof shown, "%s", text);
+        text_sanitize(shown);
         bytebuf data = BYTEBUF_INIT;
         int kind = 0;
         reading *it;
         if (parse_reading(text, &kind, &data, &err) != PC_OK) {
-            fprintf(stderr, "powerchain: line %u: %s; skipped\n", lineno, err.msg);
+            fprintf(stderr, "powerchain: line %u: ", lineno);
+            text_print(stderr, err.msg);
+            fputs("; skipped\n", stderr);
             r->bad_lines++;
         } else if (add_reading(r, lineno, shown, &it) != PC_OK) {
             fatal = pc_fail(&err, PC_ENOMEM, "out of memory");
         } else if (gas_for(r, kind, &data, &err) != PC_OK ||
                    send_reading(r, kind, &data, it, &err) != PC_OK) {
             it->state = READING_LOST;
-            it->problem = strdup(err.msg);
+            it->problem = sanitized_dup(err.msg);
             not_sent++;
             /* Without a node, a valid chain or the unit's key, later readings
              * fare no better. */
@@ -332,8 +346,11 @@ static int run_readings(meter_run *r, unsigned wait_s)
     free(line);
     uint64_t waited = 0;
     while (fatal == PC_OK && r->reported < r->count && waited < (uint64_t)wait_s * 1000) {
-        if (poll_receipts(r, &err) != PC_OK)
-            fprintf(stderr, "powerchain: while waiting for receipts: %s\n", err.msg);
+        if (poll_receipts(r, &err) != PC_OK) {
+            fputs("powerchain: while waiting for receipts: ", stderr);
+            text_print(stderr, err.msg);
+            fputc('\n', stderr);
+        }
         if (r->reported < r->count) {
             sleep_ms(200);
             waited += 200;

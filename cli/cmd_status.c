@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/print.h"
+#include "eth/text.h"
 #include "rpcclient/units.h"
 #include "wallet/past.h"
 #include "wallet/roles.h"
@@ -49,7 +50,7 @@ static void print_account(const wallet_state *s, const wallet_past *past, const 
     printf("%-10s %s\n", "roles", roles[0] ? roles : "user");
     if (!past) {
         fputs("           whether it owns a unit is unknown: ", stdout);
-        print_sanitized(stdout, why);
+        text_print(stdout, why);
         putchar('\n');
     }
     print_balance("ENT", &s->ent_available, &s->ent_locked, PC_UNIT_ENT);

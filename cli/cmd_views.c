@@ -17,6 +17,7 @@
 #include "cli/opts.h"
 #include "cli/print.h"
 #include "eth/hex.h"
+#include "eth/text.h"
 #include "rpcclient/units.h"
 #include "wallet/history.h"
 #include "wallet/views.h"
@@ -212,7 +213,7 @@ static pc_status show_proposals(const cli_ctx *ctx, views_run *r, pc_error *err)
             const view_proposal *p = &g.proposals[i];
             view_proposal_describe(p, what, sizeof what);
             view_proposal_tally(p, tally, sizeof tally);
-            print_sanitized(stdout, p->vote);
+            text_print(stdout, p->vote);
             printf("\n  %s\n  %s, ", what, tally);
             if (p->passed)
                 printf("passed in block %" PRIu64 "\n", p->passed_block);

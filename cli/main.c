@@ -14,6 +14,7 @@
 #include "cli/config.h"
 #include "cli/opts.h"
 #include "cli/print.h"
+#include "eth/text.h"
 #include "keystore/secret.h"
 #include "rpcclient/rpc.h"
 
@@ -33,7 +34,7 @@ void cli_error(const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     fputs("powerchain: ", stderr);
-    print_sanitized(stderr, msg);
+    text_print(stderr, msg);
     fputc('\n', stderr);
 }
 

@@ -4,13 +4,8 @@
 #include <string.h>
 
 #include "eth/hex.h"
+#include "eth/text.h"
 #include "rpcclient/units.h"
-
-void print_sanitized(FILE *out, const char *text)
-{
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-        fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, out);
-}
 
 static void print_scalar(FILE *out, const pc_method *m, const abi_type *t, const abi_value *v)
 {
@@ -30,7 +25,7 @@ static void print_scalar(FILE *out, const pc_method *m, const abi_type *t, const
         break;
     }
     case ABI_STRING:
-        print_sanitized(out, (const char *)v->bytes);
+        text_print(out, (const char *)v->bytes);
         break;
     case ABI_BYTES: {
         char *h = hex_encode_prefixed(v->bytes, v->len);

@@ -26,8 +26,4 @@ cJSON *result_to_json(const abi_type *type, const abi_value *value);
  * keys (PC_ENOMEM). */
 pc_status print_json_records(cJSON *arr, int keys, pc_error *err);
 
-/* Copies text, replacing control characters so that text from the node
- * cannot move the cursor or change the terminal. */
-void print_sanitized(FILE *out, const char *text);
-
 #endif

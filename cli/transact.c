@@ -8,6 +8,7 @@
 #include "cli/print.h"
 #include "cli/signer.h"
 #include "eth/hex.h"
+#include "eth/text.h"
 #include "keystore/password.h"
 
 static void describe_fee(const eth_tx *tx, char *out, size_t cap)
@@ -32,25 +33,32 @@ typedef struct prompt {
     bool tty;                  /* the spinner is on standard error */
 } prompt;
 
+/* Without --yes the person confirms on the controlling terminal, even when
+ * standard input is a pipe (a script must say --yes); with no terminal at
+ * all nothing is signed. What is asked goes to the terminal with the
+ * question, where the person reads it. */
 static pc_status confirm(void *user, const eth_tx *tx, pc_error *err)
 {
     const prompt *p = user;
-    if (p->ctx->yes || !isatty(STDIN_FILENO))
+    if (p->ctx->yes)
         return PC_OK;
     char f[ETH_ADDRESS_TEXT_LEN], to[ETH_ADDRESS_TEXT_LEN], fee[2 * U256_DEC_MAX + 64];
     eth_address_to_checksum(p->from, f);
     if (p->t->has_to)
         eth_address_to_checksum(&p->t->to, to);
     describe_fee(tx, fee, sizeof fee);
-    fprintf(stderr, "  action    ");
-    print_sanitized(stderr, p->t->description);
-    fprintf(stderr, "\n  from      %s\n  contract  %s (%s)\n  chain id  %llu\n"
-                    "  nonce     %llu\n  gas limit %llu\n  fee       %s\n",
-            f, p->t->has_to ? to : "(new contract)", p->k ? pc_contract_name(p->k) : "-",
-            (unsigned long long)tx->chain_id, (unsigned long long)tx->nonce,
-            (unsigned long long)tx->gas_limit, fee);
+    char action[256];
+    snprintf(action, sizeof action, "%s", p->t->description);
+    text_sanitize(action);
+    char question[1024];
+    snprintf(question, sizeof question,
+             "  action    %s\n  from      %s\n  contract  %s (%s)\n  chain id  %llu\n"
+             "  nonce     %llu\n  gas limit %llu\n  fee       %s\nSign and send? [y/N] ",
+             action, f, p->t->has_to ? to : "(new contract)", p->k ? pc_contract_name(p->k) : "-",
+             (unsigned long long)tx->chain_id, (unsigned long long)tx->nonce,
+             (unsigned long long)tx->gas_limit, fee);
     bool yes = false;
-    pc_status st = password_confirm_tty("Sign and send? [y/N] ", &yes, err);
+    pc_status st = password_confirm_tty(question, &yes, err);
     if (st == PC_OK && !yes)
         st = pc_fail_cause(err, PC_EINPUT, PC_CAUSE_CANCELLED, "cancelled; nothing was sent");
     return st;
@@ -155,7 +163,7 @@ int cli_report_outcome(const cli_ctx *ctx, const pc_outcome *o, const char *extr
         printf("%s: %s\n", o->events[i].is_error ? "Error" : "Info", o->events[i].text);
     if (wallet_outcome_cause(o) == PC_CAUSE_REVERTED) {
         fputs("reverted: ", stdout);
-        print_sanitized(stdout, o->revert_reason ? o->revert_reason : "no reason given");
+        text_print(stdout, o->revert_reason ? o->revert_reason : "no reason given");
         putchar('\n');
     }
     return code;

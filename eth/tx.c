@@ -141,3 +141,24 @@ out:
     bytebuf_free(&signed_tx);
     return st;
 }
+
+pc_status eth_tx_create_address(const eth_address *from, uint64_t nonce, eth_address *out,
+                                pc_error *err)
+{
+    bytebuf rlp = BYTEBUF_INIT;
+    size_t list = rlp_list_begin(&rlp);
+    pc_status st = rlp_encode_bytes(&rlp, from->b, sizeof from->b);
+    if (st == PC_OK)
+        st = rlp_encode_u64(&rlp, nonce);
+    if (st == PC_OK)
+        st = rlp_list_end(&rlp, list);
+    if (st == PC_OK) {
+        uint8_t h[KECCAK256_LEN];
+        keccak256(rlp.data, rlp.len, h);
+        memcpy(out->b, h + KECCAK256_LEN - sizeof out->b, sizeof out->b);
+    } else {
+        pc_fail(err, PC_ENOMEM, "out of memory");
+    }
+    bytebuf_free(&rlp);
+    return st;
+}

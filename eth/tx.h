@@ -38,4 +38,9 @@ typedef struct eth_tx {
 pc_status eth_tx_sign(const eth_tx *tx, const uint8_t key[32], bytebuf *raw, uint8_t hash[32],
                       pc_error *err);
 
+/* The address a contract creation by `from` with `nonce` makes (the
+ * CREATE rule: the last 20 bytes of keccak256(rlp([from, nonce]))). */
+pc_status eth_tx_create_address(const eth_address *from, uint64_t nonce, eth_address *out,
+                                pc_error *err);
+
 #endif

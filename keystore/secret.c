@@ -7,12 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sodium.h>
 
 #include "eth/hex.h"
 #include "eth/secp.h"
+#include "keystore/safefile.h"
 
 struct secret {
     uint8_t *bytes; /* sodium_malloc'd */
@@ -147,9 +149,20 @@ pc_status secret_load_hex_key_file(const char *path, secret **out, pc_error *err
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return pc_fail(err, PC_EIO, "cannot open private key file %s: %s", path, strerror(errno));
+    /* A key others can read is a key others may have: refused, as key files
+     * are. Pipes and devices (a shell's <(...)) are no files others keep. */
+    struct stat sb;
+    pc_status st = fstat(fd, &sb) == 0
+                       ? (S_ISREG(sb.st_mode) ? safefile_check_private_file(path, &sb, err) : PC_OK)
+                       : pc_fail(err, PC_EIO, "cannot read private key file %s: %s", path,
+                                 strerror(errno));
+    if (st != PC_OK) {
+        close(fd);
+        return st;
+    }
     char what[PC_ERROR_MSG_MAX / 2];
     snprintf(what, sizeof what, "private key file %s", path);
-    pc_status st = secret_read_hex_key_fd(fd, what, out, err);
+    st = secret_read_hex_key_fd(fd, what, out, err);
     close(fd);
     return st;
 }

@@ -6,6 +6,7 @@
 
 #include "eth/abi.h"
 #include "eth/hex.h"
+#include "eth/text.h"
 
 /* Nodes send quantities as "0x..." strings; anything else is malformed. */
 pc_status node_parse_u256(const cJSON *v, const char *what, u256 *out, pc_error *err)
@@ -240,6 +241,21 @@ void node_receipt_free(node_receipt *r)
     memset(r, 0, sizeof *r);
 }
 
+/* A receipt's logs are those of its own transaction and block: a log that
+ * names another (where the node names one) would put another
+ * transaction's events under this one's outcome. */
+static pc_status check_log_of_receipt(const cJSON *v, const node_log *l, const node_receipt *r,
+                                      pc_error *err)
+{
+    const cJSON *th = field(v, "transactionHash");
+    if (th && !cJSON_IsNull(th) && memcmp(l->tx_hash, r->tx_hash, 32) != 0)
+        return pc_fail(err, PC_ENODE, "node sent a receipt holding a log of another transaction");
+    const cJSON *bn = field(v, "blockNumber");
+    if (bn && !cJSON_IsNull(bn) && l->block != r->block)
+        return pc_fail(err, PC_ENODE, "node sent a receipt holding a log of another block");
+    return PC_OK;
+}
+
 pc_status node_parse_receipt(const cJSON *v, node_receipt *out, bool *found, pc_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -278,6 +294,8 @@ pc_status node_parse_receipt(const cJSON *v, node_receipt *out, bool *found, pc_
             st = node_parse_log(l, &out->logs[out->nlogs], err);
             if (st == PC_OK)
                 out->nlogs++;
+            if (st == PC_OK)
+                st = check_log_of_receipt(l, &out->logs[out->nlogs - 1], out, err);
         }
     }
     if (st != PC_OK) {
@@ -452,9 +470,11 @@ pc_status node_call_reason(rpc_client *c, const eth_address *from, const eth_add
             bytebuf rd = BYTEBUF_INIT;
             char *reason = NULL;
             if (hex_decode_buf(info.data_hex, strlen(info.data_hex), &rd, NULL) == PC_OK &&
-                abi_decode_revert(rd.data, rd.len, &reason, NULL) == PC_OK)
+                abi_decode_revert(rd.data, rd.len, &reason, NULL) == PC_OK) {
+                text_sanitize(reason); /* the contract's words, shown as they are */
                 st = pc_fail_cause(err, PC_ETX, PC_CAUSE_REVERTED, "the call reverted: %s",
                                    reason);
+            }
             if (st == PC_ETX && reason_out) {
                 *reason_out = reason;
                 reason = NULL;
@@ -514,5 +534,11 @@ pc_status node_get_receipt(rpc_client *c, const uint8_t hash[32], node_receipt *
     if (st == PC_OK)
         st = node_parse_receipt(res, out, found, err);
     cJSON_Delete(res);
+    if (st == PC_OK && *found && memcmp(out->tx_hash, hash, 32) != 0) {
+        node_receipt_free(out);
+        *found = false;
+        st = pc_fail(err, PC_ENODE, "node at %s answered with the receipt of another transaction",
+                     rpc_client_url(c));
+    }
     return st;
 }

@@ -8,6 +8,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "eth/text.h"
+
 
 
 #define ORDER_FIELDS "(uint256 id,address user,uint256 price,uint256 quantity,bool valid)[]"
@@ -345,6 +347,17 @@ static pc_status read_deployment_place(const cJSON *doc, const char *path, pc_co
     return st;
 }
 
+bool pc_contract_name_ok(const char *name)
+{
+    size_t n = strnlen(name, PC_CONTRACT_NAME_MAX + 1);
+    if (n == 0 || n > PC_CONTRACT_NAME_MAX)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (name[i] < 0x20 || name[i] > 0x7e)
+            return false;
+    return true;
+}
+
 pc_status pc_contract_load_json(const char *path, pc_contract **out, pc_error *err)
 {
     *out = NULL;
@@ -368,6 +381,10 @@ pc_status pc_contract_load_json(const char *path, pc_contract **out, pc_error *e
         st = pc_fail(err, PC_EINPUT, "%s has no \"address\" string", path);
     } else if (abi && !cJSON_IsArray(abi)) {
         st = pc_fail(err, PC_EINPUT, "%s: \"abi\" is not a list", path);
+    } else if (name && !(cJSON_IsString(name) && pc_contract_name_ok(name->valuestring))) {
+        st = pc_fail(err, PC_EINPUT, "%s: \"name\" must be 1 to %d printable ASCII characters "
+                                     "(it is shown before anything is signed)",
+                     path, PC_CONTRACT_NAME_MAX);
     } else if ((st = pc_contract_from_address(addr->valuestring, &k, err)) != PC_OK) {
         pc_error_prefix(err, "%s", path);
     } else {
@@ -563,13 +580,6 @@ pc_status pc_batch_decode(const rpc_batch *b, int index, const pc_method *m, abi
 
 /* ---- outcomes ---- */
 
-static void sanitize_text(char *s)
-{
-    for (unsigned char *p = (unsigned char *)s; *p; p++)
-        if (*p < 0x20 || *p == 0x7f)
-            *p = '?';
-}
-
 pc_status pc_decode_event(const pc_contract *k, const node_log *l, bool *matched, pc_event *out,
                           pc_error *err)
 {
@@ -594,7 +604,7 @@ pc_status pc_decode_event(const pc_contract *k, const node_log *l, bool *matched
         }
         return PC_ENODE;
     }
-    sanitize_text(text);
+    text_sanitize(text);
     out->is_error = is_error;
     out->text = text;
     *matched = true;

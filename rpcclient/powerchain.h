@@ -103,6 +103,11 @@ pc_status pc_contract_from_address(const char *text, pc_contract **out, pc_error
 void pc_contract_free(pc_contract *k);
 const eth_address *pc_contract_address(const pc_contract *k);
 const char *pc_contract_name(const pc_contract *k);
+/* A deployment's name is shown above "Sign and send?": 1 to
+ * PC_CONTRACT_NAME_MAX printable ASCII characters, nothing a terminal
+ * would act on. */
+#define PC_CONTRACT_NAME_MAX 64
+bool pc_contract_name_ok(const char *name);
 /* The deployment's block and chain id from its file: false when unknown. */
 bool pc_contract_deployment(const pc_contract *k, uint64_t *block, uint64_t *chain_id);
 

@@ -1,5 +1,6 @@
 #include "rpcclient/rpc.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,10 +13,11 @@
 struct rpc_client {
     CURL *curl;
     struct curl_slist *headers;
-    char *urls[RPC_MAX_NODES];
+    char *urls[RPC_MAX_NODES];  /* as given, credentials and all: for libcurl only */
+    char *shown[RPC_MAX_NODES]; /* scheme, host and port: for every message */
     size_t nurls;
     size_t current;             /* index into urls */
-    const char *url;            /* urls[current] */
+    const char *url;            /* shown[current] */
     long timeout_s;
     size_t max_response;
     unsigned long requests;
@@ -60,8 +62,36 @@ void rpc_global_cleanup(void)
 
 #define RPC_URL_MAX 2048
 
+void rpc_url_shown(const char *url, char *out, size_t cap)
+{
+    CURLU *u = curl_url();
+    char *scheme = NULL, *host = NULL, *port = NULL;
+    if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+        bool has_port = curl_url_get(u, CURLUPART_PORT, &port, 0) == CURLUE_OK;
+        snprintf(out, cap, "%s://%s%s%s", scheme, host, has_port ? ":" : "",
+                 has_port ? port : "");
+    } else {
+        snprintf(out, cap, "(a node URL that cannot be read)");
+    }
+    curl_free(scheme);
+    curl_free(host);
+    curl_free(port);
+    curl_url_cleanup(u);
+}
+
+/* rpc_url_shown in memory of its own. */
+static char *url_shown_dup(const char *url)
+{
+    char shown[RPC_URL_MAX + 16];
+    rpc_url_shown(url, shown, sizeof shown);
+    return strdup(shown);
+}
+
 /* An http(s) URL with a host, of printable ASCII and a sane length, as
- * libcurl's own parser reads it. */
+ * libcurl's own parser reads it. Errors never repeat the URL whole: it may
+ * hold a password or an API key. */
 static pc_status check_url(const char *url, pc_error *err)
 {
     size_t n = strnlen(url, RPC_URL_MAX + 1);
@@ -75,8 +105,7 @@ static pc_status check_url(const char *url, pc_error *err)
             return pc_fail(err, PC_EINPUT, "--rpc: the node URL may hold only printable ASCII "
                                            "without spaces (percent-encode the rest)");
     if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
-        return pc_fail(err, PC_EINPUT, "--rpc: node URL %s must start with http:// or https://",
-                       url);
+        return pc_fail(err, PC_EINPUT, "--rpc: a node URL must start with http:// or https://");
     CURLU *u = curl_url();
     char *host = NULL;
     pc_status st = PC_OK;
@@ -84,7 +113,8 @@ static pc_status check_url(const char *url, pc_error *err)
         st = pc_fail(err, PC_ENOMEM, "out of memory");
     else if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
              curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || !host || !*host)
-        st = pc_fail(err, PC_EINPUT, "--rpc: %s is not a valid node URL", url);
+        st = pc_fail(err, PC_EINPUT, "--rpc: a node URL has no host that can be read "
+                                     "(scheme://[user:password@]host[:port][/path])");
     curl_free(host);
     curl_url_cleanup(u);
     return st;
@@ -100,11 +130,12 @@ pc_status rpc_client_new(const char *url, long timeout_s, rpc_client **out, pc_e
     if (!c)
         return pc_fail(err, PC_ENOMEM, "out of memory");
     c->urls[0] = strdup(url);
+    c->shown[0] = url_shown_dup(url);
     c->nurls = 1;
-    c->url = c->urls[0];
+    c->url = c->shown[0];
     c->curl = curl_easy_init();
     c->headers = curl_slist_append(NULL, "Content-Type: application/json");
-    if (!c->urls[0] || !c->curl || !c->headers) {
+    if (!c->urls[0] || !c->shown[0] || !c->curl || !c->headers) {
         rpc_client_free(c);
         return pc_fail(err, PC_ENOMEM, "out of memory");
     }
@@ -130,8 +161,10 @@ void rpc_client_free(rpc_client *c)
     if (c->curl)
         curl_easy_cleanup(c->curl);
     curl_slist_free_all(c->headers);
-    for (size_t i = 0; i < c->nurls; i++)
+    for (size_t i = 0; i < c->nurls; i++) {
         free(c->urls[i]);
+        free(c->shown[i]);
+    }
     free(c);
 }
 
@@ -142,10 +175,14 @@ pc_status rpc_client_add_node(rpc_client *c, const char *url, pc_error *err)
         return st;
     if (c->nurls == RPC_MAX_NODES)
         return pc_fail(err, PC_EINPUT, "at most %d nodes can be given", RPC_MAX_NODES);
-    char *copy = strdup(url);
-    if (!copy)
+    char *copy = strdup(url), *shown = url_shown_dup(url);
+    if (!copy || !shown) {
+        free(copy);
+        free(shown);
         return pc_fail(err, PC_ENOMEM, "out of memory");
-    c->urls[c->nurls++] = copy;
+    }
+    c->urls[c->nurls] = copy;
+    c->shown[c->nurls++] = shown;
     return PC_OK;
 }
 
@@ -162,7 +199,7 @@ size_t rpc_client_node_count(const rpc_client *c)
 static void next_node(rpc_client *c)
 {
     c->current = (c->current + 1) % c->nurls;
-    c->url = c->urls[c->current];
+    c->url = c->shown[c->current];
     c->moves++;
 }
 
@@ -231,7 +268,7 @@ static pc_status post_once(rpc_client *c, const char *body, cJSON **answer,
     CURL *h = c->curl;
     curl_easy_reset(h);
     c->curl_msg[0] = '\0';
-    curl_easy_setopt(h, CURLOPT_URL, c->url);
+    curl_easy_setopt(h, CURLOPT_URL, c->urls[c->current]);
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, c->headers);
     curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
@@ -317,6 +354,28 @@ static cJSON *make_request(const char *method, cJSON *params, long id)
     return req;
 }
 
+/* A JSON number that is a whole number in long's range. cJSON keeps every
+ * number as a double, and converting one out of range (1e300, NaN) to an
+ * integer is undefined behaviour: a hostile node must not get that far. */
+static bool json_whole_long(const cJSON *n, long *out)
+{
+    if (!cJSON_IsNumber(n))
+        return false;
+    double v = n->valuedouble;
+    /* -2^63 and 2^63 are exact doubles; long is 64 bits here. */
+    if (!(v >= (double)LONG_MIN && v < -(double)LONG_MIN) || (double)(long)v != v)
+        return false;
+    *out = (long)v;
+    return true;
+}
+
+/* A JSON-RPC error code, or 0 when the node sent none we can read. */
+static long error_code(const cJSON *code)
+{
+    long n = 0;
+    return json_whole_long(code, &n) ? n : 0;
+}
+
 /* Checks one answer object; on a JSON-RPC error records it in the client. */
 static pc_status check_answer(rpc_client *c, const char *method, const cJSON *answer,
                               const cJSON **result, pc_error *err)
@@ -331,7 +390,7 @@ static pc_status check_answer(rpc_client *c, const char *method, const cJSON *an
         const cJSON *data = cJSON_GetObjectItemCaseSensitive(e, "data");
         clear_last_error(c);
         c->last_error.present = true;
-        c->last_error.code = cJSON_IsNumber(code) ? (long)code->valuedouble : 0;
+        c->last_error.code = error_code(code);
         if (cJSON_IsString(data) && strncmp(data->valuestring, "0x", 2) == 0) {
             c->last_error_data = strdup(data->valuestring);
             c->last_error.data_hex = c->last_error_data;
@@ -366,7 +425,8 @@ pc_status rpc_call(rpc_client *c, const char *method, cJSON *params, bool retry,
         return st;
     const cJSON *id_item = cJSON_GetObjectItemCaseSensitive(answer, "id");
     const cJSON *res = NULL;
-    if (cJSON_IsObject(answer) && (!cJSON_IsNumber(id_item) || (long)id_item->valuedouble != id))
+    long answered_id = 0;
+    if (cJSON_IsObject(answer) && (!json_whole_long(id_item, &answered_id) || answered_id != id))
         st = pc_fail(err, PC_ENODE, "node at %s answered %s with the wrong id", c->url, method);
     else
         st = check_answer(c, method, answer, &res, err);
@@ -474,8 +534,8 @@ pc_status rpc_batch_send(rpc_client *c, rpc_batch *b, bool retry, pc_error *err)
         cJSON *next = item->next;
         const cJSON *id = cJSON_GetObjectItemCaseSensitive(item, "id");
         batch_call *match = NULL;
-        if (cJSON_IsNumber(id)) {
-            long want = (long)id->valuedouble;
+        long want = 0;
+        if (json_whole_long(id, &want)) {
             for (size_t i = 0; i < b->count && !match; i++)
                 if (b->calls[i].id == want)
                     match = &b->calls[i];
@@ -512,7 +572,7 @@ const cJSON *rpc_batch_result(const rpc_batch *b, size_t i, pc_error *err)
     if (e && !cJSON_IsNull(e)) {
         const cJSON *msg = cJSON_GetObjectItemCaseSensitive(e, "message");
         const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, "code");
-        long n = cJSON_IsNumber(code) ? (long)code->valuedouble : 0L;
+        long n = error_code(code);
         pc_fail_refused(err, n, "node refused %s: %s (code %ld)", method,
                         cJSON_IsString(msg) ? msg->valuestring : "no message", n);
         return NULL;

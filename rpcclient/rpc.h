@@ -38,8 +38,11 @@ void rpc_client_free(rpc_client *c);
 /* Adds a further node to fail over to (up to RPC_MAX_NODES in all). */
 #define RPC_MAX_NODES 8
 pc_status rpc_client_add_node(rpc_client *c, const char *url, pc_error *err);
-/* The node in use now. */
+/* The node in use now, as shown to people: scheme, host and port only.
+ * Credentials, paths and queries (API keys) are never shown. */
 const char *rpc_client_url(const rpc_client *c);
+/* That form of any node URL, into out (cut to cap). */
+void rpc_url_shown(const char *url, char *out, size_t cap);
 size_t rpc_client_node_count(const rpc_client *c);
 /* How many times the client has moved on to another node: a change tells
  * that the node in use may not have seen what an earlier one was sent. */

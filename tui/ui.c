@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "eth/text.h"
 #include "rpcclient/units.h"
 
 static bool g_utf8;
@@ -61,24 +62,7 @@ void tui_style_off(WINDOW *win, tui_style s)
 
 size_t tui_utf8_char(const char *s, size_t avail)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    if (avail == 0)
-        return 0;
-    if (u[0] < 0x80)
-        return u[0] >= 0x20 && u[0] != 0x7f ? 1 : 0;
-    size_t n = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 0;
-    if (n == 0 || n > avail)
-        return 0;
-    uint32_t cp = u[0] & (0x7Fu >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((u[i] & 0xC0) != 0x80)
-            return 0;
-        cp = cp << 6 | (u[i] & 0x3Fu);
-    }
-    static const uint32_t least[5] = { 0, 0, 0x80, 0x800, 0x10000 };
-    bool ok = cp >= least[n] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) &&
-              !(cp >= 0x80 && cp <= 0x9F);
-    return ok ? n : 0;
+    return text_char_len(s, avail);
 }
 
 /* Copies src into dst (cap bytes), each character that may not reach the
@@ -99,10 +83,7 @@ static int printable_copy(char *dst, size_t cap, const char *src, int chars)
             in += len;
         } else {
             dst[out++] = '?';
-            in++;
-            /* The rest of a refused UTF-8 character is one '?' with it. */
-            while (in < left && ((unsigned char)src[in] & 0xC0) == 0x80)
-                in++;
+            in += text_refused_len(src + in, left - in);
         }
         n++;
     }

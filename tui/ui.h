@@ -29,10 +29,10 @@ typedef enum tui_style {
 void tui_ui_init(void);
 bool tui_ui_utf8(void);
 
-/* The length in bytes (1 to 4) of the printable character s starts with:
- * printable ASCII, or a well-formed UTF-8 sequence that is not a C1 control;
- * 0 for anything else (a control character, a stray or truncated byte, an
- * overlong form, a surrogate). Reads at most `avail` bytes. */
+/* The length in bytes (1 to 4) of the character s starts with when it may
+ * reach the terminal (eth/text.h's rule: no C0 or C1 control, no bidi
+ * formatting, well-formed UTF-8 only); 0 otherwise. Reads at most `avail`
+ * bytes. */
 size_t tui_utf8_char(const char *s, size_t avail);
 
 /* Applies a style to win until tui_style_off. */

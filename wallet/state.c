@@ -7,6 +7,7 @@
 #include <cjson/cJSON.h>
 
 #include "eth/hex.h"
+#include "eth/text.h"
 #include "rpcclient/node.h"
 
 /* Indexes of one read in the batch; -1 when not asked. */
@@ -57,8 +58,9 @@ static char *dup_text(const abi_value *v)
         return NULL;
     /* Vote strings and session ids come from other people: keep them printable. */
     for (size_t i = 0; i < v->len; i++)
-        t[i] = (v->bytes[i] < 0x20 || v->bytes[i] == 0x7f) ? '?' : (char)v->bytes[i];
+        t[i] = v->bytes[i] ? (char)v->bytes[i] : '?';
     t[v->len] = '\0';
+    text_sanitize(t);
     return t;
 }
 

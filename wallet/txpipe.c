@@ -107,6 +107,25 @@ pc_cause wallet_outcome_cause(const pc_outcome *o)
     return pc_outcome_ok(o) ? PC_CAUSE_NONE : PC_CAUSE_ERROR_EVENT;
 }
 
+/* A creation's address follows from its sender and nonce: a node whose
+ * receipt names another would have the deployment file point anywhere. */
+static pc_status check_created_address(const eth_address *from, uint64_t nonce,
+                                       const node_receipt *r, pc_error *err)
+{
+    eth_address want;
+    pc_status st = eth_tx_create_address(from, nonce, &want, err);
+    if (st == PC_OK && memcmp(want.b, r->contract_address.b, sizeof want.b) != 0) {
+        char said[ETH_ADDRESS_TEXT_LEN], made[ETH_ADDRESS_TEXT_LEN];
+        eth_address_to_checksum(&r->contract_address, said);
+        eth_address_to_checksum(&want, made);
+        st = pc_fail(err, PC_ENODE,
+                     "the node's receipt names contract %s, but this creation (nonce %llu) made "
+                     "%s: do not trust this node",
+                     said, (unsigned long long)nonce, made);
+    }
+    return st;
+}
+
 pc_status wallet_tx_run(rpc_client *c, const pc_contract *k, const wallet_tx *t, secret *key,
                         const wallet_tx_hooks *h, node_receipt *receipt, pc_outcome *outcome,
                         pc_error *err)
@@ -130,11 +149,16 @@ pc_status wallet_tx_run(rpc_client *c, const pc_contract *k, const wallet_tx *t,
         st = sender_send(c, &tx, key, &t->from, sent.hash, &sent.raw, err);
     nonce_lock_release(&lock);
     if (st != PC_OK) {
-        /* Signed but the node's answer was lost: the hash is all there is. */
+        /* Signed, then refused (the node's reason follows), or the answer
+         * was lost: then the hash is all there is. */
         if (st == PC_ENODE && memcmp(sent.hash, (uint8_t[32]){ 0 }, 32) != 0) {
             char hex[65];
             hex_encode(sent.hash, 32, hex);
-            pc_error_prefix(err, "transaction 0x%s may or may not have reached the node", hex);
+            if (err && err->cause == PC_CAUSE_REFUSED)
+                pc_error_prefix(err, "transaction 0x%s was not taken", hex);
+            else
+                pc_error_prefix(err, "transaction 0x%s may or may not have reached the node",
+                                hex);
         }
         bytebuf_free(&sent.raw);
         return st;
@@ -143,6 +167,8 @@ pc_status wallet_tx_run(rpc_client *c, const pc_contract *k, const wallet_tx *t,
         h->sent(h->user, sent.hash);
     st = sender_wait(c, sent.hash, &sent.raw, t->wait_s * 1000u, &h->watch, receipt, err);
     bytebuf_free(&sent.raw);
+    if (st == PC_OK && !t->has_to && receipt->has_contract_address)
+        st = check_created_address(&t->from, tx.nonce, receipt, err);
     if (st == PC_OK)
         st = wallet_tx_outcome(c, k, t, receipt, outcome, err);
     if (st != PC_OK)

@@ -7,7 +7,7 @@ set -uo pipefail
 . "$PROJECT_ROOT/tests/lib/devnet.sh"
 
 devnet_up "$@" || exit 1
-pc() { "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" "$@"; }
+pc() { "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --yes "$@"; }
 
 # Anvil's public development keys (accounts 0 and 1).
 KEY_A=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
@@ -82,7 +82,7 @@ out=$("$POWERCHAIN_BIN" --rpc http://127.0.0.1:9 --rpc "$DEVNET_RPC" --contract-
     --timeout 2 --json call getTotalENT); code=$?
 assert_eq "read fails over" "$code:$out" '0:{"amnt":"0"}'
 out=$("$POWERCHAIN_BIN" --rpc http://127.0.0.1:9 --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" \
-    --timeout 2 "${A[@]}" send clearOldSessions); code=$?
+    --timeout 2 --yes "${A[@]}" send clearOldSessions); code=$?
 assert_match "send goes to the node that answers" "$code:$out" "0:*mined in block*"
 
 # --- offline signing agrees with cast mktx byte for byte ---

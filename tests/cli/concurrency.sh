@@ -17,7 +17,7 @@ mkdir -m 700 "$XDG_RUNTIME_DIR"
 SCENARIO_RPC=$DEVNET_RPC SCENARIO_JSON=$DEVNET_JSON SCENARIO_DIR=$DEVNET_DIR
 scenario_keys
 scenario_setup || { echo "FAIL: setup"; exit 1; }
-pc() { "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" "$@"; }
+pc() { "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --yes "$@"; }
 field() { grep -o "\"$1\":\"[0-9]*\"" | cut -d'"' -f4; }
 
 for ((i = 0; i < 200; i++)); do echo "produce $SCENARIO_B 1"; done >"$DEVNET_DIR/readings"
@@ -61,7 +61,7 @@ done
 assert_match "the run holds a lock named by chain id and genesis" "$lock" \
     "$XDG_RUNTIME_DIR/powerchain/nonce-4200-????????????????-$u1.lock"
 out=$("$POWERCHAIN_BIN" --rpc "$NODE2_RPC" --contract-json "$DEVNET_JSON" \
-    --private-key-file "$DEVNET_DIR/U1.key" send --wait 3 clearOldSessions 2>&1)
+    --private-key-file "$DEVNET_DIR/U1.key" --yes send --wait 3 clearOldSessions 2>&1)
 assert_match "the other chain signs at once" "$out" "*mined in block*"
 out=$(pc --private-key-file "$DEVNET_DIR/U1.key" send --wait 1 clearOldSessions 2>&1)
 assert_match "this chain waits for the run" "$out" \

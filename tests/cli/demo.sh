@@ -9,7 +9,7 @@ devnet_up --demo 2>/dev/null || exit 1
 trap 'failover_down; devnet_down' EXIT
 export XDG_CACHE_HOME=$DEVNET_DIR/cache   # status builds the history index there
 KS=(--keystore "$DEVNET_DIR/keystore" --password-file "$DEVNET_DIR/demo-password")
-pc() { "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" "$@"; }
+pc() { "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --yes "$@"; }
 
 out=$(pc "${KS[@]}" --account A status)
 assert_match "A's ENT after the scenario" "$out" "*ENT        2.143 ENT available, 0 ENT locked*"
@@ -36,7 +36,7 @@ assert_eq "five named accounts" "$("$POWERCHAIN_BIN" "${KS[@]}" account list | a
 out=$(pc "${KS[@]}" --account A send transferENT 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC 0.143); code=$?
 assert_eq "keystore account signs" "$code" 0
 assert_match "transfer Info" "$out" "*Info: ENT transferred >> 0.143 to 3c44cdddb6a900fa2b585dd299e03d12fa4293bc*"
-echo wrong >"$DEVNET_DIR/wrong"
+(umask 077 && echo wrong >"$DEVNET_DIR/wrong")
 nonce_before=$("$CAST" nonce --rpc-url "$DEVNET_RPC" 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266)
 pc --keystore "$DEVNET_DIR/keystore" --password-file "$DEVNET_DIR/wrong" --account A \
     send transferENT 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC 1 >/dev/null 2>"$DEVNET_DIR/err"; code=$?
@@ -48,7 +48,7 @@ assert_eq "nothing sent with a wrong password" \
 # A key file written by Foundry's cast, imported, signs powerchain's sends.
 "$CAST" wallet import castuser --keystore-dir "$DEVNET_DIR/cast" --unsafe-password demo-pass \
     --private-key 0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba >/dev/null
-echo demo-pass >"$DEVNET_DIR/cast-password"
+(umask 077 && echo demo-pass >"$DEVNET_DIR/cast-password")
 "$POWERCHAIN_BIN" --keystore "$DEVNET_DIR/keystore" --password-file "$DEVNET_DIR/cast-password" \
     account import "$DEVNET_DIR/cast/castuser" --name castuser >/dev/null
 out=$(pc --keystore "$DEVNET_DIR/keystore" --password-file "$DEVNET_DIR/cast-password" --account castuser \

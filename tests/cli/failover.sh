@@ -15,7 +15,7 @@ proxy_up
 
 nonce_before=$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$A")
 out=$("$POWERCHAIN_BIN" --rpc "$PROXY_RPC" --rpc "$DEVNET_RPC" --timeout 3 \
-    --contract-json "$DEVNET_JSON" --private-key-file "$DEVNET_DIR/a.key" send clearOldSessions 2>&1)
+    --contract-json "$DEVNET_JSON" --private-key-file "$DEVNET_DIR/a.key" --yes send clearOldSessions 2>&1)
 code=$?
 proxy_wait
 assert_eq "send completes through the second node" "$code" 0

@@ -25,7 +25,7 @@ through_proxy() {
     shift
     proxy_up
     OUT=$("$POWERCHAIN_BIN" --rpc "$PROXY_RPC" --rpc "$NODE2_RPC" --timeout 3 \
-        --contract-json "$DEVNET_JSON" --private-key-file "$DEVNET_DIR/$key.key" "$@" 2>&1)
+        --contract-json "$DEVNET_JSON" --private-key-file "$DEVNET_DIR/$key.key" --yes "$@" 2>&1)
     CODE=$?
     proxy_wait
 }

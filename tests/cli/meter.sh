@@ -10,7 +10,7 @@ devnet_up || exit 1
 SCENARIO_RPC=$DEVNET_RPC SCENARIO_JSON=$DEVNET_JSON SCENARIO_DIR=$DEVNET_DIR
 scenario_keys
 scenario_setup || { echo "FAIL: setup"; exit 1; }
-pc() { "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" "$@"; }
+pc() { "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --yes "$@"; }
 U1=(--private-key-file "$DEVNET_DIR/U1.key")
 
 out=$(pc "${U1[@]}" meter produce "$SCENARIO_A" 1000); code=$?

@@ -89,7 +89,7 @@ assert_match "8: A's buy stays open for 8.1 ENT at 1" "$orders" \
 
 # The Info text of a step, as people see it.
 out=$("$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" \
-    --private-key-file "$SCENARIO_DIR/A.key" send removeOrder 0 buy); code=$?
+    --private-key-file "$SCENARIO_DIR/A.key" --yes send removeOrder 0 buy); code=$?
 assert_eq "removing A's order exit" "$code" 0
 assert_match "removing A's order Info" "$out" "*Info: *"
 assert_eq "8.1 eEuro back after removing" "$(read_field A balanceeEuro available)" 9050000000000000000

@@ -222,11 +222,36 @@ static void test_bad_keys(void)
     CHECK(secp_recover_address(h, s, s, 7, &a, &err) == PC_EDATA);
 }
 
+/* CREATE addresses of anvil's account 0, as `cast compute-address` gives
+ * them: nonces of one byte, at the RLP single-byte boundary, and of three. */
+static void test_create_address(void)
+{
+    static const struct {
+        uint64_t nonce;
+        const char *address;
+    } v[] = {
+        { 0, "0x5FbDB2315678afecb367f032d93F642f64180aa3" },
+        { 1, "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512" },
+        { 127, "0x5fc748f1FEb28d7b76fa1c6B07D8ba2d5535177c" },
+        { 128, "0xB82008565FdC7e44609fA118A4a681E92581e680" },
+        { 1000000, "0xA29Bec793838d61E1fB9d38629fD283AA45aeD17" },
+    };
+    eth_address from, got, want;
+    pc_error err = { 0 };
+    CHECK(eth_address_parse("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", &from, &err) == PC_OK);
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        CHECK(eth_address_parse(v[i].address, &want, &err) == PC_OK);
+        CHECK(eth_tx_create_address(&from, v[i].nonce, &got, &err) == PC_OK);
+        CHECK(memcmp(got.b, want.b, sizeof got.b) == 0);
+    }
+}
+
 int main(void)
 {
     test_eip155_example();
     test_cast_vectors();
     test_huge_chain_id();
     test_bad_keys();
+    test_create_address();
     return check_summary();
 }

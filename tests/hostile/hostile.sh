@@ -43,7 +43,10 @@ finish_case() {
 
 start_server() {
     : >"$tmp/methods"
-    node "$here/server.js" "$1" 0 "$tmp/methods" >"$tmp/port" 2>"$tmp/server.err" &
+    # Emptied here: the job's own redirection runs in the child, and the
+    # loop below could still read the last server's port.
+    : >"$tmp/port"
+    node "$here/server.js" "$1" 0 "$tmp/methods" >>"$tmp/port" 2>"$tmp/server.err" &
     server_pid=$!
     port=
     for _ in $(seq 50); do
@@ -153,6 +156,23 @@ start_server escape-error
 pc call getTotalENT
 expect_fail 3 "node refused eth_call" 5
 finish_case "JSON-RPC error message with terminal escapes is not echoed raw"
+stop_server
+
+# meter run prints each reading's fate: a node's words, with a reading line
+# of the person's own that holds an escape too.
+start_server escape-send
+printf 'produce %s 100\nproduce %s 5\033[2J\n' "$to" "$to" >"$tmp/readings"
+timeout 20 "$bin" --rpc "http://127.0.0.1:$port" --timeout 3 --contract "$contract" \
+    --private-key-file "$key" meter run <"$tmp/readings" >"$tmp/out" 2>"$tmp/err"
+grep -q "not sent" "$tmp/out" || problem "stdout lacks the refused reading"
+grep -q $'\x1b' "$tmp/err" "$tmp/out" && problem "raw ESC reached the terminal"
+grep -q $'\xc2\x9b' "$tmp/err" "$tmp/out" && problem "a C1 CSI reached the terminal"
+grep -q $'\xe2\x80\xae' "$tmp/err" "$tmp/out" && problem "a bidi override reached the terminal"
+finish_case "meter run: a node's refusal with escapes, C1 and bidi is not printed raw"
+pc "${send_args[@]}"
+expect_fail 3 "was not taken: node refused eth_sendRawTransaction: no " 5
+grep -q "may or may not" "$tmp/err" && problem "a refusal is reported as a lost answer"
+finish_case "a refused send says the node refused it, with its reason"
 stop_server
 
 start_server wrong-chain

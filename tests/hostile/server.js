@@ -23,6 +23,7 @@ const MODES = {
     'http-500': 'HTTP 500 to everything',
     'rpc-error': 'a JSON-RPC error object to everything',
     'escape-error': 'a JSON-RPC error whose message holds terminal escapes',
+    'escape-send': 'eth_sendRawTransaction refused with escapes, a C1 CSI and a bidi override in the message',
     'wrong-chain': 'eth_chainId says 1',
     'chain-change': 'eth_chainId says 4200 until a transaction has been sent, 1 afterwards',
     'no-receipt': 'eth_getTransactionReceipt is always null',
@@ -152,6 +153,9 @@ function reply(call) {
         return { ...base, error: { code: -32000, message: 'header not found' } };
     if (mode === 'escape-error')
         return { ...base, error: { code: -32000, message: 'bad \u001b[2J\u001b]0;pwned\u0007 thing' } };
+    if (mode === 'escape-send' && call.method === 'eth_sendRawTransaction')
+        return { ...base, error: { code: -32000,
+            message: 'no \u001b[2J\u009b2J \u202e3b9aca00 way\u001b]0;pwned\u0007' } };
     if (mode === 'escape-revert' && call.method === 'eth_call')
         return { ...base, error: { code: 3, message: 'execution reverted',
             data: '0x08c379a0' + abiString('no \u001b[2J\u001b]0;pwned\u0007 way').slice(2) } };

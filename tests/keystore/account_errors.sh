@@ -61,6 +61,18 @@ chmod 600 "$KS/names.json"
 chmod 750 "$KS"
 expect 4 "keystore folder .* is accessible by group/others \(mode 750\).*chmod 700" run account list
 chmod 700 "$KS"
+# So are a password file and a private key file others may read.
+chmod 644 "$WORK/p"
+expect 4 "$WORK/p is readable or writable by group/others \(mode 644\).*chmod 600" \
+    unlock victim "$WORK/p"
+chmod 600 "$WORK/p"
+(umask 077 && echo "$KEY" >"$WORK/key")
+chmod 604 "$WORK/key"
+expect 4 "$WORK/key is readable or writable by group/others \(mode 604\).*chmod 600" \
+    run --contract 0x5FbDB2315678afecb367f032d93F642f64180aa3 --chain-id 1 \
+    --private-key-file "$WORK/key" send clearOldSessions --raw --nonce 0 --gas-limit 100000 \
+    --gas-price 1
+chmod 600 "$WORK/key"
 echo '{"0xnot-an-address": "x"}' >"$KS/names.json"
 expect 4 "names file .*names.json is corrupt" run account list
 

@@ -76,7 +76,7 @@ converse() {
 }
 
 pw() { # pw FILE TEXT: a password file
-    printf '%s\n' "$2" >"$1"
+    (umask 077 && printf '%s\n' "$2" >"$1")
 }
 
 summary() {

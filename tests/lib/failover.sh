@@ -17,8 +17,11 @@
 
 proxy_up() {
     local i port=
+    # Emptied here, not by the background job's redirection: that one runs
+    # in the child, and the loop below could still read the last proxy's port.
+    : >"$DEVNET_DIR/proxy.log"
     node "$PROJECT_ROOT/tests/lib/proxy.js" "${@:-die-after-send}" "$DEVNET_RPC" \
-        >"$DEVNET_DIR/proxy.log" 2>&1 &
+        >>"$DEVNET_DIR/proxy.log" 2>&1 &
     PROXY=$!
     for ((i = 0; i < 50; i++)); do
         port=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$DEVNET_DIR/proxy.log")

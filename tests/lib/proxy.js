@@ -17,6 +17,8 @@
 //   slow-method METHODS MS  answers a request holding a call of one of
 //                   METHODS (comma-separated; alone or in a batch) MS
 //                   milliseconds late, as a node slow on some requests.
+//   other-contract  names another contract address in every receipt of a
+//                   contract creation, as a node that lies about a deployment.
 // Each refused or slowed call is logged on standard output ("refused A..B",
 // "slowed A..B", "slowed METHOD"), so that tests can count them.
 'use strict';
@@ -29,10 +31,10 @@ const limit = numbers && !slowMethods.length ? Number(args[1]) : Infinity;
 const delay = numbers === 2 ? Number(args[2]) : 0;
 const targetArg = args[1 + numbers];
 if (!['die-after-send', 'refuse-logs', 'limit-log-range', 'slow-log-range', 'slow-method',
-    'blank-info'].includes(mode) ||
+    'blank-info', 'other-contract'].includes(mode) ||
     !targetArg || !(limit > 0) || !(delay >= 0)) {
   console.error('usage: proxy.js die-after-send|refuse-logs|limit-log-range N|' +
-    'slow-log-range N MS|slow-method METHODS MS|blank-info TARGET_URL');
+    'slow-log-range N MS|slow-method METHODS MS|blank-info|other-contract TARGET_URL');
   process.exit(2);
 }
 const target = new URL(targetArg);
@@ -52,6 +54,19 @@ function blankInfo(value) {
       value.data = EMPTY_STRING;
     }
     Object.values(value).forEach(blankInfo);
+  }
+  return value;
+}
+
+const OTHER_CONTRACT = '0x00000000000000000000000000000000000000c0';
+
+// Rewrites, anywhere in a JSON answer, a receipt's created contract address.
+function otherContract(value) {
+  if (Array.isArray(value)) {
+    value.forEach(otherContract);
+  } else if (value && typeof value === 'object') {
+    if (typeof value.contractAddress === 'string') value.contractAddress = OTHER_CONTRACT;
+    Object.values(value).forEach(otherContract);
   }
   return value;
 }
@@ -122,11 +137,12 @@ const server = http.createServer((req, res) => {
       if (split.empty) return reply(200, split.merge(''));
       return forward(split.body, (status, text) => reply(status, split.merge(text)));
     }
-    if (mode === 'blank-info') {
+    if (mode === 'blank-info' || mode === 'other-contract') {
+      const rewrite = mode === 'blank-info' ? blankInfo : otherContract;
       return forward(body, (status, text) => {
-        let blanked = text;
-        try { blanked = JSON.stringify(blankInfo(JSON.parse(text))); } catch (e) { /* not JSON: as is */ }
-        reply(status, blanked);
+        let changed = text;
+        try { changed = JSON.stringify(rewrite(JSON.parse(text))); } catch (e) { /* not JSON: as is */ }
+        reply(status, changed);
       });
     }
     if (mode === 'slow-log-range') {

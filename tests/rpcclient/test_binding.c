@@ -205,6 +205,15 @@ static void test_deployment_files(void)
         "{\"abi\":[]}",
         "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa\",\"abi\":[]}",
         "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"abi\":{}}",
+        /* Names a terminal would act on, or that could push the real
+         * address off the confirmation. */
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"name\":\"P\\r0xdead\"}",
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"name\":\"\\u001b[2J\"}",
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"name\":\"\\u009b2J\"}",
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"name\":\"\"}",
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"name\":7}",
+        "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"name\":\"AAAAAAAAAAAAAAAA"
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         write_file(path, bad[i]);

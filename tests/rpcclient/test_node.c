@@ -77,6 +77,39 @@ static void test_receipt(void)
     cJSON_Delete(j);
 }
 
+/* The recorded receipt with its log's first `from` replaced by `to`. */
+static cJSON *receipt_with(const char *from, const char *to)
+{
+    const char *at = strstr(receipt_json, from);
+    if (!at || strlen(from) != strlen(to))
+        abort();
+    char *text = strdup(receipt_json);
+    if (!text)
+        abort();
+    memcpy(text + (at - receipt_json), to, strlen(to));
+    cJSON *j = parse(text);
+    free(text);
+    return j;
+}
+
+/* A log naming another transaction or block is not this receipt's. */
+static void test_receipt_foreign_log(void)
+{
+    node_receipt r;
+    bool found;
+    pc_error err = { 0 };
+    /* The log comes first in the recorded text, so the first match is its. */
+    cJSON *j = receipt_with("\"transactionHash\":\"0x70df", "\"transactionHash\":\"0x71df");
+    CHECK(node_parse_receipt(j, &r, &found, &err) == PC_ENODE);
+    CHECK(strstr(err.msg, "log of another transaction") != NULL);
+    cJSON_Delete(j);
+    j = receipt_with("\"blockNumber\":\"0x2\",\"blockTimestamp\"",
+                     "\"blockNumber\":\"0x3\",\"blockTimestamp\"");
+    CHECK(node_parse_receipt(j, &r, &found, &err) == PC_ENODE);
+    CHECK(strstr(err.msg, "log of another block") != NULL);
+    cJSON_Delete(j);
+}
+
 /* Each malformed receipt is an error naming what is wrong. */
 static void test_bad_receipts(void)
 {
@@ -297,6 +330,7 @@ static void test_values(void)
 int main(void)
 {
     test_receipt();
+    test_receipt_foreign_log();
     test_bad_receipts();
     test_blocks();
     test_values();

@@ -120,6 +120,45 @@ static void test_malformed(void)
     CHECK(e.cause == PC_CAUSE_MALFORMED);
 }
 
+/* Numbers no long holds: refused as malformed or read as "no code", never
+ * converted (that would be undefined behaviour; CI's sanitizer build traps
+ * float-cast-overflow). */
+static void test_numbers_out_of_range(void)
+{
+    pc_error e = block_number_against("{\"jsonrpc\":\"2.0\",\"id\":1e300,\"result\":\"0x1\"}");
+    CHECK(e.status == PC_ENODE);
+    CHECK(strstr(e.msg, "wrong id") != NULL);
+    e = block_number_against("{\"jsonrpc\":\"2.0\",\"id\":1.5,\"result\":\"0x1\"}");
+    CHECK(strstr(e.msg, "wrong id") != NULL);
+    e = block_number_against(
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-1e300,\"message\":\"big\"}}");
+    CHECK(e.cause == PC_CAUSE_REFUSED);
+    CHECK(e.rpc_code == 0);
+    e = block_number_against(
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":9223372036854775807,\"message\":\"x\"}}");
+    CHECK(e.cause == PC_CAUSE_REFUSED);
+    CHECK(e.rpc_code == 0); /* 2^63 as a double: one past long's range */
+}
+
+/* A receipt must be the one asked for. */
+static void test_receipt_of_another(void)
+{
+    fake_node n;
+    fake_node_start(&n, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"transactionHash\":\"0x"
+                        "2222222222222222222222222222222222222222222222222222222222222222\","
+                        "\"status\":\"0x1\",\"blockNumber\":\"0x2\",\"gasUsed\":\"0x5208\","
+                        "\"contractAddress\":null,\"logs\":[]}}");
+    uint8_t asked[32];
+    memset(asked, 0x11, sizeof asked);
+    node_receipt r;
+    bool found = true;
+    pc_error e = { 0 };
+    CHECK(node_get_receipt(n.client, asked, &r, &found, &e) == PC_ENODE);
+    fake_node_stop(&n);
+    CHECK(!found);
+    CHECK(strstr(e.msg, "receipt of another transaction") != NULL);
+}
+
 static void test_reverted(void)
 {
     /* Error(string) "no" as a node reports a reverting eth_call. */
@@ -165,6 +204,8 @@ int main(void)
         return 1;
     test_refused();
     test_malformed();
+    test_numbers_out_of_range();
+    test_receipt_of_another();
     test_reverted();
     test_unreachable();
     rpc_global_cleanup();
