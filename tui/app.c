@@ -89,7 +89,7 @@ bool tui_app_connected(const tui_app *app) { return app->connected; }
 uint64_t tui_app_chain_id(const tui_app *app) { return app->chain_id; }
 const char *tui_app_node(const tui_app *app)
 {
-    return app->node ? app->node : app->cfg->rpc_urls[0];
+    return app->node ? app->node : "the node";
 }
 const pc_contract *tui_app_contract(const tui_app *app) { return app->cfg->contract; }
 
@@ -716,7 +716,11 @@ pc_status tui_run(const tui_config *cfg, pc_error *err)
     timeout(100); /* redraw spinners and take worker events ten times a second */
     tui_ui_init();
     layout(app);
-    tui_app_message(app, false, "connecting to %s", cfg->rpc_urls[0]);
+    /* Shown without credentials, paths or queries, as the worker names it later. */
+    char shown[256];
+    rpc_url_shown(cfg->rpc_urls[0], shown, sizeof shown);
+    app->node = strdup(shown);
+    tui_app_message(app, false, "connecting to %s", tui_app_node(app));
 
     while (!app->quit) {
         tui_ev ev;

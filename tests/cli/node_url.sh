@@ -4,8 +4,10 @@
 # while requests still go to the whole URL.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/lib/devnet.sh"
+. "$PROJECT_ROOT/tests/tui/lib.sh"
 
 devnet_up || exit 1
+trap 'tui_down; devnet_down' EXIT
 port=${DEVNET_RPC##*:}
 # Anvil answers on "/" only: the path and query are checked on the error below.
 secret_url="http://alice:pa55word@127.0.0.1:$port"
@@ -32,5 +34,11 @@ out=$("$POWERCHAIN_BIN" --rpc "ftp://alice:pa55word@127.0.0.1/KEY0123456789" \
     --contract-json "$DEVNET_JSON" status 2>&1)
 assert_match "a wrong scheme is refused" "$out" "*must start with http:// or https://*"
 assert_no_secret "without repeating the URL" "$out"
+
+# The panel's header and first message name the node the same way.
+tui_start --rpc "$secret_url" --contract-json "$DEVNET_JSON"
+tui_expect "the panel names the node by scheme, host and port" "127.0.0.1:$port"
+assert_no_secret "and shows no credentials" "$(tui_screen)"
+tui_stop
 
 assert_summary
