@@ -195,7 +195,7 @@ static void draw_trades(tui_app *app, WINDOW *win, int y)
         screen_named_address(app, &f->buyer, buyer, sizeof buyer);
         screen_named_address(app, &f->seller, seller, sizeof seller);
         /* Narrow pages show the time of day only, so the figures stay whole. */
-        tui_print(win, y++, 2, W - 2, TUI_NORMAL, "%s  %s at %s  %s -> %s",
+        tui_print(win, y++, 2, W - 2, TUI_NORMAL, "%s  %s at %s  from %s to %s",
                   W >= 100 ? when : when + 11, qty, price, seller, buyer);
     }
 }
