@@ -45,9 +45,9 @@ static void draw(tui_app *app, void *state, WINDOW *win)
         char a[ETH_ADDRESS_TEXT_LEN];
         if (has)
             eth_address_to_checksum(&cur, a);
-        tui_print(win, 1, 2, 0, TUI_NORMAL, "Signing with a key file (--private-key-file): %s",
-                  has ? a : "");
-        tui_print(win, 2, 2, 0, TUI_DIM, "Start the panel without it to use the keystore.");
+        tui_print(win, 1, 2, 0, TUI_NORMAL, "Signing with a key file (--private-key-file):");
+        tui_print(win, 2, 4, 0, TUI_ACCENT, "%s", has ? a : "");
+        tui_print(win, 3, 2, 0, TUI_DIM, "Start the panel without it to use the keystore.");
         return;
     }
     size_t total = tui_wallet_count(w), *at, n;

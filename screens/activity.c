@@ -78,8 +78,9 @@ static bool build_entries(const tui_app *app, const screen_list *l, entries *out
 }
 
 /* A transaction of this session: its state and what it does, then its
- * outcome. Returns the rows used. */
-static int draw_session(tui_app *app, WINDOW *win, int y, const tui_tx_record *r, bool chosen)
+ * outcome, above row `bottom`. Returns the rows used. */
+static int draw_session(tui_app *app, WINDOW *win, int y, int bottom, const tui_tx_record *r,
+                        bool chosen)
 {
     int W = getmaxx(win);
     char h[65] = "";
@@ -89,17 +90,19 @@ static int draw_session(tui_app *app, WINDOW *win, int y, const tui_tx_record *r
     tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
     tui_print(win, y, 2, 9, TX_STYLES[r->state], "%s%s", spin, TX_STATES[r->state]);
     tui_print(win, y, 11, W - 11, TUI_NORMAL, "%s  0x%.10s", r->description, h);
-    if (!r->outcome[0] || y + 1 >= getmaxy(win))
+    if (!r->outcome[0] || y + 1 >= bottom)
         return 1;
     tui_print(win, y + 1, 11, W - 11, TUI_DIM, "%s", r->outcome);
     return 2;
 }
 
-/* A record of the history: a line with its facts, and one with its texts
- * if it left any. Returns the rows used. */
-static int draw_record(const tui_app *app, WINDOW *win, int y, const history_tx *t, bool chosen)
+/* A record of the history above row `bottom`: a line with its facts and
+ * call (the call on the next line when it does not fit beside them), and
+ * one with its texts if it left any. Returns the rows used (at most 3). */
+static int draw_record(const tui_app *app, WINDOW *win, int y, int bottom, const history_tx *t,
+                       bool chosen)
 {
-    int W = getmaxx(win);
+    int W = getmaxx(win), y0 = y;
     char when[24], from[64], call[512], text[512];
     screen_time(t->time, when);
     screen_named_address(app, &t->from, from, sizeof from);
@@ -111,15 +114,19 @@ static int draw_record(const tui_app *app, WINDOW *win, int y, const history_tx 
     x += 1 + tui_print(win, y, x + 1, 0, t->outcome == HISTORY_OK ? TUI_GOOD : TUI_BAD, "%s",
                        OUTCOMES[t->outcome]);
     x += 1 + tui_print(win, y, x + 1, 0, TUI_NORMAL, "%s", from);
-    tui_print(win, y, x + 2, W - x - 2, TUI_ACCENT, "%s", call);
-    if (!t->text[0] || y + 1 >= getmaxy(win))
-        return 1;
+    if (x + 2 + (int)strlen(call) <= W) {
+        tui_print(win, y++, x + 2, 0, TUI_ACCENT, "%s", call);
+    } else if (++y < bottom) {
+        tui_print(win, y++, 4, W - 4, TUI_ACCENT, "%s", call);
+    }
+    if (!t->text[0] || y >= bottom)
+        return y - y0;
     /* Several texts on one line; Enter shows them whole. */
     snprintf(text, sizeof text, "%s", t->text);
     for (char *p = strchr(text, '\n'); p; p = strchr(p, '\n'))
         *p = '|';
-    tui_print(win, y + 1, 4, W - 4, TUI_NORMAL, "%s", text);
-    return 2;
+    tui_print(win, y++, 4, W - 4, TUI_NORMAL, "%s", text);
+    return y - y0;
 }
 
 /* A label at the left and its value wrapped to the page's width. */
@@ -202,21 +209,21 @@ static void draw(tui_app *app, void *state, WINDOW *win)
         tui_print(win, y++, 2, 0, TUI_DIM, "this session's %zu transaction%s first", nsession,
                   nsession == 1 ? "" : "s");
     screen_past_missing(win, &y, app);
-    /* An entry takes at most two rows: a page of entries always fits. */
+    /* An entry takes at most three rows: a page of entries always fits. */
     int rows = H - y - 1;
     bool filtered = screen_list_filter_line(win, H - 1, &st->list, es.n, es.total);
     if (!filtered && es.n > 0)
         tui_print(win, H - 1, 0, 0, TUI_DIM, "%zu of %zu  Enter opens it", st->list.cursor + 1,
                   es.n);
-    size_t first = screen_list_begin(&st->list, es.n, rows >= 4 ? (size_t)rows / 2 : 1);
+    size_t first = screen_list_begin(&st->list, es.n, rows >= 6 ? (size_t)rows / 3 : 1);
     if (es.n == 0 && es.total > 0)
         tui_print(win, y, 2, 0, TUI_DIM, "nothing matches the filter");
     for (size_t i = first; i < es.n && y < H - 1; i++) {
         const entry *e = &es.at[i];
         bool chosen = i == st->list.cursor;
         screen_list_mark(&st->list, y, i);
-        y += e->session ? draw_session(app, win, y, e->session, chosen)
-                        : draw_record(app, win, y, e->record, chosen);
+        y += e->session ? draw_session(app, win, y, H - 1, e->session, chosen)
+                        : draw_record(app, win, y, H - 1, e->record, chosen);
     }
     free(es.at);
 }

@@ -288,3 +288,28 @@ size_t screen_unit_events(const wallet_past *p, const eth_address *unit, const h
         }
     return n;
 }
+
+void screen_short_addresses(const tui_app *app, const char *text, char *out, size_t cap)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    while (*text && used + 1 < cap) {
+        eth_address a;
+        char word[43] = "";
+        size_t hex = text[0] == '0' && text[1] == 'x' ? strspn(text + 2, "0123456789abcdefABCDEF")
+                                                      : 0;
+        if (hex == 40)
+            memcpy(word, text, 42);
+        if (hex == 40 && eth_address_parse(word, &a, NULL) == PC_OK) {
+            char named[64];
+            screen_named_address(app, &a, named, sizeof named);
+            used += (size_t)snprintf(out + used, cap - used, "%s", named);
+            text += 42;
+        } else {
+            out[used++] = *text++;
+            out[used] = '\0';
+        }
+    }
+    if (used >= cap)
+        out[cap - 1] = '\0';
+}

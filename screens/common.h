@@ -60,6 +60,9 @@ bool screen_list_filter_line(WINDOW *win, int y, const screen_list *l, size_t sh
 /* "0x90F7..b906 (alice)" or the short address alone, for lists. */
 void screen_named_address(const tui_app *app, const eth_address *a, char *out, size_t cap);
 
+/* `text` with every "0x" + 40 hex digits in it written as
+ * screen_named_address does (short, with the name), for narrow pages. */
+void screen_short_addresses(const tui_app *app, const char *text, char *out, size_t cap);
 /* "energyProduced(0x90F7..b906 alice, 10 kWh)": a recorded call with its
  * decoded arguments in their units, "constructor", or "(unknown call)". */
 void screen_call_text(const tui_app *app, const history_tx *t, char *out, size_t cap);

@@ -84,8 +84,8 @@ static void draw_unit_detail(tui_app *app, WINDOW *win, const wallet_unit *u, in
         tui_print(win, y, 2, W - 2, TUI_DIM, "unit %s: history not read yet", a);
         return;
     }
-    const history_tx *ev[8];
-    size_t max = rows - 1 < 8 ? (size_t)(rows - 1) : 8;
+    const history_tx *ev[16];
+    size_t max = rows - 1 < 16 ? (size_t)(rows - 1) : 16;
     size_t n = screen_unit_events(p, &u->addr, ev, max);
     tui_print(win, y, 2, W - 2, TUI_DIM, "owner %s, %zu reading%s and sessions", o, n,
               n == 1 ? "" : "s");
@@ -158,10 +158,18 @@ static void draw(tui_app *app, void *state, WINDOW *win)
         pc_format_unit(&s->burn_cost, PC_UNIT_COST, b, sizeof b);
         tui_print(win, 1, 0, 0, TUI_NORMAL, "mint cost %s   burn cost %s", m, b);
     }
-    /* Rows: 4 above the units, then the units, the filter line, the chosen
-     * unit's detail, the peg and the sessions share what is left. */
-    int spare = H - 14, unit_rows = spare / 3 > 2 ? spare / 3 : 2;
-    int detail_rows = spare - unit_rows > 2 ? (spare - unit_rows) / 2 + 1 : 2;
+    /* Rows: 4 above the units; then the units, the filter's line, the
+     * chosen unit's detail, a gap, the peg (2), a gap, the sessions'
+     * heading and the sessions, which take only the rows they need. */
+    int session_rows = s->nsessions > 1 ? (int)s->nsessions : 1;
+    int unit_rows = s->nunits > 2 ? (int)s->nunits : 2;
+    if (unit_rows > (H - 12) / 3)
+        unit_rows = (H - 12) / 3 > 2 ? (H - 12) / 3 : 2;
+    if (session_rows > (H - 12) / 4)
+        session_rows = (H - 12) / 4 > 1 ? (H - 12) / 4 : 1;
+    int detail_rows = H - 10 - unit_rows - session_rows;
+    if (detail_rows < 2)
+        detail_rows = 2;
     int y = 5 + unit_rows;
     tui_print(win, 3, 0, 0, TUI_TITLE, "Storage units (available energy)");
     size_t *at = NULL, n = 0;
@@ -179,7 +187,7 @@ static void draw(tui_app *app, void *state, WINDOW *win)
     y += detail_rows + 1;
     if (!(s->missing & WALLET_SEC_TOTALS))
         draw_peg(win, s, y);
-    draw_sessions(app, win, s, y + 3, H - y - 4);
+    draw_sessions(app, win, s, y + 3, session_rows);
 }
 
 static void preview(const tui_app *app, char *const texts[], char *out, size_t cap)

@@ -176,6 +176,17 @@ static void spread_text(const ladder *lad, char *out, size_t cap)
     snprintf(out, cap, "spread %s (ask %s, bid %s)", d, a, b);
 }
 
+/* A trade's side: the short address with its name, or on narrow pages the
+ * name alone when there is one, so that the figures before it stay whole. */
+static void party(const tui_app *app, const eth_address *a, int width, char *out, size_t cap)
+{
+    const char *name = names_lookup(tui_app_names(app), a);
+    if (width < 100 && name)
+        snprintf(out, cap, "%s", name);
+    else
+        screen_named_address(app, a, out, cap);
+}
+
 /* The recent trades from the replay, newest first, from row y down. */
 static void draw_trades(tui_app *app, WINDOW *win, int y)
 {
@@ -192,8 +203,8 @@ static void draw_trades(tui_app *app, WINDOW *win, int y)
         screen_time(f->time, when);
         pc_format_unit(&f->quantity, PC_UNIT_ENT, qty, sizeof qty);
         pc_format_unit(&f->price, PC_UNIT_PRICE, price, sizeof price);
-        screen_named_address(app, &f->buyer, buyer, sizeof buyer);
-        screen_named_address(app, &f->seller, seller, sizeof seller);
+        party(app, &f->buyer, W, buyer, sizeof buyer);
+        party(app, &f->seller, W, seller, sizeof seller);
         /* Narrow pages show the time of day only, so the figures stay whole. */
         tui_print(win, y++, 2, W - 2, TUI_NORMAL, "%s  %s at %s  from %s to %s",
                   W >= 100 ? when : when + 11, qty, price, seller, buyer);

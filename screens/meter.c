@@ -73,9 +73,9 @@ static void draw(tui_app *app, void *state, WINDOW *win)
     screen_heading(win, 0, "Smart meter");
     if (!(tui_app_roles(app) & WALLET_ROLE_UNIT)) {
         tui_print(win, 1, 2, 0, TUI_WARN, "This account is not an active storage unit.");
-        tui_print(win, 2, 2, 0, TUI_DIM, "Voters register units (Voting page, u); then sign "
-                                         "in as the unit's key.");
-        tui_print(win, 4, 2, 0, TUI_DIM, "e  looks up the energy left in a session with you.");
+        tui_print(win, 2, 2, 0, TUI_DIM, "Voters register units (Voting page, u);");
+        tui_print(win, 3, 2, 0, TUI_DIM, "then sign in as the unit's key.");
+        tui_print(win, 5, 2, 0, TUI_DIM, "e  looks up the energy left in a session with you.");
         return;
     }
     for (size_t i = 0; i < s->nunits; i++) {

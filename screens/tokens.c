@@ -6,7 +6,7 @@
 #include "screens/common.h"
 #include "tui/ui.h"
 
-#define LABEL_W 8 /* "  eEuro " */
+#define LABEL_W 9 /* "  eEuro  " */
 
 /* The columns' width: the widest figure or heading, so none is cut. */
 static int amount_width(const u256 *const v[], const pc_unit u[], size_t n, const char *heading)

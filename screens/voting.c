@@ -25,7 +25,7 @@ typedef struct proposal_order {
 } proposal_order;
 
 /* Rows under the list for the chosen proposal. */
-#define VOTING_DETAIL 5
+#define VOTING_DETAIL 7
 
 static const view_governance *governance(const tui_app *app)
 {
@@ -73,19 +73,38 @@ static side account_side(const wallet_state *s, const char *vote)
     return SIDE_NONE;
 }
 
-static void draw_proposal(WINDOW *win, const wallet_state *s, int y, const view_proposal *p,
-                          bool chosen)
+/* Room beside the tally for the longest description with full addresses
+ * ("Register storage unit <address> owned by <address>"). */
+#define VOTING_WIDE 120
+
+/* One proposal at row y, above `bottom`; its description goes on the next
+ * row when it does not fit beside the tally. Returns the rows used. */
+static int draw_proposal(const tui_app *app, WINDOW *win, const wallet_state *s, int y,
+                         int bottom, const view_proposal *p, bool chosen)
 {
     static const char *const SIDES[] = { "", "not voted", "in favour", "against" };
     static const tui_style STYLES[] = { TUI_DIM, TUI_DIM, TUI_GOOD, TUI_BAD };
-    char what[200], tally[64];
+    char full[200], what[400], tally[64];
     side sd = p->passed ? SIDE_UNKNOWN : account_side(s, p->vote);
-    view_proposal_describe(p, what, sizeof what);
+    view_proposal_describe(p, full, sizeof full);
+    /* Full addresses where they fit, else short ones with their names. */
+    if ((int)strlen(full) <= getmaxx(win) - 31)
+        snprintf(what, sizeof what, "%s", full);
+    else
+        screen_short_addresses(app, full, what, sizeof what);
     view_proposal_tally(p, tally, sizeof tally);
     tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
     tui_print(win, y, 2, 10, STYLES[sd], "%s", SIDES[sd]);
     tui_print(win, y, 13, 18, p->passed ? TUI_GOOD : TUI_NORMAL, "%s", tally);
-    tui_print(win, y, 31, getmaxx(win) - 31, TUI_NORMAL, "%s", what);
+    int W = getmaxx(win);
+    if ((int)strlen(what) <= W - 31) {
+        tui_print(win, y, 31, W - 31, TUI_NORMAL, "%s", what);
+        return 1;
+    }
+    if (y + 1 >= bottom)
+        return 1;
+    tui_print(win, y + 1, 2, W - 2, TUI_NORMAL, "%s", what);
+    return 2;
 }
 
 /* "0xf39F..2266 alice, 0x7099..79C8" into out, or "nobody". */
@@ -107,10 +126,10 @@ static void draw_detail(const tui_app *app, WINDOW *win, int y, const view_propo
     int W = getmaxx(win);
     view_proposal_describe(p, what, sizeof what);
     view_proposal_tally(p, tally, sizeof tally);
-    tui_print(win, y++, 2, W - 2, TUI_TITLE, "%s", what);
+    screen_wrapped(win, &y, 2, TUI_TITLE, what, 2);
     list_addresses(app, p->in_favour, p->nin_favour, yes, sizeof yes);
     list_addresses(app, p->against, p->nagainst, no, sizeof no);
-    tui_print(win, y++, 2, W - 2, TUI_ACCENT, "%s", p->vote);
+    screen_wrapped(win, &y, 2, TUI_ACCENT, p->vote, 2);
     if (p->passed)
         tui_print(win, y++, 2, W - 2, TUI_GOOD, "passed at block #%llu with %s",
                   (unsigned long long)p->passed_block, tally);
@@ -140,7 +159,7 @@ static void draw(tui_app *app, void *state, WINDOW *win)
         return;
     }
     if (o.nopen == 0)
-        tui_print(win, y++, 2, 0, TUI_DIM, o.total ? "none open or matching" : "none open");
+        tui_print(win, y++, 2, 0, TUI_DIM, st->list.filter[0] ? "none open matches" : "none open");
     /* The list scrolls as one; the heading of the passed ones takes a row,
      * the filter's line the one under the list. */
     int rows = H - y - VOTING_DETAIL - 2;
@@ -149,7 +168,9 @@ static void draw(tui_app *app, void *state, WINDOW *win)
         return;
     }
     screen_list_filter_line(win, y + rows, &st->list, o.n, o.total);
-    size_t first = screen_list_begin(&st->list, o.n, (size_t)rows - 1);
+    /* A proposal takes two rows on narrow pages: a page of them always fits. */
+    size_t per_page = (size_t)(rows - 1) / (getmaxx(win) >= VOTING_WIDE ? 1 : 2);
+    size_t first = screen_list_begin(&st->list, o.n, per_page ? per_page : 1);
     int bottom = y + rows;
     for (size_t i = first; i < o.n && y < bottom; i++) {
         if (i == o.nopen) {
@@ -158,7 +179,7 @@ static void draw(tui_app *app, void *state, WINDOW *win)
                 break;
         }
         screen_list_mark(&st->list, y, i);
-        draw_proposal(win, s, y++, &g->proposals[o.at[i]], i == st->list.cursor);
+        y += draw_proposal(app, win, s, y, bottom, &g->proposals[o.at[i]], i == st->list.cursor);
     }
     if (o.n > 0)
         draw_detail(app, win, H - VOTING_DETAIL, &g->proposals[o.at[st->list.cursor]]);
