@@ -216,8 +216,7 @@ static bool click(tui_app *app, void *state, int y, int x)
 
 const tui_page screen_accounts = {
     .title = "Accounts",
-    .hints = "Up/Down/j/k PgUp/PgDn g/G choose  Enter/s switch  n new  i import key  "
-             "f import file  e rename  l lock  / filter",
+    .hints = "Enter/s switch  n new  i import key  f import file  e rename  l lock  " SCREEN_LIST_HINTS,
     .state_size = sizeof(accounts_state),
     .draw = draw,
     .key = key,

@@ -265,7 +265,7 @@ static bool click(tui_app *app, void *state, int y, int x)
 
 const tui_page screen_activity = {
     .title = "Activity",
-    .hints = "Up/Down/j/k PgUp/PgDn g/G scroll  Enter opens the record (Esc closes)  / filter",
+    .hints = "Enter opens the record (Esc closes)  " SCREEN_LIST_HINTS,
     .state_size = sizeof(activity_state),
     .draw = draw,
     .key = key,

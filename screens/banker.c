@@ -163,7 +163,7 @@ static bool click(tui_app *app, void *state, int y, int x)
 
 const tui_page screen_banker = {
     .title = "Banker",
-    .hints = "m mint  x burn  u unlock  Up/Down/j/k PgUp/PgDn g/G request  / filter",
+    .hints = "m mint  x burn  u unlock (the chosen request)  " SCREEN_LIST_HINTS,
     .state_size = sizeof(banker_state),
     .draw = draw,
     .key = key,

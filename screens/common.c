@@ -15,6 +15,12 @@ void screen_short_address(const eth_address *a, char out[16])
     snprintf(out, 16, "%.6s..%s", full, full + 38);
 }
 
+/* Keeps a cursor inside a list that may have shrunk. */
+static size_t screen_cursor_clamp(size_t cursor, size_t count)
+{
+    return count == 0 ? 0 : cursor >= count ? count - 1 : cursor;
+}
+
 bool screen_cursor_key(int ch, size_t *cursor, size_t count, size_t page)
 {
     size_t last = count ? count - 1 : 0, step = page ? page : 1;
@@ -147,10 +153,6 @@ void screen_named_address(const tui_app *app, const eth_address *a, char *out, s
     snprintf(out, cap, "%s%s%s", s, name ? " " : "", name ? name : "");
 }
 
-size_t screen_cursor_clamp(size_t cursor, size_t count)
-{
-    return count == 0 ? 0 : cursor >= count ? count - 1 : cursor;
-}
 
 void screen_heading(WINDOW *win, int y, const char *title)
 {

@@ -21,6 +21,9 @@ void screen_short_address(const eth_address *a, char out[16]);
  * list's visible height), Home/g and End/G to the first and last; true when
  * ch was one of those. */
 bool screen_cursor_key(int ch, size_t *cursor, size_t count, size_t page);
+/* The hint for the keys every list takes (screen_list_key), after a page's own. */
+#define SCREEN_LIST_HINTS "Up/Down/j/k PgUp/PgDn g/G/Home/End move  / filter  Esc clears it"
+
 /* Longest filter text typed on a list. */
 #define SCREEN_FILTER_MAX 48
 /* Rows of a page whose list positions a click can find. */
@@ -81,8 +84,6 @@ size_t screen_unit_events(const wallet_past *p, const eth_address *unit, const h
  * edge, broken at characters; *y ends under it. */
 void screen_wrapped(WINDOW *win, int *y, int x, tui_style st, const char *text, int lines);
 
-/* Keeps a cursor inside a list that may have shrunk. */
-size_t screen_cursor_clamp(size_t cursor, size_t count);
 /* A section heading at row y. */
 void screen_heading(WINDOW *win, int y, const char *title);
 /* "2026-11-30 18:05" (UTC) from unix seconds. */

@@ -251,8 +251,8 @@ static bool click(tui_app *app, void *state, int y, int x)
 
 const tui_page screen_energy = {
     .title = "Energy",
-    .hints = "Up/Down/j/k PgUp/PgDn g/G unit  s/Enter start session on it  c clear old sessions  "
-             "/ filter",
+    .hints = "s/Enter start a session on the chosen unit  c clear old sessions  "
+             SCREEN_LIST_HINTS,
     .state_size = sizeof(energy_state),
     .draw = draw,
     .key = key,

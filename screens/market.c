@@ -392,8 +392,7 @@ static bool click(tui_app *app, void *state, int y, int x)
 
 const tui_page screen_market = {
     .title = "Market",
-    .hints = "b buy  s sell  Up/Down/j/k PgUp/PgDn g/G choose  x remove own order  "
-             "/ filter",
+    .hints = "b buy  s sell  x remove own order  " SCREEN_LIST_HINTS,
     .state_size = sizeof(market_state),
     .draw = draw,
     .key = key,

@@ -160,8 +160,7 @@ static bool click(tui_app *app, void *state, int y, int x)
 
 const tui_page screen_meter = {
     .title = "Meter",
-    .hints = "p produced  c consumed  a actual  e session energy  "
-             "Up/Down/j/k PgUp/PgDn g/G readings  / filter",
+    .hints = "p produced  c consumed  a actual  e session energy  " SCREEN_LIST_HINTS,
     .state_size = sizeof(meter_state),
     .draw = draw,
     .key = key,

@@ -87,24 +87,22 @@ static int draw_proposal(const tui_app *app, WINDOW *win, const wallet_state *s,
     char full[200], what[400], tally[64];
     side sd = p->passed ? SIDE_UNKNOWN : account_side(s, p->vote);
     view_proposal_describe(p, full, sizeof full);
-    /* Full addresses where they fit, else short ones with their names. */
-    if ((int)strlen(full) <= getmaxx(win) - 31)
-        snprintf(what, sizeof what, "%s", full);
-    else
-        screen_short_addresses(app, full, what, sizeof what);
+    screen_short_addresses(app, full, what, sizeof what);
     view_proposal_tally(p, tally, sizeof tally);
     tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
     tui_print(win, y, 2, 10, STYLES[sd], "%s", SIDES[sd]);
     tui_print(win, y, 13, 18, p->passed ? TUI_GOOD : TUI_NORMAL, "%s", tally);
+    /* Beside the tally, full addresses or else short ones with names; on
+     * the next row when neither fits there. */
     int W = getmaxx(win);
-    if ((int)strlen(what) <= W - 31) {
-        tui_print(win, y, 31, W - 31, TUI_NORMAL, "%s", what);
+    const char *text = (int)strlen(full) <= W - 31 ? full : what;
+    if ((int)strlen(text) <= W - 31) {
+        tui_print(win, y, 31, W - 31, TUI_NORMAL, "%s", text);
         return 1;
     }
-    if (y + 1 >= bottom)
-        return 1;
-    tui_print(win, y + 1, 2, W - 2, TUI_NORMAL, "%s", what);
-    return 2;
+    if (y + 1 < bottom)
+        tui_print(win, y + 1, 2, W - 2, TUI_NORMAL, "%s", (int)strlen(full) <= W - 2 ? full : what);
+    return y + 1 < bottom ? 2 : 1;
 }
 
 /* "0xf39F..2266 alice, 0x7099..79C8" into out, or "nobody". */
@@ -412,8 +410,8 @@ static bool click(tui_app *app, void *state, int y, int x)
 
 const tui_page screen_voting = {
     .title = "Voting",
-    .hints = "Up/Down/j/k PgUp/PgDn g/G choose  y join  o oppose  v change your vote  "
-             "a/d add/remove voter  u/x register/remove unit  b banker  p parameter  / filter",
+    .hints = "y join  o oppose  v change your vote  a/d add/remove voter  "
+             "u/x register/remove unit  b banker  p parameter  " SCREEN_LIST_HINTS,
     .state_size = sizeof(voting_state),
     .draw = draw,
     .key = key,

@@ -24,7 +24,7 @@ tui_expect "its vote string" "setParameter_C_100000000000000000"
 tui_expect "the rule" "1 of 2 in favour, passes at more than half"
 tui_expect "who is in favour" "in favour: ${ADDR[B]:0:6}..${ADDR[B]: -4}"
 tui_expect "the demo's passed votes apart" "Passed"
-tui_expect "the banker vote among them" "2 of 2 in favour  Make ${ADDR[C]}"
+tui_expect "the banker vote among them" "2 of 2 in favour  Make ${ADDR[C]:0:6}..${ADDR[C]: -4} the banker"
 
 echo "# o without a vote sends nothing: a first call would count in favour"
 tui_keys Home o
