@@ -37,6 +37,8 @@ static const char *const OUTCOMES[] = { "ok", "Error", "reverted" };
 /* Everything the list shows of an entry, for the filter. */
 static bool entry_matches(const tui_app *app, const screen_list *l, const entry *e)
 {
+    if (!l->filter[0]) /* nothing to format */
+        return true;
     char text[1536], hash[65];
     if (e->session) {
         hex_encode(e->session->hash, 32, hash);
@@ -105,7 +107,7 @@ static int draw_record(const tui_app *app, WINDOW *win, int y, int bottom, const
     int W = getmaxx(win), y0 = y;
     char when[24], from[64], call[512], text[512];
     screen_time(t->time, when);
-    screen_named_address(app, &t->from, from, sizeof from);
+    screen_list_address(app, win, &t->from, from, sizeof from);
     screen_call_text(app, t, call, sizeof call);
     tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
     /* Narrow pages show the time of day only. */

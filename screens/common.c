@@ -145,6 +145,19 @@ bool screen_list_filter_line(WINDOW *win, int y, const screen_list *l, size_t sh
     return true;
 }
 
+void screen_list_address(const tui_app *app, WINDOW *win, const eth_address *a, char *out,
+                         size_t cap)
+{
+    if (getmaxx(win) < SCREEN_FULL_ADDRESS_W) {
+        screen_named_address(app, a, out, cap);
+        return;
+    }
+    char full[ETH_ADDRESS_TEXT_LEN];
+    const char *name = names_lookup(tui_app_names(app), a);
+    eth_address_to_checksum(a, full);
+    snprintf(out, cap, "%s%s%s", full, name ? " " : "", name ? name : "");
+}
+
 void screen_named_address(const tui_app *app, const eth_address *a, char *out, size_t cap)
 {
     char s[16];

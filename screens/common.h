@@ -60,8 +60,14 @@ bool screen_list_match(const screen_list *l, const char *text);
  * 300)"; true when it took the row. */
 bool screen_list_filter_line(WINDOW *win, int y, const screen_list *l, size_t shown,
                              size_t total);
-/* "0x90F7..b906 (alice)" or the short address alone, for lists. */
+/* "0x90F7..b906 alice", or the short address alone without a name, for lists. */
 void screen_named_address(const tui_app *app, const eth_address *a, char *out, size_t cap);
+/* Page width from which lists show whole addresses. */
+#define SCREEN_FULL_ADDRESS_W 140
+/* As screen_named_address, with the whole address on pages at least
+ * SCREEN_FULL_ADDRESS_W wide. */
+void screen_list_address(const tui_app *app, WINDOW *win, const eth_address *a, char *out,
+                         size_t cap);
 
 /* `text` with every "0x" + 40 hex digits in it written as
  * screen_named_address does (short, with the name), for narrow pages. */

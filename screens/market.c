@@ -51,6 +51,8 @@ static bool own(const wallet_state *s, const wallet_order *o)
 static bool row_matches(const tui_app *app, const screen_list *l, const wallet_state *s,
                         const row *r)
 {
+    if (!l->filter[0]) /* nothing to format */
+        return true;
     char price[PC_UNIT_TEXT_MAX], qty[PC_UNIT_TEXT_MAX], owner[64], text[320];
     pc_format_unit(&r->o->price, PC_UNIT_PRICE, price, sizeof price);
     pc_format_unit(&r->o->quantity, PC_UNIT_ENT, qty, sizeof qty);
@@ -135,7 +137,7 @@ static void draw_row(tui_app *app, WINDOW *win, const wallet_state *s, int y, co
     int W = getmaxx(win);
     pc_format_unit_number(&r->o->price, PC_UNIT_PRICE, price, sizeof price);
     pc_format_unit_number(&r->o->quantity, PC_UNIT_ENT, qty, sizeof qty);
-    screen_named_address(app, &r->o->user, owner, sizeof owner);
+    screen_list_address(app, win, &r->o->user, owner, sizeof owner);
     tui_print(win, y, 0, 0, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
     tui_print(win, y, 2, 0, r->buy ? TUI_GOOD : TUI_BAD, "%-4s #%-4llu", r->buy ? "BUY" : "SELL",
               (unsigned long long)r->o->id);

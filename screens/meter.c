@@ -27,6 +27,10 @@ static bool filter_events(const tui_app *app, const screen_list *l, const wallet
         return false;
     screen_unit_events(p, unit, *out, *total);
     for (size_t i = 0; i < *total; i++) {
+        if (!l->filter[0]) {
+            (*out)[(*n)++] = (*out)[i];
+            continue;
+        }
         char call[512], when[24], text[560];
         screen_call_text(app, (*out)[i], call, sizeof call);
         screen_time((*out)[i]->time, when);

@@ -35,6 +35,8 @@ static const view_governance *governance(const tui_app *app)
 
 static bool proposal_matches(const screen_list *l, const view_proposal *p)
 {
+    if (!l->filter[0]) /* nothing to format */
+        return true;
     char what[200], tally[64], text[600];
     view_proposal_describe(p, what, sizeof what);
     view_proposal_tally(p, tally, sizeof tally);
