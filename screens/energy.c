@@ -10,7 +10,8 @@
 #include "tui/ui.h"
 
 typedef struct energy_state {
-    screen_list list; /* the storage units */
+    screen_list list;      /* the storage units */
+    size_t readings_first; /* the chosen unit's readings skipped from the newest (J/K) */
 } energy_state;
 
 /* The units that pass the filter, as positions in the snapshot; false when
@@ -70,8 +71,10 @@ static void draw_units(tui_app *app, energy_state *st, WINDOW *win, const wallet
     }
 }
 
-/* The chosen unit's owner, sessions and latest readings, newest first. */
-static void draw_unit_detail(tui_app *app, WINDOW *win, const wallet_unit *u, int y, int rows)
+/* The chosen unit's owner, sessions and readings, newest first, from
+ * `skip` on (kept inside the list). */
+static void draw_unit_detail(tui_app *app, WINDOW *win, const wallet_unit *u, int y, int rows,
+                             size_t *skip)
 {
     const wallet_past *p = tui_app_past(app);
     int W = getmaxx(win);
@@ -84,17 +87,24 @@ static void draw_unit_detail(tui_app *app, WINDOW *win, const wallet_unit *u, in
         tui_print(win, y, 2, W - 2, TUI_DIM, "unit %s: history not read yet", a);
         return;
     }
-    const history_tx *ev[16];
-    size_t max = rows - 1 < 16 ? (size_t)(rows - 1) : 16;
-    size_t n = screen_unit_events(p, &u->addr, ev, max);
-    tui_print(win, y, 2, W - 2, TUI_DIM, "owner %s, %zu reading%s and sessions", o, n,
-              n == 1 ? "" : "s");
-    for (size_t i = 0; i < n && i < max; i++) {
+    size_t n = screen_unit_events(p, &u->addr, NULL, 0), shown = rows > 1 ? (size_t)rows - 1 : 0;
+    const history_tx **ev = n ? malloc(n * sizeof *ev) : NULL;
+    if (n && !ev) {
+        tui_print(win, y, 2, W - 2, TUI_BAD, "out of memory for the readings");
+        return;
+    }
+    screen_unit_events(p, &u->addr, ev, n);
+    if (*skip + shown > n)
+        *skip = n > shown ? n - shown : 0;
+    tui_print(win, y, 2, W - 2, TUI_DIM, "owner %s, %zu reading%s and sessions%s", o, n,
+              n == 1 ? "" : "s", n > shown ? " (J/K scroll)" : "");
+    for (size_t i = *skip; i < n && i < *skip + shown; i++) {
         char when[24], call[400];
         screen_time(ev[i]->time, when);
         screen_call_text(app, ev[i], call, sizeof call);
-        tui_print(win, y + 1 + (int)i, 2, W - 2, TUI_NORMAL, "%s %s", when + 11, call);
+        tui_print(win, y + 1 + (int)(i - *skip), 2, W - 2, TUI_NORMAL, "%s %s", when + 11, call);
     }
+    free(ev);
 }
 
 static void draw_peg(WINDOW *win, const wallet_state *s, int y)
@@ -181,7 +191,8 @@ static void draw(tui_app *app, void *state, WINDOW *win)
         draw_units(app, st, win, s, at, n, 4, unit_rows);
         screen_list_filter_line(win, 4 + unit_rows, &st->list, n, s->nunits);
         if (n > 0)
-            draw_unit_detail(app, win, &s->units[at[st->list.cursor]], y, detail_rows);
+            draw_unit_detail(app, win, &s->units[at[st->list.cursor]], y, detail_rows,
+                             &st->readings_first);
     }
     free(at);
     y += detail_rows + 1;
@@ -208,7 +219,7 @@ static bool key(tui_app *app, void *state, int ch)
 {
     energy_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
-    static char unit[ETH_ADDRESS_TEXT_LEN];
+    char unit[ETH_ADDRESS_TEXT_LEN]; /* the form copies its presets */
     tui_form_spec start = {
         .title = "Start a consumption session", .method = "startConsumptionSession",
         .nfields = 2,
@@ -230,14 +241,23 @@ static bool key(tui_app *app, void *state, int ch)
     if (n > 0 && st->list.cursor < n)
         eth_address_to_checksum(&s->units[at[st->list.cursor]].addr, unit);
     free(at);
-    if (screen_list_key(&st->list, ch, n))
-        ;
-    else if (ch == 's' || ch == '\n' || ch == '\r' || ch == KEY_ENTER)
+    size_t chosen = st->list.cursor;
+    if (screen_list_key(&st->list, ch, n)) {
+        if (st->list.cursor != chosen)
+            st->readings_first = 0; /* another unit: its newest first */
+    } else if (ch == 'J' || ch == 'K') {
+        /* The draw keeps it inside the unit's readings. */
+        if (ch == 'J')
+            st->readings_first++;
+        else if (st->readings_first > 0)
+            st->readings_first--;
+    } else if (ch == 's' || ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
         tui_app_open_form(app, &start);
-    else if (ch == 'c')
+    } else if (ch == 'c') {
         tui_app_open_form(app, &clear);
-    else
+    } else {
         used = false;
+    }
     return used;
 }
 
@@ -252,7 +272,7 @@ static bool click(tui_app *app, void *state, int y, int x)
 const tui_page screen_energy = {
     .title = "Energy",
     .hints = "s/Enter start a session on the chosen unit  c clear old sessions  "
-             SCREEN_LIST_HINTS,
+             "J/K scroll its readings  " SCREEN_LIST_HINTS,
     .state_size = sizeof(energy_state),
     .draw = draw,
     .key = key,
