@@ -65,7 +65,7 @@ static void draw_events(tui_app *app, meter_state *st, WINDOW *win, const wallet
         screen_call_text(app, ev[i], call, sizeof call);
         screen_list_mark(&st->list, y, i);
         tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
-        tui_print(win, y, 2, W - 2, TUI_NORMAL, "%s  %s", W >= 100 ? when : when + 5, call);
+        tui_print(win, y, 2, W - 2, TUI_NORMAL, "%s  %s", W >= 100 ? when : when + 11, call);
     }
     free(ev);
 }

@@ -60,10 +60,9 @@ pages=(
     "meter 8 Smart meter"
     "activity 9 newest first"
 )
-for p in "${pages[@]}"; do
-    read -r name key text <<<"$p"
-    tui_keys "$key"
-    tui_expect "$name drawn" "$text"
+# compare NAME: the page area against golden/NAME.txt (or rewrites it).
+compare() {
+    local name=$1 got
     sleep 0.3
     if [[ ${UPDATE_GOLDEN:-} == 1 ]]; then
         page_area >"$GOLDEN/$name.txt"
@@ -77,7 +76,23 @@ for p in "${pages[@]}"; do
         echo "FAIL: $name at 80x24 differs from $GOLDEN/$name.txt:"
         diff <(cat "$GOLDEN/$name.txt") <(printf '%s\n' "$got") | sed 's/^/    /'
     fi
+}
+for p in "${pages[@]}"; do
+    read -r name key text <<<"$p"
+    tui_keys "$key"
+    tui_expect "$name drawn" "$text"
+    compare "$name"
 done
+
+echo "# Energy: J scrolls the chosen unit's readings, K back"
+tui_keys 2
+tui_expect "the newest reading first" "energyConsumed(0xf39F..2266 a, 7 kWh)"
+tui_keys J
+tui_expect "J: the second newest on top" "owner 0x3C44..93BC c, 6 readings and sessions (J/K scroll)"
+assert_eq "J: the oldest reading shown" "$(page_area | grep -c 'startConsumptionSession(0x90F7..b906 u1, 2 ENT)')" 1
+assert_eq "J: the newest scrolled away" "$(page_area | grep -c 'energyConsumed(0xf39F..2266 a, 7 kWh)')" 0
+tui_keys K
+tui_expect "K: the newest back" "energyConsumed(0xf39F..2266 a, 7 kWh)"
 
 echo "# Activity at 80x24: the newest record opened whole, a filter, the last record"
 newest=$(curl -s -H 'Content-Type: application/json' \
@@ -124,4 +139,17 @@ done
 tui_keys q
 for ((i = 0; i < 100; i++)); do tui_running || break; sleep 0.1; done
 assert_eq "the panel's exit" "$(grep '^exit ' "$TUI_LOG")" "exit 0"
+
+echo "# Meter as the unit U1: its owner and every reading, newest first"
+tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" \
+    --private-key-file "$SCENARIO_DIR/U1.key"
+tui_resize 80 24
+tui_keys 8
+tui_expect "the unit's readings" "Readings and sessions, newest first"
+tui_expect "the readings read" "energyConsumed(0xf39F..2266 a, 7 kWh)"
+compare meter_unit
+tui_keys G
+tui_expect "G: the oldest" "energyProduced(0xf39F..2266 a, 10 kWh)"
+assert_eq "G: the cursor on U1's first production" \
+    "$(page_area | grep -c '^> .*energyProduced(0xf39F..2266 a, 10 kWh)')" 1
 assert_summary
