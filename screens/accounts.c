@@ -9,6 +9,7 @@
 
 typedef struct accounts_state {
     screen_list list;
+    char selected[ETH_ADDRESS_TEXT_LEN]; /* the account e renames (the form's preset) */
 } accounts_state;
 
 /* The keystore's accounts that pass the filter, as positions; false when
@@ -159,12 +160,11 @@ static bool key(tui_app *app, void *state, int ch)
                     { .label = "Its password", .type = TUI_FIELD_SECRET } },
         .submit = do_import_file,
     };
-    char selected[ETH_ADDRESS_TEXT_LEN];
     tui_form_spec rename = {
         .title = "Rename (empty removes the name)", .nfields = 2,
         .fields = { { .label = "New name", .type = TUI_FIELD_TEXT, .optional = true },
                     { .label = "Account", .type = TUI_FIELD_TEXT, .hidden = true,
-                      .preset = selected } },
+                      .preset = st->selected } },
         .submit = do_rename,
     };
     size_t *at, n;
@@ -191,14 +191,14 @@ static bool key(tui_app *app, void *state, int ch)
     case 'e':
         if (!a || !a->has_address)
             return true;
-        eth_address_to_checksum(&a->address, selected);
+        eth_address_to_checksum(&a->address, st->selected);
         if (ch == 'e') {
             tui_app_open_form(app, &rename);
-        } else if (tui_wallet_switch(w, selected, &e) != PC_OK) {
+        } else if (tui_wallet_switch(w, st->selected, &e) != PC_OK) {
             tui_app_message(app, true, "%s", e.msg);
         } else {
             tui_app_account_changed(app);
-            tui_app_message(app, false, "now acting as %s", selected);
+            tui_app_message(app, false, "now acting as %s", st->selected);
         }
         return true;
     default:

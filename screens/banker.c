@@ -106,20 +106,21 @@ static bool key(tui_app *app, void *state, int ch)
 {
     banker_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
-    char who[ETH_ADDRESS_TEXT_LEN] = "", amount[U256_DEC_MAX] = ""; /* forms copy presets */
+    /* Presets outlive the forms that point at them. */
+    static char who[ETH_ADDRESS_TEXT_LEN], amount[U256_DEC_MAX];
     static const tui_form_spec mint = {
         .title = "Mint eEuro (euros received)", .method = "minteEuro", .nfields = 2,
         .fields = { { .label = "To", .kind = PC_ARG_ADDRESS },
                     { .label = "Amount (eEuro)", .kind = PC_ARG_EEURO,
                       .limit = TUI_LIMIT_POSITIVE } },
     };
-    const tui_form_spec burn = {
+    static const tui_form_spec burn = {
         .title = "Burn locked eEuro (withdrawal paid out)", .method = "burneEuro", .nfields = 2,
         .fields = { { .label = "From", .kind = PC_ARG_ADDRESS, .preset = who },
                     { .label = "Amount (eEuro)", .kind = PC_ARG_EEURO, .preset = amount,
                       .limit = TUI_LIMIT_POSITIVE } },
     };
-    const tui_form_spec unlock = {
+    static const tui_form_spec unlock = {
         .title = "Unlock eEuro (withdrawal refused)", .method = "unlockeEuro", .nfields = 2,
         .fields = { { .label = "For", .kind = PC_ARG_ADDRESS, .preset = who },
                     { .label = "Amount (eEuro)", .kind = PC_ARG_EEURO, .preset = amount,
@@ -138,6 +139,7 @@ static bool key(tui_app *app, void *state, int ch)
         tui_app_message(app, true, "out of memory for the requests");
         return true;
     }
+    who[0] = amount[0] = '\0';
     if (st->list.cursor < n) {
         eth_address_to_checksum(&w->items[at[st->list.cursor]].account, who);
         u256_format_fixed(&w->items[at[st->list.cursor]].amount, 18, amount);

@@ -166,7 +166,6 @@ void screen_named_address(const tui_app *app, const eth_address *a, char *out, s
     snprintf(out, cap, "%s%s%s", s, name ? " " : "", name ? name : "");
 }
 
-
 void screen_heading(WINDOW *win, int y, const char *title)
 {
     tui_print(win, y, 0, 0, TUI_TITLE, "%s", title);

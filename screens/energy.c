@@ -219,7 +219,7 @@ static bool key(tui_app *app, void *state, int ch)
 {
     energy_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
-    char unit[ETH_ADDRESS_TEXT_LEN]; /* the form copies its presets */
+    static char unit[ETH_ADDRESS_TEXT_LEN]; /* outlives the form that points at it */
     tui_form_spec start = {
         .title = "Start a consumption session", .method = "startConsumptionSession",
         .nfields = 2,

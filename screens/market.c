@@ -332,7 +332,7 @@ static void order_preview(const tui_app *app, char *const texts[], char *out, si
 /* Opens the removal of the order under the cursor, when it is the account's. */
 static void remove_chosen(tui_app *app, const wallet_state *s, const ladder *lad, size_t cursor)
 {
-    char id[24]; /* the form copies its presets */
+    static char id[24]; /* outlives the form that points at it */
     tui_form_spec remove = {
         .title = "Remove your order", .method = "removeOrder", .nfields = 2,
         .fields = { { .label = "Order id", .kind = PC_ARG_ORDER_ID, .preset = id },
