@@ -4,6 +4,7 @@
  * mint, burn, unlock. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "rpcclient/units.h"
 #include "screens/common.h"
@@ -55,10 +56,14 @@ static void draw(tui_app *app, void *state, WINDOW *win)
         const char *name = names_lookup(tui_app_names(app), &s->banker);
         eth_address_to_checksum(&s->banker, b);
         tui_print(win, 1, 2, 0, TUI_WARN, "This account is not the banker.");
-        tui_print(win, 2, 2, 0, TUI_DIM, "The banker is %s",
-                  eth_address_is_zero(&s->banker) ? "nobody yet (voters choose one)" : b);
-        if (name && !eth_address_is_zero(&s->banker))
-            tui_print(win, 3, 16, 0, TUI_DIM, "%s", name);
+        int x = 2 + tui_print(win, 2, 2, 0, TUI_DIM, "The banker is %s",
+                              eth_address_is_zero(&s->banker) ? "nobody yet (voters choose one)"
+                                                              : b);
+        /* The name beside the address, or under it on narrow pages. */
+        if (name && !eth_address_is_zero(&s->banker)) {
+            bool beside = x + 1 + (int)strlen(name) <= getmaxx(win);
+            tui_print(win, beside ? 2 : 3, beside ? x + 1 : 16, 0, TUI_ACCENT, "%s", name);
+        }
         return;
     }
     tui_print(win, 1, 2, 22, TUI_NORMAL, "eEuro in circulation");

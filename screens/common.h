@@ -62,8 +62,9 @@ bool screen_list_filter_line(WINDOW *win, int y, const screen_list *l, size_t sh
                              size_t total);
 /* "0x90F7..b906 alice", or the short address alone without a name, for lists. */
 void screen_named_address(const tui_app *app, const eth_address *a, char *out, size_t cap);
-/* Page width from which lists show whole addresses. */
-#define SCREEN_FULL_ADDRESS_W 140
+/* Page width from which lists show whole addresses (a terminal of 137
+ * columns and more, beside the sidebar). */
+#define SCREEN_FULL_ADDRESS_W 120
 /* As screen_named_address, with the whole address on pages at least
  * SCREEN_FULL_ADDRESS_W wide. */
 void screen_list_address(const tui_app *app, WINDOW *win, const eth_address *a, char *out,
