@@ -1,16 +1,43 @@
 /* 7 Accounts: the local keystore: list, create, import (a hex key or a V3
  * key file), switch, rename, lock. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "screens/common.h"
 #include "tui/ui.h"
 
-static size_t g_cursor;
+typedef struct accounts_state {
+    screen_list list;
+    char selected[ETH_ADDRESS_TEXT_LEN]; /* the account e renames (the form's preset) */
+} accounts_state;
+
+/* The keystore's accounts that pass the filter, as positions; false when
+ * out of memory. */
+static bool filter_accounts(const screen_list *l, tui_wallet *w, size_t **at, size_t *n)
+{
+    size_t count = tui_wallet_count(w);
+    *n = 0;
+    *at = NULL;
+    if (count == 0)
+        return true;
+    if (!(*at = malloc(count * sizeof **at)))
+        return false;
+    for (size_t i = 0; i < count; i++) {
+        const keystore_account *a = tui_wallet_at(w, i);
+        char addr[ETH_ADDRESS_TEXT_LEN] = "", text[128];
+        if (a->has_address)
+            eth_address_to_checksum(&a->address, addr);
+        snprintf(text, sizeof text, "%s %s", a->name ? a->name : "", addr);
+        if (screen_list_match(l, text))
+            (*at)[(*n)++] = i;
+    }
+    return true;
+}
 
 static void draw(tui_app *app, void *state, WINDOW *win)
 {
-    (void)state;
+    accounts_state *st = state;
     tui_wallet *w = tui_app_wallet(app);
     eth_address cur;
     bool has = tui_wallet_address(w, &cur);
@@ -19,33 +46,44 @@ static void draw(tui_app *app, void *state, WINDOW *win)
         char a[ETH_ADDRESS_TEXT_LEN];
         if (has)
             eth_address_to_checksum(&cur, a);
-        tui_print(win, 1, 2, 0, TUI_NORMAL, "Signing with a key file (--private-key-file): %s",
-                  has ? a : "");
-        tui_print(win, 2, 2, 0, TUI_DIM, "Start the panel without it to use the keystore.");
+        tui_print(win, 1, 2, 0, TUI_NORMAL, "Signing with a key file (--private-key-file):");
+        tui_print(win, 2, 4, 0, TUI_ACCENT, "%s", has ? a : "");
+        tui_print(win, 3, 2, 0, TUI_DIM, "Start the panel without it to use the keystore.");
         return;
     }
-    size_t n = tui_wallet_count(w);
-    if (n == 0)
+    size_t total = tui_wallet_count(w), *at, n;
+    if (!filter_accounts(&st->list, w, &at, &n)) {
+        tui_print(win, 1, 2, 0, TUI_BAD, "out of memory for the accounts");
+        return;
+    }
+    if (total == 0)
         tui_print(win, 1, 2, 0, TUI_DIM, "The keystore is empty: n creates an account, i imports "
                                          "a key.");
-    g_cursor = screen_cursor_clamp(g_cursor, n);
-    int rows = getmaxy(win) - 3;
-    size_t first = g_cursor >= (size_t)rows ? g_cursor - (size_t)rows + 1 : 0;
+    else if (n == 0)
+        tui_print(win, 1, 2, 0, TUI_DIM, "no account matches the filter");
+    int rows = getmaxy(win) - 3, W = getmaxx(win);
+    screen_list_filter_line(win, getmaxy(win) - 2, &st->list, n, total);
+    size_t first = screen_list_begin(&st->list, n, rows > 1 ? (size_t)rows : 1);
+    /* Names take the room the page has beyond the address. */
+    int name_w = W - 46 > 32 ? 32 : W - 46 > 8 ? W - 46 : 8;
     for (size_t i = first; i < n && (int)(i - first) < rows; i++) {
-        const keystore_account *a = tui_wallet_at(w, i);
+        const keystore_account *a = tui_wallet_at(w, at[i]);
         int y = 1 + (int)(i - first);
         char addr[ETH_ADDRESS_TEXT_LEN] = "(unknown address)";
         if (a->has_address)
             eth_address_to_checksum(&a->address, addr);
         bool selected = has && a->has_address && eth_address_equal(&a->address, &cur);
-        tui_print(win, y, 0, 2, i == g_cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
-                  i == g_cursor ? '>' : ' ');
+        screen_list_mark(&st->list, y, i);
+        tui_print(win, y, 0, 2, i == st->list.cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
+                  i == st->list.cursor ? '>' : ' ');
         tui_print(win, y, 2, 1, TUI_GOOD, "%s", selected ? "*" : " ");
-        tui_print(win, y, 4, 16, TUI_ACCENT, "%s", a->name ? a->name : "");
-        tui_print(win, y, 21, 43, TUI_NORMAL, "%s", addr);
+        tui_print(win, y, 4, 42, TUI_NORMAL, "%s", addr);
+        tui_print(win, y, 47, name_w, TUI_ACCENT, "%s", a->name ? a->name : "");
         if (a->problem != PC_OK)
-            tui_print(win, y, 65, 0, TUI_BAD, "%s", a->problem_msg ? a->problem_msg : "broken");
+            tui_print(win, y, 48 + name_w, 0, TUI_BAD, "%s",
+                      a->problem_msg ? a->problem_msg : "broken");
     }
+    free(at);
     unsigned left = tui_wallet_unlocked_for(w);
     tui_print(win, getmaxy(win) - 1, 0, 0, TUI_DIM, "%s  (* the account in use; unlocked keys "
               "are wiped after %d min)", left ? "unlocked" : "locked", TUI_UNLOCK_SECONDS / 60);
@@ -89,17 +127,16 @@ static pc_status do_import_file(tui_app *app, char *const t[], secret *const s[]
     return st;
 }
 
-static char g_selected[ETH_ADDRESS_TEXT_LEN];
-
+/* t[1]: the account renamed, a hidden field. */
 static pc_status do_rename(tui_app *app, char *const t[], secret *const s[], pc_error *err)
 {
     (void)s;
-    return tui_wallet_rename(tui_app_wallet(app), g_selected, t[0], err);
+    return tui_wallet_rename(tui_app_wallet(app), t[1], t[0], err);
 }
 
 static bool key(tui_app *app, void *state, int ch)
 {
-    (void)state;
+    accounts_state *st = state;
     tui_wallet *w = tui_app_wallet(app);
     static const tui_form_spec create = {
         .title = "New account", .nfields = 3,
@@ -123,15 +160,22 @@ static bool key(tui_app *app, void *state, int ch)
                     { .label = "Its password", .type = TUI_FIELD_SECRET } },
         .submit = do_import_file,
     };
-    static const tui_form_spec rename = {
-        .title = "Rename (empty removes the name)", .nfields = 1,
-        .fields = { { .label = "New name", .type = TUI_FIELD_TEXT, .optional = true } },
+    tui_form_spec rename = {
+        .title = "Rename (empty removes the name)", .nfields = 2,
+        .fields = { { .label = "New name", .type = TUI_FIELD_TEXT, .optional = true },
+                    { .label = "Account", .type = TUI_FIELD_TEXT, .hidden = true,
+                      .preset = st->selected } },
         .submit = do_rename,
     };
-    size_t n = tui_wallet_count(w);
-    if (screen_cursor_key(ch, &g_cursor, n))
+    size_t *at, n;
+    if (!filter_accounts(&st->list, w, &at, &n)) {
+        tui_app_message(app, true, "out of memory for the accounts");
         return true;
-    const keystore_account *a = g_cursor < n ? tui_wallet_at(w, g_cursor) : NULL;
+    }
+    const keystore_account *a = st->list.cursor < n ? tui_wallet_at(w, at[st->list.cursor]) : NULL;
+    free(at);
+    if (screen_list_key(&st->list, ch, n))
+        return true;
     pc_error e = { 0 };
     switch (ch) {
     case 'n': tui_app_open_form(app, &create); return true;
@@ -147,14 +191,14 @@ static bool key(tui_app *app, void *state, int ch)
     case 'e':
         if (!a || !a->has_address)
             return true;
-        eth_address_to_checksum(&a->address, g_selected);
+        eth_address_to_checksum(&a->address, st->selected);
         if (ch == 'e') {
             tui_app_open_form(app, &rename);
-        } else if (tui_wallet_switch(w, g_selected, &e) != PC_OK) {
+        } else if (tui_wallet_switch(w, st->selected, &e) != PC_OK) {
             tui_app_message(app, true, "%s", e.msg);
         } else {
             tui_app_account_changed(app);
-            tui_app_message(app, false, "now acting as %s", g_selected);
+            tui_app_message(app, false, "now acting as %s", st->selected);
         }
         return true;
     default:
@@ -162,9 +206,19 @@ static bool key(tui_app *app, void *state, int ch)
     }
 }
 
+static bool click(tui_app *app, void *state, int y, int x)
+{
+    (void)x;
+    accounts_state *st = state;
+    int hit = screen_list_click(&st->list, y);
+    return hit == 2 ? key(app, state, '\n') : hit != 0;
+}
+
 const tui_page screen_accounts = {
     .title = "Accounts",
-    .hints = "Enter switch  n new  i import key  f import file  e rename  l lock",
+    .hints = "Enter/s switch  n new  i import key  f import file  e rename  l lock  " SCREEN_LIST_HINTS,
+    .state_size = sizeof(accounts_state),
     .draw = draw,
     .key = key,
+    .click = click,
 };

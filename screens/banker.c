@@ -3,12 +3,16 @@
  * replayed from the history index: buy orders' locks are not requests),
  * mint, burn, unlock. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "rpcclient/units.h"
 #include "screens/common.h"
 #include "tui/ui.h"
 
-static size_t g_cursor;
+typedef struct banker_state {
+    screen_list list; /* the withdrawal requests */
+} banker_state;
 
 /* The requests, or none before the index was read. */
 static const view_withdrawals *requests(const tui_app *app)
@@ -17,17 +21,49 @@ static const view_withdrawals *requests(const tui_app *app)
     return p ? &p->withdrawals : NULL;
 }
 
+/* The requests that pass the filter, as positions in w; false when out of
+ * memory. */
+static bool filter_requests(const tui_app *app, const screen_list *l, const view_withdrawals *w,
+                            size_t **at, size_t *n)
+{
+    *n = 0;
+    *at = NULL;
+    if (!w || w->count == 0)
+        return true;
+    if (!(*at = malloc(w->count * sizeof **at)))
+        return false;
+    for (size_t i = 0; i < w->count; i++) {
+        char a[ETH_ADDRESS_TEXT_LEN], amount[PC_UNIT_TEXT_MAX], when[24], text[256];
+        const char *name = names_lookup(tui_app_names(app), &w->items[i].account);
+        eth_address_to_checksum(&w->items[i].account, a);
+        pc_format_unit(&w->items[i].amount, PC_UNIT_EEURO, amount, sizeof amount);
+        screen_time(w->items[i].time, when);
+        snprintf(text, sizeof text, "%s %s %s %s", a, name ? name : "", amount, when);
+        if (screen_list_match(l, text))
+            (*at)[(*n)++] = i;
+    }
+    return true;
+}
+
 static void draw(tui_app *app, void *state, WINDOW *win)
 {
-    (void)state;
+    banker_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
+    int W = getmaxx(win), H = getmaxy(win);
     screen_heading(win, 0, "Banker");
     if (!(tui_app_roles(app) & WALLET_ROLE_BANKER)) {
         char b[ETH_ADDRESS_TEXT_LEN];
+        const char *name = names_lookup(tui_app_names(app), &s->banker);
         eth_address_to_checksum(&s->banker, b);
         tui_print(win, 1, 2, 0, TUI_WARN, "This account is not the banker.");
-        tui_print(win, 2, 2, 0, TUI_DIM, "The banker is %s",
-                  eth_address_is_zero(&s->banker) ? "nobody yet (voters choose one)" : b);
+        int x = 2 + tui_print(win, 2, 2, 0, TUI_DIM, "The banker is %s",
+                              eth_address_is_zero(&s->banker) ? "nobody yet (voters choose one)"
+                                                              : b);
+        /* The name beside the address, or under it on narrow pages. */
+        if (name && !eth_address_is_zero(&s->banker)) {
+            bool beside = x + 1 + (int)strlen(name) <= getmaxx(win);
+            tui_print(win, beside ? 2 : 3, beside ? x + 1 : 16, 0, TUI_ACCENT, "%s", name);
+        }
         return;
     }
     tui_print(win, 1, 2, 22, TUI_NORMAL, "eEuro in circulation");
@@ -37,25 +73,45 @@ static void draw(tui_app *app, void *state, WINDOW *win)
     if (screen_past_missing(win, &y, app))
         return;
     const view_withdrawals *w = requests(app);
-    if (w->count == 0)
-        tui_print(win, y, 2, 0, TUI_DIM, "none");
-    g_cursor = screen_cursor_clamp(g_cursor, w->count);
-    for (size_t i = 0; i < w->count && y < getmaxy(win); i++, y++) {
-        char a[ETH_ADDRESS_TEXT_LEN], when[24];
-        eth_address_to_checksum(&w->items[i].account, a);
-        screen_time(w->items[i].time, when);
-        tui_print(win, y, 0, 1, i == g_cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
-                  i == g_cursor ? '>' : ' ');
-        tui_print(win, y, 2, 43, TUI_NORMAL, "%s", a);
-        tui_print_amount(win, y, 45, 18, TUI_WARN, &w->items[i].amount, PC_UNIT_EEURO);
-        tui_print(win, y, 65, 0, TUI_DIM, "%s", when);
+    size_t *at, n;
+    if (!filter_requests(app, &st->list, w, &at, &n)) {
+        tui_print(win, y, 2, 0, TUI_BAD, "out of memory for the requests");
+        return;
     }
+    if (n == 0)
+        tui_print(win, y, 2, 0, TUI_DIM, w->count ? "none matches the filter" : "none");
+    int rows = H - y - 1;
+    screen_list_filter_line(win, H - 1, &st->list, n, w->count);
+    size_t first = screen_list_begin(&st->list, n, rows > 1 ? (size_t)rows : 1);
+    /* Full addresses where they fit beside the figure, the name and the time. */
+    bool wide = W >= 76;
+    for (size_t i = first; i < n && y < H - 1; i++, y++) {
+        const view_withdrawal *r = &w->items[at[i]];
+        char a[ETH_ADDRESS_TEXT_LEN], amount[PC_UNIT_TEXT_MAX], when[24];
+        const char *name = names_lookup(tui_app_names(app), &r->account);
+        if (wide)
+            eth_address_to_checksum(&r->account, a);
+        else
+            screen_short_address(&r->account, a);
+        pc_format_unit(&r->amount, PC_UNIT_EEURO, amount, sizeof amount);
+        screen_time(r->time, when);
+        screen_list_mark(&st->list, y, i);
+        tui_print(win, y, 0, 1, i == st->list.cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
+                  i == st->list.cursor ? '>' : ' ');
+        int x = 2 + tui_print(win, y, 2, 0, TUI_NORMAL, "%s", a) + 1;
+        if (name)
+            x += tui_print(win, y, x, 0, TUI_ACCENT, "%s", name) + 1;
+        x += 1 + tui_print(win, y, x + 1, 0, TUI_WARN, "%s", amount);
+        tui_print(win, y, x + 2, 0, TUI_DIM, "%s", W >= 96 ? when : when + 5);
+    }
+    free(at);
 }
 
 static bool key(tui_app *app, void *state, int ch)
 {
-    (void)state;
+    banker_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
+    /* Presets outlive the forms that point at them. */
     static char who[ETH_ADDRESS_TEXT_LEN], amount[U256_DEC_MAX];
     static const tui_form_spec mint = {
         .title = "Mint eEuro (euros received)", .method = "minteEuro", .nfields = 2,
@@ -83,14 +139,19 @@ static bool key(tui_app *app, void *state, int ch)
         return false;
     }
     const view_withdrawals *w = requests(app);
-    size_t count = w ? w->count : 0;
-    if (screen_cursor_key(ch, &g_cursor, count))
+    size_t *at, n;
+    if (!filter_requests(app, &st->list, w, &at, &n)) {
+        tui_app_message(app, true, "out of memory for the requests");
         return true;
-    who[0] = amount[0] = '\0';
-    if (g_cursor < count) {
-        eth_address_to_checksum(&w->items[g_cursor].account, who);
-        u256_format_fixed(&w->items[g_cursor].amount, 18, amount);
     }
+    who[0] = amount[0] = '\0';
+    if (st->list.cursor < n) {
+        eth_address_to_checksum(&w->items[at[st->list.cursor]].account, who);
+        u256_format_fixed(&w->items[at[st->list.cursor]].amount, 18, amount);
+    }
+    free(at);
+    if (screen_list_key(&st->list, ch, n))
+        return true;
     switch (ch) {
     case 'm': tui_app_open_form(app, &mint); return true;
     case 'x': tui_app_open_form(app, &burn); return true;
@@ -99,9 +160,18 @@ static bool key(tui_app *app, void *state, int ch)
     }
 }
 
+static bool click(tui_app *app, void *state, int y, int x)
+{
+    (void)app, (void)x;
+    banker_state *st = state;
+    return screen_list_click(&st->list, y) != 0;
+}
+
 const tui_page screen_banker = {
     .title = "Banker",
-    .hints = "m mint  x burn  u unlock  Up/Down request",
+    .hints = "m mint  x burn  u unlock (the chosen request)  " SCREEN_LIST_HINTS,
+    .state_size = sizeof(banker_state),
     .draw = draw,
     .key = key,
+    .click = click,
 };

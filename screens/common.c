@@ -2,8 +2,10 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
+#include "rpcclient/units.h"
 #include "tui/ui.h"
 
 void screen_short_address(const eth_address *a, char out[16])
@@ -13,31 +15,155 @@ void screen_short_address(const eth_address *a, char out[16])
     snprintf(out, 16, "%.6s..%s", full, full + 38);
 }
 
-bool screen_cursor_key(int ch, size_t *cursor, size_t count)
+/* Keeps a cursor inside a list that may have shrunk. */
+static size_t screen_cursor_clamp(size_t cursor, size_t count)
 {
+    return count == 0 ? 0 : cursor >= count ? count - 1 : cursor;
+}
+
+bool screen_cursor_key(int ch, size_t *cursor, size_t count, size_t page)
+{
+    size_t last = count ? count - 1 : 0, step = page ? page : 1;
     switch (ch) {
     case KEY_UP:
+    case 'k':
         if (*cursor > 0)
             (*cursor)--;
         return true;
     case KEY_DOWN:
-        if (*cursor + 1 < count)
+    case 'j':
+        if (*cursor < last)
             (*cursor)++;
         return true;
+    case KEY_PPAGE:
+        *cursor = *cursor > step ? *cursor - step : 0;
+        return true;
+    case KEY_NPAGE:
+        *cursor = last - *cursor > step ? *cursor + step : last;
+        return true;
     case KEY_HOME:
+    case 'g':
         *cursor = 0;
         return true;
     case KEY_END:
-        *cursor = count ? count - 1 : 0;
+    case 'G':
+        *cursor = last;
         return true;
     default:
         return false;
     }
 }
 
-size_t screen_cursor_clamp(size_t cursor, size_t count)
+#define KEY_ESC 27
+
+bool screen_list_key(screen_list *l, int ch, size_t count)
 {
-    return count == 0 ? 0 : cursor >= count ? count - 1 : cursor;
+    size_t len = strlen(l->filter);
+    if (l->typing) {
+        if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+            l->typing = false;
+        } else if (ch == KEY_ESC) {
+            l->typing = false;
+            l->filter[0] = '\0';
+        } else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+            if (len > 0)
+                l->filter[len - 1] = '\0';
+        } else if (ch >= ' ' && ch < 127 && len + 1 < sizeof l->filter) {
+            l->filter[len] = (char)ch;
+            l->filter[len + 1] = '\0';
+        } else {
+            /* Nothing else reaches the shell while typing (digits, q). */
+            screen_cursor_key(ch, &l->cursor, count, l->page);
+            return true;
+        }
+        l->cursor = l->first = 0; /* the rows changed: start from the top */
+        return true;
+    }
+    if (ch == '/') {
+        l->typing = true;
+        return true;
+    }
+    if (ch == KEY_ESC && len > 0) {
+        l->filter[0] = '\0';
+        l->cursor = l->first = 0;
+        return true;
+    }
+    return screen_cursor_key(ch, &l->cursor, count, l->page);
+}
+
+size_t screen_list_begin(screen_list *l, size_t count, size_t rows)
+{
+    memset(l->at_row, 0, sizeof l->at_row);
+    l->page = rows ? rows : 1;
+    l->cursor = screen_cursor_clamp(l->cursor, count);
+    if (l->cursor < l->first)
+        l->first = l->cursor;
+    else if (l->cursor >= l->first + l->page)
+        l->first = l->cursor + 1 - l->page;
+    if (l->first + l->page > count) /* no empty rows below while entries are above */
+        l->first = count > l->page ? count - l->page : 0;
+    return l->first;
+}
+
+void screen_list_mark(screen_list *l, int y, size_t i)
+{
+    if (y >= 0 && y < SCREEN_ROWS_MAX)
+        l->at_row[y] = i + 1;
+}
+
+int screen_list_click(screen_list *l, int y)
+{
+    if (y < 0 || y >= SCREEN_ROWS_MAX || l->at_row[y] == 0)
+        return 0;
+    size_t i = l->at_row[y] - 1;
+    if (i == l->cursor)
+        return 2;
+    l->cursor = i;
+    return 1;
+}
+
+bool screen_list_match(const screen_list *l, const char *text)
+{
+    size_t n = strlen(l->filter);
+    if (n == 0)
+        return true;
+    for (; *text; text++)
+        if (strncasecmp(text, l->filter, n) == 0)
+            return true;
+    return false;
+}
+
+bool screen_list_filter_line(WINDOW *win, int y, const screen_list *l, size_t shown,
+                             size_t total)
+{
+    if (!l->typing && !l->filter[0])
+        return false;
+    int used = tui_print(win, y, 0, 0, l->typing ? TUI_ACCENT : TUI_DIM, "filter: %s%s",
+                         l->filter, l->typing ? "_" : "");
+    tui_print(win, y, used + 1, 0, TUI_DIM, "(%zu of %zu)%s", shown, total,
+              l->typing ? "  Enter keeps, Esc clears" : "  / edits, Esc clears");
+    return true;
+}
+
+void screen_list_address(const tui_app *app, WINDOW *win, const eth_address *a, char *out,
+                         size_t cap)
+{
+    if (getmaxx(win) < SCREEN_FULL_ADDRESS_W) {
+        screen_named_address(app, a, out, cap);
+        return;
+    }
+    char full[ETH_ADDRESS_TEXT_LEN];
+    const char *name = names_lookup(tui_app_names(app), a);
+    eth_address_to_checksum(a, full);
+    snprintf(out, cap, "%s%s%s", full, name ? " " : "", name ? name : "");
+}
+
+void screen_named_address(const tui_app *app, const eth_address *a, char *out, size_t cap)
+{
+    char s[16];
+    const char *name = names_lookup(tui_app_names(app), a);
+    screen_short_address(a, s);
+    snprintf(out, cap, "%s%s%s", s, name ? " " : "", name ? name : "");
 }
 
 void screen_heading(WINDOW *win, int y, const char *title)
@@ -62,8 +188,7 @@ void screen_time(uint64_t unix_s, char out[24])
         snprintf(out, 24, "%llu", (unsigned long long)unix_s);
 }
 
-/* A long text over at most `lines` rows from (*y, x), cut at characters. */
-static void print_wrapped(WINDOW *win, int *y, int x, tui_style st, const char *text, int lines)
+void screen_wrapped(WINDOW *win, int *y, int x, tui_style st, const char *text, int lines)
 {
     int width = getmaxx(win) - x;
     while (*text && lines-- > 0 && *y < getmaxy(win) && width > 0) {
@@ -85,13 +210,13 @@ bool screen_past_missing(WINDOW *win, int *y, const tui_app *app)
     if (tui_app_past(app)) {
         if (problem[0]) {
             tui_print(win, (*y)++, 2, 0, TUI_WARN, "history not up to date:");
-            print_wrapped(win, y, 4, TUI_WARN, problem, 3);
+            screen_wrapped(win, y, 4, TUI_WARN, problem, 3);
         }
         return false;
     }
     if (problem[0]) {
         tui_print(win, (*y)++, 2, 0, TUI_BAD, "history index unavailable:");
-        print_wrapped(win, y, 4, TUI_BAD, problem, 4);
+        screen_wrapped(win, y, 4, TUI_BAD, problem, 4);
     } else if (indexing) {
         tui_print(win, (*y)++, 2, 0, TUI_WARN, "indexing history... %llu of %llu blocks",
                   (unsigned long long)done, (unsigned long long)total);
@@ -99,4 +224,106 @@ bool screen_past_missing(WINDOW *win, int *y, const tui_app *app)
         tui_print(win, (*y)++, 2, 0, TUI_WARN, "indexing history...");
     }
     return true;
+}
+
+/* One decoded argument as people read it, by the kind the binding gives it. */
+static void arg_text(const tui_app *app, const pc_method *m, const abi_value *args, size_t i,
+                     char *out, size_t cap)
+{
+    static const pc_unit UNITS[] = {
+        [PC_ARG_ENT] = PC_UNIT_ENT, [PC_ARG_EEURO] = PC_UNIT_EEURO,
+        [PC_ARG_PRICE] = PC_UNIT_PRICE, [PC_ARG_WH] = PC_UNIT_WH,
+        [PC_ARG_ORDER_ID] = PC_UNIT_RAW,
+    };
+    const abi_value *v = &args->items[i];
+    switch (m->args[i]) {
+    case PC_ARG_ADDRESS: screen_named_address(app, &v->addr, out, cap); return;
+    case PC_ARG_SIDE: snprintf(out, cap, "%s", v->boolean ? "buy" : "sell"); return;
+    case PC_ARG_PARAM_NAME: snprintf(out, cap, "%s", (const char *)v->bytes); return;
+    case PC_ARG_PARAM_VALUE: {
+        /* H counts whole hours; M, B, C and F are 18-decimal fractions. */
+        bool hours = args->items[0].kind == ABI_STRING &&
+                     strcmp((const char *)args->items[0].bytes, "H") == 0;
+        pc_format_unit_number(&v->num, hours ? PC_UNIT_RAW : PC_UNIT_COST, out, cap);
+        return;
+    }
+    default: pc_format_unit(&v->num, UNITS[m->args[i]], out, cap); return;
+    }
+}
+
+void screen_call_text(const tui_app *app, const history_tx *t, char *out, size_t cap)
+{
+    if (t->is_creation || !t->method) {
+        snprintf(out, cap, "%s", t->is_creation ? "constructor" : "(unknown call)");
+        return;
+    }
+    size_t used = (size_t)snprintf(out, cap, "%s(", t->method->name);
+    for (size_t i = 0; i < t->args.count && i < t->method->nargs && used < cap; i++) {
+        char a[PC_UNIT_TEXT_MAX];
+        arg_text(app, t->method, &t->args, i, a, sizeof a);
+        used += (size_t)snprintf(out + used, cap - used, "%s%s", i ? ", " : "", a);
+    }
+    if (used < cap)
+        snprintf(out + used, cap - used, ")");
+}
+
+bool screen_unit_owner(const tui_app *app, const eth_address *unit, eth_address *owner)
+{
+    const wallet_past *p = tui_app_past(app);
+    for (size_t i = 0; p && i < p->nowners; i++)
+        if (eth_address_equal(&p->owners[i].unit, unit)) {
+            *owner = p->owners[i].owner;
+            return true;
+        }
+    return false;
+}
+
+static bool unit_event(const history_tx *t, const eth_address *unit)
+{
+    if (t->outcome != HISTORY_OK || !t->method || t->args.count == 0)
+        return false;
+    const char *m = t->method->name;
+    if (strcmp(m, "startConsumptionSession") == 0)
+        return eth_address_equal(&t->args.items[0].addr, unit);
+    return eth_address_equal(&t->from, unit) &&
+           (strcmp(m, "energyProduced") == 0 || strcmp(m, "energyConsumed") == 0 ||
+            strcmp(m, "reportActualEnergy") == 0);
+}
+
+size_t screen_unit_events(const wallet_past *p, const eth_address *unit, const history_tx **out,
+                          size_t max)
+{
+    size_t n = 0;
+    for (size_t i = p->ntxs; i > 0; i--)
+        if (unit_event(&p->txs[i - 1], unit)) {
+            if (out && n < max)
+                out[n] = &p->txs[i - 1];
+            n++;
+        }
+    return n;
+}
+
+void screen_short_addresses(const tui_app *app, const char *text, char *out, size_t cap)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    while (*text && used + 1 < cap) {
+        eth_address a;
+        char word[43] = "";
+        size_t hex = text[0] == '0' && text[1] == 'x' ? strspn(text + 2, "0123456789abcdefABCDEF")
+                                                      : 0;
+        if (hex == 40)
+            memcpy(word, text, 42);
+        if (hex == 40 && eth_address_parse(word, &a, NULL) == PC_OK) {
+            char named[64];
+            screen_named_address(app, &a, named, sizeof named);
+            used += (size_t)snprintf(out + used, cap - used, "%s", named);
+            text += 42;
+        } else {
+            out[used++] = *text++;
+            out[used] = '\0';
+        }
+    }
+    if (used >= cap)
+        out[cap - 1] = '\0';
 }

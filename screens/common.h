@@ -10,16 +10,87 @@
 
 #include "eth/address.h"
 #include "tui/app.h"
+#include "tui/ui.h"
 
 extern const tui_page screen_tokens, screen_energy, screen_network, screen_market,
     screen_voting, screen_banker, screen_accounts, screen_meter, screen_activity;
 
 /* "0x90F7...b906": an address in 13 columns, for lists. */
 void screen_short_address(const eth_address *a, char out[16]);
-/* Moves a list cursor for Up/Down/Home/End; true when ch was one of those. */
-bool screen_cursor_key(int ch, size_t *cursor, size_t count);
-/* Keeps a cursor inside a list that may have shrunk. */
-size_t screen_cursor_clamp(size_t cursor, size_t count);
+/* Moves a list cursor: Up/Down and k/j one row, PgUp/PgDn `page` rows (the
+ * list's visible height), Home/g and End/G to the first and last; true when
+ * ch was one of those. */
+bool screen_cursor_key(int ch, size_t *cursor, size_t count, size_t page);
+/* The hint for the keys every list takes (screen_list_key), after a page's own. */
+#define SCREEN_LIST_HINTS "Up/Down/j/k PgUp/PgDn g/G/Home/End move  / filter  Esc clears it"
+
+/* Longest filter text typed on a list. */
+#define SCREEN_FILTER_MAX 48
+/* Rows of a page whose list positions a click can find. */
+#define SCREEN_ROWS_MAX 160
+
+/* A list's view state, kept in its page's state: the cursor, the first row
+ * shown, the height of the last draw (the PgUp/PgDn step), which list entry
+ * each drawn row shows (for clicks), and the `/` filter. Positions count the
+ * rows that pass the filter. */
+typedef struct screen_list {
+    size_t cursor, first, page;
+    size_t at_row[SCREEN_ROWS_MAX]; /* entry + 1 drawn on that window row; 0: none */
+    char filter[SCREEN_FILTER_MAX];
+    bool typing;                    /* the filter's input line takes the keys */
+} screen_list;
+
+/* The list's keys: the filter's input line while it is open (text,
+ * Backspace, Enter keeps it, Esc clears it), `/` to open it, Esc to clear a
+ * kept filter, and screen_cursor_key. True when ch was used. */
+bool screen_list_key(screen_list *l, int ch, size_t count);
+/* Starts a draw of `count` entries in `rows` rows: keeps the cursor inside
+ * and on screen and forgets the rows of the last draw. Returns the first
+ * entry to draw. */
+size_t screen_list_begin(screen_list *l, size_t count, size_t rows);
+/* Records that window row y shows entry i (for screen_list_click). */
+void screen_list_mark(screen_list *l, int y, size_t i);
+/* A click on window row y: moves the cursor to the entry drawn there.
+ * Returns 0 when no entry is there, 1 when the cursor moved, 2 when the
+ * entry was already under the cursor (a second click: act as Enter). */
+int screen_list_click(screen_list *l, int y);
+/* True when the filter is empty or `text` contains it, case-insensitively. */
+bool screen_list_match(const screen_list *l, const char *text);
+/* The filter's line at row y while it is typed or kept: "filter: xyz (12 of
+ * 300)"; true when it took the row. */
+bool screen_list_filter_line(WINDOW *win, int y, const screen_list *l, size_t shown,
+                             size_t total);
+/* "0x90F7..b906 alice", or the short address alone without a name, for lists. */
+void screen_named_address(const tui_app *app, const eth_address *a, char *out, size_t cap);
+/* Page width from which lists show whole addresses (a terminal of 137
+ * columns and more, beside the sidebar). */
+#define SCREEN_FULL_ADDRESS_W 120
+/* As screen_named_address, with the whole address on pages at least
+ * SCREEN_FULL_ADDRESS_W wide. */
+void screen_list_address(const tui_app *app, WINDOW *win, const eth_address *a, char *out,
+                         size_t cap);
+
+/* `text` with every "0x" + 40 hex digits in it written as
+ * screen_named_address does (short, with the name), for narrow pages. */
+void screen_short_addresses(const tui_app *app, const char *text, char *out, size_t cap);
+/* "energyProduced(0x90F7..b906 alice, 10 kWh)": a recorded call with its
+ * decoded arguments in their units, "constructor", or "(unknown call)". */
+void screen_call_text(const tui_app *app, const history_tx *t, char *out, size_t cap);
+/* The owner of storage unit `unit` from the history index; false when the
+ * index is not read or does not list it. */
+bool screen_unit_owner(const tui_app *app, const eth_address *unit, eth_address *owner);
+/* A storage unit's readings and sessions from the history index, newest
+ * first: the successful energyProduced, energyConsumed and
+ * reportActualEnergy it sent, and startConsumptionSession calls on it. Fills
+ * at most `max` of them into out (NULL: counts only); returns how many
+ * there are. */
+size_t screen_unit_events(const wallet_past *p, const eth_address *unit, const history_tx **out,
+                          size_t max);
+
+/* A long text over at most `lines` rows from (*y, x) to the window's right
+ * edge, broken at characters; *y ends under it. */
+void screen_wrapped(WINDOW *win, int *y, int x, tui_style st, const char *text, int lines);
+
 /* A section heading at row y. */
 void screen_heading(WINDOW *win, int y, const char *title);
 /* "2026-11-30 18:05" (UTC) from unix seconds. */

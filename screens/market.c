@@ -18,15 +18,19 @@ typedef struct row {
     u256 depth;            /* quantity from the best price of its side out to it */
 } row;
 
-/* The ladder of the last draw or key: its rows point into the snapshot it
- * was built from, so keys build it again from the snapshot held now. */
-typedef struct market_page {
-    size_t cursor;
+/* The ladder built for one draw or key from the snapshot held then (a
+ * newer snapshot frees the orders it points into): every order with its
+ * depth, then only those that pass the filter. */
+typedef struct ladder {
     row *rows;
-    size_t nrows, cap, nsell;
-} market_page;
+    size_t nrows, nsell, total;
+    bool has_ask, has_bid;
+    u256 ask, bid;         /* best prices of the whole book, before the filter */
+} ladder;
 
-static market_page g_page;
+typedef struct market_state {
+    screen_list list;
+} market_state;
 
 /* Trades listed under the book, newest first. */
 #define MARKET_TRADES 5
@@ -38,101 +42,157 @@ static int by_price_desc(const void *a, const void *b)
     return c ? c : (x->o->id < y->o->id ? -1 : x->o->id > y->o->id);
 }
 
-/* Sells then buys, each from the highest price down, with their running
- * depth from the best price outwards (up from the lowest sell, down from
- * the highest buy). False when out of memory. */
-static bool build_rows(market_page *pg, const wallet_state *s)
-{
-    size_t n = s->nsells + s->nbuys;
-    pg->nrows = pg->nsell = 0;
-    if (n == 0) { /* rows may still be NULL: nothing to sort */
-        pg->cursor = 0;
-        return true;
-    }
-    if (n > pg->cap) {
-        row *grown = realloc(pg->rows, n * sizeof *grown);
-        if (!grown)
-            return false;
-        pg->rows = grown;
-        pg->cap = n;
-    }
-    for (size_t i = 0; i < s->nsells; i++)
-        pg->rows[pg->nrows++] = (row){ .o = &s->sells[i] };
-    pg->nsell = pg->nrows;
-    for (size_t i = 0; i < s->nbuys; i++)
-        pg->rows[pg->nrows++] = (row){ .o = &s->buys[i], .buy = true };
-    qsort(pg->rows, pg->nsell, sizeof *pg->rows, by_price_desc);
-    qsort(pg->rows + pg->nsell, pg->nrows - pg->nsell, sizeof *pg->rows, by_price_desc);
-    u256 sum = u256_zero();
-    for (size_t i = pg->nsell; i > 0; i--) {
-        u256_add(&sum, &sum, &pg->rows[i - 1].o->quantity);
-        pg->rows[i - 1].depth = sum;
-    }
-    sum = u256_zero();
-    for (size_t i = pg->nsell; i < pg->nrows; i++) {
-        u256_add(&sum, &sum, &pg->rows[i].o->quantity);
-        pg->rows[i].depth = sum;
-    }
-    pg->cursor = screen_cursor_clamp(pg->cursor, pg->nrows);
-    return true;
-}
-
 static bool own(const wallet_state *s, const wallet_order *o)
 {
     return s->has_account && eth_address_equal(&o->user, &s->account);
 }
 
-static void draw_row(WINDOW *win, const wallet_state *s, int y, size_t i, const u256 *max)
+/* What the filter searches in a row: all it shows. */
+static bool row_matches(const tui_app *app, const screen_list *l, const wallet_state *s,
+                        const row *r)
 {
-    const row *r = &g_page.rows[i];
-    char price[PC_UNIT_TEXT_MAX], qty[PC_UNIT_TEXT_MAX], owner[16];
-    pc_format_unit_number(&r->o->price, PC_UNIT_PRICE, price, sizeof price);
-    pc_format_unit_number(&r->o->quantity, PC_UNIT_ENT, qty, sizeof qty);
-    screen_short_address(&r->o->user, owner);
-    tui_print(win, y, 0, 0, i == g_page.cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
-              i == g_page.cursor ? '>' : ' ');
-    tui_print(win, y, 2, 0, r->buy ? TUI_GOOD : TUI_BAD, "%-4s #%-4llu", r->buy ? "BUY" : "SELL",
-              (unsigned long long)r->o->id);
-    tui_print(win, y, 13, 20, TUI_NORMAL, "%20s", price);
-    tui_print(win, y, 34, 20, TUI_NORMAL, "%20s", qty);
-    tui_print(win, y, 56, 12, TUI_NORMAL, "%s", owner);
-    int bar_w = getmaxx(win) - 75;
-    if (bar_w > 0)
-        tui_bar(win, y, 69, tui_scale(&r->depth, max, (unsigned)bar_w), (unsigned)bar_w,
-                r->buy ? TUI_GOOD : TUI_BAD);
-    if (own(s, r->o))
-        tui_print(win, y, 70 + (bar_w > 0 ? bar_w : 0), 0, TUI_ACCENT, "mine");
+    if (!l->filter[0]) /* nothing to format */
+        return true;
+    char price[PC_UNIT_TEXT_MAX], qty[PC_UNIT_TEXT_MAX], owner[64], text[320];
+    pc_format_unit(&r->o->price, PC_UNIT_PRICE, price, sizeof price);
+    pc_format_unit(&r->o->quantity, PC_UNIT_ENT, qty, sizeof qty);
+    screen_named_address(app, &r->o->user, owner, sizeof owner);
+    snprintf(text, sizeof text, "%s #%llu %s %s %s%s", r->buy ? "buy" : "sell",
+             (unsigned long long)r->o->id, price, qty, owner, own(s, r->o) ? " mine" : "");
+    return screen_list_match(l, text);
 }
 
-/* "spread 0.2 eEuro/ENT (0.7 ask, 0.5 bid)", or why there is none. A bid at
- * or above the ask is left by the same owner's orders, which never match. */
-static void spread_text(const wallet_state *s, char *out, size_t cap)
+/* Sells then buys, each from the highest price down, with their running
+ * depth from the best price outwards (up from the lowest sell, down from
+ * the highest buy); then the rows the filter keeps. False when out of
+ * memory. */
+static bool build_ladder(const tui_app *app, const screen_list *l, const wallet_state *s,
+                         ladder *lad)
 {
-    if (s->nsells == 0 || s->nbuys == 0) {
-        snprintf(out, cap, "spread: none (%s)", s->nsells ? "no buy orders" : "no sell orders");
+    size_t n = s->nsells + s->nbuys;
+    *lad = (ladder){ .total = n };
+    if (n == 0) /* nothing to sort: qsort must not get a null array */
+        return true;
+    if (!(lad->rows = malloc(n * sizeof *lad->rows)))
+        return false;
+    for (size_t i = 0; i < s->nsells; i++)
+        lad->rows[lad->nrows++] = (row){ .o = &s->sells[i] };
+    lad->nsell = lad->nrows;
+    for (size_t i = 0; i < s->nbuys; i++)
+        lad->rows[lad->nrows++] = (row){ .o = &s->buys[i], .buy = true };
+    qsort(lad->rows, lad->nsell, sizeof *lad->rows, by_price_desc);
+    qsort(lad->rows + lad->nsell, lad->nrows - lad->nsell, sizeof *lad->rows, by_price_desc);
+    u256 sum = u256_zero();
+    for (size_t i = lad->nsell; i > 0; i--) {
+        u256_add(&sum, &sum, &lad->rows[i - 1].o->quantity);
+        lad->rows[i - 1].depth = sum;
+    }
+    sum = u256_zero();
+    for (size_t i = lad->nsell; i < lad->nrows; i++) {
+        u256_add(&sum, &sum, &lad->rows[i].o->quantity);
+        lad->rows[i].depth = sum;
+    }
+    if ((lad->has_ask = lad->nsell > 0))
+        lad->ask = lad->rows[lad->nsell - 1].o->price;
+    if ((lad->has_bid = lad->nrows > lad->nsell))
+        lad->bid = lad->rows[lad->nsell].o->price;
+    size_t kept = 0, sells = 0;
+    for (size_t i = 0; i < lad->nrows; i++) {
+        if (!row_matches(app, l, s, &lad->rows[i]))
+            continue;
+        sells += i < lad->nsell;
+        lad->rows[kept++] = lad->rows[i];
+    }
+    lad->nrows = kept;
+    lad->nsell = sells;
+    return true;
+}
+
+/* Columns sized to the widest price and quantity, so no figure is cut. */
+typedef struct columns {
+    int price_x, price_w, qty_x, qty_w, owner_x;
+} columns;
+
+static columns measure(const ladder *lad, size_t first, size_t last)
+{
+    columns c = { .price_x = 13, .price_w = 9, .qty_w = 3 };
+    for (size_t i = first; i < last; i++) {
+        char t[PC_UNIT_TEXT_MAX];
+        pc_format_unit_number(&lad->rows[i].o->price, PC_UNIT_PRICE, t, sizeof t);
+        if ((int)strlen(t) > c.price_w)
+            c.price_w = (int)strlen(t);
+        pc_format_unit_number(&lad->rows[i].o->quantity, PC_UNIT_ENT, t, sizeof t);
+        if ((int)strlen(t) > c.qty_w)
+            c.qty_w = (int)strlen(t);
+    }
+    c.qty_x = c.price_x + c.price_w + 2;
+    c.owner_x = c.qty_x + c.qty_w + 2;
+    return c;
+}
+
+static void draw_row(tui_app *app, WINDOW *win, const wallet_state *s, int y, const row *r,
+                     bool chosen, const columns *c, const u256 *max)
+{
+    char price[PC_UNIT_TEXT_MAX], qty[PC_UNIT_TEXT_MAX], owner[64];
+    int W = getmaxx(win);
+    pc_format_unit_number(&r->o->price, PC_UNIT_PRICE, price, sizeof price);
+    pc_format_unit_number(&r->o->quantity, PC_UNIT_ENT, qty, sizeof qty);
+    screen_list_address(app, win, &r->o->user, owner, sizeof owner);
+    tui_print(win, y, 0, 0, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
+    tui_print(win, y, 2, 0, r->buy ? TUI_GOOD : TUI_BAD, "%-4s #%-4llu", r->buy ? "BUY" : "SELL",
+              (unsigned long long)r->o->id);
+    tui_print(win, y, c->price_x, 0, TUI_NORMAL, "%*s", c->price_w, price);
+    tui_print(win, y, c->qty_x, 0, TUI_NORMAL, "%*s", c->qty_w, qty);
+    bool mine = own(s, r->o);
+    int x = c->owner_x + tui_print(win, y, c->owner_x, W - c->owner_x - (mine ? 5 : 0),
+                                   TUI_NORMAL, "%s", owner) + 1;
+    int bar_w = W - x - 6;
+    if (bar_w >= 8) {
+        bar_w = bar_w > 30 ? 30 : bar_w;
+        tui_bar(win, y, x, tui_scale(&r->depth, max, (unsigned)bar_w), (unsigned)bar_w,
+                r->buy ? TUI_GOOD : TUI_BAD);
+        x += bar_w + 1;
+    }
+    if (mine)
+        tui_print(win, y, x < W - 4 ? x : W - 4, 0, TUI_ACCENT, "mine");
+}
+
+/* "spread 0.2 eEuro/ENT (ask 0.7, bid 0.5)", or why there is none. A bid at
+ * or above the ask is left by the same owner's orders, which never match. */
+static void spread_text(const ladder *lad, char *out, size_t cap)
+{
+    if (!lad->has_ask || !lad->has_bid) {
+        snprintf(out, cap, "spread: none (%s)", lad->has_ask ? "no buy orders" : "no sell orders");
         return;
     }
-    /* Sells and buys come sorted in the ladder: the best ask is the last
-     * sell, the best bid the first buy. */
-    const u256 *ask = &g_page.rows[g_page.nsell - 1].o->price;
-    const u256 *bid = &g_page.rows[g_page.nsell].o->price;
     char a[PC_UNIT_TEXT_MAX], b[PC_UNIT_TEXT_MAX], d[PC_UNIT_TEXT_MAX];
-    pc_format_unit_number(ask, PC_UNIT_PRICE, a, sizeof a);
-    pc_format_unit_number(bid, PC_UNIT_PRICE, b, sizeof b);
+    pc_format_unit_number(&lad->ask, PC_UNIT_PRICE, a, sizeof a);
+    pc_format_unit_number(&lad->bid, PC_UNIT_PRICE, b, sizeof b);
     u256 diff;
-    if (u256_cmp(ask, bid) <= 0) {
-        snprintf(out, cap, "spread: none, best bid %s at or above best ask %s (same owner)", b,
-                 a);
+    if (u256_cmp(&lad->ask, &lad->bid) <= 0) {
+        snprintf(out, cap, "spread: none, bid %s at or above ask %s (same owner)", b, a);
         return;
     }
-    u256_sub(&diff, ask, bid);
+    u256_sub(&diff, &lad->ask, &lad->bid);
     pc_format_unit(&diff, PC_UNIT_PRICE, d, sizeof d);
     snprintf(out, cap, "spread %s (ask %s, bid %s)", d, a, b);
+}
+
+/* A trade's side: the short address with its name, or on narrow pages the
+ * name alone when there is one, so that the figures before it stay whole. */
+static void party(const tui_app *app, const eth_address *a, int width, char *out, size_t cap)
+{
+    const char *name = names_lookup(tui_app_names(app), a);
+    if (width < 100 && name)
+        snprintf(out, cap, "%s", name);
+    else
+        screen_named_address(app, a, out, cap);
 }
 
 /* The recent trades from the replay, newest first, from row y down. */
 static void draw_trades(tui_app *app, WINDOW *win, int y)
 {
+    int W = getmaxx(win);
     screen_heading(win, y++, "Recent trades");
     if (screen_past_missing(win, &y, app))
         return;
@@ -141,27 +201,29 @@ static void draw_trades(tui_app *app, WINDOW *win, int y)
         tui_print(win, y, 2, 0, TUI_DIM, "none yet");
     for (size_t i = m->nfills; i > 0 && i + MARKET_TRADES > m->nfills && y < getmaxy(win); i--) {
         const view_fill *f = &m->fills[i - 1];
-        char when[24], qty[PC_UNIT_TEXT_MAX], price[PC_UNIT_TEXT_MAX], buyer[16], seller[16];
+        char when[24], qty[PC_UNIT_TEXT_MAX], price[PC_UNIT_TEXT_MAX], buyer[64], seller[64];
         screen_time(f->time, when);
         pc_format_unit(&f->quantity, PC_UNIT_ENT, qty, sizeof qty);
         pc_format_unit(&f->price, PC_UNIT_PRICE, price, sizeof price);
-        screen_short_address(&f->buyer, buyer);
-        screen_short_address(&f->seller, seller);
-        tui_print(win, y++, 2, getmaxx(win) - 2, TUI_NORMAL, "%s  %s at %s  from %s to %s", when,
-                  qty, price, seller, buyer);
+        party(app, &f->buyer, W, buyer, sizeof buyer);
+        party(app, &f->seller, W, seller, sizeof seller);
+        /* Narrow pages show the time of day only, so the figures stay whole. */
+        tui_print(win, y++, 2, W - 2, TUI_NORMAL, "%s  %s at %s  from %s to %s",
+                  W >= 100 ? when : when + 11, qty, price, seller, buyer);
     }
 }
 
 static void draw(tui_app *app, void *state, WINDOW *win)
 {
-    (void)state;
+    market_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
     const wallet_past *p = tui_app_past(app);
-    int H = getmaxy(win);
+    int H = getmaxy(win), W = getmaxx(win);
     screen_heading(win, 0, "Order book");
     if (screen_missing(win, 1, s, WALLET_SEC_ORDERS, "orders"))
         return;
-    if (!build_rows(&g_page, s)) {
+    ladder lad;
+    if (!build_ladder(app, &st->list, s, &lad)) {
         tui_print(win, 1, 2, 0, TUI_BAD, "out of memory for the order book");
         return;
     }
@@ -169,37 +231,51 @@ static void draw(tui_app *app, void *state, WINDOW *win)
     u256 price;
     if (p && view_market_last_price(&p->market, &price))
         pc_format_unit(&price, PC_UNIT_PRICE, last, sizeof last);
-    spread_text(s, line, sizeof line);
+    spread_text(&lad, line, sizeof line);
     tui_print(win, 1, 2, 0, TUI_ACCENT, "last trade %s", p ? last : "(history not read yet)");
-    tui_print(win, 2, 2, getmaxx(win) - 2, TUI_ACCENT, "%s", line);
-    /* The trades take the bottom rows when the page is tall enough. */
+    tui_print(win, 2, 2, W - 2, TUI_ACCENT, "%s", line);
+    /* The trades take the bottom rows when the page is tall enough; the
+     * filter's line or the position takes the row above them. */
     int trades_y = H >= 18 ? H - MARKET_TRADES - 2 : H;
     int top = 4, rows = trades_y - top - 1;
     if (trades_y < H)
         draw_trades(app, win, trades_y);
-    tui_print(win, 3, 2, 0, TUI_DIM,
-              "side  id               eEuro/ENT                   ENT  owner        depth");
-    if (g_page.nrows == 0) {
-        tui_print(win, top, 2, 0, TUI_DIM, "no open orders: b to buy ENT, s to sell ENT");
+    if (rows < 2) {
+        free(lad.rows);
         return;
     }
-    u256 max = g_page.rows[0].depth;
-    if (u256_cmp(&g_page.rows[g_page.nrows - 1].depth, &max) > 0)
-        max = g_page.rows[g_page.nrows - 1].depth;
-    if (rows < 2)
+    /* The spread line takes one row among the orders. */
+    size_t first = screen_list_begin(&st->list, lad.nrows, (size_t)rows - 1);
+    size_t last_row = first + (size_t)rows - 1 < lad.nrows ? first + (size_t)rows - 1 : lad.nrows;
+    columns c = measure(&lad, first, last_row);
+    tui_print(win, 3, 2, 0, TUI_DIM, "side  id");
+    tui_print(win, 3, c.price_x, 0, TUI_DIM, "%*s", c.price_w, "eEuro/ENT");
+    tui_print(win, 3, c.qty_x, 0, TUI_DIM, "%*s", c.qty_w, "ENT");
+    tui_print(win, 3, c.owner_x, 0, TUI_DIM, "owner");
+    if (!screen_list_filter_line(win, top + rows, &st->list, lad.nrows, lad.total) &&
+        lad.nrows > 0)
+        tui_print(win, top + rows, 2, 0, TUI_DIM, "order %zu of %zu", st->list.cursor + 1,
+                  lad.nrows);
+    if (lad.nrows == 0) {
+        tui_print(win, top, 2, 0, TUI_DIM, lad.total ? "no order matches the filter"
+                                                     : "no open orders: b to buy ENT, s to sell ENT");
+        free(lad.rows);
         return;
-    /* Keep the cursor visible; the spread line takes one row. */
-    size_t first = g_page.cursor + 1 >= (size_t)rows ? g_page.cursor + 2 - (size_t)rows : 0;
+    }
+    u256 max = lad.rows[0].depth;
+    if (u256_cmp(&lad.rows[lad.nrows - 1].depth, &max) > 0)
+        max = lad.rows[lad.nrows - 1].depth;
     int y = top;
-    for (size_t i = first; i < g_page.nrows && y < top + rows; i++) {
-        if (i == g_page.nsell && g_page.nsell > 0) {
+    for (size_t i = first; i < lad.nrows && y < top + rows; i++) {
+        if (i == lad.nsell && lad.nsell > 0) {
             tui_print(win, y++, 2, 0, TUI_DIM, "---- spread ----");
             if (y >= top + rows)
                 break;
         }
-        draw_row(win, s, y++, i, &max);
+        screen_list_mark(&st->list, y, i);
+        draw_row(app, win, s, y++, &lad.rows[i], i == st->list.cursor, &c, &max);
     }
-    tui_print(win, top + rows, 2, 0, TUI_DIM, "order %zu of %zu", g_page.cursor + 1, g_page.nrows);
+    free(lad.rows);
 }
 
 static bool order_check(const tui_app *app, char *const texts[], size_t *field, char *why,
@@ -253,15 +329,30 @@ static void order_preview(const tui_app *app, char *const texts[], char *out, si
     }
 }
 
+/* Opens the removal of the order under the cursor, when it is the account's. */
+static void remove_chosen(tui_app *app, const wallet_state *s, const ladder *lad, size_t cursor)
+{
+    static char id[24]; /* outlives the form that points at it */
+    tui_form_spec remove = {
+        .title = "Remove your order", .method = "removeOrder", .nfields = 2,
+        .fields = { { .label = "Order id", .kind = PC_ARG_ORDER_ID, .preset = id },
+                    { .label = "Side", .kind = PC_ARG_SIDE, .hidden = true } },
+    };
+    if (!s || cursor >= lad->nrows || !own(s, lad->rows[cursor].o)) {
+        tui_app_message(app, true, "choose one of your own orders (marked mine) first");
+        return;
+    }
+    const row *r = &lad->rows[cursor];
+    snprintf(id, sizeof id, "%llu", (unsigned long long)r->o->id);
+    remove.fields[1].preset = r->buy ? "buy" : "sell";
+    remove.title = r->buy ? "Remove your buy order" : "Remove your sell order";
+    tui_app_open_form(app, &remove);
+}
+
 static bool key(tui_app *app, void *state, int ch)
 {
-    (void)state;
+    market_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
-    static char id[24];
-    /* Rows of the snapshot held now: the one drawn last may have been freed
-     * by a newer one when this page was not on screen. */
-    if (s && !build_rows(&g_page, s))
-        g_page.nrows = 0;
     tui_form_spec add = {
         .method = "addOrder", .nfields = 3,
         .fields = { { .label = "Price eEuro/ENT", .kind = PC_ARG_PRICE,
@@ -271,39 +362,41 @@ static bool key(tui_app *app, void *state, int ch)
         .preview = order_preview,
         .check = order_check,
     };
-    tui_form_spec remove = {
-        .title = "Remove your order", .method = "removeOrder", .nfields = 2,
-        .fields = { { .label = "Order id", .kind = PC_ARG_ORDER_ID, .preset = id },
-                    { .label = "Side", .kind = PC_ARG_SIDE, .hidden = true } },
-    };
-    if (s && screen_cursor_key(ch, &g_page.cursor, g_page.nrows))
+    /* Rows of the snapshot held now: the one drawn last may have been freed
+     * by a newer one when this page was not on screen. */
+    ladder lad = { 0 };
+    if (s && !build_ladder(app, &st->list, s, &lad)) {
+        tui_app_message(app, true, "out of memory for the order book");
         return true;
-    switch (ch) {
-    case 'b':
-    case 's':
+    }
+    bool used = true;
+    if (screen_list_key(&st->list, ch, lad.nrows))
+        ;
+    else if (ch == 'b' || ch == 's') {
         add.title = ch == 'b' ? "Buy ENT" : "Sell ENT";
         add.fields[2].preset = ch == 'b' ? "buy" : "sell";
         tui_app_open_form(app, &add);
-        return true;
-    case 'x':
-        if (!s || g_page.cursor >= g_page.nrows || !own(s, g_page.rows[g_page.cursor].o)) {
-            tui_app_message(app, true, "choose one of your own orders (marked mine) first");
-            return true;
-        }
-        snprintf(id, sizeof id, "%llu", (unsigned long long)g_page.rows[g_page.cursor].o->id);
-        remove.fields[1].preset = g_page.rows[g_page.cursor].buy ? "buy" : "sell";
-        remove.title = g_page.rows[g_page.cursor].buy ? "Remove your buy order"
-                                                       : "Remove your sell order";
-        tui_app_open_form(app, &remove);
-        return true;
-    default:
-        return false;
-    }
+    } else if (ch == 'x')
+        remove_chosen(app, s, &lad, st->list.cursor);
+    else
+        used = false;
+    free(lad.rows);
+    return used;
+}
+
+static bool click(tui_app *app, void *state, int y, int x)
+{
+    (void)x;
+    market_state *st = state;
+    (void)app;
+    return screen_list_click(&st->list, y) != 0; /* Enter does nothing here */
 }
 
 const tui_page screen_market = {
     .title = "Market",
-    .hints = "b buy  s sell  Up/Down choose  x remove own order",
+    .hints = "b buy  s sell  x remove own order  " SCREEN_LIST_HINTS,
+    .state_size = sizeof(market_state),
     .draw = draw,
     .key = key,
+    .click = click,
 };

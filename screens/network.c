@@ -1,5 +1,7 @@
 /* 3 Network info: the banker, eEuro in circulation, the five parameters
  * with their meaning and units, the node and the contract. */
+#include <string.h>
+
 #include "rpcclient/units.h"
 #include "screens/common.h"
 #include "tui/ui.h"
@@ -11,7 +13,7 @@ static const struct {
 } PARAMS[WALLET_NPARAMS] = {
     { "M", PC_UNIT_COST, "highest minting cost" },
     { "B", PC_UNIT_COST, "highest burning cost" },
-    { "C", PC_UNIT_FRACTION, "cost per unit of gap between ENT and energy" },
+    { "C", PC_UNIT_FRACTION, "cost per unit of ENT-energy gap" },
     { "H", PC_UNIT_SECONDS, "lifetime of a consumption session" },
     { "F", PC_UNIT_FRACTION, "unit owner's share of minted ENT" },
 };
@@ -24,22 +26,31 @@ static void draw(tui_app *app, void *state, WINDOW *win)
     screen_heading(win, 0, "Banker");
     if (!screen_missing(win, 1, s, WALLET_SEC_BANKER, "banker")) {
         eth_address_to_checksum(&s->banker, a);
-        tui_print(win, 1, 2, 0, TUI_NORMAL, "%s",
-                  eth_address_is_zero(&s->banker) ? "none (zero address)" : a);
+        const char *name = names_lookup(tui_app_names(app), &s->banker);
+        int x = 2 + tui_print(win, 1, 2, 0, TUI_NORMAL, "%s",
+                              eth_address_is_zero(&s->banker) ? "none (zero address)" : a);
+        if (name && !eth_address_is_zero(&s->banker))
+            tui_print(win, 1, x + 1, 0, TUI_ACCENT, "%s", name);
     }
     tui_print(win, 2, 2, 22, TUI_NORMAL, "eEuro in circulation");
     if (!(s->missing & WALLET_SEC_TOTALS))
         tui_print_amount(win, 2, 24, 26, TUI_ACCENT, &s->total_eeuro, PC_UNIT_EEURO);
 
     screen_heading(win, 4, "Parameters");
+    /* The meanings start after the widest value, so no value is cut. */
+    char v[WALLET_NPARAMS][PC_UNIT_TEXT_MAX];
+    int vw = 0;
+    for (int p = 0; p < WALLET_NPARAMS; p++) {
+        pc_format_unit(&s->params[p], PARAMS[p].unit, v[p], sizeof v[p]);
+        if ((int)strlen(v[p]) > vw)
+            vw = (int)strlen(v[p]);
+    }
     for (int p = 0; p < WALLET_NPARAMS; p++) {
         if (p == 0 && screen_missing(win, 5, s, WALLET_SEC_PARAMS, "parameters"))
             break;
-        char v[PC_UNIT_TEXT_MAX];
-        pc_format_unit(&s->params[p], PARAMS[p].unit, v, sizeof v);
         tui_print(win, 5 + p, 2, 3, TUI_ACCENT, "%s", PARAMS[p].name);
-        tui_print(win, 5 + p, 5, 18, TUI_NORMAL, "%s", v);
-        tui_print(win, 5 + p, 24, 0, TUI_DIM, "%s", PARAMS[p].meaning);
+        tui_print(win, 5 + p, 5, 0, TUI_NORMAL, "%s", v[p]);
+        tui_print(win, 5 + p, 7 + vw, 0, TUI_DIM, "%s", PARAMS[p].meaning);
     }
 
     screen_heading(win, 11, "Node and contract");

@@ -1,7 +1,7 @@
 /* 5 Voting: every proposal replayed from the history index, open ones
  * first and passed ones apart, each with what it does, its tally and the
  * account's side (getVotes); under them the chosen one's vote string and
- * who is in favour and against. Voters join (`j`) or oppose (`o`) the
+ * who is in favour and against. Voters join (`y`) or oppose (`o`) the
  * chosen proposal or turn their vote around (`v`): the contract toggles the
  * caller's side on each call (PROTOCOL.md, Voting), so the confirmation
  * says what this call does. New proposals: add/remove a voter,
@@ -13,18 +13,19 @@
 #include "screens/common.h"
 #include "tui/ui.h"
 
-/* The proposals in page order (open, then passed), as positions in the
- * governance replay of the last draw. */
-typedef struct voting_page {
-    size_t cursor;
-    size_t *order;
-    size_t n, cap, nopen;
-} voting_page;
+typedef struct voting_state {
+    screen_list list;
+} voting_state;
 
-static voting_page g_page;
+/* The proposals in page order (open, then passed) that pass the filter, as
+ * positions in the governance replay they were built from. */
+typedef struct proposal_order {
+    size_t *at;
+    size_t n, nopen, total;
+} proposal_order;
 
 /* Rows under the list for the chosen proposal. */
-#define VOTING_DETAIL 5
+#define VOTING_DETAIL 7
 
 static const view_governance *governance(const tui_app *app)
 {
@@ -32,24 +33,32 @@ static const view_governance *governance(const tui_app *app)
     return p ? &p->governance : NULL;
 }
 
-static bool build_order(voting_page *pg, const view_governance *g)
+static bool proposal_matches(const screen_list *l, const view_proposal *p)
 {
-    if (g->nproposals > pg->cap) {
-        size_t *grown = realloc(pg->order, g->nproposals * sizeof *grown);
-        if (!grown)
-            return false;
-        pg->order = grown;
-        pg->cap = g->nproposals;
-    }
-    pg->n = 0;
+    if (!l->filter[0]) /* nothing to format */
+        return true;
+    char what[200], tally[64], text[600];
+    view_proposal_describe(p, what, sizeof what);
+    view_proposal_tally(p, tally, sizeof tally);
+    snprintf(text, sizeof text, "%s %s %s %s", what, tally, p->vote, p->passed ? "passed" : "open");
+    return screen_list_match(l, text);
+}
+
+/* False when out of memory. */
+static bool build_order(const screen_list *l, const view_governance *g, proposal_order *o)
+{
+    *o = (proposal_order){ .total = g->nproposals };
+    if (g->nproposals == 0)
+        return true;
+    if (!(o->at = malloc(g->nproposals * sizeof *o->at)))
+        return false;
     for (int passed = 0; passed < 2; passed++) {
         for (size_t i = 0; i < g->nproposals; i++)
-            if (g->proposals[i].passed == (passed == 1))
-                pg->order[pg->n++] = i;
+            if (g->proposals[i].passed == (passed == 1) && proposal_matches(l, &g->proposals[i]))
+                o->at[o->n++] = i;
         if (!passed)
-            pg->nopen = pg->n;
+            o->nopen = o->n;
     }
-    pg->cursor = screen_cursor_clamp(pg->cursor, pg->n);
     return true;
 }
 
@@ -66,43 +75,61 @@ static side account_side(const wallet_state *s, const char *vote)
     return SIDE_NONE;
 }
 
-static void draw_proposal(WINDOW *win, const wallet_state *s, int y, const view_proposal *p,
-                          bool chosen)
+/* Room beside the tally for the longest description with full addresses
+ * ("Register storage unit <address> owned by <address>"). */
+#define VOTING_WIDE 120
+
+/* One proposal at row y, above `bottom`; its description goes on the next
+ * row when it does not fit beside the tally. Returns the rows used. */
+static int draw_proposal(const tui_app *app, WINDOW *win, const wallet_state *s, int y,
+                         int bottom, const view_proposal *p, bool chosen)
 {
     static const char *const SIDES[] = { "", "not voted", "in favour", "against" };
     static const tui_style STYLES[] = { TUI_DIM, TUI_DIM, TUI_GOOD, TUI_BAD };
-    char what[200], tally[64];
+    char full[200], what[400], tally[64];
     side sd = p->passed ? SIDE_UNKNOWN : account_side(s, p->vote);
-    view_proposal_describe(p, what, sizeof what);
+    view_proposal_describe(p, full, sizeof full);
+    screen_short_addresses(app, full, what, sizeof what);
     view_proposal_tally(p, tally, sizeof tally);
     tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
     tui_print(win, y, 2, 10, STYLES[sd], "%s", SIDES[sd]);
     tui_print(win, y, 13, 18, p->passed ? TUI_GOOD : TUI_NORMAL, "%s", tally);
-    tui_print(win, y, 31, getmaxx(win) - 31, TUI_NORMAL, "%s", what);
+    /* Beside the tally, full addresses or else short ones with names; on
+     * the next row when neither fits there. */
+    int W = getmaxx(win);
+    const char *text = (int)strlen(full) <= W - 31 ? full : what;
+    if ((int)strlen(text) <= W - 31) {
+        tui_print(win, y, 31, W - 31, TUI_NORMAL, "%s", text);
+        return 1;
+    }
+    if (y + 1 < bottom)
+        tui_print(win, y + 1, 2, W - 2, TUI_NORMAL, "%s", (int)strlen(full) <= W - 2 ? full : what);
+    return y + 1 < bottom ? 2 : 1;
 }
 
-/* "0xf39F..2266, 0x7099..79C8" into out, or "nobody". */
-static void list_addresses(const eth_address *a, size_t n, char *out, size_t cap)
+/* "0xf39F..2266 alice, 0x7099..79C8" into out, or "nobody". */
+static void list_addresses(const tui_app *app, const eth_address *a, size_t n, char *out,
+                           size_t cap)
 {
     size_t used = 0;
     snprintf(out, cap, "nobody");
     for (size_t i = 0; i < n && used < cap; i++) {
-        char s[16];
-        screen_short_address(&a[i], s);
+        char s[64];
+        screen_named_address(app, &a[i], s, sizeof s);
         used += (size_t)snprintf(out + used, cap - used, "%s%s", i ? ", " : "", s);
     }
 }
 
-static void draw_detail(WINDOW *win, int y, const view_proposal *p)
+static void draw_detail(const tui_app *app, WINDOW *win, int y, const view_proposal *p)
 {
     char what[200], tally[64], yes[256], no[256];
     int W = getmaxx(win);
     view_proposal_describe(p, what, sizeof what);
     view_proposal_tally(p, tally, sizeof tally);
-    tui_print(win, y++, 2, W - 2, TUI_TITLE, "%s", what);
-    list_addresses(p->in_favour, p->nin_favour, yes, sizeof yes);
-    list_addresses(p->against, p->nagainst, no, sizeof no);
-    tui_print(win, y++, 2, W - 2, TUI_ACCENT, "%s", p->vote);
+    screen_wrapped(win, &y, 2, TUI_TITLE, what, 2);
+    list_addresses(app, p->in_favour, p->nin_favour, yes, sizeof yes);
+    list_addresses(app, p->against, p->nagainst, no, sizeof no);
+    screen_wrapped(win, &y, 2, TUI_ACCENT, p->vote, 2);
     if (p->passed)
         tui_print(win, y++, 2, W - 2, TUI_GOOD, "passed at block #%llu with %s",
                   (unsigned long long)p->passed_block, tally);
@@ -116,7 +143,7 @@ static void draw_detail(WINDOW *win, int y, const view_proposal *p)
 
 static void draw(tui_app *app, void *state, WINDOW *win)
 {
-    (void)state;
+    voting_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
     int y = 0, H = getmaxy(win);
     screen_heading(win, y++, "Open proposals");
@@ -126,28 +153,37 @@ static void draw(tui_app *app, void *state, WINDOW *win)
     if (screen_past_missing(win, &y, app))
         return;
     const view_governance *g = governance(app);
-    if (!build_order(&g_page, g)) {
+    proposal_order o;
+    if (!build_order(&st->list, g, &o)) {
         tui_print(win, y, 2, 0, TUI_BAD, "out of memory for the proposals");
         return;
     }
-    if (g_page.nopen == 0)
-        tui_print(win, y++, 2, 0, TUI_DIM, "none open");
-    /* The list scrolls as one; the heading of the passed ones takes a row. */
+    if (o.nopen == 0)
+        tui_print(win, y++, 2, 0, TUI_DIM, st->list.filter[0] ? "none open matches" : "none open");
+    /* The list scrolls as one; the heading of the passed ones takes a row,
+     * the filter's line the one under the list. */
     int rows = H - y - VOTING_DETAIL - 2;
-    if (rows < 2)
+    if (rows < 2) {
+        free(o.at);
         return;
-    size_t first = g_page.cursor + 1 >= (size_t)rows ? g_page.cursor + 2 - (size_t)rows : 0;
+    }
+    screen_list_filter_line(win, y + rows, &st->list, o.n, o.total);
+    /* A proposal takes two rows on narrow pages: a page of them always fits. */
+    size_t per_page = (size_t)(rows - 1) / (getmaxx(win) >= VOTING_WIDE ? 1 : 2);
+    size_t first = screen_list_begin(&st->list, o.n, per_page ? per_page : 1);
     int bottom = y + rows;
-    for (size_t i = first; i < g_page.n && y < bottom; i++) {
-        if (i == g_page.nopen) {
+    for (size_t i = first; i < o.n && y < bottom; i++) {
+        if (i == o.nopen) {
             screen_heading(win, y++, "Passed");
             if (y >= bottom)
                 break;
         }
-        draw_proposal(win, s, y++, &g->proposals[g_page.order[i]], i == g_page.cursor);
+        screen_list_mark(&st->list, y, i);
+        y += draw_proposal(app, win, s, y, bottom, &g->proposals[o.at[i]], i == st->list.cursor);
     }
-    if (g_page.n > 0)
-        draw_detail(win, H - VOTING_DETAIL, &g->proposals[g_page.order[g_page.cursor]]);
+    if (o.n > 0)
+        draw_detail(app, win, H - VOTING_DETAIL, &g->proposals[o.at[st->list.cursor]]);
+    free(o.at);
 }
 
 /* How vote strings begin, the method each records a vote for, and how many
@@ -260,20 +296,18 @@ static bool same_call(const view_proposal *a, const view_proposal *b)
            u256_cmp(&a->value, &b->value) == 0;
 }
 
-/* `j` (in favour), `o` (against) or `v` (the other side) on the chosen
+/* `y` (in favour), `o` (against) or `v` (the other side) on the chosen
  * proposal: one call toggles the caller's side, so the call is sent only
  * when it moves the account where the key asks, and the confirmation says
  * which way. */
-static void vote(tui_app *app, const wallet_state *s, int ch)
+static void vote(tui_app *app, const wallet_state *s, const view_governance *g,
+                 const proposal_order *o, size_t cursor, int ch)
 {
-    const view_governance *g = governance(app);
-    /* The order is the last draw's; a past read since may be shorter (a
-     * reorganisation rolled blocks back). */
-    if (!g || g_page.cursor >= g_page.n || g_page.order[g_page.cursor] >= g->nproposals) {
+    if (!g || cursor >= o->n) {
         tui_app_message(app, true, "no proposal to vote on");
         return;
     }
-    const view_proposal *p = &g->proposals[g_page.order[g_page.cursor]];
+    const view_proposal *p = &g->proposals[o->at[cursor]];
     if (p->passed) {
         if (ch == 'o') {
             tui_app_message(app, true, "it passed: there is no vote left to oppose");
@@ -294,7 +328,7 @@ static void vote(tui_app *app, const wallet_state *s, int ch)
         [SIDE_UNKNOWN] = { 0, "", "turns your vote around (your side could not be read)" },
         [SIDE_NONE] = { 'o', "you have not voted on it: a first vote counts in favour, so "
                              "there is nothing to turn against", "adds your vote in favour" },
-        [SIDE_FOR] = { 'j', "you are in favour already", "turns your vote against" },
+        [SIDE_FOR] = { 'y', "you are in favour already", "turns your vote against" },
         [SIDE_AGAINST] = { 'o', "you are against already", "turns your vote in favour" },
     };
     side sd = account_side(s, p->vote);
@@ -306,7 +340,7 @@ static void vote(tui_app *app, const wallet_state *s, int ch)
 
 static bool key(tui_app *app, void *state, int ch)
 {
-    (void)state;
+    voting_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
     static const tui_form_spec add_voter = {
         .title = "Vote: add a voter", .method = "addVoter", .nfields = 1,
@@ -337,17 +371,26 @@ static bool key(tui_app *app, void *state, int ch)
     };
     static const struct { int key; const tui_form_spec *form; } KEYS[] = {
         { 'a', &add_voter }, { 'd', &remove_voter }, { 'u', &add_unit },
-        { 'k', &remove_unit }, { 'b', &banker }, { 'p', &param },
+        { 'x', &remove_unit }, { 'b', &banker }, { 'p', &param },
     };
-    if (screen_cursor_key(ch, &g_page.cursor, g_page.n))
-        return true;
-    if (ch == 'j' || ch == 'o' || ch == 'v') {
-        if (s && s->is_voter)
-            vote(app, s, ch);
-        else
-            tui_app_message(app, true, "only voters can vote");
+    /* The order of the past held now (a past read since the last draw may
+     * be shorter: a reorganisation rolled blocks back). */
+    const view_governance *g = governance(app);
+    proposal_order o = { 0 };
+    if (g && !build_order(&st->list, g, &o)) {
+        tui_app_message(app, true, "out of memory for the proposals");
         return true;
     }
+    bool list_key = screen_list_key(&st->list, ch, o.n);
+    if (!list_key && (ch == 'y' || ch == 'o' || ch == 'v')) {
+        if (s && s->is_voter)
+            vote(app, s, g, &o, st->list.cursor, ch);
+        else
+            tui_app_message(app, true, "only voters can vote");
+    }
+    free(o.at);
+    if (list_key || ch == 'y' || ch == 'o' || ch == 'v')
+        return true;
     for (size_t i = 0; i < sizeof KEYS / sizeof KEYS[0]; i++) {
         if (ch != KEYS[i].key)
             continue;
@@ -360,10 +403,19 @@ static bool key(tui_app *app, void *state, int ch)
     return false;
 }
 
+static bool click(tui_app *app, void *state, int y, int x)
+{
+    (void)app, (void)x;
+    voting_state *st = state;
+    return screen_list_click(&st->list, y) != 0;
+}
+
 const tui_page screen_voting = {
     .title = "Voting",
-    .hints = "Up/Down choose  j join  o oppose  v change your vote  a/d voter  u/k unit  b banker  "
-    "p parameter",
+    .hints = "y join  o oppose  v change your vote  a/d add/remove voter  "
+             "u/x register/remove unit  b banker  p parameter  " SCREEN_LIST_HINTS,
+    .state_size = sizeof(voting_state),
     .draw = draw,
     .key = key,
+    .click = click,
 };

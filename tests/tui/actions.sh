@@ -32,7 +32,7 @@ tui_keys Enter
 tui_sign
 tui_expect "vote recorded" "Info: You are in favor of: 'register_$(hex U1)"
 tx B 'registerStorageUnit(address,address)' "${ADDR[U1]}" "${ADDR[C]}" >/dev/null
-tui_expect "vote passed on screen" "2 of 2 in favour  Register storage unit ${ADDR[U1]:0:30}"
+tui_expect "vote passed on screen" "Register storage unit ${ADDR[U1]:0:6}..${ADDR[U1]: -4} owned by"
 tx U1 'energyProduced(address,uint256)' "${ADDR[A]}" 10000 >/dev/null
 
 echo "# a bad address is refused next to its field, before anything is signed"

@@ -51,7 +51,7 @@ FORMS=(
     "2 s|Start a consumption session|A F+"
     "4 b|Buy ENT|F+ F+" "4 s|Sell ENT|F+ F+" "4 x|Remove your buy order|W"
     "5 a|Vote: add a voter|A" "5 d|Vote: remove a voter|A"
-    "5 u|Vote: register a storage unit|A A" "5 k|Vote: remove a storage unit|A"
+    "5 u|Vote: register a storage unit|A A" "5 x|Vote: remove a storage unit|A"
     "5 b|Vote: change the banker|A" "5 p|Vote: set a parameter|N F"
     "6 m|Mint eEuro|A F+" "6 x|Burn locked eEuro|A F+" "6 u|Unlock eEuro|A F+"
     "8 p|Report energy produced|A W+" "8 c|Report energy consumed|A W+"

@@ -44,10 +44,10 @@ STATE=$(keystore_state)
 tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --keystore "$KS"
 tui_expect "panel up" "no account (read only)"
 tui_keys 7
-tui_expect "Accounts page" "Enter switch  n new  i import key"
+tui_expect "Accounts page" "Enter/s switch  n new  i import key"
 tui_expect "bob listed" "${ADDR[B]}"
 # The account under the cursor (renamed by e) and the other one.
-if tui_screen | grep '> .* alice ' >/dev/null; then FIRST=alice OTHER=BOB; else FIRST=bob OTHER=ALICE; fi
+if tui_screen | grep -E '> .* alice( |$)' >/dev/null; then FIRST=alice OTHER=BOB; else FIRST=bob OTHER=ALICE; fi
 
 on_screen() {
     local s
