@@ -1,0 +1,176 @@
+/* The charts' time series: fills, eEuro in circulation and one account's
+ * eEuro, replayed from the index's transactions. */
+#include "wallet/series.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "wallet/views_args.h"
+
+typedef struct builder {
+    series *out;
+    size_t cap;
+    bool failed;
+} builder;
+
+static void push(builder *b, uint64_t block, uint64_t time, const u256 *value)
+{
+    if (b->failed)
+        return;
+    if (!views_grow(&b->out->points, &b->cap, b->out->count, sizeof *b->out->points)) {
+        b->failed = true;
+        return;
+    }
+    b->out->points[b->out->count++] = (series_point){ block, time, *value };
+}
+
+static pc_status finish(builder *b, pc_error *err)
+{
+    if (!b->failed)
+        return PC_OK;
+    series_free(b->out);
+    return pc_fail(err, PC_ENOMEM, "out of memory");
+}
+
+pc_status series_fills(const view_market *m, series *prices, series *volumes, pc_error *err)
+{
+    *prices = (series){ 0 };
+    *volumes = (series){ 0 };
+    builder p = { prices, 0, false }, v = { volumes, 0, false };
+    for (size_t i = 0; i < m->nfills; i++) {
+        const view_fill *f = &m->fills[i];
+        push(&p, f->block, f->time, &f->price);
+        push(&v, f->block, f->time, &f->quantity);
+    }
+    if (p.failed || v.failed) {
+        series_free(prices);
+        series_free(volumes);
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    }
+    return PC_OK;
+}
+
+/* The contract never lets these underflow; a history that would is not
+ * one it wrote, and the figure stays at 0 rather than wrapping. */
+static void take(u256 *v, const u256 *amount)
+{
+    if (!u256_sub(v, v, amount))
+        *v = u256_zero();
+}
+
+static void give(u256 *v, const u256 *amount)
+{
+    if (!u256_add(v, v, amount))
+        *v = u256_zero();
+}
+
+pc_status series_eeuro_supply(const history_tx *txs, size_t n, series *out, pc_error *err)
+{
+    *out = (series){ 0 };
+    builder b = { out, 0, false };
+    u256 total = u256_zero();
+    if (n > 0)
+        push(&b, txs[0].block, txs[0].time, &total);
+    for (size_t i = 0; i < n; i++) {
+        const history_tx *t = &txs[i];
+        u256 amount;
+        if (views_is_call(t, "minteEuro") && views_arg_uint(t, 1, &amount))
+            give(&total, &amount);
+        else if (views_is_call(t, "burneEuro") && views_arg_uint(t, 1, &amount))
+            take(&total, &amount);
+        else
+            continue;
+        push(&b, t->block, t->time, &total);
+    }
+    return finish(&b, err);
+}
+
+/* What one call does to the account's eEuro by its arguments alone; false
+ * when nothing. */
+static bool direct_change(const history_tx *t, const eth_address *account, u256 *held)
+{
+    eth_address to;
+    u256 amount;
+    bool from_me = eth_address_equal(&t->from, account);
+    if (views_is_call(t, "minteEuro") && views_arg_address(t, 0, &to) &&
+        views_arg_uint(t, 1, &amount) && eth_address_equal(&to, account)) {
+        give(held, &amount);
+        return true;
+    }
+    if (views_is_call(t, "burneEuro") && views_arg_address(t, 0, &to) &&
+        views_arg_uint(t, 1, &amount) && eth_address_equal(&to, account)) {
+        take(held, &amount);
+        return true;
+    }
+    if (views_is_call(t, "transfereEuro") && views_arg_address(t, 0, &to) &&
+        views_arg_uint(t, 1, &amount)) {
+        bool to_me = eth_address_equal(&to, account);
+        if (from_me == to_me)
+            return false;
+        if (to_me)
+            give(held, &amount);
+        else
+            take(held, &amount);
+        return true;
+    }
+    return false;
+}
+
+/* What the fills a transaction caused move between buyer and seller. */
+static bool fill_change(const view_fill *f, const eth_address *account, u256 *held)
+{
+    bool buyer = eth_address_equal(&f->buyer, account);
+    bool seller = eth_address_equal(&f->seller, account);
+    if (buyer == seller)
+        return false;
+    u256 pay, one = u256_pow10(18);
+    if (!u256_mul(&pay, &f->price, &f->quantity) || !u256_divmod(&pay, NULL, &pay, &one))
+        return false;
+    if (buyer)
+        take(held, &pay);
+    else
+        give(held, &pay);
+    return true;
+}
+
+pc_status series_eeuro_balance(const history_tx *txs, size_t n, const view_market *m,
+                               const eth_address *account, series *out, pc_error *err)
+{
+    *out = (series){ 0 };
+    builder b = { out, 0, false };
+    u256 held = u256_zero();
+    if (n > 0)
+        push(&b, txs[0].block, txs[0].time, &held);
+    size_t next_fill = 0;
+    for (size_t i = 0; i < n; i++) {
+        const history_tx *t = &txs[i];
+        bool changed = direct_change(t, account, &held);
+        /* Fills are in the order of the transactions that caused them. */
+        while (next_fill < m->nfills && memcmp(m->fills[next_fill].tx, t->hash, 32) == 0)
+            changed |= fill_change(&m->fills[next_fill++], account, &held);
+        if (changed)
+            push(&b, t->block, t->time, &held);
+    }
+    return finish(&b, err);
+}
+
+size_t series_since(const series *s, uint64_t time)
+{
+    size_t lo = 0, hi = s->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->points[mid].time < time)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void series_free(series *s)
+{
+    if (!s)
+        return;
+    free(s->points);
+    *s = (series){ 0 };
+}

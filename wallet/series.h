@@ -1,0 +1,71 @@
+/* Time series of a deployment's past for charts, derived from the history
+ * index's transactions (wallet/past.h) by exact replays with the contract's
+ * rules (PROTOCOL.md), never from the wording of its Info texts. Every
+ * value is an exact u256.
+ *
+ * What is replayed, and why only that: the market's fills (price and
+ * quantity, from view_market_replay), eEuro in circulation and one
+ * account's eEuro (available + locked) follow from the calls' arguments
+ * alone. ENT in circulation, stored energy and the account's ENT are not
+ * here: each production and consumption moves them by the cost R, which
+ * depends on every unit's reported energy, the sessions' expiry and the
+ * deployment's own cost rule (the thesis's contract caps the burning cost
+ * with M, the project's with B); the index does not give that exactly, so
+ * these are read live from the node instead (wallet/state.h).
+ *
+ * A series is a list of points, oldest first: each is the value after a
+ * transaction that changed it (a step series holds that value until the
+ * next point). The index holds every transaction since the deployment, so
+ * step series start from 0 at the first indexed transaction.
+ *
+ * Pure functions: no I/O. Each fills a caller-owned series whose array it
+ * allocates; series_free releases it. The only failure is PC_ENOMEM; on
+ * failure the output is left empty. */
+#ifndef WALLET_SERIES_H
+#define WALLET_SERIES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "eth/address.h"
+#include "eth/error.h"
+#include "eth/u256.h"
+#include "wallet/history_tx.h"
+#include "wallet/views.h"
+
+typedef struct series_point {
+    uint64_t block, time;   /* of the transaction that set the value */
+    u256 value;
+} series_point;
+
+typedef struct series {
+    series_point *points;   /* owned, oldest first; NULL when count is 0 */
+    size_t count;
+} series;
+
+/* One point per fill, in the order they happened: the fill's price (eEuro
+ * per ENT) into *prices and its quantity (ENT) into *volumes, at the same
+ * positions. */
+pc_status series_fills(const view_market *m, series *prices, series *volumes, pc_error *err);
+
+/* eEuro in circulation: an OK minteEuro(addr, amnt) adds amnt, an OK
+ * burneEuro(addr, amnt) takes it away (the contract emits an Error instead
+ * when the sender is not the banker or the amount is not locked). A first
+ * point of 0 at the first transaction, then one per mint or burn. */
+pc_status series_eeuro_supply(const history_tx *txs, size_t n, series *out, pc_error *err);
+
+/* The eEuro `account` holds, available and locked together: mints into it
+ * and burns from it, transfereEuro to and from it, and the market's fills
+ * (m, replayed from the same txs), where the buyer pays price * quantity /
+ * 10^18 to the seller. Locking for withdrawal or for an order, and unlocking,
+ * move eEuro between the two parts and leave the sum alone. A first point
+ * of 0 at the first transaction, then one per change. */
+pc_status series_eeuro_balance(const history_tx *txs, size_t n, const view_market *m,
+                               const eth_address *account, series *out, pc_error *err);
+
+/* The position of the first point at or after `time` (count when none). */
+size_t series_since(const series *s, uint64_t time);
+
+void series_free(series *s);
+
+#endif
