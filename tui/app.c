@@ -739,6 +739,8 @@ static void on_key(tui_app *app, int ch)
         return;
     if (ch >= '1' && ch <= '9')
         go_page(app, (size_t)(ch - '1'));
+    else if (ch == '0')
+        go_page(app, 9);
     else if (ch == KEY_RIGHT || ch == KEY_NPAGE)
         app->page = (app->page + 1) % n;
     else if (ch == KEY_LEFT || ch == KEY_PPAGE)
