@@ -5,15 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wallet/series_build.h"
 #include "wallet/views_args.h"
 
-typedef struct builder {
-    series *out;
-    size_t cap;
-    bool failed;
-} builder;
+typedef series_builder builder;
 
-static void push(builder *b, uint64_t block, uint64_t time, const u256 *value)
+void series_push(builder *b, uint64_t block, uint64_t time, const u256 *value)
 {
     if (b->failed)
         return;
@@ -22,6 +19,13 @@ static void push(builder *b, uint64_t block, uint64_t time, const u256 *value)
         return;
     }
     b->out->points[b->out->count++] = (series_point){ block, time, *value };
+}
+
+void series_push_change(builder *b, uint64_t block, uint64_t time, const u256 *value)
+{
+    const series *s = b->out;
+    if (s->count == 0 || u256_cmp(&s->points[s->count - 1].value, value) != 0)
+        series_push(b, block, time, value);
 }
 
 static pc_status finish(builder *b, pc_error *err)
@@ -39,8 +43,8 @@ pc_status series_fills(const view_market *m, series *prices, series *volumes, pc
     builder p = { prices, 0, false }, v = { volumes, 0, false };
     for (size_t i = 0; i < m->nfills; i++) {
         const view_fill *f = &m->fills[i];
-        push(&p, f->block, f->time, &f->price);
-        push(&v, f->block, f->time, &f->quantity);
+        series_push(&p, f->block, f->time, &f->price);
+        series_push(&v, f->block, f->time, &f->quantity);
     }
     if (p.failed || v.failed) {
         series_free(prices);
@@ -50,15 +54,13 @@ pc_status series_fills(const view_market *m, series *prices, series *volumes, pc
     return PC_OK;
 }
 
-/* The contract never lets these underflow; a history that would is not
- * one it wrote, and the figure stays at 0 rather than wrapping. */
-static void take(u256 *v, const u256 *amount)
+void series_take(u256 *v, const u256 *amount)
 {
     if (!u256_sub(v, v, amount))
         *v = u256_zero();
 }
 
-static void give(u256 *v, const u256 *amount)
+void series_give(u256 *v, const u256 *amount)
 {
     if (!u256_add(v, v, amount))
         *v = u256_zero();
@@ -70,17 +72,17 @@ pc_status series_eeuro_supply(const history_tx *txs, size_t n, series *out, pc_e
     builder b = { out, 0, false };
     u256 total = u256_zero();
     if (n > 0)
-        push(&b, txs[0].block, txs[0].time, &total);
+        series_push(&b, txs[0].block, txs[0].time, &total);
     for (size_t i = 0; i < n; i++) {
         const history_tx *t = &txs[i];
         u256 amount;
         if (views_is_call(t, "minteEuro") && views_arg_uint(t, 1, &amount))
-            give(&total, &amount);
+            series_give(&total, &amount);
         else if (views_is_call(t, "burneEuro") && views_arg_uint(t, 1, &amount))
-            take(&total, &amount);
+            series_take(&total, &amount);
         else
             continue;
-        push(&b, t->block, t->time, &total);
+        series_push(&b, t->block, t->time, &total);
     }
     return finish(&b, err);
 }
@@ -94,12 +96,12 @@ static bool direct_change(const history_tx *t, const eth_address *account, u256 
     bool from_me = eth_address_equal(&t->from, account);
     if (views_is_call(t, "minteEuro") && views_arg_address(t, 0, &to) &&
         views_arg_uint(t, 1, &amount) && eth_address_equal(&to, account)) {
-        give(held, &amount);
+        series_give(held, &amount);
         return true;
     }
     if (views_is_call(t, "burneEuro") && views_arg_address(t, 0, &to) &&
         views_arg_uint(t, 1, &amount) && eth_address_equal(&to, account)) {
-        take(held, &amount);
+        series_take(held, &amount);
         return true;
     }
     if (views_is_call(t, "transfereEuro") && views_arg_address(t, 0, &to) &&
@@ -108,9 +110,9 @@ static bool direct_change(const history_tx *t, const eth_address *account, u256 
         if (from_me == to_me)
             return false;
         if (to_me)
-            give(held, &amount);
+            series_give(held, &amount);
         else
-            take(held, &amount);
+            series_take(held, &amount);
         return true;
     }
     return false;
@@ -127,9 +129,9 @@ static bool fill_change(const view_fill *f, const eth_address *account, u256 *he
     if (!u256_mul(&pay, &f->price, &f->quantity) || !u256_divmod(&pay, NULL, &pay, &one))
         return false;
     if (buyer)
-        take(held, &pay);
+        series_take(held, &pay);
     else
-        give(held, &pay);
+        series_give(held, &pay);
     return true;
 }
 
@@ -140,7 +142,7 @@ pc_status series_eeuro_balance(const history_tx *txs, size_t n, const view_marke
     builder b = { out, 0, false };
     u256 held = u256_zero();
     if (n > 0)
-        push(&b, txs[0].block, txs[0].time, &held);
+        series_push(&b, txs[0].block, txs[0].time, &held);
     size_t next_fill = 0;
     for (size_t i = 0; i < n; i++) {
         const history_tx *t = &txs[i];
@@ -149,7 +151,7 @@ pc_status series_eeuro_balance(const history_tx *txs, size_t n, const view_marke
         while (next_fill < m->nfills && memcmp(m->fills[next_fill].tx, t->hash, 32) == 0)
             changed |= fill_change(&m->fills[next_fill++], account, &held);
         if (changed)
-            push(&b, t->block, t->time, &held);
+            series_push(&b, t->block, t->time, &held);
     }
     return finish(&b, err);
 }

@@ -3,24 +3,26 @@
  * rules (PROTOCOL.md), never from the wording of its Info texts. Every
  * value is an exact u256.
  *
- * What is replayed, and why only that: the market's fills (price and
- * quantity, from view_market_replay), eEuro in circulation and one
- * account's eEuro (available + locked) follow from the calls' arguments
- * alone. ENT in circulation, stored energy and the account's ENT are not
- * here: each production and consumption moves them by the cost R, which
- * depends on every unit's reported energy, the sessions' expiry and the
- * deployment's own cost rule (the thesis's contract caps the burning cost
- * with M, the project's with B); the index does not give that exactly, so
- * these are read live from the node instead (wallet/state.h).
+ * The market's fills (price and quantity, from view_market_replay), eEuro
+ * in circulation and an account's eEuro follow from the calls' arguments
+ * alone, on any deployment. ENT in circulation, stored energy, the costs
+ * and an account's ENT also depend on the peg's rules: series_energy_replay
+ * runs them as the project's contract (contracts/PowerChain.sol) does, from
+ * the block timestamps (for sessions' expiry) and the governance's passed
+ * votes (units, parameters). The thesis's own contract prices energy
+ * differently (its burning cost is capped with M, and over-consumption
+ * rebalances the units), so on its deployments those series are the
+ * protocol's figures, not necessarily the node's: a front end compares
+ * the last points with the node's live figures and says when they differ.
  *
  * A series is a list of points, oldest first: each is the value after a
  * transaction that changed it (a step series holds that value until the
  * next point). The index holds every transaction since the deployment, so
  * step series start from 0 at the first indexed transaction.
  *
- * Pure functions: no I/O. Each fills a caller-owned series whose array it
- * allocates; series_free releases it. The only failure is PC_ENOMEM; on
- * failure the output is left empty. */
+ * Pure functions: no I/O. Each fills a caller-owned struct whose arrays it
+ * allocates; the matching _free releases them. The only failure is
+ * PC_ENOMEM; on failure the output is left empty. */
 #ifndef WALLET_SERIES_H
 #define WALLET_SERIES_H
 
@@ -62,6 +64,35 @@ pc_status series_eeuro_supply(const history_tx *txs, size_t n, series *out, pc_e
  * of 0 at the first transaction, then one per change. */
 pc_status series_eeuro_balance(const history_tx *txs, size_t n, const view_market *m,
                                const eth_address *account, series *out, pc_error *err);
+
+/* One storage unit's available energy (Wh, what getStorageUnitEnergy
+ * reports: 0 while inactive). */
+typedef struct series_unit {
+    eth_address unit;
+    series wh;
+} series_unit;
+
+typedef struct series_energy {
+    series ent;                /* ENT in circulation (getTotalENT) */
+    series wh;                 /* Wh stored in active units, sessions' included
+                                  (getTotalEnergy) */
+    series mint_cost;          /* ENT per kWh (getEnergyCosts) */
+    series burn_cost;
+    series_unit *units;        /* owned, in order of first registration */
+    size_t nunits;
+    series account_ent;        /* the account's ENT, available and locked;
+                                  empty without an account */
+} series_energy;
+
+/* Replays every OK energyProduced, energyConsumed, reportActualEnergy,
+ * startConsumptionSession, clearOldSessions, transferENT and the fills of
+ * m, with the units and parameters of g's passed votes applied right after
+ * the call that passed them (view_proposal's passed_block and
+ * passed_index). `account` may be NULL. */
+pc_status series_energy_replay(const history_tx *txs, size_t n, const view_governance *g,
+                               const view_market *m, const eth_address *account,
+                               series_energy *out, pc_error *err);
+void series_energy_free(series_energy *e);
 
 /* The position of the first point at or after `time` (count when none). */
 size_t series_since(const series *s, uint64_t time);
