@@ -1,11 +1,14 @@
 /* 10 Charts: the deployment's past as time series (wallet/series.h), one
- * chart at a time, or the chosen one and the next stacked when the page is
- * tall enough: fill prices with their volume below, eEuro in circulation,
- * and the account's eEuro. Up/Down or c pick the chart; h, d, w and a show
- * the last hour, day, week or everything, up to the latest block. Every
- * figure is replayed exactly from the history index; ENT and stored energy
- * are not charted, since the index does not give them exactly (see
- * wallet/series.h). */
+ * chart at a time, its parts stacked in the page's height: fill prices
+ * with their volume, ENT in circulation against stored energy, the energy
+ * costs, each unit's energy, eEuro in circulation, and the account's ENT
+ * and eEuro. Up/Down or c pick the chart; h, d, w and a show the last
+ * hour, day, week or everything, up to the latest block.
+ *
+ * Every figure is replayed from the history index. The peg's figures
+ * follow the project's contract's rules; when the index has caught up with
+ * the snapshot and the replay's ENT or energy differs from the node's, the
+ * page says so instead of passing the replay off as the node's. */
 #include <stdio.h>
 
 #include "rpcclient/units.h"
@@ -14,12 +17,23 @@
 #include "tui/ui.h"
 #include "wallet/series.h"
 
-typedef enum chart_id { CHART_PRICES, CHART_EEURO, CHART_MY_EEURO, CHART_COUNT } chart_id;
+typedef enum chart_id {
+    CHART_PRICES,
+    CHART_PEG,
+    CHART_COSTS,
+    CHART_UNITS,
+    CHART_EEURO,
+    CHART_MINE,
+    CHART_COUNT
+} chart_id;
 
 static const char *const CHART_TITLES[CHART_COUNT] = {
     [CHART_PRICES] = "Prices and volume",
+    [CHART_PEG] = "ENT against stored energy",
+    [CHART_COSTS] = "Energy costs",
+    [CHART_UNITS] = "Energy per unit",
     [CHART_EEURO] = "eEuro in circulation",
-    [CHART_MY_EEURO] = "My eEuro",
+    [CHART_MINE] = "My balances",
 };
 
 typedef enum range_id { RANGE_ALL, RANGE_HOUR, RANGE_DAY, RANGE_WEEK } range_id;
@@ -35,114 +49,194 @@ static const struct {
     [RANGE_WEEK] = { 'w', "week", 604800 },
 };
 
-/* A chart and its stacked companion need this many rows each. */
-#define CHART_ROWS 10
-
 typedef struct charts_view {
     chart_id chart;
     range_id range;
 } charts_view;
 
+/* One stacked part of a chart: a title line over a rendered series. */
+typedef struct panel {
+    char title[160];
+    const series *data;
+    chart_style style;
+    pc_unit unit;
+} panel;
+
+#define MAX_PANELS 8
+
+/* Everything one draw replays, freed together. */
+typedef struct replayed {
+    series prices, volumes, eeuro, my_eeuro;
+    series_energy energy;
+} replayed;
+
 /* The time range shown: up to the latest block (or the newest record when
  * the snapshot is older), back by the range's length. */
-static void time_range(const tui_app *app, const wallet_past *p, range_id r, uint64_t *from,
+static void time_range(const wallet_state *s, const wallet_past *p, range_id r, uint64_t *from,
                        uint64_t *to)
 {
-    const wallet_state *s = tui_app_snapshot(app);
     uint64_t first = p->ntxs ? p->txs[0].time : 0, last = p->ntxs ? p->txs[p->ntxs - 1].time : 0;
     *to = s && s->block_time > last ? s->block_time : last;
     uint64_t span = RANGES[r].seconds;
     *from = span == 0 ? first : *to > span ? *to - span : 0;
 }
 
-/* Renders and draws one series at row y in `rows` rows; false (with the
- * reason drawn instead) when the range holds nothing of it. */
-static bool draw_series(WINDOW *win, int y, int rows, const series *data, chart_style style,
-                        pc_unit unit, uint64_t from, uint64_t to, const char *empty)
+static pc_status replay(const wallet_past *p, const wallet_state *s, replayed *r, pc_error *err)
+{
+    const eth_address *me = s && s->has_account ? &s->account : NULL;
+    *r = (replayed){ 0 };
+    pc_status st = series_fills(&p->market, &r->prices, &r->volumes, err);
+    if (st == PC_OK)
+        st = series_eeuro_supply(p->txs, p->ntxs, &r->eeuro, err);
+    if (st == PC_OK && me)
+        st = series_eeuro_balance(p->txs, p->ntxs, &p->market, me, &r->my_eeuro, err);
+    if (st == PC_OK)
+        st = series_energy_replay(p->txs, p->ntxs, &p->governance, &p->market, me, &r->energy,
+                                  err);
+    return st;
+}
+
+static void replayed_free(replayed *r)
+{
+    series_free(&r->prices);
+    series_free(&r->volumes);
+    series_free(&r->eeuro);
+    series_free(&r->my_eeuro);
+    series_energy_free(&r->energy);
+}
+
+static const u256 *last_of(const series *s)
+{
+    static const u256 zero;
+    return s->count ? &s->points[s->count - 1].value : &zero;
+}
+
+static void add_panel(panel *ps, size_t *n, const char *title, const series *data,
+                      chart_style style, pc_unit unit)
+{
+    if (*n == MAX_PANELS)
+        return;
+    panel *p = &ps[(*n)++];
+    snprintf(p->title, sizeof p->title, "%s", title);
+    p->data = data;
+    p->style = style;
+    p->unit = unit;
+}
+
+/* The replay's figure against the node's, when the index is as new as the
+ * snapshot; true (with the line drawn) when they differ. */
+static bool differs(WINDOW *win, int y, const char *what, const u256 *replay, const u256 *node,
+                    pc_unit unit)
+{
+    if (u256_cmp(replay, node) == 0)
+        return false;
+    char a[PC_UNIT_TEXT_MAX], b[PC_UNIT_TEXT_MAX];
+    pc_format_unit(replay, unit, a, sizeof a);
+    pc_format_unit(node, unit, b, sizeof b);
+    tui_print(win, y, 0, 0, TUI_WARN,
+              "%s: the replay gives %s, the node %s (this deployment's rules differ)", what, a,
+              b);
+    return true;
+}
+
+/* The line of words under the title, and the panels of the chart; false
+ * when there is nothing to chart (the reason drawn instead). */
+static bool describe(WINDOW *win, int *y, chart_id id, const replayed *r, const wallet_state *s,
+                     bool index_current, panel *ps, size_t *n)
+{
+    char a[PC_UNIT_TEXT_MAX], b[PC_UNIT_TEXT_MAX], c[PC_UNIT_TEXT_MAX];
+    const series_energy *e = &r->energy;
+    bool live = s && index_current && !(s->missing & WALLET_SEC_TOTALS);
+    switch (id) {
+    case CHART_PRICES:
+        if (r->prices.count == 0) {
+            tui_print(win, (*y)++, 2, 0, TUI_DIM, "no trades yet");
+            return false;
+        }
+        pc_format_unit(last_of(&r->prices), PC_UNIT_PRICE, a, sizeof a);
+        tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "%zu trade%s, last at %s", r->prices.count,
+                  r->prices.count == 1 ? "" : "s", a);
+        add_panel(ps, n, "Fill prices", &r->prices, CHART_POINTS, PC_UNIT_PRICE);
+        add_panel(ps, n, "Volume", &r->volumes, CHART_BARS, PC_UNIT_ENT);
+        return true;
+    case CHART_PEG:
+        pc_format_unit(last_of(&e->ent), PC_UNIT_ENT, a, sizeof a);
+        pc_format_unit(last_of(&e->wh), PC_UNIT_WH, b, sizeof b);
+        tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "now %s against %s stored", a, b);
+        if (live && differs(win, *y, "ENT", last_of(&e->ent), &s->total_ent, PC_UNIT_ENT))
+            (*y)++;
+        if (live && differs(win, *y, "Energy", last_of(&e->wh), &s->total_wh, PC_UNIT_WH))
+            (*y)++;
+        add_panel(ps, n, "ENT in circulation", &e->ent, CHART_STEPS, PC_UNIT_ENT);
+        add_panel(ps, n, "Stored energy", &e->wh, CHART_STEPS, PC_UNIT_WH);
+        return true;
+    case CHART_COSTS:
+        pc_format_unit(last_of(&e->mint_cost), PC_UNIT_COST, a, sizeof a);
+        pc_format_unit(last_of(&e->burn_cost), PC_UNIT_COST, b, sizeof b);
+        tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "now: mint %s, burn %s", a, b);
+        add_panel(ps, n, "Minting cost", &e->mint_cost, CHART_STEPS, PC_UNIT_COST);
+        add_panel(ps, n, "Burning cost", &e->burn_cost, CHART_STEPS, PC_UNIT_COST);
+        return true;
+    case CHART_UNITS:
+        if (e->nunits == 0) {
+            tui_print(win, (*y)++, 2, 0, TUI_DIM, "no storage units registered yet");
+            return false;
+        }
+        tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "%zu unit%s, available energy", e->nunits,
+                  e->nunits == 1 ? "" : "s");
+        for (size_t i = 0; i < e->nunits; i++) {
+            char who[16], title[160];
+            screen_short_address(&e->units[i].unit, who);
+            pc_format_unit(last_of(&e->units[i].wh), PC_UNIT_WH, a, sizeof a);
+            snprintf(title, sizeof title, "Unit %s: %s", who, a);
+            add_panel(ps, n, title, &e->units[i].wh, CHART_STEPS, PC_UNIT_WH);
+        }
+        return true;
+    case CHART_EEURO:
+        pc_format_unit(last_of(&r->eeuro), PC_UNIT_EEURO, a, sizeof a);
+        tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "now %s", a);
+        add_panel(ps, n, "eEuro in circulation", &r->eeuro, CHART_STEPS, PC_UNIT_EEURO);
+        return true;
+    case CHART_MINE:
+        if (!(s && s->has_account)) {
+            tui_print(win, (*y)++, 2, 0, TUI_DIM, "no account selected (7 Accounts)");
+            return false;
+        }
+        pc_format_unit(last_of(&e->account_ent), PC_UNIT_ENT, a, sizeof a);
+        pc_format_unit(last_of(&r->my_eeuro), PC_UNIT_EEURO, b, sizeof b);
+        screen_short_address(&s->account, c);
+        tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "%s holds %s and %s (available and locked)", c,
+                  a, b);
+        add_panel(ps, n, "ENT", &e->account_ent, CHART_STEPS, PC_UNIT_ENT);
+        add_panel(ps, n, "eEuro", &r->my_eeuro, CHART_STEPS, PC_UNIT_EEURO);
+        return true;
+    case CHART_COUNT: break;
+    }
+    return false;
+}
+
+/* One panel at row y in `rows` rows: its title and its chart, or why the
+ * range holds nothing of it. */
+static void draw_panel(WINDOW *win, int y, int rows, const panel *p, uint64_t from, uint64_t to)
 {
     char from_label[24], to_label[24];
     screen_time(from, from_label);
     screen_time(to, to_label);
-    chart_spec spec = { data, style, unit, from, to, from_label, to_label, tui_ui_utf8(), rows,
-                        getmaxx(win) };
+    tui_print(win, y, 0, 0, TUI_TITLE, "%s", p->title);
+    chart_spec spec = { p->data,    p->style, p->unit, from, to, from_label, to_label,
+                        tui_ui_utf8(), rows - 1, getmaxx(win) };
     if (!chart_has_data(&spec)) {
-        tui_print(win, y, 2, 0, TUI_DIM, "%s", empty);
-        return false;
+        tui_print(win, y + 1, 2, 0, TUI_DIM, "nothing in this range");
+        return;
     }
     chart_grid g;
     pc_error err;
     if (chart_render(&spec, &g, &err) != PC_OK) {
-        tui_print(win, y, 2, 0, TUI_BAD, "%s", err.msg);
-        return false;
+        tui_print(win, y + 1, 2, 0, TUI_BAD, "%s", err.msg);
+        return;
     }
-    chart_draw(win, y, 0, &g);
+    chart_draw(win, y + 1, 0, &g);
     chart_grid_free(&g);
-    return true;
-}
-
-/* The latest value of a step series in words at row y. */
-static void draw_now(WINDOW *win, int y, const char *what, const series *s, pc_unit unit)
-{
-    char v[PC_UNIT_TEXT_MAX] = "0";
-    if (s->count)
-        pc_format_unit(&s->points[s->count - 1].value, unit, v, sizeof v);
-    tui_print(win, y, 0, 0, TUI_NORMAL, "%s now: %s", what, v);
-}
-
-static void draw_prices(const wallet_past *p, WINDOW *win, int y, int rows, uint64_t from,
-                        uint64_t to)
-{
-    series prices, volumes;
-    pc_error err;
-    if (series_fills(&p->market, &prices, &volumes, &err) != PC_OK) {
-        tui_print(win, y, 0, 0, TUI_BAD, "%s", err.msg);
-        return;
-    }
-    if (prices.count == 0) {
-        tui_print(win, y, 2, 0, TUI_DIM, "no trades yet");
-    } else {
-        char last[PC_UNIT_TEXT_MAX];
-        pc_format_unit(&prices.points[prices.count - 1].value, PC_UNIT_PRICE, last, sizeof last);
-        tui_print(win, y, 0, 0, TUI_NORMAL, "%zu trade%s, last at %s", prices.count,
-                  prices.count == 1 ? "" : "s", last);
-        /* The price above, the volume (ENT per column) below it. */
-        int price_rows = (rows - 1) * 2 / 3;
-        if (draw_series(win, y + 1, price_rows, &prices, CHART_POINTS, PC_UNIT_PRICE, from, to,
-                        "no trades in this range"))
-            draw_series(win, y + 1 + price_rows, rows - 1 - price_rows, &volumes, CHART_BARS,
-                        PC_UNIT_ENT, from, to, "");
-    }
-    series_free(&prices);
-    series_free(&volumes);
-}
-
-static void draw_chart(tui_app *app, const wallet_past *p, chart_id id, WINDOW *win, int y,
-                       int rows, uint64_t from, uint64_t to)
-{
-    if (id == CHART_PRICES) {
-        draw_prices(p, win, y, rows, from, to);
-        return;
-    }
-    const wallet_state *s = tui_app_snapshot(app);
-    if (id == CHART_MY_EEURO && !(s && s->has_account)) {
-        tui_print(win, y, 2, 0, TUI_DIM, "no account selected (7 Accounts)");
-        return;
-    }
-    series data;
-    pc_error err;
-    pc_status st = id == CHART_EEURO
-                       ? series_eeuro_supply(p->txs, p->ntxs, &data, &err)
-                       : series_eeuro_balance(p->txs, p->ntxs, &p->market, &s->account, &data,
-                                              &err);
-    if (st != PC_OK) {
-        tui_print(win, y, 0, 0, TUI_BAD, "%s", err.msg);
-        return;
-    }
-    draw_now(win, y, id == CHART_EEURO ? "In circulation" : "Held (available and locked)",
-             &data, PC_UNIT_EEURO);
-    draw_series(win, y + 1, rows - 1, &data, CHART_STEPS, PC_UNIT_EEURO, from, to,
-                "no transactions yet");
-    series_free(&data);
 }
 
 static void draw(tui_app *app, void *state, WINDOW *win)
@@ -154,19 +248,30 @@ static void draw(tui_app *app, void *state, WINDOW *win)
     if (screen_past_missing(win, &y, app))
         return;
     const wallet_past *p = tui_app_past(app);
-    uint64_t from, to;
-    time_range(app, p, v->range, &from, &to);
-    int rows = H - y;
-    if (rows >= 2 * CHART_ROWS) {
-        /* Tall enough for the next chart under the chosen one. */
-        chart_id next = (chart_id)((v->chart + 1) % CHART_COUNT);
-        int half = rows / 2;
-        draw_chart(app, p, v->chart, win, y, half - 1, from, to);
-        tui_print(win, y + half, 0, 0, TUI_TITLE, "%s", CHART_TITLES[next]);
-        draw_chart(app, p, next, win, y + half + 1, rows - half - 1, from, to);
-    } else {
-        draw_chart(app, p, v->chart, win, y, rows, from, to);
+    const wallet_state *s = tui_app_snapshot(app);
+    replayed r;
+    pc_error err;
+    if (replay(p, s, &r, &err) != PC_OK) {
+        tui_print(win, y, 0, 0, TUI_BAD, "%s", err.msg);
+        replayed_free(&r);
+        return;
     }
+    panel ps[MAX_PANELS];
+    size_t n = 0;
+    if (describe(win, &y, v->chart, &r, s, s && p->head >= s->block, ps, &n)) {
+        uint64_t from, to;
+        time_range(s, p, v->range, &from, &to);
+        /* As many panels as fit with a chart of the minimum size each. */
+        size_t fit = (size_t)((H - y) / (1 + CHART_MIN_ROWS + 1));
+        size_t shown = n < fit ? n : fit;
+        if (shown < n && H - y > 0)
+            tui_print(win, H - 1, 0, 0, TUI_DIM, "%zu more below: a taller terminal shows them",
+                      n - shown);
+        int rows = shown ? (H - y - (shown < n)) / (int)shown : 0;
+        for (size_t i = 0; i < shown; i++)
+            draw_panel(win, y + (int)i * rows, rows, &ps[i], from, to);
+    }
+    replayed_free(&r);
 }
 
 static bool key(tui_app *app, void *state, int ch)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Charts page (key 0) on a played scenario: the price chart with the
-# trade's exact price and volume labels, the range key in the title, the
-# other charts with their figures and Braille dots; under LANG=C the same
-# charts in ASCII alone; at 80x24 the chart fits whole.
+# trade's exact price and volume labels in Braille and block characters,
+# the range key in the title, every other chart with its figures (equal to
+# the node's); at 80x24 the price chart fits whole; under LANG=C the
+# charts are ASCII alone.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/contract/common.sh"
 . "$PROJECT_ROOT/tests/tui/lib.sh"
@@ -43,12 +44,23 @@ tui_expect "the range key changes the title" "Prices and volume   range: day"
 tui_keys h
 tui_expect "an hour" "range: hour"
 tui_keys c
-tui_expect "the next chart" "eEuro in circulation   range: hour"
-tui_expect "eEuro minted" "In circulation now: 10 eEuro"
+tui_expect "the next chart" "ENT against stored energy   range: hour"
+tui_expect "the peg in words" "now 10 ENT against 10 kWh stored"
+assert_eq "the replay agrees with the node" "$(tui_screen | grep -c 'the replay gives')" 0
+tui_keys c
+tui_expect "the costs" "now: mint 0 ENT/kWh, burn 0 ENT/kWh"
+tui_keys c
+tui_expect "U1's energy" "Unit ${ADDR[U1]:0:6}..${ADDR[U1]: -4}: 10 kWh"
+tui_keys c
+tui_expect "eEuro minted" "eEuro in circulation   range: hour"
+tui_expect "eEuro now" "now 10 eEuro"
 tui_keys Down
-tui_expect "B's own eEuro" "Held (available and locked) now: 8.875 eEuro"   # 10 - 1.5 * 0.75
-tui_keys Up Up
-tui_expect "back to the prices" "Prices and volume   range: hour"
+tui_expect "B's own balances" "holds 1.5 ENT and 8.875 eEuro (available and locked)"   # 10 - 1.5 * 0.75
+tui_keys Down
+tui_expect "Down wraps to the first" "Prices and volume   range: hour"
+tui_keys Up
+tui_expect "Up wraps to the last" "My balances   range: hour"
+tui_keys c
 
 echo "# 80x24: the price chart fits whole, with its time axis"
 tui_resize 80 24
@@ -68,6 +80,6 @@ screens=$(tui_screen; tui_keys c; sleep 0.5; tui_screen; tui_keys c; sleep 0.5; 
 assert_eq "no byte >= 0x80 under LANG=C" "$(non_ascii <<<"$screens")" 0
 assert_match "ASCII dots" "$screens" "*\**"
 assert_match "ASCII bars" "$screens" "*#*"
-assert_match "ASCII axes" "$screens" "*|\**+ 0.75 eEuro/ENT ---*"
+assert_match "ASCII axes" "$screens" "*|*+ 0.75 eEuro/ENT ---*"
 tui_keys q
 assert_summary
