@@ -205,7 +205,7 @@ static bool describe(WINDOW *win, int *y, chart_id id, const replayed *r, const 
         pc_format_unit(last_of(&e->account_ent), PC_UNIT_ENT, a, sizeof a);
         pc_format_unit(last_of(&r->my_eeuro), PC_UNIT_EEURO, b, sizeof b);
         screen_short_address(&s->account, c);
-        tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "%s holds %s and %s (available and locked)", c,
+        tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "%s holds %s and %s, locked included", c,
                   a, b);
         add_panel(ps, n, "ENT", &e->account_ent, CHART_STEPS, PC_UNIT_ENT);
         add_panel(ps, n, "eEuro", &r->my_eeuro, CHART_STEPS, PC_UNIT_EEURO);

@@ -55,7 +55,7 @@ tui_keys c
 tui_expect "eEuro minted" "eEuro in circulation   range: hour"
 tui_expect "eEuro now" "now 10 eEuro"
 tui_keys Down
-tui_expect "B's own balances" "holds 1.5 ENT and 8.875 eEuro (available and locked)"   # 10 - 1.5 * 0.75
+tui_expect "B's own balances" "holds 1.5 ENT and 8.875 eEuro, locked included"   # 10 - 1.5 * 0.75
 tui_keys Down
 tui_expect "Down wraps to the first" "Prices and volume   range: hour"
 tui_keys Up
