@@ -7,7 +7,7 @@
  *
  * Every figure is replayed from the history index. The peg's figures
  * follow the project's contract's rules; when the index has caught up with
- * the snapshot and the replay's ENT or energy differs from the node's, the
+ * the snapshot and a replay's last figure differs from the node's, the
  * page says so instead of passing the replay off as the node's. */
 #include <stdio.h>
 
@@ -123,20 +123,27 @@ static void add_panel(panel *ps, size_t *n, const char *title, const series *dat
     p->unit = unit;
 }
 
-/* The replay's figure against the node's, when the index is as new as the
- * snapshot; true (with the line drawn) when they differ. */
-static bool differs(WINDOW *win, int y, const char *what, const u256 *replay, const u256 *node,
-                    pc_unit unit)
+/* When the index is as new as the snapshot and the snapshot read the
+ * section: the replay's figure against the node's, and a line at *y when
+ * they differ. */
+static void compare(WINDOW *win, int *y, const char *what, const u256 *replay, const u256 *node,
+                    pc_unit unit, const wallet_state *s, bool index_current, unsigned section)
 {
-    if (u256_cmp(replay, node) == 0)
-        return false;
+    if (!s || !index_current || (s->missing & section) || u256_cmp(replay, node) == 0)
+        return;
     char a[PC_UNIT_TEXT_MAX], b[PC_UNIT_TEXT_MAX];
     pc_format_unit(replay, unit, a, sizeof a);
     pc_format_unit(node, unit, b, sizeof b);
-    tui_print(win, y, 0, 0, TUI_WARN,
+    tui_print(win, (*y)++, 0, 0, TUI_WARN,
               "%s: the replay gives %s, the node %s (this deployment's rules differ)", what, a,
               b);
-    return true;
+}
+
+/* available + locked. */
+static u256 held(const u256 *available, const u256 *locked)
+{
+    u256 sum;
+    return u256_add(&sum, available, locked) ? sum : u256_zero();
 }
 
 /* The line of words under the title, and the panels of the chart; false
@@ -146,7 +153,6 @@ static bool describe(WINDOW *win, int *y, chart_id id, const replayed *r, const 
 {
     char a[PC_UNIT_TEXT_MAX], b[PC_UNIT_TEXT_MAX], c[PC_UNIT_TEXT_MAX];
     const series_energy *e = &r->energy;
-    bool live = s && index_current && !(s->missing & WALLET_SEC_TOTALS);
     switch (id) {
     case CHART_PRICES:
         if (r->prices.count == 0) {
@@ -163,10 +169,12 @@ static bool describe(WINDOW *win, int *y, chart_id id, const replayed *r, const 
         pc_format_unit(last_of(&e->ent), PC_UNIT_ENT, a, sizeof a);
         pc_format_unit(last_of(&e->wh), PC_UNIT_WH, b, sizeof b);
         tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "now %s against %s stored", a, b);
-        if (live && differs(win, *y, "ENT", last_of(&e->ent), &s->total_ent, PC_UNIT_ENT))
-            (*y)++;
-        if (live && differs(win, *y, "Energy", last_of(&e->wh), &s->total_wh, PC_UNIT_WH))
-            (*y)++;
+        if (s) {
+            compare(win, y, "ENT", last_of(&e->ent), &s->total_ent, PC_UNIT_ENT, s,
+                    index_current, WALLET_SEC_TOTALS);
+            compare(win, y, "Energy", last_of(&e->wh), &s->total_wh, PC_UNIT_WH, s,
+                    index_current, WALLET_SEC_TOTALS);
+        }
         add_panel(ps, n, "ENT in circulation", &e->ent, CHART_STEPS, PC_UNIT_ENT);
         add_panel(ps, n, "Stored energy", &e->wh, CHART_STEPS, PC_UNIT_WH);
         return true;
@@ -174,6 +182,12 @@ static bool describe(WINDOW *win, int *y, chart_id id, const replayed *r, const 
         pc_format_unit(last_of(&e->mint_cost), PC_UNIT_COST, a, sizeof a);
         pc_format_unit(last_of(&e->burn_cost), PC_UNIT_COST, b, sizeof b);
         tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "now: mint %s, burn %s", a, b);
+        if (s) {
+            compare(win, y, "Minting cost", last_of(&e->mint_cost), &s->mint_cost, PC_UNIT_COST,
+                    s, index_current, WALLET_SEC_COSTS);
+            compare(win, y, "Burning cost", last_of(&e->burn_cost), &s->burn_cost, PC_UNIT_COST,
+                    s, index_current, WALLET_SEC_COSTS);
+        }
         add_panel(ps, n, "Minting cost", &e->mint_cost, CHART_STEPS, PC_UNIT_COST);
         add_panel(ps, n, "Burning cost", &e->burn_cost, CHART_STEPS, PC_UNIT_COST);
         return true;
@@ -195,6 +209,9 @@ static bool describe(WINDOW *win, int *y, chart_id id, const replayed *r, const 
     case CHART_EEURO:
         pc_format_unit(last_of(&r->eeuro), PC_UNIT_EEURO, a, sizeof a);
         tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "now %s", a);
+        if (s)
+            compare(win, y, "eEuro", last_of(&r->eeuro), &s->total_eeuro, PC_UNIT_EEURO, s,
+                    index_current, WALLET_SEC_TOTALS);
         add_panel(ps, n, "eEuro in circulation", &r->eeuro, CHART_STEPS, PC_UNIT_EEURO);
         return true;
     case CHART_MINE:
@@ -207,6 +224,12 @@ static bool describe(WINDOW *win, int *y, chart_id id, const replayed *r, const 
         screen_short_address(&s->account, c);
         tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "%s holds %s and %s, locked included", c,
                   a, b);
+        u256 ent = held(&s->ent_available, &s->ent_locked),
+             eeuro = held(&s->eeuro_available, &s->eeuro_locked);
+        compare(win, y, "ENT", last_of(&e->account_ent), &ent, PC_UNIT_ENT, s, index_current,
+                WALLET_SEC_BALANCES);
+        compare(win, y, "eEuro", last_of(&r->my_eeuro), &eeuro, PC_UNIT_EEURO, s, index_current,
+                WALLET_SEC_BALANCES);
         add_panel(ps, n, "ENT", &e->account_ent, CHART_STEPS, PC_UNIT_ENT);
         add_panel(ps, n, "eEuro", &r->my_eeuro, CHART_STEPS, PC_UNIT_EEURO);
         return true;

@@ -2,8 +2,9 @@
 # The Charts page (key 0) on a played scenario: the price chart with the
 # trade's exact price and volume labels in Braille and block characters,
 # the range key in the title, every other chart with its figures (equal to
-# the node's); at 80x24 the price chart fits whole; under LANG=C the
-# charts are ASCII alone.
+# the node's); at 80x24 the price chart fits whole; a node figure the
+# replay does not give (set behind the contract's back) is said, not hidden;
+# under LANG=C the charts are ASCII alone.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/contract/common.sh"
 . "$PROJECT_ROOT/tests/tui/lib.sh"
@@ -71,6 +72,19 @@ screen=$(tui_screen)
 assert_match "the start and end time under the chart" "$screen" "*20[0-9][0-9]-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]  *20[0-9][0-9]-*"
 assert_eq "no line wider than 80" "$(LC_ALL=C.UTF-8 wc -L <<<"$screen")" 80
 assert_match "the price label at 80x24" "$screen" "*0.75 eEuro/ENT*"
+
+echo "# a node whose figure the replay does not give: the page says so"
+# totalEeuro is the contract's storage slot 14 (after destroyed, M, B, C, H,
+# F, cost, banker and five balance maps, then totalENT); checked first.
+slot=$("$CAST" storage --rpc-url "$DEVNET_RPC" "$DEVNET_ADDRESS" 14)
+assert_eq "slot 14 holds eEuro in circulation" "$("$CAST" to-dec "$slot")" \
+    "$(rd A 'getTotalEeuro()(uint256)')"
+"$CAST" rpc --rpc-url "$DEVNET_RPC" anvil_setStorageAt "$DEVNET_ADDRESS" 0xe \
+    "$("$CAST" to-uint256 11500000000000000000)" >/dev/null
+advance 1
+tui_keys c c c c
+tui_expect "eEuro chart" "eEuro in circulation   range: all"
+tui_expect "the difference said" "eEuro: the replay gives 10 eEuro, the node 11.5 eEuro"
 tui_keys q
 
 echo "# LANG=C: ASCII only"
