@@ -48,6 +48,9 @@ static u256 per_wh(void)
     return u256_pow10(ONE_DECIMALS - 3);
 }
 
+/* The contract's own limits (MAX_WH, amounts within the supply) keep its
+ * products far below 2^256; a history that overflows is not one it wrote,
+ * and the figure becomes 0, as in series_give. */
 static u256 mul(const u256 *a, const u256 *b)
 {
     u256 r;
