@@ -5,7 +5,8 @@
  * and eEuro. Up/Down or c pick the chart; h, d, w and a show the last
  * hour, day, week or everything, up to the latest block.
  *
- * Every figure is replayed from the history index. The peg's figures
+ * Every figure is replayed from the history index, once per read of it, by
+ * the worker (wallet_past_series). The peg's figures
  * follow the project's contract's rules; when the index has caught up with
  * the snapshot and a replay's last figure differs from the node's, the
  * page says so instead of passing the replay off as the node's. */
@@ -64,12 +65,6 @@ typedef struct panel {
 
 #define MAX_PANELS 8
 
-/* Everything one draw replays, freed together. */
-typedef struct replayed {
-    series prices, volumes, eeuro, my_eeuro;
-    series_energy energy;
-} replayed;
-
 /* The time range shown: up to the latest block (or the newest record when
  * the snapshot is older), back by the range's length. */
 static void time_range(const wallet_state *s, const wallet_past *p, range_id r, uint64_t *from,
@@ -79,30 +74,6 @@ static void time_range(const wallet_state *s, const wallet_past *p, range_id r, 
     *to = s && s->block_time > last ? s->block_time : last;
     uint64_t span = RANGES[r].seconds;
     *from = span == 0 ? first : *to > span ? *to - span : 0;
-}
-
-static pc_status replay(const wallet_past *p, const wallet_state *s, replayed *r, pc_error *err)
-{
-    const eth_address *me = s && s->has_account ? &s->account : NULL;
-    *r = (replayed){ 0 };
-    pc_status st = series_fills(&p->market, &r->prices, &r->volumes, err);
-    if (st == PC_OK)
-        st = series_eeuro_supply(p->txs, p->ntxs, &r->eeuro, err);
-    if (st == PC_OK && me)
-        st = series_eeuro_balance(p->txs, p->ntxs, &p->market, me, &r->my_eeuro, err);
-    if (st == PC_OK)
-        st = series_energy_replay(p->txs, p->ntxs, &p->governance, &p->market, me, &r->energy,
-                                  err);
-    return st;
-}
-
-static void replayed_free(replayed *r)
-{
-    series_free(&r->prices);
-    series_free(&r->volumes);
-    series_free(&r->eeuro);
-    series_free(&r->my_eeuro);
-    series_energy_free(&r->energy);
 }
 
 static const u256 *last_of(const series *s)
@@ -148,8 +119,8 @@ static u256 held(const u256 *available, const u256 *locked)
 
 /* The line of words under the title, and the panels of the chart; false
  * when there is nothing to chart (the reason drawn instead). */
-static bool describe(WINDOW *win, int *y, chart_id id, const replayed *r, const wallet_state *s,
-                     bool index_current, panel *ps, size_t *n)
+static bool describe(WINDOW *win, int *y, chart_id id, const series_set *r,
+                     const wallet_state *s, bool index_current, panel *ps, size_t *n)
 {
     char a[PC_UNIT_TEXT_MAX], b[PC_UNIT_TEXT_MAX], c[PC_UNIT_TEXT_MAX];
     const series_energy *e = &r->energy;
@@ -219,6 +190,10 @@ static bool describe(WINDOW *win, int *y, chart_id id, const replayed *r, const 
             tui_print(win, (*y)++, 2, 0, TUI_DIM, "no account selected (7 Accounts)");
             return false;
         }
+        if (!r->has_account || !eth_address_equal(&r->account, &s->account)) {
+            tui_print(win, (*y)++, 2, 0, TUI_DIM, "reading the history for this account");
+            return false;
+        }
         pc_format_unit(last_of(&e->account_ent), PC_UNIT_ENT, a, sizeof a);
         pc_format_unit(last_of(&r->my_eeuro), PC_UNIT_EEURO, b, sizeof b);
         screen_short_address(&s->account, c);
@@ -272,16 +247,13 @@ static void draw(tui_app *app, void *state, WINDOW *win)
         return;
     const wallet_past *p = tui_app_past(app);
     const wallet_state *s = tui_app_snapshot(app);
-    replayed r;
-    pc_error err;
-    if (replay(p, s, &r, &err) != PC_OK) {
-        tui_print(win, y, 0, 0, TUI_BAD, "%s", err.msg);
-        replayed_free(&r);
+    if (!p->has_series) {
+        tui_print(win, y, 2, 0, TUI_DIM, "the series are not replayed yet");
         return;
     }
     panel ps[MAX_PANELS];
     size_t n = 0;
-    if (describe(win, &y, v->chart, &r, s, s && p->head >= s->block, ps, &n)) {
+    if (describe(win, &y, v->chart, &p->series, s, s && p->head >= s->block, ps, &n)) {
         uint64_t from, to;
         time_range(s, p, v->range, &from, &to);
         /* As many panels as fit with a chart of the minimum size each. */
@@ -294,7 +266,6 @@ static void draw(tui_app *app, void *state, WINDOW *win)
         for (size_t i = 0; i < shown; i++)
             draw_panel(win, y + (int)i * rows, rows, &ps[i], from, to);
     }
-    replayed_free(&r);
 }
 
 static bool key(tui_app *app, void *state, int ch)

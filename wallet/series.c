@@ -156,6 +156,38 @@ pc_status series_eeuro_balance(const history_tx *txs, size_t n, const view_marke
     return finish(&b, err);
 }
 
+pc_status series_set_replay(const history_tx *txs, size_t n, const view_governance *g,
+                            const view_market *m, const eth_address *account, series_set *out,
+                            pc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    pc_status st = series_fills(m, &out->prices, &out->volumes, err);
+    if (st == PC_OK)
+        st = series_eeuro_supply(txs, n, &out->eeuro, err);
+    if (st == PC_OK)
+        st = series_energy_replay(txs, n, g, m, account, &out->energy, err);
+    if (st == PC_OK && account) {
+        out->has_account = true;
+        out->account = *account;
+        st = series_eeuro_balance(txs, n, m, account, &out->my_eeuro, err);
+    }
+    if (st != PC_OK)
+        series_set_free(out);
+    return st;
+}
+
+void series_set_free(series_set *s)
+{
+    if (!s)
+        return;
+    series_free(&s->prices);
+    series_free(&s->volumes);
+    series_free(&s->eeuro);
+    series_energy_free(&s->energy);
+    series_free(&s->my_eeuro);
+    memset(s, 0, sizeof *s);
+}
+
 size_t series_since(const series *s, uint64_t time)
 {
     size_t lo = 0, hi = s->count;

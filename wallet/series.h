@@ -26,6 +26,7 @@
 #ifndef WALLET_SERIES_H
 #define WALLET_SERIES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -93,6 +94,23 @@ pc_status series_energy_replay(const history_tx *txs, size_t n, const view_gover
                                const view_market *m, const eth_address *account,
                                series_energy *out, pc_error *err);
 void series_energy_free(series_energy *e);
+
+/* Everything the charts draw, replayed once per read of the index. */
+typedef struct series_set {
+    series prices, volumes;    /* series_fills */
+    series eeuro;              /* series_eeuro_supply */
+    series_energy energy;      /* series_energy_replay, account_ent for `account` */
+    bool has_account;
+    eth_address account;       /* whose account_ent and my_eeuro these are */
+    series my_eeuro;           /* series_eeuro_balance; empty without an account */
+} series_set;
+
+/* All of the above from one history and its replayed governance and
+ * market; `account` may be NULL. */
+pc_status series_set_replay(const history_tx *txs, size_t n, const view_governance *g,
+                            const view_market *m, const eth_address *account, series_set *out,
+                            pc_error *err);
+void series_set_free(series_set *s);
 
 /* The position of the first point at or after `time` (count when none). */
 size_t series_since(const series *s, uint64_t time);

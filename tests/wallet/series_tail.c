@@ -12,7 +12,6 @@
 #include "rpcclient/rpc.h"
 #include "wallet/history.h"
 #include "wallet/past.h"
-#include "wallet/series.h"
 
 static void print_last(const char *name, const series *s)
 {
@@ -29,8 +28,6 @@ static pc_status run(const char *url, const char *json, const char *account, pc_
     pc_contract *k = NULL;
     history *h = NULL;
     wallet_past p = { 0 };
-    series prices = { 0 }, volumes = { 0 }, eeuro = { 0 }, my_eeuro = { 0 };
-    series_energy e = { 0 };
     pc_status st = eth_address_parse(account, &me, err);
     if (st == PC_OK)
         st = rpc_client_new(url, 30, &c, err);
@@ -43,35 +40,26 @@ static pc_status run(const char *url, const char *json, const char *account, pc_
     if (st == PC_OK)
         st = wallet_past_read(h, &p, err);
     if (st == PC_OK)
-        st = series_fills(&p.market, &prices, &volumes, err);
-    if (st == PC_OK)
-        st = series_eeuro_supply(p.txs, p.ntxs, &eeuro, err);
-    if (st == PC_OK)
-        st = series_eeuro_balance(p.txs, p.ntxs, &p.market, &me, &my_eeuro, err);
-    if (st == PC_OK)
-        st = series_energy_replay(p.txs, p.ntxs, &p.governance, &p.market, &me, &e, err);
+        st = wallet_past_series(&p, &me, err);
     if (st == PC_OK) {
-        print_last("price", &prices);
-        printf("fill_count %zu\n", prices.count);
-        print_last("ent", &e.ent);
-        print_last("wh", &e.wh);
-        print_last("mint_cost", &e.mint_cost);
-        print_last("burn_cost", &e.burn_cost);
-        print_last("eeuro", &eeuro);
-        print_last("my_ent", &e.account_ent);
-        print_last("my_eeuro", &my_eeuro);
-        for (size_t i = 0; i < e.nunits; i++) {
+        const series_set *r = &p.series;
+        const series_energy *e = &r->energy;
+        print_last("price", &r->prices);
+        printf("fill_count %zu\n", r->prices.count);
+        print_last("ent", &e->ent);
+        print_last("wh", &e->wh);
+        print_last("mint_cost", &e->mint_cost);
+        print_last("burn_cost", &e->burn_cost);
+        print_last("eeuro", &r->eeuro);
+        print_last("my_ent", &e->account_ent);
+        print_last("my_eeuro", &r->my_eeuro);
+        for (size_t i = 0; i < e->nunits; i++) {
             char name[ETH_ADDRESS_TEXT_LEN + 8];
-            eth_address_to_checksum(&e.units[i].unit, name + 5);
+            eth_address_to_checksum(&e->units[i].unit, name + 5);
             memcpy(name, "unit_", 5);
-            print_last(name, &e.units[i].wh);
+            print_last(name, &e->units[i].wh);
         }
     }
-    series_energy_free(&e);
-    series_free(&prices);
-    series_free(&volumes);
-    series_free(&eeuro);
-    series_free(&my_eeuro);
     wallet_past_free(&p);
     history_close(h);
     pc_contract_free(k);
