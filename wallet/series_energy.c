@@ -35,18 +35,8 @@ typedef struct peg {
     series_builder ent, wh, mint, burn, mine;
     bool failed;
     uint64_t block, time;  /* of the call being replayed */
+    u256 one, per_wh;      /* 10^18, and ENT fixed point per Wh: 10^15 */
 } peg;
-
-static u256 one(void)
-{
-    return u256_pow10(ONE_DECIMALS);
-}
-
-/* ENT fixed point per Wh: 10^15. */
-static u256 per_wh(void)
-{
-    return u256_pow10(ONE_DECIMALS - 3);
-}
 
 /* The contract's own limits (MAX_WH, amounts within the supply) keep its
  * products far below 2^256; a history that overflows is not one it wrote,
@@ -81,7 +71,7 @@ static u256 burn_cost(const peg *p)
 /* ENT in circulation beyond the stored energy. */
 static u256 deficit(const peg *p)
 {
-    u256 w = per_wh(), e = mul(&p->total_wh, &w), d;
+    u256 e = mul(&p->total_wh, &p->per_wh), d;
     return u256_sub(&d, &p->total_ent, &e) ? d : u256_zero();
 }
 
@@ -101,9 +91,8 @@ static void repeg(peg *p, const u256 *old)
     if (u256_is_zero(&d)) {
         p->cost = u256_zero();
     } else if (u256_cmp(&d, old) > 0) {
-        u256 o = one();
         p->cost = mul(&d, &p->params.c);
-        p->cost = divide(&p->cost, &o);
+        p->cost = divide(&p->cost, &p->one);
     }
 }
 
@@ -153,11 +142,11 @@ static session *session_of(peg *p, size_t u, const eth_address *consumer, size_t
 
 static void produced(peg *p, unit *u, const eth_address *producer, const u256 *wh)
 {
-    u256 old = deficit(p), rate = mint_cost(p), w = per_wh(), o = one();
-    u256 fee = cost_for(wh, &rate, &old), minted = mul(wh, &w);
+    u256 old = deficit(p), rate = mint_cost(p);
+    u256 fee = cost_for(wh, &rate, &old), minted = mul(wh, &p->per_wh);
     series_take(&minted, &fee);
     u256 share = mul(&minted, &p->params.f), rest = minted;
-    share = divide(&share, &o);
+    share = divide(&share, &p->one);
     series_take(&rest, &share);
     series_give(&u->wh, wh);
     series_give(&p->total_wh, wh);
@@ -173,9 +162,9 @@ static void consumed(peg *p, unit *u, const eth_address *consumer, const u256 *w
     session *s = session_of(p, (size_t)(u - p->units), consumer, &at);
     if (!s)
         return; /* an OK call had one: not a history this contract wrote */
-    u256 old = deficit(p), rate = burn_cost(p), w = per_wh();
+    u256 old = deficit(p), rate = burn_cost(p);
     const u256 *used = least(wh, &s->wh);
-    u256 burned = mul(used, &w), fee = cost_for(used, &rate, &old);
+    u256 burned = mul(used, &p->per_wh), fee = cost_for(used, &rate, &old);
     series_give(&burned, &fee);
     burned = *least(&burned, &s->ent);
     u256 used_wh = *used;
@@ -219,7 +208,8 @@ static void start_session(peg *p, unit *u, const u256 *ent, const eth_address *c
         p->failed = true;
         return;
     }
-    u256 k = u256_from_u64(1000), o = one(), rate = burn_cost(p), wh = mul(ent, &k);
+    u256 k = u256_from_u64(1000), o = p->one, rate = burn_cost(p), wh = mul(ent, &k);
+    /* ent * 1000 / (10^18 + burn cost) */
     series_give(&o, &rate);
     wh = divide(&wh, &o);
     series_take(&u->wh, &wh);
@@ -378,7 +368,8 @@ pc_status series_energy_replay(const history_tx *txs, size_t n, const view_gover
                                series_energy *out, pc_error *err)
 {
     memset(out, 0, sizeof *out);
-    peg p = { .out = out, .params = view_params_default(), .account = account };
+    peg p = { .out = out, .params = view_params_default(), .account = account,
+              .one = u256_pow10(ONE_DECIMALS), .per_wh = u256_pow10(ONE_DECIMALS - 3) };
     p.ent.out = &out->ent;
     p.wh.out = &out->wh;
     p.mint.out = &out->mint_cost;
