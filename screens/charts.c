@@ -94,9 +94,9 @@ static void add_panel(panel *ps, size_t *n, const char *title, const series *dat
     p->unit = unit;
 }
 
-/* When the index is as new as the snapshot and the snapshot read the
- * section: the replay's figure against the node's, and a line at *y when
- * they differ. */
+/* When there is a snapshot (s; then node points into it), the index is as
+ * new as it and it read the section: the replay's figure against the
+ * node's, and a line at *y when they differ. */
 static void compare(WINDOW *win, int *y, const char *what, const u256 *replay, const u256 *node,
                     pc_unit unit, const wallet_state *s, bool index_current, unsigned section)
 {
@@ -106,8 +106,7 @@ static void compare(WINDOW *win, int *y, const char *what, const u256 *replay, c
     pc_format_unit(replay, unit, a, sizeof a);
     pc_format_unit(node, unit, b, sizeof b);
     tui_print(win, (*y)++, 0, 0, TUI_WARN,
-              "%s: the replay gives %s, the node %s (this deployment's rules differ)", what, a,
-              b);
+              "%s: the replay gives %s, the node %s; the chart shows the replay", what, a, b);
 }
 
 /* available + locked. */
@@ -140,12 +139,10 @@ static bool describe(WINDOW *win, int *y, chart_id id, const series_set *r,
         pc_format_unit(last_of(&e->ent), PC_UNIT_ENT, a, sizeof a);
         pc_format_unit(last_of(&e->wh), PC_UNIT_WH, b, sizeof b);
         tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "now %s against %s stored", a, b);
-        if (s) {
-            compare(win, y, "ENT", last_of(&e->ent), &s->total_ent, PC_UNIT_ENT, s,
-                    index_current, WALLET_SEC_TOTALS);
-            compare(win, y, "Energy", last_of(&e->wh), &s->total_wh, PC_UNIT_WH, s,
-                    index_current, WALLET_SEC_TOTALS);
-        }
+        compare(win, y, "ENT", last_of(&e->ent), s ? &s->total_ent : NULL, PC_UNIT_ENT, s,
+                index_current, WALLET_SEC_TOTALS);
+        compare(win, y, "Energy", last_of(&e->wh), s ? &s->total_wh : NULL, PC_UNIT_WH, s,
+                index_current, WALLET_SEC_TOTALS);
         add_panel(ps, n, "ENT in circulation", &e->ent, CHART_STEPS, PC_UNIT_ENT);
         add_panel(ps, n, "Stored energy", &e->wh, CHART_STEPS, PC_UNIT_WH);
         return true;
@@ -153,12 +150,10 @@ static bool describe(WINDOW *win, int *y, chart_id id, const series_set *r,
         pc_format_unit(last_of(&e->mint_cost), PC_UNIT_COST, a, sizeof a);
         pc_format_unit(last_of(&e->burn_cost), PC_UNIT_COST, b, sizeof b);
         tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "now: mint %s, burn %s", a, b);
-        if (s) {
-            compare(win, y, "Minting cost", last_of(&e->mint_cost), &s->mint_cost, PC_UNIT_COST,
-                    s, index_current, WALLET_SEC_COSTS);
-            compare(win, y, "Burning cost", last_of(&e->burn_cost), &s->burn_cost, PC_UNIT_COST,
-                    s, index_current, WALLET_SEC_COSTS);
-        }
+        compare(win, y, "Minting cost", last_of(&e->mint_cost), s ? &s->mint_cost : NULL,
+                PC_UNIT_COST, s, index_current, WALLET_SEC_COSTS);
+        compare(win, y, "Burning cost", last_of(&e->burn_cost), s ? &s->burn_cost : NULL,
+                PC_UNIT_COST, s, index_current, WALLET_SEC_COSTS);
         add_panel(ps, n, "Minting cost", &e->mint_cost, CHART_STEPS, PC_UNIT_COST);
         add_panel(ps, n, "Burning cost", &e->burn_cost, CHART_STEPS, PC_UNIT_COST);
         return true;
@@ -180,9 +175,8 @@ static bool describe(WINDOW *win, int *y, chart_id id, const series_set *r,
     case CHART_EEURO:
         pc_format_unit(last_of(&r->eeuro), PC_UNIT_EEURO, a, sizeof a);
         tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "now %s", a);
-        if (s)
-            compare(win, y, "eEuro", last_of(&r->eeuro), &s->total_eeuro, PC_UNIT_EEURO, s,
-                    index_current, WALLET_SEC_TOTALS);
+        compare(win, y, "eEuro", last_of(&r->eeuro), s ? &s->total_eeuro : NULL, PC_UNIT_EEURO,
+                s, index_current, WALLET_SEC_TOTALS);
         add_panel(ps, n, "eEuro in circulation", &r->eeuro, CHART_STEPS, PC_UNIT_EEURO);
         return true;
     case CHART_MINE:
