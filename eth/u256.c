@@ -100,6 +100,22 @@ bool u256_divmod(u256 *q, u256 *rem, const u256 *a, const u256 *b)
 {
     if (u256_is_zero(b))
         return false;
+    if (!(b->w[1] | b->w[2] | b->w[3])) {
+        /* A one-limb divisor (10^18, 1000: most of PowerChain's): four
+         * 128-by-64-bit steps instead of 256 one-bit ones. */
+        uint64_t d = b->w[0], r = 0;
+        u256 quot;
+        for (int i = 3; i >= 0; i--) {
+            u128 cur = ((u128)r << 64) | a->w[i];
+            quot.w[i] = (uint64_t)(cur / d);
+            r = (uint64_t)(cur % d);
+        }
+        if (q)
+            *q = quot;
+        if (rem)
+            *rem = u256_from_u64(r);
+        return true;
+    }
     /* Binary long division, most significant bit first. The remainder stays
      * below b, so shifting it left by one never loses a bit unless b has its
      * top bit set; the `top` flag keeps that bit. */

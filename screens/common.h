@@ -13,7 +13,7 @@
 #include "tui/ui.h"
 
 extern const tui_page screen_tokens, screen_energy, screen_network, screen_market,
-    screen_voting, screen_banker, screen_accounts, screen_meter, screen_activity;
+    screen_voting, screen_banker, screen_accounts, screen_meter, screen_activity, screen_charts;
 
 /* "0x90F7...b906": an address in 13 columns, for lists. */
 void screen_short_address(const eth_address *a, char out[16]);

@@ -4,7 +4,7 @@
 
 const tui_page *screens_all(size_t *count)
 {
-    static tui_page pages[9];
+    static tui_page pages[10];
     pages[0] = screen_tokens;
     pages[1] = screen_energy;
     pages[2] = screen_network;
@@ -14,6 +14,7 @@ const tui_page *screens_all(size_t *count)
     pages[6] = screen_accounts;
     pages[7] = screen_meter;
     pages[8] = screen_activity;
+    pages[9] = screen_charts;
     *count = sizeof pages / sizeof pages[0];
     return pages;
 }

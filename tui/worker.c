@@ -66,7 +66,9 @@ struct tui_worker {
     uint64_t last_block;
     history *hist;          /* NULL until opened (again) */
     bool has_past;          /* a past was handed over from hist ... */
-    uint64_t past_head;     /* ... read at this indexed block */
+    uint64_t past_head;     /* ... read at this indexed block ... */
+    bool past_has_account;  /* ... with the charts' series of this account */
+    eth_address past_account;
 };
 
 static void post(tui_worker *w, const tui_ev *ev)
@@ -238,8 +240,9 @@ static void on_indexing(uint64_t done, uint64_t total, void *user)
 }
 
 /* Brings the history index up to date and hands over what the pages take
- * from it; or why not. */
-static void read_past(tui_worker *w)
+ * from it, the charts' series replayed for `account` (NULL: none); or why
+ * not. */
+static void read_past(tui_worker *w, const eth_address *account)
 {
     tui_ev ev = { .kind = TUI_EV_PAST };
     pc_error e = { 0 };
@@ -250,17 +253,25 @@ static void read_past(tui_worker *w)
     /* Most blocks hold no transaction to the contract: when this sync read
      * every block since the last past and found none, that past stands.
      * Blocks indexed by another process meanwhile make it read again. */
+    bool same_account = account ? w->past_has_account &&
+                                      eth_address_equal(account, &w->past_account)
+                                : !w->past_has_account;
     bool unchanged = w->has_past && !stats.txs && !stats.rolled_back &&
-                     stats.head == w->past_head + stats.blocks;
+                     stats.head == w->past_head + stats.blocks && same_account;
     if (ev.status == PC_OK && !unchanged && !(ev.past = calloc(1, sizeof *ev.past)))
         ev.status = pc_fail(&e, PC_ENOMEM, "out of memory");
-    if (ev.past && (ev.status = wallet_past_read(w->hist, ev.past, &e)) != PC_OK) {
+    if (ev.past && ((ev.status = wallet_past_read(w->hist, ev.past, &e)) != PC_OK ||
+                    (ev.status = wallet_past_series(ev.past, account, &e)) != PC_OK)) {
+        wallet_past_free(ev.past);
         free(ev.past);
         ev.past = NULL;
     }
     if (ev.past) {
         w->has_past = true;
         w->past_head = ev.past->head;
+        w->past_has_account = account != NULL;
+        if (account)
+            w->past_account = *account;
     }
     snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
     post(w, &ev);
@@ -322,7 +333,7 @@ static void read_snapshot(tui_worker *w, uint64_t block)
         i++;
     }
     free(q);
-    read_past(w);
+    read_past(w, has ? &account : NULL);
 }
 
 static void tick(tui_worker *w)

@@ -23,6 +23,15 @@ pc_status wallet_past_read(history *h, wallet_past *out, pc_error *err)
     return st;
 }
 
+pc_status wallet_past_series(wallet_past *p, const eth_address *account, pc_error *err)
+{
+    series_set_free(&p->series);
+    pc_status st = series_set_replay(p->txs, p->ntxs, &p->governance, &p->market, account,
+                                     &p->series, err);
+    p->has_series = st == PC_OK;
+    return st;
+}
+
 void wallet_past_free(wallet_past *p)
 {
     if (!p)
@@ -32,5 +41,6 @@ void wallet_past_free(wallet_past *p)
     view_withdrawals_free(&p->withdrawals);
     view_governance_free(&p->governance);
     view_market_free(&p->market);
+    series_set_free(&p->series);
     memset(p, 0, sizeof *p);
 }

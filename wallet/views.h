@@ -72,6 +72,7 @@ typedef struct view_proposal {
     bool passed;
     uint64_t first_block;        /* the block of its first vote */
     uint64_t passed_block;       /* 0 while open */
+    uint32_t passed_index;       /* the passing call's position in that block */
 } view_proposal;
 
 /* A storage unit as the passed votes left it. */

@@ -1,5 +1,5 @@
-/* Private to wallet/views*.c: typed access to a history record's decoded
- * arguments, and growth of the replays' arrays. */
+/* Private to wallet/views*.c and wallet/series.c: typed access to a
+ * history record's decoded arguments, and growth of the replays' arrays. */
 #ifndef WALLET_VIEWS_ARGS_H
 #define WALLET_VIEWS_ARGS_H
 

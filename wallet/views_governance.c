@@ -293,6 +293,7 @@ static bool vote(gov *s, const history_tx *t)
         return true;
     p->passed = true;
     p->passed_block = t->block;
+    p->passed_index = t->index;
     return record_pass(s, base) && act(s, p);
 }
 

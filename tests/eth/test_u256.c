@@ -88,6 +88,9 @@ static void test_div(void)
     CHECK(u256_divmod(NULL, &r, &a, &a) && u256_is_zero(&r));
     u256 seven = u256_from_u64(7);
     CHECK(u256_divmod(&q, &r, &a, &seven) && q.w[0] == 142 && r.w[0] == 6);
+    /* aliasing: q == a and rem == b, on the one-limb path */
+    u256 x = dec("1000"), y = seven;
+    CHECK(u256_divmod(&x, &y, &x, &y) && x.w[0] == 142 && y.w[0] == 6);
     check_div(MAX_DEC, "1");
     check_div(MAX_DEC, MAX_DEC);
     check_div(MAX_DEC, "3");

@@ -1,0 +1,120 @@
+/* Time series of a deployment's past for charts, derived from the history
+ * index's transactions (wallet/past.h) by exact replays with the contract's
+ * rules (PROTOCOL.md), never from the wording of its Info texts. Every
+ * value is an exact u256.
+ *
+ * The market's fills (price and quantity, from view_market_replay), eEuro
+ * in circulation and an account's eEuro follow from the calls' arguments
+ * alone, on any deployment. ENT in circulation, stored energy, the costs
+ * and an account's ENT also depend on the peg's rules: series_energy_replay
+ * runs them as the project's contract (contracts/PowerChain.sol) does, from
+ * the block timestamps (for sessions' expiry) and the governance's passed
+ * votes (units, parameters). The thesis's own contract prices energy
+ * differently (its burning cost is capped with M, and over-consumption
+ * rebalances the units), so on its deployments those series are the
+ * protocol's figures, not necessarily the node's: a front end compares
+ * the last points with the node's live figures and says when they differ.
+ *
+ * A series is a list of points, oldest first: each is the value after a
+ * transaction that changed it (a step series holds that value until the
+ * next point). The index holds every transaction since the deployment, so
+ * step series start from 0 at the first indexed transaction.
+ *
+ * Pure functions: no I/O. Each fills a caller-owned struct whose arrays it
+ * allocates; the matching _free releases them. The only failure is
+ * PC_ENOMEM; on failure the output is left empty. */
+#ifndef WALLET_SERIES_H
+#define WALLET_SERIES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "eth/address.h"
+#include "eth/error.h"
+#include "eth/u256.h"
+#include "wallet/history_tx.h"
+#include "wallet/views.h"
+
+typedef struct series_point {
+    uint64_t block, time;   /* of the transaction that set the value */
+    u256 value;
+} series_point;
+
+typedef struct series {
+    series_point *points;   /* owned, oldest first; NULL when count is 0 */
+    size_t count;
+} series;
+
+/* One point per fill, in the order they happened: the fill's price (eEuro
+ * per ENT) into *prices and its quantity (ENT) into *volumes, at the same
+ * positions. */
+pc_status series_fills(const view_market *m, series *prices, series *volumes, pc_error *err);
+
+/* eEuro in circulation: an OK minteEuro(addr, amnt) adds amnt, an OK
+ * burneEuro(addr, amnt) takes it away (the contract emits an Error instead
+ * when the sender is not the banker or the amount is not locked). A first
+ * point of 0 at the first transaction, then one per mint or burn. */
+pc_status series_eeuro_supply(const history_tx *txs, size_t n, series *out, pc_error *err);
+
+/* The eEuro `account` holds, available and locked together: mints into it
+ * and burns from it, transfereEuro to and from it, and the market's fills
+ * (m, replayed from the same txs), where the buyer pays price * quantity /
+ * 10^18 to the seller. Locking for withdrawal or for an order, and unlocking,
+ * move eEuro between the two parts and leave the sum alone. A first point
+ * of 0 at the first transaction, then one per change. */
+pc_status series_eeuro_balance(const history_tx *txs, size_t n, const view_market *m,
+                               const eth_address *account, series *out, pc_error *err);
+
+/* One storage unit's available energy (Wh, what getStorageUnitEnergy
+ * reports: 0 while inactive). */
+typedef struct series_unit {
+    eth_address unit;
+    series wh;
+} series_unit;
+
+typedef struct series_energy {
+    series ent;                /* ENT in circulation (getTotalENT) */
+    series wh;                 /* Wh stored in active units, sessions' included
+                                  (getTotalEnergy) */
+    series mint_cost;          /* ENT per kWh (getEnergyCosts) */
+    series burn_cost;
+    series_unit *units;        /* owned, in order of first registration */
+    size_t nunits;
+    series account_ent;        /* the account's ENT, available and locked;
+                                  empty without an account */
+} series_energy;
+
+/* Replays every OK energyProduced, energyConsumed, reportActualEnergy,
+ * startConsumptionSession, clearOldSessions, transferENT and the fills of
+ * m, with the units and parameters of g's passed votes applied right after
+ * the call that passed them (view_proposal's passed_block and
+ * passed_index). `account` may be NULL. */
+pc_status series_energy_replay(const history_tx *txs, size_t n, const view_governance *g,
+                               const view_market *m, const eth_address *account,
+                               series_energy *out, pc_error *err);
+void series_energy_free(series_energy *e);
+
+/* Everything the charts draw, replayed once per read of the index. */
+typedef struct series_set {
+    series prices, volumes;    /* series_fills */
+    series eeuro;              /* series_eeuro_supply */
+    series_energy energy;      /* series_energy_replay, account_ent for `account` */
+    bool has_account;
+    eth_address account;       /* whose account_ent and my_eeuro these are */
+    series my_eeuro;           /* series_eeuro_balance; empty without an account */
+} series_set;
+
+/* All of the above from one history and its replayed governance and
+ * market; `account` may be NULL. */
+pc_status series_set_replay(const history_tx *txs, size_t n, const view_governance *g,
+                            const view_market *m, const eth_address *account, series_set *out,
+                            pc_error *err);
+void series_set_free(series_set *s);
+
+/* The position of the first point at or after `time` (count when none). */
+size_t series_since(const series *s, uint64_t time);
+
+void series_free(series *s);
+
+#endif
