@@ -10,6 +10,7 @@
 #include "tui/form.h"
 #include "tui/ui.h"
 #include "tui/worker.h"
+#include "wallet/effect.h"
 
 #define MAX_TXS 64
 #define SIDEBAR_W 16
@@ -30,8 +31,7 @@ typedef struct action {
     unsigned id;
     const pc_method *method;
     char description[160];
-    char effect[160];            /* the form's, or "" */
-    char args[PC_MAX_ARGS][200]; /* "LABEL  value as people read it" */
+    char args[PC_MAX_ARGS][TUI_FIELD_MAX]; /* as encoded: names resolved to addresses */
     size_t nargs;
     bytebuf calldata;
     wallet_tx t;
@@ -217,12 +217,10 @@ static void start_action(tui_app *app)
     action *a = &app->act;
     a->id = ++app->next_id;
     a->method = m;
-    snprintf(a->effect, sizeof a->effect, "%s", f->spec.effect ? f->spec.effect : "");
     size_t used = (size_t)snprintf(a->description, sizeof a->description, "%s", m->name);
-    for (size_t i = 0; i < f->spec.nfields && a->nargs < PC_MAX_ARGS; i++) {
+    for (size_t i = 0; i < f->spec.nfields; i++) {
         char v[160];
         tui_form_describe_arg(app, f->spec.fields[i].kind, f->text[i], v, sizeof v);
-        snprintf(a->args[a->nargs++], sizeof a->args[0], "%-12s %s", f->spec.fields[i].label, v);
         if (used < sizeof a->description)
             used += (size_t)snprintf(a->description + used, sizeof a->description - used, " %s",
                                      v);
@@ -243,6 +241,8 @@ static void start_action(tui_app *app)
         snprintf(f->note, sizeof f->note, "%s", e.msg);
         return;
     }
+    for (size_t i = 0; i < f->spec.nfields && i < PC_MAX_ARGS; i++)
+        snprintf(a->args[a->nargs++], sizeof a->args[0], "%s", texts[i]);
     a->t = (wallet_tx){ .from = from, .has_to = true,
                         .to = *pc_contract_address(app->cfg->contract),
                         .data = a->calldata.data, .data_len = a->calldata.len,
@@ -594,34 +594,48 @@ static void draw_bottom(tui_app *app)
     tui_print(stdscr, y + 1, x, COLS - x, TUI_ACCENT, "%s", p->hints ? p->hints : "");
 }
 
+/* What the prepared call does, what it may cost and what looks wrong
+ * (wallet/effect.h), from the figures held now. */
+static void describe_action(const tui_app *app, effect_lines *lines)
+{
+    const action *a = &app->act;
+    const char *argv[PC_MAX_ARGS];
+    for (size_t i = 0; i < a->nargs; i++)
+        argv[i] = a->args[i];
+    effect_call c = { .method = a->method->name, .nargs = a->nargs, .args = argv,
+                      .state = app->snap, .past = app->past, .book = app->cfg->names,
+                      .own = a->t.from, .contract = a->t.to, .gas_limit = a->tx.gas_limit,
+                      .max_fee_per_gas = a->tx.type == ETH_TX_EIP1559 ? a->tx.max_fee
+                                                                      : a->tx.gas_price };
+    effect_describe(&c, lines);
+}
+
 static void draw_confirm(tui_app *app)
 {
     action *a = &app->act;
-    int h = 12 + (int)a->nargs + (a->effect[0] != '\0');
-    int w = COLS - 4 > 84 ? 84 : COLS - 4, y, x;
+    effect_lines lines;
+    describe_action(app, &lines);
+    int h = 10 + (int)lines.n;
+    /* Wide enough for a sentence with a full address and its name. */
+    int w = COLS - 4 > 96 ? 96 : COLS - 4, y, x;
     tui_box(stdscr, h, w, "Sign and send this transaction?", &y, &x);
-    char from[ETH_ADDRESS_TEXT_LEN], to[ETH_ADDRESS_TEXT_LEN], fee[2 * U256_DEC_MAX + 40];
+    char from[ETH_ADDRESS_TEXT_LEN], to[ETH_ADDRESS_TEXT_LEN];
     eth_address_to_checksum(&a->t.from, from);
     eth_address_to_checksum(&a->t.to, to);
-    char v1[U256_DEC_MAX], v2[U256_DEC_MAX];
-    if (a->tx.type == ETH_TX_EIP1559) {
-        u256_to_dec(&a->tx.max_fee, v1);
-        u256_to_dec(&a->tx.max_priority_fee, v2);
-        snprintf(fee, sizeof fee, "max %s wei/gas (tip %s)", v1, v2);
-    } else {
-        u256_to_dec(&a->tx.gas_price, v1);
-        snprintf(fee, sizeof fee, "%s wei/gas", v1);
-    }
     int r = y + 2, lw = 13, vw = w - lw - 4;
     tui_print(stdscr, r, x + 2, lw, TUI_DIM, "method");
     tui_print(stdscr, r++, x + 2 + lw, vw, TUI_ACCENT, "%s (%s)", a->method->name,
               a->method->kind == PC_VOTE ? "a vote" : "a transaction");
-    if (a->effect[0]) {
-        tui_print(stdscr, r, x + 2, lw, TUI_DIM, "what it does");
-        tui_print(stdscr, r++, x + 2 + lw, vw, TUI_WARN, "%s", a->effect);
+    /* Fee and balance lines say what they are. */
+    static const char *const LABELS[] = { [EFFECT_WHAT] = "what it does", [EFFECT_FEE] = "",
+                                          [EFFECT_BALANCE] = "", [EFFECT_WARNING] = "warning" };
+    for (size_t i = 0; i < lines.n; i++) {
+        const effect_line *l = &lines.line[i];
+        bool first = i == 0 || lines.line[i - 1].kind != l->kind;
+        tui_print(stdscr, r, x + 2, lw, TUI_DIM, "%s", first ? LABELS[l->kind] : "");
+        tui_print(stdscr, r++, x + 2 + lw, vw, l->kind == EFFECT_WARNING ? TUI_WARN : TUI_NORMAL,
+                  "%s", l->text);
     }
-    for (size_t i = 0; i < a->nargs; i++)
-        tui_print(stdscr, r++, x + 4, w - 6, TUI_NORMAL, "%s", a->args[i]);
     const char *name = tui_wallet_name(app->wallet);
     tui_print(stdscr, r, x + 2, lw, TUI_DIM, "account");
     tui_print(stdscr, r++, x + 2 + lw, vw, TUI_NORMAL, "%s%s%s", name, name[0] ? " " : "", from);
@@ -632,11 +646,6 @@ static void draw_confirm(tui_app *app)
               (unsigned long long)a->tx.chain_id);
     tui_print(stdscr, r, x + 2, lw, TUI_DIM, "nonce");
     tui_print(stdscr, r++, x + 2 + lw, vw, TUI_NORMAL, "%llu", (unsigned long long)a->tx.nonce);
-    tui_print(stdscr, r, x + 2, lw, TUI_DIM, "gas limit");
-    tui_print(stdscr, r++, x + 2 + lw, vw, TUI_NORMAL, "%llu",
-              (unsigned long long)a->tx.gas_limit);
-    tui_print(stdscr, r, x + 2, lw, TUI_DIM, "fee");
-    tui_print(stdscr, r++, x + 2 + lw, vw, TUI_NORMAL, "%s", fee);
     tui_print(stdscr, y + h - 2, x + 2, w - 4, TUI_TITLE, "y sign and send    n / Esc cancel");
 }
 

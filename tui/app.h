@@ -7,7 +7,8 @@
  *
  * Pages never talk to the node. They draw from the latest snapshot and open
  * forms; a form naming a contract method runs the whole signing flow: field
- * checks -> nonce, gas and fee from the worker -> confirmation -> password
+ * checks -> nonce, gas and fee from the worker -> confirmation (what the call
+ * does, its fee and warnings: wallet/effect.h) -> password
  * when the account is locked -> send -> spinner until the receipt -> the
  * outcome on the message line and in tui_app_tx_at. */
 #ifndef TUI_APP_H
@@ -78,8 +79,6 @@ typedef struct tui_field_spec {
 typedef struct tui_form_spec {
     const char *title;
     const char *method;    /* contract method run with the fields as arguments; NULL: local */
-    const char *effect;    /* what the call does, for the confirmation (e.g. "turns your
-                              vote against"); NULL: nothing beyond the method */
     size_t nfields;
     tui_field_spec fields[TUI_FORM_FIELDS];
     /* A line shown under the fields, recomputed as the person types (e.g.
