@@ -131,6 +131,15 @@ const names *tui_app_names(const tui_app *app);
 tui_wallet *tui_app_wallet(tui_app *app);
 /* The account changed (Accounts page): re-read everything as it. */
 void tui_app_account_changed(tui_app *app);
+/* The configuration's named networks (tui_config.networks) and the one in
+ * use (NULL when none was chosen by name). */
+size_t tui_app_network_count(const tui_app *app);
+const char *tui_app_network_at(const tui_app *app, size_t i);
+const char *tui_app_network(const tui_app *app);
+/* Ends the panel asking its caller to run it again on network i (see
+ * tui_config.switch_to); refused with a message while transactions of this
+ * session wait for their receipts. */
+void tui_app_switch_network(tui_app *app, size_t i);
 /* Milliseconds since the panel started (for spinners). */
 unsigned long tui_app_clock_ms(const tui_app *app);
 
@@ -154,6 +163,14 @@ const tui_tx_record *tui_app_tx_at(const tui_app *app, size_t i);
 
 /* ---- running ---- */
 
+#define TUI_NETWORK_MAX 64
+
+/* What the panel asks its caller when it ends to change networks. */
+typedef struct tui_switch {
+    char network[TUI_NETWORK_MAX]; /* the network to run on next; "" when the person quit */
+    int page;                      /* the page to open there */
+} tui_switch;
+
 typedef struct tui_config {
     const char *rpc_urls[RPC_MAX_NODES]; /* the first, then those to fail over to */
     size_t nrpc_urls;
@@ -167,10 +184,16 @@ typedef struct tui_config {
     int first_page;          /* index into pages */
     const names *names;      /* names typed for addresses and shown beside them; may be
                                 NULL (then addresses only) */
+    const char *const *networks; /* named networks to switch to (none: NULL, 0) */
+    size_t nnetworks;
+    const char *network;     /* the one in use, or NULL */
+    tui_switch *switch_to;   /* out, when networks are given: what tui_run's return asks */
 } tui_config;
 
-/* Runs the panel until the person quits. The caller has called setlocale,
- * secret_init and rpc_global_init. Returns PC_OK, or why it could not start. */
+/* Runs the panel until the person quits or picks another network (then
+ * cfg->switch_to names it: the caller runs the panel again with that
+ * network's configuration). The caller has called setlocale, secret_init
+ * and rpc_global_init. Returns PC_OK, or why it could not start. */
 pc_status tui_run(const tui_config *cfg, pc_error *err);
 
 #endif
