@@ -20,9 +20,10 @@ static const struct {
     { "F", PC_UNIT_FRACTION, "unit owner's share of minted ENT" },
 };
 
-/* The chosen line of the networks list. */
+/* The chosen line of the networks list; it starts on the one in use. */
 typedef struct network_page {
     size_t cursor;
+    bool placed;
 } network_page;
 
 static void draw_networks(tui_app *app, network_page *pg, WINDOW *win, int y)
@@ -34,6 +35,10 @@ static void draw_networks(tui_app *app, network_page *pg, WINDOW *win, int y)
         tui_print(win, y, 2, 0, TUI_DIM, "none: [network NAME] sections of the config file");
         return;
     }
+    for (size_t i = 0; !pg->placed && now && i < n; i++)
+        if (strcmp(now, tui_app_network_at(app, i)) == 0)
+            pg->cursor = i;
+    pg->placed = true;
     pg->cursor = screen_cursor_clamp(pg->cursor, n);
     for (size_t i = 0; i < n && y < getmaxy(win); i++, y++) {
         const char *name = tui_app_network_at(app, i);

@@ -25,6 +25,7 @@ tui_keys Down n
 tui_expect "the other chain's id in the header" "chain 4201"
 tui_expect "on the Network info page" "chain id  4201"
 tui_expect "two in use" "two  (in use)"
+tui_expect "the chosen line starts on it" "> two  (in use)"
 tui_expect "its node" "node      $NODE2_RPC"
 
 echo "# and back"
