@@ -9,8 +9,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct cli_config;
+
+#define CLI_DEFAULT_RPC "http://127.0.0.1:8545"
+
 typedef struct cli_ctx {
-    const char *rpc_url;          /* --rpc, POWERCHAIN_RPC, default http://127.0.0.1:8545 */
+    const char *network;          /* --network: the configuration's network in use, or NULL */
+    const struct cli_config *config; /* the configuration file (cli/config.h) */
+    const char *rpc_url;          /* --rpc, POWERCHAIN_RPC, default CLI_DEFAULT_RPC */
     const char *rpc_fallbacks[7]; /* further --rpc nodes, for failover */
     size_t n_rpc_fallbacks;
     const char *contract_address; /* --contract */

@@ -32,6 +32,8 @@ int cmd_units(const cli_ctx *ctx, int argc, char **argv);
 int cmd_proposals(const cli_ctx *ctx, int argc, char **argv);
 int cmd_withdrawals(const cli_ctx *ctx, int argc, char **argv);
 int cmd_trades(const cli_ctx *ctx, int argc, char **argv);
+/* The configuration's named networks (cmd_networks.c). */
+int cmd_networks(const cli_ctx *ctx, int argc, char **argv);
 
 /* Shared by the commands: the deployment named by --contract or
  * --contract-json, and a client for --rpc. */

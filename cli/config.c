@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/opts.h"
+#include "keystore/keystore.h"
+
 /* The file's path (malloc'd), or NULL when no home is known. */
 static char *config_path(void)
 {
@@ -37,21 +40,87 @@ static char *trim(char *s)
     return s;
 }
 
-static pc_status store_value(cli_config *c, const char *key, const char *value, bool *known)
+/* Where an error in the file is: "path:line". */
+typedef struct place {
+    const char *path;
+    unsigned line;
+} place;
+
+/* rpc: every word separated by spaces or commas is one more node. */
+static pc_status add_nodes(cli_network *n, char *value, place at, pc_error *err)
 {
-    struct { const char *key; char **slot; } KEYS[] = {
-        { "rpc", &c->rpc }, { "contract", &c->contract }, { "contract-json", &c->contract_json },
-        { "keystore", &c->keystore }, { "account", &c->account },
-    };
-    *known = false;
-    for (size_t i = 0; i < sizeof KEYS / sizeof KEYS[0]; i++) {
-        if (strcmp(key, KEYS[i].key) != 0)
-            continue;
-        *known = true;
-        free(*KEYS[i].slot);
-        if (!(*KEYS[i].slot = strdup(value)))
-            return PC_ENOMEM;
+    for (char *w = strtok(value, " \t,"); w; w = strtok(NULL, " \t,")) {
+        if (n->nrpc == CONFIG_NODES_MAX)
+            return pc_fail(err, PC_EINPUT, "%s:%u: more than %d nodes", at.path, at.line,
+                           CONFIG_NODES_MAX);
+        if (!(n->rpc[n->nrpc] = strdup(w)))
+            return pc_fail(err, PC_ENOMEM, "out of memory");
+        n->nrpc++;
     }
+    return PC_OK;
+}
+
+static pc_status store_value(cli_network *n, const char *key, char *value, place at,
+                             pc_error *err)
+{
+    struct { const char *key; char **slot; } TEXTS[] = {
+        { "contract", &n->contract }, { "contract-json", &n->contract_json },
+        { "keystore", &n->keystore }, { "account", &n->account },
+    };
+    if (strcmp(key, "rpc") == 0)
+        return add_nodes(n, value, at, err);
+    if (strcmp(key, "chain-id") == 0) {
+        unsigned long long id;
+        pc_error e = { 0 };
+        if (cli_parse_u64("chain-id", value, UINT64_MAX, &id, &e) != PC_OK || id == 0)
+            return pc_fail(err, PC_EINPUT, "%s:%u: chain-id must be a whole number from 1, "
+                                           "not \"%.40s\"", at.path, at.line, value);
+        n->has_chain_id = true;
+        n->chain_id = id;
+        return PC_OK;
+    }
+    for (size_t i = 0; i < sizeof TEXTS / sizeof TEXTS[0]; i++) {
+        if (strcmp(key, TEXTS[i].key) != 0)
+            continue;
+        free(*TEXTS[i].slot);
+        if (!(*TEXTS[i].slot = strdup(value)))
+            return pc_fail(err, PC_ENOMEM, "out of memory");
+        return PC_OK;
+    }
+    return pc_fail(err, PC_EINPUT, "%s:%u: unknown key \"%.40s\" (rpc, contract, contract-json, "
+                                   "chain-id, keystore, account)", at.path, at.line, key);
+}
+
+/* "[network NAME]": a new section, which the following keys fill. */
+static pc_status open_section(cli_config *c, char *line, place at, cli_network **cur,
+                              pc_error *err)
+{
+    size_t n = strlen(line);
+    char *inner = line + 1;
+    if (n < 2 || line[n - 1] != ']')
+        return pc_fail(err, PC_EINPUT, "%s:%u: a section line reads [network NAME]", at.path,
+                       at.line);
+    line[n - 1] = '\0';
+    inner = trim(inner);
+    if (strncmp(inner, "network", 7) != 0 || (inner[7] != ' ' && inner[7] != '\t'))
+        return pc_fail(err, PC_EINPUT, "%s:%u: a section line reads [network NAME]", at.path,
+                       at.line);
+    const char *name = trim(inner + 7);
+    pc_error e = { 0 };
+    if (keystore_check_name(name, &e) != PC_OK)
+        return pc_fail(err, PC_EINPUT, "%s:%u: network name: %s", at.path, at.line, e.msg);
+    if (config_network(c, name))
+        return pc_fail(err, PC_EINPUT, "%s:%u: network \"%s\" is named twice", at.path, at.line,
+                       name);
+    cli_network *grown = realloc(c->networks, (c->nnetworks + 1) * sizeof *grown);
+    if (!grown)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    c->networks = grown;
+    *cur = &c->networks[c->nnetworks];
+    memset(*cur, 0, sizeof **cur);
+    if (!((*cur)->name = strdup(name)))
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    c->nnetworks++;
     return PC_OK;
 }
 
@@ -63,33 +132,32 @@ static pc_status read_file(const char *path, cli_config *c, pc_error *err)
                                : pc_fail(err, PC_EIO, "%s: %s", path, strerror(errno));
     char *line = NULL;
     size_t cap = 0;
-    unsigned lineno = 0;
+    place at = { path, 0 };
     pc_status st = PC_OK;
+    cli_network *cur = &c->common;
     while (st == PC_OK && getline(&line, &cap, f) >= 0) {
-        lineno++;
+        at.line++;
         char *t = trim(line);
         if (!*t || *t == '#')
             continue;
+        if (*t == '[') {
+            st = open_section(c, t, at, &cur, err);
+            continue;
+        }
         char *eq = strchr(t, '=');
         if (!eq) {
-            st = pc_fail(err, PC_EINPUT, "%s:%u: expected key = value", path, lineno);
+            st = pc_fail(err, PC_EINPUT, "%s:%u: expected key = value", path, at.line);
             break;
         }
         *eq = '\0';
-        bool known;
-        char *key = trim(t), *value = trim(eq + 1);
-        if ((st = store_value(c, key, value, &known)) != PC_OK)
-            pc_fail(err, st, "out of memory");
-        else if (!known)
-            st = pc_fail(err, PC_EINPUT, "%s:%u: unknown key \"%.40s\" (rpc, contract, "
-                                         "contract-json, keystore, account)", path, lineno, key);
+        st = store_value(cur, trim(t), trim(eq + 1), at, err);
     }
     free(line);
     fclose(f);
     return st;
 }
 
-pc_status config_apply(cli_ctx *ctx, cli_config *store, pc_error *err)
+pc_status config_load(cli_config *store, pc_error *err)
 {
     memset(store, 0, sizeof *store);
     char *path = config_path();
@@ -97,34 +165,84 @@ pc_status config_apply(cli_ctx *ctx, cli_config *store, pc_error *err)
         return PC_OK;
     pc_status st = read_file(path, store, err);
     free(path);
-    if (st != PC_OK) {
+    if (st != PC_OK)
         config_free(store);
-        return st;
+    return st;
+}
+
+const cli_network *config_network(const cli_config *store, const char *name)
+{
+    for (size_t i = 0; i < store->nnetworks; i++)
+        if (strcmp(store->networks[i].name, name) == 0)
+            return &store->networks[i];
+    return NULL;
+}
+
+/* Fills what ctx still lacks from one set of keys. */
+static void fill(cli_ctx *ctx, const cli_network *n)
+{
+    if (!ctx->rpc_url && n->nrpc) {
+        ctx->rpc_url = n->rpc[0];
+        for (size_t i = 1; i < n->nrpc; i++)
+            ctx->rpc_fallbacks[ctx->n_rpc_fallbacks++] = n->rpc[i];
     }
-    if (!ctx->rpc_url)
-        ctx->rpc_url = store->rpc;
     /* One deployment: a contract given any way wins over every contract key here. */
     if (!ctx->contract_address && !ctx->contract_json) {
-        if (store->contract && strncmp(store->contract, "0x", 2) == 0)
-            ctx->contract_address = store->contract;
-        else if (store->contract)
-            ctx->contract_json = store->contract;
+        if (n->contract && strncmp(n->contract, "0x", 2) == 0)
+            ctx->contract_address = n->contract;
+        else if (n->contract)
+            ctx->contract_json = n->contract;
         else
-            ctx->contract_json = store->contract_json;
+            ctx->contract_json = n->contract_json;
+    }
+    if (!ctx->has_chain_id && n->has_chain_id) {
+        ctx->has_chain_id = true;
+        ctx->chain_id = n->chain_id;
     }
     if (!ctx->keystore_dir)
-        ctx->keystore_dir = store->keystore;
+        ctx->keystore_dir = n->keystore;
     if (!ctx->account)
-        ctx->account = store->account;
+        ctx->account = n->account;
+}
+
+pc_status config_apply(cli_ctx *ctx, const cli_config *store, const char *network,
+                       pc_error *err)
+{
+    if (network) {
+        const cli_network *n = config_network(store, network);
+        if (!n) {
+            char known[256] = "none in the configuration file";
+            size_t used = 0;
+            for (size_t i = 0; i < store->nnetworks && used < sizeof known; i++)
+                used += (size_t)snprintf(known + used, sizeof known - used, "%s%s",
+                                         i ? ", " : "", store->networks[i].name);
+            return pc_fail(err, PC_EINPUT, "unknown network \"%.40s\" (known: %s)", network,
+                           known);
+        }
+        fill(ctx, n);
+    }
+    fill(ctx, &store->common);
+    ctx->network = network;
+    ctx->config = store;
     return PC_OK;
+}
+
+static void network_free(cli_network *n)
+{
+    free(n->name);
+    for (size_t i = 0; i < n->nrpc; i++)
+        free(n->rpc[i]);
+    free(n->contract);
+    free(n->contract_json);
+    free(n->keystore);
+    free(n->account);
 }
 
 void config_free(cli_config *store)
 {
-    free(store->rpc);
-    free(store->contract);
-    free(store->contract_json);
-    free(store->keystore);
-    free(store->account);
+    network_free(&store->common);
+    for (size_t i = 0; i < store->nnetworks; i++)
+        network_free(&store->networks[i]);
+    free(store->networks);
     memset(store, 0, sizeof *store);
 }

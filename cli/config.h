@@ -1,29 +1,63 @@
 /* The configuration file: $POWERCHAIN_CONFIG, else
  * $XDG_CONFIG_HOME/powerchain/config, else ~/.config/powerchain/config.
  * Lines of `key = value`; `#` starts a comment line; blank lines are
- * ignored. Keys: rpc, contract (an address, or a deployment file like
- * POWERCHAIN_CONTRACT), contract-json, keystore, account.
+ * ignored. Keys: rpc (one or more nodes, separated by spaces or commas; a
+ * repeated rpc line adds nodes), contract (an address, or a deployment file
+ * like POWERCHAIN_CONTRACT), contract-json, chain-id, keystore, account.
  *
- * Precedence: options, then environment, then this file, then defaults:
- * config_apply fills only the fields of ctx that are still NULL. A missing
- * file is not an error; an unknown key or a line without `=` is PC_EINPUT
- * naming the file and line. */
+ * Named networks: a line `[network NAME]` starts a section whose keys
+ * belong to network NAME (a name as the address book takes it: letters,
+ * digits, '.', '_', '-'); the keys before the first section apply to every
+ * network. `--network NAME` selects one.
+ *
+ * Precedence: options, then environment, then the selected network, then
+ * the keys outside sections, then defaults: config_apply fills only the
+ * fields of ctx that are still unset. A missing file is not an error; an
+ * unknown key, a line without `=`, a bad section line, a network named
+ * twice or a chain id that is not a whole number from 1 is PC_EINPUT naming
+ * the file and line. */
 #ifndef PC_CONFIG_H
 #define PC_CONFIG_H
 
 #include "cli/cli.h"
 #include "eth/error.h"
 
-/* Holds the texts ctx points to after config_apply; keep it as long as ctx. */
-typedef struct cli_config {
-    char *rpc;
+#define CONFIG_NODES_MAX 8
+
+/* One set of keys: those outside sections, or one network's. */
+typedef struct cli_network {
+    char *name;                      /* NULL outside sections */
+    char *rpc[CONFIG_NODES_MAX];     /* the first, then those to fail over to */
+    size_t nrpc;
     char *contract;
     char *contract_json;
+    bool has_chain_id;
+    uint64_t chain_id;
     char *keystore;
     char *account;
+} cli_network;
+
+/* The whole file; ctx points into it after config_apply: keep it as long
+ * as ctx. */
+typedef struct cli_config {
+    cli_network common;              /* the keys outside sections */
+    cli_network *networks;           /* in file order */
+    size_t nnetworks;
 } cli_config;
 
-pc_status config_apply(cli_ctx *ctx, cli_config *store, pc_error *err);
+/* Reads the file (a missing one is an empty configuration). */
+pc_status config_load(cli_config *store, pc_error *err);
+
+/* Fills the unset fields of ctx from network `network` (NULL: none) and
+ * then from the common keys. An unknown network is PC_EINPUT listing the
+ * known ones. */
+pc_status config_apply(cli_ctx *ctx, const cli_config *store, const char *network,
+                       pc_error *err);
+
+/* The network called name, or NULL. */
+const cli_network *config_network(const cli_config *store, const char *name);
+
+
 void config_free(cli_config *store);
 
 #endif

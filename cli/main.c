@@ -22,8 +22,6 @@
 #define PC_VERSION "unknown"
 #endif
 
-#define DEFAULT_RPC "http://127.0.0.1:8545"
-
 void cli_error(const char *fmt, ...)
 {
     /* Messages may quote the node or the person's input: no control
@@ -71,10 +69,12 @@ static void usage(FILE *out)
           "  proposals                 every vote: what it does, who is for and against\n"
           "  withdrawals               eEuro locked for withdrawal, per account\n"
           "  trades [--csv]            the market's fills, checked against the open book\n"
+          "  networks                  the configuration's named networks\n"
           "  tui                       the control panel (also with no command)\n"
           "\n"
           "Options:\n"
-          "  --rpc URL                 node (env POWERCHAIN_RPC, default " DEFAULT_RPC ");\n"
+          "  --network NAME            a [network NAME] section of the config file\n"
+          "  --rpc URL                 node (env POWERCHAIN_RPC, default " CLI_DEFAULT_RPC ");\n"
           "                            give it up to 8 times: reads fail over in order\n"
           "  --contract ADDRESS        the PowerChain deployment\n"
           "  --contract-json FILE      its {\"name\",\"address\",\"abi\"} file\n"
@@ -90,9 +90,10 @@ static void usage(FILE *out)
           "  -h, --help                this help\n"
           "  -V, --version             the version\n"
           "\n"
-          "Defaults for --rpc, --contract(-json), --keystore and --account may live in\n"
-          "$XDG_CONFIG_HOME/powerchain/config (key = value lines; $POWERCHAIN_CONFIG\n"
-          "names another file); options and the environment take precedence.\n"
+          "Defaults for --rpc, --contract(-json), --chain-id, --keystore and --account\n"
+          "may live in $XDG_CONFIG_HOME/powerchain/config (key = value lines;\n"
+          "$POWERCHAIN_CONFIG names another file), for every network or in\n"
+          "[network NAME] sections; options and the environment take precedence.\n"
           "\n"
           "send options: --raw (sign offline and print the raw transaction; needs\n"
           "  --chain-id, --nonce, --gas-limit and --gas-price, or --max-fee with\n"
@@ -120,10 +121,11 @@ int main(int argc, char **argv)
     cli_config config = { 0 };
     const char *rpcs[8] = { NULL };
     size_t nrpc = 0;
-    const char *contract = NULL, *contract_json = NULL, *chain_id = NULL;
+    const char *contract = NULL, *contract_json = NULL, *chain_id = NULL, *network = NULL;
     const char *timeout = NULL;
     bool help = false, version = false;
     const cli_opt globals[] = {
+        CLI_OPT_VALUE("network", 0, &network),
         CLI_OPT_LIST("rpc", rpcs, &nrpc, 8),
         CLI_OPT_VALUE("contract", 0, &contract),
         CLI_OPT_VALUE("contract-json", 0, &contract_json),
@@ -177,12 +179,6 @@ int main(int argc, char **argv)
         ctx.keystore_dir = env_or("POWERCHAIN_KEYSTORE", NULL);
     if (!ctx.account)
         ctx.account = env_or("POWERCHAIN_ACCOUNT", NULL);
-    if (config_apply(&ctx, &config, &err) != PC_OK) {
-        code = cli_fail(&err);
-        goto out;
-    }
-    if (!ctx.rpc_url)
-        ctx.rpc_url = DEFAULT_RPC;
     unsigned long long n;
     if (chain_id) {
         if (cli_parse_u64("chain-id", chain_id, UINT64_MAX, &n, &err) == PC_OK && n == 0)
@@ -194,6 +190,13 @@ int main(int argc, char **argv)
         ctx.has_chain_id = true;
         ctx.chain_id = n;
     }
+    if (config_load(&config, &err) != PC_OK ||
+        config_apply(&ctx, &config, network, &err) != PC_OK) {
+        code = cli_fail(&err);
+        goto out;
+    }
+    if (!ctx.rpc_url)
+        ctx.rpc_url = CLI_DEFAULT_RPC;
     ctx.timeout_s = RPC_DEFAULT_TIMEOUT_S;
     if (timeout) {
         if (cli_parse_u64("timeout", timeout, 86400, &n, &err) == PC_OK && n == 0)
@@ -248,6 +251,8 @@ int main(int argc, char **argv)
         code = cmd_withdrawals(&ctx, nrest, rest);
     else if (strcmp(command, "trades") == 0)
         code = cmd_trades(&ctx, nrest, rest);
+    else if (strcmp(command, "networks") == 0)
+        code = cmd_networks(&ctx, nrest, rest);
     else if (strcmp(command, "methods") == 0)
         code = cmd_methods(&ctx, nrest, rest);
     else if (strcmp(command, "help") == 0) {

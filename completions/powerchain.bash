@@ -1,6 +1,7 @@
 # bash completion for powerchain: options (--rpc may be given several times,
 # for failover), commands, contract methods (from `powerchain methods`),
-# account, contacts and meter subcommands, and the history commands' options.
+# account, contacts and meter subcommands, the history commands' options, and
+# the config file's network names for --network (from `powerchain networks`).
 _powerchain() {
     local cur prev words cword
     _init_completion || return
@@ -12,6 +13,9 @@ _powerchain() {
             _filedir -d; return ;;
         --rpc|--contract|--chain-id|--timeout|--account|--from-block|--to-block)
             return ;;
+        --network)
+            COMPREPLY=($(compgen -W "$("${words[0]}" networks 2>/dev/null | awk 'NR > 1 { print ($1 == "*" ? $2 : $1) }')" -- "$cur"))
+            return ;;
         --method)
             COMPREPLY=($(compgen -W "$("${words[0]}" methods 2>/dev/null | awk '$1 == "send" || $1 == "vote" { print $2 }')" -- "$cur"))
             return ;;
@@ -19,16 +23,16 @@ _powerchain() {
             COMPREPLY=($(compgen -W '1 2 3 4 5 6 7 8 9' -- "$cur")); return ;;
     esac
 
-    local opts='--rpc --contract --contract-json --chain-id --account --keystore
+    local opts='--network --rpc --contract --contract-json --chain-id --account --keystore
         --password-file --private-key-file --timeout --json --yes --help --version'
     local commands='tui call send deploy account contacts status meter methods sync history
-        units proposals withdrawals trades help'
+        units proposals withdrawals trades networks help'
 
     # The first word that is neither an option nor an option's value.
     local i cmd= sub=
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            --rpc|--contract|--contract-json|--chain-id|--account|--keystore|--password-file|--private-key-file|--timeout|--page|--method|--from-block|--to-block)
+            --network|--rpc|--contract|--contract-json|--chain-id|--account|--keystore|--password-file|--private-key-file|--timeout|--page|--method|--from-block|--to-block)
                 ((i++)) ;;
             -*) ;;
             *) if [[ -z $cmd ]]; then cmd=${words[i]}; elif [[ -z $sub ]]; then sub=${words[i]}; fi ;;

@@ -1,5 +1,7 @@
 /* 3 Network info: the banker, eEuro in circulation, the five parameters
- * with their meaning and units, the node and the contract. */
+ * with their meaning and units, the node and the contract; then the
+ * configuration's named networks, of which `n` switches to the chosen one
+ * (the panel starts again on it). */
 #include <string.h>
 
 #include "rpcclient/units.h"
@@ -18,9 +20,39 @@ static const struct {
     { "F", PC_UNIT_FRACTION, "unit owner's share of minted ENT" },
 };
 
+/* The chosen line of the networks list; it starts on the one in use. */
+typedef struct network_page {
+    size_t cursor;
+    bool placed;
+} network_page;
+
+static void draw_networks(tui_app *app, network_page *pg, WINDOW *win, int y)
+{
+    size_t n = tui_app_network_count(app);
+    const char *now = tui_app_network(app);
+    screen_heading(win, y++, "Networks");
+    if (n == 0) {
+        tui_print(win, y, 2, 0, TUI_DIM, "none: [network NAME] sections of the config file");
+        return;
+    }
+    for (size_t i = 0; !pg->placed && now && i < n; i++)
+        if (strcmp(now, tui_app_network_at(app, i)) == 0)
+            pg->cursor = i;
+    pg->placed = true;
+    if (pg->cursor >= n)
+        pg->cursor = n - 1;
+    for (size_t i = 0; i < n && y < getmaxy(win); i++, y++) {
+        const char *name = tui_app_network_at(app, i);
+        bool in_use = now && strcmp(now, name) == 0;
+        tui_print(win, y, 0, 1, i == pg->cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
+                  i == pg->cursor ? '>' : ' ');
+        tui_print(win, y, 2, 0, in_use ? TUI_GOOD : TUI_NORMAL, "%s%s", name,
+                  in_use ? "  (in use)" : "");
+    }
+}
+
 static void draw(tui_app *app, void *state, WINDOW *win)
 {
-    (void)state;
     const wallet_state *s = tui_app_snapshot(app);
     char a[ETH_ADDRESS_TEXT_LEN];
     screen_heading(win, 0, "Banker");
@@ -60,11 +92,32 @@ static void draw(tui_app *app, void *state, WINDOW *win)
     eth_address_to_checksum(pc_contract_address(tui_app_contract(app)), a);
     tui_print(win, 14, 2, 0, TUI_NORMAL, "contract  %s", a);
     tui_print(win, 15, 2, 0, TUI_DIM, "          %s", pc_contract_name(tui_app_contract(app)));
+    draw_networks(app, state, win, 17);
+}
+
+static bool key(tui_app *app, void *state, int ch)
+{
+    network_page *pg = state;
+    size_t n = tui_app_network_count(app);
+    if (screen_cursor_key(ch, &pg->cursor, n, n))
+        return true;
+    if (ch != 'n')
+        return false;
+    if (pg->cursor >= n)
+        tui_app_message(app, true, "no networks to switch to: see [network NAME] in the "
+                                   "config file");
+    else if (tui_app_network(app) && strcmp(tui_app_network(app),
+                                            tui_app_network_at(app, pg->cursor)) == 0)
+        tui_app_message(app, true, "%s is the network in use", tui_app_network(app));
+    else
+        tui_app_switch_network(app, pg->cursor);
+    return true;
 }
 
 const tui_page screen_network = {
     .title = "Network info",
-    .hints = "",
+    .hints = "n switch to the chosen network",
+    .state_size = sizeof(network_page),
     .draw = draw,
-    .key = NULL,
+    .key = key,
 };

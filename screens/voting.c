@@ -253,8 +253,8 @@ static bool form_text(const char *method, size_t i, const char *part, const char
 }
 
 /* Calls the vote recorded as `text` again, through the usual confirmation,
- * which says `effect`. */
-static void revote(tui_app *app, const char *text, const char *effect)
+ * which says what the call does to the account's vote (wallet/effect.h). */
+static void revote(tui_app *app, const char *text)
 {
     char values[2][VOTE_PART_MAX];
     char parts[3][VOTE_PART_MAX];
@@ -272,8 +272,7 @@ static void revote(tui_app *app, const char *text, const char *effect)
             n--;
         if (n != VOTES[v].nargs)
             break;
-        tui_form_spec spec = { .title = "Vote", .method = VOTES[v].method, .effect = effect,
-                               .nfields = n };
+        tui_form_spec spec = { .title = "Vote", .method = VOTES[v].method, .nfields = n };
         bool ok = true;
         for (size_t i = 0; i < n && ok; i++) {
             ok = form_text(VOTES[v].method, i, parts[i], parts[0], values[i]);
@@ -319,23 +318,23 @@ static void vote(tui_app *app, const wallet_state *s, const view_governance *g,
                                 g->proposals[i].vote);
                 return;
             }
-        revote(app, p->vote, "proposes again a passed change");
+        revote(app, p->vote);
         return;
     }
     /* Per side: the key that would move the vote the other way (so sends
-     * nothing), why, and what the call does otherwise. */
-    static const struct { int refused; const char *why, *effect; } BY_SIDE[] = {
-        [SIDE_UNKNOWN] = { 0, "", "turns your vote around (your side could not be read)" },
+     * nothing) and why. */
+    static const struct { int refused; const char *why; } BY_SIDE[] = {
+        [SIDE_UNKNOWN] = { 0, "" },
         [SIDE_NONE] = { 'o', "you have not voted on it: a first vote counts in favour, so "
-                             "there is nothing to turn against", "adds your vote in favour" },
-        [SIDE_FOR] = { 'y', "you are in favour already", "turns your vote against" },
-        [SIDE_AGAINST] = { 'o', "you are against already", "turns your vote in favour" },
+                             "there is nothing to turn against" },
+        [SIDE_FOR] = { 'y', "you are in favour already" },
+        [SIDE_AGAINST] = { 'o', "you are against already" },
     };
     side sd = account_side(s, p->vote);
     if (ch == BY_SIDE[sd].refused)
         tui_app_message(app, true, "%s", BY_SIDE[sd].why);
     else
-        revote(app, p->vote, BY_SIDE[sd].effect);
+        revote(app, p->vote);
 }
 
 static bool key(tui_app *app, void *state, int ch)

@@ -47,11 +47,11 @@ bool tui_action_start(tui_action *a, const tui_app *app, const tui_form *f, unsi
     a->calldata = calldata;
     a->spec = f->spec;
     memcpy(a->text, f->text, sizeof a->text);
-    snprintf(a->effect, sizeof a->effect, "%s", f->spec.effect ? f->spec.effect : "");
     size_t used = (size_t)snprintf(a->description, sizeof a->description, "%s", m->name);
     for (size_t i = 0; i < f->spec.nfields && a->nargs < PC_MAX_ARGS; i++) {
         char v[160];
         tui_form_describe_arg(app, f->spec.fields[i].kind, f->text[i], v, sizeof v);
+        snprintf(a->encoded[a->nargs], sizeof a->encoded[0], "%s", texts[i]);
         snprintf(a->args[a->nargs++], sizeof a->args[0], "%-12s %s", f->spec.fields[i].label, v);
         if (used < sizeof a->description)
             used += (size_t)snprintf(a->description + used, sizeof a->description - used, " %s",
@@ -120,10 +120,38 @@ static tui_action_line *line(tui_action_line *l, const char *label, bool emphasi
     va_end(ap);
     l->label = label;
     l->emphasis = emphasis;
+    l->warning = false;
     return l + 1;
 }
 
-size_t tui_action_lines(const tui_action *a, const char *account_name,
+/* wallet/effect.h's lines for the prepared call, from the figures held now. */
+static tui_action_line *effect_of(tui_action_line *l, const tui_action *a, const tui_app *app)
+{
+    const char *argv[PC_MAX_ARGS];
+    for (size_t i = 0; i < a->nargs; i++)
+        argv[i] = a->encoded[i];
+    effect_call c = { .method = a->method->name, .nargs = a->nargs, .args = argv,
+                      .state = tui_app_snapshot(app), .past = tui_app_past(app),
+                      .book = tui_app_names(app), .own = a->t.from, .contract = a->t.to,
+                      .gas_limit = a->tx.gas_limit,
+                      .max_fee_per_gas = a->tx.type == ETH_TX_EIP1559 ? a->tx.max_fee
+                                                                      : a->tx.gas_price };
+    effect_lines lines;
+    effect_describe(&c, &lines);
+    static const char *const LABELS[] = { [EFFECT_WHAT] = "what it does",
+                                          [EFFECT_FEE] = "", /* the text says it */
+                                          [EFFECT_BALANCE] = "",
+                                          [EFFECT_WARNING] = "warning" };
+    for (size_t i = 0; i < lines.n; i++) {
+        const effect_line *e = &lines.line[i];
+        bool first = i == 0 || lines.line[i - 1].kind != e->kind;
+        l = line(l, first ? LABELS[e->kind] : "", e->kind == EFFECT_WHAT, "%s", e->text);
+        l[-1].warning = e->kind == EFFECT_WARNING;
+    }
+    return l;
+}
+
+size_t tui_action_lines(const tui_action *a, const tui_app *app, const char *account_name,
                         tui_action_line out[TUI_ACTION_LINES])
 {
     char from[ETH_ADDRESS_TEXT_LEN], to[ETH_ADDRESS_TEXT_LEN];
@@ -133,8 +161,7 @@ size_t tui_action_lines(const tui_action *a, const char *account_name,
     tui_action_line *l = out;
     l = line(l, "method", true, "%s (%s)", a->method->name,
              a->method->kind == PC_VOTE ? "a vote" : "a transaction");
-    if (a->effect[0])
-        l = line(l, "what it does", true, "%s", a->effect);
+    l = effect_of(l, a, app);
     for (size_t i = 0; i < a->nargs; i++)
         l = line(l, "", false, "%s", a->args[i]);
     l = line(l, "account", false, "%s%s%s", account_name, account_name[0] ? " " : "", from);

@@ -28,6 +28,7 @@
 #include "tui/app.h"
 #include "tui/form.h"
 #include "tui/worker.h"
+#include "wallet/effect.h"
 #include "wallet/txpipe.h"
 
 typedef enum tui_action_state {
@@ -44,8 +45,8 @@ typedef struct tui_action {
     unsigned id;
     const pc_method *method;
     char description[160];
-    char effect[160];            /* the form's, or "" */
     char args[PC_MAX_ARGS][200]; /* "LABEL  value as people read it" */
+    char encoded[PC_MAX_ARGS][TUI_FIELD_MAX]; /* as encoded: names resolved to addresses */
     size_t nargs;
     bytebuf calldata;
     wallet_tx t;
@@ -86,14 +87,17 @@ void tui_action_send(tui_action *a, tui_worker *w, secret *key);
 void tui_action_clear(tui_action *a);
 
 /* The confirmation dialog's lines, as account_name (may be "") signs them:
- * a label ("" for an argument line) and its value, in the order shown. */
+ * a label ("" for an argument line) and its value, in the order shown.
+ * What the call does, its most fee, the coin balance and the warnings come
+ * from wallet/effect.h, against the app's snapshot, past and address book. */
 typedef struct tui_action_line {
     const char *label;
     char value[256];
     bool emphasis;               /* what the call does, the method */
+    bool warning;                /* looks like a mistake: read before signing */
 } tui_action_line;
-#define TUI_ACTION_LINES (PC_MAX_ARGS + 8)
-size_t tui_action_lines(const tui_action *a, const char *account_name,
+#define TUI_ACTION_LINES (PC_MAX_ARGS + 8 + EFFECT_LINES_MAX)
+size_t tui_action_lines(const tui_action *a, const tui_app *app, const char *account_name,
                         tui_action_line out[TUI_ACTION_LINES]);
 
 #endif

@@ -12,6 +12,7 @@
 #include "tui/form.h"
 #include "tui/ui.h"
 #include "tui/worker.h"
+#include "wallet/effect.h"
 
 #define MAX_TXS 64
 #define WHEEL_LINES 3
@@ -100,6 +101,23 @@ const names *tui_app_names(const tui_app *app)
 tui_wallet *tui_app_wallet(tui_app *app) { return app->wallet; }
 size_t tui_app_tx_count(const tui_app *app) { return app->ntxs; }
 const tui_tx_record *tui_app_tx_at(const tui_app *app, size_t i) { return &app->txs[i]; }
+
+size_t tui_app_network_count(const tui_app *app) { return app->cfg->nnetworks; }
+const char *tui_app_network_at(const tui_app *app, size_t i) { return app->cfg->networks[i]; }
+const char *tui_app_network(const tui_app *app) { return app->cfg->network; }
+
+void tui_app_switch_network(tui_app *app, size_t i)
+{
+    for (size_t t = 0; t < app->ntxs; t++)
+        if (app->txs[t].state == TUI_TX_SIGNING || app->txs[t].state == TUI_TX_PENDING) {
+            tui_app_message(app, true, "wait for the pending transactions before switching");
+            return;
+        }
+    snprintf(app->cfg->switch_to->network, sizeof app->cfg->switch_to->network, "%s",
+             app->cfg->networks[i]);
+    app->cfg->switch_to->page = (int)app->page;
+    app->quit = true;
+}
 
 unsigned long tui_app_clock_ms(const tui_app *app)
 {
@@ -520,7 +538,7 @@ static tui_chrome chrome_of(const tui_app *app)
 /* The confirmation's lines, as the chrome lays them out and hit-tests them. */
 static size_t confirm_lines(tui_app *app, tui_action_line lines[TUI_ACTION_LINES])
 {
-    return tui_action_lines(&app->act, tui_wallet_name(app->wallet), lines);
+    return tui_action_lines(&app->act, app, tui_wallet_name(app->wallet), lines);
 }
 
 static void draw(tui_app *app)
@@ -682,6 +700,8 @@ pc_status tui_run(const tui_config *cfg, pc_error *err)
     if (!app)
         return pc_fail(err, PC_ENOMEM, "out of memory");
     app->cfg = cfg;
+    if (cfg->switch_to)
+        cfg->switch_to->network[0] = '\0';
     app->page = cfg->first_page >= 0 && (size_t)cfg->first_page < cfg->npages
                     ? (size_t)cfg->first_page : 0;
     clock_gettime(CLOCK_MONOTONIC, &app->started);

@@ -11,11 +11,12 @@
  *
  * Pages never talk to the node. They draw from the latest snapshot and open
  * forms; a form naming a contract method runs the whole signing flow: field
- * checks -> nonce, gas and fee from the worker -> confirmation -> password
- * when the account is locked (checked off this thread) -> send -> spinner
- * until the receipt -> the outcome on the message line and in
- * tui_app_tx_at (tui/action.h). A send that cannot be prepared or fails
- * reopens its form as typed, with the reason. */
+ * checks -> nonce, gas and fee from the worker -> confirmation (what the call
+ * does, its fee and warnings: wallet/effect.h) -> password when the account
+ * is locked (checked off this thread) -> send -> spinner until the receipt
+ * -> the outcome on the message line and in tui_app_tx_at (tui/action.h). A
+ * send that cannot be prepared or fails reopens its form as typed, with the
+ * reason. */
 #ifndef TUI_APP_H
 #define TUI_APP_H
 
@@ -84,8 +85,6 @@ typedef struct tui_field_spec {
 typedef struct tui_form_spec {
     const char *title;
     const char *method;    /* contract method run with the fields as arguments; NULL: local */
-    const char *effect;    /* what the call does, for the confirmation (e.g. "turns your
-                              vote against"); NULL: nothing beyond the method */
     size_t nfields;
     tui_field_spec fields[TUI_FORM_FIELDS];
     /* A line shown under the fields, recomputed as the person types (e.g.
@@ -138,6 +137,15 @@ const names *tui_app_names(const tui_app *app);
 tui_wallet *tui_app_wallet(tui_app *app);
 /* The account changed (Accounts page): re-read everything as it. */
 void tui_app_account_changed(tui_app *app);
+/* The configuration's named networks (tui_config.networks) and the one in
+ * use (NULL when none was chosen by name). */
+size_t tui_app_network_count(const tui_app *app);
+const char *tui_app_network_at(const tui_app *app, size_t i);
+const char *tui_app_network(const tui_app *app);
+/* Ends the panel asking its caller to run it again on network i (see
+ * tui_config.switch_to); refused with a message while transactions of this
+ * session wait for their receipts. */
+void tui_app_switch_network(tui_app *app, size_t i);
 /* Milliseconds since the panel started (for spinners). */
 unsigned long tui_app_clock_ms(const tui_app *app);
 
@@ -161,6 +169,14 @@ const tui_tx_record *tui_app_tx_at(const tui_app *app, size_t i);
 
 /* ---- running ---- */
 
+#define TUI_NETWORK_MAX 64
+
+/* What the panel asks its caller when it ends to change networks. */
+typedef struct tui_switch {
+    char network[TUI_NETWORK_MAX]; /* the network to run on next; "" when the person quit */
+    int page;                      /* the page to open there */
+} tui_switch;
+
 typedef struct tui_config {
     const char *rpc_urls[RPC_MAX_NODES]; /* the first, then those to fail over to */
     size_t nrpc_urls;
@@ -174,10 +190,16 @@ typedef struct tui_config {
     int first_page;          /* index into pages */
     const names *names;      /* names typed for addresses and shown beside them; may be
                                 NULL (then addresses only) */
+    const char *const *networks; /* named networks to switch to (none: NULL, 0) */
+    size_t nnetworks;
+    const char *network;     /* the one in use, or NULL */
+    tui_switch *switch_to;   /* out, when networks are given: what tui_run's return asks */
 } tui_config;
 
-/* Runs the panel until the person quits. The caller has called setlocale,
- * secret_init and rpc_global_init. Returns PC_OK, or why it could not start. */
+/* Runs the panel until the person quits or picks another network (then
+ * cfg->switch_to names it: the caller runs the panel again with that
+ * network's configuration). The caller has called setlocale, secret_init
+ * and rpc_global_init. Returns PC_OK, or why it could not start. */
 pc_status tui_run(const tui_config *cfg, pc_error *err);
 
 #endif

@@ -312,7 +312,8 @@ void tui_chrome_confirm(const tui_action_line *lines, size_t n)
         if (l->label[0])
             tui_print(stdscr, r, g.x + 2, CONFIRM_LABEL_W, TUI_DIM, "%s", l->label);
         for (int j = 0; j < k && j < 16 && r < g.by - 1; j++, r++)
-            tui_print(stdscr, r, vx, vw, l->emphasis ? TUI_ACCENT : TUI_NORMAL, "%.*s",
+            tui_print(stdscr, r, vx, vw,
+                      l->warning ? TUI_WARN : l->emphasis ? TUI_ACCENT : TUI_NORMAL, "%.*s",
                       rows[j].len, l->value + rows[j].at);
     }
     tui_print(stdscr, g.by, g.sign_x, (int)strlen(SIGN_BUTTON), TUI_SELECTED, SIGN_BUTTON);

@@ -145,8 +145,17 @@ static bool decoded(wallet_state *s, const rpc_batch *b, const slot *sl, abi_val
     return true;
 }
 
+/* The account's coin balance, read beside the contract's figures. */
+static void take_coin(wallet_state *s, const rpc_batch *b, int i_coin)
+{
+    pc_error e = { 0 };
+    const cJSON *r = i_coin < 0 ? NULL : rpc_batch_result(b, (size_t)i_coin, &e);
+    if (!r || node_parse_u256(r, "coin balance", &s->coin, &e) != PC_OK)
+        mark_missing(s, WALLET_SEC_COIN, "eth_getBalance", i_coin < 0 ? NULL : &e);
+}
+
 static pc_status fill(wallet_state *s, const rpc_batch *b, const slot *sl, int i_chain,
-                      int i_block, pc_error *err)
+                      int i_block, int i_coin, pc_error *err)
 {
     pc_error e = { 0 };
     node_block blk;
@@ -158,6 +167,7 @@ static pc_status fill(wallet_state *s, const rpc_batch *b, const slot *sl, int i
         return pc_fail_cause(err, PC_ENODE, e.cause, "chain id: %s", e.msg);
     s->block = blk.number;
     s->block_time = blk.timestamp;
+    take_coin(s, b, i_coin);
 
     abi_value v;
     bool ok = true;
@@ -182,7 +192,8 @@ static pc_status fill(wallet_state *s, const rpc_batch *b, const slot *sl, int i
                          take_orders(&v.items[1], &s->sells, &s->nsells))
 #undef READ
     if (!s->has_account)
-        s->missing |= WALLET_SEC_BALANCES | WALLET_SEC_SESSIONS | WALLET_SEC_VOTER | WALLET_SEC_VOTES;
+        s->missing |= WALLET_SEC_BALANCES | WALLET_SEC_SESSIONS | WALLET_SEC_VOTER |
+                      WALLET_SEC_VOTES | WALLET_SEC_COIN;
     /* Only voters may list votes; for others the read fails by design. */
     if (!s->is_voter)
         s->missing |= WALLET_SEC_VOTES;
@@ -211,6 +222,9 @@ pc_status wallet_state_fetch(rpc_client *c, const pc_contract *k, const wallet_s
     slot sl[R_COUNT];
     int i_chain = rpc_batch_add(b, "eth_chainId", NULL);
     int i_block = rpc_batch_add(b, "eth_getBlockByNumber", node_params_latest_block());
+    int i_coin = account ? rpc_batch_add(b, "eth_getBalance",
+                                         node_params_address_tag(account, "latest"))
+                         : -1;
     for (int r = 0; r < R_COUNT; r++) {
         sl[r] = (slot){ READS[r].method, -1, READS[r].section };
         if (READS[r].sender && !account)
@@ -224,14 +238,14 @@ pc_status wallet_state_fetch(rpc_client *c, const pc_contract *k, const wallet_s
         if ((i_query[i] = rpc_batch_add(b, "eth_getTransactionReceipt",
                                         node_params_hash(q->receipts[i].hash))) < 0)
             st = PC_ENOMEM;
-    if (i_chain < 0 || i_block < 0)
+    if (i_chain < 0 || i_block < 0 || (account && i_coin < 0))
         st = PC_ENOMEM;
     if (st != PC_OK)
         pc_fail(err, PC_ENOMEM, "out of memory");
     if (st == PC_OK)
         st = rpc_batch_send(c, b, true, err);
     if (st == PC_OK)
-        st = fill(s, b, sl, i_chain, i_block, err);
+        st = fill(s, b, sl, i_chain, i_block, i_coin, err);
     for (size_t i = 0; st == PC_OK && i < nqueries; i++) {
         pc_error e = { 0 };
         wallet_receipt_query *rq = &q->receipts[i];

@@ -4,7 +4,7 @@
  * never see JSON, RPC or ABI values.
  *
  * What one batch reads: the chain id and the latest block; the account's
- * balances, sessions, voter flag and votes (sender reads, only with an
+ * coin balance (eth_getBalance), token balances, sessions, voter flag and votes (sender reads, only with an
  * account); the totals, costs, storage units, parameters, banker and order
  * book; receipts of pending transactions. The past (unit owners, withdrawal
  * requests, the contract's transactions) is not read here: it comes from
@@ -41,6 +41,7 @@ enum {
     WALLET_SEC_VOTER = 1u << 7,
     WALLET_SEC_VOTES = 1u << 8,
     WALLET_SEC_ORDERS = 1u << 9,
+    WALLET_SEC_COIN = 1u << 10,   /* the account's balance in the chain's coin */
 };
 
 /* Parameters in getParameters order. */
@@ -81,6 +82,7 @@ typedef struct wallet_state {
     bool has_account;
     eth_address account;
     u256 ent_available, ent_locked, eeuro_available, eeuro_locked;
+    u256 coin;             /* the account's balance in the chain's coin, wei (pays for gas) */
 
     u256 total_ent, total_eeuro, total_wh;
     u256 mint_cost, burn_cost;

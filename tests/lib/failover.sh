@@ -10,9 +10,13 @@
 #                it; sets PROXY_END to "gone" (it died by itself) or "killed".
 #                Unlike a plain wait, it cannot hang a test whose client never
 #                reached the send.
-#   node2_up     starts a second devnet, a chain of its own deployed the same
+#   node2_up [OPTS]  starts a second devnet, a chain of its own deployed the same
 #                way (same contract address, same state), that never hears
-#                what the first node is sent. Sets NODE2_RPC; 1 on failure.
+#                what the first node is sent; OPTS go to devnet/start (e.g.
+#                --chain-id 4201). Sets NODE2_RPC and NODE2_JSON; 1 on failure.
+#   networks_config FILE  appends [network one] (the devnet, chain id 4200)
+#                and [network two] (the second node, chain id 4201, started
+#                with node2_up --chain-id 4201) to config file FILE.
 #   failover_down  stops both (run it from the test's EXIT trap).
 
 proxy_up() {
@@ -56,7 +60,7 @@ node2_up() {
     for ((i = 0; i < 5; i++)); do
         port=$((20000 + (RANDOM * 32768 + RANDOM) % 12000))
         _devnet_port_free "$port" || continue
-        address=$("$PROJECT_ROOT/devnet/start" --port "$port" --state "$NODE2_DIR") && break
+        address=$("$PROJECT_ROOT/devnet/start" --port "$port" --state "$NODE2_DIR" "$@") && break
         rm -rf "${NODE2_DIR:?}"/*
     done
     if [[ $address != "$DEVNET_ADDRESS" ]]; then
@@ -64,6 +68,21 @@ node2_up() {
         return 1
     fi
     NODE2_RPC="http://127.0.0.1:$port"
+    NODE2_JSON="$NODE2_DIR/powerchain.json"
+}
+
+networks_config() {
+    cat >>"$1" <<END
+[network one]
+rpc = $DEVNET_RPC
+contract = $DEVNET_JSON
+chain-id = 4200
+
+[network two]
+rpc = $NODE2_RPC
+contract = $NODE2_JSON
+chain-id = 4201
+END
 }
 
 failover_down() {

@@ -38,7 +38,7 @@ echo "# v on it: A is against, then in favour again"
 tui_keys Home v
 tui_expect "confirmation names the method" "setParameter (a vote)"
 tui_expect "and which way the vote turns" "what it does turns your vote against"
-tui_expect "with the raw hours" "Value        3"
+tui_expect "with the raw hours" "the proposal: set H to 3 h"
 tui_keys y
 tui_expect "A against" "You are against: '$H3'"
 tui_expect "listed against" "against    0 of 2 in favour  Set H to 3 h (was 2 h)"
@@ -64,7 +64,7 @@ tui_expect "M proposal listed" "Set M to 0.5 ENT/kWh (was 0.5 ENT/kWh)"
 tui_keys Home Down
 tui_expect "its vote string" "setParameter_M_500000000000000000"
 tui_keys v
-tui_expect "value as a fraction" "Value        0.5"
+tui_expect "value as a fraction" "the proposal: set M to 0.5 ENT/kWh"
 tui_keys n
 tui_expect "cancelled" "cancelled; nothing was sent"
 tui_keys q

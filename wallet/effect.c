@@ -1,0 +1,600 @@
+#include "wallet/effect.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rpcclient/units.h"
+
+/* The chain's own coin, which pays for gas (18 decimals). */
+#define COIN "ETH"
+
+typedef struct effect_ctx {
+    const effect_call *c;
+    const pc_method *m;
+    abi_value arg[PC_MAX_ARGS];
+    effect_lines *out;
+} effect_ctx;
+
+static void say(effect_lines *out, effect_kind kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void say(effect_lines *out, effect_kind kind, const char *fmt, ...)
+{
+    if (out->n == EFFECT_LINES_MAX)
+        return;
+    effect_line *l = &out->line[out->n++];
+    l->kind = kind;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(l->text, sizeof l->text, fmt, ap);
+    va_end(ap);
+}
+
+/* "0x7099... (B)" when the book names it, else the address alone. */
+typedef struct who_text {
+    char s[KEYSTORE_NAME_MAX + ETH_ADDRESS_TEXT_LEN + 8];
+} who_text;
+
+static who_text who(const effect_call *c, const eth_address *a)
+{
+    who_text w;
+    char hex[ETH_ADDRESS_TEXT_LEN];
+    eth_address_to_checksum(a, hex);
+    const char *name = names_lookup(c->book, a);
+    if (name)
+        snprintf(w.s, sizeof w.s, "%s (%s)", hex, name);
+    else
+        snprintf(w.s, sizeof w.s, "%s", hex);
+    return w;
+}
+
+typedef struct amount_text {
+    char s[PC_UNIT_TEXT_MAX];
+} amount_text;
+
+static amount_text amount(const u256 *v, pc_unit u)
+{
+    amount_text t;
+    pc_format_unit(v, u, t.s, sizeof t.s);
+    return t;
+}
+
+/* Watt-hours as the energy forms take them: "500 Wh". */
+static amount_text wh_text(const u256 *wh)
+{
+    amount_text t;
+    char d[U256_DEC_MAX];
+    u256_to_dec(wh, d);
+    snprintf(t.s, sizeof t.s, "%s Wh", d);
+    return t;
+}
+
+/* a * b / 10^18, rounded down; false on overflow. */
+static bool mul_fixed(u256 *r, const u256 *a, const u256 *b)
+{
+    u256 one = u256_pow10(18), p;
+    return u256_mul(&p, a, b) && u256_divmod(r, NULL, &p, &one);
+}
+
+static const u256 *num(const effect_ctx *x, size_t i) { return &x->arg[i].num; }
+static const eth_address *addr(const effect_ctx *x, size_t i) { return &x->arg[i].addr; }
+
+/* ---- what the snapshot and the index tell ---- */
+
+/* 1: an active storage unit, 0: not one, -1: nothing read tells. */
+static int is_unit(const effect_call *c, const eth_address *a)
+{
+    bool known = false;
+    if (c->past) {
+        known = true;
+        for (size_t i = 0; i < c->past->nowners; i++)
+            if (eth_address_equal(&c->past->owners[i].unit, a))
+                return 1;
+    }
+    if (c->state && !(c->state->missing & WALLET_SEC_UNITS)) {
+        known = true;
+        for (size_t i = 0; i < c->state->nunits; i++)
+            if (eth_address_equal(&c->state->units[i].addr, a))
+                return 1;
+    }
+    return known ? 0 : -1;
+}
+
+/* The owner of unit `a` by the index (a later registration wins). */
+static bool unit_owner(const effect_call *c, const eth_address *a, eth_address *owner)
+{
+    bool found = false;
+    for (size_t i = 0; c->past && i < c->past->nowners; i++)
+        if (eth_address_equal(&c->past->owners[i].unit, a)) {
+            *owner = c->past->owners[i].owner;
+            found = true;
+        }
+    return found;
+}
+
+static bool has(const effect_call *c, unsigned section)
+{
+    return c->state && !(c->state->missing & section);
+}
+
+/* ---- warnings about addresses ---- */
+
+enum { OWN_OK = 1u << 0, NEED_UNIT = 1u << 1 };
+
+static void check_address(const effect_ctx *x, size_t i, unsigned flags)
+{
+    const effect_call *c = x->c;
+    const eth_address *a = addr(x, i);
+    char label[32];
+    pc_method_arg_name(x->m, i, label, sizeof label);
+    eth_address zero;
+    memset(&zero, 0, sizeof zero);
+    if (eth_address_equal(a, &zero))
+        say(x->out, EFFECT_WARNING, "%s is the zero address: nobody holds its key", label);
+    else if (eth_address_equal(a, &c->contract))
+        say(x->out, EFFECT_WARNING, "%s is the contract's own address, not a person's", label);
+    else if (!(flags & OWN_OK) && eth_address_equal(a, &c->own))
+        say(x->out, EFFECT_WARNING, "%s is your own address", label);
+    if ((flags & NEED_UNIT) && is_unit(c, a) == 0)
+        say(x->out, EFFECT_WARNING, "%s %s is not an active storage unit", label,
+            who(c, a).s);
+}
+
+/* ---- tokens and the banker ---- */
+
+static void transfer(effect_ctx *x, pc_unit unit)
+{
+    say(x->out, EFFECT_WHAT, "transfers %s to %s", amount(num(x, 1), unit).s,
+        who(x->c, addr(x, 0)).s);
+    check_address(x, 0, 0);
+}
+
+static void transfer_ent(effect_ctx *x) { transfer(x, PC_UNIT_ENT); }
+static void transfer_eeuro(effect_ctx *x) { transfer(x, PC_UNIT_EEURO); }
+
+static void lock_eeuro(effect_ctx *x)
+{
+    say(x->out, EFFECT_WHAT, "locks %s for the banker to pay out in euros (a withdrawal)",
+        amount(num(x, 0), PC_UNIT_EEURO).s);
+}
+
+static void mint_eeuro(effect_ctx *x)
+{
+    say(x->out, EFFECT_WHAT, "mints %s into %s (euros received)",
+        amount(num(x, 1), PC_UNIT_EEURO).s, who(x->c, addr(x, 0)).s);
+    check_address(x, 0, OWN_OK);
+}
+
+static void burn_eeuro(effect_ctx *x)
+{
+    say(x->out, EFFECT_WHAT, "burns %s that %s locked for withdrawal (paid out in euros)",
+        amount(num(x, 1), PC_UNIT_EEURO).s, who(x->c, addr(x, 0)).s);
+    check_address(x, 0, OWN_OK);
+}
+
+static void unlock_eeuro(effect_ctx *x)
+{
+    say(x->out, EFFECT_WHAT, "gives %s locked by %s back to them (withdrawal refused)",
+        amount(num(x, 1), PC_UNIT_EEURO).s, who(x->c, addr(x, 0)).s);
+    check_address(x, 0, OWN_OK);
+}
+
+/* ---- energy ---- */
+
+static void start_session(effect_ctx *x)
+{
+    const effect_call *c = x->c;
+    const u256 *ent = num(x, 1);
+    u256 wh;
+    if (has(c, WALLET_SEC_COSTS) && wallet_session_wh(c->state, ent, &wh)) {
+        say(x->out, EFFECT_WHAT, "buys %s from %s", wh_text(&wh).s, who(c, addr(x, 0)).s);
+        say(x->out, EFFECT_WHAT, "locks %s until the session is used up or expires",
+            amount(ent, PC_UNIT_ENT).s);
+        if (u256_is_zero(&wh) && !u256_is_zero(ent))
+            say(x->out, EFFECT_WARNING, "%s rounds down to 0 Wh: the lock buys nothing",
+                amount(ent, PC_UNIT_ENT).s);
+    } else {
+        say(x->out, EFFECT_WHAT, "locks %s for energy from %s (the burn cost could not be read)",
+            amount(ent, PC_UNIT_ENT).s, who(c, addr(x, 0)).s);
+    }
+    check_address(x, 0, NEED_UNIT);
+}
+
+static void clear_sessions(effect_ctx *x)
+{
+    const wallet_state *s = x->c->state;
+    size_t expired = 0;
+    for (size_t i = 0; has(x->c, WALLET_SEC_SESSIONS) && i < s->nsessions; i++)
+        expired += wallet_session_seconds_left(s, &s->sessions[i]) == 0;
+    say(x->out, EFFECT_WHAT, "closes every expired session and returns its ENT and energy");
+    if (has(x->c, WALLET_SEC_SESSIONS))
+        say(x->out, EFFECT_WHAT, "%zu of your %zu sessions %s expired", expired, s->nsessions,
+            expired == 1 ? "has" : "have");
+}
+
+/* ENT minted for `wh` produced: wh*(10^18 - mint cost)/1000. */
+static bool minted_for(const wallet_state *s, const u256 *wh, u256 *ent)
+{
+    u256 one = u256_pow10(18), k = u256_from_u64(1000), rate, p;
+    return u256_sub(&rate, &one, &s->mint_cost) && u256_mul(&p, wh, &rate) &&
+           u256_divmod(ent, NULL, &p, &k);
+}
+
+static void produced(effect_ctx *x)
+{
+    const effect_call *c = x->c;
+    u256 total, share, rest;
+    if (has(c, WALLET_SEC_COSTS | WALLET_SEC_PARAMS) && minted_for(c->state, num(x, 1), &total) &&
+        mul_fixed(&share, &total, &c->state->params[WALLET_PARAM_F]) &&
+        u256_sub(&rest, &total, &share)) {
+        eth_address owner;
+        say(x->out, EFFECT_WHAT, "mints about %s to %s for %s produced",
+            amount(&rest, PC_UNIT_ENT).s, who(c, addr(x, 0)).s, wh_text(num(x, 1)).s);
+        if (unit_owner(c, &c->own, &owner))
+            say(x->out, EFFECT_WHAT, "and about %s to this unit's owner %s",
+                amount(&share, PC_UNIT_ENT).s, who(c, &owner).s);
+        else
+            say(x->out, EFFECT_WHAT, "and about %s to this unit's owner",
+                amount(&share, PC_UNIT_ENT).s);
+    } else {
+        say(x->out, EFFECT_WHAT, "mints ENT to %s for %s produced (the costs could not be read)",
+            who(c, addr(x, 0)).s, wh_text(num(x, 1)).s);
+    }
+    check_address(x, 0, 0);
+}
+
+static void consumed(effect_ctx *x)
+{
+    const effect_call *c = x->c;
+    u256 one = u256_pow10(18), k = u256_from_u64(1000), rate, p, ent;
+    if (has(c, WALLET_SEC_COSTS) && u256_add(&rate, &one, &c->state->burn_cost) &&
+        u256_mul(&p, num(x, 1), &rate) && u256_divmod(&ent, NULL, &p, &k))
+        say(x->out, EFFECT_WHAT, "burns about %s of %s's locked ENT for %s consumed",
+            amount(&ent, PC_UNIT_ENT).s, who(c, addr(x, 0)).s, wh_text(num(x, 1)).s);
+    else
+        say(x->out, EFFECT_WHAT, "burns %s's locked ENT for %s consumed",
+            who(c, addr(x, 0)).s, wh_text(num(x, 1)).s);
+    check_address(x, 0, 0);
+}
+
+static void actual(effect_ctx *x)
+{
+    const effect_call *c = x->c;
+    say(x->out, EFFECT_WHAT, "reports %s really stored in this unit", wh_text(num(x, 0)).s);
+    for (size_t i = 0; has(c, WALLET_SEC_UNITS) && i < c->state->nunits; i++)
+        if (eth_address_equal(&c->state->units[i].addr, &c->own))
+            say(x->out, EFFECT_WHAT, "the books say %s available now",
+                wh_text(&c->state->units[i].wh).s);
+}
+
+/* ---- the market ---- */
+
+/* Whether resting order a is matched before b (PROTOCOL.md: the best price
+ * for the incoming order, then the lowest id). */
+static bool before(const wallet_order *a, const wallet_order *b, bool incoming_buy)
+{
+    int by_price = u256_cmp(&a->price, &b->price);
+    if (by_price)
+        return incoming_buy ? by_price < 0 : by_price > 0;
+    return a->id < b->id;
+}
+
+/* What an order trades at once against the snapshot's book: ENT and the
+ * eEuro paid for it (each match at the sell price). */
+static bool match_now(const effect_call *c, bool is_buy, const u256 *price, const u256 *qty,
+                      u256 *traded, u256 *paid)
+{
+    const wallet_state *s = c->state;
+    const wallet_order *book = is_buy ? s->sells : s->buys;
+    size_t n = is_buy ? s->nsells : s->nbuys;
+    const wallet_order *prev = NULL;
+    u256 left = *qty;
+    *traded = *paid = u256_zero();
+    while (!u256_is_zero(&left)) {
+        const wallet_order *next = NULL;
+        for (size_t i = 0; i < n; i++) {
+            const wallet_order *o = &book[i];
+            int cmp = u256_cmp(&o->price, price);
+            if (eth_address_equal(&o->user, &c->own) || (is_buy ? cmp > 0 : cmp < 0) ||
+                (prev && !before(prev, o, is_buy)) || (next && !before(o, next, is_buy)))
+                continue;
+            next = o;
+        }
+        if (!next)
+            break;
+        u256 t = u256_cmp(&left, &next->quantity) < 0 ? left : next->quantity, eur;
+        if (!mul_fixed(&eur, &t, is_buy ? &next->price : price) || !u256_add(paid, paid, &eur) ||
+            !u256_add(traded, traded, &t) || !u256_sub(&left, &left, &t))
+            return false;
+        prev = next;
+    }
+    return true;
+}
+
+static void add_order(effect_ctx *x)
+{
+    const effect_call *c = x->c;
+    const u256 *price = num(x, 0), *qty = num(x, 1);
+    bool is_buy = x->arg[2].boolean;
+    char head[2 * PC_UNIT_TEXT_MAX + 16];
+    snprintf(head, sizeof head, "%s %s at %s%s", is_buy ? "buys" : "sells",
+             amount(qty, PC_UNIT_ENT).s, is_buy ? "up to " : "", amount(price, PC_UNIT_PRICE).s);
+    u256 traded, paid, locked;
+    if (!has(c, WALLET_SEC_ORDERS) || !match_now(c, is_buy, price, qty, &traded, &paid))
+        say(x->out, EFFECT_WHAT, "%s (the book could not be read)", head);
+    else if (u256_is_zero(&traded))
+        say(x->out, EFFECT_WHAT, "%s: nothing matches now, it waits in the book", head);
+    else if (u256_cmp(&traded, qty) == 0)
+        say(x->out, EFFECT_WHAT, "%s: trades all of it at once for %s", head,
+            amount(&paid, PC_UNIT_EEURO).s);
+    else
+        say(x->out, EFFECT_WHAT, "%s: trades %s at once for %s, the rest waits", head,
+            amount(&traded, PC_UNIT_ENT).s, amount(&paid, PC_UNIT_EEURO).s);
+    if (!is_buy) {
+        say(x->out, EFFECT_WHAT, "locks %s until it trades or is removed",
+            amount(qty, PC_UNIT_ENT).s);
+    } else if (mul_fixed(&locked, price, qty)) {
+        say(x->out, EFFECT_WHAT, "locks %s until it trades or is removed",
+            amount(&locked, PC_UNIT_EEURO).s);
+        if (u256_is_zero(&locked))
+            say(x->out, EFFECT_WARNING, "the eEuro it locks rounds down to 0: price x amount "
+                                        "is below the smallest eEuro unit");
+    }
+}
+
+static void remove_order(effect_ctx *x)
+{
+    const effect_call *c = x->c;
+    bool is_buy = x->arg[1].boolean;
+    uint64_t id;
+    const char *side = is_buy ? "buy" : "sell";
+    if (!u256_to_u64(num(x, 0), &id))
+        id = UINT64_MAX;
+    const wallet_order *book = has(c, WALLET_SEC_ORDERS) ? (is_buy ? c->state->buys
+                                                                   : c->state->sells) : NULL;
+    size_t n = book ? (is_buy ? c->state->nbuys : c->state->nsells) : 0;
+    for (size_t i = 0; i < n; i++) {
+        const wallet_order *o = &book[i];
+        u256 back;
+        if (o->id != id || !eth_address_equal(&o->user, &c->own))
+            continue;
+        if (is_buy && !mul_fixed(&back, &o->price, &o->quantity))
+            break;
+        say(x->out, EFFECT_WHAT, "removes your %s order #%llu (%s at %s) and unlocks %s", side,
+            (unsigned long long)id, amount(&o->quantity, PC_UNIT_ENT).s,
+            amount(&o->price, PC_UNIT_PRICE).s,
+            is_buy ? amount(&back, PC_UNIT_EEURO).s : amount(&o->quantity, PC_UNIT_ENT).s);
+        return;
+    }
+    say(x->out, EFFECT_WHAT, "removes your %s order #%llu", side, (unsigned long long)id);
+    if (book)
+        say(x->out, EFFECT_WARNING, "the book holds no open %s order #%llu of yours", side,
+            (unsigned long long)id);
+}
+
+/* ---- votes ---- */
+
+/* The proposal this call votes on, as the governance replay keys it. */
+static view_proposal as_proposal(const effect_ctx *x, view_proposal_kind kind)
+{
+    view_proposal p;
+    memset(&p, 0, sizeof p);
+    p.kind = kind;
+    if (kind == VIEW_SET_PARAMETER) {
+        p.param = (char)x->arg[0].bytes[0];
+        p.value = x->arg[1].num;
+    } else if (kind != VIEW_DESTROY) {
+        p.target = x->arg[0].addr;
+        if (kind == VIEW_REGISTER_UNIT)
+            p.owner = x->arg[1].addr;
+    }
+    return p;
+}
+
+static bool same_call(const view_proposal *a, const view_proposal *b)
+{
+    return a->kind == b->kind && eth_address_equal(&a->target, &b->target) &&
+           eth_address_equal(&a->owner, &b->owner) && a->param == b->param &&
+           u256_cmp(&a->value, &b->value) == 0;
+}
+
+/* What the call does to the account's vote: a vote call toggles the
+ * caller's side on the open proposal (PROTOCOL.md, Voting), or proposes. */
+static void vote_side(const effect_ctx *x, const view_proposal *call)
+{
+    const effect_call *c = x->c;
+    if (!c->past) {
+        say(x->out, EFFECT_WHAT, "votes on it (the history is not read yet: whether this adds "
+                                 "your vote or turns it around is unknown)");
+        return;
+    }
+    const view_governance *g = &c->past->governance;
+    bool passed_before = false;
+    for (size_t i = 0; i < g->nproposals; i++) {
+        const view_proposal *p = &g->proposals[i];
+        if (!same_call(p, call))
+            continue;
+        if (p->passed) {
+            passed_before = true;
+            continue;
+        }
+        const wallet_state *s = c->state;
+        if (!s || !s->is_voter || (s->missing & WALLET_SEC_VOTES)) {
+            say(x->out, EFFECT_WHAT, "turns your vote around (your side could not be read)");
+            return;
+        }
+        for (size_t v = 0; v < s->nvotes; v++)
+            if (strcmp(s->votes[v].text, p->vote) == 0) {
+                say(x->out, EFFECT_WHAT, "%s", s->votes[v].in_favour ? "turns your vote against"
+                                                                     : "turns your vote in favour");
+                return;
+            }
+        say(x->out, EFFECT_WHAT, "adds your vote in favour");
+        return;
+    }
+    say(x->out, EFFECT_WHAT, "%s", passed_before ? "proposes again a passed change"
+                                                 : "proposes it, with your vote in favour");
+}
+
+static void vote_on(effect_ctx *x, view_proposal_kind kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void vote_on(effect_ctx *x, view_proposal_kind kind, const char *fmt, ...)
+{
+    char what[EFFECT_LINE_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    view_proposal call = as_proposal(x, kind);
+    vote_side(x, &call);
+    say(x->out, EFFECT_WHAT, "the proposal: %s", what);
+}
+
+static void add_voter(effect_ctx *x)
+{
+    vote_on(x, VIEW_ADD_VOTER, "make %s a voter", who(x->c, addr(x, 0)).s);
+    check_address(x, 0, 0);
+}
+
+static void remove_voter(effect_ctx *x)
+{
+    vote_on(x, VIEW_REMOVE_VOTER, "remove %s from the voters", who(x->c, addr(x, 0)).s);
+    check_address(x, 0, 0);
+}
+
+static void register_unit(effect_ctx *x)
+{
+    vote_on(x, VIEW_REGISTER_UNIT, "register %s as a storage unit owned by %s",
+            who(x->c, addr(x, 0)).s, who(x->c, addr(x, 1)).s);
+    check_address(x, 0, 0);
+    check_address(x, 1, OWN_OK);
+}
+
+static void remove_unit(effect_ctx *x)
+{
+    vote_on(x, VIEW_REMOVE_UNIT, "remove the storage unit %s", who(x->c, addr(x, 0)).s);
+    check_address(x, 0, NEED_UNIT);
+}
+
+static void change_banker(effect_ctx *x)
+{
+    vote_on(x, VIEW_CHANGE_BANKER, "make %s the banker", who(x->c, addr(x, 0)).s);
+    check_address(x, 0, OWN_OK);
+}
+
+static void set_parameter(effect_ctx *x)
+{
+    static const struct { char name; int index; pc_unit unit; } PARAMS[] = {
+        { 'M', WALLET_PARAM_M, PC_UNIT_COST }, { 'B', WALLET_PARAM_B, PC_UNIT_COST },
+        { 'C', WALLET_PARAM_C, PC_UNIT_FRACTION }, { 'H', WALLET_PARAM_H, PC_UNIT_SECONDS },
+        { 'F', WALLET_PARAM_F, PC_UNIT_FRACTION },
+    };
+    char name = (char)x->arg[0].bytes[0];
+    for (size_t i = 0; i < sizeof PARAMS / sizeof PARAMS[0]; i++) {
+        if (PARAMS[i].name != name)
+            continue;
+        u256 value = *num(x, 1), hour = u256_from_u64(3600);
+        /* H is voted in hours and read in seconds. */
+        if (name == 'H' && !u256_mul(&value, &value, &hour))
+            break;
+        char now[PC_UNIT_TEXT_MAX + 8] = "";
+        if (has(x->c, WALLET_SEC_PARAMS))
+            snprintf(now, sizeof now, " (now %s)",
+                     amount(&x->c->state->params[PARAMS[i].index], PARAMS[i].unit).s);
+        vote_on(x, VIEW_SET_PARAMETER, "set %c to %s%s", name, amount(&value, PARAMS[i].unit).s,
+                now);
+        return;
+    }
+    vote_on(x, VIEW_SET_PARAMETER, "set %c", name);
+}
+
+static void destroy(effect_ctx *x)
+{
+    vote_on(x, VIEW_DESTROY, "retire the contract");
+}
+
+/* ---- fee and balance ---- */
+
+static void fee(const effect_call *c, effect_lines *out)
+{
+    u256 total, limit = u256_from_u64(c->gas_limit);
+    char gwei[U256_DEC_MAX + 2], coin[U256_DEC_MAX + 2];
+    u256_format_fixed(&c->max_fee_per_gas, 9, gwei);
+    if (!u256_mul(&total, &limit, &c->max_fee_per_gas)) {
+        say(out, EFFECT_WARNING, "the fee overflows: %llu gas x %s gwei",
+            (unsigned long long)c->gas_limit, gwei);
+        return;
+    }
+    u256_format_fixed(&total, 18, coin);
+    say(out, EFFECT_FEE, "fee at most %s " COIN " (%llu gas x %s gwei)", coin,
+        (unsigned long long)c->gas_limit, gwei);
+    const wallet_state *s = c->state;
+    if (!s || !s->has_account || !eth_address_equal(&s->account, &c->own) ||
+        (s->missing & WALLET_SEC_COIN)) {
+        say(out, EFFECT_BALANCE, "your " COIN " balance could not be read");
+        return;
+    }
+    char have[U256_DEC_MAX + 2];
+    u256_format_fixed(&s->coin, 18, have);
+    say(out, EFFECT_BALANCE, "your balance %s " COIN, have);
+    if (u256_cmp(&total, &s->coin) > 0)
+        say(out, EFFECT_WARNING, "the fee can reach %s " COIN ", more than the %s " COIN
+                                 " you hold: the node will refuse it", coin, have);
+}
+
+/* ---- the table ---- */
+
+static const struct {
+    const char *method;
+    void (*describe)(effect_ctx *x);
+} METHODS[] = {
+    { "transferENT", transfer_ent },       { "transfereEuro", transfer_eeuro },
+    { "lockeEuro", lock_eeuro },           { "minteEuro", mint_eeuro },
+    { "burneEuro", burn_eeuro },           { "unlockeEuro", unlock_eeuro },
+    { "startConsumptionSession", start_session },
+    { "clearOldSessions", clear_sessions },
+    { "energyProduced", produced },        { "energyConsumed", consumed },
+    { "reportActualEnergy", actual },      { "addOrder", add_order },
+    { "removeOrder", remove_order },       { "addVoter", add_voter },
+    { "removeVoter", remove_voter },       { "registerStorageUnit", register_unit },
+    { "removeStorageUnit", remove_unit },  { "changeBanker", change_banker },
+    { "setParameter", set_parameter },     { "destroy", destroy },
+};
+
+/* Parses the arguments; false with a warning naming the bad one. */
+static bool parse_args(effect_ctx *x)
+{
+    const effect_call *c = x->c;
+    if (c->nargs != x->m->nargs) {
+        say(x->out, EFFECT_WARNING, "%s takes %zu arguments, not %zu", x->m->name, x->m->nargs,
+            c->nargs);
+        return false;
+    }
+    for (size_t i = 0; i < c->nargs; i++) {
+        pc_error e = { 0 };
+        const char *param = i > 0 ? c->args[0] : NULL;
+        if (pc_parse_arg(x->m->args[i], c->args[i], param, &x->arg[i], &e) != PC_OK) {
+            say(x->out, EFFECT_WARNING, "cannot tell what it does: %s", e.msg);
+            return false;
+        }
+    }
+    return true;
+}
+
+void effect_describe(const effect_call *c, effect_lines *out)
+{
+    out->n = 0;
+    effect_ctx x = { .c = c, .m = pc_method_find(c->method), .out = out };
+    size_t i = 0;
+    while (i < sizeof METHODS / sizeof METHODS[0] && strcmp(METHODS[i].method, c->method) != 0)
+        i++;
+    if (!x.m || i == sizeof METHODS / sizeof METHODS[0])
+        say(out, EFFECT_WARNING, "%s: no description of what it does", c->method);
+    else if (parse_args(&x))
+        METHODS[i].describe(&x);
+    for (size_t a = 0; x.m && a < x.m->nargs && a < c->nargs; a++)
+        abi_value_free(&x.arg[a]);
+    fee(c, out);
+}
