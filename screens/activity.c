@@ -49,7 +49,7 @@ static bool entry_matches(const tui_app *app, const screen_list *l, const entry 
     }
     char from[64], call[512];
     screen_named_address(app, &e->record->from, from, sizeof from);
-    screen_call_text(app, e->record, call, sizeof call);
+    screen_call_text(app, e->record, false, call, sizeof call);
     snprintf(text, sizeof text, "#%llu %s %s %s %.900s", (unsigned long long)e->record->block,
              from, OUTCOMES[e->record->outcome], call, e->record->text);
     return screen_list_match(l, text);
@@ -108,7 +108,7 @@ static int draw_record(const tui_app *app, WINDOW *win, int y, int bottom, const
     char when[24], from[64], call[512], text[512];
     screen_time(t->time, when);
     screen_list_address(app, win, &t->from, from, sizeof from);
-    screen_call_text(app, t, call, sizeof call);
+    screen_call_text(app, t, false, call, sizeof call);
     tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
     /* Narrow pages show the time of day only. */
     int x = 2 + tui_print(win, y, 2, 0, TUI_DIM, "#%llu %s", (unsigned long long)t->block,
@@ -163,7 +163,7 @@ static void draw_detail(const tui_app *app, WINDOW *win, const entry *e, size_t 
     hex_encode(t->hash, 32, hash + 2);
     eth_address_to_checksum(&t->from, from);
     screen_time(t->time, when);
-    screen_call_text(app, t, call, sizeof call);
+    screen_call_text(app, t, true, call, sizeof call);
     field(win, &y, "call", TUI_ACCENT, call);
     field(win, &y, "status", t->outcome == HISTORY_OK ? TUI_GOOD : TUI_BAD,
           OUTCOMES[t->outcome]);

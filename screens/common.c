@@ -228,7 +228,7 @@ bool screen_past_missing(WINDOW *win, int *y, const tui_app *app)
 
 /* One decoded argument as people read it, by the kind the binding gives it. */
 static void arg_text(const tui_app *app, const pc_method *m, const abi_value *args, size_t i,
-                     char *out, size_t cap)
+                     bool whole, char *out, size_t cap)
 {
     static const pc_unit UNITS[] = {
         [PC_ARG_ENT] = PC_UNIT_ENT, [PC_ARG_EEURO] = PC_UNIT_EEURO,
@@ -237,7 +237,16 @@ static void arg_text(const tui_app *app, const pc_method *m, const abi_value *ar
     };
     const abi_value *v = &args->items[i];
     switch (m->args[i]) {
-    case PC_ARG_ADDRESS: screen_named_address(app, &v->addr, out, cap); return;
+    case PC_ARG_ADDRESS:
+        if (whole) {
+            char a[ETH_ADDRESS_TEXT_LEN];
+            eth_address_to_checksum(&v->addr, a);
+            const char *name = names_lookup(tui_app_names(app), &v->addr);
+            snprintf(out, cap, "%s%s%s", a, name ? " " : "", name ? name : "");
+        } else {
+            screen_named_address(app, &v->addr, out, cap);
+        }
+        return;
     case PC_ARG_SIDE: snprintf(out, cap, "%s", v->boolean ? "buy" : "sell"); return;
     case PC_ARG_PARAM_NAME: snprintf(out, cap, "%s", (const char *)v->bytes); return;
     case PC_ARG_PARAM_VALUE: {
@@ -251,7 +260,7 @@ static void arg_text(const tui_app *app, const pc_method *m, const abi_value *ar
     }
 }
 
-void screen_call_text(const tui_app *app, const history_tx *t, char *out, size_t cap)
+void screen_call_text(const tui_app *app, const history_tx *t, bool whole, char *out, size_t cap)
 {
     if (t->is_creation || !t->method) {
         snprintf(out, cap, "%s", t->is_creation ? "constructor" : "(unknown call)");
@@ -259,8 +268,8 @@ void screen_call_text(const tui_app *app, const history_tx *t, char *out, size_t
     }
     size_t used = (size_t)snprintf(out, cap, "%s(", t->method->name);
     for (size_t i = 0; i < t->args.count && i < t->method->nargs && used < cap; i++) {
-        char a[PC_UNIT_TEXT_MAX];
-        arg_text(app, t->method, &t->args, i, a, sizeof a);
+        char a[PC_UNIT_TEXT_MAX + ETH_ADDRESS_TEXT_LEN];
+        arg_text(app, t->method, &t->args, i, whole, a, sizeof a);
         used += (size_t)snprintf(out + used, cap - used, "%s%s", i ? ", " : "", a);
     }
     if (used < cap)

@@ -74,8 +74,10 @@ void screen_list_address(const tui_app *app, WINDOW *win, const eth_address *a, 
  * screen_named_address does (short, with the name), for narrow pages. */
 void screen_short_addresses(const tui_app *app, const char *text, char *out, size_t cap);
 /* "energyProduced(0x90F7..b906 alice, 10 kWh)": a recorded call with its
- * decoded arguments in their units, "constructor", or "(unknown call)". */
-void screen_call_text(const tui_app *app, const history_tx *t, char *out, size_t cap);
+ * decoded arguments in their units, "constructor", or "(unknown call)".
+ * whole: addresses in full (with their names), for a detail view. */
+void screen_call_text(const tui_app *app, const history_tx *t, bool whole, char *out,
+                      size_t cap);
 /* The owner of storage unit `unit` from the history index; false when the
  * index is not read or does not list it. */
 bool screen_unit_owner(const tui_app *app, const eth_address *unit, eth_address *owner);

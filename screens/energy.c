@@ -101,7 +101,7 @@ static void draw_unit_detail(tui_app *app, WINDOW *win, const wallet_unit *u, in
     for (size_t i = *skip; i < n && i < *skip + shown; i++) {
         char when[24], call[400];
         screen_time(ev[i]->time, when);
-        screen_call_text(app, ev[i], call, sizeof call);
+        screen_call_text(app, ev[i], false, call, sizeof call);
         tui_print(win, y + 1 + (int)(i - *skip), 2, W - 2, TUI_NORMAL, "%s %s", when + 11, call);
     }
     free(ev);

@@ -32,7 +32,7 @@ static bool filter_events(const tui_app *app, const screen_list *l, const wallet
             continue;
         }
         char call[512], when[24], text[560];
-        screen_call_text(app, (*out)[i], call, sizeof call);
+        screen_call_text(app, (*out)[i], false, call, sizeof call);
         screen_time((*out)[i]->time, when);
         snprintf(text, sizeof text, "%s %s", when, call);
         if (screen_list_match(l, text))
@@ -62,7 +62,7 @@ static void draw_events(tui_app *app, meter_state *st, WINDOW *win, const wallet
         char when[24], call[512];
         bool chosen = i == st->list.cursor;
         screen_time(ev[i]->time, when);
-        screen_call_text(app, ev[i], call, sizeof call);
+        screen_call_text(app, ev[i], false, call, sizeof call);
         screen_list_mark(&st->list, y, i);
         tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
         tui_print(win, y, 2, W - 2, TUI_NORMAL, "%s  %s", W >= 100 ? when : when + 11, call);

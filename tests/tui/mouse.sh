@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The mouse, as a terminal reports it (xterm's X10 encoding, the terminfo
 # kmous of tmux's own TERM): a click on a sidebar entry opens that page,
-# the wheel scrolls the page's list, and a click on the confirmation's
-# Cancel button cancels.
+# the wheel scrolls the page's list, a click on a row chooses it and a second
+# opens it, and a click on the confirmation's Cancel button cancels.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/contract/common.sh"
 . "$PROJECT_ROOT/tests/tui/lib.sh"
@@ -45,6 +45,16 @@ assert_eq "the wheel scrolled the history" \
 mouse 64 "$((y + 2))" "$x"
 sleep 0.5
 assert_eq "and back" "$(tui_screen | grep -A1 "Contract history, newest first" | tail -n 1)" "$first"
+
+echo "# a click on a row chooses it, a second opens it"
+c=${ADDR[C]}
+read -r y x < <(where "${c:0:6}..")
+mouse 0 "$y" "$x"
+sleep 0.5
+assert_match "the first click chooses the row" "$(tui_screen | sed -n "$((y + 1))p")" "*> #3 *"
+mouse 0 "$y" "$x"
+tui_expect "the second opens it whole" "$c"
+tui_keys Escape
 
 echo "# the confirmation's Cancel button"
 tui_keys 5 a
