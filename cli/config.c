@@ -4,11 +4,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/opts.h"
 #include "keystore/keystore.h"
 
 /* The file's path (malloc'd), or NULL when no home is known. */
+#define CONFIG_MAX_BYTES (1024u * 1024u)
+
 static char *config_path(void)
 {
     const char *p = getenv("POWERCHAIN_CONFIG");
@@ -124,19 +128,54 @@ static pc_status open_section(cli_config *c, char *line, place at, cli_network *
     return PC_OK;
 }
 
+/* The file chooses the node and the contract people sign for: only its
+ * owner (or root) may be able to change it. */
+static pc_status check_file(const char *path, FILE *f, pc_error *err)
+{
+    struct stat sb;
+    if (fstat(fileno(f), &sb) != 0)
+        return pc_fail(err, PC_EIO, "%s: %s", path, strerror(errno));
+    if (!S_ISREG(sb.st_mode))
+        return pc_fail(err, PC_EINPUT, "config file %s is not a regular file", path);
+    if (sb.st_uid != geteuid() && sb.st_uid != 0)
+        return pc_fail(err, PC_EIO, "config file %s belongs to another user; refusing it", path);
+    if (sb.st_mode & 022)
+        return pc_fail(err, PC_EIO,
+                       "config file %s can be changed by group/others (mode %03o); refusing it: "
+                       "run chmod go-w %s",
+                       path, (unsigned)(sb.st_mode & 0777), path);
+    if (sb.st_size > CONFIG_MAX_BYTES)
+        return pc_fail(err, PC_EINPUT, "config file %s is larger than %u KiB", path,
+                       CONFIG_MAX_BYTES / 1024);
+    return PC_OK;
+}
+
 static pc_status read_file(const char *path, cli_config *c, pc_error *err)
 {
     FILE *f = fopen(path, "r");
     if (!f)
         return errno == ENOENT ? PC_OK
                                : pc_fail(err, PC_EIO, "%s: %s", path, strerror(errno));
+    pc_status checked = check_file(path, f, err);
+    if (checked != PC_OK) {
+        fclose(f);
+        return checked;
+    }
+    size_t total = 0;
     char *line = NULL;
     size_t cap = 0;
     place at = { path, 0 };
     pc_status st = PC_OK;
     cli_network *cur = &c->common;
-    while (st == PC_OK && getline(&line, &cap, f) >= 0) {
+    ssize_t got;
+    while (st == PC_OK && (got = getline(&line, &cap, f)) >= 0) {
         at.line++;
+        /* It may have grown since it was checked. */
+        if ((total += (size_t)got) > CONFIG_MAX_BYTES) {
+            st = pc_fail(err, PC_EINPUT, "config file %s is larger than %u KiB", path,
+                         CONFIG_MAX_BYTES / 1024);
+            break;
+        }
         char *t = trim(line);
         if (!*t || *t == '#')
             continue;

@@ -22,6 +22,20 @@ echo "colour = blue" >>"$POWERCHAIN_CONFIG"
 assert_eq "unknown key exit" "$code" 2
 assert_match "unknown key names file and line" "$(cat "$DEVNET_DIR/err")" "*config:5: unknown key \"colour\"*"
 
+# It chooses the node and the contract: refused when others can change it,
+# and bounded in size.
+sed -i '$d' "$POWERCHAIN_CONFIG"
+chmod 666 "$POWERCHAIN_CONFIG"
+"$POWERCHAIN_BIN" call getTotalENT >/dev/null 2>"$DEVNET_DIR/err"; code=$?
+assert_eq "a file others can change is refused" "$code" 4
+assert_match "with what to do" "$(cat "$DEVNET_DIR/err")" \
+    "*config can be changed by group/others (mode 666); refusing it: run chmod go-w*"
+chmod 644 "$POWERCHAIN_CONFIG"
+assert_eq "readable by others is fine" "$("$POWERCHAIN_BIN" call isVoter)" "voter  no"
+head -c 1100000 /dev/zero | tr '\0' '#' >"$DEVNET_DIR/big"
+POWERCHAIN_CONFIG=$DEVNET_DIR/big "$POWERCHAIN_BIN" call getTotalENT >/dev/null 2>"$DEVNET_DIR/err"
+assert_match "a file over 1 MiB is refused" "$(cat "$DEVNET_DIR/err")" "*is larger than 1024 KiB*"
+
 POWERCHAIN_CONFIG=$DEVNET_DIR/missing "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract "$DEVNET_ADDRESS" \
     --json call getTotalENT >"$DEVNET_DIR/out"; code=$?
 assert_eq "a missing file is no error" "$code:$(cat "$DEVNET_DIR/out")" '0:{"amnt":"0"}'
