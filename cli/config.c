@@ -9,6 +9,7 @@
 
 #include "cli/opts.h"
 #include "keystore/keystore.h"
+#include "rpcclient/powerchain.h"
 
 /* The file's path (malloc'd), or NULL when no home is known. */
 #define CONFIG_MAX_BYTES (1024u * 1024u)
@@ -244,6 +245,32 @@ static void fill(cli_ctx *ctx, const cli_network *n)
         ctx->account = n->account;
 }
 
+/* A deployment file that says its chain (deploy writes it) pins what is
+ * signed to that chain, as --chain-id would; one that disagrees with the
+ * chain asked for is refused. A file that cannot be read is left to the
+ * command that needs it, which says why. */
+static pc_status pin_deployment_chain(cli_ctx *ctx, pc_error *err)
+{
+    pc_contract *k = NULL;
+    uint64_t block, chain_id;
+    if (ctx->contract_address || !ctx->contract_json ||
+        pc_contract_load_json(ctx->contract_json, &k, NULL) != PC_OK)
+        return PC_OK;
+    pc_status st = PC_OK;
+    if (pc_contract_deployment(k, &block, &chain_id)) {
+        if (ctx->has_chain_id && ctx->chain_id != chain_id)
+            st = pc_fail(err, PC_EINPUT,
+                         "%s was deployed on chain %llu, but chain %llu is asked for "
+                         "(--chain-id, POWERCHAIN_CHAIN_ID or the config file)",
+                         ctx->contract_json, (unsigned long long)chain_id,
+                         (unsigned long long)ctx->chain_id);
+        ctx->has_chain_id = true;
+        ctx->chain_id = chain_id;
+    }
+    pc_contract_free(k);
+    return st;
+}
+
 pc_status config_apply(cli_ctx *ctx, const cli_config *store, const char *network,
                        pc_error *err)
 {
@@ -263,7 +290,7 @@ pc_status config_apply(cli_ctx *ctx, const cli_config *store, const char *networ
     fill(ctx, &store->common);
     ctx->network = network;
     ctx->config = store;
-    return PC_OK;
+    return pin_deployment_chain(ctx, err);
 }
 
 static void network_free(cli_network *n)

@@ -49,8 +49,9 @@ typedef struct cli_config {
 pc_status config_load(cli_config *store, pc_error *err);
 
 /* Fills the unset fields of ctx from network `network` (NULL: none) and
- * then from the common keys. An unknown network is PC_EINPUT listing the
- * known ones. */
+ * then from the common keys; a deployment file that names its chain then
+ * pins the chain id (PC_EINPUT when another was asked for). An unknown
+ * network is PC_EINPUT listing the known ones. */
 pc_status config_apply(cli_ctx *ctx, const cli_config *store, const char *network,
                        pc_error *err);
 

@@ -180,6 +180,8 @@ int main(int argc, char **argv)
     if (!ctx.account)
         ctx.account = env_or("POWERCHAIN_ACCOUNT", NULL);
     unsigned long long n;
+    if (!chain_id)
+        chain_id = env_or("POWERCHAIN_CHAIN_ID", NULL);
     if (chain_id) {
         if (cli_parse_u64("chain-id", chain_id, UINT64_MAX, &n, &err) == PC_OK && n == 0)
             pc_fail(&err, PC_EINPUT, "--chain-id must be at least 1");

@@ -67,10 +67,20 @@ assert_eq "wrong arity exit" "$code" 2
 assert_match "wrong arity message" "$(cat "$DEVNET_DIR/err")" "*addOrder takes 3 arguments*"
 
 nonce_before=$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$ADDR_B")
-pc "${B[@]}" --chain-id 1 send lockeEuro 1 >/dev/null 2>"$DEVNET_DIR/err"; code=$?
+# By address (no deployment file to say its chain), the node is asked.
+"$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract "$DEVNET_ADDRESS" --yes "${B[@]}" --chain-id 1 \
+    send lockeEuro 1 >/dev/null 2>"$DEVNET_DIR/err"; code=$?
 assert_eq "wrong chain exit" "$code" 3
 assert_match "wrong chain message" "$(cat "$DEVNET_DIR/err")" "*chain 4200, not chain 1*nothing signed*"
 assert_eq "nothing sent for the wrong chain" "$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$ADDR_B")" "$nonce_before"
+# The deployment file says its chain: another one asked for is refused at once,
+# from the option or the environment.
+pc "${B[@]}" --chain-id 1 send lockeEuro 1 >/dev/null 2>"$DEVNET_DIR/err"; code=$?
+assert_eq "a chain other than the deployment's exit" "$code" 2
+assert_match "its message" "$(cat "$DEVNET_DIR/err")" "*deployed on chain 4200, but chain 1 is asked for*"
+POWERCHAIN_CHAIN_ID=1 pc "${B[@]}" send lockeEuro 1 >/dev/null 2>"$DEVNET_DIR/err"; code=$?
+assert_eq "POWERCHAIN_CHAIN_ID is enforced too" "$code" 2
+assert_eq "nothing sent for either" "$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$ADDR_B")" "$nonce_before"
 
 "$POWERCHAIN_BIN" --rpc http://127.0.0.1:9 --contract-json "$DEVNET_JSON" --timeout 2 \
     call getParameters >/dev/null 2>"$DEVNET_DIR/err"; code=$?

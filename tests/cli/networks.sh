@@ -40,8 +40,10 @@ echo "# the network's chain id guards signing"
 sed -i 's/^chain-id = 4201$/chain-id = 4200/' "$POWERCHAIN_CONFIG"
 pc --network two --private-key-file "$DEVNET_DIR/a.key" --yes send addVoter "$B" >/dev/null \
     2>"$DEVNET_DIR/err"
-assert_eq "refused on the wrong chain" "$?" 3
-assert_match "says which chain" "$(cat "$DEVNET_DIR/err")" "*chain 4201, not chain 4200*"
+# The network's deployment file says 4201: refused before any node is asked.
+assert_eq "refused on the wrong chain" "$?" 2
+assert_match "says which chain" "$(cat "$DEVNET_DIR/err")" \
+    "*deployed on chain 4201, but chain 4200 is asked for*"
 # Both sections say 4200 now: the first stays, the second is 4201 again.
 sed -i 's/^chain-id = 4200$/chain-id = 4201/; 0,/^chain-id = 4201$/s//chain-id = 4200/' \
     "$POWERCHAIN_CONFIG"
