@@ -111,7 +111,7 @@ static pc_status cmd_new(account_cmd *c, pc_error *err)
     pc_status st = parse_args(c, opts, 0, "new [--name NAME]", err);
     keyfile_scrypt kdf;
     if (st == PC_OK)
-        st = keyfile_scrypt_from_env(&kdf, err);
+        st = keyfile_scrypt_from_env(!c->ctx->keystore_dir, &kdf, err);
     if (st == PC_OK && name)
         st = keystore_check_name(name, err);
     secret *pw = NULL;
@@ -154,7 +154,7 @@ static pc_status cmd_import_key(account_cmd *c, pc_error *err)
     pc_status st = parse_args(c, opts, 0, "import-key [--file FILE] [--name NAME]", err);
     keyfile_scrypt kdf;
     if (st == PC_OK)
-        st = keyfile_scrypt_from_env(&kdf, err);
+        st = keyfile_scrypt_from_env(!c->ctx->keystore_dir, &kdf, err);
     if (st == PC_OK && name)
         st = keystore_check_name(name, err);
     secret *key = NULL, *pw = NULL;
@@ -350,7 +350,7 @@ static pc_status cmd_passwd(account_cmd *c, pc_error *err)
         parse_args(c, opts, 1, "passwd ADDRESS|NAME [--new-password-file FILE]", err);
     keyfile_scrypt kdf;
     if (st == PC_OK)
-        st = keyfile_scrypt_from_env(&kdf, err);
+        st = keyfile_scrypt_from_env(!c->ctx->keystore_dir, &kdf, err);
     const keystore_account *a;
     if (st == PC_OK)
         st = keystore_find(c->ks, c->argv[1], &a, err);

@@ -494,7 +494,7 @@ pc_status keyfile_set_address(const char *json, size_t len, const char *what,
     return PC_OK;
 }
 
-pc_status keyfile_scrypt_from_env(keyfile_scrypt *out, pc_error *err)
+pc_status keyfile_scrypt_from_env(bool own_keys, keyfile_scrypt *out, pc_error *err)
 {
     *out = KEYFILE_SCRYPT_STANDARD;
     const char *env = getenv("POWERCHAIN_SCRYPT_N");
@@ -507,6 +507,12 @@ pc_status keyfile_scrypt_from_env(keyfile_scrypt *out, pc_error *err)
         return pc_fail(err, PC_EINPUT,
                        "POWERCHAIN_SCRYPT_N \"%.20s\" is not a power of two up to %u", env,
                        KEYFILE_SCRYPT_N_MAX);
+    if (own_keys && n < KEYFILE_SCRYPT_STANDARD.n)
+        return pc_fail(err, PC_EINPUT,
+                       "POWERCHAIN_SCRYPT_N=%lu would make key files %lu times faster to "
+                       "crack: it is for tests and demos with --keystore DIR; the default "
+                       "keystore keeps the standard n %u",
+                       n, n ? KEYFILE_SCRYPT_STANDARD.n / n : 0, KEYFILE_SCRYPT_STANDARD.n);
     out->n = (uint32_t)n;
     if (keyfile_scrypt_check(out, err) != PC_OK)
         return pc_error_prefix(err, "POWERCHAIN_SCRYPT_N");

@@ -102,8 +102,10 @@ pc_status keyfile_set_address(const char *json, size_t len, const char *what,
                               const eth_address *address, char **out, pc_error *err);
 
 /* The scrypt settings for new key files: geth's standard, or a lighter n
- * from the environment variable POWERCHAIN_SCRYPT_N (a power of two; tests
- * and the demo keystore use it to run fast). */
-pc_status keyfile_scrypt_from_env(keyfile_scrypt *out, pc_error *err);
+ * from the environment variable POWERCHAIN_SCRYPT_N (a power of two), for
+ * tests and the demo keystore, which must run fast. Keys people keep are
+ * never made weaker: for the default keystore (own_keys) an n below the
+ * standard is refused with PC_EINPUT. */
+pc_status keyfile_scrypt_from_env(bool own_keys, keyfile_scrypt *out, pc_error *err);
 
 #endif

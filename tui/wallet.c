@@ -259,7 +259,7 @@ pc_status tui_wallet_create(tui_wallet *w, secret *password, const char *name, p
     eth_address a;
     pc_status st = need_keystore(w, err);
     if (st == PC_OK)
-        st = keyfile_scrypt_from_env(&kdf, err);
+        st = keyfile_scrypt_from_env(w->dir != NULL, &kdf, err);
     if (st == PC_OK)
         st = keystore_create(w->ks, password, &kdf, name, &a, err);
     return st == PC_OK ? select_new(w, &a, err) : st;
@@ -273,7 +273,7 @@ pc_status tui_wallet_import_key(tui_wallet *w, secret *hex, secret *password, co
     secret *key = NULL;
     pc_status st = need_keystore(w, err);
     if (st == PC_OK)
-        st = keyfile_scrypt_from_env(&kdf, err);
+        st = keyfile_scrypt_from_env(w->dir != NULL, &kdf, err);
     if (st == PC_OK) {
         st = secret_parse_hex_key(secret_open(hex), secret_len(hex), "the key", &key, err);
         secret_close(hex);
