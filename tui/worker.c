@@ -62,7 +62,7 @@ struct tui_worker {
     const pc_contract *k;
     pending *pending;
     bool connected;
-    bool has_chain;
+    bool has_chain;         /* the chain id was asked once (and known, if connected) */
     uint64_t last_block;
     history *hist;          /* NULL until opened (again) */
     bool has_past;          /* a past was handed over from hist ... */
@@ -337,6 +337,7 @@ static void tick(tui_worker *w)
             return;
         }
         post_conn(w, true, chain_id, NULL);
+        w->has_chain = true;
         w->last_block = UINT64_MAX;
         /* The node that answers now may be another chain's. */
         history_close(w->hist);
