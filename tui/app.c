@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "eth/hex.h"
+#include "tui/counters.h"
 #include "tui/form.h"
 #include "tui/ui.h"
 #include "tui/worker.h"
@@ -70,6 +71,7 @@ struct tui_app {
     unsigned long requests;         /* the worker's HTTP requests so far */
     unsigned long requests_refresh; /* HTTP requests the last snapshot took */
     unsigned long snapshots;
+    tui_counters counters;          /* speed figures for bench/, shown in the help */
     bool quit;
 };
 
@@ -428,6 +430,7 @@ static void on_event(tui_app *app, tui_ev *ev)
             app->first_page_ms = tui_app_clock_ms(app);
         app->requests_refresh = ev->refresh_requests;
         app->requests = ev->requests;
+        app->counters.snapshot_us = ev->snapshot_us;
         break;
     case TUI_EV_INDEXING:
         app->indexing = ev->done < ev->total;
@@ -435,6 +438,8 @@ static void on_event(tui_app *app, tui_ev *ev)
         app->to_index = ev->total;
         break;
     case TUI_EV_PAST:
+        app->counters.index_us = ev->index_us;
+        app->counters.past_us = ev->past_us;
         app->indexing = false;
         snprintf(app->past_problem, sizeof app->past_problem, "%s",
                  ev->status == PC_OK ? "" : ev->msg);
@@ -642,7 +647,8 @@ static void draw_confirm(tui_app *app)
 
 static void draw_help(tui_app *app)
 {
-    int h = 14 + (int)app->cfg->npages / 2, w = COLS - 4 > 76 ? 76 : COLS - 4, y, x;
+    size_t per_line = 4, draw_lines = (app->cfg->npages + per_line - 1) / per_line;
+    int h = 15 + (int)app->cfg->npages / 2 + (int)draw_lines, w = COLS - 4 > 76 ? 76 : COLS - 4, y, x;
     tui_box(stdscr, h, w, "Help", &y, &x);
     int r = y + 2;
     tui_print(stdscr, r++, x + 2, w - 4, TUI_NORMAL, "1-9 or Left/Right/PgUp/PgDn: pages   q: quit");
@@ -654,10 +660,19 @@ static void draw_help(tui_app *app)
                   app->cfg->pages[i].title, app->cfg->pages[i].hints ? app->cfg->pages[i].hints
                                                                     : "");
     r++;
-    tui_print(stdscr, r, x + 2, w - 4, TUI_DIM,
+    tui_print(stdscr, r++, x + 2, w - 4, TUI_DIM,
               "requests %lu (polls included), last refresh %lu, first page after %lu ms",
               app->requests,
               app->requests_refresh, app->first_page_ms);
+    char line[128];
+    tui_counters_refresh(&app->counters, line, sizeof line);
+    tui_print(stdscr, r++, x + 2, w - 4, TUI_DIM, "last refresh %s, %zu txs", line,
+              app->past ? app->past->ntxs : 0);
+    for (size_t i = 0; i < draw_lines; i++) {
+        tui_counters_draws(&app->counters, i * per_line, per_line, app->cfg->npages, line,
+                           sizeof line);
+        tui_print(stdscr, r++, x + 2, w - 4, TUI_DIM, "draw ms last/max %s", line);
+    }
 }
 
 static void draw(tui_app *app)
@@ -677,8 +692,11 @@ static void draw(tui_app *app)
         if (!app->snap)
             tui_print(app->page_win, 1, 1, 0, TUI_DIM, "%s reading the chain...",
                       tui_spinner(tui_app_clock_ms(app)));
-        else
+        else {
+            unsigned long start = tui_counters_clock_us();
             app->cfg->pages[app->page].draw(app, app->page_state[app->page], app->page_win);
+            tui_counters_drew(&app->counters, app->page, tui_counters_clock_us() - start);
+        }
     }
     draw_bottom(app);
     if (app->modal == MODAL_FORM)
