@@ -648,7 +648,8 @@ static void draw_confirm(tui_app *app)
 static void draw_help(tui_app *app)
 {
     size_t per_line = 4, draw_lines = (app->cfg->npages + per_line - 1) / per_line;
-    int h = 15 + (int)app->cfg->npages / 2 + (int)draw_lines, w = COLS - 4 > 76 ? 76 : COLS - 4, y, x;
+    int h = 15 + (int)app->cfg->npages / 2 + (int)draw_lines;
+    int w = COLS - 4 > 76 ? 76 : COLS - 4, y, x;
     tui_box(stdscr, h, w, "Help", &y, &x);
     int r = y + 2;
     tui_print(stdscr, r++, x + 2, w - 4, TUI_NORMAL, "1-9 or Left/Right/PgUp/PgDn: pages   q: quit");

@@ -265,7 +265,8 @@ static void read_past(tui_worker *w)
         w->past_head = stats.head; /* the blocks it stands for */
     if (ev.status == PC_OK && !unchanged && !(ev.past = calloc(1, sizeof *ev.past)))
         ev.status = pc_fail(&e, PC_ENOMEM, "out of memory");
-    if (ev.past && (ev.status = wallet_past_reader_read(&w->reader, w->hist, ev.past, &e)) != PC_OK) {
+    if (ev.past &&
+        (ev.status = wallet_past_reader_read(&w->reader, w->hist, ev.past, &e)) != PC_OK) {
         free(ev.past);
         ev.past = NULL;
     }

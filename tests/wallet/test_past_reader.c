@@ -26,7 +26,8 @@ static pc_status propose_voter(rpc_client *c, const pc_contract *k, pc_error *er
     cJSON *tx = cJSON_CreateObject();
     cJSON_AddStringToObject(tx, "from", "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
     cJSON_AddStringToObject(tx, "to", to);
-    cJSON_AddStringToObject(tx, "data", "0xf4ab9adf00000000000000000000000000000000000000000000000000000000000000b0");
+    cJSON_AddStringToObject(tx, "data", "0xf4ab9adf"
+                                        "00000000000000000000000000000000000000000000000000000000000000b0");
     cJSON *params = cJSON_CreateArray();
     cJSON_AddItemToArray(params, tx);
     cJSON *hash = NULL, *receipt = NULL;
