@@ -4,13 +4,7 @@
 # refresh (goal 1: one batch per new block) and memory (goal < 16 MiB peak RSS).
 # The panel prints its own counters in the help dialog (`?`).
 set -uo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-export PROJECT_ROOT=$root POWERCHAIN_BIN=${1:-$root/build}/powerchain
-[[ $POWERCHAIN_BIN = /* ]] || POWERCHAIN_BIN=$root/$POWERCHAIN_BIN
-. "$root/tests/contract/common.sh"
-. "$root/tests/tui/lib.sh"
-contract_up || exit 1
-trap 'tui_down; devnet_down' EXIT
+. "$(dirname "$0")/panel_devnet.sh" "${1:-}"
 E18=000000000000000000
 tx A 'addVoter(address)' "${ADDR[B]}" >/dev/null
 tx A 'registerStorageUnit(address,address)' "${ADDR[U1]}" "${ADDR[C]}" >/dev/null

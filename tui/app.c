@@ -9,6 +9,7 @@
 #include "eth/hex.h"
 #include "tui/action.h"
 #include "tui/chrome.h"
+#include "tui/counters.h"
 #include "tui/form.h"
 #include "tui/ui.h"
 #include "tui/worker.h"
@@ -58,6 +59,7 @@ struct tui_app {
     unsigned long requests;         /* the worker's HTTP requests so far */
     unsigned long requests_refresh; /* HTTP requests the last snapshot took */
     unsigned long snapshots;
+    tui_counters counters;          /* speed figures for bench/, shown in the help */
     bool quit;
 };
 
@@ -468,6 +470,7 @@ static void on_event(tui_app *app, tui_ev *ev)
             app->first_page_ms = app->snapshot_ms;
         app->requests_refresh = ev->refresh_requests;
         app->requests = ev->requests;
+        app->counters.snapshot_us = ev->snapshot_us;
         break;
     case TUI_EV_INDEXING:
         app->indexing = ev->done < ev->total;
@@ -475,6 +478,8 @@ static void on_event(tui_app *app, tui_ev *ev)
         app->to_index = ev->total;
         break;
     case TUI_EV_PAST:
+        app->counters.index_us = ev->index_us;
+        app->counters.past_us = ev->past_us;
         app->indexing = false;
         snprintf(app->past_problem, sizeof app->past_problem, "%s",
                  ev->status == PC_OK ? "" : ev->msg);
@@ -532,6 +537,7 @@ static tui_chrome chrome_of(const tui_app *app)
         .ever_connected = app->ever_connected, .now_ms = tui_app_clock_ms(app),
         .snapshot_ms = app->snapshot_ms, .requests = app->requests,
         .requests_refresh = app->requests_refresh, .first_page_ms = app->first_page_ms,
+        .counters = &app->counters, .past_txs = app->past ? app->past->ntxs : 0,
     };
 }
 
@@ -558,8 +564,11 @@ static void draw(tui_app *app)
         if (!app->snap)
             tui_print(app->page_win, 1, 1, 0, TUI_DIM, "%s reading the chain...",
                       tui_spinner(c.now_ms));
-        else
+        else {
+            unsigned long start = tui_counters_clock_us();
             app->cfg->pages[app->page].draw(app, app->page_state[app->page], app->page_win);
+            tui_counters_drew(&app->counters, app->page, tui_counters_clock_us() - start);
+        }
     }
     tui_chrome_bottom(app, &c);
     if (app->modal == MODAL_FORM) {

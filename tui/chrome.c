@@ -246,17 +246,27 @@ void tui_chrome_help(const tui_chrome *c)
     snprintf(stats, sizeof stats,
              "requests %lu (polls included), last refresh %lu, first page after %lu ms",
              c->requests, c->requests_refresh, c->first_page_ms);
+    /* The speed figures bench/tui-scale.sh reads: a refresh's parts, and
+     * each page's draw as "N last/max" (never split across lines). */
+    char refresh[128], parts[96], list[480], draws[512];
+    tui_counters_refresh(c->counters, parts, sizeof parts);
+    snprintf(refresh, sizeof refresh, "last refresh %s, %zu txs", parts, c->past_txs);
+    tui_counters_draws(c->counters, 0, c->npages, c->npages, list, sizeof list);
+    snprintf(draws, sizeof draws, "draw ms last/max  %s", list);
     int w = COLS - 4 > 76 ? 76 : COLS - 4, tw = w - 4;
     span scratch[32];
     int h = 4 + wrap(SHELL_KEYS, "  ", tw, scratch, 32) + 1 + wrap(page, "  ", tw, scratch, 32) +
-            1 + wrap(pages, "  ", tw, scratch, 32) + 1 + wrap(stats, " ", tw, scratch, 32);
+            1 + wrap(pages, "  ", tw, scratch, 32) + 1 + wrap(stats, " ", tw, scratch, 32) +
+            wrap(refresh, " ", tw, scratch, 32) + wrap(draws, "  ", tw, scratch, 32);
     int y, x;
     tui_box(stdscr, h, w, "Help (any key closes)", &y, &x);
     int r = y + 2;
     r += print_wrapped(r, x + 2, tw, TUI_NORMAL, SHELL_KEYS, "  ") + 1;
     r += print_wrapped(r, x + 2, tw, TUI_ACCENT, page, "  ") + 1;
     r += print_wrapped(r, x + 2, tw, TUI_DIM, pages, "  ") + 1;
-    print_wrapped(r, x + 2, tw, TUI_DIM, stats, " ");
+    r += print_wrapped(r, x + 2, tw, TUI_DIM, stats, " ");
+    r += print_wrapped(r, x + 2, tw, TUI_DIM, refresh, " ");
+    print_wrapped(r, x + 2, tw, TUI_DIM, draws, "  ");
 }
 
 void tui_chrome_waiting(const char *title, const char *what, unsigned long now_ms)

@@ -12,6 +12,7 @@
 
 #include "tui/action.h"
 #include "tui/app.h"
+#include "tui/counters.h"
 
 #define TUI_MIN_W 80
 #define TUI_MIN_H 24
@@ -32,6 +33,8 @@ typedef struct tui_chrome {
     unsigned long requests;         /* the worker's HTTP requests so far */
     unsigned long requests_refresh; /* HTTP requests the last snapshot took */
     unsigned long first_page_ms;    /* when the first snapshot was shown */
+    const tui_counters *counters;   /* draw and refresh times, for bench/ */
+    size_t past_txs;                /* transactions in the past the pages show */
 } tui_chrome;
 
 /* True when the terminal has room for the panel. */

@@ -8,6 +8,7 @@
 
 #include "rpcclient/node.h"
 #include "rpcclient/units.h"
+#include "tui/counters.h"
 #include "wallet/read.h"
 
 #define TICK_MS 1000u
@@ -62,13 +63,14 @@ struct tui_worker {
     const pc_contract *k;
     pending *pending;
     bool connected;
-    bool has_chain;
+    bool has_chain;         /* the chain id was asked once (and known, if connected) */
     uint64_t last_block;
     history *hist;          /* NULL until opened (again) */
     bool has_past;          /* a past was handed over from hist ... */
     uint64_t past_head;     /* ... read at this indexed block ... */
     bool past_has_account;  /* ... with the charts' series of this account */
     eth_address past_account;
+    wallet_past_reader reader; /* ... by this reader, which keeps its transactions */
 };
 
 static void post(tui_worker *w, const tui_ev *ev)
@@ -247,21 +249,32 @@ static void read_past(tui_worker *w, const eth_address *account)
     tui_ev ev = { .kind = TUI_EV_PAST };
     pc_error e = { 0 };
     history_sync_stats stats = { 0 };
+    unsigned long start = tui_counters_clock_us();
     ev.status = w->hist ? PC_OK : history_open(w->client, w->k, &w->hist, &e);
     if (ev.status == PC_OK)
         ev.status = history_sync(w->hist, w->client, on_indexing, w, &stats, &e);
-    /* Most blocks hold no transaction to the contract: when this sync read
-     * every block since the last past and found none, that past stands.
-     * Blocks indexed by another process meanwhile make it read again. */
+    unsigned long synced = tui_counters_clock_us();
+    ev.index_us = synced - start;
+    /* When this sync only appended blocks to those of the last past, the
+     * reader loads just their transactions; most blocks hold none, and then
+     * that past stands, unless the charts' series are wanted for another
+     * account. After a reorg, or blocks indexed by another process
+     * meanwhile, it loads everything again. */
     bool same_account = account ? w->past_has_account &&
                                       eth_address_equal(account, &w->past_account)
                                 : !w->past_has_account;
-    bool unchanged = w->has_past && !stats.txs && !stats.rolled_back &&
-                     stats.head == w->past_head + stats.blocks && same_account;
+    bool appended = ev.status == PC_OK && w->has_past && !stats.rolled_back &&
+                    stats.head == w->past_head + stats.blocks;
+    if (!appended)
+        wallet_past_reader_reset(&w->reader);
+    bool unchanged = appended && !stats.txs && same_account;
+    if (unchanged)
+        w->past_head = stats.head; /* the blocks it stands for */
     if (ev.status == PC_OK && !unchanged && !(ev.past = calloc(1, sizeof *ev.past)))
         ev.status = pc_fail(&e, PC_ENOMEM, "out of memory");
-    if (ev.past && ((ev.status = wallet_past_read(w->hist, ev.past, &e)) != PC_OK ||
-                    (ev.status = wallet_past_series(ev.past, account, &e)) != PC_OK)) {
+    if (ev.past &&
+        ((ev.status = wallet_past_reader_read(&w->reader, w->hist, ev.past, &e)) != PC_OK ||
+         (ev.status = wallet_past_series(ev.past, account, &e)) != PC_OK)) {
         wallet_past_free(ev.past);
         free(ev.past);
         ev.past = NULL;
@@ -272,6 +285,7 @@ static void read_past(tui_worker *w, const eth_address *account)
         w->past_has_account = account != NULL;
         if (account)
             w->past_account = *account;
+        ev.past_us = tui_counters_clock_us() - synced;
     }
     snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
     post(w, &ev);
@@ -299,6 +313,7 @@ static void read_snapshot(tui_worker *w, uint64_t block)
     wallet_state *s = NULL;
     pc_error e = { 0 };
     unsigned long before = rpc_client_request_count(w->client);
+    unsigned long start = tui_counters_clock_us();
     wallet_state_query query = { .account = has ? &account : NULL, .receipts = q,
                                  .nreceipts = nq };
     if (wallet_state_fetch(w->client, w->k, &query, &s, &e) != PC_OK) {
@@ -311,6 +326,7 @@ static void read_snapshot(tui_worker *w, uint64_t block)
     tui_ev ev = { .kind = TUI_EV_SNAPSHOT, .snap = s, .node = node_now(w),
                   .requests = rpc_client_request_count(w->client) };
     ev.refresh_requests = ev.requests - before;
+    ev.snapshot_us = tui_counters_clock_us() - start;
     post(w, &ev);
 
     pending **pp = &w->pending;
@@ -348,6 +364,7 @@ static void tick(tui_worker *w)
             return;
         }
         post_conn(w, true, chain_id, NULL);
+        w->has_chain = true;
         w->last_block = UINT64_MAX;
         /* The node that answers now may be another chain's. */
         history_close(w->hist);
@@ -484,6 +501,7 @@ void tui_worker_stop(tui_worker *w)
         w->pending = p->next;
         pending_free(p);
     }
+    wallet_past_reader_reset(&w->reader);
     history_close(w->hist);
     rpc_client_free(w->client);
     pthread_mutex_destroy(&w->mu);

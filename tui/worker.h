@@ -5,8 +5,10 @@
  * with tui_worker_refresh) it reads a whole snapshot in one batch, receipts of
  * pending transactions included, and then brings the history index
  * (wallet/history.h, its own SQLite connection, opened on this thread) up to
- * the node's head and derives the past from it (wallet/past.h): a first
- * catch-up reports its progress, and the live snapshot never waits for it.
+ * the node's head and derives the past from it (wallet/past.h; its reader
+ * loads only the transactions of the new blocks): a first catch-up reports
+ * its progress, and the live snapshot never waits for it. Snapshot and past
+ * events say how long their parts took (tui/counters.h shows them).
  * The index is opened again after the node came back, in case it is another
  * chain now. A node that stops answering gives a
  * TUI_EV_CONN event with connected=false and is polled again every second
@@ -73,6 +75,9 @@ typedef struct tui_ev {
     char text[TUI_READ_TEXT_MAX];
     unsigned long requests;         /* SNAPSHOT: HTTP requests of the worker so far */
     unsigned long refresh_requests; /* SNAPSHOT: of which this snapshot took */
+    unsigned long snapshot_us;      /* SNAPSHOT: how long its read took */
+    unsigned long index_us;         /* PAST: how long the index step took */
+    unsigned long past_us;          /* PAST: deriving the past; 0 when it stood */
 } tui_ev;
 
 /* Starts the thread with its own client for urls[0], failing over to the

@@ -1,23 +1,106 @@
 #include "wallet/past.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
-pc_status wallet_past_read(history *h, wallet_past *out, pc_error *err)
+/* Records are only ever appended, past the ntxs of every past already
+ * handed out, so a past may read its records on another thread while the
+ * reader appends. The array never moves: when it is full, the reader starts
+ * a new store instead (and loads everything again). */
+struct wallet_past_log {
+    atomic_size_t refs;
+    history_tx *txs;  /* cap slots; the first n are filled and own their args and text */
+    size_t n, cap;
+};
+
+/* A store over n loaded records (taking them and their array), with room
+ * for as many again: slots not yet written take no memory in practice. */
+static pc_status log_new(history_tx *txs, size_t n, wallet_past_log **out, pc_error *err)
+{
+    size_t cap = 2 * n + 1024;
+    wallet_past_log *log = malloc(sizeof *log);
+    history_tx *room = log && cap <= SIZE_MAX / sizeof *txs ? realloc(txs, cap * sizeof *txs)
+                                                            : NULL;
+    if (!room) {
+        free(log);
+        history_tx_free_all(txs, n);
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    }
+    atomic_init(&log->refs, 1);
+    log->txs = room;
+    log->n = n;
+    log->cap = cap;
+    *out = log;
+    return PC_OK;
+}
+
+static wallet_past_log *log_ref(wallet_past_log *log)
+{
+    atomic_fetch_add_explicit(&log->refs, 1, memory_order_relaxed);
+    return log;
+}
+
+static void log_unref(wallet_past_log *log)
+{
+    if (!log || atomic_fetch_sub_explicit(&log->refs, 1, memory_order_acq_rel) != 1)
+        return;
+    history_tx_free_all(log->txs, log->n);
+    free(log);
+}
+
+/* Loads the records of the blocks after the reader's head up to `head`. */
+static pc_status load_new(wallet_past_reader *r, history *h, uint64_t head, pc_error *err)
+{
+    history_filter f = HISTORY_FILTER_ALL;
+    f.from_block = r->log ? r->head + 1 : 0;
+    f.to_block = head;
+    history_tx *fresh = NULL;
+    size_t k = 0;
+    pc_status st = history_load(h, &f, &fresh, &k, err);
+    if (st != PC_OK)
+        return st;
+    if (!r->log) {
+        st = log_new(fresh, k, &r->log, err);
+    } else if (k <= r->log->cap - r->log->n) {
+        if (k)
+            memcpy(&r->log->txs[r->log->n], fresh, k * sizeof *fresh);
+        r->log->n += k;
+        free(fresh); /* the records now belong to the store */
+    } else {
+        history_tx_free_all(fresh, k);
+        wallet_past_reader_reset(r);
+        return load_new(r, h, head, err);
+    }
+    if (st == PC_OK)
+        r->head = head;
+    return st;
+}
+
+pc_status wallet_past_reader_read(wallet_past_reader *r, history *h, wallet_past *out,
+                                  pc_error *err)
 {
     memset(out, 0, sizeof *out);
-    history_filter all = HISTORY_FILTER_ALL;
-    pc_status st = history_load(h, &all, &out->txs, &out->ntxs, err);
-    if (st == PC_OK)
-        st = view_governance_replay(out->txs, out->ntxs, &out->governance, err);
+    uint64_t head;
+    if (!history_head(h, &head))
+        head = 0;
+    /* Another process may have rolled the index back under the reader. */
+    if (r->log && head < r->head)
+        wallet_past_reader_reset(r);
+    pc_status st = load_new(r, h, head, err);
+    if (st != PC_OK)
+        return st;
+    out->head = head;
+    out->log = log_ref(r->log);
+    out->txs = r->log->txs;
+    out->ntxs = r->log->n;
+    st = view_governance_replay(out->txs, out->ntxs, &out->governance, err);
     if (st == PC_OK)
         st = wallet_owners_from_governance(&out->governance, &out->owners, &out->nowners, err);
     if (st == PC_OK)
         st = view_withdrawals_replay(out->txs, out->ntxs, &out->withdrawals, err);
     if (st == PC_OK)
         st = view_market_replay(out->txs, out->ntxs, &out->market, err);
-    if (st == PC_OK && !history_head(h, &out->head))
-        out->head = 0;
     if (st != PC_OK)
         wallet_past_free(out);
     return st;
@@ -32,11 +115,26 @@ pc_status wallet_past_series(wallet_past *p, const eth_address *account, pc_erro
     return st;
 }
 
+void wallet_past_reader_reset(wallet_past_reader *r)
+{
+    log_unref(r->log);
+    r->log = NULL;
+    r->head = 0;
+}
+
+pc_status wallet_past_read(history *h, wallet_past *out, pc_error *err)
+{
+    wallet_past_reader r = { 0 };
+    pc_status st = wallet_past_reader_read(&r, h, out, err);
+    wallet_past_reader_reset(&r);
+    return st;
+}
+
 void wallet_past_free(wallet_past *p)
 {
     if (!p)
         return;
-    history_tx_free_all(p->txs, p->ntxs);
+    log_unref(p->log);
     free(p->owners);
     view_withdrawals_free(&p->withdrawals);
     view_governance_free(&p->governance);

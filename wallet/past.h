@@ -7,9 +7,15 @@
  * is derived from the transactions by wallet/views.h's replays, never from
  * the wording of the contract's Info texts.
  *
- * Ownership: wallet_past_read fills a caller-owned struct whose arrays it
- * allocates; wallet_past_free releases them. A filled struct holds no
- * pointer into the index, so it may be handed to another thread. */
+ * Reading the past again on each new block need not load every transaction
+ * again: a wallet_past_reader keeps those it loaded and loads only the
+ * blocks indexed since; the replays, which are cheap, run over all of them.
+ *
+ * Ownership: a read fills a caller-owned struct whose arrays it allocates;
+ * wallet_past_free releases them. The transactions are shared, read only,
+ * between the pasts of one reader and the reader itself (a reference count
+ * frees them with the last one). A filled struct holds no pointer into the
+ * index, so it may be handed to another thread and freed there. */
 #ifndef WALLET_PAST_H
 #define WALLET_PAST_H
 
@@ -22,10 +28,14 @@
 #include "wallet/series.h"
 #include "wallet/views.h"
 
+/* The shared store of loaded transactions (past.c). */
+typedef struct wallet_past_log wallet_past_log;
+
 typedef struct wallet_past {
     uint64_t head;                 /* the last indexed block; 0 when none */
-    history_tx *txs;               /* owned: every indexed transaction, oldest first */
+    const history_tx *txs;         /* every indexed transaction, oldest first, in log */
     size_t ntxs;
+    wallet_past_log *log;          /* owned: one reference to the store of txs */
     wallet_unit_owner *owners;     /* owned: (unit, owner) of the units the passed
                                       votes left active */
     size_t nowners;
@@ -44,6 +54,24 @@ pc_status wallet_past_read(history *h, wallet_past *out, pc_error *err);
  * for `account` (NULL: none), into p->series, replacing what it held.
  * Errors: PC_ENOMEM, and then p->has_series is false. */
 pc_status wallet_past_series(wallet_past *p, const eth_address *account, pc_error *err);
+
+/* Reads pasts of one index again and again (one thread at a time). Start
+ * it zeroed; its fields are its own. */
+typedef struct wallet_past_reader {
+    wallet_past_log *log;          /* owned reference; NULL before the first read */
+    uint64_t head;                 /* the last block loaded into log */
+} wallet_past_reader;
+
+/* As wallet_past_read, loading only the blocks after the last read's head.
+ * That is right only while the index grew by appending blocks since then:
+ * after a reorg rolled it back, or when it may be another index, reset the
+ * reader first. Errors as wallet_past_read's; on failure the reader still
+ * holds what it held. */
+pc_status wallet_past_reader_read(wallet_past_reader *r, history *h, wallet_past *out,
+                                  pc_error *err);
+/* Drops what the reader loaded: its next read loads every transaction.
+ * Pasts read before keep theirs. */
+void wallet_past_reader_reset(wallet_past_reader *r);
 /* Frees the arrays, not the struct; NULL is allowed. */
 void wallet_past_free(wallet_past *p);
 

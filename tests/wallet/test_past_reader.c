@@ -1,0 +1,123 @@
+/* wallet/past.h's reader against a node (run by past_reader.sh on a demo
+ * devnet): a past read again after a new block loads only that block and
+ * comes out as a full read would; the pasts read before keep their records
+ * while the reader appends, and after it lets go of them.
+ * Usage: test_past_reader RPC_URL CONTRACT_JSON */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "../check.h"
+#include "rpcclient/rpc.h"
+#include "wallet/history.h"
+#include "wallet/past.h"
+
+/* addVoter(0x...00b0): a new proposal, sent from anvil's unlocked account 0,
+ * the demo's voter A, once it is mined. 0xf4ab9adf is the selector of
+ * addVoter(address). */
+static pc_status propose_voter(rpc_client *c, const pc_contract *k, pc_error *err)
+{
+    char to[43];
+    const eth_address *a = pc_contract_address(k);
+    to[0] = '0';
+    to[1] = 'x';
+    for (int i = 0; i < 20; i++)
+        snprintf(&to[2 + 2 * i], 3, "%02x", a->b[i]);
+    cJSON *tx = cJSON_CreateObject();
+    cJSON_AddStringToObject(tx, "from", "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+    cJSON_AddStringToObject(tx, "to", to);
+    cJSON_AddStringToObject(tx, "data", "0xf4ab9adf"
+                                        "00000000000000000000000000000000000000000000000000000000000000b0");
+    cJSON *params = cJSON_CreateArray();
+    cJSON_AddItemToArray(params, tx);
+    cJSON *hash = NULL, *receipt = NULL;
+    pc_status st = rpc_call(c, "eth_sendTransaction", params, false, &hash, err);
+    for (int i = 0; st == PC_OK && i < 100 && (!receipt || cJSON_IsNull(receipt)); i++) {
+        cJSON_Delete(receipt);
+        receipt = NULL;
+        cJSON *q = cJSON_CreateArray();
+        cJSON_AddItemToArray(q, cJSON_Duplicate(hash, true));
+        st = rpc_call(c, "eth_getTransactionReceipt", q, false, &receipt, err);
+        if (st == PC_OK && cJSON_IsNull(receipt))
+            nanosleep(&(struct timespec){ .tv_nsec = 100000000L }, NULL);
+    }
+    if (st == PC_OK && (!receipt || cJSON_IsNull(receipt)))
+        st = pc_fail(err, PC_ENODE, "the proposal was not mined in 10 s");
+    cJSON_Delete(receipt);
+    cJSON_Delete(hash);
+    return st;
+}
+
+static bool same_records(const wallet_past *a, const wallet_past *b)
+{
+    if (a->ntxs != b->ntxs)
+        return false;
+    for (size_t i = 0; i < a->ntxs; i++)
+        if (memcmp(a->txs[i].hash, b->txs[i].hash, 32) != 0 || a->txs[i].method != b->txs[i].method)
+            return false;
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: test_past_reader RPC_URL CONTRACT_JSON\n");
+        return 2;
+    }
+    pc_error err = { 0 };
+    pc_contract *k = NULL;
+    rpc_client *c = NULL;
+    history *h = NULL;
+    if (rpc_global_init(&err) != PC_OK || pc_contract_load_json(argv[2], &k, &err) != PC_OK ||
+        rpc_client_new(argv[1], 30, &c, &err) != PC_OK || history_open(c, k, &h, &err) != PC_OK ||
+        history_sync(h, c, NULL, NULL, NULL, &err) != PC_OK) {
+        fprintf(stderr, "setup: %s\n", err.msg);
+        return 1;
+    }
+
+    wallet_past_reader r = { 0 };
+    wallet_past before, after, full, again;
+    CHECK(wallet_past_reader_read(&r, h, &before, &err) == PC_OK);
+    CHECK(before.ntxs > 0);
+    uint8_t last[32];
+    memcpy(last, before.txs[before.ntxs - 1].hash, 32);
+    size_t ntxs = before.ntxs, nproposals = before.governance.nproposals;
+
+    CHECK(propose_voter(c, k, &err) == PC_OK);
+    history_sync_stats stats = { 0 };
+    CHECK(history_sync(h, c, NULL, NULL, &stats, &err) == PC_OK);
+    CHECK(stats.txs == 1);
+    CHECK(wallet_past_reader_read(&r, h, &after, &err) == PC_OK);
+    CHECK(after.head == stats.head);
+    CHECK(after.ntxs == ntxs + 1);
+    CHECK(after.ntxs > ntxs && after.txs[ntxs].method &&
+          strcmp(after.txs[ntxs].method->name, "addVoter") == 0);
+    CHECK(after.governance.nproposals == nproposals + 1);
+    /* The past read before still sees what it saw. */
+    CHECK(before.ntxs == ntxs && memcmp(before.txs[ntxs - 1].hash, last, 32) == 0);
+
+    CHECK(wallet_past_read(h, &full, &err) == PC_OK);
+    CHECK(same_records(&after, &full));
+    CHECK(after.governance.nproposals == full.governance.nproposals);
+    CHECK(after.market.nfills == full.market.nfills);
+    CHECK(after.withdrawals.count == full.withdrawals.count);
+    CHECK(after.nowners == full.nowners);
+
+    /* A reset reader loads everything again; the pasts it handed out stay. */
+    wallet_past_reader_reset(&r);
+    CHECK(wallet_past_reader_read(&r, h, &again, &err) == PC_OK);
+    CHECK(same_records(&again, &full));
+    wallet_past_reader_reset(&r);
+    CHECK(memcmp(before.txs[ntxs - 1].hash, last, 32) == 0);
+    CHECK(same_records(&after, &again));
+
+    wallet_past_free(&before);
+    wallet_past_free(&after);
+    wallet_past_free(&full);
+    wallet_past_free(&again);
+    history_close(h);
+    rpc_client_free(c);
+    pc_contract_free(k);
+    rpc_global_cleanup();
+    return check_summary();
+}
