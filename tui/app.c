@@ -490,6 +490,8 @@ static void on_event(tui_app *app, tui_ev *ev)
             free(app->past);
             app->past = ev->past;
             ev->past = NULL;
+        } else if (app->past && ev->past_head > app->past->head) {
+            app->past->head = ev->past_head; /* as true up to this block */
         }
         update_roles(app);
         break;

@@ -269,7 +269,7 @@ static void read_past(tui_worker *w, const eth_address *account)
         wallet_past_reader_reset(&w->reader);
     bool unchanged = appended && !stats.txs && same_account;
     if (unchanged)
-        w->past_head = stats.head; /* the blocks it stands for */
+        ev.past_head = w->past_head = stats.head; /* the blocks it stands for */
     if (ev.status == PC_OK && !unchanged && !(ev.past = calloc(1, sizeof *ev.past)))
         ev.status = pc_fail(&e, PC_ENOMEM, "out of memory");
     if (ev.past &&

@@ -78,6 +78,8 @@ typedef struct tui_ev {
     unsigned long snapshot_us;      /* SNAPSHOT: how long its read took */
     unsigned long index_us;         /* PAST: how long the index step took */
     unsigned long past_us;          /* PAST: deriving the past; 0 when it stood */
+    uint64_t past_head;             /* PAST without a past: the indexed block the last
+                                       past stands for now (no transaction since) */
 } tui_ev;
 
 /* Starts the thread with its own client for urls[0], failing over to the
