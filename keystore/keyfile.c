@@ -480,6 +480,15 @@ pc_status keyfile_set_address(const char *json, size_t len, const char *what,
         cJSON_Delete(root);
         return pc_fail(err, PC_EDATA, "key file %s is not a JSON object", what);
     }
+    /* ethers wrote "Crypto": the copy gets the standard spelling, which
+     * cast and geth read. */
+    cJSON *crypto = cJSON_GetObjectItemCaseSensitive(root, "crypto") ? NULL
+                    : cJSON_DetachItemFromObjectCaseSensitive(root, "Crypto");
+    if (crypto && !cJSON_AddItemToObject(root, "crypto", crypto)) {
+        cJSON_Delete(crypto);
+        cJSON_Delete(root);
+        return pc_fail(err, PC_ENOMEM, "out of memory rewriting key file %s", what);
+    }
     /* Replace any old address and put the new one first, as geth does. */
     cJSON_DeleteItemFromObjectCaseSensitive(root, "address");
     cJSON *item = cJSON_AddStringToObject(root, "address", addr);

@@ -95,8 +95,9 @@ pc_status keyfile_encrypt(secret *key, secret *password, const keyfile_scrypt *p
                           const char *id, char **json, eth_address *address, pc_error *err);
 
 /* The same key file text with its "address" field set to `address` (40
- * lowercase hex digits, as geth writes it), every other field kept. Used
- * when importing a file whose address was only known after decrypting it.
+ * lowercase hex digits, as geth writes it) and ethers' "Crypto" spelled
+ * "crypto", every other field kept. Used when importing a file, whose
+ * address is only known for sure after decrypting it.
  * *out is malloc'd, caller frees. */
 pc_status keyfile_set_address(const char *json, size_t len, const char *what,
                               const eth_address *address, char **out, pc_error *err);

@@ -26,6 +26,19 @@ expect 0 "Imported account $ADDR \(castimport\)" run --password-file "$WORK/p" a
 check "powerchain unlocks cast's imported key" [ "$(reveal "$KS" castimport "$WORK/p")" = "0x$KEY" ]
 expect 4 "wrong password for key file .*imported \(MAC mismatch\)" $NO_TTY "$PC" --keystore "$WORK/ks2" --password-file <(echo nope) account import "$CASTDIR/imported"
 
+# ethers' capitalised "Crypto": imported, then exported in the standard
+# spelling, which cast reads.
+sed 's/"crypto"/"Crypto"/' "$CASTDIR/imported" >"$WORK/ethers.json"
+check "the ethers-style file says Crypto" grep -q '"Crypto"' "$WORK/ethers.json"
+expect 0 "Imported account $ADDR" $NO_TTY "$PC" --keystore "$WORK/ks5" --password-file "$WORK/p" \
+    account import "$WORK/ethers.json"
+mkdir -p "$WORK/exported"
+$NO_TTY "$PC" --keystore "$WORK/ks5" account export "$ADDR" >"$WORK/exported/ethers.json"
+check "the export spells it crypto" grep -q '"crypto"' "$WORK/exported/ethers.json"
+got=$("$CAST" wallet decrypt-keystore -k "$WORK/exported" ethers.json \
+    --unsafe-password "cast and powerchain" | grep -oE '0x[0-9a-f]{64}')
+check "cast decrypts the export" [ "$got" = "0x$KEY" ]
+
 # powerchain's files decrypt in cast: from `account new` (with geth's full
 # scrypt cost, as users get it) and from `import-key`.
 KS3=$WORK/ks3
