@@ -14,7 +14,7 @@ typedef struct accounts_state {
 
 /* The keystore's accounts that pass the filter, as positions; false when
  * out of memory. */
-static bool filter_accounts(const screen_list *l, tui_wallet *w, size_t **at, size_t *n)
+static bool filter_accounts(const screen_list *l, const tui_wallet *w, size_t **at, size_t *n)
 {
     size_t count = tui_wallet_count(w);
     *n = 0;
@@ -35,10 +35,10 @@ static bool filter_accounts(const screen_list *l, tui_wallet *w, size_t **at, si
     return true;
 }
 
-static void draw(tui_app *app, void *state, WINDOW *win)
+static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     accounts_state *st = state;
-    tui_wallet *w = tui_app_wallet(app);
+    const tui_wallet *w = tui_app_wallet_view(app);
     eth_address cur;
     bool has = tui_wallet_address(w, &cur);
     screen_heading(win, 0, "Accounts");

@@ -81,7 +81,7 @@ static bool build_entries(const tui_app *app, const screen_list *l, entries *out
 
 /* A transaction of this session: its state and what it does, then its
  * outcome, above row `bottom`. Returns the rows used. */
-static int draw_session(tui_app *app, WINDOW *win, int y, int bottom, const tui_tx_record *r,
+static int draw_session(const tui_app *app, WINDOW *win, int y, int bottom, const tui_tx_record *r,
                         bool chosen)
 {
     int W = getmaxx(win);
@@ -185,7 +185,7 @@ static void draw_detail(const tui_app *app, WINDOW *win, const entry *e, size_t 
     }
 }
 
-static void draw(tui_app *app, void *state, WINDOW *win)
+static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     activity_state *st = state;
     int H = getmaxy(win), y = 0;

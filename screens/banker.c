@@ -45,7 +45,7 @@ static bool filter_requests(const tui_app *app, const screen_list *l, const view
     return true;
 }
 
-static void draw(tui_app *app, void *state, WINDOW *win)
+static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     banker_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);

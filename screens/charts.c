@@ -231,7 +231,7 @@ static void draw_panel(WINDOW *win, int y, int rows, const panel *p, uint64_t fr
     chart_grid_free(&g);
 }
 
-static void draw(tui_app *app, void *state, WINDOW *win)
+static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     charts_view *v = state;
     int H = getmaxy(win), y = 0;

@@ -39,7 +39,7 @@ static bool filter_units(const tui_app *app, const screen_list *l, const wallet_
     return true;
 }
 
-static void draw_units(tui_app *app, energy_state *st, WINDOW *win, const wallet_state *s,
+static void draw_units(const tui_app *app, energy_state *st, WINDOW *win, const wallet_state *s,
                        const size_t *at, size_t n, int y, int rows)
 {
     int W = getmaxx(win);
@@ -73,7 +73,7 @@ static void draw_units(tui_app *app, energy_state *st, WINDOW *win, const wallet
 
 /* The chosen unit's owner, sessions and readings, newest first, from
  * `skip` on (kept inside the list). */
-static void draw_unit_detail(tui_app *app, WINDOW *win, const wallet_unit *u, int y, int rows,
+static void draw_unit_detail(const tui_app *app, WINDOW *win, const wallet_unit *u, int y, int rows,
                              size_t *skip)
 {
     const wallet_past *p = tui_app_past(app);
@@ -130,7 +130,7 @@ static void draw_peg(WINDOW *win, const wallet_state *s, int y)
               c == 0 ? "balanced" : c > 0 ? "more ENT" : "more energy");
 }
 
-static void draw_sessions(tui_app *app, WINDOW *win, const wallet_state *s, int y, int rows)
+static void draw_sessions(const tui_app *app, WINDOW *win, const wallet_state *s, int y, int rows)
 {
     tui_print(win, y, 0, 0, TUI_TITLE, "Your consumption sessions");
     if (screen_missing(win, y + 1, s, WALLET_SEC_SESSIONS, "sessions"))
@@ -154,7 +154,7 @@ static void draw_sessions(tui_app *app, WINDOW *win, const wallet_state *s, int 
     }
 }
 
-static void draw(tui_app *app, void *state, WINDOW *win)
+static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     energy_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);

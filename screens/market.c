@@ -130,7 +130,7 @@ static columns measure(const ladder *lad, size_t first, size_t last)
     return c;
 }
 
-static void draw_row(tui_app *app, WINDOW *win, const wallet_state *s, int y, const row *r,
+static void draw_row(const tui_app *app, WINDOW *win, const wallet_state *s, int y, const row *r,
                      bool chosen, const columns *c, const u256 *max)
 {
     char price[PC_UNIT_TEXT_MAX], qty[PC_UNIT_TEXT_MAX], owner[64];
@@ -190,7 +190,7 @@ static void party(const tui_app *app, const eth_address *a, int width, char *out
 }
 
 /* The recent trades from the replay, newest first, from row y down. */
-static void draw_trades(tui_app *app, WINDOW *win, int y)
+static void draw_trades(const tui_app *app, WINDOW *win, int y)
 {
     int W = getmaxx(win);
     screen_heading(win, y++, "Recent trades");
@@ -213,7 +213,7 @@ static void draw_trades(tui_app *app, WINDOW *win, int y)
     }
 }
 
-static void draw(tui_app *app, void *state, WINDOW *win)
+static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     market_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);

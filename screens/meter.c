@@ -41,7 +41,7 @@ static bool filter_events(const tui_app *app, const screen_list *l, const wallet
     return true;
 }
 
-static void draw_events(tui_app *app, meter_state *st, WINDOW *win, const wallet_state *s, int y)
+static void draw_events(const tui_app *app, meter_state *st, WINDOW *win, const wallet_state *s, int y)
 {
     int H = getmaxy(win), W = getmaxx(win);
     screen_heading(win, y++, "Readings and sessions, newest first");
@@ -70,7 +70,7 @@ static void draw_events(tui_app *app, meter_state *st, WINDOW *win, const wallet
     free(ev);
 }
 
-static void draw(tui_app *app, void *state, WINDOW *win)
+static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     meter_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
@@ -110,7 +110,7 @@ static pc_status read_session(tui_app *app, char *const texts[], secret *const s
 }
 
 /* How many of the unit's events pass the filter (0 without the index). */
-static size_t event_count(tui_app *app, const screen_list *l)
+static size_t event_count(const tui_app *app, const screen_list *l)
 {
     const wallet_state *s = tui_app_snapshot(app);
     const wallet_past *p = tui_app_past(app);

@@ -26,7 +26,7 @@ typedef struct network_page {
     bool placed;
 } network_page;
 
-static void draw_networks(tui_app *app, network_page *pg, WINDOW *win, int y)
+static void draw_networks(const tui_app *app, network_page *pg, WINDOW *win, int y)
 {
     size_t n = tui_app_network_count(app);
     const char *now = tui_app_network(app);
@@ -51,7 +51,7 @@ static void draw_networks(tui_app *app, network_page *pg, WINDOW *win, int y)
     }
 }
 
-static void draw(tui_app *app, void *state, WINDOW *win)
+static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     const wallet_state *s = tui_app_snapshot(app);
     char a[ETH_ADDRESS_TEXT_LEN];

@@ -53,7 +53,7 @@ static int draw_balances(WINDOW *win, const wallet_state *s, int y)
     return y;
 }
 
-static void draw(tui_app *app, void *state, WINDOW *win)
+static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     (void)state;
     const wallet_state *s = tui_app_snapshot(app);

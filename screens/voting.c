@@ -141,7 +141,7 @@ static void draw_detail(const tui_app *app, WINDOW *win, int y, const view_propo
     tui_print(win, y, 2, W - 2, TUI_BAD, "against: %s", no);
 }
 
-static void draw(tui_app *app, void *state, WINDOW *win)
+static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     voting_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);

@@ -101,6 +101,7 @@ const names *tui_app_names(const tui_app *app)
     return app->cfg->names;
 }
 tui_wallet *tui_app_wallet(tui_app *app) { return app->wallet; }
+const tui_wallet *tui_app_wallet_view(const tui_app *app) { return app->wallet; }
 size_t tui_app_tx_count(const tui_app *app) { return app->ntxs; }
 const tui_tx_record *tui_app_tx_at(const tui_app *app, size_t i) { return &app->txs[i]; }
 

@@ -44,8 +44,9 @@ typedef struct tui_page {
     const char *title;
     const char *hints;   /* the page's own keys, for the hint line */
     size_t state_size;   /* 0: the page keeps no view state (state is NULL) */
-    /* win: the page's area. */
-    void (*draw)(tui_app *app, void *state, WINDOW *win);
+    /* win: the page's area. Drawing reads the app (snapshot, past, wallet)
+     * and changes nothing but the page's own view state. */
+    void (*draw)(const tui_app *app, void *state, WINDOW *win);
     /* True when the key was used. NULL: the page takes no keys. */
     bool (*key)(tui_app *app, void *state, int ch);
     /* A mouse click at (y, x) inside the page's area; true when used. NULL:
@@ -135,6 +136,8 @@ const pc_contract *tui_app_contract(const tui_app *app);
 /* The address book of the configuration (may be NULL). */
 const names *tui_app_names(const tui_app *app);
 tui_wallet *tui_app_wallet(tui_app *app);
+/* The same, read only, for drawing. */
+const tui_wallet *tui_app_wallet_view(const tui_app *app);
 /* The account changed (Accounts page): re-read everything as it. */
 void tui_app_account_changed(tui_app *app);
 /* The configuration's named networks (tui_config.networks) and the one in
