@@ -283,5 +283,10 @@ static bool key(tui_app *app, void *state, int ch)
 }
 
 const tui_page screen_charts = {
-    "Charts", "Up/Down c chart  h d w a range", sizeof(charts_view), draw, key, NULL,
+    .title = "Charts",
+    .hints = "Up/Down c chart  h d w a range",
+    .state_size = sizeof(charts_view),
+    .shows_series = true,
+    .draw = draw,
+    .key = key,
 };

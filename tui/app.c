@@ -60,6 +60,7 @@ struct tui_app {
     unsigned long requests_refresh; /* HTTP requests the last snapshot took */
     unsigned long snapshots;
     tui_counters counters;          /* speed figures for bench/, shown in the help */
+    bool series_wanted;             /* told the worker to replay the charts' series */
     bool quit;
 };
 
@@ -755,6 +756,11 @@ pc_status tui_run(const tui_config *cfg, pc_error *err)
     tui_app_message(app, false, "connecting to %s", tui_app_node(app));
 
     while (!app->quit) {
+        bool series = app->cfg->pages[app->page].shows_series;
+        if (series != app->series_wanted) {
+            app->series_wanted = series;
+            tui_worker_want_series(app->worker, series);
+        }
         tui_ev ev;
         while (tui_worker_poll(app->worker, &ev))
             on_event(app, &ev);

@@ -44,6 +44,8 @@ typedef struct tui_page {
     const char *title;
     const char *hints;   /* the page's own keys, for the hint line */
     size_t state_size;   /* 0: the page keeps no view state (state is NULL) */
+    bool shows_series;   /* draws the charts' series (wallet_past.series): the worker
+                            replays them only while such a page is shown */
     /* win: the page's area. Drawing reads the app (snapshot, past, wallet)
      * and changes nothing but the page's own view state. */
     void (*draw)(const tui_app *app, void *state, WINDOW *win);

@@ -56,6 +56,7 @@ struct tui_worker {
     bool refresh;
     bool has_account;
     eth_address account;
+    bool want_series;       /* the charts' series are shown: replay them */
     job *jobs, **jobs_tail;
     evnode *evs, **evs_tail;
     /* Owned by the thread alone: */
@@ -68,7 +69,8 @@ struct tui_worker {
     history *hist;          /* NULL until opened (again) */
     bool has_past;          /* a past was handed over from hist ... */
     uint64_t past_head;     /* ... read at this indexed block ... */
-    bool past_has_account;  /* ... with the charts' series of this account */
+    bool past_has_series;   /* ... with the charts' series ... */
+    bool past_has_account;  /* ... of this account */
     eth_address past_account;
     wallet_past_reader reader; /* ... by this reader, which keeps its transactions */
 };
@@ -242,9 +244,9 @@ static void on_indexing(uint64_t done, uint64_t total, void *user)
 }
 
 /* Brings the history index up to date and hands over what the pages take
- * from it, the charts' series replayed for `account` (NULL: none); or why
- * not. */
-static void read_past(tui_worker *w, const eth_address *account)
+ * from it, with the charts' series replayed for `account` (NULL: none) when
+ * `series`; or why not. */
+static void read_past(tui_worker *w, const eth_address *account, bool series)
 {
     tui_ev ev = { .kind = TUI_EV_PAST };
     pc_error e = { 0 };
@@ -263,18 +265,19 @@ static void read_past(tui_worker *w, const eth_address *account)
     bool same_account = account ? w->past_has_account &&
                                       eth_address_equal(account, &w->past_account)
                                 : !w->past_has_account;
+    bool same_series = series == w->past_has_series && (!series || same_account);
     bool appended = ev.status == PC_OK && w->has_past && !stats.rolled_back &&
                     stats.head == w->past_head + stats.blocks;
     if (!appended)
         wallet_past_reader_reset(&w->reader);
-    bool unchanged = appended && !stats.txs && same_account;
+    bool unchanged = appended && !stats.txs && same_series;
     if (unchanged)
         ev.past_head = w->past_head = stats.head; /* the blocks it stands for */
     if (ev.status == PC_OK && !unchanged && !(ev.past = calloc(1, sizeof *ev.past)))
         ev.status = pc_fail(&e, PC_ENOMEM, "out of memory");
     if (ev.past &&
         ((ev.status = wallet_past_reader_read(&w->reader, w->hist, ev.past, &e)) != PC_OK ||
-         (ev.status = wallet_past_series(ev.past, account, &e)) != PC_OK)) {
+         (series && (ev.status = wallet_past_series(ev.past, account, &e)) != PC_OK))) {
         wallet_past_free(ev.past);
         free(ev.past);
         ev.past = NULL;
@@ -282,6 +285,7 @@ static void read_past(tui_worker *w, const eth_address *account)
     if (ev.past) {
         w->has_past = true;
         w->past_head = ev.past->head;
+        w->past_has_series = series;
         w->past_has_account = account != NULL;
         if (account)
             w->past_account = *account;
@@ -305,7 +309,7 @@ static void read_snapshot(tui_worker *w, uint64_t block)
         memcpy(q[i++].hash, p->hash, 32);
 
     pthread_mutex_lock(&w->mu);
-    bool has = w->has_account;
+    bool has = w->has_account, series = w->want_series;
     eth_address account = w->account;
     w->refresh = false;
     pthread_mutex_unlock(&w->mu);
@@ -349,7 +353,7 @@ static void read_snapshot(tui_worker *w, uint64_t block)
         i++;
     }
     free(q);
-    read_past(w, has ? &account : NULL);
+    read_past(w, has ? &account : NULL, series);
 }
 
 static void tick(tui_worker *w)
@@ -534,6 +538,18 @@ void tui_worker_set_account(tui_worker *w, const eth_address *account)
         w->account = *account;
     w->refresh = w->kick = true;
     pthread_cond_signal(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+}
+
+void tui_worker_want_series(tui_worker *w, bool want)
+{
+    pthread_mutex_lock(&w->mu);
+    if (want != w->want_series) {
+        w->want_series = want;
+        if (want)
+            w->refresh = w->kick = true; /* shown now: replay them at once */
+        pthread_cond_signal(&w->cv);
+    }
     pthread_mutex_unlock(&w->mu);
 }
 
