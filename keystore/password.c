@@ -4,7 +4,6 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -113,13 +112,8 @@ pc_status password_from_file(const char *path, secret **out, pc_error *err)
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return pc_fail(err, PC_EIO, "cannot open password file %s: %s", path, strerror(errno));
-    /* A password others can read opens the key files it guards. Pipes and
-     * devices (a shell's <(...), /dev/stdin) are no files others keep. */
-    struct stat sb;
-    pc_status st = fstat(fd, &sb) == 0
-                       ? (S_ISREG(sb.st_mode) ? safefile_check_private_file(path, &sb, err) : PC_OK)
-                       : pc_fail(err, PC_EIO, "cannot read password file %s: %s", path,
-                                 strerror(errno));
+    /* A password others can read opens the key files it guards. */
+    pc_status st = safefile_check_private_fd(path, fd, err);
     if (st == PC_OK)
         st = read_line(fd, "password in the password file", out, err);
     close(fd);

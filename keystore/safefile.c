@@ -81,6 +81,14 @@ pc_status safefile_check_private_file(const char *path, const struct stat *st, p
     return PC_OK;
 }
 
+pc_status safefile_check_private_fd(const char *path, int fd, pc_error *err)
+{
+    struct stat sb;
+    if (fstat(fd, &sb) != 0)
+        return pc_fail(err, PC_EIO, "cannot read %s: %s", path, strerror(errno));
+    return S_ISREG(sb.st_mode) ? safefile_check_private_file(path, &sb, err) : PC_OK;
+}
+
 pc_status safefile_read(const char *path, size_t max, char **data, size_t *len, struct stat *st,
                         bool *missing, pc_error *err)
 {

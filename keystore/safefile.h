@@ -44,6 +44,11 @@ pc_status safefile_read(const char *path, size_t max, char **data, size_t *len, 
 /* PC_EIO, with a hint to chmod 600, unless the file described by `st` is
  * owned by this user and group and others have no access to it. */
 pc_status safefile_check_private_file(const char *path, const struct stat *st, pc_error *err);
+/* The same for a file given by name and opened by the caller (fd), as
+ * --private-key-file and --password-file are: a regular file must pass
+ * safefile_check_private_file; pipes and devices (a shell's <(...),
+ * /dev/stdin) are nobody's file to keep and pass. */
+pc_status safefile_check_private_fd(const char *path, int fd, pc_error *err);
 
 /* Writes `data` atomically as dir/name (see above). With `replace` false an
  * existing dir/name is left alone and the call fails with PC_EIO. */

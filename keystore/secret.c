@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -149,13 +148,8 @@ pc_status secret_load_hex_key_file(const char *path, secret **out, pc_error *err
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return pc_fail(err, PC_EIO, "cannot open private key file %s: %s", path, strerror(errno));
-    /* A key others can read is a key others may have: refused, as key files
-     * are. Pipes and devices (a shell's <(...)) are no files others keep. */
-    struct stat sb;
-    pc_status st = fstat(fd, &sb) == 0
-                       ? (S_ISREG(sb.st_mode) ? safefile_check_private_file(path, &sb, err) : PC_OK)
-                       : pc_fail(err, PC_EIO, "cannot read private key file %s: %s", path,
-                                 strerror(errno));
+    /* A key others can read is a key others may have: refused, as key files are. */
+    pc_status st = safefile_check_private_fd(path, fd, err);
     if (st != PC_OK) {
         close(fd);
         return st;
