@@ -145,17 +145,25 @@ bool screen_list_filter_line(WINDOW *win, int y, const screen_list *l, size_t sh
     return true;
 }
 
-void screen_list_address(const tui_app *app, WINDOW *win, const eth_address *a, char *out,
+/* An address with its name when the address book has one: whole, or short
+ * as screen_named_address writes it. */
+static void address_text(const tui_app *app, const eth_address *a, bool whole, char *out,
                          size_t cap)
 {
-    if (getmaxx(win) < SCREEN_FULL_ADDRESS_W) {
+    if (!whole) {
         screen_named_address(app, a, out, cap);
         return;
     }
-    char full[ETH_ADDRESS_TEXT_LEN];
+    char text[ETH_ADDRESS_TEXT_LEN];
+    eth_address_to_checksum(a, text);
     const char *name = names_lookup(tui_app_names(app), a);
-    eth_address_to_checksum(a, full);
-    snprintf(out, cap, "%s%s%s", full, name ? " " : "", name ? name : "");
+    snprintf(out, cap, "%s%s%s", text, name ? " " : "", name ? name : "");
+}
+
+void screen_list_address(const tui_app *app, WINDOW *win, const eth_address *a, char *out,
+                         size_t cap)
+{
+    address_text(app, a, getmaxx(win) >= SCREEN_FULL_ADDRESS_W, out, cap);
 }
 
 void screen_named_address(const tui_app *app, const eth_address *a, char *out, size_t cap)
@@ -237,16 +245,7 @@ static void arg_text(const tui_app *app, const pc_method *m, const abi_value *ar
     };
     const abi_value *v = &args->items[i];
     switch (m->args[i]) {
-    case PC_ARG_ADDRESS:
-        if (whole) {
-            char a[ETH_ADDRESS_TEXT_LEN];
-            eth_address_to_checksum(&v->addr, a);
-            const char *name = names_lookup(tui_app_names(app), &v->addr);
-            snprintf(out, cap, "%s%s%s", a, name ? " " : "", name ? name : "");
-        } else {
-            screen_named_address(app, &v->addr, out, cap);
-        }
-        return;
+    case PC_ARG_ADDRESS: address_text(app, &v->addr, whole, out, cap); return;
     case PC_ARG_SIDE: snprintf(out, cap, "%s", v->boolean ? "buy" : "sell"); return;
     case PC_ARG_PARAM_NAME: snprintf(out, cap, "%s", (const char *)v->bytes); return;
     case PC_ARG_PARAM_VALUE: {
@@ -312,7 +311,8 @@ size_t screen_unit_events(const wallet_past *p, const eth_address *unit, const h
     return n;
 }
 
-void screen_short_addresses(const tui_app *app, const char *text, char *out, size_t cap)
+void screen_text_addresses(const tui_app *app, const char *text, bool whole, char *out,
+                           size_t cap)
 {
     size_t used = 0;
     out[0] = '\0';
@@ -324,8 +324,8 @@ void screen_short_addresses(const tui_app *app, const char *text, char *out, siz
         if (hex == 40)
             memcpy(word, text, 42);
         if (hex == 40 && eth_address_parse(word, &a, NULL) == PC_OK) {
-            char named[64];
-            screen_named_address(app, &a, named, sizeof named);
+            char named[ETH_ADDRESS_TEXT_LEN + 72];
+            address_text(app, &a, whole, named, sizeof named);
             used += (size_t)snprintf(out + used, cap - used, "%s", named);
             text += 42;
         } else {

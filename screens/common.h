@@ -70,9 +70,11 @@ void screen_named_address(const tui_app *app, const eth_address *a, char *out, s
 void screen_list_address(const tui_app *app, WINDOW *win, const eth_address *a, char *out,
                          size_t cap);
 
-/* `text` with every "0x" + 40 hex digits in it written as
- * screen_named_address does (short, with the name), for narrow pages. */
-void screen_short_addresses(const tui_app *app, const char *text, char *out, size_t cap);
+/* `text` with every "0x" + 40 hex digits in it followed by its name from
+ * the address book; whole, or short as screen_named_address writes it (for
+ * narrow pages). */
+void screen_text_addresses(const tui_app *app, const char *text, bool whole, char *out,
+                           size_t cap);
 /* "energyProduced(0x90F7..b906 alice, 10 kWh)": a recorded call with its
  * decoded arguments in their units, "constructor", or "(unknown call)".
  * whole: addresses in full (with their names), for a detail view. */

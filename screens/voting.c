@@ -86,10 +86,11 @@ static int draw_proposal(const tui_app *app, WINDOW *win, const wallet_state *s,
 {
     static const char *const SIDES[] = { "", "not voted", "in favour", "against" };
     static const tui_style STYLES[] = { TUI_DIM, TUI_DIM, TUI_GOOD, TUI_BAD };
-    char full[200], what[400], tally[64];
+    char plain[200], full[400], what[400], tally[64];
     side sd = p->passed ? SIDE_UNKNOWN : account_side(s, p->vote);
-    view_proposal_describe(p, full, sizeof full);
-    screen_short_addresses(app, full, what, sizeof what);
+    view_proposal_describe(p, plain, sizeof plain);
+    screen_text_addresses(app, plain, true, full, sizeof full);
+    screen_text_addresses(app, plain, false, what, sizeof what);
     view_proposal_tally(p, tally, sizeof tally);
     tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
     tui_print(win, y, 2, 10, STYLES[sd], "%s", SIDES[sd]);
