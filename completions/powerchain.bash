@@ -53,7 +53,9 @@ _powerchain() {
         call|send)
             if [[ -z $sub ]]; then
                 local methods
-                methods=$("${words[0]}" methods 2>/dev/null | awk -v k="$cmd" '$1 == k { print $2 }')
+                # "vote" methods are sent with send.
+                methods=$("${words[0]}" methods 2>/dev/null |
+                    awk -v k="$cmd" '$1 == k || (k == "send" && $1 == "vote") { print $2 }')
                 COMPREPLY=($(compgen -W "$methods" -- "$cur"))
             fi ;;
         account)
