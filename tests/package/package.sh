@@ -9,7 +9,7 @@
 #    installed files: the binary's --version is meson.build's version, which
 #    debian/changelog and the man page carry too; --help; the man page; the
 #    bash, zsh and fish completions where Debian's shells read them, each
-#    loaded by its shell when that shell is installed;
+#    loaded by its shell when that shell is installed (scripts/setup installs all three);
 #  - starts a devnet, deploys with the installed binary and reads from it.
 # Prints one line per failed check and "N passed, N failed" last.
 set -uo pipefail
