@@ -19,20 +19,19 @@ scenario_setup
 anvil_pid=$(cat "$DEVNET_DIR/anvil.pid")
 tick_ms=$((1000 / $(getconf CLK_TCK)))
 node_cpu_ms() { awk -v t="$tick_ms" '{ print ($14 + $15) * t }' "/proc/$anvil_pid/stat"; }
-# measure NAME CMD...: sets NAME_wall, NAME_node (ms) and NAME_own (the
-# command's own CPU time in ms, its children included).
+# measure CMD...: prints the wall time, anvil's CPU time and the command's
+# own CPU time (its children included), in ms.
 measure() {
-    local name=$1 start end node0 node1 out
-    shift
+    local start end node0 node1 out
     out=$(mktemp)
     node0=$(node_cpu_ms)
     start=$EPOCHREALTIME
-    /usr/bin/time -f '%U %S' -o "$out" "$@" >/dev/null 2>&1
+    /usr/bin/time -f '%U %S' -o "$out" "$@" >/dev/null 2>&1 ||
+        { rm -f "$out"; echo "bench: failed: $*" >&2; return 1; }
     end=$EPOCHREALTIME
     node1=$(node_cpu_ms)
-    printf -v "${name}_wall" '%s' "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", (e - s) * 1000 }')"
-    printf -v "${name}_node" '%s' $((node1 - node0))
-    printf -v "${name}_own" '%s' "$(awk '{ printf "%.0f", ($1 + $2) * 1000 }' "$out")"
+    awk -v s="$start" -v e="$end" -v node=$((node1 - node0)) \
+        '{ printf "%.0f %d %.0f\n", (e - s) * 1000, node, ($1 + $2) * 1000 }' "$out"
     rm -f "$out"
 }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
@@ -40,8 +39,11 @@ per_s() { awk -v n="$n" -v ms="$1" 'BEGIN { printf "%.1f", n * 1000 / ms }'; }
 per_reading() { awk -v n="$n" -v ms="$1" 'BEGIN { printf "%.2f", ms / n }'; }
 
 for ((i = 0; i < n; i++)); do echo "produce $SCENARIO_A 1"; done >"$DEVNET_DIR/readings"
-measure pc sh -c '"$0" --rpc "$1" --contract-json "$2" --private-key-file "$3" meter run <"$4"' \
-    "$POWERCHAIN_BIN" "$DEVNET_RPC" "$DEVNET_JSON" "$DEVNET_DIR/U1.key" "$DEVNET_DIR/readings"
+# shellcheck disable=SC2016 # the arguments are expanded by sh -c
+read -r pc_wall pc_node pc_own < <(measure sh -c \
+    '"$0" --rpc "$1" --contract-json "$2" --private-key-file "$3" meter run <"$4"' \
+    "$POWERCHAIN_BIN" "$DEVNET_RPC" "$DEVNET_JSON" "$DEVNET_DIR/U1.key" "$DEVNET_DIR/readings")
+[[ -n ${pc_wall:-} ]] || exit 1
 
 cat >"$DEVNET_DIR/cast-loop" <<'LOOP'
 for ((i = 0; i < $1; i++)); do
@@ -49,8 +51,9 @@ for ((i = 0; i < $1; i++)); do
         'energyProduced(address,uint256)' "$5" 1 >/dev/null
 done
 LOOP
-measure cast bash "$DEVNET_DIR/cast-loop" "$n" "$DEVNET_RPC" "$DEVNET_DIR/U1.key" \
-    "$DEVNET_ADDRESS" "$SCENARIO_A"
+read -r cast_wall cast_node cast_own < <(measure bash "$DEVNET_DIR/cast-loop" "$n" \
+    "$DEVNET_RPC" "$DEVNET_DIR/U1.key" "$DEVNET_ADDRESS" "$SCENARIO_A")
+[[ -n ${cast_wall:-} ]] || exit 1
 
 echo "$n readings each; node = anvil's CPU time, own = the client's CPU time, as shares of the wall time:"
 printf '  %-22s %7s readings/s  %6s ms  node %4s  own %4s\n' \
