@@ -33,7 +33,7 @@ static const char password[] = "bench password";
 static const uint8_t salt[32] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
                                   17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32 };
 
-/* 0 on success, like every library below except OpenSSL. */
+/* 0 on success, -1 on failure, -2 for an IMPL that is not built in. */
 static int derive(const char *impl, uint64_t n, uint32_t r, uint32_t p, uint8_t out[DKLEN])
 {
     size_t pw_len = strlen(password);
