@@ -13,6 +13,8 @@ pc_status cli_load_contract(const cli_ctx *ctx, pc_contract **out, pc_error *err
 {
     if (ctx->contract_address)
         return pc_contract_from_address(ctx->contract_address, out, err);
+    if (ctx->deployment)
+        return pc_contract_copy(ctx->deployment, out, err);
     if (ctx->contract_json)
         return pc_contract_load_json(ctx->contract_json, out, err);
     return pc_fail(err, PC_EINPUT, "no contract: give --contract ADDRESS or --contract-json "

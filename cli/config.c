@@ -248,7 +248,8 @@ static void fill(cli_ctx *ctx, const cli_network *n)
 /* A deployment file that says its chain (deploy writes it) pins what is
  * signed to that chain, as --chain-id would; one that disagrees with the
  * chain asked for is refused. A file that cannot be read is left to the
- * command that needs it, which says why. */
+ * command that needs it, which says why. One that can is kept in ctx, so
+ * that the command does not read and parse it again. */
 static pc_status pin_deployment_chain(cli_ctx *ctx, pc_error *err)
 {
     pc_contract *k = NULL;
@@ -257,6 +258,7 @@ static pc_status pin_deployment_chain(cli_ctx *ctx, pc_error *err)
         pc_contract_load_json(ctx->contract_json, &k, NULL) != PC_OK)
         return PC_OK;
     pc_status st = PC_OK;
+    ctx->deployment = k;
     if (pc_contract_deployment(k, &block, &chain_id)) {
         if (ctx->has_chain_id && ctx->chain_id != chain_id)
             st = pc_fail(err, PC_EINPUT,
@@ -267,7 +269,6 @@ static pc_status pin_deployment_chain(cli_ctx *ctx, pc_error *err)
         ctx->has_chain_id = true;
         ctx->chain_id = chain_id;
     }
-    pc_contract_free(k);
     return st;
 }
 

@@ -266,6 +266,7 @@ int main(int argc, char **argv)
     }
     rpc_global_cleanup();
 out:
+    pc_contract_free(ctx.deployment);
     config_free(&config);
     free(rest);
     return code;

@@ -270,6 +270,22 @@ void pc_contract_free(pc_contract *k)
     free(k);
 }
 
+pc_status pc_contract_copy(const pc_contract *k, pc_contract **out, pc_error *err)
+{
+    *out = NULL;
+    pc_contract *c = malloc(sizeof *c);
+    if (!c)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    *c = *k;
+    c->name = k->name ? strdup(k->name) : NULL;
+    if (k->name && !c->name) {
+        free(c);
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    }
+    *out = c;
+    return PC_OK;
+}
+
 pc_status pc_contract_from_address(const char *text, pc_contract **out, pc_error *err)
 {
     *out = NULL;
