@@ -134,12 +134,12 @@ typedef struct answer_buf {
     size_t len, cap, limit;
 } answer_buf;
 
-/* Room for at least one more byte beyond len (and the final NUL), up to
+/* Room for at least one more byte after len and a NUL after that, up to
  * limit + 1 bytes: one more than the limit is how an answer too large is
  * seen. */
 static bool grow(answer_buf *b)
 {
-    if (b->len < b->cap)
+    if (b->len + 1 < b->cap)
         return true;
     size_t cap = b->cap ? b->cap * 2 : 4096;
     if (cap > b->limit + 2)

@@ -50,6 +50,13 @@ assert_eq "send over the socket" "$?" 0
 assert_match "send outcome" "$out" "*transaction 0x*sent*mined in block*"
 assert_eq "sent exactly once" "$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$A")" $((nonce_before + 1))
 
+# The history index reads blocks with their transactions (tens of KiB).
+out=$(XDG_CACHE_HOME=$sockdir/cache pc --rpc "$sock" sync 2>&1)
+assert_eq "sync over the socket" "$?" 0
+assert_match "sync indexed the send" "$out" "*indexed*blocks*"
+assert_match "history over the socket" "$(XDG_CACHE_HOME=$sockdir/cache pc --rpc "$sock" history 2>&1)" \
+    "*clearOldSessions*"
+
 # A relative path (./) names a socket too.
 out=$(cd "$sockdir" && pc --rpc ./anvil.ipc call getTotalENT 2>&1)
 assert_eq "a ./ path reads" "$out" "$over_http"
