@@ -242,7 +242,8 @@ pc_status rpc_client_set_cacert(rpc_client *c, const char *path, pc_error *err)
 {
     FILE *f = fopen(path, "r");
     if (!f)
-        return pc_fail(err, PC_EINPUT, "--cacert %s: %s", path, strerror(errno));
+        return pc_fail(err, PC_EINPUT, "CA file %s (--cacert, or cacert in the config): %s",
+                       path, strerror(errno));
     fclose(f);
     char *copy = strdup(path);
     if (!copy)

@@ -59,7 +59,7 @@ assert_match "with another CA: not trusted" "$out" "*its TLS certificate is not 
 
 out=$(pc --rpc "$https_rpc" --cacert "$tls/none.pem" call getTotalENT 2>&1)
 assert_eq "a --cacert that is not there: bad input" "$?" 2
-assert_match "names the file" "$out" "*--cacert $tls/none.pem: No such file*"
+assert_match "names the file" "$out" "*CA file $tls/none.pem (--cacert, or cacert in the config): No such file*"
 
 # The config's cacert, in a named network and outside sections.
 (umask 077 && printf '[network tls]\nrpc = %s\ncacert = %s\n' "$https_rpc" "$tls/ca.pem" >"$tls/config")
