@@ -36,6 +36,8 @@ typedef struct cli_ctx {
     bool json;                    /* --json */
     bool yes;                     /* --yes: no interactive confirmation */
     long timeout_s;               /* --timeout, default 30 */
+    const char *cacert;           /* --cacert, config cacert: CA file trusted for https
+                                     nodes instead of the system's, or NULL */
 } cli_ctx;
 
 /* Prints "powerchain: <message>" on stderr. */

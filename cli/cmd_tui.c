@@ -32,6 +32,7 @@ static pc_status run_panel(const cli_ctx *ctx, int page, tui_switch *sw, pc_erro
         .rpc_urls = { ctx->rpc_url },
         .nrpc_urls = 1,
         .timeout_s = ctx->timeout_s,
+        .cacert = ctx->cacert,
         .contract = k,
         .has_chain_id = ctx->has_chain_id,
         .chain_id = ctx->chain_id,

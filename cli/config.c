@@ -70,7 +70,7 @@ static pc_status store_value(cli_network *n, const char *key, char *value, place
 {
     struct { const char *key; char **slot; } TEXTS[] = {
         { "contract", &n->contract }, { "contract-json", &n->contract_json },
-        { "keystore", &n->keystore }, { "account", &n->account },
+        { "keystore", &n->keystore }, { "account", &n->account }, { "cacert", &n->cacert },
     };
     if (strcmp(key, "rpc") == 0)
         return add_nodes(n, value, at, err);
@@ -93,7 +93,7 @@ static pc_status store_value(cli_network *n, const char *key, char *value, place
         return PC_OK;
     }
     return pc_fail(err, PC_EINPUT, "%s:%u: unknown key \"%.40s\" (rpc, contract, contract-json, "
-                                   "chain-id, keystore, account)", at.path, at.line, key);
+                                   "chain-id, keystore, account, cacert)", at.path, at.line, key);
 }
 
 /* "[network NAME]": a new section, which the following keys fill. */
@@ -243,6 +243,8 @@ static void fill(cli_ctx *ctx, const cli_network *n)
         ctx->keystore_dir = n->keystore;
     if (!ctx->account)
         ctx->account = n->account;
+    if (!ctx->cacert)
+        ctx->cacert = n->cacert;
 }
 
 /* A deployment file that says its chain (deploy writes it) pins what is
@@ -303,6 +305,7 @@ static void network_free(cli_network *n)
     free(n->contract_json);
     free(n->keystore);
     free(n->account);
+    free(n->cacert);
 }
 
 void config_free(cli_config *store)
