@@ -686,8 +686,10 @@ static pc_status check_name_free(const keystore *ks, const char *name, const eth
         char text[ETH_ADDRESS_TEXT_LEN] = "";
         if (a->has_address)
             eth_address_to_checksum(&a->address, text);
-        return pc_fail(err, PC_EINPUT, "the name \"%s\" is already used by %s%s", name,
-                       a->has_address ? text : "key file ", a->has_address ? "" : a->path);
+        bool by_name = a->name && strcasecmp(a->name, name) == 0;
+        return pc_fail(err, PC_EINPUT, "the name \"%s\" is already used by %s%s",
+                       by_name ? a->name : a->file, a->has_address ? text : "key file ",
+                       a->has_address ? "" : a->path);
     }
     return PC_OK;
 }
