@@ -681,7 +681,8 @@ static pc_status check_name_free(const keystore *ks, const char *name, const eth
         return st;
     for (size_t i = 0; i < ks->count; i++) {
         const keystore_account *a = &ks->accounts[i];
-        if (!answers_to(a, name) || (owner && a->has_address && eth_address_equal(&a->address, owner)))
+        bool owners = owner && a->has_address && eth_address_equal(&a->address, owner);
+        if (!answers_to(a, name) || owners)
             continue;
         char text[ETH_ADDRESS_TEXT_LEN] = "";
         if (a->has_address)
@@ -965,8 +966,9 @@ pc_status keystore_delete(keystore *ks, const char *account, bool backup, pc_err
     return unlock_dir(ks, fd, st, err);
 }
 
-static pc_status learnt_mismatch(const keystore *ks, const char *file, const eth_address *key_address,
-                                 const eth_address *recorded, pc_error *err)
+static pc_status learnt_mismatch(const keystore *ks, const char *file,
+                                 const eth_address *key_address, const eth_address *recorded,
+                                 pc_error *err)
 {
     char has[ETH_ADDRESS_TEXT_LEN], want[ETH_ADDRESS_TEXT_LEN];
     eth_address_to_checksum(key_address, has);

@@ -106,8 +106,8 @@ static void folder_checks(void)
     }
     /* A file left by a process that died is reused, then removed. */
     char stale[300];
-    snprintf(stale, sizeof stale, "%s/nonce-7-0100000000000000-ab00000000000000000000000000000000000000.lock",
-             folder);
+    snprintf(stale, sizeof stale,
+             "%s/nonce-7-0100000000000000-ab00000000000000000000000000000000000000.lock", folder);
     FILE *f = fopen(stale, "w");
     CHECK(f != NULL);
     if (f)
