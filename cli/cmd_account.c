@@ -67,7 +67,7 @@ static pc_status existing_password(const account_cmd *c, const char *label, secr
 {
     if (c->ctx->password_file)
         return password_from_file(c->ctx->password_file, pw, err);
-    char prompt[200];
+    char prompt[PC_ERROR_MSG_MAX + sizeof "Password for : "];
     snprintf(prompt, sizeof prompt, "Password for %s: ", label);
     return password_from_tty(prompt, NULL, pw, err);
 }
