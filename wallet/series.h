@@ -22,7 +22,11 @@
  *
  * Pure functions: no I/O. Each fills a caller-owned struct whose arrays it
  * allocates; the matching _free releases them. The only failure is
- * PC_ENOMEM; on failure the output is left empty. */
+ * PC_ENOMEM; on failure the output is left empty.
+ *
+ * A series_replay runs the same replays in steps, as the index grows: it
+ * keeps their state and is fed only the new transactions, and its results
+ * equal a replay of the whole history at once, point for point. */
 #ifndef WALLET_SERIES_H
 #define WALLET_SERIES_H
 
@@ -42,7 +46,9 @@ typedef struct series_point {
 } series_point;
 
 typedef struct series {
-    series_point *points;   /* owned, oldest first; NULL when count is 0 */
+    series_point *points;   /* oldest first, NULL when count is 0; the points
+                               of a storage block the series holds one
+                               reference to (series_build.h) */
     size_t count;
 } series;
 
@@ -111,6 +117,29 @@ pc_status series_set_replay(const history_tx *txs, size_t n, const view_governan
                             const view_market *m, const eth_address *account, series_set *out,
                             pc_error *err);
 void series_set_free(series_set *s);
+
+/* An incremental series_set_replay over a history that only grows. */
+typedef struct series_replay series_replay;
+
+/* A replay of nothing yet, for `account` (NULL: none). Errors: PC_ENOMEM. */
+pc_status series_replay_new(const eth_address *account, series_replay **out, pc_error *err);
+/* Replays txs[done..n), where done is the n of the last feed (0 at first):
+ * the first done must be the transactions fed before, unchanged. g and m
+ * are replayed from txs[0..n). A history rewritten under it (a reorg)
+ * needs a new replay. Errors: PC_ENOMEM, and then the replay is unusable:
+ * free it and start again. */
+pc_status series_replay_feed(series_replay *r, const history_tx *txs, size_t n,
+                             const view_governance *g, const view_market *m, pc_error *err);
+/* How many transactions it was fed. */
+size_t series_replay_done(const series_replay *r);
+/* Whether it replays the figures of `account` (NULL: none). */
+bool series_replay_is_for(const series_replay *r, const eth_address *account);
+/* The series so far into *out, sharing their points with the replay: *out
+ * stays as it is while the replay goes on (also on another thread), and
+ * after it is freed; series_set_free releases it. Errors: PC_ENOMEM, and
+ * then *out is left empty. */
+pc_status series_replay_share(const series_replay *r, series_set *out, pc_error *err);
+void series_replay_free(series_replay *r);
 
 /* The position of the first point at or after `time` (count when none). */
 size_t series_since(const series *s, uint64_t time);
