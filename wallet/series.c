@@ -58,11 +58,55 @@ void series_push(builder *b, uint64_t block, uint64_t time, const u256 *value)
     s->points[s->count++] = (series_point){ block, time, *value };
 }
 
+/* Whether the series' points are its own to rewrite: another holder's
+ * copy of them becomes the old block. */
+static bool own(series *s)
+{
+    struct series_block *in = series_block_of(s);
+    return !in || atomic_load_explicit(&in->refs, memory_order_acquire) == 1 || grow(s);
+}
+
+/* The most points kept of one time (series.h): first, lowest, highest, last. */
+#define SAME_TIME_MAX 4
+
 void series_push_change(builder *b, uint64_t block, uint64_t time, const u256 *value)
 {
-    const series *s = b->out;
-    if (s->count == 0 || u256_cmp(&s->points[s->count - 1].value, value) != 0)
+    series *s = b->out;
+    if (s->count && u256_cmp(&s->points[s->count - 1].value, value) == 0)
+        return;
+    size_t k = 0;
+    while (k < s->count && k < SAME_TIME_MAX && s->points[s->count - 1 - k].time == time)
+        k++;
+    if (k < SAME_TIME_MAX) {
         series_push(b, block, time, value);
+        return;
+    }
+    /* The group of this time and the new point: the last lowest and the
+     * last highest stay between the first and the last. */
+    series_point g[SAME_TIME_MAX + 1];
+    memcpy(g, &s->points[s->count - SAME_TIME_MAX], SAME_TIME_MAX * sizeof *g);
+    g[SAME_TIME_MAX] = (series_point){ block, time, *value };
+    size_t lo = 0, hi = 0;
+    for (size_t i = 1; i <= SAME_TIME_MAX; i++) {
+        if (u256_cmp(&g[i].value, &g[lo].value) <= 0)
+            lo = i;
+        if (u256_cmp(&g[i].value, &g[hi].value) >= 0)
+            hi = i;
+    }
+    if (b->failed || !own(s)) {
+        b->failed = true;
+        return;
+    }
+    s->count -= SAME_TIME_MAX;
+    for (size_t i = 0, prev = 0; i <= SAME_TIME_MAX; i++) {
+        bool ends = i == 0 || i == SAME_TIME_MAX;
+        bool extreme = i == lo || i == hi;
+        /* A middle point at its kept neighbour's value draws nothing more. */
+        if (ends || (extreme && u256_cmp(&g[i].value, &g[prev].value) != 0)) {
+            s->points[s->count++] = g[i];
+            prev = i;
+        }
+    }
 }
 
 static pc_status finish(builder *b, pc_error *err)

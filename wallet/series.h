@@ -18,7 +18,13 @@
  * A series is a list of points, oldest first: each is the value after a
  * transaction that changed it (a step series holds that value until the
  * next point). The index holds every transaction since the deployment, so
- * step series start from 0 at the first indexed transaction.
+ * step series start from 0 at the first indexed transaction. Of the
+ * points one time holds (a block's transactions), the peg's step series
+ * (series_energy) keep at most four: the first, the last lowest, the last
+ * highest and the last, every one an exact value. That is all a chart can
+ * draw of one instant, and it bounds a series by the blocks rather than
+ * the transactions (a meter's thousands of readings in one block). The
+ * other series keep every point.
  *
  * Pure functions: no I/O. Each fills a caller-owned struct whose arrays it
  * allocates; the matching _free releases them. The only failure is

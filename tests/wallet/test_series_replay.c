@@ -1,7 +1,8 @@
 /* wallet/series.h's incremental replay: a history fed in chunks, at every
  * split (one of them between the orders of a market's fill sequence and the
  * order that fills them), gives the series of a replay of the whole prefix
- * at once, point for point; the series it handed out stay as they were while
+ * at once, point for point, also where one block's many points are thinned
+ * (series.h); the series it handed out stay as they were while
  * it goes on and after it is freed; a rewritten history (a reorg) replayed
  * again from the start gives the full replay of the new one. */
 #include <stdio.h>
@@ -33,8 +34,23 @@ static size_t history(void)
     TX(D, "startConsumptionSession", U2, "1");
     TX(U2, "energyConsumed", D, "2000");
     TX(U2, "reportActualEnergy", "5000");
+    /* One block of readings and sessions: ENT up and down at one time. */
+    size_t first = ntx;
+    TX(U1, "energyProduced", A, "1000");
+    TX(A, "startConsumptionSession", U1, "1");
+    TX(U1, "energyConsumed", A, "500");
+    TX(U1, "energyProduced", A, "2000");
+    TX(U1, "energyConsumed", A, "300");
+    TX(U1, "energyProduced", B, "100");
+    TX(U1, "energyConsumed", A, "200");
+    for (size_t i = first + 1; i < ntx; i++) {
+        txs[i].block = txs[first].block;
+        txs[i].time = txs[first].time;
+        txs[i].index = (uint32_t)(i - first);
+    }
     return fill_sequence;
 }
+
 
 static bool same_series(const series *a, const series *b)
 {
@@ -130,6 +146,33 @@ static void test_chunks(const eth_address *account)
     }
 }
 
+/* The values of s at `time`, comma separated. */
+static const char *at_time(const series *s, uint64_t time)
+{
+    static char out[256];
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < s->count && used < sizeof out; i++)
+        if (s->points[i].time == time)
+            used += (size_t)snprintf(out + used, sizeof out - used, "%s%s", used ? "," : "",
+                                     fixed(&s->points[i].value));
+    return out;
+}
+
+/* The block of many calls: ENT after each is 21.8, 21.2, 22.8, 22.44, 22.52
+ * and 22.4804; kept are the first, the lowest, the highest and the last. */
+static void test_one_time(void)
+{
+    uint64_t time = txs[ntx - 1].time;
+    series_set s;
+    full(ntx - 3, NULL, &s);
+    CHECK_STR(at_time(&s.energy.ent, time), "21.8,21.2,22.8");
+    series_set_free(&s);
+    full(ntx, NULL, &s);
+    CHECK_STR(at_time(&s.energy.ent, time), "21.8,21.2,22.8,22.4804");
+    series_set_free(&s);
+}
+
 static void test_fill_sequence(size_t at)
 {
     view_market m;
@@ -177,6 +220,7 @@ int main(void)
     for (size_t i = 0; i < 3; i++) {
         size_t fill_sequence = history();
         test_fill_sequence(fill_sequence);
+        test_one_time();
         test_chunks(accounts[i]);
         test_reorg(accounts[i]);
     }
