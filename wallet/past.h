@@ -43,7 +43,8 @@ typedef struct wallet_past {
     view_withdrawals withdrawals;  /* owned: requests not yet settled */
     view_governance governance;    /* owned: every proposal, its ballots and tally */
     view_market market;            /* owned: the trades and the replayed book */
-    bool has_series;               /* wallet_past_series filled `series` */
+    bool has_series;               /* wallet_past_series or wallet_past_reader_series
+                                      filled `series` */
     series_set series;             /* owned */
 } wallet_past;
 

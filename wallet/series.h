@@ -107,7 +107,7 @@ pc_status series_energy_replay(const history_tx *txs, size_t n, const view_gover
                                series_energy *out, pc_error *err);
 void series_energy_free(series_energy *e);
 
-/* Everything the charts draw, replayed once per read of the index. */
+/* Everything the charts draw. */
 typedef struct series_set {
     series prices, volumes;    /* series_fills */
     series eeuro;              /* series_eeuro_supply */
