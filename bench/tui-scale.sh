@@ -136,7 +136,8 @@ measure() {
     rows+=("$size refresh on a new block, best of 3|$best ms|<= 50 ms")
     rows+=("$size refresh on a new block, worst of 3|$worst ms ($worst_line)|<= 50 ms")
     rows+=("$size peak memory (VmHWM), Charts not opened|$(awk '/VmHWM/ { printf "%.1f MiB", $2 / 1024 }' "/proc/$pid/status")|<= 32 MiB")
-    # One more on the Charts page, which replays the series as well.
+    # One more on the Charts page, which replays the series as well (over
+    # the new transaction: opening the page replayed all of them).
     tui_keys Escape 0
     sleep 2
     tui_keys '?'
@@ -144,7 +145,7 @@ measure() {
     records=$((records + 1))
     tui_wait "$records txs" 30 || { echo "$size: no refresh after a new block"; return 1; }
     line=$(tui_screen | grep -oE 'snapshot [0-9.]+ \+ index [0-9.]+ \+ past [0-9.]+')
-    rows+=("$size refresh with the Charts page shown|$(ms_sum $(grep -oE '[0-9.]+' <<<"$line")) ms ($line)|(no goal)")
+    rows+=("$size refresh with the Charts page shown|$(ms_sum $(grep -oE '[0-9.]+' <<<"$line")) ms ($line)|<= 50 ms")
     local help
     help=$(tui_screen)
     for page in 1 2 3 4 5 6 7 8 9 10; do
@@ -152,7 +153,7 @@ measure() {
         max=$(grep -oE "(^|[^0-9])$page [0-9.]+/[0-9.]+" <<<"$help" | tail -1 | cut -d/ -f2)
         rows+=("$size draw $page ${TITLES[page - 1]} (largest)|${max:-?} ms|<= 20 ms")
     done
-    rows+=("$size peak memory (VmHWM), after the Charts page|$(awk '/VmHWM/ { printf "%.1f MiB", $2 / 1024 }' "/proc/$pid/status")|(no goal)")
+    rows+=("$size peak memory (VmHWM), after the Charts page|$(awk '/VmHWM/ { printf "%.1f MiB", $2 / 1024 }' "/proc/$pid/status")|<= 32 MiB")
     tui_keys Escape q
 }
 

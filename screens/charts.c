@@ -5,8 +5,8 @@
  * and eEuro. Up/Down or c pick the chart; h, d, w and a show the last
  * hour, day, week or everything, up to the latest block.
  *
- * Every figure is replayed from the history index, once per read of it, by
- * the worker (wallet_past_series). The peg's figures
+ * Every figure is replayed from the history index by the worker, over the
+ * transactions each read of it brings (wallet_past_reader_series). The peg's figures
  * follow the project's contract's rules; when the index has caught up with
  * the snapshot and a replay's last figure differs from the node's, the
  * page says so instead of passing the replay off as the node's. */

@@ -270,6 +270,10 @@ static void read_past(tui_worker *w, const eth_address *account, bool series)
                     stats.head == w->past_head + stats.blocks;
     if (!appended)
         wallet_past_reader_reset(&w->reader);
+    /* The series' replay goes on from where it stopped only while Charts is
+     * shown; its memory is not kept for the other pages. */
+    if (!series)
+        wallet_past_reader_drop_series(&w->reader);
     bool unchanged = appended && !stats.txs && same_series;
     if (unchanged)
         ev.past_head = w->past_head = stats.head; /* the blocks it stands for */
@@ -277,7 +281,8 @@ static void read_past(tui_worker *w, const eth_address *account, bool series)
         ev.status = pc_fail(&e, PC_ENOMEM, "out of memory");
     if (ev.past &&
         ((ev.status = wallet_past_reader_read(&w->reader, w->hist, ev.past, &e)) != PC_OK ||
-         (series && (ev.status = wallet_past_series(ev.past, account, &e)) != PC_OK))) {
+         (series && (ev.status = wallet_past_reader_series(&w->reader, ev.past, account, &e)) !=
+                        PC_OK))) {
         wallet_past_free(ev.past);
         free(ev.past);
         ev.past = NULL;

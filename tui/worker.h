@@ -92,10 +92,11 @@ void tui_worker_stop(tui_worker *w);
 
 /* The account whose figures snapshots read; NULL for none. Triggers a refresh. */
 void tui_worker_set_account(tui_worker *w, const eth_address *account);
-/* Whether the charts' series (wallet_past_series) are wanted in the pasts
- * handed over: replaying them costs tens of milliseconds per new
- * transaction on a long history, so only while they are shown. Turning
- * them on triggers a refresh. */
+/* Whether the charts' series (wallet_past_reader_series) are wanted in the
+ * pasts handed over: the first replay runs over the whole history (tens of
+ * milliseconds on a long one) and the next ones over the new transactions
+ * only, and the replay's state takes memory, so only while they are shown
+ * (turning them off drops it). Turning them on triggers a refresh. */
 void tui_worker_want_series(tui_worker *w, bool want);
 /* Reads a snapshot at the next chance even without a new block. */
 void tui_worker_refresh(tui_worker *w);

@@ -115,8 +115,34 @@ pc_status wallet_past_series(wallet_past *p, const eth_address *account, pc_erro
     return st;
 }
 
+pc_status wallet_past_reader_series(wallet_past_reader *r, wallet_past *p,
+                                    const eth_address *account, pc_error *err)
+{
+    series_set_free(&p->series);
+    /* Fed from another store, or for someone else: not a start for this one. */
+    if (r->series && (p->log != r->log || !series_replay_is_for(r->series, account) ||
+                      series_replay_done(r->series) > p->ntxs))
+        wallet_past_reader_drop_series(r);
+    pc_status st = r->series ? PC_OK : series_replay_new(account, &r->series, err);
+    if (st == PC_OK)
+        st = series_replay_feed(r->series, p->txs, p->ntxs, &p->governance, &p->market, err);
+    if (st == PC_OK)
+        st = series_replay_share(r->series, &p->series, err);
+    if (st != PC_OK)
+        wallet_past_reader_drop_series(r); /* a failed feed leaves it unusable */
+    p->has_series = st == PC_OK;
+    return st;
+}
+
+void wallet_past_reader_drop_series(wallet_past_reader *r)
+{
+    series_replay_free(r->series);
+    r->series = NULL;
+}
+
 void wallet_past_reader_reset(wallet_past_reader *r)
 {
+    wallet_past_reader_drop_series(r);
     log_unref(r->log);
     r->log = NULL;
     r->head = 0;

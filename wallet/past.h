@@ -9,7 +9,8 @@
  *
  * Reading the past again on each new block need not load every transaction
  * again: a wallet_past_reader keeps those it loaded and loads only the
- * blocks indexed since; the replays, which are cheap, run over all of them.
+ * blocks indexed since; the replays, which are cheap, run over all of them,
+ * but for the charts' series, which it replays only over the new ones.
  *
  * Ownership: a read fills a caller-owned struct whose arrays it allocates;
  * wallet_past_free releases them. The transactions are shared, read only,
@@ -42,7 +43,8 @@ typedef struct wallet_past {
     view_withdrawals withdrawals;  /* owned: requests not yet settled */
     view_governance governance;    /* owned: every proposal, its ballots and tally */
     view_market market;            /* owned: the trades and the replayed book */
-    bool has_series;               /* wallet_past_series filled `series` */
+    bool has_series;               /* wallet_past_series or wallet_past_reader_series
+                                      filled `series` */
     series_set series;             /* owned */
 } wallet_past;
 
@@ -60,6 +62,8 @@ pc_status wallet_past_series(wallet_past *p, const eth_address *account, pc_erro
 typedef struct wallet_past_reader {
     wallet_past_log *log;          /* owned reference; NULL before the first read */
     uint64_t head;                 /* the last block loaded into log */
+    series_replay *series;         /* owned: the charts' series replayed over the
+                                      first transactions of log; NULL when none */
 } wallet_past_reader;
 
 /* As wallet_past_read, loading only the blocks after the last read's head.
@@ -69,8 +73,17 @@ typedef struct wallet_past_reader {
  * holds what it held. */
 pc_status wallet_past_reader_read(wallet_past_reader *r, history *h, wallet_past *out,
                                   pc_error *err);
-/* Drops what the reader loaded: its next read loads every transaction.
- * Pasts read before keep theirs. */
+/* As wallet_past_series, for the past of the reader's last read: replays
+ * only the transactions it read since the last call, and p->series shares
+ * its points with the series of the pasts filled before (none is copied).
+ * After a reset, or for another account, it replays them all. */
+pc_status wallet_past_reader_series(wallet_past_reader *r, wallet_past *p,
+                                    const eth_address *account, pc_error *err);
+/* Drops the reader's replay of the series (its memory), as when they are
+ * not wanted any more; the next wallet_past_reader_series replays them all. */
+void wallet_past_reader_drop_series(wallet_past_reader *r);
+/* Drops what the reader loaded and replayed: its next read loads every
+ * transaction. Pasts read before keep theirs. */
 void wallet_past_reader_reset(wallet_past_reader *r);
 /* Frees the arrays, not the struct; NULL is allowed. */
 void wallet_past_free(wallet_past *p);

@@ -2,6 +2,7 @@
  * eEuro, replayed from the index's transactions. */
 #include "wallet/series.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,22 +11,102 @@
 
 typedef series_builder builder;
 
+/* The block a series' points are in; NULL when it has none. */
+static struct series_block *series_block_of(const series *s)
+{
+    return s->points ? (struct series_block *)((char *)s->points -
+                                               offsetof(struct series_block, points))
+                     : NULL;
+}
+
+static void block_unref(struct series_block *b)
+{
+    if (b && atomic_fetch_sub_explicit(&b->refs, 1, memory_order_acq_rel) == 1)
+        free(b);
+}
+
+/* A larger block with the points so far. The old one stays with the series
+ * that share it (a replay writes only where no other holder reads). */
+static bool grow(series *s)
+{
+    struct series_block *old = series_block_of(s);
+    size_t cap = old ? 2 * old->cap : 16;
+    if (cap > (SIZE_MAX - sizeof(struct series_block)) / sizeof(series_point))
+        return false;
+    struct series_block *b = malloc(sizeof *b + cap * sizeof(series_point));
+    if (!b)
+        return false;
+    atomic_init(&b->refs, 1);
+    b->cap = cap;
+    if (s->count)
+        memcpy(b->points, s->points, s->count * sizeof *s->points);
+    block_unref(old);
+    s->points = b->points;
+    return true;
+}
+
 void series_push(builder *b, uint64_t block, uint64_t time, const u256 *value)
 {
+    series *s = b->out;
     if (b->failed)
         return;
-    if (!views_grow(&b->out->points, &b->cap, b->out->count, sizeof *b->out->points)) {
+    struct series_block *in = series_block_of(s);
+    if ((!in || s->count == in->cap) && !grow(s)) {
         b->failed = true;
         return;
     }
-    b->out->points[b->out->count++] = (series_point){ block, time, *value };
+    s->points[s->count++] = (series_point){ block, time, *value };
 }
+
+/* Whether the series' points are its own to rewrite: another holder's
+ * copy of them becomes the old block. */
+static bool own(series *s)
+{
+    struct series_block *in = series_block_of(s);
+    return !in || atomic_load_explicit(&in->refs, memory_order_acquire) == 1 || grow(s);
+}
+
+/* The most points kept of one time (series.h): first, lowest, highest, last. */
+#define SAME_TIME_MAX 4
 
 void series_push_change(builder *b, uint64_t block, uint64_t time, const u256 *value)
 {
-    const series *s = b->out;
-    if (s->count == 0 || u256_cmp(&s->points[s->count - 1].value, value) != 0)
+    series *s = b->out;
+    if (s->count && u256_cmp(&s->points[s->count - 1].value, value) == 0)
+        return;
+    size_t k = 0;
+    while (k < s->count && k < SAME_TIME_MAX && s->points[s->count - 1 - k].time == time)
+        k++;
+    if (k < SAME_TIME_MAX) {
         series_push(b, block, time, value);
+        return;
+    }
+    /* The group of this time and the new point: the last lowest and the
+     * last highest stay between the first and the last. */
+    series_point g[SAME_TIME_MAX + 1];
+    memcpy(g, &s->points[s->count - SAME_TIME_MAX], SAME_TIME_MAX * sizeof *g);
+    g[SAME_TIME_MAX] = (series_point){ block, time, *value };
+    size_t lo = 0, hi = 0;
+    for (size_t i = 1; i <= SAME_TIME_MAX; i++) {
+        if (u256_cmp(&g[i].value, &g[lo].value) <= 0)
+            lo = i;
+        if (u256_cmp(&g[i].value, &g[hi].value) >= 0)
+            hi = i;
+    }
+    if (b->failed || !own(s)) {
+        b->failed = true;
+        return;
+    }
+    s->count -= SAME_TIME_MAX;
+    for (size_t i = 0, prev = 0; i <= SAME_TIME_MAX; i++) {
+        bool ends = i == 0 || i == SAME_TIME_MAX;
+        bool extreme = i == lo || i == hi;
+        /* A middle point at its kept neighbour's value draws nothing more. */
+        if (ends || (extreme && u256_cmp(&g[i].value, &g[prev].value) != 0)) {
+            s->points[s->count++] = g[i];
+            prev = i;
+        }
+    }
 }
 
 static pc_status finish(builder *b, pc_error *err)
@@ -36,17 +117,24 @@ static pc_status finish(builder *b, pc_error *err)
     return pc_fail(err, PC_ENOMEM, "out of memory");
 }
 
+/* Charts m's fills from the *charted-th on. */
+static bool fills_feed(series *prices, series *volumes, const view_market *m, size_t *charted)
+{
+    builder p = { prices, false }, v = { volumes, false };
+    for (; *charted < m->nfills; (*charted)++) {
+        const view_fill *f = &m->fills[*charted];
+        series_push(&p, f->block, f->time, &f->price);
+        series_push(&v, f->block, f->time, &f->quantity);
+    }
+    return !p.failed && !v.failed;
+}
+
 pc_status series_fills(const view_market *m, series *prices, series *volumes, pc_error *err)
 {
     *prices = (series){ 0 };
     *volumes = (series){ 0 };
-    builder p = { prices, 0, false }, v = { volumes, 0, false };
-    for (size_t i = 0; i < m->nfills; i++) {
-        const view_fill *f = &m->fills[i];
-        series_push(&p, f->block, f->time, &f->price);
-        series_push(&v, f->block, f->time, &f->quantity);
-    }
-    if (p.failed || v.failed) {
+    size_t charted = 0;
+    if (!fills_feed(prices, volumes, m, &charted)) {
         series_free(prices);
         series_free(volumes);
         return pc_fail(err, PC_ENOMEM, "out of memory");
@@ -66,24 +154,31 @@ void series_give(u256 *v, const u256 *amount)
         *v = u256_zero();
 }
 
-pc_status series_eeuro_supply(const history_tx *txs, size_t n, series *out, pc_error *err)
+/* eEuro in circulation, *total before txs[from], through txs[n - 1]. */
+static bool supply_feed(series *out, u256 *total, const history_tx *txs, size_t from, size_t n)
 {
-    *out = (series){ 0 };
-    builder b = { out, 0, false };
-    u256 total = u256_zero();
-    if (n > 0)
-        series_push(&b, txs[0].block, txs[0].time, &total);
-    for (size_t i = 0; i < n; i++) {
+    builder b = { out, false };
+    if (from == 0 && n > 0)
+        series_push(&b, txs[0].block, txs[0].time, total);
+    for (size_t i = from; i < n; i++) {
         const history_tx *t = &txs[i];
         u256 amount;
         if (views_is_call(t, "minteEuro") && views_arg_uint(t, 1, &amount))
-            series_give(&total, &amount);
+            series_give(total, &amount);
         else if (views_is_call(t, "burneEuro") && views_arg_uint(t, 1, &amount))
-            series_take(&total, &amount);
+            series_take(total, &amount);
         else
             continue;
-        series_push(&b, t->block, t->time, &total);
+        series_push(&b, t->block, t->time, total);
     }
+    return !b.failed;
+}
+
+pc_status series_eeuro_supply(const history_tx *txs, size_t n, series *out, pc_error *err)
+{
+    *out = (series){ 0 };
+    u256 total = u256_zero();
+    builder b = { out, !supply_feed(out, &total, txs, 0, n) };
     return finish(&b, err);
 }
 
@@ -135,25 +230,132 @@ static bool fill_change(const view_fill *f, const eth_address *account, u256 *he
     return true;
 }
 
+/* An account's eEuro between feeds. */
+typedef struct balance {
+    const eth_address *account;
+    u256 held;
+    size_t next_fill;   /* the market's fills applied so far */
+} balance;
+
+static bool balance_feed(series *out, balance *a, const history_tx *txs, size_t from, size_t n,
+                         const view_market *m)
+{
+    builder b = { out, false };
+    if (from == 0 && n > 0)
+        series_push(&b, txs[0].block, txs[0].time, &a->held);
+    for (size_t i = from; i < n; i++) {
+        const history_tx *t = &txs[i];
+        bool changed = direct_change(t, a->account, &a->held);
+        /* Fills are in the order of the transactions that caused them. */
+        while (a->next_fill < m->nfills && memcmp(m->fills[a->next_fill].tx, t->hash, 32) == 0)
+            changed |= fill_change(&m->fills[a->next_fill++], a->account, &a->held);
+        if (changed)
+            series_push(&b, t->block, t->time, &a->held);
+    }
+    return !b.failed;
+}
+
 pc_status series_eeuro_balance(const history_tx *txs, size_t n, const view_market *m,
                                const eth_address *account, series *out, pc_error *err)
 {
     *out = (series){ 0 };
-    builder b = { out, 0, false };
-    u256 held = u256_zero();
-    if (n > 0)
-        series_push(&b, txs[0].block, txs[0].time, &held);
-    size_t next_fill = 0;
-    for (size_t i = 0; i < n; i++) {
-        const history_tx *t = &txs[i];
-        bool changed = direct_change(t, account, &held);
-        /* Fills are in the order of the transactions that caused them. */
-        while (next_fill < m->nfills && memcmp(m->fills[next_fill].tx, t->hash, 32) == 0)
-            changed |= fill_change(&m->fills[next_fill++], account, &held);
-        if (changed)
-            series_push(&b, t->block, t->time, &held);
-    }
+    balance a = { account, u256_zero(), 0 };
+    builder b = { out, !balance_feed(out, &a, txs, 0, n, m) };
     return finish(&b, err);
+}
+
+struct series_replay {
+    series_set out;        /* its has_account and account say whose */
+    series_peg *peg;       /* writes into out.energy */
+    u256 eeuro;            /* in circulation */
+    balance mine;          /* out.account's eEuro; its account points into out */
+    size_t done;           /* transactions fed */
+    size_t fills_charted;  /* the market's fills in out.prices and out.volumes */
+    bool failed;
+};
+
+pc_status series_replay_new(const eth_address *account, series_replay **out, pc_error *err)
+{
+    series_replay *r = calloc(1, sizeof *r);
+    if (r) {
+        r->out.has_account = account != NULL;
+        if (account)
+            r->out.account = *account;
+        r->mine.account = &r->out.account;
+        r->peg = series_peg_new(account, &r->out.energy);
+    }
+    if (!r || !r->peg) {
+        free(r);
+        *out = NULL;
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    }
+    *out = r;
+    return PC_OK;
+}
+
+pc_status series_replay_feed(series_replay *r, const history_tx *txs, size_t n,
+                             const view_governance *g, const view_market *m, pc_error *err)
+{
+    size_t from = r->done;
+    r->failed = r->failed || !fills_feed(&r->out.prices, &r->out.volumes, m, &r->fills_charted) ||
+                !supply_feed(&r->out.eeuro, &r->eeuro, txs, from, n) ||
+                !series_peg_feed(r->peg, txs, from, n, g, m) ||
+                (r->out.has_account && !balance_feed(&r->out.my_eeuro, &r->mine, txs, from, n, m));
+    if (r->failed)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    r->done = n;
+    return PC_OK;
+}
+
+size_t series_replay_done(const series_replay *r) { return r->done; }
+
+bool series_replay_is_for(const series_replay *r, const eth_address *account)
+{
+    return account ? r->out.has_account && eth_address_equal(account, &r->out.account)
+                   : !r->out.has_account;
+}
+
+/* Another reference to s's points. */
+static series share(const series *s)
+{
+    struct series_block *b = series_block_of(s);
+    if (b)
+        atomic_fetch_add_explicit(&b->refs, 1, memory_order_relaxed);
+    return *s;
+}
+
+pc_status series_replay_share(const series_replay *r, series_set *out, pc_error *err)
+{
+    const series_set *s = &r->out;
+    const series_energy *e = &s->energy;
+    *out = *s;
+    series_energy *oe = &out->energy;
+    oe->units = e->nunits ? malloc(e->nunits * sizeof *e->units) : NULL;
+    if (e->nunits && !oe->units) {
+        memset(out, 0, sizeof *out);
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    }
+    out->prices = share(&s->prices);
+    out->volumes = share(&s->volumes);
+    out->eeuro = share(&s->eeuro);
+    out->my_eeuro = share(&s->my_eeuro);
+    oe->ent = share(&e->ent);
+    oe->wh = share(&e->wh);
+    oe->mint_cost = share(&e->mint_cost);
+    oe->burn_cost = share(&e->burn_cost);
+    oe->account_ent = share(&e->account_ent);
+    for (size_t i = 0; i < e->nunits; i++)
+        oe->units[i] = (series_unit){ e->units[i].unit, share(&e->units[i].wh) };
+    return PC_OK;
+}
+
+void series_replay_free(series_replay *r)
+{
+    if (!r)
+        return;
+    series_peg_free(r->peg);
+    series_set_free(&r->out);
+    free(r);
 }
 
 pc_status series_set_replay(const history_tx *txs, size_t n, const view_governance *g,
@@ -161,18 +363,17 @@ pc_status series_set_replay(const history_tx *txs, size_t n, const view_governan
                             pc_error *err)
 {
     memset(out, 0, sizeof *out);
-    pc_status st = series_fills(m, &out->prices, &out->volumes, err);
-    if (st == PC_OK)
-        st = series_eeuro_supply(txs, n, &out->eeuro, err);
-    if (st == PC_OK)
-        st = series_energy_replay(txs, n, g, m, account, &out->energy, err);
-    if (st == PC_OK && account) {
-        out->has_account = true;
-        out->account = *account;
-        st = series_eeuro_balance(txs, n, m, account, &out->my_eeuro, err);
-    }
+    series_replay *r;
+    pc_status st = series_replay_new(account, &r, err);
     if (st != PC_OK)
-        series_set_free(out);
+        return st;
+    st = series_replay_feed(r, txs, n, g, m, err);
+    if (st == PC_OK) {
+        /* The replay's own set, taken whole rather than shared. */
+        *out = r->out;
+        memset(&r->out, 0, sizeof r->out);
+    }
+    series_replay_free(r);
     return st;
 }
 
@@ -205,6 +406,6 @@ void series_free(series *s)
 {
     if (!s)
         return;
-    free(s->points);
+    block_unref(series_block_of(s));
     *s = (series){ 0 };
 }

@@ -18,11 +18,21 @@
  * A series is a list of points, oldest first: each is the value after a
  * transaction that changed it (a step series holds that value until the
  * next point). The index holds every transaction since the deployment, so
- * step series start from 0 at the first indexed transaction.
+ * step series start from 0 at the first indexed transaction. Of the
+ * points one time holds (a block's transactions), the peg's step series
+ * (series_energy) keep at most four: the first, the last lowest, the last
+ * highest and the last, every one an exact value. That is all a chart can
+ * draw of one instant, and it bounds a series by the blocks rather than
+ * the transactions (a meter's thousands of readings in one block). The
+ * other series keep every point.
  *
  * Pure functions: no I/O. Each fills a caller-owned struct whose arrays it
  * allocates; the matching _free releases them. The only failure is
- * PC_ENOMEM; on failure the output is left empty. */
+ * PC_ENOMEM; on failure the output is left empty.
+ *
+ * A series_replay runs the same replays in steps, as the index grows: it
+ * keeps their state and is fed only the new transactions, and its results
+ * equal a replay of the whole history at once, point for point. */
 #ifndef WALLET_SERIES_H
 #define WALLET_SERIES_H
 
@@ -42,7 +52,9 @@ typedef struct series_point {
 } series_point;
 
 typedef struct series {
-    series_point *points;   /* owned, oldest first; NULL when count is 0 */
+    series_point *points;   /* oldest first, NULL when count is 0; the points
+                               of a storage block the series holds one
+                               reference to (series_build.h) */
     size_t count;
 } series;
 
@@ -95,7 +107,7 @@ pc_status series_energy_replay(const history_tx *txs, size_t n, const view_gover
                                series_energy *out, pc_error *err);
 void series_energy_free(series_energy *e);
 
-/* Everything the charts draw, replayed once per read of the index. */
+/* Everything the charts draw. */
 typedef struct series_set {
     series prices, volumes;    /* series_fills */
     series eeuro;              /* series_eeuro_supply */
@@ -111,6 +123,29 @@ pc_status series_set_replay(const history_tx *txs, size_t n, const view_governan
                             const view_market *m, const eth_address *account, series_set *out,
                             pc_error *err);
 void series_set_free(series_set *s);
+
+/* An incremental series_set_replay over a history that only grows. */
+typedef struct series_replay series_replay;
+
+/* A replay of nothing yet, for `account` (NULL: none). Errors: PC_ENOMEM. */
+pc_status series_replay_new(const eth_address *account, series_replay **out, pc_error *err);
+/* Replays txs[done..n), where done is the n of the last feed (0 at first):
+ * the first done must be the transactions fed before, unchanged. g and m
+ * are replayed from txs[0..n). A history rewritten under it (a reorg)
+ * needs a new replay. Errors: PC_ENOMEM, and then the replay is unusable:
+ * free it and start again. */
+pc_status series_replay_feed(series_replay *r, const history_tx *txs, size_t n,
+                             const view_governance *g, const view_market *m, pc_error *err);
+/* How many transactions it was fed. */
+size_t series_replay_done(const series_replay *r);
+/* Whether it replays the figures of `account` (NULL: none). */
+bool series_replay_is_for(const series_replay *r, const eth_address *account);
+/* The series so far into *out, sharing their points with the replay: *out
+ * stays as it is while the replay goes on (also on another thread), and
+ * after it is freed; series_set_free releases it. Errors: PC_ENOMEM, and
+ * then *out is left empty. */
+pc_status series_replay_share(const series_replay *r, series_set *out, pc_error *err);
+void series_replay_free(series_replay *r);
 
 /* The position of the first point at or after `time` (count when none). */
 size_t series_since(const series *s, uint64_t time);

@@ -13,7 +13,6 @@ typedef struct unit {
     eth_address addr, owner;
     bool active;
     u256 wh, locked_wh;   /* available, and held by sessions */
-    size_t cap;           /* of its series in out->units */
 } unit;
 
 typedef struct session {
@@ -23,7 +22,9 @@ typedef struct session {
     uint64_t start;
 } session;
 
-typedef struct peg {
+typedef struct series_peg peg;
+
+struct series_peg {
     series_energy *out;
     unit *units;
     size_t units_cap;
@@ -31,12 +32,16 @@ typedef struct peg {
     size_t nsessions, sessions_cap;
     view_params params;
     u256 total_ent, total_wh, cost, account_ent;
-    const eth_address *account;
+    bool has_account;
+    eth_address account;
     series_builder ent, wh, mint, burn, mine;
     bool failed;
     uint64_t block, time;  /* of the call being replayed */
+    uint64_t index;        /* its position in the block */
+    bool fed;              /* a call was replayed: block and index say which */
+    size_t next_fill;      /* the market's fills applied so far */
     u256 one, per_wh;      /* 10^18, and ENT fixed point per Wh: 10^15 */
-} peg;
+};
 
 /* The contract's own limits (MAX_WH, amounts within the supply) keep its
  * products far below 2^256; a history that overflows is not one it wrote,
@@ -106,7 +111,7 @@ static unit *unit_of(peg *p, const eth_address *a)
 
 static void change_ent(peg *p, const eth_address *who, const u256 *amount, bool gain)
 {
-    if (!p->account || !eth_address_equal(who, p->account))
+    if (!p->has_account || !eth_address_equal(who, &p->account))
         return;
     if (gain)
         series_give(&p->account_ent, amount);
@@ -240,7 +245,7 @@ static void passed(peg *p, const view_proposal *v)
                 p->failed = true;
                 return;
             }
-            p->out->units[p->out->nunits] = (series_unit){ v->target, { 0 } };
+            p->out->units[p->out->nunits] = (series_unit){ .unit = v->target };
             u = &p->units[p->out->nunits++];
             memset(u, 0, sizeof *u);
             u->addr = v->target;
@@ -308,14 +313,13 @@ static void record(peg *p)
     series_push_change(&p->wh, p->block, p->time, &p->total_wh);
     series_push_change(&p->mint, p->block, p->time, &mc);
     series_push_change(&p->burn, p->block, p->time, &bc);
-    if (p->account)
+    if (p->has_account)
         series_push_change(&p->mine, p->block, p->time, &p->account_ent);
     for (size_t i = 0; i < p->out->nunits; i++) {
         unit *u = &p->units[i];
         u256 shown = u->active ? u->wh : u256_zero();
-        series_builder b = { &p->out->units[i].wh, u->cap, false };
+        series_builder b = { &p->out->units[i].wh, false };
         series_push_change(&b, p->block, p->time, &shown);
-        u->cap = b.cap;
         p->failed |= b.failed;
     }
 }
@@ -328,8 +332,16 @@ static int by_passing(const void *a, const void *b)
     return (x->passed_index > y->passed_index) - (x->passed_index < y->passed_index);
 }
 
-/* The passed votes that change units or parameters, in the order they passed. */
-static const view_proposal **acting_votes(const view_governance *g, size_t *count)
+/* Whether v passed after the last call replayed, and is not applied yet. */
+static bool pending(const peg *p, const view_proposal *v)
+{
+    return !p->fed || v->passed_block > p->block ||
+           (v->passed_block == p->block && v->passed_index > p->index);
+}
+
+/* The passed votes not applied yet that change units or parameters, in the
+ * order they passed. */
+static const view_proposal **acting_votes(const peg *p, const view_governance *g, size_t *count)
 {
     const view_proposal **v = malloc((g->nproposals + 1) * sizeof *v);
     *count = 0;
@@ -337,8 +349,9 @@ static const view_proposal **acting_votes(const view_governance *g, size_t *coun
         return NULL;
     for (size_t i = 0; i < g->nproposals; i++) {
         const view_proposal *x = &g->proposals[i];
-        if (x->passed && (x->kind == VIEW_REGISTER_UNIT || x->kind == VIEW_REMOVE_UNIT ||
-                          x->kind == VIEW_SET_PARAMETER))
+        if (x->passed && pending(p, x) &&
+            (x->kind == VIEW_REGISTER_UNIT || x->kind == VIEW_REMOVE_UNIT ||
+             x->kind == VIEW_SET_PARAMETER))
             v[(*count)++] = x;
     }
     qsort(v, *count, sizeof *v, by_passing);
@@ -351,11 +364,12 @@ static bool passed_by(const view_proposal *v, const history_tx *t)
            (v->passed_block == t->block && v->passed_index <= t->index);
 }
 
-static void fills_of(peg *p, const view_market *m, size_t *next, const history_tx *t)
+static void fills_of(peg *p, const view_market *m, const history_tx *t)
 {
     /* Fills are in the order of the transactions that caused them. */
-    for (; *next < m->nfills && memcmp(m->fills[*next].tx, t->hash, 32) == 0; (*next)++) {
-        const view_fill *f = &m->fills[*next];
+    for (; p->next_fill < m->nfills && memcmp(m->fills[p->next_fill].tx, t->hash, 32) == 0;
+         p->next_fill++) {
+        const view_fill *f = &m->fills[p->next_fill];
         if (eth_address_equal(&f->buyer, &f->seller))
             continue;
         change_ent(p, &f->buyer, &f->quantity, true);
@@ -363,38 +377,70 @@ static void fills_of(peg *p, const view_market *m, size_t *next, const history_t
     }
 }
 
+series_peg *series_peg_new(const eth_address *account, series_energy *out)
+{
+    peg *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->out = out;
+    p->params = view_params_default();
+    p->has_account = account != NULL;
+    if (account)
+        p->account = *account;
+    p->one = u256_pow10(ONE_DECIMALS);
+    p->per_wh = u256_pow10(ONE_DECIMALS - 3);
+    p->ent.out = &out->ent;
+    p->wh.out = &out->wh;
+    p->mint.out = &out->mint_cost;
+    p->burn.out = &out->burn_cost;
+    p->mine.out = &out->account_ent;
+    return p;
+}
+
+bool series_peg_feed(peg *p, const history_tx *txs, size_t from, size_t n,
+                     const view_governance *g, const view_market *m)
+{
+    size_t nvotes = 0, next_vote = 0;
+    const view_proposal **votes = p->failed ? NULL : acting_votes(p, g, &nvotes);
+    p->failed = votes == NULL;
+    for (size_t i = from; i < n && !p->failed; i++) {
+        const history_tx *t = &txs[i];
+        p->block = t->block;
+        p->time = t->time;
+        p->index = t->index;
+        p->fed = true;
+        if (i == 0)
+            record(p); /* 0 before anything happened */
+        replay_call(p, t);
+        fills_of(p, m, t);
+        for (; next_vote < nvotes && passed_by(votes[next_vote], t); next_vote++)
+            passed(p, votes[next_vote]);
+        record(p);
+    }
+    free(votes);
+    p->failed |= p->ent.failed || p->wh.failed || p->mint.failed || p->burn.failed ||
+                 p->mine.failed;
+    return !p->failed;
+}
+
+void series_peg_free(peg *p)
+{
+    if (!p)
+        return;
+    free(p->units);
+    free(p->sessions);
+    free(p);
+}
+
 pc_status series_energy_replay(const history_tx *txs, size_t n, const view_governance *g,
                                const view_market *m, const eth_address *account,
                                series_energy *out, pc_error *err)
 {
     memset(out, 0, sizeof *out);
-    peg p = { .out = out, .params = view_params_default(), .account = account,
-              .one = u256_pow10(ONE_DECIMALS), .per_wh = u256_pow10(ONE_DECIMALS - 3) };
-    p.ent.out = &out->ent;
-    p.wh.out = &out->wh;
-    p.mint.out = &out->mint_cost;
-    p.burn.out = &out->burn_cost;
-    p.mine.out = &out->account_ent;
-    size_t nvotes, next_vote = 0, next_fill = 0;
-    const view_proposal **votes = acting_votes(g, &nvotes);
-    p.failed = votes == NULL;
-    for (size_t i = 0; i < n && !p.failed; i++) {
-        const history_tx *t = &txs[i];
-        p.block = t->block;
-        p.time = t->time;
-        if (i == 0)
-            record(&p); /* 0 before anything happened */
-        replay_call(&p, t);
-        fills_of(&p, m, &next_fill, t);
-        for (; next_vote < nvotes && passed_by(votes[next_vote], t); next_vote++)
-            passed(&p, votes[next_vote]);
-        record(&p);
-    }
-    free(votes);
-    free(p.units);
-    free(p.sessions);
-    if (p.failed || p.ent.failed || p.wh.failed || p.mint.failed || p.burn.failed ||
-        p.mine.failed) {
+    peg *p = series_peg_new(account, out);
+    bool ok = p && series_peg_feed(p, txs, 0, n, g, m);
+    series_peg_free(p);
+    if (!ok) {
         series_energy_free(out);
         return pc_fail(err, PC_ENOMEM, "out of memory");
     }

@@ -1,13 +1,16 @@
 /* wallet/past.h's reader against a node (run by past_reader.sh on a demo
  * devnet): a past read again after a new block loads only that block and
  * comes out as a full read would; the pasts read before keep their records
- * while the reader appends, and after it lets go of them.
+ * while the reader appends, and after it lets go of them. The same for the
+ * charts' series, which the reader replays only over the new block, and
+ * again from the start after a reset.
  * Usage: test_past_reader RPC_URL CONTRACT_JSON */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "../check.h"
+#include "series_same.h"
 #include "rpcclient/rpc.h"
 #include "wallet/history.h"
 #include "wallet/past.h"
@@ -82,6 +85,10 @@ int main(int argc, char **argv)
     uint8_t last[32];
     memcpy(last, before.txs[before.ntxs - 1].hash, 32);
     size_t ntxs = before.ntxs, nproposals = before.governance.nproposals;
+    eth_address me;
+    CHECK(eth_address_parse("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", &me, NULL) == PC_OK);
+    CHECK(wallet_past_reader_series(&r, &before, &me, &err) == PC_OK && before.has_series);
+    CHECK(before.series.energy.nunits > 0 && before.series.energy.ent.count > 0);
 
     CHECK(propose_voter(c, k, &err) == PC_OK);
     history_sync_stats stats = { 0 };
@@ -93,8 +100,14 @@ int main(int argc, char **argv)
     CHECK(after.ntxs > ntxs && after.txs[ntxs].method &&
           strcmp(after.txs[ntxs].method->name, "addVoter") == 0);
     CHECK(after.governance.nproposals == nproposals + 1);
-    /* The past read before still sees what it saw. */
+    CHECK(wallet_past_reader_series(&r, &after, &me, &err) == PC_OK && after.has_series);
+    /* The past read before still sees what it saw, its series too. */
     CHECK(before.ntxs == ntxs && memcmp(before.txs[ntxs - 1].hash, last, 32) == 0);
+    series_set whole;
+    CHECK(series_set_replay(before.txs, before.ntxs, &before.governance, &before.market, &me,
+                            &whole, &err) == PC_OK);
+    CHECK(same_set(&before.series, &whole));
+    series_set_free(&whole);
 
     CHECK(wallet_past_read(h, &full, &err) == PC_OK);
     CHECK(same_records(&after, &full));
@@ -102,11 +115,15 @@ int main(int argc, char **argv)
     CHECK(after.market.nfills == full.market.nfills);
     CHECK(after.withdrawals.count == full.withdrawals.count);
     CHECK(after.nowners == full.nowners);
+    CHECK(wallet_past_series(&full, &me, &err) == PC_OK);
+    CHECK(same_set(&after.series, &full.series));
 
     /* A reset reader loads everything again; the pasts it handed out stay. */
     wallet_past_reader_reset(&r);
     CHECK(wallet_past_reader_read(&r, h, &again, &err) == PC_OK);
     CHECK(same_records(&again, &full));
+    CHECK(wallet_past_reader_series(&r, &again, &me, &err) == PC_OK);
+    CHECK(same_set(&again.series, &full.series));
     wallet_past_reader_reset(&r);
     CHECK(memcmp(before.txs[ntxs - 1].hash, last, 32) == 0);
     CHECK(same_records(&after, &again));
