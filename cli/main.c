@@ -74,6 +74,7 @@ static void usage(FILE *out)
           "\n"
           "Options:\n"
           "  --network NAME            a [network NAME] section of the config file\n"
+          "                            (env POWERCHAIN_NETWORK)\n"
           "  --rpc URL|SOCKET          node (env POWERCHAIN_RPC, default " CLI_DEFAULT_RPC "),\n"
           "                            or its IPC socket: /PATH, ./PATH or ipc:PATH;\n"
           "                            give it up to 8 times: reads fail over in order\n"
@@ -166,6 +167,8 @@ int main(int argc, char **argv)
         goto out;
     }
     /* Options, then the environment, then the config file, then defaults. */
+    if (!network)
+        network = env_or("POWERCHAIN_NETWORK", NULL);
     ctx.rpc_url = nrpc ? rpcs[0] : env_or("POWERCHAIN_RPC", NULL);
     for (size_t i = 1; i < nrpc; i++)
         ctx.rpc_fallbacks[ctx.n_rpc_fallbacks++] = rpcs[i];

@@ -30,6 +30,10 @@ pc() { "$POWERCHAIN_BIN" "$@"; }
 assert_match "--network one reads chain 4200" "$(pc --network one status 2>&1)" "*chain id   4200*"
 assert_match "--network two reads chain 4201" "$(pc --network two status 2>&1)" "*chain id   4201*"
 
+assert_match "POWERCHAIN_NETWORK picks two" "$(POWERCHAIN_NETWORK=two pc status 2>&1)" "*chain id   4201*"
+assert_match "--network wins over POWERCHAIN_NETWORK" \
+    "$(POWERCHAIN_NETWORK=two pc --network one status 2>&1)" "*chain id   4200*"
+
 echo "# a transaction goes to the chosen network only"
 pc --network two --private-key-file "$DEVNET_DIR/a.key" --yes send addVoter "$B" >/dev/null 2>&1
 assert_eq "sent on two" "$?" 0
@@ -59,6 +63,16 @@ assert_match "remote's nodes without credentials" "$list" \
     "*remote *-*$DEVNET_ADDRESS*https://node.example http://127.0.0.1:9*"
 [[ $list == *s3cret* || $list == *apikey* || $list == *alice* ]] && leaked=yes || leaked=no
 assert_eq "no credential shown" "$leaked" no
+
+json=$(pc --network two --json networks)
+assert_eq "--json: names in order" "$(jq -r 'map(.name) | join(" ")' <<<"$json")" "one two remote"
+assert_eq "--json: two in use, chain id a string" \
+    "$(jq -c '.[1] | [.in_use, .chain_id, .contract]' <<<"$json")" "[true,\"4201\",\"$NODE2_JSON\"]"
+assert_eq "--json: remote's nodes without credentials" "$(jq -c '.[2].nodes' <<<"$json")" \
+    '["https://node.example","http://127.0.0.1:9"]'
+(umask 077 && : >"$DEVNET_DIR/empty-config")
+assert_eq "--json: no networks" \
+    "$(POWERCHAIN_CONFIG="$DEVNET_DIR/empty-config" "$POWERCHAIN_BIN" --json networks)" "[]"
 
 echo "# an unknown name"
 pc --network three status >/dev/null 2>"$DEVNET_DIR/err"
