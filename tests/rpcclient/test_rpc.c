@@ -159,25 +159,78 @@ static void test_receipt_of_another(void)
     CHECK(strstr(e.msg, "receipt of another transaction") != NULL);
 }
 
-static void test_reverted(void)
+/* Error(string) "nope", as the revert data of a call. */
+#define NOPE                                                                                   \
+    "0x08c379a0"                                                                               \
+    "0000000000000000000000000000000000000000000000000000000000000020"                         \
+    "0000000000000000000000000000000000000000000000000000000000000004"                         \
+    "6e6f706500000000000000000000000000000000000000000000000000000000"
+
+/* One eth_call against a node answering `body`: its status, cause and the
+ * revert reason (NULL unless PC_ETX). */
+static pc_status call_against(const char *body, pc_cause *cause, char **reason)
 {
-    /* Error(string) "no" as a node reports a reverting eth_call. */
     fake_node n;
-    fake_node_start(&n, "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":3,\"message\":"
-                        "\"execution reverted\",\"data\":\"0x08c379a0"
-                        "0000000000000000000000000000000000000000000000000000000000000020"
-                        "0000000000000000000000000000000000000000000000000000000000000002"
-                        "6e6f000000000000000000000000000000000000000000000000000000000000\"}}");
+    fake_node_start(&n, body);
     pc_error e = { 0 };
     bytebuf out = BYTEBUF_INIT;
-    char *reason = NULL;
     eth_address to = { { 1 } };
-    CHECK(node_call_reason(n.client, NULL, &to, NULL, 0, NULL, &out, &reason, &e) == PC_ETX);
+    pc_status st = node_call_reason(n.client, NULL, &to, NULL, 0, NULL, &out, reason, &e);
     fake_node_stop(&n);
-    CHECK(e.cause == PC_CAUSE_REVERTED);
-    CHECK_STR(reason, "no");
-    free(reason);
     bytebuf_free(&out);
+    *cause = e.cause;
+    return st;
+}
+
+/* A revert as each node reports it (answers recorded from anvil 1.7.1,
+ * Hardhat 2.29.1 and Ganache 7.9.2; docs/nodes.md): the reason is found
+ * wherever the node puts the revert data. */
+static void test_reverted(void)
+{
+    static const char *const answers[] = {
+        /* anvil (and geth): the data itself */
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":3,\"message\":"
+        "\"execution reverted: nope\",\"data\":\"" NOPE "\"}}",
+        /* Hardhat: inside an object */
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32603,\"message\":\"Error: VM "
+        "Exception while processing transaction: reverted with reason string 'nope'\","
+        "\"data\":{\"message\":\"Error: VM Exception while processing transaction: reverted "
+        "with reason string 'nope'\",\"data\":\"" NOPE "\"}}}",
+        /* Ganache's eth_call */
+        "{\"id\":1,\"jsonrpc\":\"2.0\",\"error\":{\"message\":\"VM Exception while processing "
+        "transaction: revert nope\",\"stack\":\"CallError: VM Exception while processing "
+        "transaction: revert nope\\n    at Blockchain.simulateTransaction (1.js:2:100650)\","
+        "\"code\":-32000,\"name\":\"CallError\",\"data\":\"" NOPE "\"}}",
+        /* Ganache's eth_estimateGas */
+        "{\"id\":1,\"jsonrpc\":\"2.0\",\"error\":{\"message\":\"VM Exception while processing "
+        "transaction: revert nope\",\"code\":-32000,\"name\":\"RuntimeError\",\"data\":{"
+        "\"hash\":null,\"programCounter\":12,\"result\":\"" NOPE "\",\"reason\":\"nope\","
+        "\"message\":\"revert\"}}}",
+    };
+    for (size_t i = 0; i < sizeof answers / sizeof *answers; i++) {
+        pc_cause cause;
+        char *reason = NULL;
+        CHECK(call_against(answers[i], &cause, &reason) == PC_ETX);
+        CHECK(cause == PC_CAUSE_REVERTED);
+        CHECK_STR(reason, "nope");
+        free(reason);
+    }
+    /* Hardhat's revert without data, and its refusal whose data is null. */
+    pc_cause cause;
+    char *reason = NULL;
+    CHECK(call_against("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32603,\"message\":"
+                       "\"Error: Transaction reverted without a reason string\",\"data\":{"
+                       "\"message\":\"Error: Transaction reverted without a reason string\","
+                       "\"data\":\"0x\"}}}",
+                       &cause, &reason) == PC_ETX);
+    CHECK_STR(reason, "reverted without a reason");
+    free(reason);
+    reason = NULL;
+    CHECK(call_against("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32000,\"message\":"
+                       "\"Nonce too low\",\"data\":{\"message\":\"Nonce too low\",\"data\":null}}}",
+                       &cause, &reason) == PC_ENODE);
+    CHECK(cause == PC_CAUSE_REFUSED);
+    CHECK(reason == NULL);
 }
 
 static void test_unreachable(void)
