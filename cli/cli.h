@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 struct cli_config;
+struct pc_contract;
 
 #define CLI_DEFAULT_RPC "http://127.0.0.1:8545"
 
@@ -21,6 +22,8 @@ typedef struct cli_ctx {
     size_t n_rpc_fallbacks;
     const char *contract_address; /* --contract */
     const char *contract_json;    /* --contract-json, POWERCHAIN_CONTRACT */
+    struct pc_contract *deployment; /* contract_json as config_apply read it, or NULL (it
+                                       could not be read): owned by main, read once */
     bool has_chain_id;            /* --chain-id given */
     uint64_t chain_id;
     const char *private_key_file; /* --private-key-file: a hex key, instead of the keystore */
@@ -33,6 +36,8 @@ typedef struct cli_ctx {
     bool json;                    /* --json */
     bool yes;                     /* --yes: no interactive confirmation */
     long timeout_s;               /* --timeout, default 30 */
+    const char *cacert;           /* --cacert, config cacert: CA file trusted for https
+                                     nodes instead of the system's, or NULL */
 } cli_ctx;
 
 /* Prints "powerchain: <message>" on stderr. */

@@ -53,7 +53,9 @@ static void account_text(const keystore_account *a, char *out, size_t cap)
 {
     char addr[ETH_ADDRESS_TEXT_LEN];
     eth_address_to_checksum(&a->address, addr);
-    if (a->name)
+    if (!a->has_address)
+        snprintf(out, cap, "key file %s", a->path);
+    else if (a->name)
         snprintf(out, cap, "%s (%s)", addr, a->name);
     else
         snprintf(out, cap, "%s", addr);
@@ -65,7 +67,7 @@ static pc_status existing_password(const account_cmd *c, const char *label, secr
 {
     if (c->ctx->password_file)
         return password_from_file(c->ctx->password_file, pw, err);
-    char prompt[200];
+    char prompt[PC_ERROR_MSG_MAX + sizeof "Password for : "];
     snprintf(prompt, sizeof prompt, "Password for %s: ", label);
     return password_from_tty(prompt, NULL, pw, err);
 }
@@ -193,14 +195,12 @@ static pc_status reveal(account_cmd *c, const keystore_account *a, pc_error *err
     if (!isatty(STDOUT_FILENO))
         return pc_fail(err, PC_EINPUT,
                        "refusing to print a private key when standard output is not a terminal");
-    char label[120];
+    char label[PC_ERROR_MSG_MAX];
     account_text(a, label, sizeof label);
-    char which[43] = "0x";
-    eth_address_to_lower_nopfx(&a->address, which + 2);
     secret *pw = NULL, *key = NULL;
     pc_status st = existing_password(c, label, &pw, err);
     if (st == PC_OK)
-        st = keystore_unlock(c->ks, which, pw, &key, NULL, err);
+        st = keystore_unlock(c->ks, c->argv[1], pw, &key, NULL, err);
     secret_free(pw);
     if (st != PC_OK)
         return st;
@@ -321,7 +321,9 @@ static pc_status cmd_list(account_cmd *c, pc_error *err)
         }
         char addr[ETH_ADDRESS_TEXT_LEN];
         eth_address_to_checksum(&a->address, addr);
-        printf("%s  %-16s  %s\n", addr, a->name ? a->name : "-", a->path);
+        /* A key file without an address field tells it at its first unlock. */
+        printf("%-42s  %-16s  %s\n", a->has_address ? addr : "(address known after unlock)",
+               a->name ? a->name : "-", a->path);
         usable++;
     }
     if (usable == 0)
@@ -356,7 +358,7 @@ static pc_status cmd_passwd(account_cmd *c, pc_error *err)
         st = keystore_find(c->ks, c->argv[1], &a, err);
     if (st != PC_OK)
         return st;
-    char label[120];
+    char label[PC_ERROR_MSG_MAX];
     account_text(a, label, sizeof label);
     secret *old_pw = NULL, *new_pw = NULL, *key = NULL;
     st = existing_password(c, label, &old_pw, err);
@@ -385,11 +387,8 @@ static pc_status cmd_delete(account_cmd *c, pc_error *err)
         st = keystore_find(c->ks, c->argv[1], &a, err);
     if (st != PC_OK)
         return st;
-    char label[120];
-    if (a->has_address)
-        account_text(a, label, sizeof label);
-    else
-        snprintf(label, sizeof label, "%s", a->file);
+    char label[PC_ERROR_MSG_MAX];
+    account_text(a, label, sizeof label);
     if (!c->ctx->yes) {
         char question[PC_ERROR_MSG_MAX];
         snprintf(question, sizeof question,

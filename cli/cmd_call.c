@@ -13,6 +13,8 @@ pc_status cli_load_contract(const cli_ctx *ctx, pc_contract **out, pc_error *err
 {
     if (ctx->contract_address)
         return pc_contract_from_address(ctx->contract_address, out, err);
+    if (ctx->deployment)
+        return pc_contract_copy(ctx->deployment, out, err);
     if (ctx->contract_json)
         return pc_contract_load_json(ctx->contract_json, out, err);
     return pc_fail(err, PC_EINPUT, "no contract: give --contract ADDRESS or --contract-json "
@@ -24,6 +26,8 @@ pc_status cli_connect(const cli_ctx *ctx, rpc_client **out, pc_error *err)
     pc_status st = rpc_client_new(ctx->rpc_url, ctx->timeout_s, out, err);
     for (size_t i = 0; st == PC_OK && i < ctx->n_rpc_fallbacks; i++)
         st = rpc_client_add_node(*out, ctx->rpc_fallbacks[i], err);
+    if (st == PC_OK && ctx->cacert)
+        st = rpc_client_set_cacert(*out, ctx->cacert, err);
     if (st != PC_OK) {
         rpc_client_free(*out);
         *out = NULL;

@@ -397,7 +397,7 @@ static int meter_run_cmd(const cli_ctx *ctx, unsigned wait_s)
     eth_address unlocked;
     if (st == PC_OK)
         st = signer_unlock(ctx, &r.key, &unlocked, &err);
-    nonce_lock lock = { -1 };
+    nonce_lock lock = { .fd = -1 };
     if (st == PC_OK) {
         /* The whole run holds the lock: readings take consecutive nonces. */
         wallet_tx t = { .from = r.from, .has_chain_id = ctx->has_chain_id,

@@ -32,6 +32,7 @@ static pc_status run_panel(const cli_ctx *ctx, int page, tui_switch *sw, pc_erro
         .rpc_urls = { ctx->rpc_url },
         .nrpc_urls = 1,
         .timeout_s = ctx->timeout_s,
+        .cacert = ctx->cacert,
         .contract = k,
         .has_chain_id = ctx->has_chain_id,
         .chain_id = ctx->chain_id,
@@ -52,6 +53,15 @@ static pc_status run_panel(const cli_ctx *ctx, int page, tui_switch *sw, pc_erro
     names_free(book);
     pc_contract_free(k);
     return st;
+}
+
+/* The deployment file config_apply read for a network picked in the panel
+ * is the panel's to free; the one for the command line is main's. */
+static void forget_deployment(cli_ctx *now, const cli_ctx *ctx)
+{
+    if (now->deployment != ctx->deployment)
+        pc_contract_free(now->deployment);
+    now->deployment = NULL;
 }
 
 int cmd_tui(const cli_ctx *ctx, int argc, char **argv)
@@ -87,6 +97,7 @@ int cmd_tui(const cli_ctx *ctx, int argc, char **argv)
     while ((st = run_panel(&now, open_page, &sw, &err)) == PC_OK && sw.network[0]) {
         /* The picked network's settings; only the signer's key and password
          * and the timeout given on the command line go along. */
+        forget_deployment(&now, ctx);
         now = (cli_ctx){ .private_key_file = ctx->private_key_file,
                          .password_file = ctx->password_file, .timeout_s = ctx->timeout_s };
         snprintf(network, sizeof network, "%s", sw.network);
@@ -96,5 +107,6 @@ int cmd_tui(const cli_ctx *ctx, int argc, char **argv)
             now.rpc_url = CLI_DEFAULT_RPC;
         open_page = sw.page;
     }
+    forget_deployment(&now, ctx);
     return st == PC_OK ? 0 : cli_fail(&err);
 }

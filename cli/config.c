@@ -70,7 +70,7 @@ static pc_status store_value(cli_network *n, const char *key, char *value, place
 {
     struct { const char *key; char **slot; } TEXTS[] = {
         { "contract", &n->contract }, { "contract-json", &n->contract_json },
-        { "keystore", &n->keystore }, { "account", &n->account },
+        { "keystore", &n->keystore }, { "account", &n->account }, { "cacert", &n->cacert },
     };
     if (strcmp(key, "rpc") == 0)
         return add_nodes(n, value, at, err);
@@ -93,7 +93,7 @@ static pc_status store_value(cli_network *n, const char *key, char *value, place
         return PC_OK;
     }
     return pc_fail(err, PC_EINPUT, "%s:%u: unknown key \"%.40s\" (rpc, contract, contract-json, "
-                                   "chain-id, keystore, account)", at.path, at.line, key);
+                                   "chain-id, keystore, account, cacert)", at.path, at.line, key);
 }
 
 /* "[network NAME]": a new section, which the following keys fill. */
@@ -243,12 +243,15 @@ static void fill(cli_ctx *ctx, const cli_network *n)
         ctx->keystore_dir = n->keystore;
     if (!ctx->account)
         ctx->account = n->account;
+    if (!ctx->cacert)
+        ctx->cacert = n->cacert;
 }
 
 /* A deployment file that says its chain (deploy writes it) pins what is
  * signed to that chain, as --chain-id would; one that disagrees with the
  * chain asked for is refused. A file that cannot be read is left to the
- * command that needs it, which says why. */
+ * command that needs it, which says why. One that can is kept in ctx, so
+ * that the command does not read and parse it again. */
 static pc_status pin_deployment_chain(cli_ctx *ctx, pc_error *err)
 {
     pc_contract *k = NULL;
@@ -257,6 +260,7 @@ static pc_status pin_deployment_chain(cli_ctx *ctx, pc_error *err)
         pc_contract_load_json(ctx->contract_json, &k, NULL) != PC_OK)
         return PC_OK;
     pc_status st = PC_OK;
+    ctx->deployment = k;
     if (pc_contract_deployment(k, &block, &chain_id)) {
         if (ctx->has_chain_id && ctx->chain_id != chain_id)
             st = pc_fail(err, PC_EINPUT,
@@ -267,7 +271,6 @@ static pc_status pin_deployment_chain(cli_ctx *ctx, pc_error *err)
         ctx->has_chain_id = true;
         ctx->chain_id = chain_id;
     }
-    pc_contract_free(k);
     return st;
 }
 
@@ -302,6 +305,7 @@ static void network_free(cli_network *n)
     free(n->contract_json);
     free(n->keystore);
     free(n->account);
+    free(n->cacert);
 }
 
 void config_free(cli_config *store)

@@ -3,7 +3,9 @@
  * Lines of `key = value`; `#` starts a comment line; blank lines are
  * ignored. Keys: rpc (one or more nodes, separated by spaces or commas; a
  * repeated rpc line adds nodes), contract (an address, or a deployment file
- * like POWERCHAIN_CONTRACT), contract-json, chain-id, keystore, account.
+ * like POWERCHAIN_CONTRACT), contract-json, chain-id, keystore, account,
+ * cacert (a PEM file of CA certificates trusted for https nodes, as
+ * --cacert).
  *
  * Named networks: a line `[network NAME]` starts a section whose keys
  * belong to network NAME (a name as the address book takes it: letters,
@@ -35,6 +37,7 @@ typedef struct cli_network {
     uint64_t chain_id;
     char *keystore;
     char *account;
+    char *cacert;
 } cli_network;
 
 /* The whole file; ctx points into it after config_apply: keep it as long

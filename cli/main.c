@@ -74,8 +74,11 @@ static void usage(FILE *out)
           "\n"
           "Options:\n"
           "  --network NAME            a [network NAME] section of the config file\n"
-          "  --rpc URL                 node (env POWERCHAIN_RPC, default " CLI_DEFAULT_RPC ");\n"
+          "  --rpc URL|SOCKET          node (env POWERCHAIN_RPC, default " CLI_DEFAULT_RPC "),\n"
+          "                            or its IPC socket: /PATH, ./PATH or ipc:PATH;\n"
           "                            give it up to 8 times: reads fail over in order\n"
+          "  --cacert FILE             trust the CA certificates in FILE (PEM) for\n"
+          "                            https nodes, instead of the system's\n"
           "  --contract ADDRESS        the PowerChain deployment\n"
           "  --contract-json FILE      its {\"name\",\"address\",\"abi\"} file\n"
           "                            (env POWERCHAIN_CONTRACT: an address or a file)\n"
@@ -135,6 +138,7 @@ int main(int argc, char **argv)
         CLI_OPT_VALUE("account", 0, &ctx.account),
         CLI_OPT_VALUE("password-file", 0, &ctx.password_file),
         CLI_OPT_VALUE("timeout", 0, &timeout),
+        CLI_OPT_VALUE("cacert", 0, &ctx.cacert),
         CLI_OPT_FLAG("json", 0, &ctx.json),
         CLI_OPT_FLAG("yes", 'y', &ctx.yes),
         CLI_OPT_FLAG("help", 'h', &help),
@@ -266,6 +270,7 @@ int main(int argc, char **argv)
     }
     rpc_global_cleanup();
 out:
+    pc_contract_free(ctx.deployment);
     config_free(&config);
     free(rest);
     return code;

@@ -35,13 +35,20 @@ pc_status signer_address(const cli_ctx *ctx, eth_address *out, bool *has, pc_err
         st = keystore_open(ctx->keystore_dir ? ctx->keystore_dir : dir, &ks, err);
     if (st == PC_OK)
         st = keystore_find(ks, ctx->account, &acc, err);
-    if (st == PC_OK && !acc->has_address)
+    if (st == PC_OK && !acc->has_address && acc->address_learnt && acc->problem == PC_OK) {
+        /* A key file without an address field (Foundry's) tells its address
+         * only once decrypted: unlocked now, this once, and recorded. */
+        secret *key = NULL;
+        st = keystore_unlock_account(ctx->keystore_dir, ctx->account, ctx->password_file, &key,
+                                     out, err);
+        secret_free(key);
+    } else if (st == PC_OK && !acc->has_address) {
         st = pc_fail(err, PC_EKEY, "account %s cannot be used: %s", ctx->account,
                      acc->problem_msg ? acc->problem_msg : "unknown address");
-    if (st == PC_OK) {
+    } else if (st == PC_OK) {
         *out = acc->address;
-        *has = true;
     }
+    *has = st == PC_OK;
     keystore_close(ks);
     free(dir);
     return st;

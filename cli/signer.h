@@ -11,11 +11,15 @@
 #include "keystore/secret.h"
 
 /* The selected account's address without unlocking anything; *has is false
- * when no account is selected (reads then go without `from`). */
+ * when no account is selected (reads then go without `from`). The one
+ * exception: a keystore file without an address field (Foundry's) whose
+ * address is not learnt yet is unlocked once (its password asked) to learn
+ * it; signers that unlock anyway call signer_unlock first. */
 pc_status signer_address(const cli_ctx *ctx, eth_address *out, bool *has, pc_error *err);
 
 /* Unlocks the selected account's key into guarded memory (caller frees with
- * secret_free). With no account selected, the keystore's only account. */
+ * secret_free). With no account selected, the keystore's only account. A
+ * key file's address is learnt and recorded here (keystore_unlock). */
 pc_status signer_unlock(const cli_ctx *ctx, secret **key, eth_address *address, pc_error *err);
 
 #endif

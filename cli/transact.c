@@ -100,18 +100,21 @@ pc_status cli_transact(const cli_ctx *ctx, rpc_client *c, const pc_contract *k,
     wallet_tx w = { .has_to = t->has_to, .to = t->to, .data = t->data, .data_len = t->data_len,
                     .has_chain_id = ctx->has_chain_id, .chain_id = ctx->chain_id,
                     .wait_s = t->wait_s };
-    bool has_from = false;
-    pc_status st = signer_address(ctx, &w.from, &has_from, err);
-    if (st == PC_OK && !has_from)
-        st = pc_fail(err, PC_EINPUT, "no account to sign with: give --account or "
-                                     "--private-key-file");
-    if (st != PC_OK)
-        return st;
-    /* Unlock first: a password prompt must not hold the nonce lock. */
+    if (!ctx->account && !ctx->private_key_file)
+        return pc_fail(err, PC_EINPUT, "no account to sign with: give --account or "
+                                       "--private-key-file");
+    /* Unlock first: a password prompt must not hold the nonce lock, and a
+     * key file without an address field has told its address after. */
     secret *key = NULL;
     eth_address signer;
-    if ((st = signer_unlock(ctx, &key, &signer, err)) != PC_OK)
+    bool has_from = false;
+    pc_status st = signer_unlock(ctx, &key, &signer, err);
+    if (st == PC_OK)
+        st = signer_address(ctx, &w.from, &has_from, err);
+    if (st != PC_OK) {
+        secret_free(key);
         return st;
+    }
     prompt p = { ctx, k, t, &w.from, isatty(STDERR_FILENO) && !ctx->json };
     wallet_tx_hooks hooks = { .confirm = confirm, .sent = sent,
                               .watch = { .progress = p.tty ? spinner : NULL,

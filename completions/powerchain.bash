@@ -1,5 +1,6 @@
 # bash completion for powerchain: options (--rpc may be given several times,
-# for failover), commands, contract methods (from `powerchain methods`),
+# for failover; a value starting with / or . is a node's socket, completed as
+# a file), commands, contract methods (from `powerchain methods`),
 # account, contacts and meter subcommands, the history commands' options, and
 # the config file's network names for --network (from `powerchain networks`).
 _powerchain() {
@@ -7,11 +8,14 @@ _powerchain() {
     _init_completion || return
 
     case $prev in
-        --contract-json|--private-key-file|--password-file)
+        --contract-json|--private-key-file|--password-file|--cacert)
             _filedir; return ;;
         --keystore)
             _filedir -d; return ;;
-        --rpc|--contract|--chain-id|--timeout|--account|--from-block|--to-block)
+        --rpc)
+            [[ $cur == /* || $cur == .* ]] && _filedir
+            return ;;
+        --contract|--chain-id|--timeout|--account|--from-block|--to-block)
             return ;;
         --network)
             COMPREPLY=($(compgen -W "$("${words[0]}" networks 2>/dev/null | awk 'NR > 1 { print ($1 == "*" ? $2 : $1) }')" -- "$cur"))
@@ -24,7 +28,7 @@ _powerchain() {
     esac
 
     local opts='--network --rpc --contract --contract-json --chain-id --account --keystore
-        --password-file --private-key-file --timeout --json --yes --help --version'
+        --password-file --private-key-file --timeout --cacert --json --yes --help --version'
     local commands='tui call send deploy account contacts status meter methods sync history
         units proposals withdrawals trades networks help'
 
@@ -32,7 +36,7 @@ _powerchain() {
     local i cmd= sub=
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            --network|--rpc|--contract|--contract-json|--chain-id|--account|--keystore|--password-file|--private-key-file|--timeout|--page|--method|--from-block|--to-block)
+            --network|--rpc|--contract|--contract-json|--chain-id|--account|--keystore|--password-file|--private-key-file|--timeout|--cacert|--page|--method|--from-block|--to-block)
                 ((i++)) ;;
             -*) ;;
             *) if [[ -z $cmd ]]; then cmd=${words[i]}; elif [[ -z $sub ]]; then sub=${words[i]}; fi ;;
@@ -53,7 +57,9 @@ _powerchain() {
         call|send)
             if [[ -z $sub ]]; then
                 local methods
-                methods=$("${words[0]}" methods 2>/dev/null | awk -v k="$cmd" '$1 == k { print $2 }')
+                # "vote" methods are sent with send.
+                methods=$("${words[0]}" methods 2>/dev/null |
+                    awk -v k="$cmd" '$1 == k || (k == "send" && $1 == "vote") { print $2 }')
                 COMPREPLY=($(compgen -W "$methods" -- "$cur"))
             fi ;;
         account)

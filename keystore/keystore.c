@@ -21,7 +21,7 @@
 #include "keystore/safefile.h"
 
 #define NAMES_FILE "names.json"
-#define NAMES_FILE_MAX (1u << 20)
+#define INDEX_FILE_MAX (1u << 20) /* names.json and the learnt addresses */
 #define TRASH_DIR "trash"
 
 typedef struct name_entry {
@@ -29,12 +29,21 @@ typedef struct name_entry {
     char *name;
 } name_entry;
 
+/* An address learnt at a first unlock, for the key file `file`. */
+typedef struct learnt_entry {
+    char *file;
+    eth_address address;
+} learnt_entry;
+
 struct keystore {
     char *dir;
+    char *learnt_dir; /* dir/KEYSTORE_LEARNT_DIR */
     keystore_account *accounts;
     size_t count;
     name_entry *names; /* as in names.json, which may name absent accounts */
     size_t n_names;
+    learnt_entry *learnt; /* as in the learnt addresses file */
+    size_t n_learnt;
 };
 
 /* ---- small helpers ---- */
@@ -124,60 +133,123 @@ static void free_names(keystore *ks)
     ks->n_names = 0;
 }
 
-static pc_status load_names(keystore *ks, pc_error *err)
+static void free_learnt(keystore *ks)
 {
-    char *path = safefile_join(ks->dir, NAMES_FILE);
-    if (!path)
+    for (size_t i = 0; i < ks->n_learnt; i++)
+        free(ks->learnt[i].file);
+    free(ks->learnt);
+    ks->learnt = NULL;
+    ks->n_learnt = 0;
+}
+
+/* Reads one of the keystore's index files (names.json, the learnt
+ * addresses): a JSON object of at most INDEX_FILE_MAX bytes in a file only
+ * this user may use. A missing file is *root NULL and PC_OK. `what` names
+ * the file in messages; *path (caller frees) is its path, for them. */
+static pc_status read_index(const char *dir, const char *file, const char *what, cJSON **root,
+                            char **path, pc_error *err)
+{
+    *root = NULL;
+    if (!(*path = safefile_join(dir, file)))
         return pc_fail(err, PC_ENOMEM, "out of memory");
     char *text = NULL;
     size_t len;
     bool missing;
     struct stat st;
-    pc_status status = safefile_read(path, NAMES_FILE_MAX, &text, &len, &st, &missing, err);
+    pc_status status = safefile_read(*path, INDEX_FILE_MAX, &text, &len, &st, &missing, err);
+    if (status != PC_OK && missing) {
+        pc_error_clear(err);
+        return PC_OK;
+    }
+    if (status == PC_OK)
+        status = safefile_check_private_file(*path, &st, err);
+    if (status == PC_OK && !cJSON_IsObject(*root = cJSON_ParseWithLength(text, len)))
+        status = pc_fail(err, PC_EDATA, "%s %s is corrupt; fix or remove it", what, *path);
+    free(text);
     if (status != PC_OK) {
-        free(path);
-        if (missing) {
-            pc_error_clear(err);
-            return PC_OK;
-        }
-        return status;
+        cJSON_Delete(*root);
+        *root = NULL;
     }
-    cJSON *root = NULL;
-    if ((status = safefile_check_private_file(path, &st, err)) != PC_OK)
-        goto out;
-    root = cJSON_ParseWithLength(text, len);
-    if (!cJSON_IsObject(root)) {
-        status = pc_fail(err, PC_EDATA, "names file %s is corrupt; fix or remove it", path);
-        goto out;
-    }
+    return status;
+}
+
+static pc_status corrupt_entry(const char *what, const char *path, const cJSON *item,
+                               pc_error *err)
+{
+    return pc_fail(err, PC_EDATA, "%s %s is corrupt (entry \"%.50s\"); fix or remove it", what,
+                   path, item->string ? item->string : "");
+}
+
+static pc_status load_names(keystore *ks, pc_error *err)
+{
+    const char *what = "names file";
+    cJSON *root;
+    char *path;
+    pc_status status = read_index(ks->dir, NAMES_FILE, what, &root, &path, err);
     size_t n = (size_t)cJSON_GetArraySize(root);
-    ks->names = calloc(n ? n : 1, sizeof *ks->names);
-    if (!ks->names) {
+    if (status == PC_OK && root && !(ks->names = calloc(n ? n : 1, sizeof *ks->names)))
         status = pc_fail(err, PC_ENOMEM, "out of memory");
-        goto out;
-    }
     const cJSON *item;
-    cJSON_ArrayForEach(item, root)
-    {
+    for (item = root ? root->child : NULL; status == PC_OK && item; item = item->next) {
         name_entry *e = &ks->names[ks->n_names];
         if (!item->string || !parse_address_text(item->string, &e->address) ||
-            !cJSON_IsString(item) || keystore_check_name(item->valuestring, NULL) != PC_OK) {
-            status = pc_fail(err, PC_EDATA,
-                             "names file %s is corrupt (entry \"%.50s\"); fix or remove it", path,
-                             item->string ? item->string : "");
-            goto out;
-        }
-        if (!(e->name = strdup(item->valuestring))) {
+            !cJSON_IsString(item) || keystore_check_name(item->valuestring, NULL) != PC_OK)
+            status = corrupt_entry(what, path, item, err);
+        else if (!(e->name = strdup(item->valuestring)))
             status = pc_fail(err, PC_ENOMEM, "out of memory");
-            goto out;
-        }
-        ks->n_names++;
+        else
+            ks->n_names++;
     }
-out:
     cJSON_Delete(root);
-    free(text);
     free(path);
     return status;
+}
+
+/* A name a key file may have in the folder: one path component, not
+ * hidden (hidden names are skipped when listing). */
+static bool plain_file_name(const char *s)
+{
+    size_t len = strlen(s);
+    return len > 0 && len < 256 && s[0] != '.' && !strchr(s, '/');
+}
+
+static pc_status load_learnt(keystore *ks, pc_error *err)
+{
+    struct stat st;
+    if (stat(ks->learnt_dir, &st) != 0 && errno == ENOENT)
+        return PC_OK;
+    pc_status status = safefile_check_private_dir(ks->learnt_dir, err);
+    if (status != PC_OK)
+        return status;
+    const char *what = "learnt addresses file";
+    cJSON *root;
+    char *path;
+    status = read_index(ks->learnt_dir, KEYSTORE_LEARNT_FILE, what, &root, &path, err);
+    size_t n = (size_t)cJSON_GetArraySize(root);
+    if (status == PC_OK && root && !(ks->learnt = calloc(n ? n : 1, sizeof *ks->learnt)))
+        status = pc_fail(err, PC_ENOMEM, "out of memory");
+    const cJSON *item;
+    for (item = root ? root->child : NULL; status == PC_OK && item; item = item->next) {
+        learnt_entry *e = &ks->learnt[ks->n_learnt];
+        if (!item->string || !plain_file_name(item->string) || !cJSON_IsString(item) ||
+            !parse_address_text(item->valuestring, &e->address))
+            status = corrupt_entry(what, path, item, err);
+        else if (!(e->file = strdup(item->string)))
+            status = pc_fail(err, PC_ENOMEM, "out of memory");
+        else
+            ks->n_learnt++;
+    }
+    cJSON_Delete(root);
+    free(path);
+    return status;
+}
+
+static const learnt_entry *learnt_of(const keystore *ks, const char *file)
+{
+    for (size_t i = 0; i < ks->n_learnt; i++)
+        if (strcmp(ks->learnt[i].file, file) == 0)
+            return &ks->learnt[i];
+    return NULL;
 }
 
 static const char *name_of(const keystore *ks, const eth_address *a)
@@ -213,22 +285,34 @@ static pc_status load_account(keystore *ks, const char *file, keystore_account *
         pc_status st_parse = keyfile_parse(text, len, a->path, &kf, &perr);
         a->has_address = kf.has_address;
         a->address = kf.address;
+        if (st_parse == PC_OK && !kf.has_address) {
+            const learnt_entry *e = learnt_of(ks, file);
+            a->address_learnt = true;
+            a->has_address = e != NULL;
+            if (e)
+                a->address = e->address;
+        }
         if (a->problem == PC_OK && st_parse != PC_OK) {
             a->problem = st_parse;
             first = perr;
         }
         free(text);
     }
-    if (!a->has_address)
-        a->has_address = address_from_file_name(file, &a->address);
-    if (a->problem == PC_OK && !a->has_address)
-        a->problem = pc_fail(&first, PC_EDATA,
-                             "key file %s has no address field; import it to add one",
-                             a->path);
+    eth_address in_name;
+    bool geth_name = address_from_file_name(file, &in_name);
+    if (!a->has_address && !a->address_learnt && geth_name) {
+        a->has_address = true;
+        a->address = in_name;
+    }
     if (a->problem != PC_OK && !(a->problem_msg = strdup(first.msg)))
         return pc_fail(err, PC_ENOMEM, "out of memory");
-    if (a->has_address && name_of(ks, &a->address) &&
-        !(a->name = strdup(name_of(ks, &a->address))))
+    /* A file name that is no geth name was chosen by a person (or is
+     * Foundry's UUID): it serves as the account's name when names.json
+     * gives none, and only when it could be one. */
+    const char *name = a->has_address ? name_of(ks, &a->address) : NULL;
+    if (!name && !geth_name && keystore_check_name(file, NULL) == PC_OK)
+        name = file;
+    if (name && !(a->name = strdup(name)))
         return pc_fail(err, PC_ENOMEM, "out of memory");
     return PC_OK;
 }
@@ -251,7 +335,8 @@ static pc_status load_accounts(keystore *ks, pc_error *err)
     size_t cap = 0;
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
-        /* Hidden names cover ".", ".." and unfinished writes (".tmp-*"). */
+        /* Hidden names cover ".", "..", unfinished writes (".tmp-*") and
+         * the learnt addresses' folder. */
         if (de->d_name[0] == '.' || strcmp(de->d_name, NAMES_FILE) == 0)
             continue;
         struct stat st;
@@ -282,12 +367,15 @@ static pc_status reload(keystore *ks, pc_error *err)
 {
     free_accounts(ks);
     free_names(ks);
+    free_learnt(ks);
     struct stat st;
     if (stat(ks->dir, &st) != 0 && errno == ENOENT)
         return PC_OK;
     pc_status status = safefile_check_private_dir(ks->dir, err);
     if (status == PC_OK)
         status = load_names(ks, err);
+    if (status == PC_OK)
+        status = load_learnt(ks, err);
     if (status == PC_OK)
         status = load_accounts(ks, err);
     return status;
@@ -308,7 +396,9 @@ pc_status keystore_open(const char *dir, keystore **out, pc_error *err)
     size_t len = strlen(ks->dir);
     while (len > 1 && ks->dir[len - 1] == '/')
         ks->dir[--len] = '\0';
-    if ((status = reload(ks, err)) != PC_OK) {
+    if (!(ks->learnt_dir = safefile_join(ks->dir, KEYSTORE_LEARNT_DIR)))
+        status = pc_fail(err, PC_ENOMEM, "out of memory");
+    if (status != PC_OK || (status = reload(ks, err)) != PC_OK) {
         keystore_close(ks);
         return status;
     }
@@ -322,6 +412,8 @@ void keystore_close(keystore *ks)
         return;
     free_accounts(ks);
     free_names(ks);
+    free_learnt(ks);
+    free(ks->learnt_dir);
     free(ks->dir);
     free(ks);
 }
@@ -341,6 +433,19 @@ const keystore_account *keystore_at(const keystore *ks, size_t i)
     return i < ks->count ? &ks->accounts[i] : NULL;
 }
 
+/* Whether `which` (not an address) names the account: its name, in any
+ * case, or its file's name exactly. */
+static bool answers_to(const keystore_account *a, const char *which)
+{
+    return (a->name && strcasecmp(a->name, which) == 0) || strcmp(a->file, which) == 0;
+}
+
+static bool same_account(const keystore_account *a, const keystore_account *b)
+{
+    return a == b ||
+           (a->has_address && b->has_address && eth_address_equal(&a->address, &b->address));
+}
+
 pc_status keystore_find(const keystore *ks, const char *which, const keystore_account **out,
                         pc_error *err)
 {
@@ -351,8 +456,15 @@ pc_status keystore_find(const keystore *ks, const char *which, const keystore_ac
     for (size_t i = 0; i < ks->count; i++) {
         const keystore_account *a = &ks->accounts[i];
         bool match = by_address ? a->has_address && eth_address_equal(&a->address, &want)
-                                : a->name && strcasecmp(a->name, which) == 0;
-        if (match && (!found || (found->problem != PC_OK && a->problem == PC_OK)))
+                                : answers_to(a, which);
+        if (!match)
+            continue;
+        if (found && !same_account(found, a))
+            return pc_fail(err, PC_EINPUT,
+                           "\"%.64s\" names two accounts in keystore %s (files %s and %s); "
+                           "rename one, or choose it by address",
+                           which, ks->dir, found->file, a->file);
+        if (!found || (found->problem != PC_OK && a->problem == PC_OK))
             found = a;
     }
     if (!found) {
@@ -469,6 +581,20 @@ static pc_status unlock_dir(keystore *ks, int fd, pc_status st, pc_error *err)
     return st;
 }
 
+/* Writes `root` (which this frees) as dir/file, atomically; `ok` false
+ * means building it ran out of memory. */
+static pc_status write_index(const char *dir, const char *file, cJSON *root, bool ok,
+                             pc_error *err)
+{
+    char *text = ok ? cJSON_Print(root) : NULL;
+    cJSON_Delete(root);
+    if (!text)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    pc_status st = safefile_write_atomic(dir, file, text, strlen(text), true, err);
+    free(text);
+    return st;
+}
+
 /* Writes names.json from ks->names, leaving out names of accounts that are
  * no longer in the folder. */
 static pc_status save_names(keystore *ks, pc_error *err)
@@ -486,13 +612,32 @@ static pc_status save_names(keystore *ks, pc_error *err)
         address_key(&ks->names[i].address, key);
         ok = cJSON_AddStringToObject(root, key, ks->names[i].name) != NULL;
     }
-    char *text = ok ? cJSON_Print(root) : NULL;
-    cJSON_Delete(root);
-    if (!text)
-        return pc_fail(err, PC_ENOMEM, "out of memory");
-    pc_status st = safefile_write_atomic(ks->dir, NAMES_FILE, text, strlen(text), true, err);
-    free(text);
-    return st;
+    return write_index(ks->dir, NAMES_FILE, root, ok, err);
+}
+
+/* Writes the learnt addresses from ks->learnt, leaving out files that are
+ * gone or now have an address field of their own. */
+static pc_status save_learnt(keystore *ks, pc_error *err)
+{
+    cJSON *root = cJSON_CreateObject();
+    bool ok = root != NULL;
+    for (size_t i = 0; ok && i < ks->n_learnt; i++) {
+        bool present = false;
+        for (size_t j = 0; j < ks->count && !present; j++)
+            present = ks->accounts[j].address_learnt &&
+                      strcmp(ks->accounts[j].file, ks->learnt[i].file) == 0;
+        if (!present)
+            continue;
+        char key[43];
+        address_key(&ks->learnt[i].address, key);
+        ok = cJSON_AddStringToObject(root, ks->learnt[i].file, key) != NULL;
+    }
+    pc_status st = ok ? safefile_mkdir_private(ks->learnt_dir, err) : PC_OK;
+    if (st != PC_OK) {
+        cJSON_Delete(root);
+        return st;
+    }
+    return write_index(ks->learnt_dir, KEYSTORE_LEARNT_FILE, root, ok, err);
 }
 
 /* Sets (or with NULL removes) the name of `address` in ks->names. */
@@ -536,13 +681,16 @@ static pc_status check_name_free(const keystore *ks, const char *name, const eth
         return st;
     for (size_t i = 0; i < ks->count; i++) {
         const keystore_account *a = &ks->accounts[i];
-        if (a->name && strcasecmp(a->name, name) == 0 &&
-            !(owner && eth_address_equal(&a->address, owner))) {
-            char text[ETH_ADDRESS_TEXT_LEN];
+        bool owners = owner && a->has_address && eth_address_equal(&a->address, owner);
+        if (!answers_to(a, name) || owners)
+            continue;
+        char text[ETH_ADDRESS_TEXT_LEN] = "";
+        if (a->has_address)
             eth_address_to_checksum(&a->address, text);
-            return pc_fail(err, PC_EINPUT, "the name \"%s\" is already used by %s", a->name,
-                           text);
-        }
+        bool by_name = a->name && strcasecmp(a->name, name) == 0;
+        return pc_fail(err, PC_EINPUT, "the name \"%s\" is already used by %s%s",
+                       by_name ? a->name : a->file, a->has_address ? text : "key file ",
+                       a->has_address ? "" : a->path);
     }
     return PC_OK;
 }
@@ -706,7 +854,13 @@ pc_status keystore_rename(keystore *ks, const char *account, const char *new_nam
         return st;
     const keystore_account *a;
     st = keystore_find(ks, account, &a, err);
-    if (st == PC_OK && !a->has_address)
+    if (st == PC_OK && !a->has_address && a->address_learnt)
+        st = pc_fail(err, PC_EKEY,
+                     "the address of key file %s is not known yet: it is learnt when the key "
+                     "is first unlocked (sign or read as --account %s once), then it can be "
+                     "named",
+                     a->path, a->file);
+    else if (st == PC_OK && !a->has_address)
         st = pc_fail(err, PC_EDATA, "%s", a->problem_msg);
     eth_address addr;
     if (st == PC_OK) {
@@ -788,7 +942,7 @@ pc_status keystore_delete(keystore *ks, const char *account, bool backup, pc_err
     const keystore_account *a;
     st = keystore_find(ks, account, &a, err);
     if (st == PC_OK) {
-        bool had_address = a->has_address;
+        bool had_address = a->has_address, had_learnt = a->address_learnt;
         eth_address addr = a->address;
         if (backup)
             st = move_to_trash(ks, a, err);
@@ -805,25 +959,96 @@ pc_status keystore_delete(keystore *ks, const char *account, bool backup, pc_err
         if (st == PC_OK && (st = reload(ks, err)) == PC_OK && had_address &&
             set_name(ks, &addr, NULL, NULL) == PC_OK)
             save_names(ks, NULL);
+        /* The same for its learnt address (save_learnt drops it). */
+        if (st == PC_OK && had_learnt && had_address)
+            save_learnt(ks, NULL);
     }
     return unlock_dir(ks, fd, st, err);
 }
 
-pc_status keystore_unlock(const keystore *ks, const char *account, secret *password,
-                          secret **key, eth_address *address, pc_error *err)
+static pc_status learnt_mismatch(const keystore *ks, const char *file,
+                                 const eth_address *key_address, const eth_address *recorded,
+                                 pc_error *err)
+{
+    char has[ETH_ADDRESS_TEXT_LEN], want[ETH_ADDRESS_TEXT_LEN];
+    eth_address_to_checksum(key_address, has);
+    eth_address_to_checksum(recorded, want);
+    return pc_fail(err, PC_EDATA,
+                   "refusing key file %s/%s: its key is %s's, but %s/%s recorded %s for it at "
+                   "its first unlock; the file was replaced or the record changed (if you "
+                   "replaced the file yourself, remove its entry from the record)",
+                   ks->dir, file, has, ks->learnt_dir, KEYSTORE_LEARNT_FILE, want);
+}
+
+/* For a key file without an address field, just decrypted to a key of
+ * `address`: checks the address recorded for it, or records it. */
+static pc_status check_or_learn(keystore *ks, const char *file, const eth_address *address,
+                                pc_error *err)
+{
+    const learnt_entry *e = learnt_of(ks, file);
+    if (e)
+        return eth_address_equal(&e->address, address)
+                   ? PC_OK
+                   : learnt_mismatch(ks, file, address, &e->address, err);
+    int fd;
+    pc_status st = lock_dir(ks, &fd, err);
+    if (st != PC_OK)
+        return st;
+    /* Another process may have learnt it meanwhile: lock_dir reloaded. */
+    if ((e = learnt_of(ks, file)) != NULL) {
+        if (!eth_address_equal(&e->address, address))
+            st = learnt_mismatch(ks, file, address, &e->address, err);
+        return unlock_dir(ks, fd, st, err);
+    }
+    learnt_entry *n = realloc(ks->learnt, (ks->n_learnt + 1) * sizeof *n);
+    if (!n)
+        st = pc_fail(err, PC_ENOMEM, "out of memory");
+    else
+        ks->learnt = n;
+    if (st == PC_OK && !(n[ks->n_learnt].file = strdup(file)))
+        st = pc_fail(err, PC_ENOMEM, "out of memory");
+    if (st == PC_OK) {
+        n[ks->n_learnt++].address = *address;
+        st = save_learnt(ks, err);
+    }
+    return unlock_dir(ks, fd, st, err);
+}
+
+/* Unlocks the account `a` of ks (which may be reloaded: `a` is not used
+ * after). */
+static pc_status unlock_found(keystore *ks, const keystore_account *a, secret *password,
+                              secret **key, eth_address *address, pc_error *err)
+{
+    *key = NULL;
+    char *text = NULL, *file = strdup(a->file);
+    size_t len;
+    keyfile kf;
+    eth_address addr;
+    bool learns = a->address_learnt;
+    pc_status st = file ? read_key_file(a, &text, &len, &kf, err)
+                        : pc_fail(err, PC_ENOMEM, "out of memory");
+    if (st == PC_OK)
+        st = keyfile_decrypt(&kf, a->path, password, key, &addr, err);
+    free(text);
+    if (st == PC_OK && learns)
+        st = check_or_learn(ks, file, &addr, err);
+    free(file);
+    if (st != PC_OK) {
+        secret_free(*key);
+        *key = NULL;
+    } else if (address) {
+        *address = addr;
+    }
+    return st;
+}
+
+pc_status keystore_unlock(keystore *ks, const char *account, secret *password, secret **key,
+                          eth_address *address, pc_error *err)
 {
     *key = NULL;
     const keystore_account *a;
-    char *text = NULL;
-    size_t len;
-    keyfile kf;
     pc_status st = find_usable(ks, account, &a, err);
-    if (st == PC_OK)
-        st = read_key_file(a, &text, &len, &kf, err);
-    if (st == PC_OK)
-        st = keyfile_decrypt(&kf, a->path, password, key, address, err);
-    free(text);
-    return st;
+    return st == PC_OK ? unlock_found(ks, a, password, key, address, err) : st;
 }
 
 /* The only usable account, for a signer given no --account. */
@@ -866,18 +1091,18 @@ pc_status keystore_unlock_account(const char *dir, const char *account,
         if (password_file) {
             st = password_from_file(password_file, &password, err);
         } else {
-            char text[ETH_ADDRESS_TEXT_LEN], prompt[160];
+            char text[ETH_ADDRESS_TEXT_LEN], prompt[PC_ERROR_MSG_MAX];
             eth_address_to_checksum(&a->address, text);
-            snprintf(prompt, sizeof prompt, "Password for %s%s%s%s: ", text,
-                     a->name ? " (" : "", a->name ? a->name : "", a->name ? ")" : "");
+            if (!a->has_address)
+                snprintf(prompt, sizeof prompt, "Password for key file %s: ", a->path);
+            else
+                snprintf(prompt, sizeof prompt, "Password for %s%s%s%s: ", text,
+                         a->name ? " (" : "", a->name ? a->name : "", a->name ? ")" : "");
             st = password_from_tty(prompt, NULL, &password, err);
         }
     }
-    if (st == PC_OK) {
-        char addr_text[43];
-        address_key(&a->address, addr_text);
-        st = keystore_unlock(ks, addr_text, password, key, address, err);
-    }
+    if (st == PC_OK)
+        st = unlock_found(ks, a, password, key, address, err);
     secret_free(password);
     keystore_close(ks);
     free(default_dir);

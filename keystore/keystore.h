@@ -4,6 +4,14 @@
  * never written inside key files, so the files stay exchangeable with other
  * wallets.
  *
+ * Foundry's keystore folders (`cast wallet import NAME`, `cast wallet new
+ * DIR [NAME]`) work too: their files are named by the person (or by a UUID)
+ * and have no address field. Such a file's name selects it as an account
+ * name does, and its address is learnt when it is first unlocked (derived
+ * from the decrypted key) and recorded in .powerchain/addresses.json (see
+ * KEYSTORE_LEARNT_FILE), never in the key file. A key file whose key does
+ * not have the recorded address is refused.
+ *
  * Safety rules every function follows:
  * - the folder is created 0700 and refused (PC_EIO, with a chmod hint) when
  *   group or others may use it; key files and names.json are written 0600
@@ -35,14 +43,29 @@
 /* Key files larger than this are refused unread. */
 #define KEYSTORE_FILE_MAX 65536
 
+/* Where the addresses of key files without an address field are kept once
+ * learnt: a JSON object mapping the key file's name to "0x<address>", in a
+ * subfolder of the keystore (0700; the file 0600, written atomically under
+ * the folder's lock). Not in the key file, so a file made by another tool
+ * stays byte for byte as that tool wrote it; not beside the key files,
+ * because `cast wallet list` shows every file of the folder as an account.
+ * The record makes a key file that is swapped for another one under the
+ * same name refused instead of signing as someone else. */
+#define KEYSTORE_LEARNT_DIR ".powerchain"
+#define KEYSTORE_LEARNT_FILE "addresses.json"
+
 typedef struct keystore keystore;
 
 typedef struct keystore_account {
     const char *path;        /* the key file, folder included */
     const char *file;        /* its name within the folder */
-    bool has_address;        /* false only for broken files whose address is unknown */
+    bool has_address;        /* false for broken files whose address is unknown, and
+                                for address_learnt files never unlocked yet */
     eth_address address;
-    const char *name;        /* NULL when the account has no name */
+    bool address_learnt;     /* the file has no address field: the address, when
+                                has_address, was learnt at its first unlock */
+    const char *name;        /* its name in names.json, else the file name when a
+                                person chose it (see keystore_find); NULL if neither */
     pc_status problem;       /* PC_OK when the file looks usable */
     const char *problem_msg; /* why it is not, when problem != PC_OK */
 } keystore_account;
@@ -67,8 +90,10 @@ size_t keystore_count(const keystore *ks);
 const keystore_account *keystore_at(const keystore *ks, size_t i);
 
 /* The account for an address or name, usable or not (check ->problem).
- * When several files hold one address a usable one is preferred. Not
- * found: PC_EINPUT naming what was asked for. */
+ * When several files hold one address a usable one is preferred. A name
+ * is a names.json name (any case) or a key file's name (exactly): Foundry
+ * names its files after the account. A name two different accounts answer
+ * to is PC_EINPUT. Not found: PC_EINPUT naming what was asked for. */
 pc_status keystore_find(const keystore *ks, const char *address_or_name,
                         const keystore_account **out, pc_error *err);
 
@@ -102,7 +127,8 @@ pc_status keystore_export(const keystore *ks, const char *account, char **json, 
                           pc_error *err);
 
 /* Gives the account the name `new_name` (NULL removes its name). A name
- * another account has is PC_EINPUT. */
+ * another account has (or a key file's name) is PC_EINPUT; an account whose
+ * address is not learnt yet cannot be renamed (PC_EKEY: unlock it once). */
 pc_status keystore_rename(keystore *ks, const char *account, const char *new_name,
                           pc_error *err);
 
@@ -123,14 +149,18 @@ pc_status keystore_delete(keystore *ks, const char *account, bool backup, pc_err
 /* Decrypts the account's key into a new 32-byte secret (*key, caller frees
  * with secret_free); *address (may be NULL) receives its address. A wrong
  * password is PC_EKEY "wrong password for 0x... (MAC mismatch)"; an
- * unusable file gives its own problem. */
-pc_status keystore_unlock(const keystore *ks, const char *account, secret *password,
+ * unusable file gives its own problem. For a key file without an address
+ * field, a key whose address differs from the one recorded for the file is
+ * PC_EDATA, and the first unlock records it (under the folder's lock), which
+ * reloads the keystore like a change does. */
+pc_status keystore_unlock(keystore *ks, const char *account, secret *password,
                           secret **key, eth_address *address, pc_error *err);
 
 /* The one call a signer needs: opens the keystore in `dir` (NULL: the
  * default folder), finds `account` (NULL: the only account, when there is
  * exactly one usable), reads the password from `password_file` (NULL: asks
- * on the terminal, naming the account) and unlocks the key. */
+ * on the terminal, naming the account) and unlocks the key (learning its
+ * address, as keystore_unlock). */
 pc_status keystore_unlock_account(const char *dir, const char *account,
                                   const char *password_file, secret **key, eth_address *address,
                                   pc_error *err);

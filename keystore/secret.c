@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -28,6 +29,13 @@ pc_status secret_init(pc_error *err)
     struct rlimit none = { 0, 0 };
     if (setrlimit(RLIMIT_CORE, &none) != 0)
         return pc_fail(err, PC_EIO, "cannot disable core dumps: %s", strerror(errno));
+    /* Nor may other processes of the same user read our memory: a process
+     * that is not dumpable cannot be ptrace'd by them, and its
+     * /proc/PID/{mem,environ,fd,maps} belong to root. For the whole
+     * process, from the start: a password may be typed at any time, and
+     * the panel keeps a key unlocked for minutes. */
+    if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+        return pc_fail(err, PC_EIO, "cannot protect the process's memory: %s", strerror(errno));
     return PC_OK;
 }
 

@@ -3,8 +3,10 @@
  * inaccessible (PROT_NONE) except between secret_open and secret_close, so a
  * stray read elsewhere in the program faults instead of leaking it.
  *
- * Call secret_init once before anything else (it initialises libsodium and
- * turns off core dumps for the process). */
+ * Call secret_init once before anything else (it initialises libsodium,
+ * turns off core dumps for the process and makes it non-dumpable, so other
+ * processes of the same user can neither ptrace it nor read its memory
+ * through /proc). */
 #ifndef PC_SECRET_H
 #define PC_SECRET_H
 

@@ -270,6 +270,22 @@ void pc_contract_free(pc_contract *k)
     free(k);
 }
 
+pc_status pc_contract_copy(const pc_contract *k, pc_contract **out, pc_error *err)
+{
+    *out = NULL;
+    pc_contract *c = malloc(sizeof *c);
+    if (!c)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    *c = *k;
+    c->name = k->name ? strdup(k->name) : NULL;
+    if (k->name && !c->name) {
+        free(c);
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    }
+    *out = c;
+    return PC_OK;
+}
+
 pc_status pc_contract_from_address(const char *text, pc_contract **out, pc_error *err)
 {
     *out = NULL;
@@ -533,6 +549,13 @@ pc_status pc_decode_result(const pc_method *m, const uint8_t *data, size_t len, 
     const method_types *mt = types_of(m, err);
     if (!mt)
         return PC_ENOMEM;
+    /* An account without code answers every call with no data: the usual
+     * cause is a wrong --contract or a deployment on another chain. */
+    if (len == 0 && mt->outputs->nfields > 0)
+        return pc_fail_cause(err, PC_ENODE, PC_CAUSE_MALFORMED,
+                             "the node answered %s with no data: is there a PowerChain contract "
+                             "at that address on this chain? (check --contract or the "
+                             "deployment file)", m->name);
     pc_status st = abi_decode(mt->outputs, data, len, out, err);
     if (st != PC_OK) {
         /* Return data comes from the node: a bad answer is the node's failure. */

@@ -100,6 +100,8 @@ typedef struct pc_contract pc_contract;
  * whole numbers; when present they must be well formed (PC_EINPUT). */
 pc_status pc_contract_load_json(const char *path, pc_contract **out, pc_error *err);
 pc_status pc_contract_from_address(const char *text, pc_contract **out, pc_error *err);
+/* A copy of k of its own, for a second owner (PC_ENOMEM). */
+pc_status pc_contract_copy(const pc_contract *k, pc_contract **out, pc_error *err);
 void pc_contract_free(pc_contract *k);
 const eth_address *pc_contract_address(const pc_contract *k);
 const char *pc_contract_name(const pc_contract *k);

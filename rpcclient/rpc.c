@@ -1,11 +1,17 @@
 #include "rpcclient/rpc.h"
 
+#include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <curl/curl.h>
+
+#include "rpcclient/bounds.h"
+#include "rpcclient/ipc.h"
+#include "rpcclient/jsonscan.h"
 
 /* Reads are retried this many times after a transport failure. */
 #define RPC_READ_RETRIES 2
@@ -14,7 +20,7 @@ struct rpc_client {
     CURL *curl;
     struct curl_slist *headers;
     char *urls[RPC_MAX_NODES];  /* as given, credentials and all: for libcurl only */
-    char *shown[RPC_MAX_NODES]; /* scheme, host and port: for every message */
+    char *shown[RPC_MAX_NODES]; /* scheme, host and port, or a socket path: for every message */
     size_t nurls;
     size_t current;             /* index into urls */
     const char *url;            /* shown[current] */
@@ -25,6 +31,7 @@ struct rpc_client {
     long next_id;
     rpc_error_info last_error;
     char *last_error_data; /* owned copy behind last_error.data_hex */
+    char *cacert;          /* CA file trusted for https nodes, or NULL: the system's */
     char curl_msg[CURL_ERROR_SIZE];
 };
 
@@ -48,6 +55,13 @@ typedef struct response_buf {
     bool too_large;
 } response_buf;
 
+/* What one round trip is, for its bound and its messages. */
+typedef struct exchange {
+    const char *body;
+    rpc_bound bound;
+    char what[64]; /* "eth_call", "a batch of 3 calls" */
+} exchange;
+
 pc_status rpc_global_init(pc_error *err)
 {
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
@@ -64,6 +78,12 @@ void rpc_global_cleanup(void)
 
 void rpc_url_shown(const char *url, char *out, size_t cap)
 {
+    if (ipc_is_node(url)) {
+        snprintf(out, cap, "%s", ipc_check_node(url, NULL) == PC_OK
+                                     ? ipc_path(url)
+                                     : "(a socket path that cannot be read)");
+        return;
+    }
     CURLU *u = curl_url();
     char *scheme = NULL, *host = NULL, *port = NULL;
     if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
@@ -94,6 +114,8 @@ static char *url_shown_dup(const char *url)
  * hold a password or an API key. */
 static pc_status check_url(const char *url, pc_error *err)
 {
+    if (ipc_is_node(url))
+        return ipc_check_node(url, err);
     size_t n = strnlen(url, RPC_URL_MAX + 1);
     if (n == 0)
         return pc_fail(err, PC_EINPUT, "--rpc: the node URL is empty");
@@ -105,7 +127,8 @@ static pc_status check_url(const char *url, pc_error *err)
             return pc_fail(err, PC_EINPUT, "--rpc: the node URL may hold only printable ASCII "
                                            "without spaces (percent-encode the rest)");
     if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
-        return pc_fail(err, PC_EINPUT, "--rpc: a node URL must start with http:// or https://");
+        return pc_fail(err, PC_EINPUT, "--rpc: a node URL must start with http:// or https:// "
+                                       "(or name a socket: ipc:PATH, /PATH, ./PATH)");
     CURLU *u = curl_url();
     char *host = NULL;
     pc_status st = PC_OK;
@@ -158,6 +181,7 @@ void rpc_client_free(rpc_client *c)
     if (!c)
         return;
     clear_last_error(c);
+    free(c->cacert);
     if (c->curl)
         curl_easy_cleanup(c->curl);
     curl_slist_free_all(c->headers);
@@ -214,6 +238,21 @@ void rpc_client_fail_over(rpc_client *c)
         next_node(c);
 }
 
+pc_status rpc_client_set_cacert(rpc_client *c, const char *path, pc_error *err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return pc_fail(err, PC_EINPUT, "CA file %s (--cacert, or cacert in the config): %s",
+                       path, strerror(errno));
+    fclose(f);
+    char *copy = strdup(path);
+    if (!copy)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    free(c->cacert);
+    c->cacert = copy;
+    return PC_OK;
+}
+
 void rpc_client_set_max_response(rpc_client *c, size_t bytes)
 {
     c->max_response = bytes;
@@ -253,64 +292,133 @@ static size_t on_body(char *ptr, size_t size, size_t nmemb, void *userdata)
     return n;
 }
 
-/* One HTTP POST of `body`; on success *answer holds the parsed JSON. */
 typedef enum transport_failure {
     ANSWERED,    /* the node answered, whatever it said */
     UNREACHABLE, /* no connection, or it broke */
     TIMED_OUT,
 } transport_failure;
 
-static pc_status post_once(rpc_client *c, const char *body, cJSON **answer,
-                           transport_failure *transport, pc_error *err)
+static pc_status too_large(rpc_client *c, const exchange *x, pc_error *err)
 {
-    *transport = ANSWERED;
-    response_buf r = { NULL, 0, 0, c->max_response, false };
+    return pc_fail(err, PC_ENODE, "node at %s sent an answer to %s larger than %zu bytes; "
+                                  "refused", c->url, x->what, x->bound.bytes);
+}
+
+static pc_status timed_out(rpc_client *c, transport_failure *transport, pc_error *err)
+{
+    *transport = TIMED_OUT;
+    return pc_fail_cause(err, PC_ENODE, PC_CAUSE_TIMEOUT, "node at %s did not answer within %ld s",
+                         c->url, c->timeout_s);
+}
+
+static pc_status unreachable(rpc_client *c, const char *why, transport_failure *transport,
+                             pc_error *err)
+{
+    *transport = UNREACHABLE;
+    return pc_fail_cause(err, PC_ENODE, PC_CAUSE_UNREACHABLE, "cannot reach node at %s: %s",
+                         c->url, why);
+}
+
+/* One HTTP POST; on success r holds the body of a 200 answer. */
+static pc_status exchange_http(rpc_client *c, const exchange *x, response_buf *r,
+                               transport_failure *transport, pc_error *err)
+{
     CURL *h = c->curl;
     curl_easy_reset(h);
     c->curl_msg[0] = '\0';
     curl_easy_setopt(h, CURLOPT_URL, c->urls[c->current]);
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, c->headers);
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, x->body);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &r);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, r);
     curl_easy_setopt(h, CURLOPT_TIMEOUT, c->timeout_s);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, c->timeout_s < 10 ? c->timeout_s : 10L);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, c->curl_msg);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (c->cacert)
+        curl_easy_setopt(h, CURLOPT_CAINFO, c->cacert);
     /* Nodes answer small JSON; refuse redirects to somewhere else. */
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-    c->requests++;
     CURLcode rc = curl_easy_perform(h);
-    pc_status st = PC_OK;
-    if (r.too_large) {
-        st = pc_fail(err, PC_ENODE, "node at %s sent an answer larger than %zu bytes", c->url,
-                     c->max_response);
-    } else if (rc == CURLE_OPERATION_TIMEDOUT) {
-        *transport = TIMED_OUT;
-        st = pc_fail_cause(err, PC_ENODE, PC_CAUSE_TIMEOUT,
-                           "node at %s did not answer within %ld s", c->url, c->timeout_s);
-    } else if (rc != CURLE_OK) {
-        *transport = UNREACHABLE;
-        st = pc_fail_cause(err, PC_ENODE, PC_CAUSE_UNREACHABLE, "cannot reach node at %s: %s",
-                           c->url, c->curl_msg[0] ? c->curl_msg : curl_easy_strerror(rc));
-    } else {
-        long code = 0;
-        curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
-        if (code != 200) {
-            st = pc_fail_cause(err, PC_ENODE, PC_CAUSE_HTTP, "node at %s answered HTTP %ld",
-                               c->url, code);
-        } else if (!r.data) {
-            st = pc_fail(err, PC_ENODE, "node at %s sent an empty answer", c->url);
-        } else {
-            *answer = cJSON_ParseWithLength(r.data, r.len);
-            if (!*answer)
-                st = pc_fail(err, PC_ENODE, "node at %s sent an answer that is not JSON",
-                             c->url);
-        }
+    const char *why = c->curl_msg[0] ? c->curl_msg : curl_easy_strerror(rc);
+    if (r->too_large)
+        return too_large(c, x, err);
+    if (rc == CURLE_OPERATION_TIMEDOUT)
+        return timed_out(c, transport, err);
+    if (rc == CURLE_PEER_FAILED_VERIFICATION) {
+        char msg[CURL_ERROR_SIZE + 128];
+        snprintf(msg, sizeof msg, "its TLS certificate is not trusted (%s); for a node with a "
+                                  "private CA give --cacert FILE", why);
+        return unreachable(c, msg, transport, err);
     }
+    if (rc != CURLE_OK)
+        return unreachable(c, why, transport, err);
+    long code = 0;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
+    if (code != 200)
+        return pc_fail_cause(err, PC_ENODE, PC_CAUSE_HTTP, "node at %s answered HTTP %ld", c->url,
+                             code);
+    return PC_OK;
+}
+
+/* One exchange over the node's Unix socket. */
+static pc_status exchange_ipc(rpc_client *c, const exchange *x, response_buf *r,
+                              transport_failure *transport, pc_error *err)
+{
+    char why[256];
+    switch (ipc_exchange(c->urls[c->current], x->body, r->limit, c->timeout_s, &r->data, &r->len,
+                         why, sizeof why)) {
+    case IPC_ANSWERED:
+        return PC_OK;
+    case IPC_UNREACHABLE:
+        return unreachable(c, why, transport, err);
+    case IPC_TIMED_OUT:
+        return timed_out(c, transport, err);
+    case IPC_TOO_LARGE:
+        return too_large(c, x, err);
+    case IPC_NOT_JSON:
+        return pc_fail(err, PC_ENODE, "node at %s sent an answer that is not JSON", c->url);
+    case IPC_NO_MEMORY:
+        break;
+    }
+    return pc_fail(err, PC_ENOMEM, "out of memory");
+}
+
+/* Parses an answer within its bound of values: counted first, by a scan
+ * that allocates nothing, so that a hostile answer never becomes a tree
+ * (rpcclient/bounds.h says why and how large). */
+static pc_status parse_bounded(rpc_client *c, const exchange *x, const response_buf *r,
+                               cJSON **answer, pc_error *err)
+{
+    if (!r->data || r->len == 0)
+        return pc_fail(err, PC_ENODE, "node at %s sent an empty answer", c->url);
+    json_scan scan;
+    json_scan_init(&scan);
+    json_scan_feed(&scan, r->data, r->len);
+    if (scan.values > x->bound.values)
+        return pc_fail(err, PC_ENODE, "node at %s sent an answer to %s of more than %zu JSON "
+                                      "values; refused before parsing it",
+                       c->url, x->what, x->bound.values);
+    if (!scan.done || !(*answer = cJSON_ParseWithLength(r->data, r->len)))
+        return pc_fail(err, PC_ENODE, "node at %s sent an answer that is not JSON", c->url);
+    return PC_OK;
+}
+
+/* One round trip to the current node; on success *answer holds the
+ * parsed JSON. */
+static pc_status post_once(rpc_client *c, const exchange *x, cJSON **answer,
+                           transport_failure *transport, pc_error *err)
+{
+    *transport = ANSWERED;
+    response_buf r = { NULL, 0, 0, x->bound.bytes, false };
+    c->requests++;
+    pc_status st = ipc_is_node(c->urls[c->current]) ? exchange_ipc(c, x, &r, transport, err)
+                                                    : exchange_http(c, x, &r, transport, err);
+    if (st == PC_OK)
+        st = parse_bounded(c, x, &r, answer, err);
     free(r.data);
     return st;
 }
@@ -320,8 +428,10 @@ static pc_status post_once(rpc_client *c, const char *body, cJSON **answer,
  * waiting for it again would double the wait). HTTP and JSON-RPC errors are
  * not retried: the node answered, asking again will not change it. A send
  * is tried once, on the current node. */
-static pc_status post(rpc_client *c, const char *body, bool retry, cJSON **answer, pc_error *err)
+static pc_status post(rpc_client *c, exchange *x, bool retry, cJSON **answer, pc_error *err)
 {
+    if (x->bound.bytes > c->max_response)
+        x->bound.bytes = c->max_response;
     size_t attempts = 1;
     if (retry)
         attempts = c->nurls > 1 + RPC_READ_RETRIES ? c->nurls : 1 + RPC_READ_RETRIES;
@@ -329,7 +439,7 @@ static pc_status post(rpc_client *c, const char *body, bool retry, cJSON **answe
     transport_failure failure = ANSWERED;
     for (size_t i = 0; i < attempts; i++) {
         *answer = NULL;
-        st = post_once(c, body, answer, &failure, err);
+        st = post_once(c, x, answer, &failure, err);
         if (st == PC_OK || failure == ANSWERED || !retry)
             break;
         if (c->nurls > 1)
@@ -432,8 +542,10 @@ pc_status rpc_call(rpc_client *c, const char *method, cJSON *params, bool retry,
     cJSON_Delete(req);
     if (!body)
         return pc_fail(err, PC_ENOMEM, "out of memory");
+    exchange x = { body, rpc_bound_for(method), "" };
+    snprintf(x.what, sizeof x.what, "%s", method);
     cJSON *answer = NULL;
-    pc_status st = post(c, body, retry, &answer, err);
+    pc_status st = post(c, &x, retry, &answer, err);
     free(body);
     if (st != PC_OK)
         return st;
@@ -529,8 +641,12 @@ pc_status rpc_batch_send(rpc_client *c, rpc_batch *b, bool retry, pc_error *err)
     pc_status st = build_batch_body(c, b, &body, err);
     if (st != PC_OK)
         return st;
+    exchange x = { body, { 0, 0 }, "" };
+    for (size_t i = 0; i < b->count; i++)
+        rpc_bound_add(&x.bound, rpc_bound_for(b->calls[i].method));
+    snprintf(x.what, sizeof x.what, "a batch of %zu calls", b->count);
     cJSON *answer = NULL;
-    st = post(c, body, retry, &answer, err);
+    st = post(c, &x, retry, &answer, err);
     free(body);
     if (st != PC_OK)
         return st;

@@ -1,7 +1,8 @@
-/* JSON-RPC 2.0 over HTTP(S) with libcurl: one client per node, one
- * connection kept alive between calls, single calls and batches (many calls
- * in one HTTP round trip), a timeout per request, a size limit on answers,
- * TLS verification on.
+/* JSON-RPC 2.0 over HTTP(S) with libcurl, or over a node's Unix socket
+ * (rpcclient/ipc.h): one client per node, one HTTP connection kept alive
+ * between calls, single calls and batches (many calls in one round trip), a
+ * timeout per request, a bound on each answer's size and number of values
+ * by method (rpcclient/bounds.h), TLS verification on.
  *
  * A client is used by one thread at a time. Results are cJSON trees owned by
  * the caller (single calls) or by the batch (batches).
@@ -51,8 +52,12 @@ unsigned long rpc_client_moves(const rpc_client *c);
  * knows a node failed where the client would not move by itself: a send
  * that did not reach it, before the same signed bytes are sent again. */
 void rpc_client_fail_over(rpc_client *c);
+/* Trusts the CA certificates in `path` (PEM) for https nodes, instead of
+ * the system's; the file must be readable now. */
+pc_status rpc_client_set_cacert(rpc_client *c, const char *path, pc_error *err);
+/* Caps every answer's size below what its method may send (rpcclient/bounds.h). */
 void rpc_client_set_max_response(rpc_client *c, size_t bytes);
-/* Number of HTTP requests made so far (for benchmarks and tests). */
+/* Number of requests (HTTP or socket round trips) made so far (for benchmarks and tests). */
 unsigned long rpc_client_request_count(const rpc_client *c);
 
 /* When the last failure was a JSON-RPC error object: its code, and its

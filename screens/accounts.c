@@ -10,6 +10,7 @@
 typedef struct accounts_state {
     screen_list list;
     char selected[ETH_ADDRESS_TEXT_LEN]; /* the account e renames (the form's preset) */
+    char file[TUI_FIELD_MAX]; /* the key file the unlock form selects (its preset) */
 } accounts_state;
 
 /* The keystore's accounts that pass the filter, as positions; false when
@@ -70,6 +71,8 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
         const keystore_account *a = tui_wallet_at(w, at[i]);
         int y = 1 + (int)(i - first);
         char addr[ETH_ADDRESS_TEXT_LEN] = "(unknown address)";
+        if (!a->has_address && a->address_learnt)
+            snprintf(addr, sizeof addr, "(address known after unlock)");
         if (a->has_address)
             eth_address_to_checksum(&a->address, addr);
         bool selected = has && a->has_address && eth_address_equal(&a->address, &cur);
@@ -127,6 +130,16 @@ static pc_status do_import_file(tui_app *app, char *const t[], secret *const s[]
     return st;
 }
 
+/* t[1]: the key file, a hidden field. */
+static pc_status do_unlock_select(tui_app *app, char *const t[], secret *const s[],
+                                  pc_error *err)
+{
+    pc_status st = tui_wallet_switch_unlock(tui_app_wallet(app), t[1], s[0], err);
+    if (st == PC_OK)
+        tui_app_account_changed(app);
+    return st;
+}
+
 /* t[1]: the account renamed, a hidden field. */
 static pc_status do_rename(tui_app *app, char *const t[], secret *const s[], pc_error *err)
 {
@@ -167,6 +180,13 @@ static bool key(tui_app *app, void *state, int ch)
                       .preset = st->selected } },
         .submit = do_rename,
     };
+    tui_form_spec unlock = {
+        .title = "Unlock the key file: its address is learnt then", .nfields = 2,
+        .fields = { { .label = "Password", .type = TUI_FIELD_SECRET },
+                    { .label = "Key file", .type = TUI_FIELD_TEXT, .hidden = true,
+                      .preset = st->file } },
+        .submit = do_unlock_select,
+    };
     size_t *at, n;
     if (!filter_accounts(&st->list, w, &at, &n)) {
         tui_app_message(app, true, "out of memory for the accounts");
@@ -189,6 +209,16 @@ static bool key(tui_app *app, void *state, int ch)
     case '\r':
     case '\n':
     case 'e':
+        if (a && !a->has_address && a->address_learnt && a->problem == PC_OK && ch != 'e') {
+            if (strlen(a->file) >= sizeof st->file)
+                tui_app_message(app, true, "the file name is too long to select here; "
+                                           "start the panel with --account");
+            else
+                snprintf(st->file, sizeof st->file, "%s", a->file);
+            if (strlen(a->file) < sizeof st->file)
+                tui_app_open_form(app, &unlock);
+            return true;
+        }
         if (!a || !a->has_address)
             return true;
         eth_address_to_checksum(&a->address, st->selected);

@@ -727,7 +727,7 @@ pc_status tui_run(const tui_config *cfg, pc_error *err)
     pc_status st = states_ok ? tui_wallet_open(&cfg->wallet, &app->wallet, err)
                              : pc_fail(err, PC_ENOMEM, "out of memory");
     if (st == PC_OK)
-        st = tui_worker_start(cfg->rpc_urls, cfg->nrpc_urls, cfg->timeout_s, cfg->contract,
+        st = tui_worker_start(cfg->rpc_urls, cfg->nrpc_urls, cfg->timeout_s, cfg->cacert, cfg->contract,
                               &app->worker, err);
     if (st != PC_OK) {
         tui_wallet_close(app->wallet);

@@ -186,6 +186,7 @@ typedef struct tui_config {
     const char *rpc_urls[RPC_MAX_NODES]; /* the first, then those to fail over to */
     size_t nrpc_urls;
     long timeout_s;
+    const char *cacert;      /* CA file for https nodes, or NULL: the system's */
     const pc_contract *contract;
     bool has_chain_id;       /* refuse to sign for another chain */
     uint64_t chain_id;

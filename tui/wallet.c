@@ -239,10 +239,33 @@ pc_status tui_wallet_switch(tui_wallet *w, const char *address_or_name, pc_error
         st = keystore_find(w->ks, address_or_name, &a, err);
     if (st == PC_OK && !a->has_address)
         st = pc_fail(err, PC_EKEY, "%s cannot be used: %s", address_or_name,
-                     a->problem_msg ? a->problem_msg : "unknown address");
+                     a->problem_msg ? a->problem_msg
+                                    : "its address is learnt when it is first unlocked");
     if (st == PC_OK)
         select_account(w, a);
     return st;
+}
+
+pc_status tui_wallet_switch_unlock(tui_wallet *w, const char *name, secret *password,
+                                   pc_error *err)
+{
+    secret *key = NULL;
+    eth_address a;
+    char text[ETH_ADDRESS_TEXT_LEN];
+    pc_status st = need_keystore(w, err);
+    if (st == PC_OK)
+        st = keystore_unlock(w->ks, name, password, &key, &a, err);
+    if (st == PC_OK) {
+        eth_address_to_checksum(&a, text);
+        st = tui_wallet_switch(w, text, err);
+    }
+    if (st != PC_OK) {
+        secret_free(key);
+        return st;
+    }
+    w->key = key;
+    w->unlocked_at = now();
+    return PC_OK;
 }
 
 

@@ -63,8 +63,15 @@ unsigned tui_wallet_unlocked_for(const tui_wallet *w);
 bool tui_wallet_has_keystore(const tui_wallet *w);
 size_t tui_wallet_count(const tui_wallet *w);
 const keystore_account *tui_wallet_at(const tui_wallet *w, size_t i);
-/* Selects another account (locks the previous one). */
+/* Selects another account (locks the previous one). An account whose
+ * address is not learnt yet (a key file without address field) is
+ * PC_EKEY: select it with tui_wallet_switch_unlock. */
 pc_status tui_wallet_switch(tui_wallet *w, const char *address_or_name, pc_error *err);
+/* Selects the account `name` (a key file's name, say) by unlocking it with
+ * `password` (not kept), which learns its address; the key then stays
+ * unlocked as after tui_wallet_unlock. */
+pc_status tui_wallet_switch_unlock(tui_wallet *w, const char *name, secret *password,
+                                   pc_error *err);
 /* New account with a fresh key; becomes the selected account. name may be NULL. */
 pc_status tui_wallet_create(tui_wallet *w, secret *password, const char *name, pc_error *err);
 /* Imports a hex private key held in guarded memory (`hex`, its text). */

@@ -445,7 +445,8 @@ static void *thread_main(void *arg)
 }
 
 pc_status tui_worker_start(const char *const urls[], size_t nurls, long timeout_s,
-                           const pc_contract *k, tui_worker **out, pc_error *err)
+                           const char *cacert, const pc_contract *k, tui_worker **out,
+                           pc_error *err)
 {
     if (nurls == 0)
         return pc_fail(err, PC_EINPUT, "no node to connect to");
@@ -457,6 +458,8 @@ pc_status tui_worker_start(const char *const urls[], size_t nurls, long timeout_
     pc_status st = rpc_client_new(urls[0], timeout_s < 5 ? timeout_s : 5, &w->client, err);
     for (size_t i = 1; st == PC_OK && i < nurls; i++)
         st = rpc_client_add_node(w->client, urls[i], err);
+    if (st == PC_OK && cacert)
+        st = rpc_client_set_cacert(w->client, cacert, err);
     if (st != PC_OK) {
         rpc_client_free(w->client);
         free(w);

@@ -85,7 +85,8 @@ typedef struct tui_ev {
 /* Starts the thread with its own client for urls[0], failing over to the
  * others in order (at most RPC_MAX_NODES). k must outlive the worker. */
 pc_status tui_worker_start(const char *const urls[], size_t nurls, long timeout_s,
-                           const pc_contract *k, tui_worker **out, pc_error *err);
+                           const char *cacert, const pc_contract *k, tui_worker **out,
+                           pc_error *err);
 /* Stops the thread (waits for the request in flight) and frees everything. */
 void tui_worker_stop(tui_worker *w);
 

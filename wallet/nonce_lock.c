@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,20 +13,58 @@
 
 #include "eth/hex.h"
 
-static pc_status lock_dir(char *out, size_t cap, pc_error *err)
+/* Opens the lock folder (creating it 0700) and checks the folder opened,
+ * not the name, so it cannot be swapped between the check and its use. */
+static pc_status open_lock_dir(char *path, size_t cap, int *out, pc_error *err)
 {
+    *out = -1;
     const char *runtime = getenv("XDG_RUNTIME_DIR");
     if (runtime && *runtime)
-        snprintf(out, cap, "%s/powerchain", runtime);
+        snprintf(path, cap, "%s/powerchain", runtime);
     else
-        snprintf(out, cap, "/tmp/powerchain-%u", (unsigned)getuid());
-    if (mkdir(out, 0700) != 0 && errno != EEXIST)
-        return pc_fail(err, PC_EIO, "cannot create %s: %s", out, strerror(errno));
+        snprintf(path, cap, "/tmp/powerchain-%u", (unsigned)geteuid());
+    if (mkdir(path, 0700) != 0 && errno != EEXIST)
+        return pc_fail(err, PC_EIO, "cannot create the lock folder %s: %s", path,
+                       strerror(errno));
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        pc_status s = pc_fail(err, PC_EIO, "%s is not a folder of this user: %s", path,
+                              strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return s;
+    }
+    pc_status s = PC_OK;
     /* A folder someone else made in /tmp could be used to block us. */
-    if (lstat(out, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid())
-        return pc_fail(err, PC_EIO, "%s is not a folder of this user", out);
+    if (st.st_uid != geteuid())
+        s = pc_fail(err, PC_EIO, "the lock folder %s belongs to another user; refusing it "
+                                 "(remove it, or set XDG_RUNTIME_DIR to a folder of yours)",
+                    path);
+    else if (st.st_mode & 077)
+        s = pc_fail(err, PC_EIO,
+                    "the lock folder %s is accessible by group/others (mode %03o); refusing "
+                    "it: run chmod 700 %s",
+                    path, (unsigned)(st.st_mode & 0777), path);
+    if (s != PC_OK) {
+        close(fd);
+        return s;
+    }
+    *out = fd;
     return PC_OK;
+}
+
+/* Whether the locked `fd` is still the file named `name` in the folder.
+ * A releasing holder removes the file while it holds the lock: a process
+ * that opened the file before that and locks it after holds the lock of a
+ * file nobody else can find, while a third process may create the name
+ * anew and lock that. Only the lock of the file at the name counts, so the
+ * first one tries again. */
+static bool still_named(int dir_fd, const char *name, int fd)
+{
+    struct stat held, named;
+    return fstat(fd, &held) == 0 && fstatat(dir_fd, name, &named, AT_SYMLINK_NOFOLLOW) == 0 &&
+           held.st_dev == named.st_dev && held.st_ino == named.st_ino;
 }
 
 pc_status nonce_lock_take(uint64_t chain_id, const uint8_t genesis_hash[32],
@@ -33,45 +72,62 @@ pc_status nonce_lock_take(uint64_t chain_id, const uint8_t genesis_hash[32],
                           pc_error *err)
 {
     out->fd = -1;
-    char dir[512], path[700], hex[41], genesis[17];
-    pc_status st = lock_dir(dir, sizeof dir, err);
+    out->dir_fd = -1;
+    char dir[512], hex[41], genesis[17];
+    int dir_fd;
+    pc_status st = open_lock_dir(dir, sizeof dir, &dir_fd, err);
     if (st != PC_OK)
         return st;
     eth_address_to_lower_nopfx(account, hex);
     hex_encode(genesis_hash, 8, genesis); /* 64 bits tell local chains apart */
-    snprintf(path, sizeof path, "%s/nonce-%llu-%s-%s.lock", dir, (unsigned long long)chain_id,
-             genesis, hex);
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0)
-        return pc_fail(err, PC_EIO, "cannot open the nonce lock %s: %s", path, strerror(errno));
+    snprintf(out->name, sizeof out->name, "nonce-%llu-%s-%s.lock",
+             (unsigned long long)chain_id, genesis, hex);
     struct timespec pause = { 0, 50 * 1000000L };
-    for (unsigned waited_ms = 0;; waited_ms += 50) {
-        if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+    unsigned waited_ms = 0;
+    for (;;) {
+        int fd = openat(dir_fd, out->name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd < 0) {
+            st = pc_fail(err, PC_EIO, "cannot open the nonce lock %s/%s: %s", dir, out->name,
+                         strerror(errno));
+            break;
+        }
+        while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            if (errno != EWOULDBLOCK && errno != EINTR) {
+                st = pc_fail(err, PC_EIO, "cannot lock %s/%s: %s", dir, out->name,
+                             strerror(errno));
+                break;
+            }
+            if (waited_ms >= wait_s * 1000u) {
+                st = pc_fail(err, PC_ETIMEOUT,
+                             "another powerchain process has been sending for 0x%s on chain "
+                             "%llu for %u s (lock %s/%s); nothing sent",
+                             hex, (unsigned long long)chain_id, wait_s, dir, out->name);
+                break;
+            }
+            nanosleep(&pause, NULL);
+            waited_ms += 50;
+        }
+        if (st == PC_OK && still_named(dir_fd, out->name, fd)) {
             out->fd = fd;
+            out->dir_fd = dir_fd;
             return PC_OK;
         }
-        if (errno != EWOULDBLOCK && errno != EINTR) {
-            st = pc_fail(err, PC_EIO, "cannot lock %s: %s", path, strerror(errno));
+        close(fd);
+        if (st != PC_OK)
             break;
-        }
-        if (waited_ms >= wait_s * 1000u) {
-            st = pc_fail(err, PC_ETIMEOUT,
-                         "another powerchain process has been sending for 0x%s on chain "
-                         "%llu for %u s (lock %s); nothing sent",
-                         hex, (unsigned long long)chain_id, wait_s, path);
-            break;
-        }
-        nanosleep(&pause, NULL);
     }
-    close(fd);
+    close(dir_fd);
     return st;
 }
 
 void nonce_lock_release(nonce_lock *l)
 {
-    if (l->fd >= 0) {
-        flock(l->fd, LOCK_UN);
-        close(l->fd);
-        l->fd = -1;
-    }
+    if (l->fd < 0)
+        return;
+    /* Removed while still held: see still_named. */
+    unlinkat(l->dir_fd, l->name, 0);
+    close(l->fd); /* drops the flock */
+    close(l->dir_fd);
+    l->fd = -1;
+    l->dir_fd = -1;
 }

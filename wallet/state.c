@@ -38,9 +38,11 @@ static const struct { const char *method; unsigned section; bool sender; } READS
     [R_ORDERS] = { "getOrders", WALLET_SEC_ORDERS, false },
 };
 
+/* The first failure with a reason is kept: a section missing by design (no
+ * account selected: e is NULL) must not hide the reason of a later one. */
 static void mark_missing(wallet_state *s, unsigned section, const char *what, const pc_error *e)
 {
-    if (!s->missing && e)
+    if (!s->first_problem[0] && e)
         snprintf(s->first_problem, sizeof s->first_problem, "%.40s: %.400s", what, e->msg);
     s->missing |= section;
 }

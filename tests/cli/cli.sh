@@ -24,6 +24,15 @@ out=$(pc call getParameters)
 assert_match "M for people" "$out" $'M  0.5 ENT/kWh\n*'
 assert_match "C as percent" "$out" $'*\nC  5%\n*'
 assert_match "H in hours" "$out" $'*\nH  2 h\n*'
+# An address without code answers calls with no data: the message says where to look.
+nocode=(--rpc "$DEVNET_RPC" --contract 0x00000000000000000000000000000000000000aa)
+"$POWERCHAIN_BIN" "${nocode[@]}" status >/dev/null 2>"$DEVNET_DIR/err"; code=$?
+assert_eq "status at an address without code: exit" "$code" 3
+assert_match "status at an address without code: why" "$(cat "$DEVNET_DIR/err")" \
+    "*answered getTotalENT with no data: is there a PowerChain contract at that address*"
+"$POWERCHAIN_BIN" "${nocode[@]}" call getParameters >/dev/null 2>"$DEVNET_DIR/err"
+assert_match "call at an address without code: why" "$(cat "$DEVNET_DIR/err")" \
+    "*answered getParameters with no data*--contract*"
 assert_eq "deployer is a voter" "$(pc "${A[@]}" call isVoter)" "voter  yes"
 assert_eq "B is no voter" "$(pc "${B[@]}" call isVoter)" "voter  no"
 assert_eq "balance without ENT" "$(pc "${B[@]}" --json call balanceENT)" '{"available":"0","locked":"0"}'

@@ -3,7 +3,8 @@
 # account at once (a meter run next to single sends, and two meter runs)
 # neither reuse nor skip a nonce: every reading and transfer is mined once.
 # The lock that makes them take turns is per chain: the same account on
-# another chain with the same chain id does not wait.
+# another chain with the same chain id does not wait. Released locks leave
+# no files behind, and a lock folder others may use is refused.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/lib/devnet.sh"
 . "$PROJECT_ROOT/devnet/scenario.sh"
@@ -45,6 +46,8 @@ assert_eq "ten transfers mined" "$(cat "$DEVNET_DIR"/t* | grep -c '^mined in blo
 assert_eq "C received all ten" "$(pc --private-key-file "$DEVNET_DIR/C.key" --json call balanceENT | field available)" \
     180000000000000000
 assert_eq "B's nonce counts every transaction" "$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$SCENARIO_B")" 12
+assert_eq "the lock folder is private" "$(stat -c %a "$XDG_RUNTIME_DIR/powerchain")" 700
+assert_eq "released locks leave no files" "$(ls -A "$XDG_RUNTIME_DIR/powerchain")" ""
 
 echo "# a meter run holds U1's lock on this chain; a second chain, also 4200, does not wait"
 node2_up || exit 1
@@ -69,5 +72,12 @@ assert_match "this chain waits for the run" "$out" \
 exec 3>&-
 wait "$held"
 assert_eq "the run ends with its input" "$?" 0
+assert_eq "and removes its lock file" "$(ls -A "$XDG_RUNTIME_DIR/powerchain")" ""
+
+echo "# a lock folder others may use is refused"
+chmod 770 "$XDG_RUNTIME_DIR/powerchain"
+out=$(pc --private-key-file "$DEVNET_DIR/B.key" send transferENT "$SCENARIO_C" 0.01 2>&1)
+assert_match "refused with the fix" "$out" \
+    "*lock folder $XDG_RUNTIME_DIR/powerchain is accessible by group/others (mode 770)*chmod 700*"
 
 assert_summary

@@ -130,6 +130,27 @@ expect_fail 3 "larger than" 10
 finish_case "100 MiB answer stops at the size limit"
 stop_server
 
+# Bounded by method before parsing: a list of tiny values where eth_call
+# answers one string, and an eth_call answer beyond what eth_call may send. Max RSS shows that
+# the 12 MiB answer never became its 1 GiB tree.
+start_server many-values
+t0=$(date +%s%N)
+/usr/bin/time -f %M -o "$tmp/rss" timeout 20 "$bin" --rpc "http://127.0.0.1:$port" --timeout 3 \
+    --contract "$contract" call getTotalENT </dev/null >"$tmp/out" 2>"$tmp/err"
+rc=$?
+elapsed=$((($(date +%s%N) - t0 + 999999999) / 1000000000))
+expect_fail 3 "JSON values; refused before parsing it" 10
+rss_kib=$(tail -n 1 "$tmp/rss") # after "Command exited with non-zero status"
+[[ $rss_kib -lt 120000 ]] || problem "max RSS $rss_kib KiB, more than 120000 KiB"
+finish_case "6 million values where one is due: refused before parsing, under 120 MB"
+stop_server
+
+start_server long-call
+pc call getTotalENT
+expect_fail 3 "answer to eth_call larger than 16777216 bytes" 5
+finish_case "20 MiB for eth_call: refused at 16 MiB"
+stop_server
+
 start_server trickle
 pc call getTotalENT
 expect_fail 3 "did not answer within 3 s" 5

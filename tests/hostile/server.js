@@ -33,6 +33,8 @@ const MODES = {
     'bad-abi': 'eth_call data whose ABI offset points outside the data',
     'batch-missing': 'batch answers without the eth_estimateGas answer',
     'batch-duplicate': 'batch answers with one answer repeated',
+    'many-values': 'eth_call answers a 12 MiB list of 6 million zeros (1 GiB as a parsed tree)',
+    'long-call': 'eth_call answers 20 MiB of hex, within the old 32 MiB limit for any answer',
 };
 
 const [mode, portArg, logFile] = process.argv.slice(2);
@@ -136,6 +138,8 @@ function answer(method, params) {
                 blockNumber: '0x11', transactionHash: params[0] }] };
     case 'eth_call':
         if (mode === 'wrong-types') return 12345;
+        if (mode === 'many-values') return new Array(6 * 1024 * 1024).fill(0);
+        if (mode === 'long-call') return '0x' + '0'.repeat(20 << 20);
         // getStorageUnitsInfo's array offset, 2^40, far past the 64 bytes sent.
         if (mode === 'bad-abi') return '0x' + word(2n ** 40n) + word(1);
         // One word answers every read with a single uint256 result.

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -387,8 +388,14 @@ static void small_parts(void)
 int main(void)
 {
     snprintf(root, sizeof root, "/tmp/pc-keystore-test-XXXXXX");
+    /* secret_init makes the process non-dumpable (no ptrace, no /proc/PID/mem
+     * for other processes of the user) and turns off core files. */
+    int dumpable_before = prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
     if (!mkdtemp(root) || secret_init(NULL) != PC_OK)
         return 1;
+    struct rlimit core;
+    CHECK(dumpable_before == 1 && prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) == 0);
+    CHECK(getrlimit(RLIMIT_CORE, &core) == 0 && core.rlim_cur == 0 && core.rlim_max == 0);
     /* A nested folder that does not exist yet: the first account creates it. */
     snprintf(dir, sizeof dir, "%s/a/keystore", root);
     accounts();

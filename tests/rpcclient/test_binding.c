@@ -180,13 +180,24 @@ static void test_deployment_files(void)
     }
 
     /* Where the deployment is, as deploy writes it. */
-    write_file(path, "{\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"abi\":[],"
-                     "\"block\":1234,\"chain_id\":4200}");
+    write_file(path, "{\"name\":\"Village\",\"address\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\","
+                     "\"abi\":[],\"block\":1234,\"chain_id\":4200}");
     CHECK(pc_contract_load_json(path, &k, &err) == PC_OK);
     if (k) {
         uint64_t block = 0, chain_id = 0;
         CHECK(pc_contract_deployment(k, &block, &chain_id) && block == 1234 && chain_id == 4200);
+        /* A copy (main's deployment, handed to a command) stands on its own. */
+        pc_contract *copy = NULL;
+        CHECK(pc_contract_copy(k, &copy, &err) == PC_OK);
         pc_contract_free(k);
+        if (copy) {
+            block = chain_id = 0;
+            CHECK(pc_contract_deployment(copy, &block, &chain_id) && block == 1234 &&
+                  chain_id == 4200);
+            CHECK_STR(pc_contract_name(copy), "Village");
+            CHECK(pc_contract_address(copy)->b[19] == 0xa3);
+            pc_contract_free(copy);
+        }
     }
 
     static const char *bad[] = {

@@ -42,8 +42,9 @@ echo "# while another process holds A's nonce lock, the panel's send waits for i
 genesis=$("$CAST" block 0 --field hash --rpc-url "$DEVNET_RPC")
 chain=$("$CAST" chain-id --rpc-url "$DEVNET_RPC")
 lock=$XDG_RUNTIME_DIR/powerchain/nonce-$chain-${genesis:2:16}-$(hex A).lock
-assert_eq "the lock file of A on this chain" "$([[ -f $lock ]] && echo yes)" yes
-# -o: the lock stays with flock itself, so ending its sleep lets go of it.
+assert_eq "the sends left no lock file" "$(ls -A "$XDG_RUNTIME_DIR/powerchain")" ""
+# Another process's lock of A on this chain. -o: the lock stays with flock
+# itself, so ending its sleep lets go of it.
 flock -o "$lock" sleep 60 </dev/null >/dev/null 2>&1 &
 holder=$!
 for ((i = 0; i < 50; i++)); do pgrep -P "$holder" >/dev/null && break; sleep 0.1; done
@@ -59,5 +60,6 @@ pkill -P "$holder" sleep
 wait "$holder"
 tui_expect "sent once the lock is free" "Info: You are in favor of: 'Add_Voter_$(hex D)'"
 assert_eq "one transaction" "$(nonce)" $((before + 1))
+assert_eq "the panel removed the lock file it took" "$([[ -e $lock ]] || echo gone)" gone
 
 assert_summary
