@@ -16,7 +16,7 @@ SCENARIO_RPC=$DEVNET_RPC SCENARIO_JSON=$DEVNET_JSON SCENARIO_DIR=$DEVNET_DIR
 scenario_keys
 scenario_setup
 
-anvil_pid=$(cat "$DEVNET_DIR/anvil.pid")
+anvil_pid=$(cat "$DEVNET_DIR/node.pid")
 tick_ms=$((1000 / $(getconf CLK_TCK)))
 node_cpu_ms() { awk -v t="$tick_ms" '{ print ($14 + $15) * t }' "/proc/$anvil_pid/stat"; }
 # measure CMD...: prints the wall time, anvil's CPU time and the command's

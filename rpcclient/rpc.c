@@ -486,6 +486,19 @@ static long error_code(const cJSON *code)
     return json_whole_long(code, &n) ? n : 0;
 }
 
+/* The revert data of an error's "data" member, or NULL: a hex string there,
+ * or in the object Hardhat ({"message","data"}) or Ganache's estimate
+ * ({"result","reason",...}) send instead. */
+static const char *revert_data_hex(const cJSON *data)
+{
+    if (cJSON_IsObject(data)) {
+        const cJSON *inner = cJSON_GetObjectItemCaseSensitive(data, "data");
+        data = cJSON_IsString(inner) ? inner : cJSON_GetObjectItemCaseSensitive(data, "result");
+    }
+    return cJSON_IsString(data) && strncmp(data->valuestring, "0x", 2) == 0 ? data->valuestring
+                                                                            : NULL;
+}
+
 /* Checks one answer object; on a JSON-RPC error records it in the client. */
 static pc_status check_answer(rpc_client *c, const char *method, const cJSON *answer,
                               const cJSON **result, pc_error *err)
@@ -501,8 +514,9 @@ static pc_status check_answer(rpc_client *c, const char *method, const cJSON *an
         clear_last_error(c);
         c->last_error.present = true;
         c->last_error.code = error_code(code);
-        if (cJSON_IsString(data) && strncmp(data->valuestring, "0x", 2) == 0) {
-            c->last_error_data = strdup(data->valuestring);
+        const char *revert = revert_data_hex(data);
+        if (revert) {
+            c->last_error_data = strdup(revert);
             c->last_error.data_hex = c->last_error_data;
         }
         return pc_fail_refused(err, c->last_error.code, "node refused %s: %s (code %ld)",

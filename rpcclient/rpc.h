@@ -61,8 +61,10 @@ void rpc_client_set_max_response(rpc_client *c, size_t bytes);
 unsigned long rpc_client_request_count(const rpc_client *c);
 
 /* When the last failure was a JSON-RPC error object: its code, and its
- * "data" member if it was a hex string (revert data), else NULL. Valid until
- * the next call on this client. */
+ * revert data (hex) where a node puts it -- the "data" member itself (geth,
+ * anvil, Ganache's eth_call), or its "data" (Hardhat) or "result" (Ganache's
+ * eth_estimateGas) member -- else NULL. Valid until the next call on this
+ * client. */
 typedef struct rpc_error_info {
     bool present;
     long code;

@@ -157,10 +157,17 @@ pc_status sender_send(rpc_client *c, const eth_tx *tx, secret *key, const eth_ad
     pc_status st = sender_sign(tx, key, from, hash, &raw, err);
     if (st == PC_OK) {
         uint8_t node_hash[32];
-        st = node_send_raw(c, raw.data, raw.len, node_hash, err);
+        pc_error e = { 0 };
+        bool known = false;
+        st = node_send_raw(c, raw.data, raw.len, node_hash, &e);
         if (st == PC_OK && memcmp(node_hash, hash, 32) != 0)
             st = pc_fail_cause(err, PC_ENODE, PC_CAUSE_MALFORMED,
                                "the node reported a different transaction hash");
+        else if (st != PC_OK && e.cause == PC_CAUSE_REFUSED &&
+                 node_tx_known(c, hash, &known, NULL) == PC_OK && known)
+            st = PC_OK;
+        else if (st != PC_OK && err)
+            *err = e;
     }
     if (raw_out)
         *raw_out = raw;

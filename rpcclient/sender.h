@@ -46,7 +46,9 @@ pc_status sender_sign(const eth_tx *tx, secret *key, const eth_address *from, ui
  * hash receives the transaction hash as soon as it is signed (it stays all
  * zero when signing failed), so that after a lost answer the caller can
  * still look for it. raw, when not NULL, receives the signed bytes (also on
- * a failed send), for sender_resend_if_unknown. */
+ * a failed send), for sender_resend_if_unknown. A refusal from a node that
+ * knows the transaction all the same is no failure: Hardhat mines a failing
+ * transaction and answers with the failure; its receipt says what happened. */
 pc_status sender_send(rpc_client *c, const eth_tx *tx, secret *key, const eth_address *from,
                       uint8_t hash[32], bytebuf *raw, pc_error *err);
 

@@ -2,7 +2,8 @@
 # The thesis's chapter 6 scenario through the powerchain command line alone,
 # every figure of PROTOCOL.md "Worked figures" asserted to the last digit
 # (raw 18-decimal values from --json, and the people's form once), plus the
-# Info texts. Arguments go to devnet/start (e.g. --hardfork istanbul). JSON
+# Info texts, and a revert's reason as every node kind reports it. Arguments
+# go to devnet/start (e.g. --hardfork istanbul, --node hardhat). JSON
 # keys are PROTOCOL.md's names as the binding gives them, whatever the ABI says.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/lib/devnet.sh"
@@ -93,5 +94,24 @@ out=$("$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" \
 assert_eq "removing A's order exit" "$code" 0
 assert_match "removing A's order Info" "$out" "*Info: *"
 assert_eq "8.1 eEuro back after removing" "$(read_field A balanceeEuro available)" 9050000000000000000
+
+# Nodes put a revert's data in different places (docs/nodes.md): a contract
+# that always reverts with Error("nope") must read the same on every node.
+# Its creation code returns the 112 bytes after its own 12 as the runtime,
+# which reverts with the 100 bytes after its own 12.
+nope=$(printf '08c379a0%064x%064x6e6f7065%056d' 32 4 0)
+echo "0x6070600c60003960706000f36064600c60003960646000fd$nope" >"$DEVNET_DIR/reverter.bin"
+"$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --private-key-file "$SCENARIO_DIR/A.key" --yes deploy \
+    --bytecode "$DEVNET_DIR/reverter.bin" --abi "$DEVNET_DIR/PowerChain.abi" --name Reverter \
+    --out "$DEVNET_DIR/reverter.json" >/dev/null
+out=$("$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_DIR/reverter.json" \
+    call getTotalENT 2>&1); code=$?
+assert_eq "a reverting call exits 1" "$code" 1
+assert_eq "a reverting call's reason" "$out" "powerchain: the call reverted: nope"
+out=$("$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_DIR/reverter.json" \
+    --private-key-file "$SCENARIO_DIR/A.key" --yes send addVoter "$SCENARIO_B" 2>&1); code=$?
+assert_eq "a send that would revert exits 1" "$code" 1
+assert_eq "a send that would revert is not sent" "$out" \
+    "powerchain: the transaction would fail: reverted: nope; nothing sent"
 
 assert_summary

@@ -35,7 +35,7 @@ _devnet_port_free() {
 
 devnet_down() {
     if [[ -n ${DEVNET_DIR:-} && -d $DEVNET_DIR ]]; then
-        [[ -f $DEVNET_DIR/anvil.pid ]] && "$PROJECT_ROOT/devnet/stop" --state "$DEVNET_DIR"
+        [[ -f $DEVNET_DIR/node.pid ]] && "$PROJECT_ROOT/devnet/stop" --state "$DEVNET_DIR"
         rm -rf "$DEVNET_DIR"
     fi
 }

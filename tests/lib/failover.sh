@@ -88,7 +88,7 @@ END
 failover_down() {
     [[ -n ${PROXY:-} ]] && kill "$PROXY" 2>/dev/null
     if [[ -n $NODE2_DIR ]]; then
-        [[ -f $NODE2_DIR/anvil.pid ]] && "$PROJECT_ROOT/devnet/stop" --state "$NODE2_DIR"
+        [[ -f $NODE2_DIR/node.pid ]] && "$PROJECT_ROOT/devnet/stop" --state "$NODE2_DIR"
         rm -rf "$NODE2_DIR"
     fi
 }
