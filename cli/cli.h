@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "eth/u256.h"
+
 struct cli_config;
 
 #define CLI_DEFAULT_RPC "http://127.0.0.1:8545"
@@ -23,6 +25,8 @@ typedef struct cli_ctx {
     const char *contract_json;    /* --contract-json, POWERCHAIN_CONTRACT */
     bool has_chain_id;            /* --chain-id given */
     uint64_t chain_id;
+    bool has_fee_cap;             /* --fee-cap given (else the config's, else 0) */
+    u256 fee_cap;                 /* the most one transaction's fee may reach, in wei */
     const char *private_key_file; /* --private-key-file: a hex key, instead of the keystore */
     const char *keystore_dir;     /* --keystore, POWERCHAIN_KEYSTORE, default
                                      $XDG_DATA_HOME/powerchain/keystore */
