@@ -183,7 +183,22 @@ static pc_status estimate_group(meter_run *r, const meter_group *g, uint64_t gas
             return pc_fail(err, PC_ENOMEM, "out of memory");
         }
     }
-    pc_status st = rpc_batch_send(r->c, b, true, err);
+    /* A node that is away is waited for, as a send is. */
+    pc_status st;
+    for (unsigned attempt = 0;; attempt++) {
+        st = rpc_batch_send(r->c, b, true, err);
+        bool transport = st != PC_OK && (err->cause == PC_CAUSE_UNREACHABLE ||
+                                         err->cause == PC_CAUSE_TIMEOUT);
+        if (!transport || attempt + 1 >= METER_RESEND_TRIES)
+            break;
+        if (attempt == 0) {
+            fprintf(stderr, "powerchain: line %u: ", r->items[g->item[0]].line);
+            text_print(stderr, err->msg);
+            fputs("; asking for the gas estimate again every second\n", stderr);
+        }
+        rpc_client_fail_over(r->c);
+        sleep_ms(1000);
+    }
     for (size_t i = 0; st == PC_OK && i < g->n; i++) {
         uint64_t e = 0;
         const cJSON *res = rpc_batch_result(b, i, &why[i]);
