@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # bench/meter.sh [READINGS]: readings per second of `powerchain meter run`
-# next to a loop of `cast send` doing the same readings, against one
-# automining devnet, in one run. Run by hand after building (build/).
+# (the same reading repeated, then every reading a different amount: each
+# distinct reading costs the node a gas estimate) next to a loop of
+# `cast send` doing the same readings, against one automining devnet, in one
+# run. Run by hand after building (build/).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 n=${1:-300}
@@ -21,6 +23,13 @@ start=$(date +%s%N)
     --private-key-file "$DEVNET_DIR/U1.key" meter run <"$DEVNET_DIR/readings" >/dev/null 2>&1
 end=$(date +%s%N)
 echo "powerchain meter run: $n readings, $(rate "$n" "$start" "$end") readings/s"
+
+for ((i = 0; i < n; i++)); do echo "produce $SCENARIO_A $((i + 1))"; done >"$DEVNET_DIR/varied"
+start=$(date +%s%N)
+"$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" \
+    --private-key-file "$DEVNET_DIR/U1.key" meter run <"$DEVNET_DIR/varied" >/dev/null 2>&1
+end=$(date +%s%N)
+echo "powerchain meter run, every amount different: $n readings, $(rate "$n" "$start" "$end") readings/s"
 
 start=$(date +%s%N)
 for ((i = 0; i < n; i++)); do
