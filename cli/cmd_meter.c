@@ -11,12 +11,13 @@
  * the readings already waiting on standard input, at most METER_GROUP),
  * signs each with the next nonce and sends it without waiting for the
  * previous receipt, then collects receipts in batches and prints every
- * outcome in input order; a reading that used all its gas is "out of gas". A bad line is reported with its
- * number and skipped. A reading whose sending failed in transport is sent
- * again as the same signed bytes (same nonce, same hash), so it can be
- * mined at most once; a reading whose nonce another signer took is signed
- * again with the next one. When the client fails over to another node, that
- * node gets the pending readings it never saw, as the same signed bytes.
+ * outcome in input order; a reading that used all its gas is "out of gas".
+ * A bad line is reported with its number and skipped. A reading whose sending
+ * failed in transport is sent again as the same signed bytes (same nonce,
+ * same hash), so it can be mined at most once; a reading whose nonce another
+ * signer took is signed again with the next one. When the client fails over
+ * to another node, that node gets the pending readings it never saw, as the
+ * same signed bytes.
  * The account's nonce lock is held for the whole run, so other powerchain
  * processes signing for the unit wait their turn. */
 #include <poll.h>
