@@ -25,7 +25,8 @@ typedef struct cli_ctx {
     const char *contract_json;    /* --contract-json, POWERCHAIN_CONTRACT */
     bool has_chain_id;            /* --chain-id given */
     uint64_t chain_id;
-    bool has_fee_cap;             /* --fee-cap given (else the config's, else 0) */
+    bool has_fee_cap;             /* --fee-cap or POWERCHAIN_FEE_CAP given (else the
+                                     config's, else 0) */
     u256 fee_cap;                 /* the most one transaction's fee may reach, in wei */
     const char *private_key_file; /* --private-key-file: a hex key, instead of the keystore */
     const char *keystore_dir;     /* --keystore, POWERCHAIN_KEYSTORE, default

@@ -611,6 +611,11 @@ int cmd_meter(const cli_ctx *ctx, int argc, char **argv)
     if (st == PC_OK)
         st = cli_fee_parse(&fee_opts, &fees, &err);
     const char *sub = nrest ? rest[2] : "";
+    bool send_options = wait || fee_opts.gas_limit || fee_opts.gas_price || fee_opts.max_fee ||
+                        fee_opts.priority_fee;
+    if (st == PC_OK && strcmp(sub, "session") == 0 && send_options)
+        st = pc_fail(&err, PC_EINPUT, "meter session only reads: --wait and the gas and fee "
+                                      "options are for readings");
     if (st != PC_OK) {
         code = cli_fail(&err);
     } else if (strcmp(sub, "run") == 0 && nrest == 1) {

@@ -82,7 +82,8 @@ static void usage(FILE *out)
           "                            (env POWERCHAIN_CONTRACT: an address or a file)\n"
           "  --chain-id N              refuse to sign for any other chain\n"
           "  --fee-cap WEI             refuse a transaction whose fee can exceed WEI\n"
-          "                            (gas limit x max fee per gas; default 0)\n"
+          "                            (gas limit x max fee per gas; env\n"
+          "                            POWERCHAIN_FEE_CAP; default 0)\n"
           "  --account ADDRESS|NAME    keystore account (env POWERCHAIN_ACCOUNT)\n"
           "  --keystore DIR            keystore folder (env POWERCHAIN_KEYSTORE)\n"
           "  --password-file FILE      read the keystore password from FILE\n"
@@ -199,6 +200,8 @@ int main(int argc, char **argv)
         ctx.has_chain_id = true;
         ctx.chain_id = n;
     }
+    if (!fee_cap)
+        fee_cap = env_or("POWERCHAIN_FEE_CAP", NULL);
     if (fee_cap) {
         if (cli_parse_wei("fee-cap", fee_cap, &ctx.fee_cap, &err) != PC_OK) {
             code = cli_fail(&err);

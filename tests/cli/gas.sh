@@ -16,11 +16,14 @@ london=1
 SCENARIO_RPC=$DEVNET_RPC SCENARIO_JSON=$DEVNET_JSON SCENARIO_DIR=$DEVNET_DIR
 scenario_keys
 scenario_setup || { echo "FAIL: setup"; exit 1; }
-export POWERCHAIN_CONFIG=$DEVNET_DIR/config # none yet: the default cap
+export POWERCHAIN_CONFIG=$DEVNET_DIR/config # none yet
+# tests/lib/devnet.sh sets a fee cap for the devnet's 1 gwei priority fee
+# (London); pc0 runs with the default cap, 0, instead.
 pc() { # RPC, then arguments
     local rpc=$1; shift
     "$POWERCHAIN_BIN" --rpc "$rpc" --contract-json "$DEVNET_JSON" --yes "$@" 2>&1
 }
+pc0() { POWERCHAIN_FEE_CAP= pc "$@"; }
 A=(--private-key-file "$DEVNET_DIR/A.key")
 U1=(--private-key-file "$DEVNET_DIR/U1.key")
 nonce() { "$CAST" nonce --rpc-url "$DEVNET_RPC" "$SCENARIO_A"; }
@@ -75,12 +78,14 @@ for bad in 1e9 -1 0x10 " 5" 1157920892373161954235709850086879078532699846656405
     out=$(pc "$DEVNET_RPC" "${A[@]}" send clearOldSessions --gas-price "$bad"); code=$?
     assert_match "--gas-price '$bad' refused" "$code:$out" "2:*--gas-price (whole wei)*"
 done
+out=$(pc "$DEVNET_RPC" "${U1[@]}" meter session "$SCENARIO_A" --gas-limit 30000); code=$?
+assert_match "meter session only reads" "$code:$out" "2:*meter session only reads*"
 out=$(pc "$DEVNET_RPC" "${A[@]}" send clearOldSessions --gas-limit 20999); code=$?
 assert_match "a gas limit below 21000" "$code:$out" "2:*at least 21000*"
 
 # --- the fee cap: gas limit x price per gas, default 0 ---
 before=$(nonce)
-out=$(pc "$DEVNET_RPC" "${A[@]}" send clearOldSessions --gas-limit 100000 "${PRICE5[@]}"); code=$?
+out=$(pc0 "$DEVNET_RPC" "${A[@]}" send clearOldSessions --gas-limit 100000 "${PRICE5[@]}"); code=$?
 assert_eq "a fee above the default cap of 0 is refused" "$code" 2
 assert_match "saying the fee, the cap and how to raise it" "$out" \
     "*fee can reach 500000 wei (100000 gas x 5 wei/gas), above the fee cap of 0 wei; nothing signed: raise the cap with --fee-cap WEI*fee-cap = WEI*"
@@ -91,14 +96,16 @@ out=$(pc "$DEVNET_RPC" "${A[@]}" --fee-cap 500000 send clearOldSessions --gas-li
 assert_match "a cap equal to the fee: sent" "$code:$out" "0:*mined in block*"
 out=$(pc "$DEVNET_RPC" "${A[@]}" --fee-cap 5e5 status); code=$?
 assert_match "--fee-cap is whole wei" "$code:$out" "2:*--fee-cap (whole wei)*"
+out=$(POWERCHAIN_FEE_CAP=0x10 pc "$DEVNET_RPC" "${A[@]}" status); code=$?
+assert_match "POWERCHAIN_FEE_CAP is whole wei too" "$code:$out" "2:*--fee-cap (whole wei)*"
 
-# A node that suggests 10 gwei on this zero-fee chain.
+# A node that suggests 10 gwei.
 proxy_up gas-price 10000000000
 before=$(nonce)
-out=$(pc "$PROXY_RPC" "${A[@]}" send clearOldSessions); code=$?
+out=$(pc0 "$PROXY_RPC" "${A[@]}" send clearOldSessions); code=$?
 assert_match "a node's price above the cap is refused" "$code:$out" \
     "2:*fee can reach * wei (* gas x 10000000000 wei/gas), above the fee cap of 0 wei*"
-out=$(pc "$PROXY_RPC" "${U1[@]}" meter run <"$DEVNET_DIR/two"); code=$?
+out=$(pc0 "$PROXY_RPC" "${U1[@]}" meter run <"$DEVNET_DIR/two"); code=$?
 assert_match "meter run readings too" "$code:$out" "3:*not sent: the fee can reach*"
 assert_eq "nothing was signed" "$(nonce)" "$before"
 chmod 600 "$DEVNET_DIR/A.key"
@@ -109,16 +116,16 @@ rpc = $PROXY_RPC
 fee-cap = 1000000000000000000
 CONF
 chmod 600 "$POWERCHAIN_CONFIG"
-out=$("$POWERCHAIN_BIN" --contract-json "$DEVNET_JSON" --yes --rpc "$PROXY_RPC" "${A[@]}" \
+out=$(POWERCHAIN_FEE_CAP= "$POWERCHAIN_BIN" --contract-json "$DEVNET_JSON" --yes --rpc "$PROXY_RPC" "${A[@]}" \
     send clearOldSessions 2>&1); code=$?
 assert_match "the config's cap outside sections applies" "$code:$out" "2:*above the fee cap of 1 wei*"
-out=$("$POWERCHAIN_BIN" --contract-json "$DEVNET_JSON" --yes --network priced "${A[@]}" \
+out=$(POWERCHAIN_FEE_CAP= "$POWERCHAIN_BIN" --contract-json "$DEVNET_JSON" --yes --network priced "${A[@]}" \
     send clearOldSessions 2>&1); code=$?
 assert_match "a network's cap raised in the config: sent" "$code:$out" "0:*mined in block*"
 price_field=gasPrice
 ((london)) && price_field=maxFeePerGas
 assert_eq "at the node's price" "$(tx_field "$(sent_hash "$out")" $price_field)" 10000000000
-out=$("$POWERCHAIN_BIN" --contract-json "$DEVNET_JSON" --yes --network priced --fee-cap 0 "${A[@]}" \
+out=$(POWERCHAIN_FEE_CAP= "$POWERCHAIN_BIN" --contract-json "$DEVNET_JSON" --yes --network priced --fee-cap 0 "${A[@]}" \
     send clearOldSessions 2>&1); code=$?
 assert_match "--fee-cap wins over the config" "$code:$out" "2:*above the fee cap of 0 wei*"
 echo "fee-cap = 12 wei" >"$POWERCHAIN_CONFIG"

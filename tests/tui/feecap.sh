@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # The panel's confirmation goes through the same fee cap as the commands
-# (wallet_tx_check_fee): through a node that suggests 10 gwei on this
-# zero-fee chain, a transfer is refused before the dialog, saying the fee
+# (wallet_tx_check_fee): through a node that suggests 10 gwei, a transfer is refused before the dialog, saying the fee
 # and the cap; with --fee-cap raised it reaches the dialog.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/contract/common.sh"
@@ -23,6 +22,7 @@ transfer() {
 }
 
 echo "# the default cap of 0: refused before the dialog"
+TUI_ENV=POWERCHAIN_FEE_CAP= # not the cap tests/lib/devnet.sh sets
 tui_start --rpc "$PROXY_RPC" --contract-json "$DEVNET_JSON" --private-key-file "$(key_file A)"
 tui_resize 220 30 # the message line holds the whole refusal
 tui_expect "A's 8 ENT" "8 ENT"
