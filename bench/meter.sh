@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # bench/meter.sh [READINGS]: readings per second of `powerchain meter run`
-# next to a loop of `cast send` doing the same readings, against one
+# (the same reading repeated; then every reading a different amount, where
+# each distinct reading costs the node a gas estimate) next to a loop of
+# `cast send` doing the same readings, against one
 # automining devnet, in one run, with the share of each run's wall time
 # that the node (anvil) spent on the CPU answering and mining, and the share
 # the client itself used. Run by hand after building (build/).
@@ -45,6 +47,13 @@ read -r pc_wall pc_node pc_own < <(measure sh -c \
     "$POWERCHAIN_BIN" "$DEVNET_RPC" "$DEVNET_JSON" "$DEVNET_DIR/U1.key" "$DEVNET_DIR/readings")
 [[ -n ${pc_wall:-} ]] || exit 1
 
+for ((i = 0; i < n; i++)); do echo "produce $SCENARIO_A $((i + 1))"; done >"$DEVNET_DIR/varied"
+# shellcheck disable=SC2016 # the arguments are expanded by sh -c
+read -r varied_wall varied_node varied_own < <(measure sh -c \
+    '"$0" --rpc "$1" --contract-json "$2" --private-key-file "$3" meter run <"$4"' \
+    "$POWERCHAIN_BIN" "$DEVNET_RPC" "$DEVNET_JSON" "$DEVNET_DIR/U1.key" "$DEVNET_DIR/varied")
+[[ -n ${varied_wall:-} ]] || exit 1
+
 cat >"$DEVNET_DIR/cast-loop" <<'LOOP'
 for ((i = 0; i < $1; i++)); do
     "$CAST" send --rpc-url "$2" --private-key "$(cat "$3")" "$4" \
@@ -59,6 +68,8 @@ echo "$n readings each; node = anvil's CPU time, own = the client's CPU time, as
 printf '  %-22s %7s readings/s  %6s ms  node %4s  own %4s\n' \
     "powerchain meter run" "$(per_s "$pc_wall")" "$pc_wall" "$(pct "$pc_node" "$pc_wall")" \
     "$(pct "$pc_own" "$pc_wall")" \
+    "  every amount different" "$(per_s "$varied_wall")" "$varied_wall" \
+    "$(pct "$varied_node" "$varied_wall")" "$(pct "$varied_own" "$varied_wall")" \
     "cast send loop" "$(per_s "$cast_wall")" "$cast_wall" "$(pct "$cast_node" "$cast_wall")" \
     "$(pct "$cast_own" "$cast_wall")"
 bench_row "meter: one reading, ms" "$(per_reading "$pc_wall")" "$(per_reading "$cast_wall")" \
@@ -67,3 +78,5 @@ bench_row "  the node's share of that time" "$(pct "$pc_node" "$pc_wall")" \
     "$(pct "$cast_node" "$cast_wall")" "anvil's CPU time / wall time"
 bench_row "  the client's own share" "$(pct "$pc_own" "$pc_wall")" "$(pct "$cast_own" "$cast_wall")" \
     "its CPU time / wall time"
+bench_row "meter: one reading of a new amount, ms" "$(per_reading "$varied_wall")" \
+    "$(per_reading "$cast_wall")" "$(per_s "$varied_wall") readings/s: one gas estimate each"

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "eth/u256.h"
+
 struct cli_config;
 struct pc_contract;
 
@@ -26,6 +28,9 @@ typedef struct cli_ctx {
                                        could not be read): owned by main, read once */
     bool has_chain_id;            /* --chain-id given */
     uint64_t chain_id;
+    bool has_fee_cap;             /* --fee-cap or POWERCHAIN_FEE_CAP given (else the
+                                     config's, else 0) */
+    u256 fee_cap;                 /* the most one transaction's fee may reach, in wei */
     const char *private_key_file; /* --private-key-file: a hex key, instead of the keystore */
     const char *keystore_dir;     /* --keystore, POWERCHAIN_KEYSTORE, default
                                      $XDG_DATA_HOME/powerchain/keystore */

@@ -9,6 +9,7 @@
 #include <cjson/cJSON.h>
 
 #include "cli/commands.h"
+#include "cli/fees.h"
 #include "cli/opts.h"
 #include "cli/transact.h"
 #include "eth/hex.h"
@@ -102,12 +103,14 @@ int cmd_deploy(const cli_ctx *ctx, int argc, char **argv)
 {
     const char *bytecode = NULL, *abi_path = NULL, *name = "PowerChain", *out = NULL;
     const char *wait = NULL;
+    cli_fee_opts fees = { 0 };
     const cli_opt table[] = {
         CLI_OPT_VALUE("bytecode", 0, &bytecode),
         CLI_OPT_VALUE("abi", 0, &abi_path),
         CLI_OPT_VALUE("name", 0, &name),
         CLI_OPT_VALUE("out", 0, &out),
         CLI_OPT_VALUE("wait", 0, &wait),
+        CLI_FEE_OPTS(&fees),
         CLI_OPT_END,
     };
     pc_error err = { 0 };
@@ -128,6 +131,9 @@ int cmd_deploy(const cli_ctx *ctx, int argc, char **argv)
                      PC_CONTRACT_NAME_MAX);
     if (st == PC_OK && wait)
         st = cli_parse_u64("wait", wait, 86400, &wait_s, &err);
+    sender_fees given;
+    if (st == PC_OK)
+        st = cli_fee_parse(&fees, &given, &err);
     if (st == PC_OK)
         st = read_bytecode(bytecode, &code_bytes, &err);
     if (st == PC_OK)
@@ -141,7 +147,7 @@ int cmd_deploy(const cli_ctx *ctx, int argc, char **argv)
         snprintf(description, sizeof description, "deploy %s (%zu bytes of code)", name,
                  code_bytes.len);
         cli_tx t = { description, false, { { 0 } }, code_bytes.data, code_bytes.len,
-                     (unsigned)wait_s };
+                     (unsigned)wait_s, given };
         st = cli_transact(ctx, c, NULL, &t, &receipt, &outcome, &err);
     }
     if (st == PC_OK && (wallet_outcome_cause(&outcome) == PC_CAUSE_REVERTED ||

@@ -7,22 +7,27 @@
  *                              "produce ADDR WH", "consume ADDR WH",
  *                              "report WH"; blank lines and #comments skipped
  *
- * `meter run` signs each reading with the next nonce and sends it without
- * waiting for the previous receipt, then collects receipts in batches and
- * prints every outcome in input order. A bad line is reported with its
- * number and skipped. A reading whose sending failed in transport is sent
- * again as the same signed bytes (same nonce, same hash), so it can be
- * mined at most once; a reading whose nonce another signer took is signed
- * again with the next one. When the client fails over to another node, that
- * node gets the pending readings it never saw, as the same signed bytes.
+ * `meter run` estimates each reading's gas (one batch of eth_estimateGas for
+ * the readings already waiting on standard input, at most METER_GROUP),
+ * signs each with the next nonce and sends it without waiting for the
+ * previous receipt, then collects receipts in batches and prints every
+ * outcome in input order; a reading that used all its gas is "out of gas".
+ * A bad line is reported with its number and skipped. A reading whose sending
+ * failed in transport is sent again as the same signed bytes (same nonce,
+ * same hash), so it can be mined at most once; a reading whose nonce another
+ * signer took is signed again with the next one. When the client fails over
+ * to another node, that node gets the pending readings it never saw, as the
+ * same signed bytes.
  * The account's nonce lock is held for the whole run, so other powerchain
  * processes signing for the unit wait their turn. */
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "cli/commands.h"
+#include "cli/fees.h"
 #include "cli/opts.h"
 #include "cli/signer.h"
 #include "cli/transact.h"
@@ -33,16 +38,25 @@
 #define METER_RECEIPT_BATCH 200
 #define METER_POLL_EVERY 64
 #define METER_RESEND_TRIES 30
+#define METER_GROUP 64
 
-typedef enum reading_state { READING_SENT, READING_MINED, READING_LOST } reading_state;
+/* QUEUED: read, waiting for its gas estimate and its send. */
+typedef enum reading_state {
+    READING_QUEUED,
+    READING_SENT,
+    READING_MINED,
+    READING_LOST
+} reading_state;
 
 typedef struct reading {
     unsigned line;
     char *text;          /* the line as given, for the report */
     uint8_t hash[32];
+    uint64_t gas_limit;
     bytebuf raw;         /* READING_SENT: the signed bytes, for a failover */
     reading_state state;
     pc_outcome outcome;
+    bool out_of_gas;     /* READING_MINED: failed having used its whole gas limit */
     char *problem;       /* READING_LOST: why */
 } reading;
 
@@ -55,7 +69,8 @@ typedef struct meter_run {
     uint64_t chain_id;           /* the chain of the nonce lock: signed for it only */
     eth_tx base;                 /* chain id, fee fields */
     uint64_t next_nonce;
-    uint64_t gas_by_method[3];   /* produce, consume, report; 0 = not estimated yet */
+    sender_fees fees;            /* the person's gas limit and fees */
+    u256 fee_cap;
     reading *items;
     size_t count, cap;
     size_t reported;             /* outcomes printed so far, in order */
@@ -64,6 +79,7 @@ typedef struct meter_run {
 } meter_run;
 
 static const char *const kinds[] = { "produce", "consume", "report" };
+enum { METER_CONSUME = 1 }; /* kinds[METER_CONSUME] */
 static const char *const methods_of[] = { "energyProduced", "energyConsumed",
                                           "reportActualEnergy" };
 
@@ -103,24 +119,113 @@ static pc_status parse_reading(char *line, int *kind, bytebuf *data, pc_error *e
     return pc_fail(err, PC_EINPUT, "a reading starts with produce, consume or report");
 }
 
-static pc_status gas_for(meter_run *r, int kind, const bytebuf *data, pc_error *err)
+/* The run's chain, fee fields and first nonce, from the node (and the
+ * person's fees) with the first reading to send. */
+static pc_status prepare_base(meter_run *r, const bytebuf *data, pc_error *err)
 {
-    if (r->gas_by_method[kind])
+    if (r->base.chain_id)
         return PC_OK;
     wallet_tx t = { .from = r->from, .has_to = true, .to = *pc_contract_address(r->k),
-                    .data = data->data, .data_len = data->len,
-                    .has_chain_id = true, .chain_id = r->chain_id };
+                    .data = data->data, .data_len = data->len, .has_chain_id = true,
+                    .chain_id = r->chain_id, .fees = r->fees, .fee_cap = r->fee_cap };
     eth_tx tx;
     pc_status st = wallet_tx_prepare(r->c, &t, &tx, err);
-    if (st != PC_OK)
-        return st;
-    if (r->base.chain_id == 0) {
+    if (st == PC_OK) {
         r->base = tx;
         r->next_nonce = tx.nonce;
     }
-    /* Later readings of this kind may touch fresh storage: leave room. */
-    r->gas_by_method[kind] = tx.gas_limit * 2;
-    return PC_OK;
+    return st;
+}
+
+/* Readings read and parsed, not yet sent: indexes into the run's items and
+ * their calldata. */
+typedef struct meter_group {
+    size_t item[METER_GROUP];
+    int kind[METER_GROUP];
+    bytebuf data[METER_GROUP];
+    size_t n;
+} meter_group;
+
+/* Whether the group holds a consumption reading for the same consumer as
+ * data (same selector and first argument). Such a reading can use up the
+ * session and make this one the dear kind that exceeds it, which an
+ * estimate taken before the group is sent cannot see: this one waits for
+ * the next group, estimated once the first is mined. */
+static bool group_has_consumer(const meter_group *g, const bytebuf *data)
+{
+    const size_t head = 4 + 32;
+    for (size_t i = 0; i < g->n; i++)
+        if (g->kind[i] == METER_CONSUME && data->len >= head && g->data[i].len >= head &&
+            memcmp(g->data[i].data, data->data, head) == 0)
+            return true;
+    return false;
+}
+
+/* Each reading's own gas limit (PROTOCOL.md: a consumption reading that
+ * exceeds its session costs about three times a plain one): the person's
+ * --gas-limit, else one batch of estimates for the group. The estimates see
+ * the state before the group is sent, so a reading that an earlier one of
+ * its group makes dearer gets twice its estimate. gas[i] stays 0 when
+ * reading i could not be estimated; why[i] says why. */
+static pc_status estimate_group(meter_run *r, const meter_group *g, uint64_t gas[],
+                                pc_error why[], pc_error *err)
+{
+    if (r->fees.has_gas_limit) {
+        for (size_t i = 0; i < g->n; i++)
+            gas[i] = r->fees.gas_limit;
+        return PC_OK;
+    }
+    /* Readings with the same calldata (a meter repeating itself) share one
+     * estimate: the node's estimates are what slows a run down. */
+    size_t call_of[METER_GROUP], ncalls = 0;
+    rpc_batch *b = rpc_batch_new();
+    for (size_t i = 0; i < g->n; i++) {
+        size_t j = 0;
+        while (j < i && !(g->data[j].len == g->data[i].len &&
+                          memcmp(g->data[j].data, g->data[i].data, g->data[i].len) == 0))
+            j++;
+        if (j < i) {
+            call_of[i] = call_of[j];
+            continue;
+        }
+        call_of[i] = ncalls++;
+        if (!b || rpc_batch_add(b, "eth_estimateGas",
+                                node_params_call(&r->from, pc_contract_address(r->k),
+                                                 g->data[i].data, g->data[i].len, NULL)) < 0) {
+            rpc_batch_free(b);
+            return pc_fail(err, PC_ENOMEM, "out of memory");
+        }
+    }
+    /* A node that is away is waited for, as a send is. */
+    pc_status st;
+    for (unsigned attempt = 0;; attempt++) {
+        st = rpc_batch_send(r->c, b, true, err);
+        bool transport = st != PC_OK && (err->cause == PC_CAUSE_UNREACHABLE ||
+                                         err->cause == PC_CAUSE_TIMEOUT);
+        if (!transport || attempt + 1 >= METER_RESEND_TRIES)
+            break;
+        if (attempt == 0) {
+            fprintf(stderr, "powerchain: line %u: ", r->items[g->item[0]].line);
+            text_print(stderr, err->msg);
+            fputs("; asking for the gas estimate again every second\n", stderr);
+        }
+        rpc_client_fail_over(r->c);
+        sleep_ms(1000);
+    }
+    for (size_t i = 0; st == PC_OK && i < g->n; i++) {
+        uint64_t e = 0;
+        const cJSON *res = rpc_batch_result(b, call_of[i], &why[i]);
+        bool parsed = res && node_parse_u64(res, "gas estimate", &e, &why[i]) == PC_OK;
+        if (parsed && e > 0 && e <= UINT64_MAX / 2)
+            gas[i] = e * 2;
+        else if (parsed)
+            pc_fail(&why[i], PC_ENODE, "the node's gas estimate %llu is absurd",
+                    (unsigned long long)e);
+        else
+            pc_error_prefix(&why[i], "cannot estimate gas");
+    }
+    rpc_batch_free(b);
+    return st;
 }
 
 /* A node's words, kept to be printed later: through the one sanitizer. */
@@ -142,17 +247,17 @@ static void retrying(void *user, const pc_error *why)
 /* Signs one reading with the next nonce and sends it. When the node refuses
  * it and its next nonce has moved past ours (another signer outside this
  * machine took it), the reading is signed again with the node's next one. */
-static pc_status send_reading(meter_run *r, int kind, const bytebuf *data, reading *it,
+static pc_status send_reading(meter_run *r, uint64_t gas, const bytebuf *data, reading *it,
                               pc_error *err)
 {
     eth_tx tx = r->base;
-    tx.gas_limit = r->gas_by_method[kind];
+    tx.gas_limit = it->gas_limit = gas;
     tx.has_to = true;
     tx.to = *pc_contract_address(r->k);
     tx.data = data->data;
     tx.data_len = data->len;
-    pc_status st = PC_OK;
-    for (int signing = 0; signing < 3; signing++) {
+    pc_status st = wallet_tx_check_fee(&tx, &r->fee_cap, err);
+    for (int signing = 0; st == PC_OK && signing < 3; signing++) {
         tx.nonce = r->next_nonce;
         bytebuf raw = BYTEBUF_INIT;
         st = sender_sign(&tx, r->key, &r->from, it->hash, &raw, err);
@@ -186,7 +291,9 @@ static void print_outcome(const reading *it)
     char h[65];
     hex_encode(it->hash, 32, h);
     printf("block %llu, tx 0x%s", (unsigned long long)it->outcome.block, h);
-    if (wallet_outcome_cause(&it->outcome) == PC_CAUSE_REVERTED)
+    if (it->out_of_gas)
+        printf(", out of gas (all %llu gas used)", (unsigned long long)it->gas_limit);
+    else if (wallet_outcome_cause(&it->outcome) == PC_CAUSE_REVERTED)
         fputs(", reverted", stdout);
     for (size_t i = 0; i < it->outcome.nevents; i++)
         printf(", %s: %s", it->outcome.events[i].is_error ? "Error" : "Info",
@@ -196,7 +303,8 @@ static void print_outcome(const reading *it)
 
 static void report_ready(meter_run *r)
 {
-    while (r->reported < r->count && r->items[r->reported].state != READING_SENT)
+    while (r->reported < r->count && (r->items[r->reported].state == READING_MINED ||
+                                      r->items[r->reported].state == READING_LOST))
         print_outcome(&r->items[r->reported++]);
     fflush(stdout);
 }
@@ -261,6 +369,7 @@ static pc_status poll_receipts(meter_run *r, pc_error *err)
             if (st == PC_OK && found) {
                 /* Events only: a reading's report has no room for a revert reason. */
                 st = pc_outcome_from_receipt(r->k, &rc, &it->outcome, err);
+                it->out_of_gas = rc.status == 0 && rc.gas_used == it->gas_limit;
                 reading_settled(it, READING_MINED);
                 node_receipt_free(&rc);
             }
@@ -302,6 +411,58 @@ static void trim_line(char *s)
         s[--n] = '\0';
 }
 
+static void reading_not_sent(reading *it, const char *why, unsigned *not_sent)
+{
+    it->state = READING_LOST;
+    it->problem = sanitized_dup(why);
+    (*not_sent)++;
+}
+
+/* Estimates, signs and sends the group's readings, in order; empties it.
+ * Returns PC_OK, or the status of a failure that later readings would meet
+ * too (then *err says it and the group's rest is not sent). */
+static pc_status send_group(meter_run *r, meter_group *g, unsigned *not_sent, pc_error *err)
+{
+    uint64_t gas[METER_GROUP] = { 0 };
+    pc_error why[METER_GROUP] = { { 0 } };
+    pc_status fatal = PC_OK;
+    pc_status st = g->n ? prepare_base(r, &g->data[0], err) : PC_OK;
+    if (st == PC_OK)
+        st = estimate_group(r, g, gas, why, err);
+    for (size_t i = 0; i < g->n; i++) {
+        reading *it = &r->items[g->item[i]];
+        pc_error e = *err;
+        pc_status sent = fatal ? fatal : st;
+        if (sent == PC_OK && !gas[i]) {
+            e = why[i];
+            sent = e.status;
+        }
+        if (sent == PC_OK)
+            sent = send_reading(r, gas[i], &g->data[i], it, &e);
+        bytebuf_free(&g->data[i]);
+        if (sent == PC_OK) {
+            it->state = READING_SENT;
+            continue;
+        }
+        reading_not_sent(it, e.msg, not_sent);
+        /* Without a node, a valid chain or the unit's key, later readings
+         * fare no better. */
+        if (!fatal && ((e.status == PC_ENODE && !r->base.chain_id) || e.cause == PC_CAUSE_KEY)) {
+            fatal = e.status;
+            *err = e;
+        }
+    }
+    g->n = 0;
+    return fatal;
+}
+
+/* Whether more input can be read at once: the group waits for it. */
+static bool input_waiting(void)
+{
+    struct pollfd p = { .fd = 0, .events = POLLIN };
+    return poll(&p, 1, 0) > 0;
+}
+
 /* Reads, sends and reports; returns the exit code. */
 static int run_readings(meter_run *r, unsigned wait_s)
 {
@@ -310,6 +471,7 @@ static int run_readings(meter_run *r, unsigned wait_s)
     unsigned lineno = 0, not_sent = 0;
     pc_error err = { 0 };
     pc_status fatal = PC_OK;
+    meter_group group = { .n = 0 };
     while (fatal == PC_OK && getline(&line, &cap, stdin) > 0) {
         lineno++;
         trim_line(line);
@@ -327,21 +489,27 @@ static int run_readings(meter_run *r, unsigned wait_s)
             text_print(stderr, err.msg);
             fputs("; skipped\n", stderr);
             r->bad_lines++;
+            bytebuf_free(&data);
         } else if (add_reading(r, lineno, shown, &it) != PC_OK) {
+            bytebuf_free(&data);
             fatal = pc_fail(&err, PC_ENOMEM, "out of memory");
-        } else if (gas_for(r, kind, &data, &err) != PC_OK ||
-                   send_reading(r, kind, &data, it, &err) != PC_OK) {
-            it->state = READING_LOST;
-            it->problem = sanitized_dup(err.msg);
-            not_sent++;
-            /* Without a node, a valid chain or the unit's key, later readings
-             * fare no better. */
-            if ((err.status == PC_ENODE && !r->base.chain_id) || err.cause == PC_CAUSE_KEY)
-                fatal = err.status;
+        } else {
+            if (kind == METER_CONSUME && group_has_consumer(&group, &data))
+                fatal = send_group(r, &group, &not_sent, &err);
+            group.item[group.n] = r->count - 1;
+            group.kind[group.n] = kind;
+            group.data[group.n++] = data;
         }
-        bytebuf_free(&data);
+        if (fatal == PC_OK && group.n && (group.n == METER_GROUP || !input_waiting()))
+            fatal = send_group(r, &group, &not_sent, &err);
         if (fatal == PC_OK && r->count % METER_POLL_EVERY == 0)
             poll_receipts(r, NULL);
+    }
+    if (fatal == PC_OK)
+        fatal = send_group(r, &group, &not_sent, &err);
+    for (size_t i = 0; i < group.n; i++) { /* what a failure for all left unsent */
+        reading_not_sent(&r->items[group.item[i]], err.msg, &not_sent);
+        bytebuf_free(&group.data[i]);
     }
     free(line);
     uint64_t waited = 0;
@@ -369,7 +537,11 @@ static int run_readings(meter_run *r, unsigned wait_s)
     for (size_t i = r->reported; i < r->count; i++) {
         char h[65];
         hex_encode(r->items[i].hash, 32, h);
-        printf("line %u: %s: no receipt yet, tx 0x%s\n", r->items[i].line, r->items[i].text, h);
+        if (r->items[i].state != READING_SENT)
+            print_outcome(&r->items[i]);
+        else
+            printf("line %u: %s: no receipt yet, tx 0x%s\n", r->items[i].line, r->items[i].text,
+                   h);
     }
     fprintf(stderr, "meter: %zu readings: %u mined without error, %u failed on chain, "
                     "%u not sent, %u still pending, %u bad lines\n",
@@ -383,9 +555,9 @@ static int run_readings(meter_run *r, unsigned wait_s)
     return r->bad_lines ? 2 : 0;
 }
 
-static int meter_run_cmd(const cli_ctx *ctx, unsigned wait_s)
+static int meter_run_cmd(const cli_ctx *ctx, unsigned wait_s, const sender_fees *fees)
 {
-    meter_run r = { .ctx = ctx };
+    meter_run r = { .ctx = ctx, .fees = *fees, .fee_cap = ctx->fee_cap };
     pc_error err = { 0 };
     bool has = false;
     pc_status st = cli_open(ctx, &r.k, &r.from, &has, &r.c, &err);
@@ -422,21 +594,32 @@ static int meter_run_cmd(const cli_ctx *ctx, unsigned wait_s)
 int cmd_meter(const cli_ctx *ctx, int argc, char **argv)
 {
     const char *wait = NULL;
-    const cli_opt table[] = { CLI_OPT_VALUE("wait", 0, &wait), CLI_OPT_END };
-    char **rest = calloc((size_t)argc + 3, sizeof *rest);
+    cli_fee_opts fee_opts = { 0 };
+    const cli_opt table[] = { CLI_OPT_VALUE("wait", 0, &wait), CLI_FEE_OPTS(&fee_opts),
+                              CLI_OPT_END };
+    enum { NOPTS = sizeof table / sizeof table[0] - 1 };
+    char **rest = calloc((size_t)argc + 3 + 2 * NOPTS, sizeof *rest);
     if (!rest)
         return 4;
     int nrest = 0, code = 2;
     pc_error err = { 0 };
     unsigned long long wait_s = CLI_DEFAULT_WAIT_S;
+    sender_fees fees;
     pc_status st = cli_parse_opts(argc - 1, argv + 1, table, false, rest + 2, &nrest, &err);
     if (st == PC_OK && wait)
         st = cli_parse_u64("wait", wait, 86400, &wait_s, &err);
+    if (st == PC_OK)
+        st = cli_fee_parse(&fee_opts, &fees, &err);
     const char *sub = nrest ? rest[2] : "";
+    bool send_options = wait || fee_opts.gas_limit || fee_opts.gas_price || fee_opts.max_fee ||
+                        fee_opts.priority_fee;
+    if (st == PC_OK && strcmp(sub, "session") == 0 && send_options)
+        st = pc_fail(&err, PC_EINPUT, "meter session only reads: --wait and the gas and fee "
+                                      "options are for readings");
     if (st != PC_OK) {
         code = cli_fail(&err);
     } else if (strcmp(sub, "run") == 0 && nrest == 1) {
-        code = meter_run_cmd(ctx, (unsigned)wait_s);
+        code = meter_run_cmd(ctx, (unsigned)wait_s, &fees);
     } else if (strcmp(sub, "session") == 0 && nrest == 2) {
         rest[1] = "call";
         rest[2] = "getConsumptionSessionEnergy";
@@ -450,14 +633,12 @@ int cmd_meter(const cli_ctx *ctx, int argc, char **argv)
             cli_error("usage: powerchain meter produce PRODUCER WH | consume CONSUMER WH | "
                       "report WH | session ADDRESS | run");
         } else {
-            /* One reading is a send of the matching contract function. */
+            /* One reading is a send of the matching contract function,
+             * with the options given here. */
+            char names[NOPTS][CLI_OPT_NAME_MAX];
             rest[1] = "send";
             rest[2] = (char *)methods_of[kind];
-            if (wait) {
-                rest[nrest + 2] = "--wait";
-                rest[nrest + 3] = (char *)wait;
-                nrest += 2;
-            }
+            nrest += cli_opts_forward(table, names, rest + nrest + 2);
             code = cmd_send(ctx, nrest + 1, rest + 1);
         }
     }

@@ -7,6 +7,7 @@
 
 #include "cli/book.h"
 #include "cli/commands.h"
+#include "cli/fees.h"
 #include "cli/opts.h"
 #include "cli/signer.h"
 #include "cli/transact.h"
@@ -15,47 +16,36 @@
 
 typedef struct send_opts {
     bool raw;
-    const char *nonce, *gas_limit, *gas_price, *max_fee, *priority_fee, *wait;
+    const char *nonce, *wait;
+    cli_fee_opts fees;
 } send_opts;
-
-static pc_status parse_wei(const char *option, const char *text, u256 *out, pc_error *err)
-{
-    if (u256_parse_dec(text, strlen(text), out, err) != PC_OK)
-        return pc_error_prefix(err, "--%s (whole wei)", option);
-    return PC_OK;
-}
 
 /* Every field of an offline transaction comes from the command line. */
 static pc_status build_raw_tx(const cli_ctx *ctx, const send_opts *o, eth_tx *tx, pc_error *err)
 {
     memset(tx, 0, sizeof *tx);
-    if (!ctx->has_chain_id || !o->nonce || !o->gas_limit)
+    const cli_fee_opts *f = &o->fees;
+    if (!ctx->has_chain_id || !o->nonce || !f->gas_limit)
         return pc_fail(err, PC_EINPUT, "--raw needs --chain-id, --nonce and --gas-limit");
-    bool legacy = o->gas_price != NULL;
-    bool dynamic = o->max_fee || o->priority_fee;
-    if (legacy == dynamic || (dynamic && !(o->max_fee && o->priority_fee)))
+    bool legacy = f->gas_price != NULL;
+    if (!legacy && !(f->max_fee && f->priority_fee))
         return pc_fail(err, PC_EINPUT, "--raw needs either --gas-price (type 0) or both "
                                        "--max-fee and --priority-fee (type 2)");
+    sender_fees given;
     unsigned long long n;
-    pc_status st = cli_parse_u64("nonce", o->nonce, UINT64_MAX - 1, &n, err);
+    pc_status st = cli_fee_parse(f, &given, err);
+    if (st == PC_OK)
+        st = cli_parse_u64("nonce", o->nonce, UINT64_MAX - 1, &n, err);
     if (st != PC_OK)
         return st;
     tx->nonce = n;
-    if ((st = cli_parse_u64("gas-limit", o->gas_limit, UINT64_MAX, &n, err)) != PC_OK)
-        return st;
-    tx->gas_limit = n;
+    tx->gas_limit = given.gas_limit;
     tx->chain_id = ctx->chain_id;
-    if (legacy) {
-        tx->type = ETH_TX_LEGACY;
-        return parse_wei("gas-price", o->gas_price, &tx->gas_price, err);
-    }
-    tx->type = ETH_TX_EIP1559;
-    st = parse_wei("max-fee", o->max_fee, &tx->max_fee, err);
-    if (st == PC_OK)
-        st = parse_wei("priority-fee", o->priority_fee, &tx->max_priority_fee, err);
-    if (st == PC_OK && u256_cmp(&tx->max_priority_fee, &tx->max_fee) > 0)
-        st = pc_fail(err, PC_EINPUT, "--priority-fee cannot exceed --max-fee");
-    return st;
+    tx->type = legacy ? ETH_TX_LEGACY : ETH_TX_EIP1559;
+    tx->gas_price = given.gas_price;
+    tx->max_fee = given.max_fee;
+    tx->max_priority_fee = given.priority_fee;
+    return PC_OK;
 }
 
 static int send_raw(const cli_ctx *ctx, const send_opts *o, const pc_contract *k,
@@ -104,10 +94,7 @@ int cmd_send(const cli_ctx *ctx, int argc, char **argv)
     const cli_opt table[] = {
         CLI_OPT_FLAG("raw", 0, &o.raw),
         CLI_OPT_VALUE("nonce", 0, &o.nonce),
-        CLI_OPT_VALUE("gas-limit", 0, &o.gas_limit),
-        CLI_OPT_VALUE("gas-price", 0, &o.gas_price),
-        CLI_OPT_VALUE("max-fee", 0, &o.max_fee),
-        CLI_OPT_VALUE("priority-fee", 0, &o.priority_fee),
+        CLI_FEE_OPTS(&o.fees),
         CLI_OPT_VALUE("wait", 0, &o.wait),
         CLI_OPT_END,
     };
@@ -146,19 +133,19 @@ int cmd_send(const cli_ctx *ctx, int argc, char **argv)
         code = send_raw(ctx, &o, k, &calldata);
         goto out;
     }
-    if (o.nonce || o.gas_limit || o.gas_price || o.max_fee || o.priority_fee) {
-        pc_fail(&err, PC_EINPUT, "--nonce, --gas-limit and the fee options are for --raw; "
-                                 "online sends take them from the node");
-        code = cli_fail(&err);
-        goto out;
-    }
     char description[512];
     describe(m, &names, description, sizeof description);
     cli_tx t = { description, true, *pc_contract_address(k), calldata.data, calldata.len,
-                 (unsigned)wait_s };
+                 (unsigned)wait_s, { 0 } };
     node_receipt receipt;
     pc_outcome outcome;
-    st = cli_connect(ctx, &c, &err);
+    if (o.nonce)
+        st = pc_fail(&err, PC_EINPUT, "--nonce is for --raw; online sends take the account's "
+                                      "next nonce");
+    if (st == PC_OK)
+        st = cli_fee_parse(&o.fees, &t.fees, &err);
+    if (st == PC_OK)
+        st = cli_connect(ctx, &c, &err);
     if (st == PC_OK)
         st = cli_transact(ctx, c, k, &t, &receipt, &outcome, &err);
     if (st != PC_OK) {

@@ -36,6 +36,7 @@ static pc_status run_panel(const cli_ctx *ctx, int page, tui_switch *sw, pc_erro
         .contract = k,
         .has_chain_id = ctx->has_chain_id,
         .chain_id = ctx->chain_id,
+        .fee_cap = ctx->fee_cap,
         .wallet = { ctx->private_key_file, ctx->keystore_dir, ctx->account, ctx->password_file },
         .pages = screens_all(&npages),
         .first_page = page,

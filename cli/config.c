@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/fees.h"
 #include "cli/opts.h"
 #include "keystore/keystore.h"
 #include "rpcclient/powerchain.h"
@@ -84,6 +85,13 @@ static pc_status store_value(cli_network *n, const char *key, char *value, place
         n->chain_id = id;
         return PC_OK;
     }
+    if (strcmp(key, "fee-cap") == 0) {
+        if (cli_parse_wei("fee-cap", value, &n->fee_cap, NULL) != PC_OK)
+            return pc_fail(err, PC_EINPUT, "%s:%u: fee-cap must be whole wei (digits only), "
+                                           "not \"%.40s\"", at.path, at.line, value);
+        n->has_fee_cap = true;
+        return PC_OK;
+    }
     for (size_t i = 0; i < sizeof TEXTS / sizeof TEXTS[0]; i++) {
         if (strcmp(key, TEXTS[i].key) != 0)
             continue;
@@ -93,7 +101,8 @@ static pc_status store_value(cli_network *n, const char *key, char *value, place
         return PC_OK;
     }
     return pc_fail(err, PC_EINPUT, "%s:%u: unknown key \"%.40s\" (rpc, contract, contract-json, "
-                                   "chain-id, keystore, account, cacert)", at.path, at.line, key);
+                                   "chain-id, fee-cap, keystore, account, cacert)", at.path, at.line,
+                 key);
 }
 
 /* "[network NAME]": a new section, which the following keys fill. */
@@ -238,6 +247,10 @@ static void fill(cli_ctx *ctx, const cli_network *n)
     if (!ctx->has_chain_id && n->has_chain_id) {
         ctx->has_chain_id = true;
         ctx->chain_id = n->chain_id;
+    }
+    if (!ctx->has_fee_cap && n->has_fee_cap) {
+        ctx->has_fee_cap = true;
+        ctx->fee_cap = n->fee_cap;
     }
     if (!ctx->keystore_dir)
         ctx->keystore_dir = n->keystore;

@@ -3,9 +3,10 @@
  * Lines of `key = value`; `#` starts a comment line; blank lines are
  * ignored. Keys: rpc (one or more nodes, separated by spaces or commas; a
  * repeated rpc line adds nodes), contract (an address, or a deployment file
- * like POWERCHAIN_CONTRACT), contract-json, chain-id, keystore, account,
- * cacert (a PEM file of CA certificates trusted for https nodes, as
- * --cacert).
+ * like POWERCHAIN_CONTRACT), contract-json, chain-id, fee-cap (whole wei:
+ * the most one transaction's fee may reach, wallet/txpipe.h), keystore,
+ * account, cacert (a PEM file of CA certificates trusted for https nodes,
+ * as --cacert).
  *
  * Named networks: a line `[network NAME]` starts a section whose keys
  * belong to network NAME (a name as the address book takes it: letters,
@@ -16,8 +17,8 @@
  * the keys outside sections, then defaults: config_apply fills only the
  * fields of ctx that are still unset. A missing file is not an error; an
  * unknown key, a line without `=`, a bad section line, a network named
- * twice or a chain id that is not a whole number from 1 is PC_EINPUT naming
- * the file and line. */
+ * twice, a chain id that is not a whole number from 1 or a fee cap that is
+ * not whole wei is PC_EINPUT naming the file and line. */
 #ifndef PC_CONFIG_H
 #define PC_CONFIG_H
 
@@ -35,6 +36,8 @@ typedef struct cli_network {
     char *contract_json;
     bool has_chain_id;
     uint64_t chain_id;
+    bool has_fee_cap;
+    u256 fee_cap;
     char *keystore;
     char *account;
     char *cacert;

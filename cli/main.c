@@ -12,6 +12,7 @@
 #include "cli/cmd_tui.h"
 #include "cli/commands.h"
 #include "cli/config.h"
+#include "cli/fees.h"
 #include "cli/opts.h"
 #include "cli/print.h"
 #include "eth/text.h"
@@ -84,6 +85,9 @@ static void usage(FILE *out)
           "  --contract-json FILE      its {\"name\",\"address\",\"abi\"} file\n"
           "                            (env POWERCHAIN_CONTRACT: an address or a file)\n"
           "  --chain-id N              refuse to sign for any other chain\n"
+          "  --fee-cap WEI             refuse a transaction whose fee can exceed WEI\n"
+          "                            (gas limit x max fee per gas; env\n"
+          "                            POWERCHAIN_FEE_CAP; default 0)\n"
           "  --account ADDRESS|NAME    keystore account (env POWERCHAIN_ACCOUNT)\n"
           "  --keystore DIR            keystore folder (env POWERCHAIN_KEYSTORE)\n"
           "  --password-file FILE      read the keystore password from FILE\n"
@@ -94,14 +98,17 @@ static void usage(FILE *out)
           "  -h, --help                this help\n"
           "  -V, --version             the version\n"
           "\n"
-          "Defaults for --rpc, --contract(-json), --chain-id, --keystore and --account\n"
-          "may live in $XDG_CONFIG_HOME/powerchain/config (key = value lines;\n"
+          "Defaults for --rpc, --contract(-json), --chain-id, --fee-cap, --keystore\n"
+          "and --account may live in $XDG_CONFIG_HOME/powerchain/config (key = value lines;\n"
           "$POWERCHAIN_CONFIG names another file), for every network or in\n"
           "[network NAME] sections; options and the environment take precedence.\n"
           "\n"
-          "send options: --raw (sign offline and print the raw transaction; needs\n"
+          "send, deploy and meter options: --gas-limit N (no eth_estimateGas),\n"
+          "  --gas-price WEI (chains before London), --max-fee WEI and --priority-fee WEI\n"
+          "  (London on), --wait SECONDS (receipt deadline, default 120).\n"
+          "send --raw signs offline and prints the raw transaction; it needs\n"
           "  --chain-id, --nonce, --gas-limit and --gas-price, or --max-fee with\n"
-          "  --priority-fee), --wait SECONDS (receipt deadline, default 120).\n"
+          "  --priority-fee.\n"
           "\n"
           "Addresses may be typed as 0x... or as a contact or keystore account name.\n"
           "Amounts are written as people read them: 1.5 means 1.5 ENT or eEuro,\n"
@@ -126,7 +133,7 @@ int main(int argc, char **argv)
     const char *rpcs[8] = { NULL };
     size_t nrpc = 0;
     const char *contract = NULL, *contract_json = NULL, *chain_id = NULL, *network = NULL;
-    const char *timeout = NULL;
+    const char *timeout = NULL, *fee_cap = NULL;
     bool help = false, version = false;
     const cli_opt globals[] = {
         CLI_OPT_VALUE("network", 0, &network),
@@ -134,6 +141,7 @@ int main(int argc, char **argv)
         CLI_OPT_VALUE("contract", 0, &contract),
         CLI_OPT_VALUE("contract-json", 0, &contract_json),
         CLI_OPT_VALUE("chain-id", 0, &chain_id),
+        CLI_OPT_VALUE("fee-cap", 0, &fee_cap),
         CLI_OPT_VALUE("private-key-file", 0, &ctx.private_key_file),
         CLI_OPT_VALUE("keystore", 0, &ctx.keystore_dir),
         CLI_OPT_VALUE("account", 0, &ctx.account),
@@ -198,6 +206,15 @@ int main(int argc, char **argv)
         }
         ctx.has_chain_id = true;
         ctx.chain_id = n;
+    }
+    if (!fee_cap)
+        fee_cap = env_or("POWERCHAIN_FEE_CAP", NULL);
+    if (fee_cap) {
+        if (cli_parse_wei("fee-cap", fee_cap, &ctx.fee_cap, &err) != PC_OK) {
+            code = cli_fail(&err);
+            goto out;
+        }
+        ctx.has_fee_cap = true;
     }
     if (config_load(&config, &err) != PC_OK ||
         config_apply(&ctx, &config, network, &err) != PC_OK) {

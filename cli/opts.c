@@ -1,5 +1,6 @@
 #include "cli/opts.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "eth/u256.h"
@@ -80,6 +81,19 @@ pc_status cli_parse_opts(int argc, char **argv, const cli_opt *table, bool pass_
         }
     }
     return PC_OK;
+}
+
+int cli_opts_forward(const cli_opt *table, char names[][CLI_OPT_NAME_MAX], char **out)
+{
+    int n = 0;
+    for (const cli_opt *o = table; o->name; o++, names++) {
+        if (!o->value || !*o->value)
+            continue;
+        snprintf(*names, CLI_OPT_NAME_MAX, "--%s", o->name);
+        out[n++] = *names;
+        out[n++] = (char *)*o->value;
+    }
+    return n;
 }
 
 pc_status cli_parse_u64(const char *option, const char *text, unsigned long long max,

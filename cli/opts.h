@@ -32,6 +32,15 @@ typedef struct cli_opt {
 pc_status cli_parse_opts(int argc, char **argv, const cli_opt *table, bool pass_unknown,
                          char **rest, int *nrest, pc_error *err);
 
+/* Room for "--" and an option's name. */
+#define CLI_OPT_NAME_MAX 40
+
+/* The value options of table that were given, back as arguments: "--name"
+ * (written into names, one row per option of table) and its value for each,
+ * in table order, into out (room for two per option). Returns how many
+ * strings it wrote. For a command that hands its options on to another. */
+int cli_opts_forward(const cli_opt *table, char names[][CLI_OPT_NAME_MAX], char **out);
+
 /* Parses a whole number option value (PC_EINPUT naming the option). */
 pc_status cli_parse_u64(const char *option, const char *text, unsigned long long max,
                         unsigned long long *out, pc_error *err);

@@ -99,7 +99,7 @@ pc_status cli_transact(const cli_ctx *ctx, rpc_client *c, const pc_contract *k,
     memset(outcome, 0, sizeof *outcome);
     wallet_tx w = { .has_to = t->has_to, .to = t->to, .data = t->data, .data_len = t->data_len,
                     .has_chain_id = ctx->has_chain_id, .chain_id = ctx->chain_id,
-                    .wait_s = t->wait_s };
+                    .wait_s = t->wait_s, .fees = t->fees, .fee_cap = ctx->fee_cap };
     if (!ctx->account && !ctx->private_key_file)
         return pc_fail(err, PC_EINPUT, "no account to sign with: give --account or "
                                        "--private-key-file");

@@ -24,6 +24,7 @@ typedef struct cli_tx {
     const uint8_t *data;
     size_t data_len;
     unsigned wait_s;           /* receipt deadline */
+    sender_fees fees;          /* the gas limit and fees given (cli/fees.h), else the node's */
 } cli_tx;
 
 /* On PC_OK, *receipt holds the receipt (free with node_receipt_free) and

@@ -15,7 +15,8 @@ _powerchain() {
         --rpc)
             [[ $cur == /* || $cur == .* ]] && _filedir
             return ;;
-        --contract|--chain-id|--timeout|--account|--from-block|--to-block)
+        --contract|--chain-id|--fee-cap|--timeout|--account|--from-block|--to-block|\
+        --gas-limit|--gas-price|--max-fee|--priority-fee|--nonce|--wait)
             return ;;
         --network)
             COMPREPLY=($(compgen -W "$("${words[0]}" networks 2>/dev/null | awk 'NR > 1 { print ($1 == "*" ? $2 : $1) }')" -- "$cur"))
@@ -27,8 +28,9 @@ _powerchain() {
             COMPREPLY=($(compgen -W '1 2 3 4 5 6 7 8 9' -- "$cur")); return ;;
     esac
 
-    local opts='--network --rpc --contract --contract-json --chain-id --account --keystore
-        --password-file --private-key-file --timeout --cacert --json --yes --help --version'
+    local opts='--network --rpc --contract --contract-json --chain-id --fee-cap --account
+        --keystore --password-file --private-key-file --timeout --cacert --json --yes --help
+        --version'
     local commands='tui call send deploy account contacts status meter methods sync history
         units proposals withdrawals trades networks help'
 
@@ -36,7 +38,7 @@ _powerchain() {
     local i cmd= sub=
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            --network|--rpc|--contract|--contract-json|--chain-id|--account|--keystore|--password-file|--private-key-file|--timeout|--cacert|--page|--method|--from-block|--to-block)
+            --network|--rpc|--contract|--contract-json|--chain-id|--fee-cap|--account|--keystore|--password-file|--private-key-file|--timeout|--cacert|--page|--method|--from-block|--to-block|--gas-limit|--gas-price|--max-fee|--priority-fee|--nonce|--wait)
                 ((i++)) ;;
             -*) ;;
             *) if [[ -z $cmd ]]; then cmd=${words[i]}; elif [[ -z $sub ]]; then sub=${words[i]}; fi ;;
@@ -48,6 +50,8 @@ _powerchain() {
             tui) opts+=' --page' ;;
             history) opts+=' --method --from-block --to-block --csv' ;;
             trades) opts+=' --csv' ;;
+            send) opts+=' --gas-limit --gas-price --max-fee --priority-fee --wait --raw --nonce' ;;
+            deploy|meter) opts+=' --gas-limit --gas-price --max-fee --priority-fee --wait' ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         return

@@ -23,19 +23,56 @@ static void sleep_ms(unsigned ms)
 
 /* Priority fee: the node's suggestion, but never more than eth_gasPrice
  * leaves above the base fee, so a chain run at gas price 0 stays at 0. */
-static void choose_eip1559_fees(eth_tx *tx, const u256 *base, const u256 *gas_price,
-                                const u256 *suggested_tip, bool has_tip)
+static u256 node_tip(const u256 *base, const u256 *gas_price, const u256 *suggested_tip,
+                     bool has_tip)
 {
     u256 room = u256_zero();
     if (u256_cmp(gas_price, base) > 0)
         u256_sub(&room, gas_price, base);
-    u256 tip = has_tip && u256_cmp(suggested_tip, &room) < 0 ? *suggested_tip : room;
+    return has_tip && u256_cmp(suggested_tip, &room) < 0 ? *suggested_tip : room;
+}
+
+/* The node's fees where the person chose none (sender_fees says the rule). */
+static pc_status choose_fees(eth_tx *tx, const node_block *block, const u256 *gas_price,
+                             const u256 *suggested_tip, bool has_tip, const sender_fees *f,
+                             pc_error *err)
+{
+    if (!block->has_base_fee) {
+        if (f->has_max_fee || f->has_priority_fee)
+            return pc_fail(err, PC_EINPUT, "this chain has no base fee (it predates London): "
+                                           "give a gas price (--gas-price), not a max fee or "
+                                           "priority fee");
+        tx->type = ETH_TX_LEGACY;
+        tx->gas_price = f->has_gas_price ? f->gas_price : *gas_price;
+        return PC_OK;
+    }
+    if (f->has_gas_price)
+        return pc_fail(err, PC_EINPUT, "this chain has a base fee (London or later): give a "
+                                       "max fee and a priority fee (--max-fee, --priority-fee), "
+                                       "not a gas price");
+    const u256 *base = &block->base_fee;
+    u256 tip = f->has_priority_fee ? f->priority_fee
+                                   : node_tip(base, gas_price, suggested_tip, has_tip);
     u256 two = u256_from_u64(2), max_fee;
-    if (!u256_mul(&max_fee, base, &two) || !u256_add(&max_fee, &max_fee, &tip))
+    if (f->has_max_fee) {
+        max_fee = f->max_fee;
+        if (!f->has_priority_fee && u256_cmp(&tip, &max_fee) > 0)
+            tip = max_fee;
+        if (u256_cmp(&max_fee, base) < 0) {
+            char a[U256_DEC_MAX], b[U256_DEC_MAX];
+            u256_to_dec(&max_fee, a);
+            u256_to_dec(base, b);
+            return pc_fail(err, PC_EINPUT, "the max fee of %s wei/gas is below the latest "
+                                           "block's base fee of %s wei/gas: no block would "
+                                           "take the transaction", a, b);
+        }
+    } else if (!u256_mul(&max_fee, base, &two) || !u256_add(&max_fee, &max_fee, &tip)) {
         max_fee = *gas_price;
+    }
     tx->type = ETH_TX_EIP1559;
     tx->max_priority_fee = tip;
     tx->max_fee = max_fee;
+    return PC_OK;
 }
 
 /* An estimate usually fails because the call reverts: repeat it as eth_call
@@ -72,9 +109,14 @@ pc_status sender_prepare(rpc_client *c, const sender_request *req, eth_tx *tx, p
     int i_block = rpc_batch_add(b, "eth_getBlockByNumber", node_params_latest_block());
     int i_price = rpc_batch_add(b, "eth_gasPrice", NULL);
     int i_tip = rpc_batch_add(b, "eth_maxPriorityFeePerGas", NULL);
-    int i_gas = rpc_batch_add(b, "eth_estimateGas",
-                              node_params_call(&req->from, req->has_to ? &req->to : NULL,
-                                               req->data, req->data_len, NULL));
+    /* Some proof-of-authority nodes fail eth_estimateGas: a limit the
+     * person gives is not asked for. */
+    bool estimate = !req->fees.has_gas_limit;
+    int i_gas = estimate ? rpc_batch_add(b, "eth_estimateGas",
+                                         node_params_call(&req->from,
+                                                          req->has_to ? &req->to : NULL,
+                                                          req->data, req->data_len, NULL))
+                         : 0;
     pc_status st = PC_OK;
     if (i_chain < 0 || i_nonce < 0 || i_block < 0 || i_price < 0 || i_tip < 0 || i_gas < 0)
         st = pc_fail(err, PC_ENOMEM, "out of memory");
@@ -96,7 +138,7 @@ pc_status sender_prepare(rpc_client *c, const sender_request *req, eth_tx *tx, p
     if (st == PC_OK)
         st = node_parse_u256(rpc_batch_result(b, (size_t)i_price, err), "gas price", &gas_price,
                              err);
-    if (st == PC_OK) {
+    if (st == PC_OK && estimate) {
         pc_error sub;
         const cJSON *g = rpc_batch_result(b, (size_t)i_gas, &sub);
         if (!g)
@@ -119,13 +161,9 @@ pc_status sender_prepare(rpc_client *c, const sender_request *req, eth_tx *tx, p
     if (gas > UINT64_MAX - gas / 4)
         return pc_fail(err, PC_ENODE, "node's gas estimate %llu is absurd",
                        (unsigned long long)gas);
-    tx->gas_limit = gas + gas / 4;
-    if (block.has_base_fee) {
-        choose_eip1559_fees(tx, &block.base_fee, &gas_price, &tip, has_tip);
-    } else {
-        tx->type = ETH_TX_LEGACY;
-        tx->gas_price = gas_price;
-    }
+    tx->gas_limit = estimate ? gas + gas / 4 : req->fees.gas_limit;
+    if ((st = choose_fees(tx, &block, &gas_price, &tip, has_tip, &req->fees, err)) != PC_OK)
+        return st;
     tx->has_to = req->has_to;
     tx->to = req->to;
     tx->data = req->data;

@@ -3,8 +3,9 @@
  *
  * Fee choice: when the latest block has baseFeePerGas the transaction is of
  * type 2 (max fee = 2 * base fee + priority fee), otherwise type 0 with
- * eth_gasPrice. The gas limit is eth_estimateGas plus a quarter. Nothing is
- * signed when the node's chain id differs from the expected one. */
+ * eth_gasPrice. The gas limit is eth_estimateGas plus a quarter. What the
+ * person chose (sender_fees) replaces the node's word. Nothing is signed
+ * when the node's chain id differs from the expected one. */
 #ifndef PC_SENDER_H
 #define PC_SENDER_H
 
@@ -20,6 +21,24 @@
 #include "rpcclient/node.h"
 #include "rpcclient/rpc.h"
 
+/* The person's choices instead of the node's; each has_ false: the node's.
+ * A chain with a base fee (London on) takes type 2 fees only, one without
+ * takes a gas price only: the other kind is PC_EINPUT, as is a max fee below
+ * the latest base fee. A max fee alone keeps the node's priority fee,
+ * lowered to the max fee; a priority fee alone gets a max fee of twice the
+ * base fee plus it; both given, the caller has checked that the priority
+ * fee is not above the max fee. */
+typedef struct sender_fees {
+    bool has_gas_limit;        /* then eth_estimateGas is not called */
+    uint64_t gas_limit;
+    bool has_gas_price;        /* type 0 */
+    u256 gas_price;
+    bool has_max_fee;          /* type 2 */
+    u256 max_fee;
+    bool has_priority_fee;     /* type 2 */
+    u256 priority_fee;
+} sender_fees;
+
 typedef struct sender_request {
     eth_address from;
     bool has_to;               /* false: contract creation */
@@ -30,6 +49,7 @@ typedef struct sender_request {
     uint64_t chain_id;
     bool has_nonce;            /* a nonce chosen by the caller (meter runs) */
     uint64_t nonce;
+    sender_fees fees;
 } sender_request;
 
 /* Asks the node, in one batch, for everything the transaction needs and

@@ -213,7 +213,7 @@ static void start_action(tui_app *app)
     wallet_tx base = { .from = from, .has_to = true,
                        .to = *pc_contract_address(app->cfg->contract),
                        .has_chain_id = app->cfg->has_chain_id, .chain_id = app->cfg->chain_id,
-                       .wait_s = WALLET_DEFAULT_WAIT_S };
+                       .wait_s = WALLET_DEFAULT_WAIT_S, .fee_cap = app->cfg->fee_cap };
     if (!tui_action_start(&app->act, app, f, app->next_id + 1, &base, app->worker, f->note,
                           sizeof f->note))
         return;

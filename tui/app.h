@@ -27,6 +27,7 @@
 #include <curses.h>
 
 #include "eth/error.h"
+#include "eth/u256.h"
 #include "keystore/secret.h"
 #include "rpcclient/powerchain.h"
 #include "wallet/names.h"
@@ -190,6 +191,7 @@ typedef struct tui_config {
     const pc_contract *contract;
     bool has_chain_id;       /* refuse to sign for another chain */
     uint64_t chain_id;
+    u256 fee_cap;            /* refuse a fee that can exceed it (wallet_tx_check_fee) */
     tui_wallet_config wallet;
     const tui_page *pages;
     size_t npages;

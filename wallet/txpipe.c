@@ -1,5 +1,6 @@
 #include "wallet/txpipe.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -20,8 +21,30 @@ pc_status wallet_tx_prepare(rpc_client *c, const wallet_tx *t, eth_tx *tx, pc_er
 {
     sender_request req = { .from = t->from, .has_to = t->has_to, .to = t->to, .data = t->data,
                            .data_len = t->data_len, .has_chain_id = t->has_chain_id,
-                           .chain_id = t->chain_id };
-    return sender_prepare(c, &req, tx, err);
+                           .chain_id = t->chain_id, .fees = t->fees };
+    pc_status st = sender_prepare(c, &req, tx, err);
+    return st == PC_OK ? wallet_tx_check_fee(tx, &t->fee_cap, err) : st;
+}
+
+pc_status wallet_tx_check_fee(const eth_tx *tx, const u256 *cap, pc_error *err)
+{
+    const u256 *per_gas = tx->type == ETH_TX_EIP1559 ? &tx->max_fee : &tx->gas_price;
+    u256 fee, limit = u256_from_u64(tx->gas_limit);
+    bool fits = u256_mul(&fee, &limit, per_gas);
+    if (fits && u256_cmp(&fee, cap) <= 0)
+        return PC_OK;
+    char f[U256_DEC_MAX], g[U256_DEC_MAX], c[U256_DEC_MAX];
+    u256_to_dec(per_gas, g);
+    u256_to_dec(cap, c);
+    if (fits)
+        u256_to_dec(&fee, f);
+    else
+        snprintf(f, sizeof f, "more than 2^256");
+    return pc_fail(err, PC_EINPUT,
+                   "the fee can reach %s wei (%llu gas x %s wei/gas), above the fee cap of %s "
+                   "wei; nothing signed: raise the cap with --fee-cap WEI or \"fee-cap = WEI\" "
+                   "in the config file",
+                   f, (unsigned long long)tx->gas_limit, g, c);
 }
 
 pc_status wallet_tx_next_nonce(rpc_client *c, const eth_address *from, uint64_t *nonce,

@@ -52,6 +52,8 @@ typedef struct wallet_tx {
     bool has_chain_id;        /* the chain the person expects (else the node's) */
     uint64_t chain_id;
     unsigned wait_s;          /* longest wait for the nonce lock, and for the receipt */
+    sender_fees fees;         /* the person's gas limit and fees, else the node's */
+    u256 fee_cap;             /* the most, in wei, the fee may reach (wallet_tx_check_fee) */
 } wallet_tx;
 
 typedef struct wallet_tx_hooks {
@@ -85,9 +87,24 @@ pc_status wallet_tx_run(rpc_client *c, const pc_contract *k, const wallet_tx *t,
 pc_status wallet_tx_lock(rpc_client *c, const wallet_tx *t, nonce_lock *lock,
                          uint64_t *chain_id, pc_error *err);
 
-/* Stage: nonce, fee and gas from the node (sender_prepare), for the chain
- * t expects. Takes no lock: under a lock, the nonce is the one to use. */
+/* Stage: nonce, fee and gas from the node (sender_prepare; t->fees replace
+ * its word), for the chain t expects, then wallet_tx_check_fee against
+ * t->fee_cap. Takes no lock: under a lock, the nonce is the one to use. */
 pc_status wallet_tx_prepare(rpc_client *c, const wallet_tx *t, eth_tx *tx, pc_error *err);
+
+/* The cap on what one transaction may cost: its highest possible fee, gas
+ * limit x max fee per gas (type 2) or x gas price (type 0), in wei. The
+ * total, not the price per gas, because a node can inflate either factor
+ * (its gas estimate or its suggested price) and the total is what the
+ * account can lose. The default (a zeroed wallet_tx) is 0, which suits the
+ * zero-fee networks PowerChain runs on: any fee there means that a node or
+ * a setting asks for one.
+ *
+ * The transaction's highest possible fee against cap: above it is
+ * PC_EINPUT (cause PC_CAUSE_INPUT) saying the fee, the cap and how to raise
+ * it; nothing is signed then. The command line, the meter and the panel all
+ * check through here. */
+pc_status wallet_tx_check_fee(const eth_tx *tx, const u256 *cap, pc_error *err);
 
 /* Stage: the account's next nonce, pending transactions counted. */
 pc_status wallet_tx_next_nonce(rpc_client *c, const eth_address *from, uint64_t *nonce,

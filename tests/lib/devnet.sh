@@ -18,12 +18,15 @@
 # deployer devnet/start runs; default build/powerchain -- point it at
 # tests/lib/cast-deploy to deploy with Foundry's cast instead),
 # DEVNET_PORT_MIN / DEVNET_PORT_MAX (port range to pick from). It also exports
-# CAST, the pinned Foundry cast.
+# CAST, the pinned Foundry cast, and POWERCHAIN_FEE_CAP (1 ETH unless set).
 
 PROJECT_ROOT=${PROJECT_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 export PROJECT_ROOT
 export POWERCHAIN_BIN=${POWERCHAIN_BIN:-$PROJECT_ROOT/build/powerchain}
 export CAST="$PROJECT_ROOT/node_modules/.bin/cast" # Foundry's cast, for the tests
+# The devnet charges anvil's 1 gwei priority fee from London on; the default
+# fee cap (0) would refuse it. Tests of the cap itself unset this.
+export POWERCHAIN_FEE_CAP=${POWERCHAIN_FEE_CAP:-1000000000000000000}
 
 ASSERT_PASSED=0
 ASSERT_FAILED=0

@@ -19,22 +19,28 @@
 //                   milliseconds late, as a node slow on some requests.
 //   other-contract  names another contract address in every receipt of a
 //                   contract creation, as a node that lies about a deployment.
+//   fail-estimate   answers eth_estimateGas (alone or in a batch) with a
+//                   JSON-RPC error, as some proof-of-authority nodes do.
+//   gas-price WEI   answers eth_gasPrice and eth_maxPriorityFeePerGas with
+//                   WEI, as a node that suggests a price on a zero-fee chain.
 // Each refused or slowed call is logged on standard output ("refused A..B",
 // "slowed A..B", "slowed METHOD"), so that tests can count them.
 'use strict';
 const http = require('http');
 const args = process.argv.slice(2);
 const mode = args[0];
-const numbers = { 'limit-log-range': 1, 'slow-log-range': 2, 'slow-method': 2 }[mode] || 0;
+const numbers = { 'limit-log-range': 1, 'slow-log-range': 2, 'slow-method': 2, 'gas-price': 1 }[mode] || 0;
 const slowMethods = mode === 'slow-method' ? args[1].split(',') : [];
-const limit = numbers && !slowMethods.length ? Number(args[1]) : Infinity;
+const price = mode === 'gas-price' ? `0x${BigInt(args[1]).toString(16)}` : null;
+const limit = numbers && !slowMethods.length && !price ? Number(args[1]) : Infinity;
 const delay = numbers === 2 ? Number(args[2]) : 0;
 const targetArg = args[1 + numbers];
 if (!['die-after-send', 'refuse-logs', 'limit-log-range', 'slow-log-range', 'slow-method',
-    'blank-info', 'other-contract'].includes(mode) ||
+    'blank-info', 'other-contract', 'fail-estimate', 'gas-price'].includes(mode) ||
     !targetArg || !(limit > 0) || !(delay >= 0)) {
   console.error('usage: proxy.js die-after-send|refuse-logs|limit-log-range N|' +
-    'slow-log-range N MS|slow-method METHODS MS|blank-info|other-contract TARGET_URL');
+    'slow-log-range N MS|slow-method METHODS MS|blank-info|other-contract|fail-estimate|' +
+    'gas-price WEI TARGET_URL');
   process.exit(2);
 }
 const target = new URL(targetArg);
@@ -80,6 +86,7 @@ function tooWide(call) {
 }
 
 function range(call) {
+  if (call.method !== 'eth_getLogs') return call.method;
   const f = (call.params || [])[0] || {};
   return `${f.fromBlock}..${f.toBlock}`;
 }
@@ -87,12 +94,15 @@ function range(call) {
 // Whether this call is one the node refuses in this mode.
 function refused(call) {
   if (mode === 'refuse-logs') return call.method === 'eth_getLogs';
+  if (mode === 'fail-estimate') return call.method === 'eth_estimateGas';
   return mode === 'limit-log-range' && tooWide(call);
 }
 
 function refuseLogs(call) {
-  const message = mode === 'refuse-logs' ? 'query returned more than 10000 results'
-    : `block range too large: at most ${limit} blocks`;
+  const message = {
+    'refuse-logs': 'query returned more than 10000 results',
+    'fail-estimate': 'the method eth_estimateGas does not exist/is not available',
+  }[mode] || `block range too large: at most ${limit} blocks`;
   return { jsonrpc: '2.0', id: call.id, error: { code: -32005, message } };
 }
 
@@ -132,7 +142,7 @@ const server = http.createServer((req, res) => {
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(text, then);
     };
-    if (mode === 'refuse-logs' || mode === 'limit-log-range') {
+    if (mode === 'refuse-logs' || mode === 'limit-log-range' || mode === 'fail-estimate') {
       const split = splitLogs(body);
       if (split.empty) return reply(200, split.merge(''));
       return forward(split.body, (status, text) => reply(status, split.merge(text)));
@@ -143,6 +153,16 @@ const server = http.createServer((req, res) => {
         let changed = text;
         try { changed = JSON.stringify(rewrite(JSON.parse(text))); } catch (e) { /* not JSON: as is */ }
         reply(status, changed);
+      });
+    }
+    if (mode === 'gas-price') {
+      const priced = new Set([].concat(JSON.parse(body))
+        .filter((c) => c.method === 'eth_gasPrice' || c.method === 'eth_maxPriorityFeePerGas')
+        .map((c) => c.id));
+      return forward(body, (status, text) => {
+        const answer = JSON.parse(text);
+        for (const a of [].concat(answer)) if (priced.has(a.id) && 'result' in a) a.result = price;
+        reply(status, JSON.stringify(answer));
       });
     }
     if (mode === 'slow-log-range') {
