@@ -559,16 +559,19 @@ static int meter_run_cmd(const cli_ctx *ctx, unsigned wait_s, const sender_fees 
 {
     meter_run r = { .ctx = ctx, .fees = *fees, .fee_cap = ctx->fee_cap };
     pc_error err = { 0 };
+    if (!ctx->account && !ctx->private_key_file) {
+        pc_fail(&err, PC_EINPUT, "no storage-unit account: give --account or --private-key-file");
+        return cli_fail(&err);
+    }
+    /* Unlock first, as cli_transact does: a key file without an address
+     * field has told its address after, so its password is asked once. */
+    eth_address unlocked;
     bool has = false;
-    pc_status st = cli_open(ctx, &r.k, &r.from, &has, &r.c, &err);
-    if (st == PC_OK && !has)
-        st = pc_fail(&err, PC_EINPUT, "no storage-unit account: give --account or "
-                                      "--private-key-file");
+    pc_status st = signer_unlock(ctx, &r.key, &unlocked, &err);
+    if (st == PC_OK)
+        st = cli_open(ctx, &r.k, &r.from, &has, &r.c, &err);
     if (st == PC_OK)
         r.checked_moves = rpc_client_moves(r.c);
-    eth_address unlocked;
-    if (st == PC_OK)
-        st = signer_unlock(ctx, &r.key, &unlocked, &err);
     nonce_lock lock = { .fd = -1 };
     if (st == PC_OK) {
         /* The whole run holds the lock: readings take consecutive nonces. */

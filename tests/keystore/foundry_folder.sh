@@ -99,4 +99,18 @@ expect 0 "Deleted $BOB" run --yes account delete bob
 check "bob's record is gone" [ "$(grep -c '"bob"' "$KS/.powerchain/addresses.json")" = 0 ]
 check "alice's stays" grep -q '"alice"' "$KS/.powerchain/addresses.json"
 
+echo "# meter run learns a new file's address and signs with one password"
+"$CAST" wallet new "$KS" carol --unsafe-password "foundry password" >/dev/null
+chmod 600 "$KS/carol"
+# The password comes through a pipe written once: a second read would
+# wait for a writer that never comes, and the timeout ends the run.
+mkfifo "$WORK/once"
+printf 'foundry password\n' >"$WORK/once" &
+timeout 20 $NO_TTY "$PC" --keystore "$KS" --account carol --password-file "$WORK/once" \
+    --rpc http://127.0.0.1:9 --contract 0x00000000000000000000000000000000000000c0 \
+    meter run </dev/null >/dev/null 2>&1
+code=$?
+check "the password was asked once (not waited for again)" [ "$code" != 124 ]
+check "carol's address learnt" grep -q '"carol"' "$KS/.powerchain/addresses.json"
+
 summary
