@@ -546,6 +546,7 @@ pc_status pc_encode_call(const pc_method *m, int argc, char *const argv[], byteb
 pc_status pc_decode_result(const pc_method *m, const uint8_t *data, size_t len, abi_value *out,
                            const abi_type **type, pc_error *err)
 {
+    *out = (abi_value){ 0 }; /* empty on every failure */
     const method_types *mt = types_of(m, err);
     if (!mt)
         return PC_ENOMEM;

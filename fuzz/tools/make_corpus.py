@@ -125,6 +125,8 @@ abi("revert_empty", REVERT, b"")
 abi("offset_outside", 2, word(1 << 40))
 abi("length_huge", EVENT, word(32) + word(2**256 - 1))
 abi("array_claims_more", 14, word(64) + word(96) + word(10**6))
+# No data at all: what an address without code answers.
+abi("no_data", 0, b"")
 abi("bool_two", 12, word(2))
 abi("address_dirty", 10, b"\x01" + b"\0" * 11 + ADDR)
 abi("shared_tail", 13, word(32) + word(3) + word(96) * 3 + vote)

@@ -176,6 +176,14 @@ static void test_deployment_files(void)
         /* Return data too short for the shape is an error. */
         CHECK(pc_decode_result(pc_method_find("getEnergyCosts"), ret, 40, &v, &type, &err) !=
               PC_OK);
+        CHECK(v.count == 0 && v.items == NULL);
+        /* No data at all (an address without code) says where to look, and
+         * leaves the value empty like every failure. */
+        v = (abi_value){ .count = 7 };
+        CHECK(pc_decode_result(pc_method_find("getEnergyCosts"), ret, 0, &v, &type, &err) ==
+              PC_ENODE);
+        CHECK(strstr(err.msg, "answered getEnergyCosts with no data") != NULL);
+        CHECK(v.count == 0 && v.items == NULL);
         pc_contract_free(k);
     }
 
