@@ -27,14 +27,21 @@ pc_status safefile_check_private_dir(const char *path, pc_error *err)
         return pc_fail(err, PC_EIO, "cannot use keystore folder %s: %s", path, strerror(errno));
     if (!S_ISDIR(st.st_mode))
         return pc_fail(err, PC_EIO, "keystore %s is not a folder", path);
-    if (st.st_uid != geteuid())
-        return pc_fail(err, PC_EIO, "keystore folder %s belongs to another user; refusing it",
-                       path);
-    if (st.st_mode & 077)
+    return safefile_check_private_dir_stat("keystore folder", path, &st, NULL, err);
+}
+
+pc_status safefile_check_private_dir_stat(const char *what, const char *path,
+                                          const struct stat *st, const char *hint,
+                                          pc_error *err)
+{
+    if (st->st_uid != geteuid())
+        return pc_fail(err, PC_EIO, "%s %s belongs to another user; refusing it%s%s", what,
+                       path, hint ? " " : "", hint ? hint : "");
+    if (st->st_mode & 077)
         return pc_fail(err, PC_EIO,
-                       "keystore folder %s is accessible by group/others (mode %03o); "
-                       "refusing it: run chmod 700 %s",
-                       path, (unsigned)(st.st_mode & 0777), path);
+                       "%s %s is accessible by group/others (mode %03o); refusing it: run "
+                       "chmod 700 %s",
+                       what, path, (unsigned)(st->st_mode & 0777), path);
     return PC_OK;
 }
 

@@ -32,6 +32,13 @@ pc_status safefile_mkdirs(char *path, pc_error *err);
 /* PC_EIO unless `path` is a folder owned by this user that group and others
  * can neither read, write nor enter. */
 pc_status safefile_check_private_dir(const char *path, pc_error *err);
+/* The owner and mode checks of safefile_check_private_dir, on a folder the
+ * caller has opened and fstat'ed (so that it cannot be swapped after the
+ * check). `what` names the folder in messages ("keystore folder"); hint
+ * (may be NULL) is added to the message for a folder of another user. */
+pc_status safefile_check_private_dir_stat(const char *what, const char *path,
+                                          const struct stat *st, const char *hint,
+                                          pc_error *err);
 
 /* Reads a regular file of at most `max` bytes (symbolic links refused)
  * into a malloc'd buffer with a NUL after the data (*data, caller frees).

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "eth/hex.h"
+#include "keystore/safefile.h"
 
 /* Opens the lock folder (creating it 0700) and checks the folder opened,
  * not the name, so it cannot be swapped between the check and its use. */
@@ -35,17 +36,10 @@ static pc_status open_lock_dir(char *path, size_t cap, int *out, pc_error *err)
             close(fd);
         return s;
     }
-    pc_status s = PC_OK;
     /* A folder someone else made in /tmp could be used to block us. */
-    if (st.st_uid != geteuid())
-        s = pc_fail(err, PC_EIO, "the lock folder %s belongs to another user; refusing it "
-                                 "(remove it, or set XDG_RUNTIME_DIR to a folder of yours)",
-                    path);
-    else if (st.st_mode & 077)
-        s = pc_fail(err, PC_EIO,
-                    "the lock folder %s is accessible by group/others (mode %03o); refusing "
-                    "it: run chmod 700 %s",
-                    path, (unsigned)(st.st_mode & 0777), path);
+    pc_status s = safefile_check_private_dir_stat(
+        "the lock folder", path, &st,
+        "(remove it, or set XDG_RUNTIME_DIR to a folder of yours)", err);
     if (s != PC_OK) {
         close(fd);
         return s;
