@@ -263,32 +263,16 @@ static pc_status show_withdrawals(const cli_ctx *ctx, views_run *r, pc_error *er
 
 /* ---- trades ---------------------------------------------------------------- */
 
-/* The valid entries of one getOrders list. */
-static pc_status head_orders(const abi_value *list, view_order **out, size_t *n, pc_error *err)
-{
-    *n = 0;
-    *out = calloc(list->count + 1, sizeof **out);
-    if (!*out)
-        return pc_fail(err, PC_ENOMEM, "out of memory");
-    for (size_t i = 0; i < list->count; i++) {
-        const abi_value *o = list->items[i].items; /* id, user, price, quantity, valid */
-        if (o[4].boolean)
-            (*out)[(*n)++] = (view_order){ o[0].num, o[1].addr, o[2].num, o[3].num };
-    }
-    return PC_OK;
-}
-
 static pc_status check_book(views_run *r, const view_market *m, pc_error *err)
 {
     abi_value book = { 0 };
-    view_order *buys = NULL, *sells = NULL;
+    wallet_order *buys = NULL, *sells = NULL;
     size_t nbuys = 0, nsells = 0;
     char why[PC_ERROR_MSG_MAX - 128];
     pc_status st = read_at_head(r, "getOrders", &book, err);
-    if (st == PC_OK)
-        st = head_orders(&book.items[0], &buys, &nbuys, err);
-    if (st == PC_OK)
-        st = head_orders(&book.items[1], &sells, &nsells, err);
+    if (st == PC_OK && (!wallet_orders_take(&book.items[0], &buys, &nbuys) ||
+                        !wallet_orders_take(&book.items[1], &sells, &nsells)))
+        st = pc_fail(err, PC_ENOMEM, "out of memory");
     if (st == PC_OK && !view_book_equal(m, buys, nbuys, sells, nsells, why, sizeof why))
         st = pc_fail(err, PC_EDATA,
                      "the order book replayed from the history differs from getOrders at "

@@ -39,7 +39,7 @@ static int by_price_desc(const void *a, const void *b)
 {
     const row *x = a, *y = b;
     int c = u256_cmp(&y->o->price, &x->o->price);
-    return c ? c : (x->o->id < y->o->id ? -1 : x->o->id > y->o->id);
+    return c ? c : u256_cmp(&x->o->id, &y->o->id);
 }
 
 static bool own(const wallet_state *s, const wallet_order *o)
@@ -53,12 +53,14 @@ static bool row_matches(const tui_app *app, const screen_list *l, const wallet_s
 {
     if (!l->filter[0]) /* nothing to format */
         return true;
-    char price[PC_UNIT_TEXT_MAX], qty[PC_UNIT_TEXT_MAX], owner[64], text[320];
+    char price[PC_UNIT_TEXT_MAX], qty[PC_UNIT_TEXT_MAX], owner[64], id[U256_DEC_MAX];
+    char text[PC_UNIT_TEXT_MAX * 2 + sizeof owner + U256_DEC_MAX + 16];
     pc_format_unit(&r->o->price, PC_UNIT_PRICE, price, sizeof price);
     pc_format_unit(&r->o->quantity, PC_UNIT_ENT, qty, sizeof qty);
     screen_named_address(app, &r->o->user, owner, sizeof owner);
-    snprintf(text, sizeof text, "%s #%llu %s %s %s%s", r->buy ? "buy" : "sell",
-             (unsigned long long)r->o->id, price, qty, owner, own(s, r->o) ? " mine" : "");
+    u256_to_dec(&r->o->id, id);
+    snprintf(text, sizeof text, "%s #%s %s %s %s%s", r->buy ? "buy" : "sell", id, price, qty,
+             owner, own(s, r->o) ? " mine" : "");
     return screen_list_match(l, text);
 }
 
@@ -133,14 +135,15 @@ static columns measure(const ladder *lad, size_t first, size_t last)
 static void draw_row(const tui_app *app, WINDOW *win, const wallet_state *s, int y, const row *r,
                      bool chosen, const columns *c, const u256 *max)
 {
-    char price[PC_UNIT_TEXT_MAX], qty[PC_UNIT_TEXT_MAX], owner[64];
+    char price[PC_UNIT_TEXT_MAX], qty[PC_UNIT_TEXT_MAX], owner[64], id[U256_DEC_MAX];
     int W = getmaxx(win);
+    u256_to_dec(&r->o->id, id);
     pc_format_unit_number(&r->o->price, PC_UNIT_PRICE, price, sizeof price);
     pc_format_unit_number(&r->o->quantity, PC_UNIT_ENT, qty, sizeof qty);
     screen_list_address(app, win, &r->o->user, owner, sizeof owner);
     tui_print(win, y, 0, 0, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
-    tui_print(win, y, 2, 0, r->buy ? TUI_GOOD : TUI_BAD, "%-4s #%-4llu", r->buy ? "BUY" : "SELL",
-              (unsigned long long)r->o->id);
+    tui_print(win, y, 2, 0, r->buy ? TUI_GOOD : TUI_BAD, "%-4s #%-4s", r->buy ? "BUY" : "SELL",
+              id);
     tui_print(win, y, c->price_x, 0, TUI_NORMAL, "%*s", c->price_w, price);
     tui_print(win, y, c->qty_x, 0, TUI_NORMAL, "%*s", c->qty_w, qty);
     bool mine = own(s, r->o);
@@ -332,7 +335,7 @@ static void order_preview(const tui_app *app, char *const texts[], char *out, si
 /* Opens the removal of the order under the cursor, when it is the account's. */
 static void remove_chosen(tui_app *app, const wallet_state *s, const ladder *lad, size_t cursor)
 {
-    static char id[24]; /* outlives the form that points at it */
+    static char id[U256_DEC_MAX]; /* outlives the form that points at it */
     tui_form_spec remove = {
         .title = "Remove your order", .method = "removeOrder", .nfields = 2,
         .fields = { { .label = "Order id", .kind = PC_ARG_ORDER_ID, .preset = id },
@@ -343,7 +346,7 @@ static void remove_chosen(tui_app *app, const wallet_state *s, const ladder *lad
         return;
     }
     const row *r = &lad->rows[cursor];
-    snprintf(id, sizeof id, "%llu", (unsigned long long)r->o->id);
+    u256_to_dec(&r->o->id, id);
     remove.fields[1].preset = r->buy ? "buy" : "sell";
     remove.title = r->buy ? "Remove your buy order" : "Remove your sell order";
     tui_app_open_form(app, &remove);

@@ -277,7 +277,7 @@ static bool before(const wallet_order *a, const wallet_order *b, bool incoming_b
     int by_price = u256_cmp(&a->price, &b->price);
     if (by_price)
         return incoming_buy ? by_price < 0 : by_price > 0;
-    return a->id < b->id;
+    return u256_cmp(&a->id, &b->id) < 0;
 }
 
 /* What an order trades at once against the snapshot's book: ENT and the
@@ -347,30 +347,30 @@ static void remove_order(effect_ctx *x)
 {
     const effect_call *c = x->c;
     bool is_buy = x->arg[1].boolean;
-    uint64_t id;
+    const u256 *id = num(x, 0);
+    char id_text[U256_DEC_MAX];
     const char *side = is_buy ? "buy" : "sell";
-    if (!u256_to_u64(num(x, 0), &id))
-        id = UINT64_MAX;
+    u256_to_dec(id, id_text);
     const wallet_order *book = has(c, WALLET_SEC_ORDERS) ? (is_buy ? c->state->buys
                                                                    : c->state->sells) : NULL;
     size_t n = book ? (is_buy ? c->state->nbuys : c->state->nsells) : 0;
     for (size_t i = 0; i < n; i++) {
         const wallet_order *o = &book[i];
         u256 back;
-        if (o->id != id || !eth_address_equal(&o->user, &c->own))
+        if (u256_cmp(&o->id, id) != 0 || !eth_address_equal(&o->user, &c->own))
             continue;
         if (is_buy && !mul_fixed(&back, &o->price, &o->quantity))
             break;
-        say(x->out, EFFECT_WHAT, "removes your %s order #%llu (%s at %s) and unlocks %s", side,
-            (unsigned long long)id, amount(&o->quantity, PC_UNIT_ENT).s,
+        say(x->out, EFFECT_WHAT, "removes your %s order #%s (%s at %s) and unlocks %s", side,
+            id_text, amount(&o->quantity, PC_UNIT_ENT).s,
             amount(&o->price, PC_UNIT_PRICE).s,
             is_buy ? amount(&back, PC_UNIT_EEURO).s : amount(&o->quantity, PC_UNIT_ENT).s);
         return;
     }
-    say(x->out, EFFECT_WHAT, "removes your %s order #%llu", side, (unsigned long long)id);
+    say(x->out, EFFECT_WHAT, "removes your %s order #%s", side, id_text);
     if (book)
-        say(x->out, EFFECT_WARNING, "the book holds no open %s order #%llu of yours", side,
-            (unsigned long long)id);
+        say(x->out, EFFECT_WARNING, "the book holds no open %s order #%s of yours", side,
+            id_text);
 }
 
 /* ---- votes ---- */

@@ -116,24 +116,6 @@ static bool take_votes(wallet_state *s, const abi_value *arr)
     return true;
 }
 
-static bool take_orders(const abi_value *arr, wallet_order **out, size_t *n)
-{
-    *out = calloc(arr->count ? arr->count : 1, sizeof **out);
-    if (!*out)
-        return false;
-    for (size_t i = 0; i < arr->count; i++) {
-        const abi_value *t = &arr->items[i];
-        if (!t->items[4].boolean || u256_is_zero(&t->items[3].num))
-            continue; /* closed orders stay in the array */
-        wallet_order *o = &(*out)[(*n)++];
-        o->id = to_u64(&t->items[0].num);
-        o->user = t->items[1].addr;
-        o->price = t->items[2].num;
-        o->quantity = t->items[3].num;
-    }
-    return true;
-}
-
 /* Decodes read r into *v; marks its section missing on failure. */
 static bool decoded(wallet_state *s, const rpc_batch *b, const slot *sl, abi_value *v)
 {
@@ -190,8 +172,8 @@ static pc_status fill(wallet_state *s, const rpc_batch *b, const slot *sl, int i
     READ(R_BANKER, s->banker = v.items[0].addr)
     READ(R_ISVOTER, s->is_voter = v.items[0].boolean)
     READ(R_VOTES, ok &= take_votes(s, &v.items[0]))
-    READ(R_ORDERS, ok &= take_orders(&v.items[0], &s->buys, &s->nbuys) &&
-                         take_orders(&v.items[1], &s->sells, &s->nsells))
+    READ(R_ORDERS, ok &= wallet_orders_take(&v.items[0], &s->buys, &s->nbuys) &&
+                         wallet_orders_take(&v.items[1], &s->sells, &s->nsells))
 #undef READ
     if (!s->has_account)
         s->missing |= WALLET_SEC_BALANCES | WALLET_SEC_SESSIONS | WALLET_SEC_VOTER |

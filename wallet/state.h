@@ -28,6 +28,7 @@
 #include "eth/u256.h"
 #include "rpcclient/powerchain.h"
 #include "rpcclient/rpc.h"
+#include "wallet/order.h"
 
 /* Sections of a state, as bits of wallet_state.missing. */
 enum {
@@ -58,13 +59,6 @@ typedef struct wallet_session {
     uint64_t timestamp;    /* start, unix seconds */
     eth_address unit;
 } wallet_session;
-
-typedef struct wallet_order {
-    uint64_t id;
-    eth_address user;
-    u256 price;            /* eEuro per ENT, 18 decimals */
-    u256 quantity;         /* ENT left, 18 decimals */
-} wallet_order;
 
 typedef struct wallet_vote {
     char *text;            /* owned: the vote string */

@@ -24,6 +24,7 @@
 #include "eth/error.h"
 #include "eth/u256.h"
 #include "wallet/history_tx.h"
+#include "wallet/order.h"
 
 /* ---- Governance: proposals, voters, banker, parameters, units ---------- */
 
@@ -161,14 +162,6 @@ void view_withdrawals_free(view_withdrawals *w);
 
 /* ---- Market -------------------------------------------------------------- */
 
-/* An open order; getOrders entries have the same fields. */
-typedef struct view_order {
-    u256 id;
-    eth_address user;
-    u256 price;                  /* eEuro per ENT, 18 decimals */
-    u256 quantity;               /* ENT left, 18 decimals */
-} view_order;
-
 /* One match: `quantity` ENT at the sell order's `price`. */
 typedef struct view_fill {
     u256 price, quantity;
@@ -181,9 +174,9 @@ typedef struct view_fill {
 typedef struct view_market {
     view_fill *fills;            /* owned, in the order they happened */
     size_t nfills;
-    view_order *buys;            /* owned: the open book, oldest (lowest id) first */
+    wallet_order *buys;            /* owned: the open book, oldest (lowest id) first */
     size_t nbuys;
-    view_order *sells;           /* owned */
+    wallet_order *sells;           /* owned */
     size_t nsells;
 } view_market;
 
@@ -207,8 +200,8 @@ bool view_market_best_ask(const view_market *m, u256 *price);
  * orders with the same user, price and quantity; else false and `why` names
  * the first difference, replayed orders by side and id first, e.g. "buy #0:
  * the replay leaves 8.1 ENT, the node 8 ENT". */
-bool view_book_equal(const view_market *m, const view_order *buys, size_t nbuys,
-                     const view_order *sells, size_t nsells, char *why, size_t cap);
+bool view_book_equal(const view_market *m, const wallet_order *buys, size_t nbuys,
+                     const wallet_order *sells, size_t nsells, char *why, size_t cap);
 
 /* ---- One account ----------------------------------------------------------- */
 

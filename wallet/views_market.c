@@ -10,7 +10,7 @@
 #include "wallet/views_args.h"
 
 typedef struct book_side {
-    view_order *items;           /* open orders by ascending id */
+    wallet_order *items;           /* open orders by ascending id */
     size_t count, cap;
     u256 next_id;
 } book_side;
@@ -19,7 +19,7 @@ static bool side_add(book_side *s, const eth_address *user, const u256 *price, c
 {
     if (!views_grow(&s->items, &s->cap, s->count, sizeof *s->items))
         return false;
-    view_order *o = &s->items[s->count++];
+    wallet_order *o = &s->items[s->count++];
     o->id = s->next_id;
     o->user = *user;
     o->price = *price;
@@ -44,7 +44,7 @@ static ptrdiff_t best(const book_side *other, bool other_is_buy, const eth_addre
 {
     ptrdiff_t found = -1;
     for (size_t i = 0; i < other->count; i++) {
-        const view_order *o = &other->items[i];
+        const wallet_order *o = &other->items[i];
         if (eth_address_equal(&o->user, user))
             continue;
         int to_limit = u256_cmp(&o->price, limit);
@@ -74,14 +74,14 @@ static bool match(replay *r, bool is_buy, const history_tx *t)
     book_side *other = is_buy ? &r->sells : &r->buys;
     size_t taker = mine->count - 1;
     while (!u256_is_zero(&mine->items[taker].quantity)) {
-        view_order *tk = &mine->items[taker];
+        wallet_order *tk = &mine->items[taker];
         ptrdiff_t at = best(other, !is_buy, &tk->user, &tk->price);
         if (at < 0)
             return true;
-        view_order *mk = &other->items[at];
+        wallet_order *mk = &other->items[at];
         if (!views_grow(&r->fills, &r->cap, r->nfills, sizeof *r->fills))
             return false;
-        const view_order *buy = is_buy ? tk : mk, *sell = is_buy ? mk : tk;
+        const wallet_order *buy = is_buy ? tk : mk, *sell = is_buy ? mk : tk;
         view_fill *f = &r->fills[r->nfills++];
         f->price = sell->price;
         f->quantity = u256_cmp(&buy->quantity, &sell->quantity) < 0 ? buy->quantity
@@ -160,7 +160,7 @@ bool view_market_last_price(const view_market *m, u256 *price)
     return true;
 }
 
-static bool extreme_price(const view_order *o, size_t n, bool highest, u256 *price)
+static bool extreme_price(const wallet_order *o, size_t n, bool highest, u256 *price)
 {
     for (size_t i = 0; i < n; i++) {
         int c = i ? u256_cmp(&o[i].price, price) : 0;
@@ -182,7 +182,7 @@ bool view_market_best_ask(const view_market *m, u256 *price)
 
 /* ---- Comparison with the head ---------------------------------------------- */
 
-static const view_order *find_id(const view_order *o, size_t n, const u256 *id)
+static const wallet_order *find_id(const wallet_order *o, size_t n, const u256 *id)
 {
     for (size_t i = 0; i < n; i++)
         if (u256_cmp(&o[i].id, id) == 0)
@@ -203,13 +203,13 @@ static bool differs(const u256 *mine, const u256 *head, pc_unit unit, const char
     return true;
 }
 
-static bool side_equal(const char *side, const view_order *mine, size_t nmine,
-                       const view_order *head, size_t nhead, char *why, size_t cap)
+static bool side_equal(const char *side, const wallet_order *mine, size_t nmine,
+                       const wallet_order *head, size_t nhead, char *why, size_t cap)
 {
     char id[U256_DEC_MAX], x[PC_UNIT_TEXT_MAX], y[PC_UNIT_TEXT_MAX];
     char ua[ETH_ADDRESS_TEXT_LEN], ub[ETH_ADDRESS_TEXT_LEN];
     for (size_t i = 0; i < nmine; i++) {
-        const view_order *r = &mine[i], *h = find_id(head, nhead, &r->id);
+        const wallet_order *r = &mine[i], *h = find_id(head, nhead, &r->id);
         u256_to_dec(&r->id, id);
         if (!h) {
             pc_format_unit(&r->quantity, PC_UNIT_ENT, x, sizeof x);
@@ -243,8 +243,8 @@ static bool side_equal(const char *side, const view_order *mine, size_t nmine,
     return true;
 }
 
-bool view_book_equal(const view_market *m, const view_order *buys, size_t nbuys,
-                     const view_order *sells, size_t nsells, char *why, size_t cap)
+bool view_book_equal(const view_market *m, const wallet_order *buys, size_t nbuys,
+                     const wallet_order *sells, size_t nsells, char *why, size_t cap)
 {
     if (cap)
         why[0] = '\0';

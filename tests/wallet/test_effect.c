@@ -71,12 +71,12 @@ static void setup(void)
     s->sessions = g_sessions, s->nsessions = 2;
     /* A sell of 2 ENT at 0.12 meets bob's 1.2 at 0.15; my own buy and
      * carol's 0.1 do not match. */
-    g_buys[0] = (wallet_order){ 0, addr(BOB), fixed("0.15"), fixed("1.2") };
-    g_buys[1] = (wallet_order){ 1, addr(ME), fixed("0.2"), fixed("5") };
-    g_buys[2] = (wallet_order){ 2, addr(CAROL), fixed("0.1"), fixed("1") };
+    g_buys[0] = (wallet_order){ u256_from_u64(0), addr(BOB), fixed("0.15"), fixed("1.2") };
+    g_buys[1] = (wallet_order){ u256_from_u64(1), addr(ME), fixed("0.2"), fixed("5") };
+    g_buys[2] = (wallet_order){ u256_from_u64(2), addr(CAROL), fixed("0.1"), fixed("1") };
     s->buys = g_buys, s->nbuys = 3;
-    g_sells[0] = (wallet_order){ 0, addr(BOB), fixed("0.4"), fixed("0.3") };
-    g_sells[1] = (wallet_order){ 1, addr(CAROL), fixed("0.35"), fixed("2") };
+    g_sells[0] = (wallet_order){ u256_from_u64(0), addr(BOB), fixed("0.4"), fixed("0.3") };
+    g_sells[1] = (wallet_order){ u256_from_u64(1), addr(CAROL), fixed("0.35"), fixed("2") };
     s->sells = g_sells, s->nsells = 2;
     s->is_voter = true;
     snprintf(g_vote_text, sizeof g_vote_text, "Add_Voter_%s", hex(BOB, NULL) + 2);

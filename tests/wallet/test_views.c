@@ -354,8 +354,8 @@ static void test_book_compare(void)
     TX(B, "addOrder", "2", "1", "sell"); /* sell #1 */
     view_market m;
     CHECK(view_market_replay(txs, ntx, &m, NULL) == PC_OK);
-    view_order buys[] = { { u256_zero(), addr(A), amount("1"), amount("8.1") } };
-    view_order sells[] = { { u256_from_u64(1), addr(B), amount("2"), amount("1") } };
+    wallet_order buys[] = { { u256_zero(), addr(A), amount("1"), amount("8.1") } };
+    wallet_order sells[] = { { u256_from_u64(1), addr(B), amount("2"), amount("1") } };
     char why[256];
     CHECK(view_book_equal(&m, buys, 1, sells, 1, why, sizeof why));
     CHECK_STR(why, "");
@@ -367,13 +367,43 @@ static void test_book_compare(void)
     CHECK_STR(why, "sell #1: open in the replay (1 ENT at 2 eEuro/ENT), not at the node");
     CHECK(!view_book_equal(&m, buys, 0, buys, 0, why, sizeof why));
     CHECK_STR(why, "buy #0: open in the replay (8.1 ENT at 1 eEuro/ENT), not at the node");
-    view_order extra[] = { sells[0], { u256_from_u64(7), addr(C), amount("3"), amount("1") } };
+    wallet_order extra[] = { sells[0], { u256_from_u64(7), addr(C), amount("3"), amount("1") } };
     CHECK(!view_book_equal(&m, buys, 1, extra, 2, why, sizeof why));
     CHECK_STR(why, "sell #7: open at the node (1 ENT at 3 eEuro/ENT), not in the replay");
     extra[0].user = addr(C);
     CHECK(!view_book_equal(&m, buys, 1, extra, 1, why, sizeof why));
     CHECK_STR(why, "sell #1: the replay says its user is " B ", the node " C);
     view_market_free(&m);
+}
+
+/* getOrders keeps closed orders in its array: the head's book takes the
+ * valid ones with ENT left, in the node's order. */
+static void test_orders_take(void)
+{
+    abi_value fields[3][5], entries[3];
+    const char *qty[3] = { "1", "0", "2" };
+    const bool valid[3] = { true, true, false };
+    for (int i = 0; i < 3; i++) {
+        fields[i][0] = (abi_value){ .kind = ABI_UINT, .num = u256_from_u64(5 - (uint64_t)i) };
+        fields[i][1] = (abi_value){ .kind = ABI_ADDRESS, .addr = addr(A) };
+        fields[i][2] = (abi_value){ .kind = ABI_UINT, .num = amount("0.5") };
+        fields[i][3] = (abi_value){ .kind = ABI_UINT, .num = amount(qty[i]) };
+        fields[i][4] = (abi_value){ .kind = ABI_BOOL, .boolean = valid[i] };
+        entries[i] = (abi_value){ .kind = ABI_TUPLE, .items = fields[i], .count = 5 };
+    }
+    abi_value side = { .kind = ABI_ARRAY, .items = entries, .count = 3 };
+    wallet_order *o;
+    size_t n;
+    CHECK(wallet_orders_take(&side, &o, &n));
+    CHECK(n == 1);
+    uint64_t id;
+    CHECK(u256_to_u64(&o[0].id, &id) && id == 5);
+    u256 one = amount("1");
+    CHECK(u256_cmp(&o[0].quantity, &one) == 0);
+    free(o);
+    side.count = 0;
+    CHECK(wallet_orders_take(&side, &o, &n) && o && n == 0);
+    free(o);
 }
 
 static void test_account(void)
@@ -404,6 +434,7 @@ int main(void)
     test_withdrawals();
     test_units();
     test_book_compare();
+    test_orders_take();
     test_account();
     reset();
     return check_summary();
