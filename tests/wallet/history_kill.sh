@@ -29,16 +29,28 @@ assert_eq "the whole chain in one sync" \
 proxy_up limit-log-range 16
 history_cache
 cursor() { sqlite3 "$XDG_CACHE_HOME"/powerchain/history-*.sqlite 'SELECT cursor FROM meta' 2>/dev/null; }
+# The whole sync takes about 0.3 s here, so fixed delays would miss it:
+# each run is killed once it has committed a step of its own, a little
+# later each time.
 midway=0
-for delay in 0.3 0.6 0.9 1.2 1.5; do
-    pcx "$PROXY_RPC" sync >/dev/null 2>&1 &
+for later in 0 0.01 0.03 0.06 0.1; do
+    from=$(cursor)
+    # Not through pcx: $! would be the function's subshell, and killing it
+    # would leave the program running. The wrapper execs the binary.
+    "$POWERCHAIN_BIN" --rpc "$PROXY_RPC" --contract-json "$DEVNET_JSON" sync >/dev/null 2>&1 &
     pid=$!
-    sleep "$delay"
-    kill -9 "$pid" 2>/dev/null
+    for ((tries = 0; tries < 2000; tries++)); do
+        c=$(cursor)
+        [[ -n $c && $c -gt ${from:-0} ]] || ! kill -0 "$pid" 2>/dev/null && break
+        sleep 0.005
+    done
+    sleep "$later"
+    kill -9 "$pid" 2>/dev/null && killed=1 || killed=0
     wait "$pid" 2>/dev/null
     c=$(cursor)
-    [[ -n $c && $c -gt 1 && $c -lt $head ]] && midway=$((midway + 1))
+    [[ $killed = 1 && -n $c && $c -gt 1 && $c -lt $head ]] && midway=$((midway + 1))
 done
+echo "killed $midway of 5 syncs in the middle"
 assert_match "killed in the middle at least once (cursor $(cursor) of $head)" "$midway" '[1-9]'
 out=$(pcx "$PROXY_RPC" sync); code=$?
 assert_eq "the sync after the kills succeeds" "$code" 0
