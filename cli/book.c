@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/fail.h"
 #include "keystore/keystore.h"
 
 pc_status book_open(const cli_ctx *ctx, names **out, pc_error *err)

@@ -1,7 +1,9 @@
-/* What every subcommand receives: the global options after the command
- * line, the environment and defaults have been merged. Subcommands return
- * an exit code (pc_exit_code of their status) and print their own errors as
- * one line on stderr: "powerchain: <message>". */
+/* What every command receives: the global options after the command line,
+ * the environment and defaults have been merged, and the command's own
+ * entry of the command table. Commands return an exit code (pc_exit_code
+ * of their status) and print their own errors (cli/fail.h): one line on
+ * stderr, "powerchain: <message>", and after a command line that is wrong
+ * the command's usage line. */
 #ifndef PC_CLI_H
 #define PC_CLI_H
 
@@ -11,10 +13,39 @@
 
 #include "eth/u256.h"
 
+#include "cli/opts.h"
+
 struct cli_config;
 struct pc_contract;
+struct cli_ctx;
 
 #define CLI_DEFAULT_RPC "http://127.0.0.1:8545"
+
+/* A command's handler: argv[0] is the command's own word (a subcommand's
+ * word for a subcommand), the global options are already taken out. */
+typedef int (*cli_handler)(const struct cli_ctx *ctx, int argc, char **argv);
+
+/* One entry of the command table (cli/commands.c), as redis's command
+ * table: help, usage lines and the shell completions are written from it,
+ * and main() looks commands up in it. */
+typedef struct cli_command {
+    const char *name;                  /* NULL ends a table */
+    cli_handler run;                   /* NULL for a group: a subcommand runs */
+    const char *synopsis;              /* the positional arguments ("METHOD [ARGS...]"), or "" */
+    int min_args, max_args;            /* how many there may be (max -1: no limit) */
+    const char *summary;               /* one line for the help and the completions */
+    const cli_option *options;         /* its own options, or NULL */
+    cli_complete complete;             /* what completes its first positional argument */
+    const struct cli_command *subcommands; /* a group's, or NULL */
+} cli_command;
+
+/* The whole command line: what --help shows around the tables. */
+typedef struct cli_program {
+    const char *summary;               /* one sentence under the usage line */
+    const cli_command *commands;       /* the command table */
+    const cli_option *globals;         /* the global options, taken anywhere on the line */
+    const char *notes;                 /* paragraphs after the options, one a line */
+} cli_program;
 
 typedef struct cli_ctx {
     const char *network;          /* --network: the configuration's network in use, or NULL */
@@ -43,9 +74,9 @@ typedef struct cli_ctx {
     long timeout_s;               /* --timeout, default 30 */
     const char *cacert;           /* --cacert, config cacert: CA file trusted for https
                                      nodes instead of the system's, or NULL */
+    const cli_program *program;   /* the command table and the global options, for help */
+    const cli_command *group;     /* the group whose subcommand runs, or NULL */
+    const cli_command *command;   /* the command that runs (its options, its usage) */
 } cli_ctx;
-
-/* Prints "powerchain: <message>" on stderr. */
-void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

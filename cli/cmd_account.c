@@ -9,44 +9,23 @@
 
 #include <cjson/cJSON.h>
 
-#include "cli/opts.h"
+#include "cli/command.h"
+#include "cli/fail.h"
+#include "cli/print.h"
 #include "eth/hex.h"
+#include "eth/text.h"
 #include "keystore/keystore.h"
 #include "keystore/password.h"
 #include "keystore/safefile.h"
 
-/* What every subcommand gets: its arguments once its own options are taken
- * out, and the keystore (opened by cmd_account). */
+/* What every subcommand gets: its options and arguments, and the keystore
+ * (opened by account_run). */
 typedef struct account_cmd {
     const cli_ctx *ctx;
     keystore *ks;
-    int argc;
-    char **argv; /* argv[0] is the subcommand */
+    const account_options *o;
+    char **arg; /* the positional arguments */
 } account_cmd;
-
-static pc_status usage_error(pc_error *err, const char *usage)
-{
-    return pc_fail(err, PC_EINPUT, "usage: powerchain account %s", usage);
-}
-
-/* Takes the subcommand's options out of its arguments and checks that
- * exactly `npos` positional arguments remain. */
-static pc_status parse_args(account_cmd *c, const cli_opt *table, int npos, const char *usage,
-                            pc_error *err)
-{
-    char **rest = calloc((size_t)c->argc, sizeof *rest);
-    if (!rest)
-        return pc_fail(err, PC_ENOMEM, "out of memory");
-    int nrest = 0;
-    pc_status st = cli_parse_opts(c->argc - 1, c->argv + 1, table, false, rest, &nrest, err);
-    if (st == PC_OK && nrest != npos)
-        st = usage_error(err, usage);
-    for (int i = 0; st == PC_OK && i < nrest; i++)
-        c->argv[1 + i] = rest[i];
-    c->argc = 1 + nrest;
-    free(rest);
-    return st;
-}
 
 
 static void account_text(const keystore_account *a, char *out, size_t cap)
@@ -85,35 +64,28 @@ static pc_status print_added(const account_cmd *c, const char *verb, const eth_a
         return st;
     if (c->ctx->json) {
         cJSON *o = cJSON_CreateObject();
-        char *text = NULL;
         if (o && cJSON_AddStringToObject(o, "address", addr) &&
             (a->name ? cJSON_AddStringToObject(o, "name", a->name)
                      : cJSON_AddNullToObject(o, "name")) &&
             cJSON_AddStringToObject(o, "file", a->path))
-            text = cJSON_Print(o);
+            return print_json(o, err);
         cJSON_Delete(o);
-        if (!text)
-            return pc_fail(err, PC_ENOMEM, "out of memory");
-        printf("%s\n", text);
-        free(text);
-    } else {
-        char label[120];
-        account_text(a, label, sizeof label);
-        printf("%s %s\nKey file: %s\n", verb, label, a->path);
+        return pc_fail(err, PC_ENOMEM, "out of memory");
     }
+    char label[PC_ERROR_MSG_MAX];
+    account_text(a, label, sizeof label);
+    print_text_line("%s %s", verb, label);
+    print_text_line("Key file: %s", a->path);
     return PC_OK;
 }
 
 /* ---- the subcommands ---- */
 
-static pc_status cmd_new(account_cmd *c, pc_error *err)
+static pc_status account_new(account_cmd *c, pc_error *err)
 {
-    const char *name = NULL;
-    const cli_opt opts[] = { CLI_OPT_VALUE("name", 0, &name), CLI_OPT_END };
-    pc_status st = parse_args(c, opts, 0, "new [--name NAME]", err);
+    const char *name = c->o->name;
     keyfile_scrypt kdf;
-    if (st == PC_OK)
-        st = keyfile_scrypt_from_env(!c->ctx->keystore_dir, &kdf, err);
+    pc_status st = keyfile_scrypt_from_env(!c->ctx->keystore_dir, &kdf, err);
     if (st == PC_OK && name)
         st = keystore_check_name(name, err);
     secret *pw = NULL;
@@ -128,35 +100,27 @@ static pc_status cmd_new(account_cmd *c, pc_error *err)
     return st;
 }
 
-static pc_status cmd_import(account_cmd *c, pc_error *err)
+static pc_status account_import(account_cmd *c, pc_error *err)
 {
-    const char *name = NULL;
-    const cli_opt opts[] = { CLI_OPT_VALUE("name", 0, &name), CLI_OPT_END };
-    pc_status st = parse_args(c, opts, 1, "import FILE [--name NAME]", err);
-    if (st == PC_OK && name)
-        st = keystore_check_name(name, err);
+    const char *name = c->o->name;
+    pc_status st = name ? keystore_check_name(name, err) : PC_OK;
     secret *pw = NULL;
     if (st == PC_OK)
-        st = existing_password(c, c->argv[1], &pw, err);
+        st = existing_password(c, c->arg[0], &pw, err);
     eth_address address;
     if (st == PC_OK)
-        st = keystore_import_file(c->ks, c->argv[1], pw, name, &address, err);
+        st = keystore_import_file(c->ks, c->arg[0], pw, name, &address, err);
     secret_free(pw);
     if (st == PC_OK)
         st = print_added(c, "Imported account", &address, err);
     return st;
 }
 
-static pc_status cmd_import_key(account_cmd *c, pc_error *err)
+static pc_status account_import_key(account_cmd *c, pc_error *err)
 {
-    const char *name = NULL, *file = NULL;
-    const cli_opt opts[] = { CLI_OPT_VALUE("name", 0, &name),
-                             CLI_OPT_VALUE("file", 0, &file),
-                             CLI_OPT_END };
-    pc_status st = parse_args(c, opts, 0, "import-key [--file FILE] [--name NAME]", err);
+    const char *name = c->o->name, *file = c->o->file;
     keyfile_scrypt kdf;
-    if (st == PC_OK)
-        st = keyfile_scrypt_from_env(!c->ctx->keystore_dir, &kdf, err);
+    pc_status st = keyfile_scrypt_from_env(!c->ctx->keystore_dir, &kdf, err);
     if (st == PC_OK && name)
         st = keystore_check_name(name, err);
     secret *key = NULL, *pw = NULL;
@@ -200,7 +164,7 @@ static pc_status reveal(account_cmd *c, const keystore_account *a, pc_error *err
     secret *pw = NULL, *key = NULL;
     pc_status st = existing_password(c, label, &pw, err);
     if (st == PC_OK)
-        st = keystore_unlock(c->ks, c->argv[1], pw, &key, NULL, err);
+        st = keystore_unlock(c->ks, c->arg[0], pw, &key, NULL, err);
     secret_free(pw);
     if (st != PC_OK)
         return st;
@@ -239,32 +203,29 @@ static pc_status write_out(const char *out, const char *json, size_t len, pc_err
     return st;
 }
 
-static pc_status cmd_export(account_cmd *c, pc_error *err)
+static pc_status account_export(account_cmd *c, pc_error *err)
 {
-    const char *out = NULL;
-    bool show = false;
-    const cli_opt opts[] = { CLI_OPT_VALUE("out", 0, &out),
-                             CLI_OPT_FLAG("reveal", 0, &show),
-                             CLI_OPT_END };
-    const char *usage = "export ADDRESS|NAME [--out FILE] [--reveal]";
-    pc_status st = parse_args(c, opts, 1, usage, err);
-    if (st != PC_OK)
-        return st;
+    const char *out = c->o->out;
+    bool show = c->o->reveal;
     if (show && out)
         return pc_fail(err, PC_EINPUT, "--reveal prints the key on the terminal; drop --out");
     const keystore_account *a;
-    if ((st = keystore_find(c->ks, c->argv[1], &a, err)) != PC_OK)
+    pc_status st = keystore_find(c->ks, c->arg[0], &a, err);
+    if (st != PC_OK)
         return st;
     if (show)
         return reveal(c, a, err);
     char *json;
     size_t len;
-    if ((st = keystore_export(c->ks, c->argv[1], &json, &len, err)) != PC_OK)
+    if ((st = keystore_export(c->ks, c->arg[0], &json, &len, err)) != PC_OK)
         return st;
     if (out) {
         st = write_out(out, json, len, err);
-        if (st == PC_OK)
-            fprintf(stderr, "Wrote %s\n", out);
+        if (st == PC_OK) {
+            fputs("Wrote ", stderr);
+            text_print(stderr, out);
+            fputc('\n', stderr);
+        }
     } else if (fwrite(json, 1, len, stdout) != len || (len && json[len - 1] != '\n' &&
                                                        fputc('\n', stdout) == EOF)) {
         st = pc_fail(err, PC_EIO, "cannot write to standard output");
@@ -294,24 +255,41 @@ static pc_status list_json(const keystore *ks, pc_error *err)
              cJSON_AddStringToObject(o, "file", a->path) &&
              (a->problem == PC_OK || cJSON_AddStringToObject(o, "error", a->problem_msg));
     }
-    char *text = ok ? cJSON_Print(arr) : NULL;
+    if (ok)
+        return print_json(arr, err);
     cJSON_Delete(arr);
-    if (!text)
-        return pc_fail(err, PC_ENOMEM, "out of memory");
-    printf("%s\n", text);
-    free(text);
-    return PC_OK;
+    return pc_fail(err, PC_ENOMEM, "out of memory");
 }
 
-static pc_status cmd_list(account_cmd *c, pc_error *err)
+/* Every file, as --json lists them: the address (empty until a key file
+ * without one is first unlocked), the name, the file, and why it cannot be
+ * used (empty when it can). */
+static void list_csv(const keystore *ks)
 {
-    const cli_opt opts[] = { CLI_OPT_END };
-    pc_status st = parse_args(c, opts, 0, "list", err);
-    if (st != PC_OK)
-        return st;
+    static const char *const head[] = { "address", "name", "file", "error" };
+    print_csv_row(head, 4);
+    for (size_t i = 0; i < keystore_count(ks); i++) {
+        const keystore_account *a = keystore_at(ks, i);
+        char addr[ETH_ADDRESS_TEXT_LEN] = "";
+        if (a->has_address)
+            eth_address_to_checksum(&a->address, addr);
+        const char *row[] = { addr, a->name ? a->name : "", a->path,
+                              a->problem == PC_OK ? "" : a->problem_msg };
+        print_csv_row(row, 4);
+    }
+}
+
+/* A key file's name is whatever its maker chose (Foundry's cast names
+ * files after the account): it reaches the terminal sanitized. */
+static pc_status account_list(account_cmd *c, pc_error *err)
+{
     const keystore *ks = c->ks;
     if (c->ctx->json)
         return list_json(ks, err);
+    if (c->o->csv) {
+        list_csv(ks);
+        return PC_OK;
+    }
     size_t usable = 0;
     for (size_t i = 0; i < keystore_count(ks); i++) {
         const keystore_account *a = keystore_at(ks, i);
@@ -322,40 +300,33 @@ static pc_status cmd_list(account_cmd *c, pc_error *err)
         char addr[ETH_ADDRESS_TEXT_LEN];
         eth_address_to_checksum(&a->address, addr);
         /* A key file without an address field tells it at its first unlock. */
-        printf("%-42s  %-16s  %s\n", a->has_address ? addr : "(address known after unlock)",
-               a->name ? a->name : "-", a->path);
+        print_text_line("%-42s  %-16s  %s", a->has_address ? addr : "(address known after unlock)",
+                        a->name ? a->name : "-", a->path);
         usable++;
     }
-    if (usable == 0)
-        fprintf(stderr, "No accounts in %s (create one with: powerchain account new)\n",
-                keystore_dir(ks));
+    if (usable == 0) {
+        fputs("No accounts in ", stderr);
+        text_print(stderr, keystore_dir(ks));
+        fputs(" (create one with: powerchain account new)\n", stderr);
+    }
     return PC_OK;
 }
 
-static pc_status cmd_rename(account_cmd *c, pc_error *err)
+static pc_status account_rename(account_cmd *c, pc_error *err)
 {
-    const cli_opt opts[] = { CLI_OPT_END };
-    pc_status st = parse_args(c, opts, 2, "rename ADDRESS|NAME NEWNAME", err);
+    pc_status st = keystore_rename(c->ks, c->arg[0], c->arg[1], err);
     if (st == PC_OK)
-        st = keystore_rename(c->ks, c->argv[1], c->argv[2], err);
-    if (st == PC_OK)
-        printf("Renamed %s to %s\n", c->argv[1], c->argv[2]);
+        print_text_line("Renamed %s to %s", c->arg[0], c->arg[1]);
     return st;
 }
 
-static pc_status cmd_passwd(account_cmd *c, pc_error *err)
+static pc_status account_passwd(account_cmd *c, pc_error *err)
 {
-    const char *new_file = NULL;
-    const cli_opt opts[] = { CLI_OPT_VALUE("new-password-file", 0, &new_file),
-                             CLI_OPT_END };
-    pc_status st =
-        parse_args(c, opts, 1, "passwd ADDRESS|NAME [--new-password-file FILE]", err);
     keyfile_scrypt kdf;
-    if (st == PC_OK)
-        st = keyfile_scrypt_from_env(!c->ctx->keystore_dir, &kdf, err);
+    pc_status st = keyfile_scrypt_from_env(!c->ctx->keystore_dir, &kdf, err);
     const keystore_account *a;
     if (st == PC_OK)
-        st = keystore_find(c->ks, c->argv[1], &a, err);
+        st = keystore_find(c->ks, c->arg[0], &a, err);
     if (st != PC_OK)
         return st;
     char label[PC_ERROR_MSG_MAX];
@@ -364,27 +335,24 @@ static pc_status cmd_passwd(account_cmd *c, pc_error *err)
     st = existing_password(c, label, &old_pw, err);
     /* Check the old password before asking for a new one. */
     if (st == PC_OK)
-        st = keystore_unlock(c->ks, c->argv[1], old_pw, &key, NULL, err);
+        st = keystore_unlock(c->ks, c->arg[0], old_pw, &key, NULL, err);
     secret_free(key);
     if (st == PC_OK)
-        st = password_new(new_file, "New password: ", &new_pw, err);
+        st = password_new(c->o->new_password_file, "New password: ", &new_pw, err);
     if (st == PC_OK)
-        st = keystore_change_password(c->ks, c->argv[1], old_pw, new_pw, &kdf, err);
+        st = keystore_change_password(c->ks, c->arg[0], old_pw, new_pw, &kdf, err);
     secret_free(old_pw);
     secret_free(new_pw);
     if (st == PC_OK)
-        printf("Changed the password of %s\n", label);
+        print_text_line("Changed the password of %s", label);
     return st;
 }
 
-static pc_status cmd_delete(account_cmd *c, pc_error *err)
+static pc_status account_delete(account_cmd *c, pc_error *err)
 {
-    bool no_backup = false;
-    const cli_opt opts[] = { CLI_OPT_FLAG("no-backup", 0, &no_backup), CLI_OPT_END };
-    pc_status st = parse_args(c, opts, 1, "delete ADDRESS|NAME [--yes] [--no-backup]", err);
+    bool no_backup = c->o->no_backup;
     const keystore_account *a;
-    if (st == PC_OK)
-        st = keystore_find(c->ks, c->argv[1], &a, err);
+    pc_status st = keystore_find(c->ks, c->arg[0], &a, err);
     if (st != PC_OK)
         return st;
     char label[PC_ERROR_MSG_MAX];
@@ -401,49 +369,50 @@ static pc_status cmd_delete(account_cmd *c, pc_error *err)
         if (!yes)
             return pc_fail(err, PC_EINPUT, "not deleted");
     }
-    if ((st = keystore_delete(c->ks, c->argv[1], !no_backup, err)) == PC_OK)
-        printf("Deleted %s\n", label);
+    if ((st = keystore_delete(c->ks, c->arg[0], !no_backup, err)) == PC_OK)
+        print_text_line("Deleted %s", label);
     return st;
 }
 
-typedef struct subcommand {
-    const char *name;
-    pc_status (*run)(account_cmd *c, pc_error *err);
-} subcommand;
-
-static const subcommand subcommands[] = {
-    { "new", cmd_new },       { "import", cmd_import }, { "import-key", cmd_import_key },
-    { "export", cmd_export }, { "list", cmd_list },     { "rename", cmd_rename },
-    { "passwd", cmd_passwd }, { "delete", cmd_delete }, { NULL, NULL },
-};
-
-int cmd_account(const cli_ctx *ctx, int argc, char **argv)
+/* Every subcommand: its options and arguments, then the keystore of
+ * --keystore (else the default folder), then its own work. */
+static int account_run(const cli_ctx *ctx, int argc, char **argv,
+                       pc_status (*work)(account_cmd *c, pc_error *err))
 {
-    pc_error err;
-    pc_error_clear(&err);
-    const subcommand *sub = NULL;
-    for (const subcommand *s = subcommands; argc >= 2 && s->name; s++)
-        if (strcmp(s->name, argv[1]) == 0)
-            sub = s;
-    if (!sub) {
-        cli_error("usage: powerchain account new|import|import-key|export|list|rename|passwd|"
-                  "delete ...");
-        return pc_exit_code(PC_EINPUT);
-    }
+    account_options o = { 0 };
+    pc_error err = { 0 };
+    cli_args args;
+    pc_status st = cli_command_args(ctx, argc, argv, &o, &args, &err);
+    if (st != PC_OK)
+        return cli_fail_usage(ctx, &err);
     char *default_dir = NULL;
-    keystore *ks = NULL;
-    pc_status st = PC_OK;
+    account_cmd c = { ctx, NULL, &o, args.word };
     if (!ctx->keystore_dir)
         st = keystore_default_dir(&default_dir, &err);
     if (st == PC_OK)
-        st = keystore_open(ctx->keystore_dir ? ctx->keystore_dir : default_dir, &ks, &err);
-    if (st == PC_OK) {
-        account_cmd c = { ctx, ks, argc - 1, argv + 1 };
-        st = sub->run(&c, &err);
-    }
+        st = keystore_open(ctx->keystore_dir ? ctx->keystore_dir : default_dir, &c.ks, &err);
+    if (st == PC_OK)
+        st = work(&c, &err);
     if (st != PC_OK)
         cli_error("%s", err.msg);
-    keystore_close(ks);
+    keystore_close(c.ks);
     free(default_dir);
+    cli_args_free(&args);
     return pc_exit_code(st);
 }
+
+/* The handlers the command table names: each subcommand's work, in the
+ * keystore. */
+#define ACCOUNT_HANDLER(word)                                                                 \
+    int cmd_account_##word(const cli_ctx *ctx, int argc, char **argv)                         \
+    {                                                                                         \
+        return account_run(ctx, argc, argv, account_##word);                                  \
+    }
+ACCOUNT_HANDLER(new)
+ACCOUNT_HANDLER(import)
+ACCOUNT_HANDLER(import_key)
+ACCOUNT_HANDLER(export)
+ACCOUNT_HANDLER(list)
+ACCOUNT_HANDLER(rename)
+ACCOUNT_HANDLER(passwd)
+ACCOUNT_HANDLER(delete)

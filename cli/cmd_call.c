@@ -1,56 +1,15 @@
-/* powerchain call METHOD [ARGS...] and powerchain methods. */
+#include "cli/cmd_call.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/book.h"
-#include "cli/commands.h"
+#include "cli/command.h"
+#include "cli/fail.h"
+#include "cli/open.h"
 #include "cli/print.h"
-#include "cli/signer.h"
 #include "wallet/read.h"
-
-pc_status cli_load_contract(const cli_ctx *ctx, pc_contract **out, pc_error *err)
-{
-    if (ctx->contract_address)
-        return pc_contract_from_address(ctx->contract_address, out, err);
-    if (ctx->deployment)
-        return pc_contract_copy(ctx->deployment, out, err);
-    if (ctx->contract_json)
-        return pc_contract_load_json(ctx->contract_json, out, err);
-    return pc_fail(err, PC_EINPUT, "no contract: give --contract ADDRESS or --contract-json "
-                                   "FILE, or set POWERCHAIN_CONTRACT");
-}
-
-pc_status cli_connect(const cli_ctx *ctx, rpc_client **out, pc_error *err)
-{
-    pc_status st = rpc_client_new(ctx->rpc_url, ctx->timeout_s, out, err);
-    for (size_t i = 0; st == PC_OK && i < ctx->n_rpc_fallbacks; i++)
-        st = rpc_client_add_node(*out, ctx->rpc_fallbacks[i], err);
-    if (st == PC_OK && ctx->cacert)
-        st = rpc_client_set_cacert(*out, ctx->cacert, err);
-    if (st != PC_OK) {
-        rpc_client_free(*out);
-        *out = NULL;
-    }
-    return st;
-}
-
-pc_status cli_open(const cli_ctx *ctx, pc_contract **k, eth_address *from, bool *has_from,
-                   rpc_client **c, pc_error *err)
-{
-    *k = NULL;
-    *c = NULL;
-    pc_status st = cli_load_contract(ctx, k, err);
-    if (st == PC_OK)
-        st = signer_address(ctx, from, has_from, err);
-    if (st == PC_OK)
-        st = cli_connect(ctx, c, err);
-    if (st != PC_OK) {
-        pc_contract_free(*k);
-        *k = NULL;
-    }
-    return st;
-}
 
 static const pc_method *find_method(const char *name, pc_error *err)
 {
@@ -63,11 +22,18 @@ static const pc_method *find_method(const char *name, pc_error *err)
 int cmd_call(const cli_ctx *ctx, int argc, char **argv)
 {
     pc_error err = { 0 };
-    if (argc < 2) {
-        cli_error("usage: powerchain call METHOD [ARGS...] (see powerchain methods)");
-        return 2;
-    }
-    const pc_method *m = find_method(argv[1], &err);
+    cli_args args;
+    if (cli_command_args(ctx, argc, argv, NULL, &args, &err) != PC_OK)
+        return cli_fail_usage(ctx, &err);
+    int code = cli_call(ctx, args.count, args.word);
+    cli_args_free(&args);
+    return code;
+}
+
+int cli_call(const cli_ctx *ctx, int nwords, char **words)
+{
+    pc_error err = { 0 };
+    const pc_method *m = find_method(words[0], &err);
     if (!m)
         return cli_fail(&err);
     if (m->kind != PC_READ) {
@@ -81,27 +47,17 @@ int cmd_call(const cli_ctx *ctx, int argc, char **argv)
     eth_address from;
     bool has_from = false;
     book_args names;
-    pc_status st = book_resolve_args(ctx, m, argc - 2, argv + 2, &names, &err);
+    pc_status st = book_resolve_args(ctx, m, nwords - 1, words + 1, &names, &err);
     if (st == PC_OK)
-        st = pc_encode_call(m, argc - 2, argv + 2, &calldata, &err);
+        st = pc_encode_call(m, nwords - 1, words + 1, &calldata, &err);
     if (st == PC_OK)
         st = cli_open(ctx, &k, &from, &has_from, &c, &err);
     if (st == PC_OK)
         st = wallet_read(c, k, m, has_from ? &from : NULL, calldata.data, calldata.len, &r, &err);
-    if (st == PC_OK) {
-        if (ctx->json) {
-            cJSON *j = result_to_json(r.type, &r.value);
-            char *text = j ? cJSON_PrintUnformatted(j) : NULL;
-            if (text)
-                puts(text);
-            else
-                st = pc_fail(&err, PC_ENOMEM, "out of memory");
-            free(text);
-            cJSON_Delete(j);
-        } else {
-            print_result_human(stdout, m, r.type, &r.value);
-        }
-    }
+    if (st == PC_OK && ctx->json)
+        st = print_json(result_to_json(r.type, &r.value), &err);
+    else if (st == PC_OK)
+        print_result_human(stdout, m, r.type, &r.value);
     if (st == PC_OK && m->uses_sender && !has_from)
         fprintf(stderr, "powerchain: note: %s depends on the caller; no account was given "
                         "(--account or --private-key-file)\n", m->name);
@@ -124,11 +80,9 @@ static const char *kind_word(pc_method_kind k)
 
 int cmd_methods(const cli_ctx *ctx, int argc, char **argv)
 {
-    (void)argv;
-    if (argc > 1) {
-        cli_error("usage: powerchain methods");
-        return 2;
-    }
+    pc_error err = { 0 };
+    if (cli_command_args(ctx, argc, argv, NULL, NULL, &err) != PC_OK)
+        return cli_fail_usage(ctx, &err);
     size_t n;
     const pc_method *all = pc_methods(&n);
     if (ctx->json) {
@@ -141,12 +95,7 @@ int cmd_methods(const cli_ctx *ctx, int argc, char **argv)
             cJSON_AddStringToObject(o, "summary", all[i].summary);
             cJSON_AddItemToArray(arr, o);
         }
-        char *text = arr ? cJSON_PrintUnformatted(arr) : NULL;
-        if (text)
-            puts(text);
-        free(text);
-        cJSON_Delete(arr);
-        return text ? 0 : 4;
+        return print_json_records(arr, 4, &err) == PC_OK ? 0 : cli_fail(&err);
     }
     for (size_t i = 0; i < n; i++) {
         char head[80];

@@ -2,7 +2,7 @@
  * command line.
  *
  *   contacts add NAME ADDRESS   a new contact (the name must be new)
- *   contacts list               name and address per line; --json an array
+ *   contacts list [--csv]       name and address per line; --json an array
  *   contacts remove NAME
  *
  * Changes rewrite the file atomically, mode 0600, its folder made 0700 when
@@ -11,9 +11,20 @@
 #ifndef PC_CMD_CONTACTS_H
 #define PC_CMD_CONTACTS_H
 
+#include <stdbool.h>
+
 #include "cli/cli.h"
 
-/* argv[0] is "contacts", argv[1] the subcommand; returns the exit code. */
-int cmd_contacts(const cli_ctx *ctx, int argc, char **argv);
+/* The subcommands' options (the command table says which takes which). */
+typedef struct contacts_options {
+    bool csv;
+} contacts_options;
+
+/* Each: argv[0] is the subcommand's word; returns the exit code: 2 for bad
+ * input (a malformed or taken name, an unknown contact), the contacts
+ * file's codes otherwise (wallet/names.h: PC_EIO, PC_EDATA). */
+int cmd_contacts_add(const cli_ctx *ctx, int argc, char **argv);
+int cmd_contacts_list(const cli_ctx *ctx, int argc, char **argv);
+int cmd_contacts_remove(const cli_ctx *ctx, int argc, char **argv);
 
 #endif

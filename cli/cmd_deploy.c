@@ -1,16 +1,14 @@
-/* powerchain deploy --bytecode FILE --abi FILE [--name NAME] [--out FILE]:
- * deploys a compiled contract from the selected account and writes the
- * {"name","address","abi","block","chain_id"} deployment file that
- * --contract-json reads; the block tells the history index where to start. */
+#include "cli/cmd_deploy.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
-#include "cli/commands.h"
-#include "cli/fees.h"
-#include "cli/opts.h"
+#include "cli/command.h"
+#include "cli/fail.h"
+#include "cli/open.h"
 #include "cli/transact.h"
 #include "eth/hex.h"
 #include "keystore/safefile.h"
@@ -101,43 +99,31 @@ static pc_status write_deployment(const char *path, const char *name, const eth_
 
 int cmd_deploy(const cli_ctx *ctx, int argc, char **argv)
 {
-    const char *bytecode = NULL, *abi_path = NULL, *name = "PowerChain", *out = NULL;
-    const char *wait = NULL;
-    cli_fee_opts fees = { 0 };
-    const cli_opt table[] = {
-        CLI_OPT_VALUE("bytecode", 0, &bytecode),
-        CLI_OPT_VALUE("abi", 0, &abi_path),
-        CLI_OPT_VALUE("name", 0, &name),
-        CLI_OPT_VALUE("out", 0, &out),
-        CLI_OPT_VALUE("wait", 0, &wait),
-        CLI_FEE_OPTS(&fees),
-        CLI_OPT_END,
-    };
+    deploy_options o = { .name = "PowerChain" };
     pc_error err = { 0 };
-    char **rest = calloc((size_t)argc + 1, sizeof *rest);
-    if (!rest)
-        return 4;
-    int nrest = 0, code = 0;
+    pc_status st = cli_command_args(ctx, argc, argv, &o, NULL, &err);
+    if (st == PC_OK && (!o.bytecode || !o.abi))
+        st = pc_fail(&err, PC_EINPUT, "deploy needs --bytecode FILE and --abi FILE");
+    if (st != PC_OK)
+        return cli_fail_usage(ctx, &err);
+    const char *name = o.name, *out = o.out;
+    int code = 0;
     bytebuf code_bytes = BYTEBUF_INIT;
     cJSON *abi = NULL;
     rpc_client *c = NULL;
     unsigned long long wait_s = CLI_DEFAULT_WAIT_S;
-    pc_status st = cli_parse_opts(argc - 1, argv + 1, table, false, rest, &nrest, &err);
-    if (st == PC_OK && (nrest != 0 || !bytecode || !abi_path))
-        st = pc_fail(&err, PC_EINPUT, "usage: powerchain deploy --bytecode FILE --abi FILE "
-                                      "[--name NAME] [--out FILE]");
-    if (st == PC_OK && !pc_contract_name_ok(name))
+    if (!pc_contract_name_ok(name))
         st = pc_fail(&err, PC_EINPUT, "--name must be 1 to %d printable ASCII characters",
                      PC_CONTRACT_NAME_MAX);
-    if (st == PC_OK && wait)
-        st = cli_parse_u64("wait", wait, 86400, &wait_s, &err);
+    if (st == PC_OK && o.wait)
+        st = cli_parse_u64("wait", o.wait, 86400, &wait_s, &err);
     sender_fees given;
     if (st == PC_OK)
-        st = cli_fee_parse(&fees, &given, &err);
+        st = cli_fee_parse(&o.fees, &given, &err);
     if (st == PC_OK)
-        st = read_bytecode(bytecode, &code_bytes, &err);
+        st = read_bytecode(o.bytecode, &code_bytes, &err);
     if (st == PC_OK)
-        st = read_abi(abi_path, &abi, &err);
+        st = read_abi(o.abi, &abi, &err);
     if (st == PC_OK)
         st = cli_connect(ctx, &c, &err);
     node_receipt receipt = { 0 };
@@ -175,6 +161,5 @@ int cmd_deploy(const cli_ctx *ctx, int argc, char **argv)
     rpc_client_free(c);
     cJSON_Delete(abi);
     bytebuf_free(&code_bytes);
-    free(rest);
     return code;
 }

@@ -1,6 +1,5 @@
-/* powerchain sync and powerchain history: the local history index (see
- * wallet/history.h) brought up to date, and its transactions printed as a
- * table, JSON (--json) or CSV (--csv). */
+#include "cli/cmd_history.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +7,9 @@
 #include <unistd.h>
 
 #include "cli/book.h"
-#include "cli/commands.h"
+#include "cli/command.h"
+#include "cli/fail.h"
+#include "cli/open.h"
 #include "cli/opts.h"
 #include "cli/print.h"
 #include "eth/hex.h"
@@ -81,22 +82,22 @@ static void close_all(pc_contract *k, rpc_client *c, history *h)
 
 int cmd_sync(const cli_ctx *ctx, int argc, char **argv)
 {
-    (void)argv;
-    if (argc > 1) {
-        cli_error("usage: powerchain sync");
-        return 2;
-    }
     pc_error err = { 0 };
+    if (cli_command_args(ctx, argc, argv, NULL, NULL, &err) != PC_OK)
+        return cli_fail_usage(ctx, &err);
     pc_contract *k;
     rpc_client *c;
     history *h;
     history_sync_stats s;
     pc_status st = open_and_sync(ctx, &k, &c, &h, &s, &err);
-    if (st == PC_OK && ctx->json)
-        printf("{\"blocks\":%llu,\"transactions\":%llu,\"rolled_back\":%llu,\"head\":%llu}\n",
-               (unsigned long long)s.blocks, (unsigned long long)s.txs,
-               (unsigned long long)s.rolled_back, (unsigned long long)s.head);
-    else if (st == PC_OK)
+    if (st == PC_OK && ctx->json) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "blocks", (double)s.blocks);
+        cJSON_AddNumberToObject(o, "transactions", (double)s.txs);
+        cJSON_AddNumberToObject(o, "rolled_back", (double)s.rolled_back);
+        cJSON_AddNumberToObject(o, "head", (double)s.head);
+        st = print_json(cJSON_GetArraySize(o) == 4 ? o : (cJSON_Delete(o), NULL), &err);
+    } else if (st == PC_OK)
         printf("indexed %llu blocks, %llu transactions%s; head block %llu\n",
                (unsigned long long)s.blocks, (unsigned long long)s.txs,
                s.rolled_back ? " (after a reorg)" : "", (unsigned long long)s.head);
@@ -245,39 +246,27 @@ static cJSON *record_json(const history_tx *t)
     return o;
 }
 
-static pc_status print_json(const history_tx *txs, size_t n, pc_error *err)
+static pc_status print_records_json(const history_tx *txs, size_t n, pc_error *err)
 {
     /* One record at a time, so that a long history is never one big tree. */
     fputc('[', stdout);
     for (size_t i = 0; i < n; i++) {
         cJSON *o = record_json(&txs[i]);
-        char *text = o ? cJSON_PrintUnformatted(o) : NULL;
-        cJSON_Delete(o);
-        if (!text)
-            return pc_fail(err, PC_ENOMEM, "out of memory");
         fputs(i ? "," : "", stdout);
-        fputs(text, stdout);
-        free(text);
+        pc_status st = print_json_part(o, err);
+        cJSON_Delete(o);
+        if (st != PC_OK)
+            return st;
     }
     puts("]");
     return PC_OK;
 }
 
-/* RFC 4180: quoted, with quotes doubled. */
-static void csv_field(const char *s)
+static pc_status print_records_csv(const history_tx *txs, size_t n, pc_error *err)
 {
-    fputc('"', stdout);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', stdout);
-        fputc(*s, stdout);
-    }
-    fputc('"', stdout);
-}
-
-static pc_status print_csv(const history_tx *txs, size_t n, pc_error *err)
-{
-    puts("block,time,tx,from,method,args,outcome,text");
+    static const char *const head[] = { "block", "time", "tx", "from", "method", "args",
+                                        "outcome", "text" };
+    print_csv_row(head, 8);
     for (size_t i = 0; i < n; i++) {
         const history_tx *t = &txs[i];
         cJSON *o = record_json(t);
@@ -287,16 +276,15 @@ static pc_status print_csv(const history_tx *txs, size_t n, pc_error *err)
             cJSON_Delete(o);
             return pc_fail(err, PC_ENOMEM, "out of memory");
         }
+        char block[24], time[24];
+        snprintf(block, sizeof block, "%llu", (unsigned long long)t->block);
+        snprintf(time, sizeof time, "%llu", (unsigned long long)t->time);
         const char *word = method_word(t);
-        printf("%llu,%llu,%s,%s,", (unsigned long long)t->block, (unsigned long long)t->time,
-               cJSON_GetObjectItemCaseSensitive(o, "tx")->valuestring,
-               cJSON_GetObjectItemCaseSensitive(o, "from")->valuestring);
-        csv_field(word ? word : "");
-        fputc(',', stdout);
-        csv_field(args);
-        printf(",%s,", outcome_word(t->outcome));
-        csv_field(t->text);
-        fputc('\n', stdout);
+        const char *row[] = { block, time,
+                              cJSON_GetObjectItemCaseSensitive(o, "tx")->valuestring,
+                              cJSON_GetObjectItemCaseSensitive(o, "from")->valuestring,
+                              word ? word : "", args, outcome_word(t->outcome), t->text };
+        print_csv_row(row, 8);
         free(args);
         cJSON_Delete(o);
     }
@@ -339,29 +327,12 @@ static pc_status parse_filter(const cli_ctx *ctx, const char *method, const char
 
 int cmd_history(const cli_ctx *ctx, int argc, char **argv)
 {
-    const char *method = NULL, *from = NULL, *to = NULL;
-    bool csv = false;
-    const cli_opt table[] = {
-        CLI_OPT_VALUE("method", 0, &method),
-        CLI_OPT_VALUE("from-block", 0, &from),
-        CLI_OPT_VALUE("to-block", 0, &to),
-        CLI_OPT_FLAG("csv", 0, &csv),
-        CLI_OPT_END,
-    };
+    history_options o = { 0 };
     pc_error err = { 0 };
-    char **rest = calloc((size_t)argc + 1, sizeof *rest);
-    if (!rest)
-        return 4;
-    int nrest = 0;
+    if (cli_command_args(ctx, argc, argv, &o, NULL, &err) != PC_OK)
+        return cli_fail_usage(ctx, &err);
     history_filter f;
-    pc_status st = cli_parse_opts(argc - 1, argv + 1, table, false, rest, &nrest, &err);
-    if (st == PC_OK && nrest != 0)
-        st = pc_fail(&err, PC_EINPUT, "usage: powerchain history [--account A] [--method M] "
-                                      "[--from-block N] [--to-block N] [--csv]");
-    if (st == PC_OK && csv && ctx->json)
-        st = pc_fail(&err, PC_EINPUT, "--csv and --json exclude each other");
-    if (st == PC_OK)
-        st = parse_filter(ctx, method, from, to, &f, &err);
+    pc_status st = parse_filter(ctx, o.method, o.from_block, o.to_block, &f, &err);
     pc_contract *k = NULL;
     rpc_client *c = NULL;
     history *h = NULL;
@@ -372,9 +343,9 @@ int cmd_history(const cli_ctx *ctx, int argc, char **argv)
     if (st == PC_OK)
         st = history_load(h, &f, &txs, &n, &err);
     if (st == PC_OK && ctx->json)
-        st = print_json(txs, n, &err);
-    else if (st == PC_OK && csv)
-        st = print_csv(txs, n, &err);
+        st = print_records_json(txs, n, &err);
+    else if (st == PC_OK && o.csv)
+        st = print_records_csv(txs, n, &err);
     else if (st == PC_OK) {
         names *b = book_for_display(ctx);
         print_table(b, txs, n);
@@ -382,6 +353,5 @@ int cmd_history(const cli_ctx *ctx, int argc, char **argv)
     }
     history_tx_free_all(txs, n);
     close_all(k, c, h);
-    free(rest);
     return st == PC_OK ? 0 : cli_fail(&err);
 }

@@ -20,15 +20,19 @@
  * same signed bytes.
  * The account's nonce lock is held for the whole run, so other powerchain
  * processes signing for the unit wait their turn. */
+#include "cli/cmd_meter.h"
+
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "cli/commands.h"
-#include "cli/fees.h"
-#include "cli/opts.h"
+#include "cli/cmd_call.h"
+#include "cli/cmd_send.h"
+#include "cli/command.h"
+#include "cli/fail.h"
+#include "cli/open.h"
 #include "cli/signer.h"
 #include "cli/transact.h"
 #include "eth/hex.h"
@@ -594,57 +598,47 @@ static int meter_run_cmd(const cli_ctx *ctx, unsigned wait_s, const sender_fees 
     return code;
 }
 
-int cmd_meter(const cli_ctx *ctx, int argc, char **argv)
+int cmd_meter_run(const cli_ctx *ctx, int argc, char **argv)
 {
-    const char *wait = NULL;
-    cli_fee_opts fee_opts = { 0 };
-    const cli_opt table[] = { CLI_OPT_VALUE("wait", 0, &wait), CLI_FEE_OPTS(&fee_opts),
-                              CLI_OPT_END };
-    enum { NOPTS = sizeof table / sizeof table[0] - 1 };
-    char **rest = calloc((size_t)argc + 3 + 2 * NOPTS, sizeof *rest);
-    if (!rest)
-        return 4;
-    int nrest = 0, code = 2;
-    pc_error err = { 0 };
+    meter_options o = { 0 };
     unsigned long long wait_s = CLI_DEFAULT_WAIT_S;
     sender_fees fees;
-    pc_status st = cli_parse_opts(argc - 1, argv + 1, table, false, rest + 2, &nrest, &err);
-    if (st == PC_OK && wait)
-        st = cli_parse_u64("wait", wait, 86400, &wait_s, &err);
-    if (st == PC_OK)
-        st = cli_fee_parse(&fee_opts, &fees, &err);
-    const char *sub = nrest ? rest[2] : "";
-    bool send_options = wait || fee_opts.gas_limit || fee_opts.gas_price || fee_opts.max_fee ||
-                        fee_opts.priority_fee;
-    if (st == PC_OK && strcmp(sub, "session") == 0 && send_options)
-        st = pc_fail(&err, PC_EINPUT, "meter session only reads: --wait and the gas and fee "
-                                      "options are for readings");
-    if (st != PC_OK) {
-        code = cli_fail(&err);
-    } else if (strcmp(sub, "run") == 0 && nrest == 1) {
-        code = meter_run_cmd(ctx, (unsigned)wait_s, &fees);
-    } else if (strcmp(sub, "session") == 0 && nrest == 2) {
-        rest[1] = "call";
-        rest[2] = "getConsumptionSessionEnergy";
-        code = cmd_call(ctx, nrest + 1, rest + 1);
-    } else {
-        int kind = -1;
-        for (int i = 0; i < 3; i++)
-            if (strcmp(sub, kinds[i]) == 0)
-                kind = i;
-        if (kind < 0) {
-            cli_error("usage: powerchain meter produce PRODUCER WH | consume CONSUMER WH | "
-                      "report WH | session ADDRESS | run");
-        } else {
-            /* One reading is a send of the matching contract function,
-             * with the options given here. */
-            char names[NOPTS][CLI_OPT_NAME_MAX];
-            rest[1] = "send";
-            rest[2] = (char *)methods_of[kind];
-            nrest += cli_opts_forward(table, names, rest + nrest + 2);
-            code = cmd_send(ctx, nrest + 1, rest + 1);
-        }
-    }
-    free(rest);
+    pc_error err = { 0 };
+    if (cli_command_args(ctx, argc, argv, &o, NULL, &err) != PC_OK)
+        return cli_fail_usage(ctx, &err);
+    if ((o.wait && cli_parse_u64("wait", o.wait, 86400, &wait_s, &err) != PC_OK) ||
+        cli_fee_parse(&o.fees, &fees, &err) != PC_OK)
+        return cli_fail(&err);
+    return meter_run_cmd(ctx, (unsigned)wait_s, &fees);
+}
+
+int cmd_meter_session(const cli_ctx *ctx, int argc, char **argv)
+{
+    pc_error err = { 0 };
+    cli_args args;
+    if (cli_command_args(ctx, argc, argv, NULL, &args, &err) != PC_OK)
+        return cli_fail_usage(ctx, &err);
+    char *words[] = { "getConsumptionSessionEnergy", args.word[0] };
+    int code = cli_call(ctx, 2, words);
+    cli_args_free(&args);
+    return code;
+}
+
+int cmd_meter_reading(const cli_ctx *ctx, int argc, char **argv)
+{
+    int kind = 0;
+    while (kind < 2 && strcmp(argv[0], kinds[kind]) != 0)
+        kind++;
+    meter_options o = { 0 };
+    cli_args args;
+    pc_error err = { 0 };
+    if (cli_command_args(ctx, argc, argv, &o, &args, &err) != PC_OK)
+        return cli_fail_usage(ctx, &err);
+    /* One reading is a send of the matching contract function, with the
+     * options given here. */
+    send_options send = { .wait = o.wait, .fees = o.fees };
+    char *words[3] = { (char *)methods_of[kind], args.word[0], args.word[1] };
+    int code = cli_send(ctx, &send, args.count + 1, words);
+    cli_args_free(&args);
     return code;
 }

@@ -1,13 +1,11 @@
-/* powerchain networks: the configuration file's named networks, one a
- * line (or a JSON array with --json), the one in use (--network) marked;
- * a key a network leaves out shows the common one it takes. Nodes are
- * shown by scheme, host and port only: their addresses may carry
- * credentials and API keys. */
+#include "cli/cmd_networks.h"
+
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/commands.h"
+#include "cli/command.h"
 #include "cli/config.h"
+#include "cli/fail.h"
 #include "cli/print.h"
 #include "eth/text.h"
 #include "rpcclient/rpc.h"
@@ -79,17 +77,14 @@ static cJSON *network_json(const cli_network *n, const network_view *v, bool cho
 
 int cmd_networks(const cli_ctx *ctx, int argc, char **argv)
 {
-    (void)argv;
-    if (argc > 1) {
-        cli_error("networks takes no arguments");
-        return 2;
-    }
+    pc_error err = { 0 };
+    if (cli_command_args(ctx, argc, argv, NULL, NULL, &err) != PC_OK)
+        return cli_fail_usage(ctx, &err);
     const cli_config *c = ctx->config;
     size_t count = c ? c->nnetworks : 0;
     if (ctx->json) {
         /* print_json_records counts every object's keys: a failed
          * allocation anywhere is caught there. */
-        pc_error err = { 0 };
         cJSON *arr = cJSON_CreateArray();
         for (size_t i = 0; arr && i < count; i++) {
             const cli_network *n = &c->networks[i];

@@ -1,27 +1,20 @@
-/* powerchain send METHOD [ARGS...]: online (prepare, sign, send, wait) or,
- * with --raw, offline signing that prints the raw transaction and contacts
- * no node. */
+#include "cli/cmd_send.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/book.h"
-#include "cli/commands.h"
-#include "cli/fees.h"
-#include "cli/opts.h"
+#include "cli/command.h"
+#include "cli/fail.h"
+#include "cli/open.h"
 #include "cli/signer.h"
 #include "cli/transact.h"
 #include "eth/hex.h"
 #include "eth/tx.h"
 
-typedef struct send_opts {
-    bool raw;
-    const char *nonce, *wait;
-    cli_fee_opts fees;
-} send_opts;
-
 /* Every field of an offline transaction comes from the command line. */
-static pc_status build_raw_tx(const cli_ctx *ctx, const send_opts *o, eth_tx *tx, pc_error *err)
+static pc_status build_raw_tx(const cli_ctx *ctx, const send_options *o, eth_tx *tx, pc_error *err)
 {
     memset(tx, 0, sizeof *tx);
     const cli_fee_opts *f = &o->fees;
@@ -48,7 +41,7 @@ static pc_status build_raw_tx(const cli_ctx *ctx, const send_opts *o, eth_tx *tx
     return PC_OK;
 }
 
-static int send_raw(const cli_ctx *ctx, const send_opts *o, const pc_contract *k,
+static int send_raw(const cli_ctx *ctx, const send_options *o, const pc_contract *k,
                     const bytebuf *calldata)
 {
     pc_error err = { 0 };
@@ -90,34 +83,32 @@ static void describe(const pc_method *m, const book_args *names, char *out, size
 
 int cmd_send(const cli_ctx *ctx, int argc, char **argv)
 {
-    send_opts o = { 0 };
-    const cli_opt table[] = {
-        CLI_OPT_FLAG("raw", 0, &o.raw),
-        CLI_OPT_VALUE("nonce", 0, &o.nonce),
-        CLI_FEE_OPTS(&o.fees),
-        CLI_OPT_VALUE("wait", 0, &o.wait),
-        CLI_OPT_END,
-    };
+    send_options o = { 0 };
     pc_error err = { 0 };
-    char **rest = calloc((size_t)argc + 1, sizeof *rest);
-    if (!rest)
-        return 4;
-    int nrest = 0, code;
+    cli_args args;
+    if (cli_command_args(ctx, argc, argv, &o, &args, &err) != PC_OK)
+        return cli_fail_usage(ctx, &err);
+    int code = cli_send(ctx, &o, args.count, args.word);
+    cli_args_free(&args);
+    return code;
+}
+
+int cli_send(const cli_ctx *ctx, const send_options *o, int nrest, char **rest)
+{
+    pc_error err = { 0 };
+    int code;
     pc_contract *k = NULL;
     rpc_client *c = NULL;
     bytebuf calldata = BYTEBUF_INIT;
     unsigned long long wait_s = CLI_DEFAULT_WAIT_S;
-    pc_status st = cli_parse_opts(argc - 1, argv + 1, table, false, rest, &nrest, &err);
-    if (st == PC_OK && nrest < 1)
-        st = pc_fail(&err, PC_EINPUT, "usage: powerchain send METHOD [ARGS...] "
-                                      "(see powerchain methods)");
-    const pc_method *m = NULL;
-    if (st == PC_OK && !(m = pc_method_find(rest[0])))
-        st = pc_fail(&err, PC_EINPUT, "unknown method \"%s\" (see powerchain methods)", rest[0]);
+    const pc_method *m = pc_method_find(rest[0]);
+    pc_status st = m ? PC_OK
+                     : pc_fail(&err, PC_EINPUT, "unknown method \"%s\" (see powerchain methods)",
+                               rest[0]);
     if (st == PC_OK && m->kind == PC_READ)
         st = pc_fail(&err, PC_EINPUT, "%s only reads: use powerchain call %s", m->name, m->name);
-    if (st == PC_OK && o.wait)
-        st = cli_parse_u64("wait", o.wait, 86400, &wait_s, &err);
+    if (st == PC_OK && o->wait)
+        st = cli_parse_u64("wait", o->wait, 86400, &wait_s, &err);
     book_args names;
     if (st == PC_OK)
         st = book_resolve_args(ctx, m, nrest - 1, rest + 1, &names, &err);
@@ -129,8 +120,8 @@ int cmd_send(const cli_ctx *ctx, int argc, char **argv)
         code = cli_fail(&err);
         goto out;
     }
-    if (o.raw) {
-        code = send_raw(ctx, &o, k, &calldata);
+    if (o->raw) {
+        code = send_raw(ctx, o, k, &calldata);
         goto out;
     }
     char description[512];
@@ -139,11 +130,11 @@ int cmd_send(const cli_ctx *ctx, int argc, char **argv)
                  (unsigned)wait_s, { 0 } };
     node_receipt receipt;
     pc_outcome outcome;
-    if (o.nonce)
+    if (o->nonce)
         st = pc_fail(&err, PC_EINPUT, "--nonce is for --raw; online sends take the account's "
                                       "next nonce");
     if (st == PC_OK)
-        st = cli_fee_parse(&o.fees, &t.fees, &err);
+        st = cli_fee_parse(&o->fees, &t.fees, &err);
     if (st == PC_OK)
         st = cli_connect(ctx, &c, &err);
     if (st == PC_OK)
@@ -159,6 +150,5 @@ out:
     bytebuf_free(&calldata);
     rpc_client_free(c);
     pc_contract_free(k);
-    free(rest);
     return code;
 }

@@ -1,10 +1,12 @@
-/* powerchain status: the node, the deployment and the selected account's
- * roles and balances, read in one batched request (the web panel's first
- * page), with unit owners from the history index brought up to date. */
+#include "cli/cmd_status.h"
+
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/commands.h"
+#include "cli/cmd_history.h"
+#include "cli/command.h"
+#include "cli/fail.h"
+#include "cli/open.h"
 #include "cli/print.h"
 #include "eth/text.h"
 #include "rpcclient/units.h"
@@ -59,12 +61,9 @@ static void print_account(const wallet_state *s, const wallet_past *past, const 
 
 int cmd_status(const cli_ctx *ctx, int argc, char **argv)
 {
-    (void)argv;
     pc_error err = { 0 };
-    if (argc > 1) {
-        cli_error("usage: powerchain status");
-        return 2;
-    }
+    if (cli_command_args(ctx, argc, argv, NULL, NULL, &err) != PC_OK)
+        return cli_fail_usage(ctx, &err);
     pc_contract *k = NULL;
     rpc_client *c = NULL;
     wallet_state *s = NULL;

@@ -6,9 +6,10 @@
 #include <unistd.h>
 
 #include "cli/book.h"
-#include "cli/commands.h"
+#include "cli/command.h"
 #include "cli/config.h"
-#include "cli/opts.h"
+#include "cli/fail.h"
+#include "cli/open.h"
 #include "screens/screens.h"
 #include "tui/app.h"
 
@@ -67,22 +68,12 @@ static void forget_deployment(cli_ctx *now, const cli_ctx *ctx)
 
 int cmd_tui(const cli_ctx *ctx, int argc, char **argv)
 {
-    const char *page = NULL;
-    const cli_opt opts[] = { { .name = "page", .value = &page }, { .name = NULL } };
-    char **rest = calloc(argc > 0 ? (size_t)argc : 1, sizeof *rest);
-    int nrest = 0;
+    tui_options o = { 0 };
     pc_error err = { 0 };
-    if (!rest)
-        return 4;
-    pc_status st = cli_parse_opts(argc > 0 ? argc - 1 : 0, argv + 1, opts, false, rest, &nrest,
-                                  &err);
-    if (st == PC_OK && nrest > 0)
-        pc_fail(&err, PC_EINPUT, "tui takes no arguments, got \"%.40s\"", rest[0]);
-    free(rest);
-    if (err.status != PC_OK)
-        return cli_fail(&err);
+    if (cli_command_args(ctx, argc, argv, &o, NULL, &err) != PC_OK)
+        return cli_fail_usage(ctx, &err);
     unsigned long long first = 1;
-    if (page && cli_parse_u64("page", page, 9, &first, &err) != PC_OK)
+    if (o.page && cli_parse_u64("page", o.page, 9, &first, &err) != PC_OK)
         return cli_fail(&err);
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         cli_error("the panel needs a terminal; use call and send in scripts");
@@ -95,6 +86,7 @@ int cmd_tui(const cli_ctx *ctx, int argc, char **argv)
     cli_ctx now = *ctx;
     tui_switch sw = { "", 0 };
     char network[TUI_NETWORK_MAX]; /* the panel clears sw at each start */
+    pc_status st;
     while ((st = run_panel(&now, open_page, &sw, &err)) == PC_OK && sw.network[0]) {
         /* The picked network's settings; only the signer's key and password
          * and the timeout given on the command line go along. */

@@ -8,6 +8,11 @@
 
 #include "cli/cli.h"
 
+/* tui's own options (the command table describes them). */
+typedef struct tui_options {
+    const char *page;
+} tui_options;
+
 int cmd_tui(const cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -1,10 +1,8 @@
-/* powerchain units | proposals | withdrawals | trades: views of the
- * deployment's past. Each brings the history index up to the node's newest
- * block, replays it (wallet/views.h) and prints a table, or with --json an
- * array of objects (amounts as decimal strings of the raw integers, as
- * `--json call` prints them). Reads of the present (units' energy, the
- * order book) are made at the block the index reached, so that the replay
- * and the node speak of the same moment. */
+/* Reads of the present (units' energy, the order book) are made at the
+ * block the index reached, so that the replay and the node speak of the
+ * same moment. */
+#include "cli/cmd_views.h"
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +11,9 @@
 #include <cjson/cJSON.h>
 
 #include "cli/book.h"
-#include "cli/commands.h"
-#include "cli/opts.h"
+#include "cli/cmd_history.h"
+#include "cli/command.h"
+#include "cli/fail.h"
 #include "cli/print.h"
 #include "eth/hex.h"
 #include "eth/text.h"
@@ -29,6 +28,7 @@ typedef struct views_run {
     history_tx *txs;
     size_t n;
     char tag[24];                /* the indexed head, as a block tag */
+    bool json, csv;              /* the form: --json, --csv, else a table */
     names *book;                 /* names beside addresses in tables; NULL for --json, --csv */
     int width;                   /* of an address column: book_label_width */
 } views_run;
@@ -123,7 +123,52 @@ static pc_status head_units(const abi_value *info, view_head_unit **out, size_t 
     return PC_OK;
 }
 
-static pc_status show_units(const cli_ctx *ctx, views_run *r, pc_error *err)
+static void units_csv(const view_unit_row *rows, size_t n)
+{
+    static const char *const head[] = { "unit", "owner", "active", "energy_wh" };
+    print_csv_row(head, 4);
+    for (size_t i = 0; i < n; i++) {
+        char unit[ETH_ADDRESS_TEXT_LEN], owner[ETH_ADDRESS_TEXT_LEN] = "", wh[U256_DEC_MAX];
+        eth_address_to_checksum(&rows[i].unit, unit);
+        if (rows[i].owner_known)
+            eth_address_to_checksum(&rows[i].owner, owner);
+        u256_to_dec(&rows[i].wh, wh);
+        const char *row[] = { unit, owner, rows[i].active ? "true" : "false", wh };
+        print_csv_row(row, 4);
+    }
+}
+
+static pc_status units_json(const view_unit_row *rows, size_t n, pc_error *err)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; arr && i < n; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddItemToArray(arr, o);
+        cJSON_AddItemToObject(o, "unit", json_address(&rows[i].unit));
+        cJSON_AddItemToObject(o, "owner", rows[i].owner_known ? json_address(&rows[i].owner)
+                                                              : cJSON_CreateNull());
+        cJSON_AddItemToObject(o, "active", cJSON_CreateBool(rows[i].active));
+        cJSON_AddItemToObject(o, "wh", json_u256(&rows[i].wh));
+    }
+    return print_json_records(arr, 4, err);
+}
+
+static void units_table(const views_run *r, const view_unit_row *rows, size_t n)
+{
+    printf("%-*s  %-*s  %-8s  %s\n", r->width, "UNIT", r->width, "OWNER", "STATE", "ENERGY");
+    for (size_t i = 0; i < n; i++) {
+        char unit[BOOK_LABEL_MAX], owner[BOOK_LABEL_MAX] = "unknown";
+        char wh[PC_UNIT_TEXT_MAX];
+        book_label(r->book, &rows[i].unit, unit, sizeof unit);
+        if (rows[i].owner_known)
+            book_label(r->book, &rows[i].owner, owner, sizeof owner);
+        pc_format_unit(&rows[i].wh, PC_UNIT_WH, wh, sizeof wh);
+        printf("%-*s  %-*s  %-8s  %s\n", r->width, unit, r->width, owner,
+               rows[i].active ? "active" : "removed", wh);
+    }
+}
+
+static pc_status show_units(views_run *r, pc_error *err)
 {
     view_governance g;
     abi_value info = { 0 };
@@ -138,32 +183,12 @@ static pc_status show_units(const cli_ctx *ctx, views_run *r, pc_error *err)
         st = head_units(&info, &head, &nhead, err);
     if (st == PC_OK)
         st = view_units_merge(&g, head, nhead, &rows, &nrows, err);
-    if (st == PC_OK && ctx->json) {
-        cJSON *arr = cJSON_CreateArray();
-        for (size_t i = 0; arr && i < nrows; i++) {
-            cJSON *o = cJSON_CreateObject();
-            cJSON_AddItemToArray(arr, o);
-            cJSON_AddItemToObject(o, "unit", json_address(&rows[i].unit));
-            cJSON_AddItemToObject(o, "owner", rows[i].owner_known ? json_address(&rows[i].owner)
-                                                                  : cJSON_CreateNull());
-            cJSON_AddItemToObject(o, "active", cJSON_CreateBool(rows[i].active));
-            cJSON_AddItemToObject(o, "wh", json_u256(&rows[i].wh));
-        }
-        st = print_json_records(arr, 4, err);
-    } else if (st == PC_OK) {
-        printf("%-*s  %-*s  %-8s  %s\n", r->width, "UNIT", r->width, "OWNER", "STATE",
-               "ENERGY");
-        for (size_t i = 0; i < nrows; i++) {
-            char unit[BOOK_LABEL_MAX], owner[BOOK_LABEL_MAX] = "unknown";
-            char wh[PC_UNIT_TEXT_MAX];
-            book_label(r->book, &rows[i].unit, unit, sizeof unit);
-            if (rows[i].owner_known)
-                book_label(r->book, &rows[i].owner, owner, sizeof owner);
-            pc_format_unit(&rows[i].wh, PC_UNIT_WH, wh, sizeof wh);
-            printf("%-*s  %-*s  %-8s  %s\n", r->width, unit, r->width, owner,
-                   rows[i].active ? "active" : "removed", wh);
-        }
-    }
+    if (st == PC_OK && r->json)
+        st = units_json(rows, nrows, err);
+    else if (st == PC_OK && r->csv)
+        units_csv(rows, nrows);
+    else if (st == PC_OK)
+        units_table(r, rows, nrows);
     free(rows);
     free(head);
     abi_value_free(&info);
@@ -184,79 +209,172 @@ static void print_list(const names *b, const char *label, const eth_address *a, 
     puts(n ? "" : " nobody");
 }
 
-static pc_status show_proposals(const cli_ctx *ctx, views_run *r, pc_error *err)
+/* "0x.. 0x..": addresses in one CSV field. */
+static void addresses_text(const eth_address *a, size_t n, char *out, size_t cap)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n && used + ETH_ADDRESS_TEXT_LEN + 1 <= cap; i++) {
+        if (i)
+            out[used++] = ' ';
+        eth_address_to_checksum(&a[i], out + used);
+        used += ETH_ADDRESS_TEXT_LEN - 1;
+    }
+}
+
+static pc_status proposals_csv(const view_governance *g, pc_error *err)
+{
+    static const char *const head[] = { "vote", "description", "in_favour", "against",
+                                        "passed", "first_block", "passed_block" };
+    print_csv_row(head, 7);
+    for (size_t i = 0; i < g->nproposals; i++) {
+        const view_proposal *p = &g->proposals[i];
+        char what[320], first[24], passed[24] = "";
+        char *favour = malloc(p->nin_favour * ETH_ADDRESS_TEXT_LEN + 1);
+        char *against = malloc(p->nagainst * ETH_ADDRESS_TEXT_LEN + 1);
+        if (!favour || !against) {
+            free(favour);
+            free(against);
+            return pc_fail(err, PC_ENOMEM, "out of memory");
+        }
+        view_proposal_describe(p, what, sizeof what);
+        addresses_text(p->in_favour, p->nin_favour, favour, p->nin_favour * ETH_ADDRESS_TEXT_LEN + 1);
+        addresses_text(p->against, p->nagainst, against, p->nagainst * ETH_ADDRESS_TEXT_LEN + 1);
+        snprintf(first, sizeof first, "%" PRIu64, p->first_block);
+        if (p->passed)
+            snprintf(passed, sizeof passed, "%" PRIu64, p->passed_block);
+        const char *row[] = { p->vote, what, favour, against, p->passed ? "true" : "false",
+                              first, passed };
+        print_csv_row(row, 7);
+        free(favour);
+        free(against);
+    }
+    return PC_OK;
+}
+
+/* The block a proposal passed in is the one the table says: its first
+ * vote's block is another fact, under another name. */
+static pc_status proposals_json(const view_governance *g, pc_error *err)
+{
+    char what[320];
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; arr && i < g->nproposals; i++) {
+        const view_proposal *p = &g->proposals[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddItemToArray(arr, o);
+        view_proposal_describe(p, what, sizeof what);
+        cJSON_AddItemToObject(o, "vote", cJSON_CreateString(p->vote));
+        cJSON_AddItemToObject(o, "description", cJSON_CreateString(what));
+        cJSON_AddItemToObject(o, "in_favour", json_addresses(p->in_favour, p->nin_favour));
+        cJSON_AddItemToObject(o, "against", json_addresses(p->against, p->nagainst));
+        cJSON_AddItemToObject(o, "passed", cJSON_CreateBool(p->passed));
+        cJSON_AddItemToObject(o, "first_block", cJSON_CreateNumber((double)p->first_block));
+        cJSON_AddItemToObject(o, "passed_block", p->passed
+                                                     ? cJSON_CreateNumber((double)p->passed_block)
+                                                     : cJSON_CreateNull());
+    }
+    return print_json_records(arr, 7, err);
+}
+
+static void proposals_table(const views_run *r, const view_governance *g)
+{
+    char what[320], tally[64];
+    if (!g->nproposals)
+        puts("no proposals");
+    for (size_t i = 0; i < g->nproposals; i++) {
+        const view_proposal *p = &g->proposals[i];
+        view_proposal_describe(p, what, sizeof what);
+        view_proposal_tally(p, tally, sizeof tally);
+        text_print(stdout, p->vote);
+        printf("\n  %s\n  %s, ", what, tally);
+        if (p->passed)
+            printf("passed in block %" PRIu64 " (first vote in block %" PRIu64 ")\n",
+                   p->passed_block, p->first_block);
+        else
+            printf("open since block %" PRIu64 "\n", p->first_block);
+        print_list(r->book, "in favour:", p->in_favour, p->nin_favour);
+        print_list(r->book, "against:", p->against, p->nagainst);
+    }
+}
+
+static pc_status show_proposals(views_run *r, pc_error *err)
 {
     view_governance g;
     pc_status st = view_governance_replay(r->txs, r->n, &g, err);
     if (st != PC_OK)
         return st;
-    char what[320], tally[64];
-    if (ctx->json) {
-        cJSON *arr = cJSON_CreateArray();
-        for (size_t i = 0; arr && i < g.nproposals; i++) {
-            const view_proposal *p = &g.proposals[i];
-            cJSON *o = cJSON_CreateObject();
-            cJSON_AddItemToArray(arr, o);
-            view_proposal_describe(p, what, sizeof what);
-            cJSON_AddItemToObject(o, "vote", cJSON_CreateString(p->vote));
-            cJSON_AddItemToObject(o, "description", cJSON_CreateString(what));
-            cJSON_AddItemToObject(o, "in_favour", json_addresses(p->in_favour, p->nin_favour));
-            cJSON_AddItemToObject(o, "against", json_addresses(p->against, p->nagainst));
-            cJSON_AddItemToObject(o, "passed", cJSON_CreateBool(p->passed));
-            cJSON_AddItemToObject(o, "block", cJSON_CreateNumber((double)p->first_block));
-        }
-        st = print_json_records(arr, 6, err);
-    } else {
-        if (!g.nproposals)
-            puts("no proposals");
-        for (size_t i = 0; i < g.nproposals; i++) {
-            const view_proposal *p = &g.proposals[i];
-            view_proposal_describe(p, what, sizeof what);
-            view_proposal_tally(p, tally, sizeof tally);
-            text_print(stdout, p->vote);
-            printf("\n  %s\n  %s, ", what, tally);
-            if (p->passed)
-                printf("passed in block %" PRIu64 "\n", p->passed_block);
-            else
-                printf("open since block %" PRIu64 "\n", p->first_block);
-            print_list(r->book, "in favour:", p->in_favour, p->nin_favour);
-            print_list(r->book, "against:", p->against, p->nagainst);
-        }
-    }
+    if (r->json)
+        st = proposals_json(&g, err);
+    else if (r->csv)
+        st = proposals_csv(&g, err);
+    else
+        proposals_table(r, &g);
     view_governance_free(&g);
     return st;
 }
 
 /* ---- withdrawals ----------------------------------------------------------- */
 
-static pc_status show_withdrawals(const cli_ctx *ctx, views_run *r, pc_error *err)
+static pc_status withdrawals_json(const view_withdrawals *w, pc_error *err)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; arr && i < w->count; i++) {
+        const view_withdrawal *it = &w->items[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddItemToArray(arr, o);
+        cJSON_AddItemToObject(o, "account", json_address(&it->account));
+        cJSON_AddItemToObject(o, "amount", json_u256(&it->amount));
+        cJSON_AddItemToObject(o, "block", cJSON_CreateNumber((double)it->block));
+        cJSON_AddItemToObject(o, "time", cJSON_CreateNumber((double)it->time));
+    }
+    return print_json_records(arr, 4, err);
+}
+
+static void withdrawals_csv(const view_withdrawals *w)
+{
+    static const char *const head[] = { "account", "amount_eeuro", "block", "time" };
+    print_csv_row(head, 4);
+    for (size_t i = 0; i < w->count; i++) {
+        const view_withdrawal *it = &w->items[i];
+        char account[ETH_ADDRESS_TEXT_LEN], amount[U256_DEC_MAX + 2], block[24], time[24];
+        eth_address_to_checksum(&it->account, account);
+        u256_format_fixed(&it->amount, 18, amount);
+        snprintf(block, sizeof block, "%" PRIu64, it->block);
+        snprintf(time, sizeof time, "%" PRIu64, it->time);
+        const char *row[] = { account, amount, block, time };
+        print_csv_row(row, 4);
+    }
+}
+
+static void withdrawals_table(const views_run *r, const view_withdrawals *w)
+{
+    if (!w->count) {
+        puts("no withdrawal requests");
+        return;
+    }
+    printf("%-*s  %-24s  %s\n", r->width, "ACCOUNT", "AMOUNT", "REQUESTED");
+    for (size_t i = 0; i < w->count; i++) {
+        char account[BOOK_LABEL_MAX], amount[PC_UNIT_TEXT_MAX], when[PC_UNIT_TEXT_MAX];
+        book_label(r->book, &w->items[i].account, account, sizeof account);
+        pc_format_unit(&w->items[i].amount, PC_UNIT_EEURO, amount, sizeof amount);
+        print_time(w->items[i].time, when, sizeof when);
+        printf("%-*s  %-24s  %s (block %" PRIu64 ")\n", r->width, account, amount, when,
+               w->items[i].block);
+    }
+}
+
+static pc_status show_withdrawals(views_run *r, pc_error *err)
 {
     view_withdrawals w;
     pc_status st = view_withdrawals_replay(r->txs, r->n, &w, err);
     if (st != PC_OK)
         return st;
-    if (ctx->json) {
-        cJSON *arr = cJSON_CreateArray();
-        for (size_t i = 0; arr && i < w.count; i++) {
-            cJSON *o = cJSON_CreateObject();
-            cJSON_AddItemToArray(arr, o);
-            cJSON_AddItemToObject(o, "account", json_address(&w.items[i].account));
-            cJSON_AddItemToObject(o, "amount", json_u256(&w.items[i].amount));
-        }
-        st = print_json_records(arr, 2, err);
-    } else if (!w.count) {
-        puts("no withdrawal requests");
-    } else {
-        printf("%-*s  %-24s  %s\n", r->width, "ACCOUNT", "AMOUNT", "REQUESTED");
-        for (size_t i = 0; i < w.count; i++) {
-            char account[BOOK_LABEL_MAX], amount[PC_UNIT_TEXT_MAX], when[PC_UNIT_TEXT_MAX];
-            book_label(r->book, &w.items[i].account, account, sizeof account);
-            pc_format_unit(&w.items[i].amount, PC_UNIT_EEURO, amount, sizeof amount);
-            print_time(w.items[i].time, when, sizeof when);
-            printf("%-*s  %-24s  %s (block %" PRIu64 ")\n", r->width, account, amount, when,
-                   w.items[i].block);
-        }
-    }
+    if (r->json)
+        st = withdrawals_json(&w, err);
+    else if (r->csv)
+        withdrawals_csv(&w);
+    else
+        withdrawals_table(r, &w);
     view_withdrawals_free(&w);
     return st;
 }
@@ -302,128 +420,121 @@ static void trade_fields(const names *b, const view_fill *f, bool exact, char *p
     hex_encode(f->tx, sizeof f->tx, tx + 2);
 }
 
-static pc_status show_trades(const cli_ctx *ctx, bool csv, views_run *r, pc_error *err)
+static pc_status trades_json(const view_market *m, pc_error *err)
+{
+    char price[U256_DEC_MAX], quantity[U256_DEC_MAX], tx[67];
+    char buyer[BOOK_LABEL_MAX], seller[BOOK_LABEL_MAX];
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; arr && i < m->nfills; i++) {
+        const view_fill *f = &m->fills[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddItemToArray(arr, o);
+        trade_fields(NULL, f, true, price, quantity, buyer, seller, tx);
+        cJSON_AddItemToObject(o, "block", cJSON_CreateNumber((double)f->block));
+        cJSON_AddItemToObject(o, "time", cJSON_CreateNumber((double)f->time));
+        cJSON_AddItemToObject(o, "tx", cJSON_CreateString(tx));
+        cJSON_AddItemToObject(o, "price", cJSON_CreateString(price));
+        cJSON_AddItemToObject(o, "quantity", cJSON_CreateString(quantity));
+        cJSON_AddItemToObject(o, "buyer", cJSON_CreateString(buyer));
+        cJSON_AddItemToObject(o, "seller", cJSON_CreateString(seller));
+    }
+    return print_json_records(arr, 7, err);
+}
+
+static void trades_csv(const view_market *m)
+{
+    static const char *const head[] = { "block", "time", "tx", "price_eeuro_per_ent",
+                                        "quantity_ent", "buyer", "seller" };
+    char price[U256_DEC_MAX], quantity[U256_DEC_MAX], tx[67], block[24], time[24];
+    char buyer[BOOK_LABEL_MAX], seller[BOOK_LABEL_MAX];
+    print_csv_row(head, 7);
+    for (size_t i = 0; i < m->nfills; i++) {
+        const view_fill *f = &m->fills[i];
+        trade_fields(NULL, f, false, price, quantity, buyer, seller, tx);
+        snprintf(block, sizeof block, "%" PRIu64, f->block);
+        snprintf(time, sizeof time, "%" PRIu64, f->time);
+        const char *row[] = { block, time, tx, price, quantity, buyer, seller };
+        print_csv_row(row, 7);
+    }
+}
+
+static void trades_table(const views_run *r, const view_market *m)
+{
+    char price[U256_DEC_MAX], quantity[U256_DEC_MAX], tx[67];
+    char buyer[BOOK_LABEL_MAX], seller[BOOK_LABEL_MAX], when[PC_UNIT_TEXT_MAX];
+    if (!m->nfills)
+        puts("no trades");
+    else
+        printf("%-23s  %-8s  %-20s  %-24s  %-*s  %s\n", "TIME", "BLOCK", "PRICE eEuro/ENT",
+               "ENT", r->width, "BUYER", "SELLER");
+    for (size_t i = 0; i < m->nfills; i++) {
+        const view_fill *f = &m->fills[i];
+        trade_fields(r->book, f, false, price, quantity, buyer, seller, tx);
+        print_time(f->time, when, sizeof when);
+        printf("%-23s  %-8" PRIu64 "  %-20s  %-24s  %-*s  %s\n", when, f->block, price,
+               quantity, r->width, buyer, seller);
+    }
+    printf("open orders: %zu buy, %zu sell (the node agrees)\n", m->nbuys, m->nsells);
+}
+
+static pc_status show_trades(views_run *r, pc_error *err)
 {
     view_market m;
     pc_status st = view_market_replay(r->txs, r->n, &m, err);
     if (st != PC_OK)
         return st;
     st = check_book(r, &m, err);
-    char price[U256_DEC_MAX], quantity[U256_DEC_MAX], tx[67];
-    char buyer[BOOK_LABEL_MAX], seller[BOOK_LABEL_MAX], when[PC_UNIT_TEXT_MAX];
-    if (st == PC_OK && ctx->json) {
-        cJSON *arr = cJSON_CreateArray();
-        for (size_t i = 0; arr && i < m.nfills; i++) {
-            const view_fill *f = &m.fills[i];
-            cJSON *o = cJSON_CreateObject();
-            cJSON_AddItemToArray(arr, o);
-            trade_fields(NULL, f, true, price, quantity, buyer, seller, tx);
-            cJSON_AddItemToObject(o, "block", cJSON_CreateNumber((double)f->block));
-            cJSON_AddItemToObject(o, "time", cJSON_CreateNumber((double)f->time));
-            cJSON_AddItemToObject(o, "tx", cJSON_CreateString(tx));
-            cJSON_AddItemToObject(o, "price", cJSON_CreateString(price));
-            cJSON_AddItemToObject(o, "quantity", cJSON_CreateString(quantity));
-            cJSON_AddItemToObject(o, "buyer", cJSON_CreateString(buyer));
-            cJSON_AddItemToObject(o, "seller", cJSON_CreateString(seller));
-        }
-        st = print_json_records(arr, 7, err);
-    } else if (st == PC_OK && csv) {
-        puts("block,time,tx,price_eeuro_per_ent,quantity_ent,buyer,seller");
-        for (size_t i = 0; i < m.nfills; i++) {
-            const view_fill *f = &m.fills[i];
-            trade_fields(NULL, f, false, price, quantity, buyer, seller, tx);
-            printf("%" PRIu64 ",%" PRIu64 ",%s,%s,%s,%s,%s\n", f->block, f->time, tx, price,
-                   quantity, buyer, seller);
-        }
-    } else if (st == PC_OK) {
-        if (!m.nfills)
-            puts("no trades");
-        else
-            printf("%-23s  %-8s  %-20s  %-24s  %-*s  %s\n", "TIME", "BLOCK", "PRICE eEuro/ENT",
-                   "ENT", r->width, "BUYER", "SELLER");
-        for (size_t i = 0; i < m.nfills; i++) {
-            const view_fill *f = &m.fills[i];
-            trade_fields(r->book, f, false, price, quantity, buyer, seller, tx);
-            print_time(f->time, when, sizeof when);
-            printf("%-23s  %-8" PRIu64 "  %-20s  %-24s  %-*s  %s\n", when, f->block, price,
-                   quantity, r->width, buyer, seller);
-        }
-        printf("open orders: %zu buy, %zu sell (the node agrees)\n", m.nbuys, m.nsells);
-    }
+    if (st == PC_OK && r->json)
+        st = trades_json(&m, err);
+    else if (st == PC_OK && r->csv)
+        trades_csv(&m);
+    else if (st == PC_OK)
+        trades_table(r, &m);
     view_market_free(&m);
     return st;
 }
 
 /* ---- The commands ---------------------------------------------------------- */
 
-typedef enum views_kind { UNITS, PROPOSALS, WITHDRAWALS, TRADES } views_kind;
+typedef pc_status (*view_show)(views_run *r, pc_error *err);
 
-static int run(const cli_ctx *ctx, views_kind kind, bool csv)
+/* Every view: no arguments, --csv or --json or a table. */
+static int run(const cli_ctx *ctx, int argc, char **argv, view_show show)
 {
+    views_options o = { 0 };
     pc_error err = { 0 };
+    if (cli_command_args(ctx, argc, argv, &o, NULL, &err) != PC_OK)
+        return cli_fail_usage(ctx, &err);
     views_run r;
     pc_status st = run_open(ctx, &r, &err);
     if (st != PC_OK)
         return cli_fail(&err);
-    if (!ctx->json && !csv)
+    r.json = ctx->json;
+    r.csv = o.csv;
+    if (!r.json && !r.csv)
         r.book = book_for_display(ctx);
     r.width = book_label_width(r.book);
-    switch (kind) {
-    case UNITS: st = show_units(ctx, &r, &err); break;
-    case PROPOSALS: st = show_proposals(ctx, &r, &err); break;
-    case WITHDRAWALS: st = show_withdrawals(ctx, &r, &err); break;
-    case TRADES: st = show_trades(ctx, csv, &r, &err); break;
-    }
+    st = show(&r, &err);
     run_close(&r);
     return st == PC_OK ? 0 : cli_fail(&err);
 }
 
-static int no_arguments(const cli_ctx *ctx, int argc, char **argv, views_kind kind)
-{
-    if (argc > 1) {
-        cli_error("usage: powerchain %s", argv[0]);
-        return 2;
-    }
-    return run(ctx, kind, false);
-}
-
 int cmd_units(const cli_ctx *ctx, int argc, char **argv)
 {
-    return no_arguments(ctx, argc, argv, UNITS);
+    return run(ctx, argc, argv, show_units);
 }
 
 int cmd_proposals(const cli_ctx *ctx, int argc, char **argv)
 {
-    return no_arguments(ctx, argc, argv, PROPOSALS);
+    return run(ctx, argc, argv, show_proposals);
 }
 
 int cmd_withdrawals(const cli_ctx *ctx, int argc, char **argv)
 {
-    return no_arguments(ctx, argc, argv, WITHDRAWALS);
+    return run(ctx, argc, argv, show_withdrawals);
 }
 
 int cmd_trades(const cli_ctx *ctx, int argc, char **argv)
 {
-    bool csv = false;
-    const cli_opt opts[] = { CLI_OPT_FLAG("csv", 0, &csv), CLI_OPT_END };
-    char **rest = calloc((size_t)argc, sizeof *rest);
-    int nrest = 0;
-    pc_error err = { 0 };
-    if (!rest) {
-        pc_fail(&err, PC_ENOMEM, "out of memory");
-        return cli_fail(&err);
-    }
-    pc_status st = cli_parse_opts(argc - 1, argv + 1, opts, false, rest, &nrest, &err);
-    free(rest);
-    if (st != PC_OK)
-        return cli_fail(&err);
-    if (nrest) {
-        cli_error("usage: powerchain trades [--csv]");
-        return 2;
-    }
-    if (csv && ctx->json) {
-        cli_error("trades: --csv and --json exclude each other");
-        return 2;
-    }
-    return run(ctx, TRADES, csv);
+    return run(ctx, argc, argv, show_trades);
 }

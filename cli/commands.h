@@ -1,52 +1,15 @@
-/* The subcommands. Each gets argv with argv[0] its own name and the global
- * options already taken out, and returns the process exit code. */
+/* powerchain's command table: every command and subcommand with its
+ * handler, arguments, summary and options, and the global options, as
+ * redis's command table. main() looks commands up here; --help, the usage
+ * lines, `powerchain help COMMAND` and the bash, zsh and fish completions
+ * (cli/complete.h, written at build time) are made from it; a test holds
+ * the man page's command list against it. Only main() and the completion
+ * generator name it: commands receive their own entry in their cli_ctx. */
 #ifndef PC_COMMANDS_H
 #define PC_COMMANDS_H
 
 #include "cli/cli.h"
-#include "eth/address.h"
-#include "eth/error.h"
-#include "rpcclient/powerchain.h"
-#include "rpcclient/rpc.h"
-#include "wallet/history.h"
 
-int cmd_call(const cli_ctx *ctx, int argc, char **argv);
-int cmd_send(const cli_ctx *ctx, int argc, char **argv);
-int cmd_deploy(const cli_ctx *ctx, int argc, char **argv);
-int cmd_methods(const cli_ctx *ctx, int argc, char **argv);
-int cmd_status(const cli_ctx *ctx, int argc, char **argv);
-int cmd_meter(const cli_ctx *ctx, int argc, char **argv);
-int cmd_sync(const cli_ctx *ctx, int argc, char **argv);
-int cmd_history(const cli_ctx *ctx, int argc, char **argv);
-/* The history index of deployment k on c's chain, opened and brought up to
- * the node's head with a progress bar on a terminal (cmd_history.c).
- * `stats` may be NULL. On failure the caller closes *h when not NULL. */
-pc_status cli_index_sync(rpc_client *c, const pc_contract *k, history **h,
-                         history_sync_stats *stats, pc_error *err);
-/* The same for the selected deployment and node, loaded and connected
- * here. On failure the caller frees whatever is not NULL. */
-pc_status open_and_sync(const cli_ctx *ctx, pc_contract **k, rpc_client **c, history **h,
-                        history_sync_stats *stats, pc_error *err);
-/* Views of the deployment's past, from the history index (cmd_views.c). */
-int cmd_units(const cli_ctx *ctx, int argc, char **argv);
-int cmd_proposals(const cli_ctx *ctx, int argc, char **argv);
-int cmd_withdrawals(const cli_ctx *ctx, int argc, char **argv);
-int cmd_trades(const cli_ctx *ctx, int argc, char **argv);
-/* The configuration's named networks (cmd_networks.c). */
-int cmd_networks(const cli_ctx *ctx, int argc, char **argv);
-
-/* Shared by the commands: the deployment named by --contract or
- * --contract-json, and a client for --rpc. */
-pc_status cli_load_contract(const cli_ctx *ctx, pc_contract **out, pc_error *err);
-pc_status cli_connect(const cli_ctx *ctx, rpc_client **out, pc_error *err);
-
-/* The three things most commands start from: the deployment, the selected
- * account's address (*has_from false when none) and a client. On failure
- * nothing is left to free. */
-pc_status cli_open(const cli_ctx *ctx, pc_contract **k, eth_address *from, bool *has_from,
-                   rpc_client **c, pc_error *err);
-
-/* Prints err as "powerchain: <message>" and returns its exit code. */
-int cli_fail(const pc_error *err);
+extern const cli_program cli_powerchain;
 
 #endif

@@ -18,12 +18,17 @@ typedef struct cli_fee_opts {
     const char *gas_limit, *gas_price, *max_fee, *priority_fee;
 } cli_fee_opts;
 
-/* The four entries of an option table (cli/opts.h) that fill *o. */
-#define CLI_FEE_OPTS(o)                                                                  \
-    CLI_OPT_VALUE("gas-limit", 0, &(o)->gas_limit),                                      \
-        CLI_OPT_VALUE("gas-price", 0, &(o)->gas_price),                                  \
-        CLI_OPT_VALUE("max-fee", 0, &(o)->max_fee),                                      \
-        CLI_OPT_VALUE("priority-fee", 0, &(o)->priority_fee)
+/* The four entries of an option table (cli/opts.h) that fill the
+ * cli_fee_opts `field` of the options struct `type`. */
+#define CLI_FEE_OPTIONS(type, field)                                                          \
+    CLI_VALUE(type, field.gas_limit, "gas-limit", "N", CLI_COMPLETE_NONE,                     \
+              "the gas limit (no eth_estimateGas)"),                                          \
+        CLI_VALUE(type, field.gas_price, "gas-price", "WEI", CLI_COMPLETE_NONE,               \
+                  "gas price, type 0 (chains before London)"),                                \
+        CLI_VALUE(type, field.max_fee, "max-fee", "WEI", CLI_COMPLETE_NONE,                   \
+                  "max fee per gas, type 2 (London on)"),                                     \
+        CLI_VALUE(type, field.priority_fee, "priority-fee", "WEI", CLI_COMPLETE_NONE,         \
+                  "priority fee per gas, type 2 (London on)")
 
 /* Whole wei: decimal digits only, below 2^256 (PC_EINPUT naming the option). */
 pc_status cli_parse_wei(const char *option, const char *text, u256 *out, pc_error *err);

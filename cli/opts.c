@@ -5,17 +5,17 @@
 
 #include "eth/u256.h"
 
-static const cli_opt *find_long(const cli_opt *table, const char *name, size_t len)
+static const cli_option *find_long(const cli_option *table, const char *name, size_t len)
 {
-    for (const cli_opt *o = table; o->name; o++)
+    for (const cli_option *o = table; o->name; o++)
         if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
             return o;
     return NULL;
 }
 
-static const cli_opt *find_short(const cli_opt *table, char c)
+static const cli_option *find_short(const cli_option *table, char c)
 {
-    for (const cli_opt *o = table; o->name; o++)
+    for (const cli_option *o = table; o->name; o++)
         if (o->short_name && o->short_name == c)
             return o;
     return NULL;
@@ -26,8 +26,35 @@ static bool looks_like_option(const char *a)
     return a[0] == '-' && a[1] != '\0' && !(a[1] >= '0' && a[1] <= '9') && a[1] != '.';
 }
 
-pc_status cli_parse_opts(int argc, char **argv, const cli_opt *table, bool pass_unknown,
-                         char **rest, int *nrest, pc_error *err)
+/* Where option o keeps what it was given in the struct at out. */
+static void *field(void *out, size_t offset)
+{
+    return (char *)out + offset;
+}
+
+static pc_status store(const cli_option *o, void *out, const char *value, pc_error *err)
+{
+    switch (o->kind) {
+    case CLI_OPTION_FLAG:
+        *(bool *)field(out, o->offset) = true;
+        return PC_OK;
+    case CLI_OPTION_VALUE:
+        *(const char **)field(out, o->offset) = value;
+        return PC_OK;
+    case CLI_OPTION_LIST: {
+        size_t *count = field(out, o->count_offset);
+        if (*count >= o->max)
+            return pc_fail(err, PC_EINPUT, "option --%s can be given at most %zu times",
+                           o->name, o->max);
+        ((const char **)field(out, o->offset))[(*count)++] = value;
+        return PC_OK;
+    }
+    }
+    return PC_OK;
+}
+
+pc_status cli_parse_options(const cli_option *table, int argc, char **argv, void *out,
+                            bool pass_unknown, char **rest, int *nrest, pc_error *err)
 {
     *nrest = 0;
     bool options_done = false;
@@ -43,7 +70,7 @@ pc_status cli_parse_opts(int argc, char **argv, const cli_opt *table, bool pass_
             options_done = true;
             continue;
         }
-        const cli_opt *o;
+        const cli_option *o;
         const char *inline_value = NULL;
         if (a[1] == '-') {
             const char *name = a + 2;
@@ -55,45 +82,24 @@ pc_status cli_parse_opts(int argc, char **argv, const cli_opt *table, bool pass_
         }
         if (!o) {
             if (!pass_unknown)
-                return pc_fail(err, PC_EINPUT, "unknown option %s (see --help)", a);
+                return pc_fail(err, PC_EINPUT, "unknown option %.60s", a);
             rest[(*nrest)++] = a;
             continue;
         }
-        if (o->flag) {
-            if (inline_value)
-                return pc_fail(err, PC_EINPUT, "option --%s takes no value", o->name);
-            *o->flag = true;
-            continue;
-        }
+        if (o->kind == CLI_OPTION_FLAG && inline_value)
+            return pc_fail(err, PC_EINPUT, "option --%s takes no value", o->name);
         const char *v = inline_value;
-        if (!v) {
+        if (o->kind != CLI_OPTION_FLAG && !v) {
             if (i + 1 >= argc)
-                return pc_fail(err, PC_EINPUT, "option --%s needs a value", o->name);
+                return pc_fail(err, PC_EINPUT, "option --%s needs a value (%s)", o->name,
+                               o->value_name);
             v = argv[++i];
         }
-        if (!o->list) {
-            *o->value = v;
-        } else if (*o->count < o->max) {
-            o->list[(*o->count)++] = v;
-        } else {
-            return pc_fail(err, PC_EINPUT, "option --%s can be given at most %zu times", o->name,
-                           o->max);
-        }
+        pc_status st = store(o, out, v, err);
+        if (st != PC_OK)
+            return st;
     }
     return PC_OK;
-}
-
-int cli_opts_forward(const cli_opt *table, char names[][CLI_OPT_NAME_MAX], char **out)
-{
-    int n = 0;
-    for (const cli_opt *o = table; o->name; o++, names++) {
-        if (!o->value || !*o->value)
-            continue;
-        snprintf(*names, CLI_OPT_NAME_MAX, "--%s", o->name);
-        out[n++] = *names;
-        out[n++] = (char *)*o->value;
-    }
-    return n;
 }
 
 pc_status cli_parse_u64(const char *option, const char *text, unsigned long long max,

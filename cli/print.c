@@ -1,11 +1,23 @@
 #include "cli/print.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "eth/hex.h"
 #include "eth/text.h"
 #include "rpcclient/units.h"
+
+void print_text_line(const char *fmt, ...)
+{
+    char line[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    text_print(stdout, line);
+    putchar('\n');
+}
 
 static void print_scalar(FILE *out, const pc_method *m, const abi_type *t, const abi_value *v)
 {
@@ -157,17 +169,71 @@ cJSON *result_to_json(const abi_type *type, const abi_value *value)
     return obj;
 }
 
+pc_status print_json_part(const cJSON *item, pc_error *err)
+{
+    char *text = item ? cJSON_PrintUnformatted(item) : NULL;
+    if (!text)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    text_print(stdout, text);
+    free(text);
+    return PC_OK;
+}
+
+pc_status print_json(cJSON *doc, pc_error *err)
+{
+    pc_status st = print_json_part(doc, err);
+    cJSON_Delete(doc);
+    if (st == PC_OK)
+        putchar('\n');
+    return st;
+}
+
 pc_status print_json_records(cJSON *arr, int keys, pc_error *err)
 {
     bool whole = arr != NULL;
     const cJSON *o;
     cJSON_ArrayForEach(o, arr)
         whole = whole && cJSON_GetArraySize(o) == keys;
-    char *text = whole ? cJSON_PrintUnformatted(arr) : NULL;
-    cJSON_Delete(arr);
-    if (!text)
+    if (!whole) {
+        cJSON_Delete(arr);
         return pc_fail(err, PC_ENOMEM, "out of memory");
-    puts(text);
-    free(text);
-    return PC_OK;
+    }
+    return print_json(arr, err);
+}
+
+/* One field: each of its lines through the sanitizer (which refuses line
+ * breaks), quoted when needed. */
+static void csv_field(const char *field)
+{
+    bool quote = strpbrk(field, ",\"\r\n") != NULL;
+    if (quote)
+        putchar('"');
+    for (const char *p = field;; p++) {
+        size_t len = strcspn(p, "\n");
+        char *line = strndup(p, len);
+        if (line)
+            text_sanitize(line);
+        for (const char *c = line ? line : "?"; *c; c++) {
+            if (*c == '"')
+                putchar('"');
+            putchar(*c);
+        }
+        free(line);
+        p += len;
+        if (*p != '\n')
+            break;
+        putchar('\n');
+    }
+    if (quote)
+        putchar('"');
+}
+
+void print_csv_row(const char *const *fields, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            putchar(',');
+        csv_field(fields[i]);
+    }
+    putchar('\n');
 }

@@ -79,7 +79,8 @@ for bad in 1e9 -1 0x10 " 5" 1157920892373161954235709850086879078532699846656405
     assert_match "--gas-price '$bad' refused" "$code:$out" "2:*--gas-price (whole wei)*"
 done
 out=$(pc "$DEVNET_RPC" "${U1[@]}" meter session "$SCENARIO_A" --gas-limit 30000); code=$?
-assert_match "meter session only reads" "$code:$out" "2:*meter session only reads*"
+assert_match "meter session only reads: it takes no gas option" "$code:$out" \
+    "2:*meter session: unknown option --gas-limit*usage: powerchain meter session ADDRESS"
 out=$(pc "$DEVNET_RPC" "${A[@]}" send clearOldSessions --gas-limit 20999); code=$?
 assert_match "a gas limit below 21000" "$code:$out" "2:*at least 21000*"
 

@@ -43,8 +43,8 @@ echo "# listed by file name, the address not known yet"
 expect 0 "^\(address known after unlock\) +alice +$KS/alice$" run account list
 check "bob listed" grep -qE "^\(address known after unlock\) +bob +$KS/bob$" <<<"$out"
 check "the UUID file listed by its name" grep -qE "^\(address known after unlock\) +$UUID +$KS/$UUID$" <<<"$out"
-expect 0 '"address":	null,' run --json account list
-check "JSON names the file" grep -q "\"name\":	\"alice\"" <<<"$out"
+expect 0 '"address":[[:space:]]*null,' run --json account list
+check "JSON names the file" grep -qE "\"name\":[[:space:]]*\"alice\"" <<<"$out"
 check "nothing learnt by listing" [ ! -e "$KS/.powerchain" ]
 
 echo "# a wrong password learns nothing"

@@ -34,15 +34,35 @@ done
 assert_eq "units" "${got[units]}" \
     "[{\"unit\":\"$U1\",\"owner\":\"$C\",\"active\":true,\"wh\":\"0\"},{\"unit\":\"$U2\",\"owner\":\"$C\",\"active\":true,\"wh\":\"2143\"}]"
 lower() { echo "${1#0x}" | tr 'A-F' 'a-f'; }
-passed() { # VOTE DESCRIPTION BLOCK
-    echo "{\"vote\":\"$1\",\"description\":\"$2\",\"in_favour\":[\"$A\",\"$B\"],\"against\":[],\"passed\":true,\"block\":$3}"
+passed() { # VOTE DESCRIPTION FIRST_BLOCK PASSED_BLOCK
+    echo "{\"vote\":\"$1\",\"description\":\"$2\",\"in_favour\":[\"$A\",\"$B\"],\"against\":[],\"passed\":true,\"first_block\":$3,\"passed_block\":$4}"
 }
 assert_eq "proposals" "${got[proposals]}" \
-    "[{\"vote\":\"Add_Voter_$(lower $B)\",\"description\":\"Add voter $B\",\"in_favour\":[\"$A\"],\"against\":[],\"passed\":true,\"block\":2},$(
-    passed "register_$(lower $U1)_$(lower $C)" "Register storage unit $U1 owned by $C" 3),$(
-    passed "register_$(lower $U2)_$(lower $C)" "Register storage unit $U2 owned by $C" 5),$(
-    passed "changeBankerTo_$(lower $C)" "Make $C the banker" 17),{\"vote\":\"setParameter_C_100000000000000000\",\"description\":\"Set C to 10% (was 5%)\",\"in_favour\":[\"$A\"],\"against\":[],\"passed\":false,\"block\":24}]"
-assert_eq "withdrawals" "${got[withdrawals]}" "[{\"account\":\"$A\",\"amount\":\"300000000000000000\"}]"
+    "[{\"vote\":\"Add_Voter_$(lower $B)\",\"description\":\"Add voter $B\",\"in_favour\":[\"$A\"],\"against\":[],\"passed\":true,\"first_block\":2,\"passed_block\":2},$(
+    passed "register_$(lower $U1)_$(lower $C)" "Register storage unit $U1 owned by $C" 3 4),$(
+    passed "register_$(lower $U2)_$(lower $C)" "Register storage unit $U2 owned by $C" 5 6),$(
+    passed "changeBankerTo_$(lower $C)" "Make $C the banker" 17 18),{\"vote\":\"setParameter_C_100000000000000000\",\"description\":\"Set C to 10% (was 5%)\",\"in_favour\":[\"$A\"],\"against\":[],\"passed\":false,\"first_block\":24,\"passed_block\":null}]"
+# Issue 17: one block for "passed" in every form (the JSON once said the first vote's).
+table=$(direct proposals)
+assert_eq "the table's passed blocks are the JSON's" \
+    "$(grep -o 'passed in block [0-9]*' <<<"$table" | grep -o '[0-9]*$' | paste -sd ' ')" \
+    "$(jq -r '[.[] | select(.passed) | .passed_block] | map(tostring) | join(" ")' <<<"${got[proposals]}")"
+assert_eq "and the CSV's" \
+    "$(direct proposals --csv | tail -n +2 | awk -F, '$(NF-2) == "true" { print $NF }' | paste -sd ' ')" \
+    "$(jq -r '[.[] | select(.passed) | .passed_block] | map(tostring) | join(" ")' <<<"${got[proposals]}")"
+assert_eq "withdrawals" "$(jq -c 'map(del(.time))' <<<"${got[withdrawals]}")" \
+    "[{\"account\":\"$A\",\"amount\":\"300000000000000000\",\"block\":22}]"
+assert_eq "withdrawals: the request's time is its block's" "$(jq .[0].time <<<"${got[withdrawals]}")" \
+    "$("$CAST" block --rpc-url "$DEVNET_RPC" 22 --field timestamp)"
+for view in units proposals withdrawals; do
+    assert_eq "$view --csv: a header and a record per JSON object" \
+        "$(direct "$view" --csv | wc -l)" "$(($(jq length <<<"${got[$view]}") + 1))"
+done
+assert_eq "withdrawals --csv" "$(direct withdrawals --csv)" "account,amount_eeuro,block,time
+$A,0.3,22,$(jq .[0].time <<<"${got[withdrawals]}")"
+assert_eq "units --csv" "$(direct units --csv)" "unit,owner,active,energy_wh
+$U1,$C,true,0
+$U2,$C,true,2143"
 assert_match "trades: figure 8's one fill" "${got[trades]}" \
     "\\[{\"block\":21,\"time\":*,\"tx\":\"0x*\",\"price\":\"500000000000000000\",\"quantity\":\"1900000000000000000\",\"buyer\":\"$A\",\"seller\":\"$C\"}]"
 out=$(direct trades --csv)

@@ -1,0 +1,16 @@
+/* powerchain call METHOD [ARGS...] (a read of the contract, eth_call, as
+ * the selected account) and powerchain methods (every function the binding
+ * knows, with its arguments). */
+#ifndef PC_CMD_CALL_H
+#define PC_CMD_CALL_H
+
+#include "cli/cli.h"
+
+int cmd_call(const cli_ctx *ctx, int argc, char **argv);
+int cmd_methods(const cli_ctx *ctx, int argc, char **argv);
+
+/* call's work once its words are parsed: words[0] the method, the rest its
+ * arguments as typed. Returns the exit code, its errors printed. */
+int cli_call(const cli_ctx *ctx, int nwords, char **words);
+
+#endif
