@@ -37,6 +37,10 @@ pc_status cli_command_resolve(const cli_command *table, int argc, char **argv,
     *group = NULL;
     if (argc == 0)
         return pc_fail(err, PC_EINPUT, "no command given (the panel needs a terminal)");
+    /* The global options are taken out before: one left in front of the
+     * command is none of them. */
+    if (argv[0][0] == '-')
+        return pc_fail(err, PC_EINPUT, "unknown option %.40s", argv[0]);
     *command = cli_command_find(table, argv[0]);
     if (!*command)
         return pc_fail(err, PC_EINPUT, "unknown command \"%.40s\"", argv[0]);

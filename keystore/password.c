@@ -3,12 +3,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include <sodium.h>
 
+#include "eth/text.h"
 #include "keystore/safefile.h"
 
 /* The terminal whose echo is off and its settings before, for the signal
@@ -129,9 +131,20 @@ static pc_status open_tty(int *fd, pc_error *err)
     return PC_OK;
 }
 
+/* A prompt may quote a key file's name, which its maker chose: it reaches
+ * the terminal through the sanitizer (eth/text.h). False when it cannot be
+ * written. */
+static bool write_prompt(int fd, const char *prompt)
+{
+    char shown[1024];
+    snprintf(shown, sizeof shown, "%s", prompt);
+    text_sanitize(shown);
+    return write(fd, shown, strlen(shown)) >= 0;
+}
+
 static pc_status ask(int fd, const char *prompt, secret **out, pc_error *err)
 {
-    if (write(fd, prompt, strlen(prompt)) < 0)
+    if (!write_prompt(fd, prompt))
         return pc_fail(err, PC_EIO, "cannot write to the terminal: %s", strerror(errno));
     return read_line(fd, "password", out, err);
 }
@@ -190,7 +203,7 @@ pc_status password_confirm_tty(const char *question, bool *yes, pc_error *err)
         return pc_fail(err, PC_EINPUT, "no terminal to confirm on; pass --yes to go ahead");
     char answer[16];
     ssize_t n = -1;
-    if (write(fd, question, strlen(question)) >= 0)
+    if (write_prompt(fd, question))
         n = read(fd, answer, sizeof answer);
     close(fd);
     *yes = n > 0 && (answer[0] == 'y' || answer[0] == 'Y');

@@ -18,6 +18,9 @@
  * than PASSWORD_MAX. */
 pc_status password_from_file(const char *path, secret **out, pc_error *err);
 
+/* Prompts and questions reach the terminal through the sanitizer
+ * (eth/text.h): they may quote a key file's name. */
+
 /* Shows `prompt` on the controlling terminal (/dev/tty), reads one line
  * with echo off and returns it in a new secret. With `confirm_prompt` set,
  * asks a second time and fails with PC_EINPUT when the two differ. Echo is

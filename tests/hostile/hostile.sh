@@ -196,6 +196,23 @@ grep -q "may or may not" "$tmp/err" && problem "a refusal is reported as a lost 
 finish_case "a refused send says the node refused it, with its reason"
 stop_server
 
+# Issue 18 finding 3: an outside string reaches --json as the screen would
+# show it. cJSON escapes C0 controls itself (\u001b); a C1 control, a bidi
+# override, a raw 0x9B (CSI on an 8-bit terminal) and DEL it would pass.
+start_server escape-votes
+for form in --json ""; do
+    pc $form call getVotes
+    [[ $rc -eq 0 ]] || problem "${form:-text}: exit $rc, expected 0"
+    grep -q "end" "$tmp/out" || problem "${form:-text}: stdout lacks the vote"
+    [[ $(LC_ALL=C tr -d '\n -~' <"$tmp/out" | wc -c) -eq 0 ]] ||
+        problem "${form:-text}: a byte other than printable ASCII reached the terminal"
+done
+pc --json call getVotes
+grep -qF '"vote":"Add_Voter_\u001b]0;pwned\u0007 ?2J ? ? ? end"' "$tmp/out" ||
+    problem "--json: the vote string is not the sanitized one: $(cat -v "$tmp/out")"
+finish_case "call getVotes: a hostile vote string is sanitized in --json and text"
+stop_server
+
 start_server wrong-chain
 pc --chain-id 4200 "${send_args[@]}"
 expect_fail 3 "not chain 4200" 5

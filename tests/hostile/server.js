@@ -35,6 +35,7 @@ const MODES = {
     'batch-duplicate': 'batch answers with one answer repeated',
     'many-values': 'eth_call answers a 12 MiB list of 6 million zeros (1 GiB as a parsed tree)',
     'long-call': 'eth_call answers 20 MiB of hex, within the old 32 MiB limit for any answer',
+    'escape-votes': 'eth_call answers getVotes with a vote string holding an OSC title, a C1 CSI, a bidi override, a raw 0x9B and DEL',
 };
 
 const [mode, portArg, logFile] = process.argv.slice(2);
@@ -108,6 +109,16 @@ function abiString(text) {
     return '0x' + word(32) + word(hex.length / 2) + hex.padEnd(Math.ceil(hex.length / 64) * 64, '0');
 }
 
+// getVotes' answer, ((string vote, bool userVote, bool passed)[]), with one
+// vote whose string is these raw bytes (not necessarily UTF-8).
+function abiVotes(bytes) {
+    const hex = bytes.toString('hex');
+    return '0x' + word(32) + word(1) + word(32) + word(96) + word(1) + word(0) +
+        word(bytes.length) + hex.padEnd(Math.ceil(hex.length / 64) * 64, '0');
+}
+const HOSTILE_VOTE = Buffer.concat([Buffer.from('Add_Voter_\u001b]0;pwned\u0007 \u009b2J \u202e '),
+    Buffer.from([0x9b, 0x20, 0x7f]), Buffer.from(' end')]);
+
 let sentOne = false;
 
 function answer(method, params) {
@@ -140,6 +151,7 @@ function answer(method, params) {
         if (mode === 'wrong-types') return 12345;
         if (mode === 'many-values') return new Array(6 * 1024 * 1024).fill(0);
         if (mode === 'long-call') return '0x' + '0'.repeat(20 << 20);
+        if (mode === 'escape-votes') return abiVotes(HOSTILE_VOTE);
         // getStorageUnitsInfo's array offset, 2^40, far past the 64 bytes sent.
         if (mode === 'bad-abi') return '0x' + word(2n ** 40n) + word(1);
         // One word answers every read with a single uint256 result.
