@@ -5,7 +5,18 @@
 
 #include "eth/secp.h"
 #include "keystore/keystore.h"
+#include "wallet/account.h"
 
+/* The keystore of --keystore, else the default folder's (close with
+ * keystore_close and free *dir). */
+static pc_status open_keystore(const cli_ctx *ctx, keystore **ks, char **dir, pc_error *err)
+{
+    *ks = NULL;
+    *dir = NULL;
+    pc_status st = ctx->keystore_dir ? PC_OK : keystore_default_dir(dir, err);
+    return st == PC_OK ? keystore_open(ctx->keystore_dir ? ctx->keystore_dir : *dir, ks, err)
+                       : st;
+}
 
 pc_status signer_address(const cli_ctx *ctx, eth_address *out, bool *has, pc_error *err)
 {
@@ -28,23 +39,16 @@ pc_status signer_address(const cli_ctx *ctx, eth_address *out, bool *has, pc_err
     char *dir = NULL;
     keystore *ks = NULL;
     const keystore_account *acc;
-    pc_status st = PC_OK;
-    if (!ctx->keystore_dir)
-        st = keystore_default_dir(&dir, err);
+    pc_status st = open_keystore(ctx, &ks, &dir, err);
     if (st == PC_OK)
-        st = keystore_open(ctx->keystore_dir ? ctx->keystore_dir : dir, &ks, err);
-    if (st == PC_OK)
-        st = keystore_find(ks, ctx->account, &acc, err);
-    if (st == PC_OK && !acc->has_address && acc->address_learnt && acc->problem == PC_OK) {
+        st = wallet_select_account(ks, ctx->account, &acc, err);
+    if (st == PC_OK && !acc->has_address) {
         /* A key file without an address field (Foundry's) tells its address
          * only once decrypted: unlocked now, this once, and recorded. */
         secret *key = NULL;
         st = keystore_unlock_account(ctx->keystore_dir, ctx->account, ctx->password_file, &key,
                                      out, err);
         secret_free(key);
-    } else if (st == PC_OK && !acc->has_address) {
-        st = pc_fail(err, PC_EKEY, "account %s cannot be used: %s", ctx->account,
-                     acc->problem_msg ? acc->problem_msg : "unknown address");
     } else if (st == PC_OK) {
         *out = acc->address;
     }
@@ -68,6 +72,18 @@ pc_status signer_unlock(const cli_ctx *ctx, secret **key, eth_address *address, 
         }
         return st;
     }
-    return keystore_unlock_account(ctx->keystore_dir, ctx->account, ctx->password_file, key,
-                                   address, err);
+    /* The account chosen, or the only usable one: the rule the panel
+     * follows too. */
+    char *dir = NULL, selector[WALLET_SELECTOR_MAX];
+    keystore *ks = NULL;
+    const keystore_account *acc;
+    pc_status st = open_keystore(ctx, &ks, &dir, err);
+    if (st == PC_OK && (st = wallet_select_account(ks, ctx->account, &acc, err)) == PC_OK)
+        wallet_account_selector(acc, selector);
+    keystore_close(ks);
+    free(dir);
+    *key = NULL;
+    return st == PC_OK ? keystore_unlock_account(ctx->keystore_dir, selector,
+                                                 ctx->password_file, key, address, err)
+                       : st;
 }

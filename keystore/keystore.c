@@ -1051,31 +1051,13 @@ pc_status keystore_unlock(keystore *ks, const char *account, secret *password, s
     return st == PC_OK ? unlock_found(ks, a, password, key, address, err) : st;
 }
 
-/* The only usable account, for a signer given no --account. */
-static pc_status only_account(const keystore *ks, const keystore_account **out, pc_error *err)
-{
-    *out = NULL;
-    size_t usable = 0;
-    for (size_t i = 0; i < ks->count; i++)
-        if (ks->accounts[i].problem == PC_OK) {
-            usable++;
-            *out = &ks->accounts[i];
-        }
-    if (usable == 1)
-        return PC_OK;
-    *out = NULL;
-    if (usable == 0)
-        return pc_fail(err, PC_EINPUT, "no usable account in keystore %s; create one with "
-                                       "`powerchain account new`", ks->dir);
-    return pc_fail(err, PC_EINPUT, "keystore %s holds %zu accounts; choose one with --account",
-                   ks->dir, usable);
-}
-
 pc_status keystore_unlock_account(const char *dir, const char *account,
                                   const char *password_file, secret **key, eth_address *address,
                                   pc_error *err)
 {
     *key = NULL;
+    if (!account)
+        return pc_fail(err, PC_EINPUT, "no account chosen to unlock");
     char *default_dir = NULL;
     keystore *ks = NULL;
     secret *password = NULL;
@@ -1086,7 +1068,7 @@ pc_status keystore_unlock_account(const char *dir, const char *account,
         st = keystore_open(dir, &ks, err);
     const keystore_account *a = NULL;
     if (st == PC_OK)
-        st = account ? find_usable(ks, account, &a, err) : only_account(ks, &a, err);
+        st = find_usable(ks, account, &a, err);
     if (st == PC_OK) {
         if (password_file) {
             st = password_from_file(password_file, &password, err);

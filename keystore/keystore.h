@@ -157,10 +157,13 @@ pc_status keystore_unlock(keystore *ks, const char *account, secret *password,
                           secret **key, eth_address *address, pc_error *err);
 
 /* The one call a signer needs: opens the keystore in `dir` (NULL: the
- * default folder), finds `account` (NULL: the only account, when there is
- * exactly one usable), reads the password from `password_file` (NULL: asks
- * on the terminal, naming the account) and unlocks the key (learning its
- * address, as keystore_unlock). */
+ * default folder), finds `account` (an address or a name; a front end given
+ * none picks one by wallet/account.h's rule first: PC_EINPUT for NULL),
+ * reads the password from `password_file` (NULL: asks on the terminal,
+ * naming the account) and unlocks the key (learning its address, as
+ * keystore_unlock). Codes: keystore_open's, keystore_find's, the file's
+ * own problem, password_from_file's or password_from_tty's, and
+ * keystore_unlock's. */
 pc_status keystore_unlock_account(const char *dir, const char *account,
                                   const char *password_file, secret **key, eth_address *address,
                                   pc_error *err);

@@ -9,6 +9,7 @@
 #include "eth/secp.h"
 #include "keystore/keyfile.h"
 #include "keystore/password.h"
+#include "wallet/account.h"
 
 struct tui_wallet {
     const char *key_file;
@@ -46,21 +47,6 @@ static void select_account(tui_wallet *w, const keystore_account *a)
         snprintf(w->name, sizeof w->name, "%s", a->name);
 }
 
-/* The only usable account, when there is exactly one. */
-static const keystore_account *only_account(const keystore *ks)
-{
-    const keystore_account *found = NULL;
-    for (size_t i = 0; i < keystore_count(ks); i++) {
-        const keystore_account *a = keystore_at(ks, i);
-        if (a->problem != PC_OK || !a->has_address)
-            continue;
-        if (found)
-            return NULL;
-        found = a;
-    }
-    return found;
-}
-
 pc_status tui_wallet_open(const tui_wallet_config *cfg, tui_wallet **out, pc_error *err)
 {
     tui_wallet *w = calloc(1, sizeof *w);
@@ -81,8 +67,8 @@ pc_status tui_wallet_open(const tui_wallet_config *cfg, tui_wallet **out, pc_err
         const keystore_account *a = NULL;
         if (st == PC_OK && cfg->account)
             st = keystore_find(w->ks, cfg->account, &a, err);
-        else if (st == PC_OK)
-            a = only_account(w->ks);
+        else if (st == PC_OK) /* none when there is none, or several: read only */
+            wallet_only_account(w->ks, &a, NULL);
         if (st == PC_OK)
             select_account(w, a);
     }
@@ -114,11 +100,6 @@ bool tui_wallet_address(const tui_wallet *w, eth_address *out)
 const char *tui_wallet_name(const tui_wallet *w)
 {
     return w->name;
-}
-
-bool tui_wallet_uses_key_file(const tui_wallet *w)
-{
-    return w->key_file != NULL;
 }
 
 void tui_wallet_lock(tui_wallet *w)

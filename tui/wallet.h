@@ -24,7 +24,8 @@
 typedef struct tui_wallet_config {
     const char *private_key_file; /* NULL: the keystore */
     const char *keystore_dir;     /* NULL: the default folder */
-    const char *account;          /* address or name; NULL: the only account */
+    const char *account;          /* address or name; NULL: the only usable account
+                                     (wallet/account.h), when there is one */
     const char *password_file;    /* NULL: asked in the panel */
 } tui_wallet_config;
 
@@ -39,7 +40,6 @@ void tui_wallet_close(tui_wallet *w);
 bool tui_wallet_address(const tui_wallet *w, eth_address *out);
 /* Its keystore name, or "" (key files and unnamed accounts). */
 const char *tui_wallet_name(const tui_wallet *w);
-bool tui_wallet_uses_key_file(const tui_wallet *w);
 
 /* True when signing now needs a password typed in the panel. Wipes a key
  * whose time is up. */

@@ -221,11 +221,6 @@ void history_close(history *h)
     free(h);
 }
 
-const char *history_path(const history *h)
-{
-    return h->path;
-}
-
 bool history_head(const history *h, uint64_t *block)
 {
     *block = h->cursor;

@@ -175,8 +175,9 @@ static void accounts(void)
     }
     secret_free(k);
     k = NULL;
-    CHECK(keystore_unlock_account(dir, NULL, pwfile, &k, &got, &err) == PC_EINPUT &&
-          strstr(err.msg, "holds 2 accounts"));
+    /* Which account a signer given none uses is wallet/account.h's rule
+     * (tests/wallet/test_account.c): here, none is none. */
+    CHECK(keystore_unlock_account(dir, NULL, pwfile, &k, &got, &err) == PC_EINPUT && !k);
     free(path);
     keystore_close(ks);
 }
