@@ -15,16 +15,11 @@
  * protocol's figures, not necessarily the node's: a front end compares
  * the last points with the node's live figures and says when they differ.
  *
- * A series is a list of points, oldest first: each is the value after a
- * transaction that changed it (a step series holds that value until the
- * next point). The index holds every transaction since the deployment, so
- * step series start from 0 at the first indexed transaction. Of the
- * points one time holds (a block's transactions), the peg's step series
- * (series_energy) keep at most four: the first, the last lowest, the last
- * highest and the last, every one an exact value. That is all a chart can
- * draw of one instant, and it bounds a series by the blocks rather than
- * the transactions (a meter's thousands of readings in one block). The
- * other series keep every point.
+ * A series is a list of points (wallet/series_point.h). The index holds
+ * every transaction since the deployment, so step series start from 0 at
+ * the first indexed transaction. The peg's step series (series_energy.h)
+ * keep at most four points of one time (series_push_change); the other
+ * series keep every point.
  *
  * Pure functions: no I/O. Each fills a caller-owned struct whose arrays it
  * allocates; the matching _free releases them. The only failure is
@@ -44,19 +39,9 @@
 #include "eth/error.h"
 #include "eth/u256.h"
 #include "wallet/history_tx.h"
+#include "wallet/series_energy.h"
+#include "wallet/series_point.h"
 #include "wallet/views.h"
-
-typedef struct series_point {
-    uint64_t block, time;   /* of the transaction that set the value */
-    u256 value;
-} series_point;
-
-typedef struct series {
-    series_point *points;   /* oldest first, NULL when count is 0; the points
-                               of a storage block the series holds one
-                               reference to (series_build.h) */
-    size_t count;
-} series;
 
 /* One point per fill, in the order they happened: the fill's price (eEuro
  * per ENT) into *prices and its quantity (ENT) into *volumes, at the same
@@ -77,35 +62,6 @@ pc_status series_eeuro_supply(const history_tx *txs, size_t n, series *out, pc_e
  * of 0 at the first transaction, then one per change. */
 pc_status series_eeuro_balance(const history_tx *txs, size_t n, const view_market *m,
                                const eth_address *account, series *out, pc_error *err);
-
-/* One storage unit's available energy (Wh, what getStorageUnitEnergy
- * reports: 0 while inactive). */
-typedef struct series_unit {
-    eth_address unit;
-    series wh;
-} series_unit;
-
-typedef struct series_energy {
-    series ent;                /* ENT in circulation (getTotalENT) */
-    series wh;                 /* Wh stored in active units, sessions' included
-                                  (getTotalEnergy) */
-    series mint_cost;          /* ENT per kWh (getEnergyCosts) */
-    series burn_cost;
-    series_unit *units;        /* owned, in order of first registration */
-    size_t nunits;
-    series account_ent;        /* the account's ENT, available and locked;
-                                  empty without an account */
-} series_energy;
-
-/* Replays every OK energyProduced, energyConsumed, reportActualEnergy,
- * startConsumptionSession, clearOldSessions, transferENT and the fills of
- * m, with the units and parameters of g's passed votes applied right after
- * the call that passed them (view_proposal's passed_block and
- * passed_index). `account` may be NULL. */
-pc_status series_energy_replay(const history_tx *txs, size_t n, const view_governance *g,
-                               const view_market *m, const eth_address *account,
-                               series_energy *out, pc_error *err);
-void series_energy_free(series_energy *e);
 
 /* Everything the charts draw. */
 typedef struct series_set {
@@ -146,10 +102,5 @@ bool series_replay_is_for(const series_replay *r, const eth_address *account);
  * then *out is left empty. */
 pc_status series_replay_share(const series_replay *r, series_set *out, pc_error *err);
 void series_replay_free(series_replay *r);
-
-/* The position of the first point at or after `time` (count when none). */
-size_t series_since(const series *s, uint64_t time);
-
-void series_free(series *s);
 
 #endif

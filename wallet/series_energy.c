@@ -1,10 +1,11 @@
 /* The peg's replay: the project's contract's energy rules (PROTOCOL.md,
  * "The energy token's peg") run over the index's transactions, one OK call
  * at a time, with the governance's passed votes applied where they passed. */
+#include "wallet/series_energy.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#include "wallet/series_build.h"
 #include "wallet/views_args.h"
 
 #define ONE_DECIMALS 18
