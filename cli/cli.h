@@ -22,7 +22,10 @@ struct cli_ctx;
 #define CLI_DEFAULT_RPC "http://127.0.0.1:8545"
 
 /* A command's handler: argv[0] is the command's own word (a subcommand's
- * word for a subcommand), the global options are already taken out. */
+ * word for a subcommand), the global options are already taken out.
+ * Returns the exit code (pc_exit_code: 0 success, 1 the transaction failed,
+ * 2 bad input, 3 node or network failure, 4 anything else), its errors
+ * printed (cli/fail.h). */
 typedef int (*cli_handler)(const struct cli_ctx *ctx, int argc, char **argv);
 
 /* One entry of the command table (cli/commands.c), as redis's command

@@ -14,6 +14,8 @@ typedef struct deploy_options {
     cli_fee_opts fees;
 } deploy_options;
 
+/* Handlers of the command table (cli/cli.h's cli_handler): each returns
+ * the exit code, its errors printed. */
 int cmd_deploy(const cli_ctx *ctx, int argc, char **argv);
 
 #endif

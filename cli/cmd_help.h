@@ -5,6 +5,8 @@
 
 #include "cli/cli.h"
 
+/* Handlers of the command table (cli/cli.h's cli_handler): each returns
+ * the exit code, its errors printed. */
 int cmd_help(const cli_ctx *ctx, int argc, char **argv);
 
 #endif

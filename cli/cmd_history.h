@@ -18,13 +18,16 @@ typedef struct history_options {
     bool csv;
 } history_options;
 
+/* Handlers of the command table (cli/cli.h's cli_handler): each returns
+ * the exit code, its errors printed. */
 int cmd_sync(const cli_ctx *ctx, int argc, char **argv);
 int cmd_history(const cli_ctx *ctx, int argc, char **argv);
 
 /* The history index of deployment k on c's chain, opened and brought up to
  * the node's head with a progress bar on a terminal. `stats` may be NULL.
- * Codes: history_open's and history_sync's (PC_ENODE, PC_EDATA, PC_EIO,
- * PC_ENOMEM). On failure the caller closes *h when not NULL. */
+ * Codes: history_open's and history_sync's (wallet/history.h: PC_ENODE,
+ * PC_EDATA, PC_EIO, PC_EINPUT, PC_ENOMEM). On failure the caller closes *h
+ * when not NULL. */
 pc_status cli_index_sync(rpc_client *c, const pc_contract *k, history **h,
                          history_sync_stats *stats, pc_error *err);
 /* The same for the selected deployment and node, loaded and connected

@@ -14,6 +14,8 @@ typedef struct meter_options {
     cli_fee_opts fees;
 } meter_options;
 
+/* Handlers of the command table (cli/cli.h's cli_handler): each returns
+ * the exit code, its errors printed. */
 /* meter produce PRODUCER WH | consume CONSUMER WH | report WH: argv[0] is
  * the subcommand's word. */
 int cmd_meter_reading(const cli_ctx *ctx, int argc, char **argv);

@@ -16,6 +16,8 @@ typedef struct send_options {
     cli_fee_opts fees;
 } send_options;
 
+/* Handlers of the command table (cli/cli.h's cli_handler): each returns
+ * the exit code, its errors printed. */
 int cmd_send(const cli_ctx *ctx, int argc, char **argv);
 
 /* send's work once its words are parsed: words[0] the method, the rest its

@@ -13,6 +13,8 @@ typedef struct tui_options {
     const char *page;
 } tui_options;
 
+/* Handlers of the command table (cli/cli.h's cli_handler): each returns
+ * the exit code, its errors printed. */
 int cmd_tui(const cli_ctx *ctx, int argc, char **argv);
 
 #endif

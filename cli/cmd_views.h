@@ -16,6 +16,8 @@ typedef struct views_options {
     bool csv;
 } views_options;
 
+/* Handlers of the command table (cli/cli.h's cli_handler): each returns
+ * the exit code, its errors printed. */
 int cmd_units(const cli_ctx *ctx, int argc, char **argv);
 int cmd_proposals(const cli_ctx *ctx, int argc, char **argv);
 int cmd_withdrawals(const cli_ctx *ctx, int argc, char **argv);

@@ -27,7 +27,9 @@ typedef struct cli_global_options {
  * _KEYSTORE, _ACCOUNT, _CHAIN_ID, _FEE_CAP) and the configuration file,
  * which it reads into *config (free with config_free, also on failure;
  * ctx points into it). PC_EINPUT for a chain id, fee cap or timeout that
- * does not parse, and config_load's and config_apply's codes. */
+ * does not parse and for a configuration that is wrong (an unknown network
+ * or key, a bad line); PC_EIO for a configuration file that cannot be read
+ * or that others may change; PC_ENOMEM. */
 pc_status cli_context_setup(const cli_global_options *o, cli_config *config, cli_ctx *ctx,
                             pc_error *err);
 
