@@ -99,8 +99,8 @@ pc_status cli_command_args(const cli_ctx *ctx, int argc, char **argv, void *opti
         st = pc_fail(err, PC_EINPUT, "%s takes no arguments, got \"%.40s\"", path,
                      args->word[0]);
     else if (st == PC_OK && max > 0 && args->count > max)
-        st = pc_fail(err, PC_EINPUT, "%s takes %s, got \"%.40s\" too", path, c->synopsis,
-                     args->word[max]);
+        st = pc_fail(err, PC_EINPUT, "%s takes at most %d argument%s (%s); \"%.40s\" is one too "
+                     "many", path, max, max == 1 ? "" : "s", c->synopsis, args->word[max]);
     else if (st != PC_OK && err && err->status == PC_EINPUT)
         pc_error_prefix(err, "%s", path);
     if (st != PC_OK || args == &unused)

@@ -33,28 +33,34 @@ static bool seen_before(const cli_option *options, const cli_option *upto, const
     return false;
 }
 
+/* The i-th option table of the program (the global options first), or NULL
+ * past the last. */
+static const cli_option *option_table(const cli_program *p, size_t i)
+{
+    if (i == 0)
+        return p->globals;
+    size_t k = 0;
+    for (const cli_command *c = p->commands; c->name; c++) {
+        if (c->options && ++k == i)
+            return c->options;
+        for (const cli_command *s = c->subcommands; s && s->name; s++)
+            if (s->options && ++k == i)
+                return s->options;
+    }
+    return NULL;
+}
+
 /* Every value option of the program, each name once, each written by fn. */
 static void each_value_option(FILE *out, const cli_program *p,
                               void (*fn)(FILE *out, const cli_option *o, bool first))
 {
     bool first = true;
-    const cli_option *tables[64];
-    size_t n = 0;
-    tables[n++] = p->globals;
-    for (const cli_command *c = p->commands; c->name && n < 64; c++) {
-        if (c->options)
-            tables[n++] = c->options;
-        for (const cli_command *s = c->subcommands; s && s->name && n < 64; s++)
-            if (s->options)
-                tables[n++] = s->options;
-    }
-    for (size_t t = 0; t < n; t++) {
-        for (const cli_option *o = tables[t]; o->name; o++) {
-            if (o->kind == CLI_OPTION_FLAG || seen_before(tables[t], o, o->name))
-                continue;
-            bool earlier = false;
+    const cli_option *table;
+    for (size_t t = 0; (table = option_table(p, t)); t++) {
+        for (const cli_option *o = table; o->name; o++) {
+            bool earlier = o->kind == CLI_OPTION_FLAG || seen_before(table, o, o->name);
             for (size_t u = 0; u < t && !earlier; u++)
-                earlier = seen_before(tables[u], NULL, o->name);
+                earlier = seen_before(option_table(p, u), NULL, o->name);
             if (earlier)
                 continue;
             fn(out, o, first);
