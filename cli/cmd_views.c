@@ -288,8 +288,7 @@ static void proposals_table(const views_run *r, const view_governance *g)
         text_print(stdout, p->vote);
         printf("\n  %s\n  %s, ", what, tally);
         if (p->passed)
-            printf("passed in block %" PRIu64 " (first vote in block %" PRIu64 ")\n",
-                   p->passed_block, p->first_block);
+            printf("passed in block %" PRIu64 "\n", p->passed_block);
         else
             printf("open since block %" PRIu64 "\n", p->first_block);
         print_list(r->book, "in favour:", p->in_favour, p->nin_favour);
