@@ -16,8 +16,9 @@ MAX=1157920892373161954235709850086879078532699846656405640394575840079131296399
 PANIC_OVERFLOW=0x4e487b71$(printf '%064x' 17) # Panic(0x11)
 [[ " $* " == *" --hardfork istanbul "* ]] && pre_berlin=1 || pre_berlin=0
 
+"$PROJECT_ROOT/devnet/compile" "$DEVNET_DIR/ours" PowerChain 2>/dev/null
 assert_eq "the same ABI as the project's contract" "$(cat "$DEVNET_DIR/PowerChainThesis.abi")" \
-    "$(cat "$DEVNET_DIR/PowerChain.abi")"
+    "$(cat "$DEVNET_DIR/ours/PowerChain.abi")"
 assert_eq "deployed as PowerChainThesis" "$(jq -r .name "$DEVNET_JSON")" PowerChainThesis
 
 echo "# registration names the unit only; its owner is in the vote string"
