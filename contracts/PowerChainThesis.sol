@@ -22,6 +22,11 @@ import "./PowerChain.sol";
 ///
 /// transfereEuro() "emits nothing": taken to the letter, a refused transfer is as
 /// silent as one that went through (status 1, no logs); only the balances tell.
+///
+/// A buy filled below its limit: PROTOCOL.md puts what stays locked in figure 8 at
+/// "0.05 eEuro per ENT"; its own rule (the difference between the limit and the
+/// price paid) makes it 1 - 0.5 = 0.5 eEuro per ENT there, 0.95 eEuro for the 1.9
+/// ENT, and this contract follows the rule (tests/contract/figures.sh).
 contract PowerChainThesis is PowerChain {
     /// Declared, like PowerChain's, so that the two ABIs are the same to the letter.
     constructor() {}

@@ -20,7 +20,6 @@ devnet_up --contract thesis --demo >/dev/null 2>&1 || exit 99
 trap 'devnet_down' EXIT
 export XDG_CACHE_HOME=$DEVNET_DIR/cache
 E17=00000000000000000
-E18=000000000000000000
 
 setup() {
     local out
