@@ -116,8 +116,9 @@ fi
 # which reverts with the 100 bytes after its own 12.
 nope=$(printf '08c379a0%064x%064x6e6f7065%056d' 32 4 0)
 echo "0x6070600c60003960706000f36064600c60003960646000fd$nope" >"$DEVNET_DIR/reverter.bin"
+jq .abi "$DEVNET_JSON" >"$DEVNET_DIR/reverter.abi" # the deployed contract's, whichever it is
 "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --private-key-file "$SCENARIO_DIR/A.key" --yes deploy \
-    --bytecode "$DEVNET_DIR/reverter.bin" --abi "$DEVNET_DIR/PowerChain.abi" --name Reverter \
+    --bytecode "$DEVNET_DIR/reverter.bin" --abi "$DEVNET_DIR/reverter.abi" --name Reverter \
     --out "$DEVNET_DIR/reverter.json" >/dev/null
 out=$("$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_DIR/reverter.json" \
     call getTotalENT 2>&1); code=$?
