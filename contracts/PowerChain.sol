@@ -6,17 +6,22 @@ pragma solidity ^0.8.24;
 /// state-changing function reports its outcome with an Info or an Error event
 /// and never reverts on its own account: inputs are checked before any
 /// arithmetic that could overflow, so no call ends in a Panic.
+///
+/// What a call says (the `_say*` functions) and the few rules the thesis's
+/// own contract gets wrong are `virtual`: contracts/PowerChainThesis.sol
+/// derives the thesis-like test deployment from this one by overriding them,
+/// so both share every other line and the interface cannot drift apart.
 contract PowerChain {
     event Info(string info);
     event Error(string error);
 
     // ---- Units -----------------------------------------------------------
-    uint256 private constant ONE = 1e18; // 1 ENT, 1 eEuro, fraction 1.0
-    uint256 private constant WH = 1e15; // ENT fixed point per Wh (1 ENT per kWh)
+    uint256 internal constant ONE = 1e18; // 1 ENT, 1 eEuro, fraction 1.0
+    uint256 internal constant WH = 1e15; // ENT fixed point per Wh (1 ENT per kWh)
     // Upper bound on any energy figure; keeps every product below 2^256
     // (1e30 Wh * 1e18 fits easily) without needing 512-bit arithmetic.
-    uint256 private constant MAX_WH = 1e30;
-    uint256 private constant MAX_HOURS = type(uint256).max / 3600;
+    uint256 internal constant MAX_WH = 1e30;
+    uint256 internal constant MAX_HOURS = type(uint256).max / 3600;
 
     // ---- Returned shapes (component names are part of the ABI) ------------
     struct StorageUnitInfo {
@@ -47,30 +52,30 @@ contract PowerChain {
     }
 
     // ---- Storage ---------------------------------------------------------
-    bool private destroyed;
+    bool internal destroyed;
 
     // Network parameters, see getParameters. H is kept in seconds.
-    uint256 private paramM = 5e17;
-    uint256 private paramB = 5e17;
-    uint256 private paramC = 5e16;
-    uint256 private paramH = 7200;
-    uint256 private paramF = 2e17;
+    uint256 internal paramM = 5e17;
+    uint256 internal paramB = 5e17;
+    uint256 internal paramC = 5e16;
+    uint256 internal paramH = 7200;
+    uint256 internal paramF = 2e17;
 
     // The uncapped energy cost R (ENT per kWh); see _repeg.
-    uint256 private cost;
+    uint256 internal cost;
 
-    address private banker;
+    address internal banker;
 
     // Tokens. "locked" ENT is held by consumption sessions and sell orders;
     // "locked" eEuro by buy orders and by withdrawals (withdrawLocked, the
     // only part the banker may burn or unlock).
-    mapping(address => uint256) private entAvailable;
-    mapping(address => uint256) private entLocked;
-    mapping(address => uint256) private eeuroAvailable;
-    mapping(address => uint256) private eeuroLocked;
-    mapping(address => uint256) private withdrawLocked;
-    uint256 private totalENT;
-    uint256 private totalEeuro;
+    mapping(address => uint256) internal entAvailable;
+    mapping(address => uint256) internal entLocked;
+    mapping(address => uint256) internal eeuroAvailable;
+    mapping(address => uint256) internal eeuroLocked;
+    mapping(address => uint256) internal withdrawLocked;
+    uint256 internal totalENT;
+    uint256 internal totalEeuro;
 
     // Storage units. A unit keeps its slot after removal so that
     // getStorageUnitsInfo shows it as an empty (state == false) entry.
@@ -80,10 +85,10 @@ contract PowerChain {
         uint256 wh; // available
         uint256 lockedWh; // held by consumption sessions
     }
-    mapping(address => Unit) private units;
-    address[] private unitSlots;
-    mapping(address => bool) private hasSlot;
-    uint256 private totalWh; // available + locked Wh of all active units
+    mapping(address => Unit) internal units;
+    address[] internal unitSlots;
+    mapping(address => bool) internal hasSlot;
+    uint256 internal totalWh; // available + locked Wh of all active units
 
     // Open consumption sessions, compacted on close so loops stay short.
     struct Session {
@@ -93,12 +98,12 @@ contract PowerChain {
         uint256 wh;
         uint256 start;
     }
-    Session[] private sessions;
-    mapping(bytes32 => uint256) private sessionSlot; // index + 1
+    Session[] internal sessions;
+    mapping(bytes32 => uint256) internal sessionSlot; // index + 1
 
     // Voting.
-    mapping(address => bool) private voters;
-    uint256 private voterCount;
+    mapping(address => bool) internal voters;
+    uint256 internal voterCount;
     struct Vote {
         string key;
         bool passed;
@@ -106,10 +111,10 @@ contract PowerChain {
         mapping(address => bool) inFavour;
         mapping(address => bool) tookPart;
     }
-    Vote[] private votes;
-    mapping(bytes32 => uint256) private voteSlot; // keccak(key) => index + 1
-    mapping(bytes32 => uint256) private timesPassed; // keccak(base) => count
-    mapping(address => uint256[]) private votesOf;
+    Vote[] internal votes;
+    mapping(bytes32 => uint256) internal voteSlot; // keccak(key) => index + 1
+    mapping(bytes32 => uint256) internal timesPassed; // keccak(base) => count
+    mapping(address => uint256[]) internal votesOf;
 
     // Market. Orders live forever in the mappings (ids are their indices);
     // the open* lists hold the ids still open, compacted on close.
@@ -120,12 +125,12 @@ contract PowerChain {
         bool valid;
         uint256 locked; // eEuro still locked by a buy order
     }
-    mapping(uint256 => Order) private buyOrders;
-    mapping(uint256 => Order) private sellOrders;
-    uint256 private buyCount;
-    uint256 private sellCount;
-    uint256[] private openBuys;
-    uint256[] private openSells;
+    mapping(uint256 => Order) internal buyOrders;
+    mapping(uint256 => Order) internal sellOrders;
+    uint256 internal buyCount;
+    uint256 internal sellCount;
+    uint256[] internal openBuys;
+    uint256[] internal openSells;
 
     constructor() {
         voters[msg.sender] = true;
@@ -228,19 +233,7 @@ contract PowerChain {
 
     function clearOldSessions() external {
         if (_refuseIfDestroyed()) return;
-        uint256 cleared = 0;
-        uint256 i = 0;
-        // _closeSession moves the last session into slot i, so i only
-        // advances past sessions that stay.
-        while (i < sessions.length) {
-            if (_expired(sessions[i])) {
-                _closeSession(i);
-                cleared++;
-            } else {
-                i++;
-            }
-        }
-        emit Info(string.concat("Old sessions cleared >> ", _dec(cleared)));
+        _sayCleared(_closeExpiredSessions());
     }
 
     function registerStorageUnit(address unit, address owner) external {
@@ -254,7 +247,7 @@ contract PowerChain {
             hasSlot[unit] = true;
             unitSlots.push(unit);
         }
-        emit Info(string.concat("Storage unit registered >> ", _hex(unit), " owned by ", _hex(owner)));
+        _sayRegistered(unit, owner);
     }
 
     function removeStorageUnit(address unit) external {
@@ -287,7 +280,7 @@ contract PowerChain {
         if (!u.active) return _error("Only active storage units can do this");
         if (producer == address(0)) return _error("Invalid address");
         if (wh == 0) return _error("Energy must be greater than zero");
-        if (wh > MAX_WH - totalWh) return _error("Energy amount too large");
+        if (_guardsOverflow() && wh > MAX_WH - totalWh) return _error("Energy amount too large");
 
         uint256 oldDeficit = _deficit();
         // E - T moves by the cost only, so capping the cost at the deficit
@@ -302,19 +295,7 @@ contract PowerChain {
         entAvailable[u.owner] += ownerShare;
         entAvailable[producer] += minted - ownerShare;
         _repeg(oldDeficit);
-        emit Info(
-            string.concat(
-                "Energy produced >> ",
-                _dec(wh),
-                " Wh by ",
-                _hex(producer),
-                ": ",
-                _fix(minted),
-                " ENT minted, ",
-                _fix(ownerShare),
-                " ENT to the unit's owner"
-            )
-        );
+        _sayProduced(producer, wh, minted, ownerShare);
     }
 
     function energyConsumed(address consumer, uint256 wh) external {
@@ -322,7 +303,7 @@ contract PowerChain {
         Unit storage u = units[msg.sender];
         if (!u.active) return _error("Only active storage units can do this");
         if (wh == 0) return _error("Energy must be greater than zero");
-        if (wh > MAX_WH) return _error("Energy amount too large");
+        if (_guardsOverflow() && wh > MAX_WH) return _error("Energy amount too large");
         uint256 slot = sessionSlot[_sessionKey(msg.sender, consumer)];
         if (slot == 0 || _expired(sessions[slot - 1])) {
             return _error(string.concat("No open consumption session with ", _hex(consumer)));
@@ -342,15 +323,6 @@ contract PowerChain {
         u.lockedWh -= used;
         totalWh -= used;
 
-        string memory text = string.concat(
-            "Energy consumed >> ",
-            _dec(used),
-            " Wh by ",
-            _hex(consumer),
-            ": ",
-            _fix(burned),
-            " ENT burned"
-        );
         if (wh > used) {
             // Over-consumption: the session ends and the excess, which the
             // consumer did not pay for, leaves the unit's energy.
@@ -358,15 +330,15 @@ contract PowerChain {
             if (excess > u.wh) excess = u.wh;
             u.wh -= excess;
             totalWh -= excess;
-            text = string.concat(text, "; ", _dec(wh - used), " Wh beyond the session, session ended");
         }
+        uint256 returned = 0;
         if (wh > used || s.wh == 0) {
-            uint256 returned = s.ent;
+            returned = s.ent;
             _closeSession(slot - 1);
-            if (returned > 0) text = string.concat(text, "; ", _fix(returned), " ENT returned");
         }
         _repeg(oldDeficit);
-        emit Info(text);
+        if (wh > used) _afterOverConsumption();
+        _sayConsumed(consumer, used, burned, wh - used, returned);
     }
 
     function reportActualEnergy(uint256 actualEnergy) external {
@@ -374,7 +346,7 @@ contract PowerChain {
         Unit storage u = units[msg.sender];
         if (!u.active) return _error("Only active storage units can do this");
         uint256 booked = u.wh + u.lockedWh;
-        if (actualEnergy > booked && actualEnergy - booked > MAX_WH - totalWh) {
+        if (_guardsOverflow() && actualEnergy > booked && actualEnergy - booked > MAX_WH - totalWh) {
             return _error("Energy amount too large");
         }
 
@@ -385,7 +357,7 @@ contract PowerChain {
         totalWh = totalWh - u.wh + available;
         u.wh = available;
         _repeg(oldDeficit);
-        emit Info(string.concat("Actual energy reported >> ", _dec(actualEnergy), " Wh"));
+        _sayReported(actualEnergy);
     }
 
     // =======================================================================
@@ -416,10 +388,10 @@ contract PowerChain {
         if (amnt > entAvailable[msg.sender]) return _error("Not enough ENT tokens");
         entAvailable[msg.sender] -= amnt;
         entAvailable[to] += amnt;
-        emit Info(string.concat("ENT transferred >> ", _fix(amnt), " to ", _hex(to)));
+        _sayTransferredENT(to, amnt);
     }
 
-    function transfereEuro(address to, uint256 amnt) external {
+    function transfereEuro(address to, uint256 amnt) external virtual {
         if (_refuseIfDestroyed()) return;
         if (to == address(0)) return _error("Invalid address");
         if (amnt == 0) return _error("Amount must be greater than zero");
@@ -436,7 +408,7 @@ contract PowerChain {
         eeuroAvailable[msg.sender] -= amnt;
         eeuroLocked[msg.sender] += amnt;
         withdrawLocked[msg.sender] += amnt;
-        emit Info(string.concat("eEuro locked for withdrawal >> ", _fix(amnt)));
+        _sayLocked(amnt);
     }
 
     // =======================================================================
@@ -459,18 +431,19 @@ contract PowerChain {
         if (msg.sender != banker) return _error("Only the banker can do this");
         if (addr == address(0)) return _error("Invalid address");
         if (amnt == 0) return _error("Amount must be greater than zero");
-        if (amnt > type(uint256).max - totalEeuro) return _error("Amount too large");
+        if (_guardsOverflow() && amnt > type(uint256).max - totalEeuro) return _error("Amount too large");
         eeuroAvailable[addr] += amnt;
         totalEeuro += amnt;
-        emit Info(string.concat("eEuro minted >> ", _fix(amnt), " to ", _hex(addr)));
+        _sayMinted(addr, amnt);
     }
 
     // The banker settles a withdrawal request: takes `amnt` out of what
     // `addr` locked for withdrawal, or emits why not and returns false.
-    function _settleWithdrawal(address addr, uint256 amnt) private returns (bool) {
+    function _settleWithdrawal(address addr, uint256 amnt, bool burn) internal returns (bool) {
         if (_refuseIfDestroyed()) return false;
-        if (msg.sender != banker) {
-            _error("Only the banker can do this");
+        string memory refusal = _bankerRefusal(addr, burn);
+        if (bytes(refusal).length != 0) {
+            _error(refusal);
             return false;
         }
         if (amnt == 0) {
@@ -487,15 +460,15 @@ contract PowerChain {
     }
 
     function burneEuro(address addr, uint256 amnt) external {
-        if (!_settleWithdrawal(addr, amnt)) return;
+        if (!_settleWithdrawal(addr, amnt, true)) return;
         totalEeuro -= amnt;
         emit Info(string.concat("eEuro burned >> ", _fix(amnt), " from ", _hex(addr)));
     }
 
     function unlockeEuro(address addr, uint256 amnt) external {
-        if (!_settleWithdrawal(addr, amnt)) return;
+        if (!_settleWithdrawal(addr, amnt, false)) return;
         eeuroAvailable[addr] += amnt;
-        emit Info(string.concat("eEuro unlocked >> ", _fix(amnt), " for ", _hex(addr)));
+        _sayUnlocked(addr, amnt);
     }
 
     // =======================================================================
@@ -515,7 +488,7 @@ contract PowerChain {
         }
         // Costs and fractions above 1.0 would let minting underflow or hand
         // out more than was minted; H must be a positive number of hours.
-        if (isH ? (value == 0 || value > MAX_HOURS) : value > ONE) {
+        if (isH ? (value == 0 || (_guardsOverflow() && value > MAX_HOURS)) : value > ONE) {
             return _error(
                 string.concat(
                     "Invalid value for parameter ",
@@ -526,18 +499,12 @@ contract PowerChain {
         }
         if (!_vote(string.concat("setParameter_", param, "_", _dec(value)))) return;
 
-        string memory shown;
-        if (isH) {
-            paramH = value * 3600;
-            shown = string.concat(_dec(value), " h (", _dec(paramH), " s)");
-        } else {
-            if (p == keccak256("M")) paramM = value;
-            else if (p == keccak256("B")) paramB = value;
-            else if (p == keccak256("C")) paramC = value;
-            else paramF = value;
-            shown = _fix(value);
-        }
-        emit Info(string.concat("Parameter changed >> ", param, " = ", shown));
+        if (isH) paramH = value * 3600;
+        else if (p == keccak256("M")) paramM = value;
+        else if (p == keccak256("B")) paramB = value;
+        else if (p == keccak256("C")) paramC = value;
+        else paramF = value;
+        _sayParameter(param, value, isH);
     }
 
     // =======================================================================
@@ -578,7 +545,7 @@ contract PowerChain {
         emit Info(string.concat("Voter removed >> ", _hex(addr)));
     }
 
-    function destroy() external {
+    function destroy() external virtual {
         if (_refuseIfDestroyed() || _refuseIfNotVoter()) return;
         if (!_vote("destroy_contract")) return;
         // Retiring is a flag, not selfdestruct: reads keep answering and every
@@ -598,7 +565,7 @@ contract PowerChain {
     function addOrder(uint256 price, uint256 quant, bool isBuy) external {
         if (_refuseIfDestroyed()) return;
         if (price == 0 || quant == 0) return _error("Price and quantity must be greater than zero");
-        if (price > type(uint256).max / quant) return _error("Order too large");
+        if (_guardsOverflow() && price > type(uint256).max / quant) return _error("Order too large");
         uint256 id;
         if (isBuy) {
             uint256 toLock = (price * quant) / ONE;
@@ -635,8 +602,8 @@ contract PowerChain {
     function removeOrder(uint256 id, bool isBuy) external {
         if (_refuseIfDestroyed()) return;
         Order storage o = isBuy ? buyOrders[id] : sellOrders[id];
-        if (!o.valid) return _error("Order not found or already closed");
-        if (o.user != msg.sender) return _error("Only the order's owner can remove it");
+        if (!o.valid) return _refuseRemoval("Order not found or already closed");
+        if (o.user != msg.sender) return _refuseRemoval("Only the order's owner can remove it");
         if (isBuy) {
             eeuroLocked[o.user] -= o.locked;
             eeuroAvailable[o.user] += o.locked;
@@ -655,16 +622,16 @@ contract PowerChain {
     // Internals
     // =======================================================================
 
-    function _error(string memory text) private {
+    function _error(string memory text) internal {
         emit Error(text);
     }
 
-    function _refuseIfDestroyed() private returns (bool) {
+    function _refuseIfDestroyed() internal returns (bool) {
         if (destroyed) emit Error("Contract destroyed");
         return destroyed;
     }
 
-    function _refuseIfNotVoter() private returns (bool) {
+    function _refuseIfNotVoter() internal returns (bool) {
         if (!voters[msg.sender]) emit Error("Only voters can do this");
         return !voters[msg.sender];
     }
@@ -673,7 +640,7 @@ contract PowerChain {
     /// `base` has passed N times, and reports whether this call made it pass.
     /// Vote functions check that the action is possible before voting, so
     /// the call that passes a vote can always perform it.
-    function _vote(string memory base) private returns (bool) {
+    function _vote(string memory base) internal returns (bool) {
         bytes32 baseHash = keccak256(bytes(base));
         uint256 n = timesPassed[baseHash];
         string memory key = n == 0 ? base : string.concat(base, "_", _dec(n));
@@ -715,16 +682,16 @@ contract PowerChain {
         return false;
     }
 
-    function _mintCost() private view returns (uint256) {
+    function _mintCost() internal view returns (uint256) {
         return cost < paramM ? cost : paramM;
     }
 
-    function _burnCost() private view returns (uint256) {
+    function _burnCost() internal view virtual returns (uint256) {
         return cost < paramB ? cost : paramB;
     }
 
     /// ENT in circulation beyond the stored energy (0 when energy covers it).
-    function _deficit() private view returns (uint256) {
+    function _deficit() internal view returns (uint256) {
         uint256 e = totalWh * WH;
         return totalENT > e ? totalENT - e : 0;
     }
@@ -732,7 +699,7 @@ contract PowerChain {
     /// The cost of `wh` at `rate` ENT/kWh, rounded up so that a small gap
     /// still closes, and capped at `deficit`: only the Wh before the books
     /// meet pay the cost.
-    function _costFor(uint256 wh, uint256 rate, uint256 deficit) private pure returns (uint256) {
+    function _costFor(uint256 wh, uint256 rate, uint256 deficit) internal pure returns (uint256) {
         uint256 c = (wh * rate + 999) / 1000;
         return c < deficit ? c : deficit;
     }
@@ -742,18 +709,33 @@ contract PowerChain {
     /// fixed, so the gap closes after deficit / R kWh instead of
     /// asymptotically. A surplus of energy over ENT carries no cost: a cost
     /// on minting or burning could only widen it.
-    function _repeg(uint256 oldDeficit) private {
+    function _repeg(uint256 oldDeficit) internal {
         uint256 deficit = _deficit();
         if (deficit == 0) cost = 0;
         else if (deficit > oldDeficit) cost = (deficit * paramC) / ONE;
     }
 
-    function _expired(Session storage s) private view returns (bool) {
+    function _expired(Session storage s) internal view returns (bool) {
         return block.timestamp - s.start >= paramH;
     }
 
+    /// Ends every expired session; returns how many.
+    function _closeExpiredSessions() internal returns (uint256 cleared) {
+        uint256 i = 0;
+        // _closeSession moves the last session into slot i, so i only
+        // advances past sessions that stay.
+        while (i < sessions.length) {
+            if (_expired(sessions[i])) {
+                _closeSession(i);
+                cleared++;
+            } else {
+                i++;
+            }
+        }
+    }
+
     /// Ends session `index`: its ENT and Wh go back to consumer and unit.
-    function _closeSession(uint256 index) private {
+    function _closeSession(uint256 index) internal {
         Session storage s = sessions[index];
         entLocked[s.consumer] -= s.ent;
         entAvailable[s.consumer] += s.ent;
@@ -770,11 +752,11 @@ contract PowerChain {
         sessions.pop();
     }
 
-    function _sessionKey(address unit, address consumer) private pure returns (bytes32) {
+    function _sessionKey(address unit, address consumer) internal pure returns (bytes32) {
         return keccak256(abi.encodePacked(unit, consumer));
     }
 
-    function _sessionId(address unit, address consumer) private pure returns (string memory) {
+    function _sessionId(address unit, address consumer) internal pure returns (string memory) {
         return string.concat(_hex(unit), "_", _hex(consumer));
     }
 
@@ -782,7 +764,7 @@ contract PowerChain {
     /// the older order; the trade runs at the sell price. Orders of the same
     /// user are skipped, so crossed pairs left in the book are always
     /// self-pairs and matching the new order alone keeps the book matched.
-    function _match(uint256 id, bool isBuy) private {
+    function _match(uint256 id, bool isBuy) internal {
         Order storage taker = isBuy ? buyOrders[id] : sellOrders[id];
         while (taker.quantity > 0) {
             (bool found, uint256 other) = isBuy ? _bestSell(taker.user, taker.price) : _bestBuy(taker.user, taker.price);
@@ -792,7 +774,7 @@ contract PowerChain {
         }
     }
 
-    function _bestSell(address buyer, uint256 limit) private view returns (bool found, uint256 best) {
+    function _bestSell(address buyer, uint256 limit) internal view returns (bool found, uint256 best) {
         for (uint256 i = 0; i < openSells.length; i++) {
             uint256 sid = openSells[i];
             Order storage s = sellOrders[sid];
@@ -803,7 +785,7 @@ contract PowerChain {
         }
     }
 
-    function _bestBuy(address seller, uint256 limit) private view returns (bool found, uint256 best) {
+    function _bestBuy(address seller, uint256 limit) internal view returns (bool found, uint256 best) {
         for (uint256 i = 0; i < openBuys.length; i++) {
             uint256 bid = openBuys[i];
             Order storage b = buyOrders[bid];
@@ -814,7 +796,7 @@ contract PowerChain {
         }
     }
 
-    function _trade(uint256 buyId, uint256 sellId) private {
+    function _trade(uint256 buyId, uint256 sellId) internal {
         Order storage b = buyOrders[buyId];
         Order storage s = sellOrders[sellId];
         uint256 q = b.quantity < s.quantity ? b.quantity : s.quantity;
@@ -826,7 +808,7 @@ contract PowerChain {
         // its own limit; what it saved by trading below the limit is freed.
         // floor(bp*Q) >= floor(sp*q) + floor(bp*(Q-q)), so this never underflows.
         uint256 keep = (b.price * b.quantity) / ONE;
-        uint256 refund = b.locked - pay - keep;
+        uint256 refund = _refundOnTrade(b.locked - pay - keep);
         b.locked = keep;
         eeuroLocked[b.user] -= pay + refund;
         eeuroAvailable[b.user] += refund;
@@ -834,19 +816,7 @@ contract PowerChain {
         entLocked[s.user] -= q;
         entAvailable[b.user] += q;
 
-        emit Info(
-            string.concat(
-                "Trade >> ",
-                _fix(q),
-                " ENT at ",
-                _fix(s.price),
-                " eEuro/ENT (buy #",
-                _dec(buyId),
-                ", sell #",
-                _dec(sellId),
-                ")"
-            )
-        );
+        _sayTrade(q, s.price, buyId, sellId);
         if (b.quantity == 0) {
             // keep is 0 here, so nothing stays locked by a filled buy.
             b.valid = false;
@@ -858,7 +828,7 @@ contract PowerChain {
         }
     }
 
-    function _dropOpen(uint256[] storage list, uint256 id) private {
+    function _dropOpen(uint256[] storage list, uint256 id) internal {
         for (uint256 i = 0; i < list.length; i++) {
             if (list[i] == id) {
                 list[i] = list[list.length - 1];
@@ -869,7 +839,7 @@ contract PowerChain {
     }
 
     function _orderList(uint256[] storage ids, mapping(uint256 => Order) storage book)
-        private
+        internal
         view
         returns (OrderInfo[] memory out)
     {
@@ -890,10 +860,128 @@ contract PowerChain {
         }
     }
 
+    // ---- Rules a derived deployment may change ----------------------------
+
+    /// Whether calls refuse, with an Error, figures whose arithmetic would
+    /// overflow (instead of reverting with Panic(0x11)).
+    function _guardsOverflow() internal pure virtual returns (bool) {
+        return true;
+    }
+
+    /// What a buy filled below its limit gets back at once of the `saved`
+    /// eEuro it had locked beyond the price paid; the rest stays locked.
+    function _refundOnTrade(uint256 saved) internal pure virtual returns (uint256) {
+        return saved;
+    }
+
+    /// Why the caller may not burn (`burn`) or unlock eEuro that `addr`
+    /// locked for withdrawal; empty when it may.
+    function _bankerRefusal(address, bool) internal view virtual returns (string memory) {
+        return msg.sender == banker ? "" : "Only the banker can do this";
+    }
+
+    /// Refuses a removeOrder call for the reason `text`.
+    function _refuseRemoval(string memory text) internal virtual {
+        _error(text);
+    }
+
+    /// Runs after a reading that went beyond its session has been booked.
+    /// This contract needs nothing more there.
+    function _afterOverConsumption() internal virtual {}
+
+    // ---- What each call says ---------------------------------------------
+
+    function _sayProduced(address producer, uint256 wh, uint256 minted, uint256 ownerShare) internal virtual {
+        emit Info(
+            string.concat(
+                "Energy produced >> ",
+                _dec(wh),
+                " Wh by ",
+                _hex(producer),
+                ": ",
+                _fix(minted),
+                " ENT minted, ",
+                _fix(ownerShare),
+                " ENT to the unit's owner"
+            )
+        );
+    }
+
+    /// `used` Wh of the session paid with `burned` ENT; `beyond` Wh more
+    /// than it held (the session then ended); `returned` ENT given back
+    /// when the session closed.
+    function _sayConsumed(address consumer, uint256 used, uint256 burned, uint256 beyond, uint256 returned)
+        internal
+        virtual
+    {
+        string memory text = string.concat(
+            "Energy consumed >> ",
+            _dec(used),
+            " Wh by ",
+            _hex(consumer),
+            ": ",
+            _fix(burned),
+            " ENT burned"
+        );
+        if (beyond > 0) text = string.concat(text, "; ", _dec(beyond), " Wh beyond the session, session ended");
+        if (returned > 0) text = string.concat(text, "; ", _fix(returned), " ENT returned");
+        emit Info(text);
+    }
+
+    function _sayReported(uint256 actualEnergy) internal virtual {
+        emit Info(string.concat("Actual energy reported >> ", _dec(actualEnergy), " Wh"));
+    }
+
+    function _sayCleared(uint256 cleared) internal virtual {
+        emit Info(string.concat("Old sessions cleared >> ", _dec(cleared)));
+    }
+
+    function _sayRegistered(address unit, address owner) internal virtual {
+        emit Info(string.concat("Storage unit registered >> ", _hex(unit), " owned by ", _hex(owner)));
+    }
+
+    function _sayTransferredENT(address to, uint256 amnt) internal virtual {
+        emit Info(string.concat("ENT transferred >> ", _fix(amnt), " to ", _hex(to)));
+    }
+
+    function _sayLocked(uint256 amnt) internal virtual {
+        emit Info(string.concat("eEuro locked for withdrawal >> ", _fix(amnt)));
+    }
+
+    function _sayMinted(address addr, uint256 amnt) internal virtual {
+        emit Info(string.concat("eEuro minted >> ", _fix(amnt), " to ", _hex(addr)));
+    }
+
+    function _sayUnlocked(address addr, uint256 amnt) internal virtual {
+        emit Info(string.concat("eEuro unlocked >> ", _fix(amnt), " for ", _hex(addr)));
+    }
+
+    /// `value` as voted: hours for H, an 18-decimal fraction otherwise.
+    function _sayParameter(string memory param, uint256 value, bool isH) internal virtual {
+        string memory shown = isH ? string.concat(_dec(value), " h (", _dec(value * 3600), " s)") : _fix(value);
+        emit Info(string.concat("Parameter changed >> ", param, " = ", shown));
+    }
+
+    function _sayTrade(uint256 quantity, uint256 price, uint256 buyId, uint256 sellId) internal virtual {
+        emit Info(
+            string.concat(
+                "Trade >> ",
+                _fix(quantity),
+                " ENT at ",
+                _fix(price),
+                " eEuro/ENT (buy #",
+                _dec(buyId),
+                ", sell #",
+                _dec(sellId),
+                ")"
+            )
+        );
+    }
+
     // ---- Text ------------------------------------------------------------
 
     /// 40 lowercase hex digits without 0x, as in vote strings.
-    function _hex(address a) private pure returns (string memory) {
+    function _hex(address a) internal pure returns (string memory) {
         bytes memory digits = "0123456789abcdef";
         bytes memory out = new bytes(40);
         uint160 v = uint160(a);
@@ -904,7 +992,7 @@ contract PowerChain {
         return string(out);
     }
 
-    function _dec(uint256 v) private pure returns (string memory) {
+    function _dec(uint256 v) internal pure returns (string memory) {
         if (v == 0) return "0";
         uint256 len = 0;
         for (uint256 t = v; t != 0; t /= 10) len++;
@@ -914,7 +1002,7 @@ contract PowerChain {
     }
 
     /// An 18-decimal amount in full precision without trailing zeros: 7.6, 0.243.
-    function _fix(uint256 v) private pure returns (string memory) {
+    function _fix(uint256 v) internal pure virtual returns (string memory) {
         uint256 frac = v % ONE;
         if (frac == 0) return _dec(v / ONE);
         bytes memory digits = new bytes(18);

@@ -5,9 +5,10 @@
  * locked for withdrawal, and the market's fills and open book.
  *
  * Facts come only from each record's sender, method, decoded arguments and
- * outcome: a record whose outcome is not HISTORY_OK changes nothing, and
- * `text` is never read. Records with no method, or with arguments that do
- * not have the method's shape, are skipped.
+ * outcome: a record whose outcome is not HISTORY_OK changes nothing (but
+ * for the thesis's destroy(), see view_governance_replay), and `text` is
+ * never read. Records with no method, or with arguments that do not have
+ * the method's shape, are skipped.
  *
  * Pure functions: no I/O. Every amount is an exact u256. Each replay fills a
  * caller-owned struct whose arrays the replay allocates; the matching _free
@@ -104,7 +105,11 @@ view_params view_params_default(void);
  * passed N times); a call in favour passes it when (current voters in
  * favour) * 10 / (number of voters) > 5, and then its action is applied.
  * The voter set starts with the creation record's sender, or without one
- * with the sender of the first OK vote call. */
+ * with the sender of the first OK vote call. One record that is not OK
+ * counts too: a voter's destroy() with an Error while the deployment is not
+ * retired, which on the thesis's contract is a vote (it reports the Error
+ * of its own self-call after recording it); when such a call passes the
+ * vote, nothing is retired. */
 pc_status view_governance_replay(const history_tx *txs, size_t n, view_governance *out,
                                  pc_error *err);
 void view_governance_free(view_governance *g);

@@ -294,7 +294,25 @@ static bool vote(gov *s, const history_tx *t)
     p->passed = true;
     p->passed_block = t->block;
     p->passed_index = t->index;
+    /* A destroy() that passed with an Error (the thesis's contract, see
+     * counts_as_vote) leaves the deployment working. */
+    if (p->kind == VIEW_DESTROY && t->outcome != HISTORY_OK)
+        return record_pass(s, base);
     return record_pass(s, base) && act(s, p);
+}
+
+/* Whether a vote call's record is a vote: an OK one; and a destroy() with an
+ * Error while the deployment is not retired. The thesis's destroy() records
+ * the vote and, when it passes, calls itself from its own address, which is
+ * refused with an Error (PROTOCOL.md, "What existing deployments ... emit");
+ * the project's contract refuses a voter's destroy() only once retired. A
+ * caller who is no voter is left out after this, as for every vote. */
+static bool counts_as_vote(const view_governance *g, const history_tx *t)
+{
+    if (!t->method || t->method->kind != PC_VOTE)
+        return false;
+    return t->outcome == HISTORY_OK || (t->outcome == HISTORY_ERROR && !g->destroyed &&
+                                        strcmp(t->method->name, "destroy") == 0);
 }
 
 pc_status view_governance_replay(const history_tx *txs, size_t n, view_governance *out,
@@ -310,7 +328,7 @@ pc_status view_governance_replay(const history_tx *txs, size_t n, view_governanc
             ok = out->nvoters || add_voter(&s, &t->from);
             continue;
         }
-        if (t->outcome != HISTORY_OK || !t->method || t->method->kind != PC_VOTE)
+        if (!counts_as_vote(out, t))
             continue;
         if (!out->nvoters)
             ok = add_voter(&s, &t->from);

@@ -10,8 +10,13 @@
 #                                 "REVERTED: ..." when the call did not succeed
 #   rd WHO 'sig()(types)' args... eth_call from WHO; values space-separated,
 #                                 without cast's "[8e18]" annotations
+#   revert_data WHO 'sig(types)' args...
+#                                 the data an eth_call from WHO reverts with
+#                                 ("0x" for none), or "no revert"
 #   hex WHO                       WHO's address as in vote strings (40 hex)
 #   advance SECONDS               moves the chain clock on and mines a block
+#   says OURS THESIS              OURS on the project's contract, THESIS on the
+#                                 thesis-like one (contract_up --contract thesis)
 
 # shellcheck source=tests/lib/devnet.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib/devnet.sh"
@@ -30,13 +35,25 @@ KEY=(0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
 TOPIC_INFO=0x6d128f203c67be3b2d9bf1612fd59bdd6ae01f4f0d2ffedd05e76ab2a09b7f8a
 TOPIC_ERROR=$("$CAST" keccak 'Error(string)')
 CAST_TX_FLAGS=()
+THESIS=0
 
 # contract_up [devnet/start options]: a fresh devnet with the contract.
 contract_up() {
+    [[ " $* " == *" --contract thesis "* ]] && THESIS=1
     devnet_up "$@" || exit 1
     # Chains before London have no base fee and take only legacy transactions.
     if [[ -z $("$CAST" block latest --field baseFeePerGas --rpc-url "$DEVNET_RPC") ]]; then
         CAST_TX_FLAGS=(--legacy)
+    fi
+}
+
+revert_data() {
+    local who=$1 out
+    shift
+    if out=$("$CAST" call --rpc-url "$DEVNET_RPC" --from "${ADDR[$who]}" "$DEVNET_ADDRESS" "$@" 2>&1); then
+        echo "no revert"
+    else
+        sed -n 's/.*execution reverted.*data: "\(0x[0-9a-f]*\)".*/\1/p' <<<"$out"
     fi
 }
 
@@ -69,6 +86,10 @@ rd() {
     shift
     "$CAST" call --rpc-url "$DEVNET_RPC" --from "${ADDR[$who]}" "$DEVNET_ADDRESS" "$@" \
         | sed -E 's/ \[[0-9.e+-]+\]//g' | paste -sd ' '
+}
+
+says() {
+    if ((THESIS)); then echo "$2"; else echo "$1"; fi
 }
 
 advance() {

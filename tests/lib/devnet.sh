@@ -4,6 +4,10 @@
 #   . "$PROJECT_ROOT/tests/lib/devnet.sh"
 #   devnet_up [devnet/start options]   fresh devnet on a free port, in a
 #                                      temporary state dir; stopped on exit
+#   devnet_up_beside NAME [options]    after devnet_up: one more, on another
+#                                      free port, its state in DEVNET_DIR/NAME;
+#                                      exports NAME_RPC, NAME_DIR, NAME_JSON and
+#                                      NAME_ADDRESS; devnet_down stops it too
 #   assert_eq "what" "$got" "$want"    one line per failure, counted
 #   assert_match "what" "$got" 'glob'  same, for a bash glob pattern
 #   assert_summary                     last line "N passed, N failed";
@@ -38,18 +42,19 @@ _devnet_port_free() {
 
 devnet_down() {
     if [[ -n ${DEVNET_DIR:-} && -d $DEVNET_DIR ]]; then
-        [[ -f $DEVNET_DIR/node.pid ]] && "$PROJECT_ROOT/devnet/stop" --state "$DEVNET_DIR"
+        local pidfile
+        for pidfile in "$DEVNET_DIR"/*/node.pid "$DEVNET_DIR/node.pid"; do
+            [[ -f $pidfile ]] && "$PROJECT_ROOT/devnet/stop" --state "$(dirname "$pidfile")"
+        done
         rm -rf "$DEVNET_DIR"
     fi
 }
 
-devnet_up() {
-    local min=${DEVNET_PORT_MIN:-20000} max=${DEVNET_PORT_MAX:-32000} try port
-    DEVNET_DIR=$(mktemp -d "${TMPDIR:-/tmp}/powerchain-devnet.XXXXXX")
-    export DEVNET_DIR
-    trap devnet_down EXIT
-    trap 'exit 130' INT
-    trap 'exit 143' TERM
+# _devnet_start DIR [devnet/start options]: devnet/start on a free port with
+# its state in DIR; sets _DEVNET_PORT and _DEVNET_ADDRESS.
+_devnet_start() {
+    local dir=$1 min=${DEVNET_PORT_MIN:-20000} max=${DEVNET_PORT_MAX:-32000} try port
+    shift
     # The range stays below Linux's ephemeral ports (32768 and up), which an
     # outgoing connection may hold without listening. Another process may
     # still take the port between the check and anvil's bind: then the next
@@ -57,15 +62,34 @@ devnet_up() {
     for ((try = 0; try < 5; try++)); do
         port=$((min + (RANDOM * 32768 + RANDOM) % (max - min + 1)))
         _devnet_port_free "$port" || continue
-        if DEVNET_ADDRESS=$("$PROJECT_ROOT/devnet/start" --port "$port" --state "$DEVNET_DIR" "$@"); then
-            export DEVNET_ADDRESS DEVNET_PORT=$port DEVNET_RPC="http://127.0.0.1:$port"
-            export DEVNET_JSON="$DEVNET_DIR/powerchain.json"
+        if _DEVNET_ADDRESS=$("$PROJECT_ROOT/devnet/start" --port "$port" --state "$dir" "$@"); then
+            _DEVNET_PORT=$port
             return 0
         fi
-        rm -rf "${DEVNET_DIR:?}"/*
+        rm -rf "${dir:?}"/*
     done
     echo "devnet_up: could not start a devnet" >&2
     return 1
+}
+
+devnet_up() {
+    DEVNET_DIR=$(mktemp -d "${TMPDIR:-/tmp}/powerchain-devnet.XXXXXX")
+    export DEVNET_DIR
+    trap devnet_down EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    _devnet_start "$DEVNET_DIR" "$@" || return 1
+    export DEVNET_ADDRESS=$_DEVNET_ADDRESS DEVNET_PORT=$_DEVNET_PORT DEVNET_RPC="http://127.0.0.1:$_DEVNET_PORT"
+    export DEVNET_JSON="$DEVNET_DIR/powerchain.json"
+}
+
+devnet_up_beside() {
+    local name=$1
+    shift
+    mkdir -p "$DEVNET_DIR/$name"
+    _devnet_start "$DEVNET_DIR/$name" "$@" || return 1
+    export "${name}_DIR=$DEVNET_DIR/$name" "${name}_RPC=http://127.0.0.1:$_DEVNET_PORT" \
+        "${name}_JSON=$DEVNET_DIR/$name/powerchain.json" "${name}_ADDRESS=$_DEVNET_ADDRESS"
 }
 
 assert_eq() {

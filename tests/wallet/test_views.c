@@ -279,6 +279,44 @@ static void test_parameters_and_outcomes(void)
     view_withdrawals_free(&w);
 }
 
+/* destroy() on the thesis's contract: the passing call reports the Error
+ * of its self-call after the vote, and the deployment keeps working; on the
+ * project's contract the passing call is OK and retires it, after which a
+ * voter's destroy() is refused with an Error. */
+static void test_destroy(void)
+{
+    reset();
+    deploy(A);
+    TX(A, "addVoter", B);
+    TX0(A, "destroy");
+    tx_with(HISTORY_ERROR, C, "destroy", 0, NULL);  /* no voter: refused */
+    tx_with(HISTORY_ERROR, B, "destroy", 0, NULL);  /* passes, on the thesis's contract */
+    TX0(A, "destroy");                              /* destroy_contract_1 */
+    view_governance g;
+    CHECK(view_governance_replay(txs, ntx, &g, NULL) == PC_OK);
+    CHECK(!g.destroyed && g.nproposals == 3);
+    if (g.nproposals == 3) {
+        CHECK_STR(g.proposals[1].vote, "destroy_contract");
+        CHECK(g.proposals[1].passed && g.proposals[1].passed_block == 5);
+        CHECK(g.proposals[1].nin_favour == 2);
+        CHECK_STR(g.proposals[2].vote, "destroy_contract_1");
+        CHECK(!g.proposals[2].passed && g.proposals[2].nin_favour == 1);
+    }
+    view_governance_free(&g);
+
+    reset();
+    deploy(A);
+    TX(A, "addVoter", B);
+    TX0(A, "destroy");
+    TX0(B, "destroy");                              /* passes: retired */
+    tx_with(HISTORY_ERROR, A, "destroy", 0, NULL);  /* refused: retired */
+    CHECK(view_governance_replay(txs, ntx, &g, NULL) == PC_OK);
+    CHECK(g.destroyed && g.nproposals == 2);
+    if (g.nproposals == 2)
+        CHECK(g.proposals[1].passed && g.proposals[1].passed_block == 4);
+    view_governance_free(&g);
+}
+
 static void test_withdrawals(void)
 {
     reset();
@@ -431,6 +469,7 @@ int main(void)
     test_votes();
     test_removed_voter();
     test_parameters_and_outcomes();
+    test_destroy();
     test_withdrawals();
     test_units();
     test_book_compare();
