@@ -22,13 +22,13 @@ history_cache
 pc sync >/dev/null
 want=$(index_dump)
 assert_eq "the whole chain in one sync" \
-    "$(sqlite3 "$XDG_CACHE_HOME"/powerchain/history-*.sqlite 'SELECT count(*) FROM txs')" 31
+    "$(index_sql 'SELECT count(*) FROM txs')" 31
 
 # Through a node that takes small log ranges, a sync takes many steps:
 # room to kill it in the middle.
 proxy_up limit-log-range 16
 history_cache
-cursor() { sqlite3 "$XDG_CACHE_HOME"/powerchain/history-*.sqlite 'SELECT cursor FROM meta' 2>/dev/null; }
+cursor() { index_sql 'SELECT cursor FROM meta' 2>/dev/null; }
 # The whole sync takes about 0.3 s here, so fixed delays would miss it:
 # each run is killed once it has committed a step of its own, a little
 # later each time.
@@ -56,9 +56,9 @@ out=$(pcx "$PROXY_RPC" sync); code=$?
 assert_eq "the sync after the kills succeeds" "$code" 0
 assert_match "and ends at the head" "$out" "*; head block $head"
 assert_eq "the database is intact" \
-    "$(sqlite3 "$XDG_CACHE_HOME"/powerchain/history-*.sqlite 'PRAGMA integrity_check')" ok
+    "$(index_sql 'PRAGMA integrity_check')" ok
 assert_eq "the same index as one sync" "$(index_dump)" "$want"
-assert_eq "no transaction twice" "$(sqlite3 "$XDG_CACHE_HOME"/powerchain/history-*.sqlite \
+assert_eq "no transaction twice" "$(index_sql \
     'SELECT count(*) - count(DISTINCT hash) FROM txs')" 0
 
 # Two syncs at once on one database: each step checks the cursor it
