@@ -263,5 +263,39 @@ never_sent
 finish_case "batch answer with a duplicate id: nothing sent"
 stop_server
 
+# The history index against a node that claims an impossible head: with
+# the contract in the genesis block (a deployment file's "block": 0, or
+# code at every block for --contract), the range to read was computed with
+# a wrap (head - 0 + 1 = 0) and one step tried to hold every block.
+# Refused at once, in little memory.
+printf '{"name":"PowerChain","address":"%s","abi":[],"block":0,"chain_id":4200}\n' "$contract" \
+    >"$tmp/genesis.json"
+start_server endless-head
+for how in "--contract-json $tmp/genesis.json" "--contract $contract"; do
+    t0=$(date +%s%N)
+    # shellcheck disable=SC2086 # $how is two words on purpose
+    XDG_CACHE_HOME=$tmp/cache /usr/bin/time -f %M -o "$tmp/rss" timeout 20 "$bin" \
+        --rpc "http://127.0.0.1:$port" --timeout 3 $how sync </dev/null >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    elapsed=$((($(date +%s%N) - t0 + 999999999) / 1000000000))
+    expect_fail 3 "node says its newest block is 18446744073709551615: no chain is that long" 15
+    rss_kib=$(tail -n 1 "$tmp/rss")
+    [[ $rss_kib -lt 120000 ]] || problem "max RSS $rss_kib KiB, more than 120000 KiB"
+    finish_case "sync, ${how%% *}: a head of 2^64 - 1 is refused, under 120 MB"
+done
+stop_server
+
+# Every step is bounded in logs too: more than 10,000 for one block is
+# refused with the number, not stored.
+start_server many-logs
+t0=$(date +%s%N)
+XDG_CACHE_HOME=$tmp/cache timeout 20 "$bin" --rpc "http://127.0.0.1:$port" --timeout 3 \
+    --contract-json "$tmp/genesis.json" sync </dev/null >"$tmp/out" 2>"$tmp/err"
+rc=$?
+elapsed=$((($(date +%s%N) - t0 + 999999999) / 1000000000))
+expect_fail 3 "node sent 12000 logs for blocks 0 to 0, more than 10000 in one step" 15
+finish_case "sync: 12,000 logs for one block are refused"
+stop_server
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
