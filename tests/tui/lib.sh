@@ -9,6 +9,7 @@
 #   tui_wait TEXT [SECS]    waits until TEXT shows (default 15 s); 1 if not
 #   tui_expect WHAT TEXT    asserts that TEXT shows (waiting for it)
 #   tui_running             true while the panel's process lives
+#   tui_pid                 the panel's process id
 #   tui_stop                ends the panel and its tmux server
 #   tui_down                tui_stop, and removes the test's files (on exit)
 # The panel's history index goes to $TUI_DIR/cache (XDG_CACHE_HOME), its
@@ -60,6 +61,8 @@ tui_screen() { tmux -L "$TUI_SOCK" capture-pane -p "$@" -t "$TUI_SESSION"; }
 tui_resize() { tmux -L "$TUI_SOCK" resize-window -t "$TUI_SESSION" -x "$1" -y "$2"; }
 
 tui_running() { ! grep -q '^exit ' "$TUI_LOG"; }
+# The pane's shell runs the panel as its one child (the wrapper execs it).
+tui_pid() { pgrep -P "$(tmux -L "$TUI_SOCK" display-message -p -t "$TUI_SESSION" '#{pane_pid}')"; }
 
 tui_wait() {
     local text=$1 secs=${2:-15} i
