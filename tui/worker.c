@@ -74,6 +74,7 @@ struct tui_worker {
     bool past_has_account;  /* ... of this account */
     eth_address past_account;
     wallet_past_reader reader; /* ... by this reader, which keeps its transactions */
+    bool past_failed;       /* the last catch-up failed: tried again next tick */
 };
 
 static void post(tui_worker *w, const tui_ev *ev)
@@ -315,6 +316,8 @@ static void read_past(tui_worker *w, const eth_address *account, bool series)
         ev.past_us = tui_counters_clock_us() - synced;
     }
     snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
+    /* Not only when the chain moves: a quiet chain may not move for long. */
+    w->past_failed = ev.status != PC_OK;
     post(w, &ev);
 }
 
@@ -405,7 +408,7 @@ static void tick(tui_worker *w)
     pthread_mutex_lock(&w->mu);
     bool refresh = w->refresh;
     pthread_mutex_unlock(&w->mu);
-    if (refresh || block != w->last_block)
+    if (refresh || block != w->last_block || w->past_failed)
         read_snapshot(w, block);
 }
 
