@@ -39,7 +39,8 @@ for later in 0 0.01 0.03 0.06 0.1; do
     # would leave the program running. The wrapper execs the binary.
     "$POWERCHAIN_BIN" --rpc "$PROXY_RPC" --contract-json "$DEVNET_JSON" sync >/dev/null 2>&1 &
     pid=$!
-    for ((tries = 0; tries < 2000; tries++)); do
+    since=$SECONDS
+    while ((SECONDS - since < WAIT_SECONDS)); do
         c=$(cursor)
         [[ -n $c && $c -gt ${from:-0} ]] || ! kill -0 "$pid" 2>/dev/null && break
         sleep 0.005
@@ -60,6 +61,8 @@ assert_eq "the database is intact" \
 assert_eq "the same index as one sync" "$(index_dump)" "$want"
 assert_eq "no transaction twice" "$(index_sql \
     'SELECT count(*) - count(DISTINCT hash) FROM txs')" 0
+assert_eq "one index for the chain, whichever node URL read it" \
+    "$(cd "$XDG_CACHE_HOME/powerchain" && ls -- *.sqlite)" "${INDEX##*/}"
 
 # Two syncs at once on one database: each step checks the cursor it
 # started from, so neither writes a block twice.
