@@ -14,7 +14,7 @@
 #include <cjson/cJSON.h>
 #include <unistd.h>
 
-#include "fuzz/fuzz.h"
+#include "fuzz/node.h"
 #include "rpcclient/ipc.h"
 #include "rpcclient/jsonscan.h"
 

@@ -29,7 +29,7 @@
 #include "eth/hex.h"
 #include "eth/keccak.h"
 #include "eth/rlp.h"
-#include "fuzz/fuzz.h"
+#include "fuzz/node.h"
 #include "rpcclient/jsonscan.h"
 #include "rpcclient/node.h"
 #include "wallet/history.h"
