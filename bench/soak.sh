@@ -130,7 +130,7 @@ meter=
 panel_alive=$(kill -0 "$panel" 2>/dev/null && echo yes || echo no)
 
 reported=$(grep -c ', Info: ' "$dir/meter.out")
-distinct=$(grep -o 'tx 0x[0-9a-f]*' "$dir/meter.out" | sort -u | wc -l)
+distinct=$(grep ', Info: ' "$dir/meter.out" | grep -o 'tx 0x[0-9a-f]*' | sort -u | wc -l)
 # The chain's word, through an index of its own.
 export XDG_CACHE_HOME=$dir/cache-check
 on_chain=$(pc --json history --method energyProduced --account "$SCENARIO_U1" |
@@ -156,7 +156,7 @@ echo
 echo "ran ${SECONDS} s, $restarts node restarts, $fed readings fed"
 echo "panel: RSS $panel_hour KiB at ${half} s, $panel_end KiB at the end ($(pct "$panel_end" "$panel_hour")); fds $panel_fd_start after the first restart, $panel_fd_end at the end; alive: $panel_alive"
 echo "meter: RSS $meter_hour KiB at ${half} s, $meter_end KiB at the end ($(pct "$meter_end" "$meter_hour")); fds $meter_fd_start after the first restart, $meter_fd_end at the end; exit $meter_exit"
-echo "readings: $reported reported mined, $distinct distinct transactions, $on_chain energyProduced of U1 on the chain, B gained $gained wei (want $want)"
+echo "readings: $reported reported mined in $distinct distinct transactions, $on_chain energyProduced of U1 on the chain, B gained $gained wei (want $want)"
 check "panel memory at the end within 10% of ${half} s" "within $panel_end $panel_hour"
 check "meter memory at the end within 10% of ${half} s" "within $meter_end $meter_hour"
 check "panel: no file descriptor leaked" "((panel_fd_end <= panel_fd_start))"
