@@ -1,6 +1,7 @@
 #include "cli/config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "cli/fees.h"
 #include "cli/opts.h"
 #include "keystore/keystore.h"
+#include "keystore/safefile.h"
 #include "rpcclient/powerchain.h"
 
 /* The file's path (malloc'd), or NULL when no home is known. */
@@ -139,70 +141,93 @@ static pc_status open_section(cli_config *c, char *line, place at, cli_network *
 }
 
 /* The file chooses the node and the contract people sign for: only its
- * owner (or root) may be able to change it. */
-static pc_status check_file(const char *path, FILE *f, pc_error *err)
+ * owner (or root) may be able to change it. Checked on the open file, so
+ * that it is the file read. */
+static pc_status check_file(const char *path, const struct stat *sb, pc_error *err)
 {
-    struct stat sb;
-    if (fstat(fileno(f), &sb) != 0)
-        return pc_fail(err, PC_EIO, "%s: %s", path, strerror(errno));
-    if (!S_ISREG(sb.st_mode))
+    if (!S_ISREG(sb->st_mode))
         return pc_fail(err, PC_EINPUT, "config file %s is not a regular file", path);
-    if (sb.st_uid != geteuid() && sb.st_uid != 0)
+    if (sb->st_uid != geteuid() && sb->st_uid != 0)
         return pc_fail(err, PC_EIO, "config file %s belongs to another user; refusing it", path);
-    if (sb.st_mode & 022)
+    if (sb->st_mode & 022)
         return pc_fail(err, PC_EIO,
                        "config file %s can be changed by group/others (mode %03o); refusing it: "
                        "run chmod go-w %s",
-                       path, (unsigned)(sb.st_mode & 0777), path);
-    if (sb.st_size > CONFIG_MAX_BYTES)
+                       path, (unsigned)(sb->st_mode & 0777), path);
+    if (sb->st_size > CONFIG_MAX_BYTES)
         return pc_fail(err, PC_EINPUT, "config file %s is larger than %u KiB", path,
                        CONFIG_MAX_BYTES / 1024);
     return PC_OK;
 }
 
+/* One line (not yet trimmed, NUL-terminated) into the current section. */
+static pc_status parse_line(cli_config *c, char *line, place at, cli_network **cur,
+                            pc_error *err)
+{
+    char *t = trim(line);
+    if (!*t || *t == '#')
+        return PC_OK;
+    if (*t == '[')
+        return open_section(c, t, at, cur, err);
+    char *eq = strchr(t, '=');
+    if (!eq)
+        return pc_fail(err, PC_EINPUT, "%s:%u: expected key = value", at.path, at.line);
+    *eq = '\0';
+    return store_value(*cur, trim(t), trim(eq + 1), at, err);
+}
+
+pc_status config_parse(cli_config *c, const char *label, const char *text, size_t len,
+                       pc_error *err)
+{
+    place at = { label, 0 };
+    cli_network *cur = &c->common;
+    pc_status st = PC_OK;
+    const char *p = text, *end = text + len;
+    while (st == PC_OK && p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = (size_t)((nl ? nl : end) - p);
+        at.line++;
+        /* C strings from here on: a NUL would cut the rest of the line unseen. */
+        if (memchr(p, '\0', n))
+            return pc_fail(err, PC_EINPUT, "%s:%u: the line holds a NUL byte", label, at.line);
+        char *line = malloc(n + 1);
+        if (!line)
+            return pc_fail(err, PC_ENOMEM, "out of memory");
+        memcpy(line, p, n);
+        line[n] = '\0';
+        st = parse_line(c, line, at, &cur, err);
+        free(line);
+        p = nl ? nl + 1 : end;
+    }
+    return st;
+}
+
+/* O_NONBLOCK: opening a FIFO (or a device) for reading would wait for a
+ * writer; it is opened at once and refused by the check on what it is. */
 static pc_status read_file(const char *path, cli_config *c, pc_error *err)
 {
-    FILE *f = fopen(path, "r");
-    if (!f)
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
         return errno == ENOENT ? PC_OK
                                : pc_fail(err, PC_EIO, "%s: %s", path, strerror(errno));
-    pc_status checked = check_file(path, f, err);
-    if (checked != PC_OK) {
-        fclose(f);
-        return checked;
-    }
-    size_t total = 0;
-    char *line = NULL;
-    size_t cap = 0;
-    place at = { path, 0 };
-    pc_status st = PC_OK;
-    cli_network *cur = &c->common;
-    ssize_t got;
-    while (st == PC_OK && (got = getline(&line, &cap, f)) >= 0) {
-        at.line++;
-        /* It may have grown since it was checked. */
-        if ((total += (size_t)got) > CONFIG_MAX_BYTES) {
-            st = pc_fail(err, PC_EINPUT, "config file %s is larger than %u KiB", path,
-                         CONFIG_MAX_BYTES / 1024);
-            break;
-        }
-        char *t = trim(line);
-        if (!*t || *t == '#')
-            continue;
-        if (*t == '[') {
-            st = open_section(c, t, at, &cur, err);
-            continue;
-        }
-        char *eq = strchr(t, '=');
-        if (!eq) {
-            st = pc_fail(err, PC_EINPUT, "%s:%u: expected key = value", path, at.line);
-            break;
-        }
-        *eq = '\0';
-        st = store_value(cur, trim(t), trim(eq + 1), at, err);
-    }
-    free(line);
-    fclose(f);
+    struct stat sb;
+    pc_status st = fstat(fd, &sb) == 0 ? check_file(path, &sb, err)
+                                       : pc_fail(err, PC_EIO, "%s: %s", path, strerror(errno));
+    char *text = NULL;
+    size_t len = 0;
+    pc_error e = { 0 };
+    /* It may have grown since it was checked: read at most the limit. */
+    pc_status got = st == PC_OK ? safefile_read_fd(fd, path, CONFIG_MAX_BYTES, &text, &len, &e)
+                                : st;
+    close(fd);
+    if (got == PC_EDATA)
+        st = pc_fail(err, PC_EINPUT, "config file %s is larger than %u KiB", path,
+                     CONFIG_MAX_BYTES / 1024);
+    else if (st == PC_OK && got != PC_OK)
+        st = pc_fail(err, got, "%s", e.msg);
+    if (st == PC_OK)
+        st = config_parse(c, path, text, len, err);
+    free(text);
     return st;
 }
 

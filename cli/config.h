@@ -8,6 +8,8 @@
  * account, cacert (a PEM file of CA certificates trusted for https nodes,
  * as --cacert).
  *
+ * A line holding a NUL byte is PC_EINPUT (it would be cut short unseen).
+ *
  * Named networks: a line `[network NAME]` starts a section whose keys
  * belong to network NAME (a name as the address book takes it: letters,
  * digits, '.', '_', '-'); the keys before the first section apply to every
@@ -51,8 +53,15 @@ typedef struct cli_config {
     size_t nnetworks;
 } cli_config;
 
-/* Reads the file (a missing one is an empty configuration). */
+/* Reads the file (a missing one is an empty configuration). Anything but a
+ * regular file (a FIFO, a device) is refused without waiting on it. */
 pc_status config_load(cli_config *store, pc_error *err);
+
+/* Adds the lines of `text` (len bytes; a NUL byte in it is PC_EINPUT) to a
+ * zeroed or partly filled store, naming errors "label:line". On failure the
+ * store may hold the lines before the bad one: config_free it. */
+pc_status config_parse(cli_config *store, const char *label, const char *text, size_t len,
+                       pc_error *err);
 
 /* Fills the unset fields of ctx from network `network` (NULL: none) and
  * then from the common keys; a deployment file that names its chain then

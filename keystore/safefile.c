@@ -116,7 +116,6 @@ pc_status safefile_read(const char *path, size_t max, char **data, size_t *len, 
     if (!st)
         st = &local;
     pc_status status = PC_OK;
-    char *buf = NULL;
     if (fstat(fd, st) != 0) {
         status = pc_fail(err, PC_EIO, "cannot read %s: %s", path, strerror(errno));
         goto out;
@@ -130,37 +129,42 @@ pc_status safefile_read(const char *path, size_t max, char **data, size_t *len, 
                          (intmax_t)st->st_size, max);
         goto out;
     }
-    buf = malloc(max + 1);
-    if (!buf) {
-        status = pc_fail(err, PC_ENOMEM, "out of memory reading %s", path);
-        goto out;
-    }
+    status = safefile_read_fd(fd, path, max, data, len, err);
+out:
+    close(fd);
+    return status;
+}
+
+pc_status safefile_read_fd(int fd, const char *path, size_t max, char **data, size_t *len,
+                           pc_error *err)
+{
+    *data = NULL;
+    *len = 0;
+    char *buf = max < SIZE_MAX ? malloc(max + 1) : NULL;
+    if (!buf)
+        return pc_fail(err, PC_ENOMEM, "out of memory reading %s", path);
     size_t got = 0;
-    /* Read to the end even if the file grew since fstat, up to max + 1. */
+    /* Read to the end even if the file grew since it was checked, up to max + 1. */
     while (got <= max) {
         ssize_t n = read(fd, buf + got, max + 1 - got);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            status = pc_fail(err, PC_EIO, "cannot read %s: %s", path, strerror(errno));
-            goto out;
+            free(buf);
+            return pc_fail(err, PC_EIO, "cannot read %s: %s", path, strerror(errno));
         }
         if (n == 0)
             break;
         got += (size_t)n;
     }
     if (got > max) {
-        status = pc_fail(err, PC_EDATA, "%s is too large (more than %zu bytes)", path, max);
-        goto out;
+        free(buf);
+        return pc_fail(err, PC_EDATA, "%s is too large (more than %zu bytes)", path, max);
     }
     buf[got] = '\0';
     *data = buf;
     *len = got;
-    buf = NULL;
-out:
-    free(buf);
-    close(fd);
-    return status;
+    return PC_OK;
 }
 
 pc_status safefile_fsync_dir(const char *dir, pc_error *err)

@@ -48,6 +48,13 @@ pc_status safefile_check_private_dir_stat(const char *what, const char *path,
 pc_status safefile_read(const char *path, size_t max, char **data, size_t *len, struct stat *st,
                         bool *missing, pc_error *err);
 
+/* The reading part of safefile_read, on a regular file the caller opened
+ * and checked: at most `max` bytes (PC_EDATA beyond, even when the file
+ * grew after the check) into a malloc'd buffer with a NUL after the data.
+ * `path` names the file in messages. */
+pc_status safefile_read_fd(int fd, const char *path, size_t max, char **data, size_t *len,
+                           pc_error *err);
+
 /* PC_EIO, with a hint to chmod 600, unless the file described by `st` is
  * owned by this user and group and others have no access to it. */
 pc_status safefile_check_private_file(const char *path, const struct stat *st, pc_error *err);

@@ -69,10 +69,12 @@ struct tui_worker {
     history *hist;          /* NULL until opened (again) */
     bool has_past;          /* a past was handed over from hist ... */
     uint64_t past_head;     /* ... read at this indexed block ... */
+    uint8_t past_hash[32];  /* ... whose hash was this ... */
     bool past_has_series;   /* ... with the charts' series ... */
     bool past_has_account;  /* ... of this account */
     eth_address past_account;
     wallet_past_reader reader; /* ... by this reader, which keeps its transactions */
+    bool past_failed;       /* the last catch-up failed: tried again next tick */
 };
 
 static void post(tui_worker *w, const tui_ev *ev)
@@ -243,6 +245,15 @@ static void on_indexing(uint64_t done, uint64_t total, void *user)
     post(user, &ev);
 }
 
+/* The indexed block the pages' past now stands for, and its hash in the
+ * index (zero when none is kept: the next read then loads everything). */
+static void set_past_head(tui_worker *w, uint64_t head)
+{
+    w->past_head = head;
+    if (!history_block_hash(w->hist, head, w->past_hash))
+        memset(w->past_hash, 0, sizeof w->past_hash);
+}
+
 /* Brings the history index up to date and hands over what the pages take
  * from it, with the charts' series replayed for `account` (NULL: none) when
  * `series`; or why not. */
@@ -266,8 +277,14 @@ static void read_past(tui_worker *w, const eth_address *account, bool series)
                                       eth_address_equal(account, &w->past_account)
                                 : !w->past_has_account;
     bool same_series = series == w->past_has_series && (!series || same_account);
+    uint8_t hash[32];
+    /* Another process may have rolled the index back and indexed as many
+     * blocks again (a reorg): the last past's block must still be the
+     * index's. */
     bool appended = ev.status == PC_OK && w->has_past && !stats.rolled_back &&
-                    stats.head == w->past_head + stats.blocks;
+                    stats.head == w->past_head + stats.blocks &&
+                    history_block_hash(w->hist, w->past_head, hash) &&
+                    memcmp(hash, w->past_hash, 32) == 0;
     if (!appended)
         wallet_past_reader_reset(&w->reader);
     /* The series' replay goes on from where it stopped only while Charts is
@@ -275,8 +292,10 @@ static void read_past(tui_worker *w, const eth_address *account, bool series)
     if (!series)
         wallet_past_reader_drop_series(&w->reader);
     bool unchanged = appended && !stats.txs && same_series;
-    if (unchanged)
-        ev.past_head = w->past_head = stats.head; /* the blocks it stands for */
+    if (unchanged) {
+        set_past_head(w, stats.head); /* the blocks it stands for */
+        ev.past_head = stats.head;
+    }
     if (ev.status == PC_OK && !unchanged && !(ev.past = calloc(1, sizeof *ev.past)))
         ev.status = pc_fail(&e, PC_ENOMEM, "out of memory");
     if (ev.past &&
@@ -289,7 +308,7 @@ static void read_past(tui_worker *w, const eth_address *account, bool series)
     }
     if (ev.past) {
         w->has_past = true;
-        w->past_head = ev.past->head;
+        set_past_head(w, ev.past->head);
         w->past_has_series = series;
         w->past_has_account = account != NULL;
         if (account)
@@ -297,6 +316,8 @@ static void read_past(tui_worker *w, const eth_address *account, bool series)
         ev.past_us = tui_counters_clock_us() - synced;
     }
     snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
+    /* Not only when the chain moves: a quiet chain may not move for long. */
+    w->past_failed = ev.status != PC_OK;
     post(w, &ev);
 }
 
@@ -387,7 +408,7 @@ static void tick(tui_worker *w)
     pthread_mutex_lock(&w->mu);
     bool refresh = w->refresh;
     pthread_mutex_unlock(&w->mu);
-    if (refresh || block != w->last_block)
+    if (refresh || block != w->last_block || w->past_failed)
         read_snapshot(w, block);
 }
 

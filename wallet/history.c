@@ -4,6 +4,7 @@
 #include "wallet/history.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +17,17 @@
 #include "rpcclient/node.h"
 #include "wallet/history_store.h"
 
+static const char *damage_hint(history *h)
+{
+    int code = sqlite3_errcode(h->db);
+    bool damaged = code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+    return damaged ? " (the index is damaged: " HISTORY_REBUILD_HINT ")" : "";
+}
+
 static pc_status db_fail(history *h, pc_error *err, const char *what)
 {
-    return pc_fail(err, PC_EIO, "history index %s: %s: %s", h->path, what, sqlite3_errmsg(h->db));
+    return pc_fail(err, PC_EIO, "history index %s: %s: %s%s", h->path, what,
+                   sqlite3_errmsg(h->db), damage_hint(h));
 }
 
 static pc_status exec(history *h, const char *sql, pc_error *err)
@@ -26,40 +35,112 @@ static pc_status exec(history *h, const char *sql, pc_error *err)
     char *msg = NULL;
     if (sqlite3_exec(h->db, sql, NULL, NULL, &msg) == SQLITE_OK)
         return PC_OK;
-    pc_status st = pc_fail(err, PC_EIO, "history index %s: %s", h->path,
-                           msg ? msg : sqlite3_errmsg(h->db));
+    pc_status st = pc_fail(err, PC_EIO, "history index %s: %s%s", h->path,
+                           msg ? msg : sqlite3_errmsg(h->db), damage_hint(h));
     sqlite3_free(msg);
     return st;
 }
 
-static pc_status db_path(uint64_t chain_id, const uint8_t genesis[32], const eth_address *contract,
-                         char **out, pc_error *err)
+/* $XDG_CACHE_HOME/powerchain (or ~/.cache/powerchain) into dir. */
+static pc_status cache_folder(char *dir, size_t cap, pc_error *err)
 {
     const char *cache = getenv("XDG_CACHE_HOME");
     const char *home = getenv("HOME");
-    char dir[4096];
     int len;
     /* The XDG rule: a relative XDG_CACHE_HOME is ignored. */
     if (cache && cache[0] == '/')
-        len = snprintf(dir, sizeof dir, "%s/powerchain", cache);
+        len = snprintf(dir, cap, "%s/powerchain", cache);
     else if (home && home[0] == '/')
-        len = snprintf(dir, sizeof dir, "%s/.cache/powerchain", home);
+        len = snprintf(dir, cap, "%s/.cache/powerchain", home);
     else
         return pc_fail(err, PC_EIO, "no folder for the history index: set XDG_CACHE_HOME or HOME");
-    if (len < 0 || (size_t)len >= sizeof dir)
+    if (len < 0 || (size_t)len >= cap)
         return pc_fail(err, PC_EIO, "the cache folder's path is too long: set XDG_CACHE_HOME");
+    return PC_OK;
+}
+
+/* The index's folder, made 0700 with its missing parents, opened (not
+ * through a link) and checked on that descriptor: this user's, closed to
+ * group and others. *fd is the caller's to close. */
+static pc_status open_folder(char *dir, int *fd, pc_error *err)
+{
+    *fd = -1;
     pc_status st = safefile_mkdirs(dir, err);
     if (st != PC_OK)
         return st;
-    char g[17], a[41];
+    int d = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (d < 0)
+        return pc_fail(err, PC_EIO, "cannot use the history index folder %s: %s%s", dir,
+                       strerror(errno),
+                       errno == ELOOP || errno == ENOTDIR ? " (not a folder, or a symbolic link)"
+                                                          : "");
+    struct stat sb;
+    if (fstat(d, &sb) != 0)
+        st = pc_fail(err, PC_EIO, "cannot use the history index folder %s: %s", dir,
+                     strerror(errno));
+    else
+        st = safefile_check_private_dir_stat("history index folder", dir, &sb,
+                                             "(set XDG_CACHE_HOME to a folder of your own)", err);
+    if (st != PC_OK) {
+        close(d);
+        return st;
+    }
+    *fd = d;
+    return PC_OK;
+}
+
+/* The database file `name` in the checked folder: created 0600 if missing,
+ * never through a link; refused unless it is this user's regular file.
+ * Indexes made before this check were 0644: narrowed to 0600. *id
+ * receives its device and inode, to tell it from a file swapped in later. */
+static pc_status private_file(int dir_fd, const char *name, const char *path, struct stat *id,
+                              pc_error *err)
+{
+    int fd = openat(dir_fd, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return pc_fail(err, PC_EIO, "cannot open the history index %s: %s%s", path,
+                       strerror(errno),
+                       errno == ELOOP ? " (it is a symbolic link; remove it)" : "");
+    pc_status st = PC_OK;
+    if (fstat(fd, id) != 0)
+        st = pc_fail(err, PC_EIO, "cannot open the history index %s: %s", path, strerror(errno));
+    else if (!S_ISREG(id->st_mode))
+        st = pc_fail(err, PC_EIO, "the history index %s is not a regular file; remove it", path);
+    else if (id->st_uid != geteuid())
+        st = pc_fail(err, PC_EIO, "the history index %s belongs to another user; refusing it",
+                     path);
+    else if ((id->st_mode & 077) && fchmod(fd, 0600) != 0)
+        st = pc_fail(err, PC_EIO, "cannot make the history index %s private: %s", path,
+                     strerror(errno));
+    close(fd);
+    return st;
+}
+
+/* The database's path (into *out) and its file, ready for SQLite to open. */
+static pc_status db_file(uint64_t chain_id, const uint8_t genesis[32],
+                         const eth_address *contract, char **out, struct stat *id, pc_error *err)
+{
+    *out = NULL;
+    char dir[4096], g[17], a[41], name[128];
+    pc_status st = cache_folder(dir, sizeof dir, err);
+    if (st != PC_OK)
+        return st;
     hex_encode(genesis, 8, g);
     eth_address_to_lower_nopfx(contract, a);
-    size_t n = strlen(dir) + 100;
-    *out = malloc(n);
-    if (!*out)
+    snprintf(name, sizeof name, "history-%llu-%s-%s.sqlite", (unsigned long long)chain_id, g, a);
+    if (!(*out = safefile_join(dir, name)))
         return pc_fail(err, PC_ENOMEM, "out of memory");
-    snprintf(*out, n, "%s/history-%llu-%s-%s.sqlite", dir, (unsigned long long)chain_id, g, a);
-    return PC_OK;
+    int dir_fd;
+    st = open_folder(dir, &dir_fd, err);
+    if (st == PC_OK) {
+        st = private_file(dir_fd, name, *out, id, err);
+        close(dir_fd);
+    }
+    if (st != PC_OK) {
+        free(*out);
+        *out = NULL;
+    }
+    return st;
 }
 
 static const char schema_sql[] =
@@ -130,11 +211,17 @@ static void remove_db_files(const char *path)
 /* 10 ms apart: ten seconds, as the busy timeout. */
 #define WAL_TRIES 1000
 
-static pc_status open_db(history *h, pc_error *err)
+/* Opens the checked file (db_file) as h->path, not through a link, and
+ * makes sure it is still that file. */
+static pc_status open_db(history *h, const struct stat *id, pc_error *err)
 {
-    if (sqlite3_open_v2(h->path, &h->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+    if (sqlite3_open_v2(h->path, &h->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) !=
         SQLITE_OK)
         return db_fail(h, err, "cannot open");
+    struct stat now;
+    if (lstat(h->path, &now) != 0 || now.st_dev != id->st_dev || now.st_ino != id->st_ino)
+        return pc_fail(err, PC_EIO, "the history index %s was replaced while it was being "
+                                    "opened; refusing it", h->path);
     /* Several processes (the panel, a sync) may share the file. */
     sqlite3_busy_timeout(h->db, 10000);
     /* WAL with synchronous=NORMAL: a committed step survives the process
@@ -152,6 +239,15 @@ static pc_status open_db(history *h, pc_error *err)
     return db_fail(h, err, "cannot turn on write-ahead logging");
 }
 
+/* The checked file of this chain and contract, opened into h. */
+static pc_status open_index(history *h, uint64_t chain_id, const uint8_t genesis[32],
+                            pc_error *err)
+{
+    struct stat id;
+    pc_status st = db_file(chain_id, genesis, pc_contract_address(h->k), &h->path, &id, err);
+    return st == PC_OK ? open_db(h, &id, err) : st;
+}
+
 static pc_status check_meta(history *h, uint64_t chain_id, const uint8_t genesis[32],
                             pc_error *err)
 {
@@ -165,7 +261,7 @@ static pc_status check_meta(history *h, uint64_t chain_id, const uint8_t genesis
         memcmp(sqlite3_column_blob(s, 1), genesis, 32) != 0 || sqlite3_column_bytes(s, 2) != 20 ||
         memcmp(sqlite3_column_blob(s, 2), pc_contract_address(h->k)->b, 20) != 0)
         st = pc_fail(err, PC_EIO, "history index %s belongs to another chain or contract: "
-                                  "remove it to rebuild it", h->path);
+                                  HISTORY_REBUILD_HINT, h->path);
     sqlite3_finalize(s);
     return st;
 }
@@ -188,15 +284,15 @@ pc_status history_open(rpc_client *c, const pc_contract *k, history **out, pc_er
     h->k = k;
     h->span = HISTORY_SPAN_START;
     h->ceiling = HISTORY_SPAN_MAX * 2;
-    st = db_path(chain_id, genesis, pc_contract_address(k), &h->path, err);
-    if (st == PC_OK)
-        st = open_db(h, err);
+    st = open_index(h, chain_id, genesis, err);
     /* Another schema version is rebuilt: the chain still holds everything. */
     if (st == PC_OK && user_version(h) != 0 && user_version(h) != HISTORY_SCHEMA_VERSION) {
         sqlite3_close(h->db);
         h->db = NULL;
         remove_db_files(h->path);
-        st = open_db(h, err);
+        free(h->path);
+        h->path = NULL;
+        st = open_index(h, chain_id, genesis, err);
     }
     if (st == PC_OK)
         st = create_schema(h, chain_id, genesis, err);
@@ -227,6 +323,20 @@ bool history_head(const history *h, uint64_t *block)
     return h->has_cursor;
 }
 
+/* A block number as the database holds it: an integer from 0. */
+static bool stored_block(sqlite3_stmt *s, int col, bool *has, uint64_t *out)
+{
+    *has = sqlite3_column_type(s, col) != SQLITE_NULL;
+    *out = 0;
+    if (!*has)
+        return true;
+    sqlite3_int64 v = sqlite3_column_int64(s, col);
+    if (sqlite3_column_type(s, col) != SQLITE_INTEGER || v < 0)
+        return false;
+    *out = (uint64_t)v;
+    return true;
+}
+
 pc_status history_store_load_state(history *h, pc_error *err)
 {
     sqlite3_stmt *s = NULL;
@@ -236,16 +346,31 @@ pc_status history_store_load_state(history *h, pc_error *err)
         sqlite3_finalize(s);
         return db_fail(h, err, "cannot read its state");
     }
-    h->has_first = sqlite3_column_type(s, 0) != SQLITE_NULL;
-    h->first_block = (uint64_t)sqlite3_column_int64(s, 0);
-    h->has_cursor = sqlite3_column_type(s, 1) != SQLITE_NULL;
-    h->cursor = (uint64_t)sqlite3_column_int64(s, 1);
+    /* A cursor below the deployment block, or one with nothing deployed,
+     * is no state a sync leaves; nor is a number no block has. */
+    bool ok = stored_block(s, 0, &h->has_first, &h->first_block) &&
+              stored_block(s, 1, &h->has_cursor, &h->cursor) &&
+              (!h->has_cursor || (h->has_first && h->cursor >= h->first_block));
+    char first[32] = "", cursor[32] = "";
+    if (!ok) {
+        const unsigned char *f = sqlite3_column_text(s, 0), *c = sqlite3_column_text(s, 1);
+        snprintf(first, sizeof first, "%s", f ? (const char *)f : "none");
+        snprintf(cursor, sizeof cursor, "%s", c ? (const char *)c : "none");
+    }
     sqlite3_finalize(s);
+    if (!ok) {
+        h->has_first = h->has_cursor = false;
+        return pc_fail(err, PC_EIO, "history index %s is damaged (deployment block %s, cursor "
+                                    "%s): " HISTORY_REBUILD_HINT, h->path, first, cursor);
+    }
     return PC_OK;
 }
 
 pc_status history_store_set_first(history *h, uint64_t block, pc_error *err)
 {
+    if (block > HISTORY_MAX_BLOCK)
+        return pc_fail(err, PC_EINPUT, "the deployment block %llu is beyond any chain: check the "
+                                       "deployment file", (unsigned long long)block);
     sqlite3_stmt *s = NULL;
     pc_status st = PC_OK;
     if (sqlite3_prepare_v2(h->db, "UPDATE meta SET first_block = ?", -1, &s, NULL) != SQLITE_OK ||
@@ -260,7 +385,7 @@ pc_status history_store_set_first(history *h, uint64_t block, pc_error *err)
     return st;
 }
 
-bool history_store_block_hash(history *h, uint64_t n, uint8_t hash[32])
+bool history_block_hash(history *h, uint64_t n, uint8_t hash[32])
 {
     sqlite3_stmt *s = NULL;
     bool found = false;

@@ -6,14 +6,21 @@
  * One database per chain (chain id and genesis block hash) and contract:
  * $XDG_CACHE_HOME/powerchain/history-<chain id>-<genesis>-<contract>.sqlite,
  * <genesis> being the first 8 bytes of the genesis hash in hex
- * (~/.cache when XDG_CACHE_HOME is unset; folders made 0700). A database of
- * another schema version is rebuilt from the deployment block.
+ * (~/.cache when XDG_CACHE_HOME is unset). Another user who could write
+ * there could forge the past the views and the confirmations show: the
+ * folder (made 0700) must be this user's and closed to group and others,
+ * the file (made 0600) this user's regular file, never a symbolic link. A
+ * database of another schema version is rebuilt from the deployment block;
+ * a damaged one (or one whose state no index can have) is refused with
+ * the advice to remove it, which rebuilds it from the chain.
  *
  * Catch-up reads ranges of blocks, one JSON-RPC batch per step (the
  * contract's logs over the range and every block with its transactions),
  * plus one batch of receipts for the contract's transactions that left no
- * log. The range adapts to the node: halved when it refuses or answers
- * slowly, grown again when it answers fast. Each step's rows and the new
+ * log. The range adapts to the node: halved when it refuses, answers
+ * slowly or sends more than HISTORY_STEP_LOGS logs, grown again when it
+ * answers fast; a step never holds more than HISTORY_SPAN_MAX blocks. A
+ * node that claims a newest block above HISTORY_MAX_BLOCK is refused. Each step's rows and the new
  * cursor are written in one SQLite transaction, so a process killed at any
  * moment loses nothing committed and reads nothing twice after a restart.
  * The hashes of the last HISTORY_KEPT_HASHES indexed blocks are kept: a
@@ -24,10 +31,12 @@
  * database: SQLite locks it, and a step that finds the cursor moved by
  * another process starts again from the new cursor.
  *
- * Errors: PC_ENODE (node unreachable, refuses even one block, or answers
- * something that does not fit together), PC_EDATA (malformed answers),
- * PC_EIO (the database or its folder), PC_EINPUT (no contract at the
- * address, or a deployment file for another chain), PC_ENOMEM. */
+ * Errors: PC_ENODE (node unreachable, refuses even one block, claims an
+ * impossible head, or answers something that does not fit together),
+ * PC_EDATA (malformed answers), PC_EIO (the database or its folder:
+ * another user's, open to others, a link, damaged), PC_EINPUT (no contract
+ * at the address, or a deployment file for another chain or a block no
+ * chain reaches), PC_ENOMEM. */
 #ifndef WALLET_HISTORY_H
 #define WALLET_HISTORY_H
 
@@ -47,6 +56,12 @@
  * of full blocks is held in memory at once: this bounds the peak). */
 #define HISTORY_SPAN_START 256
 #define HISTORY_SPAN_MAX 512
+/* The most logs one step takes: more, and the span is halved (an honest
+ * block holds far fewer of the contract's events). */
+#define HISTORY_STEP_LOGS 10000
+/* The highest block an index can hold: SQLite stores block numbers as
+ * signed 64-bit integers (and no chain comes near it). */
+#define HISTORY_MAX_BLOCK ((uint64_t)INT64_MAX)
 
 typedef struct history history;
 
@@ -74,6 +89,12 @@ pc_status history_sync(history *h, rpc_client *c, history_progress_fn progress, 
 
 /* The last indexed block; false when nothing is indexed yet. */
 bool history_head(const history *h, uint64_t *block);
+/* The hash of indexed block n, as the database holds it now (written by
+ * this process or another); false when it is not among the kept hashes,
+ * which always include the last indexed block. A reader that took the
+ * index up to block n is still on the index's chain while this is the
+ * hash it saw then. */
+bool history_block_hash(history *h, uint64_t n, uint8_t hash[32]);
 
 typedef struct history_filter {
     bool has_account;      /* the sender, or any address argument, is this one */

@@ -17,6 +17,10 @@
 
 #include "wallet/history.h"
 
+/* What a person can do about a damaged index, for messages. */
+#define HISTORY_REBUILD_HINT \
+    "remove it (with its -wal and -shm files) and it is built again from the chain"
+
 struct history {
     sqlite3 *db;
     char *path;
@@ -44,11 +48,10 @@ typedef struct history_row {
     char *text;           /* owned */
 } history_row;
 
-/* Reads first_block and cursor from the database into h. */
+/* Reads first_block and cursor from the database into h; PC_EIO when they
+ * are not what an index can hold (damaged). */
 pc_status history_store_load_state(history *h, pc_error *err);
 pc_status history_store_set_first(history *h, uint64_t block, pc_error *err);
-/* The stored hash of block n; false when not kept. */
-bool history_store_block_hash(history *h, uint64_t n, uint8_t hash[32]);
 /* The kept block numbers, newest first, into a new array. */
 pc_status history_store_kept_blocks(history *h, uint64_t **out, size_t *n, pc_error *err);
 

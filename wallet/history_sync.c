@@ -119,9 +119,14 @@ static pc_status check_head(history *h, rpc_client *c, uint64_t *head, bool *for
                             pc_error *err)
 {
     *forked = false;
-    rpc_batch *b = rpc_batch_new();
     uint8_t stored[32];
-    bool check = h->has_cursor && history_store_block_hash(h, h->cursor, stored);
+    bool check = h->has_cursor;
+    /* Every step and rollback keeps the hash of the block it ends at. */
+    if (check && !history_block_hash(h, h->cursor, stored))
+        return pc_fail(err, PC_EIO, "history index %s is damaged (no hash kept for its last "
+                                    "block %llu): " HISTORY_REBUILD_HINT,
+                       history_path(h), (unsigned long long)h->cursor);
+    rpc_batch *b = rpc_batch_new();
     int i_head = b ? rpc_batch_add(b, "eth_blockNumber", NULL) : -1;
     int i_block = -1;
     if (b && check)
@@ -135,6 +140,10 @@ static pc_status check_head(history *h, rpc_client *c, uint64_t *head, bool *for
         st = (r = rpc_batch_result(b, (size_t)i_head, err))
                  ? node_parse_u64(r, "block number", head, err)
                  : PC_ENODE;
+    if (st == PC_OK && *head > HISTORY_MAX_BLOCK)
+        st = pc_fail(err, PC_ENODE, "node says its newest block is %llu: no chain is that long "
+                                    "(an index holds blocks up to %llu); refused",
+                     (unsigned long long)*head, (unsigned long long)HISTORY_MAX_BLOCK);
     if (st == PC_OK && check) {
         bool found;
         uint8_t hash[32];
@@ -169,7 +178,7 @@ static pc_status roll_back(history *h, rpc_client *c, uint64_t *removed, pc_erro
         bool found;
         uint8_t node_hash[32], stored[32];
         st = r ? block_hash_of(r, &found, node_hash, err) : PC_ENODE;
-        if (st == PC_OK && found && history_store_block_hash(h, kept[i], stored) &&
+        if (st == PC_OK && found && history_block_hash(h, kept[i], stored) &&
             memcmp(node_hash, stored, 32) == 0) {
             has_keep = true;
             keep = kept[i];
@@ -295,7 +304,7 @@ static pc_status take_blocks(history *h, const rpc_batch *b, uint64_t from, step
 {
     pc_status st = PC_OK;
     uint8_t prev[32];
-    bool has_prev = from > 0 && h->has_cursor && history_store_block_hash(h, from - 1, prev);
+    bool has_prev = from > 0 && h->has_cursor && history_block_hash(h, from - 1, prev);
     for (size_t i = 0; st == PC_OK && i < s->nblocks && *res == STEP_WRITTEN; i++) {
         const cJSON *r = rpc_batch_result(b, 1 + i, err);
         if (!r) {
@@ -445,6 +454,15 @@ static pc_status read_step(history *h, rpc_client *c, uint64_t from, uint64_t to
         st = PC_ENODE;
         *res = STEP_REFUSED;
     }
+    /* Bounded per step: too many for the range is refused like a node's
+     * "too many results", and a smaller range tried. */
+    int nlogs = st == PC_OK ? cJSON_GetArraySize(logs) : 0;
+    if (nlogs > HISTORY_STEP_LOGS) {
+        st = pc_fail(err, PC_ENODE, "node sent %d logs for blocks %llu to %llu, more than %d in "
+                                    "one step", nlogs, (unsigned long long)from,
+                     (unsigned long long)to, HISTORY_STEP_LOGS);
+        *res = STEP_REFUSED;
+    }
     if (st == PC_OK)
         st = take_blocks(h, b, from, &s, res, err);
     if (st == PC_OK && *res == STEP_WRITTEN)
@@ -525,10 +543,13 @@ pc_status history_sync(history *h, rpc_client *c, history_progress_fn progress, 
             again = true;
             continue;
         }
+        /* head, the cursor and the deployment block are at most
+         * HISTORY_MAX_BLOCK (2^63 - 1): next, head - next + 1 and to + 1
+         * cannot wrap, and no step is longer than the span. */
         uint64_t next = h->has_cursor ? h->cursor + 1 : h->first_block;
         total = next <= head ? done + (head - next + 1) : done;
         while (st == PC_OK && next <= head) {
-            uint64_t to = head - next + 1 > h->span ? next + h->span - 1 : head;
+            uint64_t to = head - next < h->span ? head : next + h->span - 1;
             step_result res;
             double seconds;
             uint64_t added;

@@ -235,3 +235,61 @@ put("deployment", "wrong_shape.json", json.dumps({
              "outputs": [{"name": "x", "type": "uint8[]"}]}]}))
 put("deployment", "no_abi.json", '{"address":"0x5fbdb2315678afecb367f032d93f642f64180aa3"}')
 put("deployment", "bad_address.json", '{"address":"0x5FbDB2315678afecb367f032d93F642f64180aA3"}')
+
+# ---- contacts: the contacts file ------------------------------------------
+put("contacts", "contacts", "# people\nalice = 0x70997970C51812dc3A010C7d01b50e0d17dc79C8\n\n"
+    "bob.2=0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc\r\n  carol_c  =  "
+    "0x90F79bf6EB2c4f870365E785982E1f101E93b906  \n")
+put("contacts", "twice", "dave = 0x70997970C51812dc3A010C7d01b50e0d17dc79C8\n"
+    "DAVE = 0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc\n")
+put("contacts", "bad_checksum", "eve = 0x70997970c51812DC3a010c7d01b50e0d17dc79c8\n")
+put("contacts", "nul", b"frank = 0x70997970C51812dc3A010C7d01b50e0d17dc79C8\0x\n")
+put("contacts", "kept", "kept = 0x90F79bf6EB2c4f870365E785982E1f101E93b906\n")
+put("contacts", "bad_names", "-x = 0x70997970C51812dc3A010C7d01b50e0d17dc79C8\n"
+    "0xab = 0x70997970C51812dc3A010C7d01b50e0d17dc79C8\nno equals sign\n")
+
+# ---- config: the config file ----------------------------------------------
+put("config", "config", "# the devnet\nrpc = http://127.0.0.1:8545, http://127.0.0.1:8546\n"
+    "contract-json = /tmp/powerchain.json\nchain-id = 4200\nfee-cap = 1000000000000000000\n"
+    "keystore = /home/me/keys\naccount = alice\ncacert = /etc/ca.pem\n\n[network two]\n"
+    "rpc = ipc:/run/node.ipc\ncontract = 0x5FbDB2315678afecb367f032d93F642f64180aa3\n"
+    "chain-id = 4201\n[network three]\nrpc = https://a https://b\trpc://c\n")
+put("config", "errors", "colour = blue\n")
+put("config", "bad_section", "[network]\nrpc = x\n[network a b]\n")
+put("config", "twice", "[network a]\n[network A]\n[network a]\n")
+put("config", "numbers", "chain-id = 0\nchain-id = 18446744073709551616\nfee-cap = 1.5\n")
+put("config", "nul", b"rpc = http://127.0.0.1:8545\0 http://elsewhere\n")
+put("config", "many_nodes", "rpc = " + " ".join("n%d" % i for i in range(9)) + "\n")
+
+
+# ---- ipc: a node's answer on its socket, in pieces ------------------------
+def pieces(limit, *parts):
+    """limit picks 16 << (limit % 12) bytes; each part is one write."""
+    out = bytes([limit])
+    for p in parts:
+        p = p.encode() if isinstance(p, str) else p
+        out += bytes([len(p)]) + p
+    return out
+
+
+put("ipc", "whole", pieces(8, '{"jsonrpc":"2.0","id":1,"result":"0x1068"}\n'))
+put("ipc", "split", pieces(8, '{"jsonrpc":"2.0","id":1,"res', 'ult":"0x10', '68"}'))
+put("ipc", "two", pieces(8, '[{"id":1,"result":[1,2]},{"id":2}] {"next":true}'))
+put("ipc", "string_brackets", pieces(8, '{"result":"}]\\"{[", "x":[{},[]]}'))
+put("ipc", "too_large", pieces(0, '{"result":"' + "0" * 40 + '"}'))
+put("ipc", "not_json", pieces(8, "  \n\tnot json"))
+put("ipc", "cut", pieces(8, '{"result":[1,2'))
+put("ipc", "empty", bytes([8]))
+
+# ---- sync: the bytes a fake node spends on its answers (fuzz_sync.c) ------
+# Byte 0 salts the chain, 1 picks the deployment block, 2 the head, 3 whether
+# the contract is given by address; then one byte per answer (0-23: the
+# truth, 24 error, 25 null, 26 raw bytes, 27 a wrong field, 28-29 the chain
+# changes), and what those choices spend.
+put("sync", "truth", bytes([7, 1, 20, 0]))
+put("sync", "by_address", bytes([9, 3, 23, 1]))
+put("sync", "refused_logs", bytes([1, 0, 16, 0, 0, 0, 0, 0, 24, 24, 24]))
+put("sync", "reorg", bytes([2, 0, 12, 0] + [0] * 6 + [28, 0, 3, 4] + [0] * 8 + [28, 1, 2]))
+put("sync", "lies", bytes([3, 2, 18, 0] + [0, 27, 0, 27, 1, 25, 27, 2, 27, 3, 26, 4] +
+                          list(b"null") + [27, 5, 27, 6]))
+put("sync", "impossible_head", bytes([4, 0, 10, 0, 0, 0, 27, 2, 27, 3, 27, 1]))

@@ -33,10 +33,10 @@ failed=0
 check() {
     local label=$1 arg_re=$2 problem_re=$3
     shift 3
-    timeout 20 "$bin" --rpc http://127.0.0.1:9 --contract "$contract" --private-key-file "$key" \
+    timeout 60 "$bin" --rpc http://127.0.0.1:9 --contract "$contract" --private-key-file "$key" \
         --yes "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
     local rc=$? problems=()
-    [[ $rc -eq 124 ]] && problems+=("still running after 20 s")
+    [[ $rc -eq 124 ]] && problems+=("still running after 60 s")
     [[ $rc -eq 3 ]] && problems+=("treated as a node failure (exit 3)")
     [[ $rc -eq 2 ]] || problems+=("exit $rc, expected 2")
     [[ -s $tmp/out ]] && problems+=("printed on stdout")

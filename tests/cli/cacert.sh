@@ -29,16 +29,12 @@ openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=12
 node "$PROJECT_ROOT/tests/lib/tls-proxy.js" "$tls/node.pem" "$tls/node.key" "$DEVNET_RPC" \
     >"$tls/proxy.out" 2>&1 &
 proxy_pid=$!
-port=
-for _ in $(seq 50); do
-    port=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$tls/proxy.out")
-    [[ -n $port ]] && break
-    sleep 0.1
-done
-[[ -n $port ]] || { echo "tls-proxy.js did not start: $(cat "$tls/proxy.out")" >&2; exit 1; }
+wait_for "tls-proxy.js to listen" grep '^listening [0-9]' "$tls/proxy.out" ||
+    { echo "tls-proxy.js did not start: $(cat "$tls/proxy.out")" >&2; exit 1; }
+port=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$tls/proxy.out")
 https_rpc=https://127.0.0.1:$port
 
-pc() { "$POWERCHAIN_BIN" --contract-json "$DEVNET_JSON" --timeout 5 "$@"; }
+pc() { "$POWERCHAIN_BIN" --contract-json "$DEVNET_JSON" --timeout 60 "$@"; }
 
 over_http=$(pc --rpc "$DEVNET_RPC" call getTotalENT 2>&1)
 assert_match "the read over http works" "$over_http" "*ENT*"

@@ -56,11 +56,12 @@ pc --private-key-file "$DEVNET_DIR/U1.key" meter run <"$DEVNET_DIR/feed" >/dev/n
 held=$!
 exec 3>"$DEVNET_DIR/feed"
 u1=$(tr 'A-F' 'a-f' <<<"${SCENARIO_U1#0x}")
-for ((i = 0; i < 100; i++)); do
+held_lock() {
     lock=$(echo "$XDG_RUNTIME_DIR"/powerchain/nonce-4200-*-"$u1".lock)
-    [[ -f $lock ]] && ! flock -n "$lock" true && break
-    sleep 0.1
-done
+    [[ -f $lock ]] && ! flock -n "$lock" true
+}
+wait_for "the meter run to hold U1's nonce lock" held_lock
+lock=$(echo "$XDG_RUNTIME_DIR"/powerchain/nonce-4200-*-"$u1".lock)
 assert_match "the run holds a lock named by chain id and genesis" "$lock" \
     "$XDG_RUNTIME_DIR/powerchain/nonce-4200-????????????????-$u1.lock"
 out=$("$POWERCHAIN_BIN" --rpc "$NODE2_RPC" --contract-json "$DEVNET_JSON" \

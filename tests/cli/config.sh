@@ -36,6 +36,23 @@ head -c 1100000 /dev/zero | tr '\0' '#' >"$DEVNET_DIR/big"
 POWERCHAIN_CONFIG=$DEVNET_DIR/big "$POWERCHAIN_BIN" call getTotalENT >/dev/null 2>"$DEVNET_DIR/err"
 assert_match "a file over 1 MiB is refused" "$(cat "$DEVNET_DIR/err")" "*is larger than 1024 KiB*"
 
+# Not a regular file: a FIFO is refused at once (opening it to read used
+# to wait for a writer forever), without anyone writing to it.
+mkfifo -m 600 "$DEVNET_DIR/fifo"
+POWERCHAIN_CONFIG=$DEVNET_DIR/fifo timeout 60 "$POWERCHAIN_BIN" call getTotalENT >/dev/null \
+    2>"$DEVNET_DIR/err"; code=$?
+assert_eq "a FIFO at the config path: exit" "$code" 2
+assert_match "a FIFO at the config path: why" "$(cat "$DEVNET_DIR/err")" "*fifo is not a regular file*"
+
+# A NUL byte cut the line short unseen ("rpc = http://evil" then NUL and
+# the rest): now it is an error naming the line.
+printf 'rpc = %s\ncontract-json = %s\0 anything\n' "$DEVNET_RPC" "$DEVNET_JSON" \
+    >"$DEVNET_DIR/nul"
+POWERCHAIN_CONFIG=$DEVNET_DIR/nul "$POWERCHAIN_BIN" call getTotalENT >/dev/null \
+    2>"$DEVNET_DIR/err"; code=$?
+assert_eq "a NUL in a line: exit" "$code" 2
+assert_match "a NUL in a line: where" "$(cat "$DEVNET_DIR/err")" "*nul:2: the line holds a NUL byte*"
+
 POWERCHAIN_CONFIG=$DEVNET_DIR/missing "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract "$DEVNET_ADDRESS" \
     --json call getTotalENT >"$DEVNET_DIR/out"; code=$?
 assert_eq "a missing file is no error" "$code:$(cat "$DEVNET_DIR/out")" '0:{"amnt":"0"}'

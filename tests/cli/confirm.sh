@@ -24,16 +24,17 @@ assert_eq "nothing was sent" "$(nonce)" "$before"
 printf -v cmd '%q ' "${send[@]}"
 tmux -L "$SOCK" new-session -d -x 100 -y 30 \
     "echo piped | $cmd >$DEVNET_DIR/out 2>&1; echo \"exit \$?\" >>$DEVNET_DIR/out; sleep 60"
-asked=no
-for ((i = 0; i < 100; i++)); do
-    tmux -L "$SOCK" capture-pane -p | grep -q "Sign and send? \[y/N\]" && { asked=yes; break; }
-    sleep 0.1
-done
-assert_eq "the question is asked on the terminal although input is piped" "$asked" yes
+# (On giving up, wait_for shows the last screen.)
+asked() {
+    local screen
+    screen=$(tmux -L "$SOCK" capture-pane -p)
+    grep -q "Sign and send? \[y/N\]" <<<"$screen" || { echo "$screen"; return 1; }
+}
+expect_within "the question is asked on the terminal although input is piped" asked
 screen=$(tmux -L "$SOCK" capture-pane -p)
 assert_match "with what is signed" "$screen" "*action    clearOldSessions*chain id  4200*"
 tmux -L "$SOCK" send-keys y Enter
-for ((i = 0; i < 100; i++)); do grep -q '^exit ' "$DEVNET_DIR/out" && break; sleep 0.1; done
+wait_for "the send to end" grep '^exit ' "$DEVNET_DIR/out"
 assert_eq "y on the terminal sends" "$(grep '^exit ' "$DEVNET_DIR/out")" "exit 0"
 assert_eq "once" "$(nonce)" "$((before + 1))"
 

@@ -14,7 +14,7 @@ A=0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266
 proxy_up
 
 nonce_before=$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$A")
-out=$("$POWERCHAIN_BIN" --rpc "$PROXY_RPC" --rpc "$DEVNET_RPC" --timeout 3 \
+out=$("$POWERCHAIN_BIN" --rpc "$PROXY_RPC" --rpc "$DEVNET_RPC" --timeout 30 \
     --contract-json "$DEVNET_JSON" --private-key-file "$DEVNET_DIR/a.key" --yes send clearOldSessions 2>&1)
 code=$?
 proxy_wait

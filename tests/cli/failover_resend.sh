@@ -24,7 +24,7 @@ through_proxy() {
     local key=$1
     shift
     proxy_up
-    OUT=$("$POWERCHAIN_BIN" --rpc "$PROXY_RPC" --rpc "$NODE2_RPC" --timeout 3 \
+    OUT=$("$POWERCHAIN_BIN" --rpc "$PROXY_RPC" --rpc "$NODE2_RPC" --timeout 30 \
         --contract-json "$DEVNET_JSON" --private-key-file "$DEVNET_DIR/$key.key" --yes "$@" 2>&1)
     CODE=$?
     proxy_wait

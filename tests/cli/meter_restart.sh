@@ -12,18 +12,25 @@ scenario_keys
 scenario_setup || { echo "FAIL: setup"; exit 1; }
 
 mkfifo "$DEVNET_DIR/readings"
-"$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --timeout 2 \
+"$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --timeout 30 \
     --private-key-file "$DEVNET_DIR/U1.key" meter run --wait 60 \
     <"$DEVNET_DIR/readings" >"$DEVNET_DIR/out" 2>"$DEVNET_DIR/err" &
 meter=$!
 exec 3>"$DEVNET_DIR/readings"
 feed() { for ((i = 0; i < $1; i++)); do echo "produce $SCENARIO_B 1" >&3; sleep 0.05; done; }
+nonce() { "$CAST" nonce --rpc-url "$DEVNET_RPC" "$SCENARIO_U1"; }
+# The meter reports a reading when it has read the next (or the end), so
+# the chain says what it has sent: U1's nonce.
+mined() { (($(nonce) >= start + $1)); }
+start=$(nonce)
 
 feed 20
-sleep 0.5
+# The node stops once the first 20 are mined: line 21 is the first the
+# meter reads while it is away.
+wait_for "the first 20 readings to be mined" mined 20
 "$PROJECT_ROOT/devnet/stop" --state "$DEVNET_DIR"
 feed 20
-sleep 1
+wait_for "the meter to find the node away" grep -q 'line 21: cannot reach node at' "$DEVNET_DIR/err"
 # 3>&-: the node must not hold the readings open after the feed ends.
 "$PROJECT_ROOT/devnet/start" --persist --port "$DEVNET_PORT" --state "$DEVNET_DIR" >/dev/null 3>&-
 feed 20

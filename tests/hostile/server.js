@@ -36,6 +36,8 @@ const MODES = {
     'many-values': 'eth_call answers a 12 MiB list of 6 million zeros (1 GiB as a parsed tree)',
     'long-call': 'eth_call answers 20 MiB of hex, within the old 32 MiB limit for any answer',
     'escape-votes': 'eth_call answers getVotes with a vote string holding an OSC title, a C1 CSI, a bidi override, a raw 0x9B and DEL',
+    'endless-head': 'eth_blockNumber says 2^64 - 1, code at every block, every block exists (empty)',
+    'many-logs': 'every block exists (empty), and eth_getLogs answers 12,000 logs for any range',
 };
 
 const [mode, portArg, logFile] = process.argv.slice(2);
@@ -121,16 +123,29 @@ const HOSTILE_VOTE = Buffer.concat([Buffer.from('Add_Voter_\u001b]0;pwned\u0007 
 
 let sentOne = false;
 
+// Block n of a chain that has every block: its hash is n's, its parent n - 1's.
+function chainBlock(n) {
+    return { number: '0x' + n.toString(16), timestamp: '0x65000000', baseFeePerGas: '0x0',
+        hash: '0x' + word(n + 1n), parentHash: '0x' + word(n), transactions: [] };
+}
+
 function answer(method, params) {
     switch (method) {
     case 'eth_chainId':
         if (mode === 'wrong-chain' || (mode === 'chain-change' && sentOne)) return '0x1';
         return mode === 'wrong-types' ? 4200 : '0x1068';
     case 'eth_getTransactionCount': return '0x0';
-    case 'eth_blockNumber': return '0x10';
+    case 'eth_blockNumber': return mode === 'endless-head' ? '0xffffffffffffffff' : '0x10';
     case 'eth_getBlockByNumber':
+        if (mode === 'endless-head' || mode === 'many-logs') return chainBlock(BigInt(params[0]));
         return { number: '0x10', timestamp: '0x65000000', baseFeePerGas: '0x0',
             hash: '0x' + '11'.repeat(32) };
+    case 'eth_getCode': return '0x6080';
+    case 'eth_getLogs':
+        if (mode !== 'many-logs') return [];
+        return new Array(12000).fill(null).map((_, i) => ({ address: CONTRACT,
+            topics: [INFO_TOPIC], data: abiString('x'), blockNumber: params[0].fromBlock,
+            transactionHash: '0x' + word(i), logIndex: '0x' + i.toString(16) }));
     case 'eth_gasPrice': return '0x0';
     case 'eth_maxPriorityFeePerGas': return '0x0';
     case 'eth_estimateGas': return '0x5208';

@@ -67,8 +67,10 @@ converse "$PC --keystore '$KS' account new" "${new_prompts[0]}" one "${new_promp
 grep -q "the two passwords differ" <<<"$out" && ok || bad "mismatch: $out"
 pw "$WORK/tty" "tty secret 1"
 check "typed password unlocks" [ -n "$(reveal "$KS" typed "$WORK/tty")" ]
-# A signal while echo is off: the terminal gets its echo back.
-out=$(script -qec "bash -c '\"$PC\" --keystore \"$KS\" account new & p=\$!; sleep 1; kill -TERM \$p; wait \$p; stty -a'" /dev/null </dev/null | tr -d '\r')
+# A signal while echo is off (once the prompt shows): the terminal gets
+# its echo back.
+: >"$WORK/sig.log"
+out=$(script -qfec "bash -c 'until grep -q \"new account\" \"$WORK/sig.log\" || ((SECONDS >= ${WAIT_SECONDS:-120})); do sleep 0.1; done & w=\$!; \"$PC\" --keystore \"$KS\" account new & p=\$!; wait \$w; kill -TERM \$p; wait \$p; stty -a'" "$WORK/sig.log" </dev/null | tr -d '\r')
 grep -qE '(^|[ ;])echo([ ;]|$)' <<<"$out" && ok || bad "echo not restored after SIGTERM: $out"
 grep -q "Password for the new account" <<<"$out" && ok || bad "no prompt before the signal: $out"
 expect 2 "empty" run --password-file /dev/null account new

@@ -106,7 +106,7 @@ chmod 600 "$KS/carol"
 # wait for a writer that never comes, and the timeout ends the run.
 mkfifo "$WORK/once"
 printf 'foundry password\n' >"$WORK/once" &
-timeout 20 $NO_TTY "$PC" --keystore "$KS" --account carol --password-file "$WORK/once" \
+timeout 60 $NO_TTY "$PC" --keystore "$KS" --account carol --password-file "$WORK/once" \
     --rpc http://127.0.0.1:9 --contract 0x00000000000000000000000000000000000000c0 \
     meter run </dev/null >/dev/null 2>&1
 code=$?

@@ -12,6 +12,8 @@
 #   assert_match "what" "$got" 'glob'  same, for a bash glob pattern
 #   assert_summary                     last line "N passed, N failed";
 #                                      returns 1 when anything failed
+#   wait_for WHAT CMD...               tests/lib/wait.sh's (sourced here)
+#   expect_within WHAT CMD...          wait_for, counted as an assertion
 #
 # devnet_up exports DEVNET_PORT, DEVNET_RPC (http URL), DEVNET_DIR (state dir),
 # DEVNET_JSON (DEVNET_DIR/powerchain.json) and DEVNET_ADDRESS (the contract).
@@ -26,6 +28,8 @@
 
 PROJECT_ROOT=${PROJECT_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 export PROJECT_ROOT
+# shellcheck source=tests/lib/wait.sh
+. "$PROJECT_ROOT/tests/lib/wait.sh"
 export POWERCHAIN_BIN=${POWERCHAIN_BIN:-$PROJECT_ROOT/build/powerchain}
 export CAST="$PROJECT_ROOT/node_modules/.bin/cast" # Foundry's cast, for the tests
 # The devnet charges anvil's 1 gwei priority fee from London on; the default
@@ -108,6 +112,15 @@ assert_match() {
     else
         ASSERT_FAILED=$((ASSERT_FAILED + 1))
         echo "FAIL: $1: got '$2', want a match for '$3'"
+    fi
+}
+
+expect_within() {
+    if wait_for "$@"; then
+        ASSERT_PASSED=$((ASSERT_PASSED + 1))
+    else
+        ASSERT_FAILED=$((ASSERT_FAILED + 1))
+        echo "FAIL: $1"
     fi
 }
 

@@ -6,10 +6,10 @@
 #                default mode, die-after-send, forwards JSON-RPC until it has
 #                passed on one eth_sendRawTransaction, answers it and dies.
 #                Sets PROXY (its pid) and PROXY_RPC.
-#   proxy_wait   waits up to 5 s for the proxy to die by itself, then ends
-#                it; sets PROXY_END to "gone" (it died by itself) or "killed".
-#                Unlike a plain wait, it cannot hang a test whose client never
-#                reached the send.
+#   proxy_wait   waits (up to WAIT_SECONDS) for the proxy to die by itself,
+#                then ends it; sets PROXY_END to "gone" (it died by itself) or
+#                "killed". Unlike a plain wait, it cannot hang a test whose
+#                client never reached the send.
 #   node2_up [OPTS]  starts a second devnet, a chain of its own deployed the same
 #                way (same contract address, same state), that never hears
 #                what the first node is sent; OPTS go to devnet/start (e.g.
@@ -19,32 +19,30 @@
 #                with node2_up --chain-id 4201) to config file FILE.
 #   failover_down  stops both (run it from the test's EXIT trap).
 
+# The port a started proxy or node printed ("listening PORT") in FILE.
+_listening_port() { sed -n 's/^listening \([0-9]*\)$/\1/p' "$1" | grep .; }
+
 proxy_up() {
-    local i port=
     # Emptied here, not by the background job's redirection: that one runs
-    # in the child, and the loop below could still read the last proxy's port.
+    # in the child, and the wait below could still read the last proxy's port.
     : >"$DEVNET_DIR/proxy.log"
     node "$PROJECT_ROOT/tests/lib/proxy.js" "${@:-die-after-send}" "$DEVNET_RPC" \
         >>"$DEVNET_DIR/proxy.log" 2>&1 &
     PROXY=$!
-    for ((i = 0; i < 50; i++)); do
-        port=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$DEVNET_DIR/proxy.log")
-        [[ -n $port ]] && break
-        sleep 0.1
-    done
-    PROXY_RPC="http://127.0.0.1:$port"
+    wait_for "the proxy ($*) to listen" _listening_port "$DEVNET_DIR/proxy.log" ||
+        { cat "$DEVNET_DIR/proxy.log" >&2; return 1; }
+    PROXY_RPC="http://127.0.0.1:$(_listening_port "$DEVNET_DIR/proxy.log")"
+}
+
+# Exited: gone, or a zombie (state Z) until waited for.
+_proxy_exited() {
+    local state=Z
+    [[ -r /proc/$PROXY/stat ]] && read -r _ _ state _ <"/proc/$PROXY/stat"
+    [[ $state == Z ]]
 }
 
 proxy_wait() {
-    local i state=
-    for ((i = 0; i < 50; i++)); do
-        # Exited: gone, or a zombie (state Z) until waited for.
-        state=Z
-        [[ -r /proc/$PROXY/stat ]] && read -r _ _ state _ <"/proc/$PROXY/stat"
-        [[ $state == Z ]] && break
-        sleep 0.1
-    done
-    if [[ $state == Z ]] && wait "$PROXY" 2>/dev/null; then
+    if wait_for "the proxy to end by itself" _proxy_exited && wait "$PROXY" 2>/dev/null; then
         PROXY_END=gone
     else
         kill "$PROXY" 2>/dev/null

@@ -8,6 +8,8 @@
 //                   JSON-RPC error, as nodes that limit log queries do;
 //   limit-log-range N  the same for eth_getLogs spanning more than N blocks
 //                   (fromBlock to toBlock), as most public nodes do;
+//   refuse-logs-first N  the same for the first N eth_getLogs calls only, as a
+//                   node that is briefly overloaded;
 //   blank-info      empties the text of every Info(string) event in the
 //                   answers (eth_getLogs, receipts; alone or in batches), as
 //                   a deployment that words nothing would, so that what a
@@ -29,16 +31,18 @@
 const http = require('http');
 const args = process.argv.slice(2);
 const mode = args[0];
-const numbers = { 'limit-log-range': 1, 'slow-log-range': 2, 'slow-method': 2, 'gas-price': 1 }[mode] || 0;
+const numbers = { 'limit-log-range': 1, 'refuse-logs-first': 1, 'slow-log-range': 2, 'slow-method': 2,
+  'gas-price': 1 }[mode] || 0;
 const slowMethods = mode === 'slow-method' ? args[1].split(',') : [];
 const price = mode === 'gas-price' ? `0x${BigInt(args[1]).toString(16)}` : null;
 const limit = numbers && !slowMethods.length && !price ? Number(args[1]) : Infinity;
 const delay = numbers === 2 ? Number(args[2]) : 0;
 const targetArg = args[1 + numbers];
-if (!['die-after-send', 'refuse-logs', 'limit-log-range', 'slow-log-range', 'slow-method',
+if (!['die-after-send', 'refuse-logs', 'limit-log-range', 'refuse-logs-first', 'slow-log-range',
+    'slow-method',
     'blank-info', 'other-contract', 'fail-estimate', 'gas-price'].includes(mode) ||
     !targetArg || !(limit > 0) || !(delay >= 0)) {
-  console.error('usage: proxy.js die-after-send|refuse-logs|limit-log-range N|' +
+  console.error('usage: proxy.js die-after-send|refuse-logs|limit-log-range N|refuse-logs-first N|' +
     'slow-log-range N MS|slow-method METHODS MS|blank-info|other-contract|fail-estimate|' +
     'gas-price WEI TARGET_URL');
   process.exit(2);
@@ -91,9 +95,14 @@ function range(call) {
   return `${f.fromBlock}..${f.toBlock}`;
 }
 
+let logsRefused = 0;
+
 // Whether this call is one the node refuses in this mode.
 function refused(call) {
   if (mode === 'refuse-logs') return call.method === 'eth_getLogs';
+  if (mode === 'refuse-logs-first') {
+    return call.method === 'eth_getLogs' && logsRefused++ < limit;
+  }
   if (mode === 'fail-estimate') return call.method === 'eth_estimateGas';
   return mode === 'limit-log-range' && tooWide(call);
 }
@@ -101,6 +110,7 @@ function refused(call) {
 function refuseLogs(call) {
   const message = {
     'refuse-logs': 'query returned more than 10000 results',
+    'refuse-logs-first': 'server busy, try again later',
     'fail-estimate': 'the method eth_estimateGas does not exist/is not available',
   }[mode] || `block range too large: at most ${limit} blocks`;
   return { jsonrpc: '2.0', id: call.id, error: { code: -32005, message } };
@@ -142,7 +152,8 @@ const server = http.createServer((req, res) => {
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(text, then);
     };
-    if (mode === 'refuse-logs' || mode === 'limit-log-range' || mode === 'fail-estimate') {
+    if (mode === 'refuse-logs' || mode === 'limit-log-range' || mode === 'refuse-logs-first' ||
+        mode === 'fail-estimate') {
       const split = splitLogs(body);
       if (split.empty) return reply(200, split.merge(''));
       return forward(split.body, (status, text) => reply(status, split.merge(text)));

@@ -81,8 +81,8 @@ enter_value() {
 
 # check_reason WHAT TEXT: TEXT shows and the confirmation never does.
 check_reason() {
-    local i screen
-    for ((i = 0; i < 250; i++)); do
+    local screen end=$((SECONDS + WAIT_SECONDS))
+    while ((SECONDS < end)); do
         screen=$(tui_screen)
         if [[ $screen == *"Sign and send"* ]]; then
             panel n
@@ -105,7 +105,7 @@ test_field() {
     n=${#kinds[@]}
     # shellcheck disable=SC2086 # page and form key
     panel $keys
-    if ! tui_wait "$title" 5; then
+    if ! tui_wait "$title"; then
         assert_eq "$title opens" no yes
         panel Escape
         return

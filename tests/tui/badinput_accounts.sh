@@ -54,6 +54,7 @@ on_screen() {
     s=$(tui_screen)
     [[ $s == *"$1"* ]]
 }
+off_screen() { ! on_screen "$1"; }
 repeat() { printf "%${2}s" "" | tr ' ' "$1"; }
 NAME_MAX="an account name must have 1 to 64 characters"
 LONG="too long: at most 127 characters"
@@ -119,18 +120,15 @@ reason_shows() {
 # expects the form gone). Then the form must still be open, the keystore
 # unchanged, the screen clean and the panel alive.
 check() {
-    local form=$1 where=$2 text=$3 what i title=${TITLE[$1]}
+    local form=$1 where=$2 text=$3 what i end title=${TITLE[$1]}
     shift 3
     local -a values=("$@")
     what="${title%% (*}, $where, '$(cat -v <<<"${values[*]}" | cut -c 1-40)'"
     # A fresh form: close the one open, wait for it to go, open.
     tui_keys Escape
-    for ((i = 0; i < 100; i++)); do
-        on_screen "─ $title ─" || break
-        sleep 0.02
-    done
+    wait_for "the form to close" off_screen "─ $title ─"
     tui_keys "$form"
-    if ! tui_wait "─ $title ─" 5; then
+    if ! tui_wait "─ $title ─"; then
         assert_eq "$what: form opens" no yes
         return
     fi
@@ -144,7 +142,8 @@ check() {
             # The field must read exactly what was typed but the controls.
             IFS=: read -r _ label want <<<"$where"
             ok=0
-            for ((i = 0; i < 150; i++)); do
+            end=$((SECONDS + WAIT_SECONDS))
+            while ((SECONDS < end)); do
                 tui_screen | grep -E -- "│ $label {2,}$want {2,}│" >/dev/null && { ok=1; break; }
                 sleep 0.02
             done
@@ -158,7 +157,8 @@ check() {
     if ((ok)) && [[ -n $text ]]; then
         ok=0
         [[ $where == field:* ]] && where=note
-        for ((i = 0; i < 250; i++)); do
+        end=$((SECONDS + WAIT_SECONDS))
+        while ((SECONDS < end)); do
             if [[ $where == cancel ]]; then
                 on_screen "$text" && ! on_screen "─ $title ─" &&
                     { ok=1; break; }
@@ -275,7 +275,7 @@ check e cancel "" "renamed" "^["
 
 echo "# a good import changes the keystore (the check above can fail)"
 tui_keys Escape f
-tui_wait "─ ${TITLE[f]} ─" 5
+tui_expect "the import form" "─ ${TITLE[f]} ─"
 tui_type carol
 tui_keys Tab
 tui_type "$GOOD_FILE"

@@ -48,6 +48,6 @@ assert_eq "C is a voter" "$(rd C 'isVoter()(bool)')" true
 assert_eq "one nonce used" "$(nonce)" $((before + 1))
 assert_eq "both prepares were slowed" "$(grep -c '^slowed eth_estimateGas' "$DEVNET_DIR/proxy.log")" 2
 tui_keys q
-sleep 1
+tui_ended
 assert_eq "clean exit" "$(tail -n 1 "$TUI_LOG")" "exit 0"
 assert_summary

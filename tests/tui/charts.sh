@@ -65,7 +65,7 @@ tui_keys c
 
 echo "# 80x24: the price chart fits whole, with its time axis"
 tui_resize 80 24
-sleep 0.5
+tui_size 80 24
 tui_keys a
 tui_expect "range all" "range: all"
 screen=$(tui_screen)
@@ -90,7 +90,17 @@ tui_keys q
 echo "# LANG=C: ASCII only"
 charts_page "LANG=C LC_ALL=C"
 tui_expect "the price label in ASCII" "0.75 eEuro/ENT"
-screens=$(tui_screen; tui_keys c; sleep 0.5; tui_screen; tui_keys c; sleep 0.5; tui_screen)
+# The chart's title (the page's first line) changes when c shows the next.
+title() { tui_screen | sed -n 4p; }
+retitled() { [[ $(title) != "$1" ]]; }
+next_chart() {
+    local before
+    before=$(title)
+    tui_keys c
+    wait_for "the next chart" retitled "$before"
+    tui_screen
+}
+screens=$(tui_screen; next_chart; next_chart)
 assert_eq "no byte >= 0x80 under LANG=C" "$(non_ascii <<<"$screens")" 0
 assert_match "ASCII dots" "$screens" "*\**"
 assert_match "ASCII bars" "$screens" "*#*"

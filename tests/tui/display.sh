@@ -19,16 +19,16 @@ tx A 'addOrder(uint256,uint256,bool)' 1000000000000000000 1000000000000000000 fa
 # a form with a refused field, the help dialog.
 every_screen() {
     local p
+    # (In a command substitution: what a wait gives up on goes to stderr.)
     for p in 1 2 3 4 5 6 7 8 9; do
-        tui_keys "$p"
-        sleep 0.3
+        tui_page "$p"
         tui_screen "$@"
     done
     tui_keys 1 t Enter Enter
-    tui_wait "empty: a value is required" 5
+    wait_for "a refused field" _tui_shows "empty: a value is required"
     tui_screen "$@"
     tui_keys Escape '?'
-    tui_wait "Help" 5
+    wait_for "the help" _tui_shows "Help"
     tui_screen "$@"
     tui_keys Escape
 }
@@ -44,7 +44,7 @@ panel_run() {
     TUI_ENV=$1 tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" \
         --private-key-file "$(key_file A)"
     tui_expect "first page ($1)" "Your tokens"
-    tui_wait "voter" 10
+    tui_expect "the roles ($1)" "voter"
 }
 
 echo "# with colours, the check sees them"

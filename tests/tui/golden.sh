@@ -137,7 +137,7 @@ done
 # Quitting frees every page's view state (a sanitizer build fails the exit
 # status on a leak or a bad access).
 tui_keys q
-for ((i = 0; i < 100; i++)); do tui_running || break; sleep 0.1; done
+tui_ended
 assert_eq "the panel's exit" "$(grep '^exit ' "$TUI_LOG")" "exit 0"
 
 echo "# Meter as the unit U1: its owner and every reading, newest first"

@@ -6,9 +6,17 @@
 #   tui_keys KEYS...        tmux send-keys
 #   tui_type TEXT           types TEXT literally
 #   tui_screen [-e]         the screen as text (-e: with its escape sequences)
-#   tui_wait TEXT [SECS]    waits until TEXT shows (default 15 s); 1 if not
+#   tui_wait TEXT           waits until TEXT shows (up to WAIT_SECONDS, see
+#                           tests/lib/wait.sh); 1 if it does not
 #   tui_expect WHAT TEXT    asserts that TEXT shows (waiting for it)
+#   tui_page N              goes to page N (a key 0-9) and waits until the
+#                           sidebar shows it chosen
+#   tui_gone WHAT TEXT      asserts that TEXT goes from the screen (waiting)
+#   tui_ended               waits until the panel's process has ended
+#   tui_keys_read           waits until the panel has read every key sent
+#   tui_size W H            waits until the screen is W columns by H lines
 #   tui_running             true while the panel's process lives
+#   tui_pid                 the panel's process id
 #   tui_stop                ends the panel and its tmux server
 #   tui_down                tui_stop, and removes the test's files (on exit)
 # The panel's history index goes to $TUI_DIR/cache (XDG_CACHE_HOME), its
@@ -60,18 +68,61 @@ tui_screen() { tmux -L "$TUI_SOCK" capture-pane -p "$@" -t "$TUI_SESSION"; }
 tui_resize() { tmux -L "$TUI_SOCK" resize-window -t "$TUI_SESSION" -x "$1" -y "$2"; }
 
 tui_running() { ! grep -q '^exit ' "$TUI_LOG"; }
+tui_ended() { wait_for "the panel to end" grep -q '^exit ' "$TUI_LOG"; }
+# Nothing waiting in the panel's terminal: it has read every key (FIONREAD).
+_tui_input_empty() {
+    python3 -c 'import fcntl, sys, termios, array
+b = array.array("i", [0])
+with open(sys.argv[1], "rb", buffering=0) as t:
+    fcntl.ioctl(t, termios.FIONREAD, b)
+sys.exit(b[0] != 0)' "$(tmux -L "$TUI_SOCK" display-message -p -t "$TUI_SESSION" '#{pane_tty}')"
+}
+tui_keys_read() { wait_for "the panel to read its keys" _tui_input_empty; }
+_tui_is_size() {
+    local screen
+    screen=$(tui_screen) || return 1
+    [[ $(wc -l <<<"$screen") == "$2" && ${#screen} -gt 0 &&
+        $(head -n 1 <<<"$screen" | LC_ALL=C.UTF-8 wc -L) == "$1" ]]
+}
+tui_size() { wait_for "a ${1}x$2 screen" _tui_is_size "$1" "$2"; }
+# The pane's shell runs the panel as its one child (the wrapper execs it).
+tui_pid() { pgrep -P "$(tmux -L "$TUI_SOCK" display-message -p -t "$TUI_SESSION" '#{pane_pid}')"; }
+
+_tui_shows() { tui_screen 2>/dev/null | grep -qF -- "$1"; }
+_tui_lacks() { ! _tui_shows "$1"; }
 
 tui_wait() {
-    local text=$1 secs=${2:-15} i
-    for ((i = 0; i < secs * 20; i++)); do
-        tui_screen 2>/dev/null | grep -qF -- "$text" && return 0
+    local _tui_start=$SECONDS
+    while ((SECONDS - _tui_start < WAIT_SECONDS)); do
+        _tui_shows "$1" && return 0
         sleep 0.05
     done
     return 1
 }
 
+# The chosen page's sidebar entry is in reverse video (with or without
+# colour; other attributes may be set between).
+_tui_on_page() {
+    tui_screen -e 2>/dev/null | grep -qE -- $'\e\\[([0-9]*;)*7m(\e\\[[0-9;]*m)*'" $1 "
+}
+
+tui_page() {
+    tui_keys "$1"
+    wait_for "page $1 to show" _tui_on_page "$1" || tui_screen >&2
+}
+
+tui_gone() {
+    if wait_for "'$2' to go" _tui_lacks "$2"; then
+        ASSERT_PASSED=$((ASSERT_PASSED + 1))
+    else
+        ASSERT_FAILED=$((ASSERT_FAILED + 1))
+        echo "FAIL: $1: '$2' still on screen:"
+        tui_screen 2>&1 | sed 's/^/    | /'
+    fi
+}
+
 tui_expect() {
-    if tui_wait "$2" "${3:-15}"; then
+    if tui_wait "$2"; then
         ASSERT_PASSED=$((ASSERT_PASSED + 1))
     else
         ASSERT_FAILED=$((ASSERT_FAILED + 1))

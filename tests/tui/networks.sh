@@ -32,6 +32,6 @@ echo "# and back"
 tui_keys Up n
 tui_expect "back on chain 4200" "chain id  4200"
 tui_keys q
-sleep 0.5
+tui_ended
 assert_eq "the panel ended" "$(tui_running && echo running || echo ended)" ended
 assert_summary

@@ -47,14 +47,17 @@ assert_eq "the sends left no lock file" "$(ls -A "$XDG_RUNTIME_DIR/powerchain")"
 # itself, so ending its sleep lets go of it.
 flock -o "$lock" sleep 60 </dev/null >/dev/null 2>&1 &
 holder=$!
-for ((i = 0; i < 50; i++)); do pgrep -P "$holder" >/dev/null && break; sleep 0.1; done
+wait_for "flock to hold the lock" pgrep -P "$holder"
 before=$(nonce)
 tui_keys 5 a
 tui_expect "form" "Vote: add a voter"
 tui_type "${ADDR[D]}"
 tui_keys Enter
 tui_sign
-sleep 2
+# The panel's send has opened the lock file and waits for the lock.
+panel=$(tui_pid)
+holds_lock() { find "/proc/$panel/fd" -lname "$lock" | grep -q .; }
+expect_within "the panel's send waits on the lock" holds_lock
 assert_eq "nothing sent while the lock is held" "$(nonce)" "$before"
 pkill -P "$holder" sleep
 wait "$holder"

@@ -101,6 +101,6 @@ tui_expect "help" "requests"
 tui_keys Escape Left
 tui_expect "arrow left goes to Meter" "not an active storage unit"
 tui_keys q
-sleep 1
+tui_ended
 assert_eq "q quits" "$(tail -n 1 "$TUI_LOG")" "exit 0"
 assert_summary

@@ -23,9 +23,8 @@ tui_expect "disconnected shown" "disconnected, retrying"
 tui_expect "how old the figures are" "as of block #$block, "
 age() { tui_screen | head -n 1 | sed -n 's/.*as of block #[0-9]*, \([0-9]*\) s ago$/\1/p'; }
 age1=$(age)
-sleep 2.5
-age2=$(age)
-assert_eq "the age counts the seconds ($age1, then $age2)" "$((age2 >= age1 + 2))" 1
+counted() { local a; a=$(age); [[ -n $a ]] && ((a >= age1 + 2)); }
+expect_within "the age counts the seconds (from $age1 s)" counted
 
 echo "# a send that cannot be prepared gives the form back"
 tui_keys 5 a
@@ -41,7 +40,7 @@ tui_expect "keys still work while disconnected" "Parameters"
 assert_eq "panel alive" "$(tui_running && echo yes)" yes
 
 "$PROJECT_ROOT/devnet/start" --port "$DEVNET_PORT" --state "$DEVNET_DIR" >/dev/null
-tui_expect "recovered" "node back: connected again" 30
+tui_expect "recovered" "node back: connected again"
 tui_expect "connected again" "connected"
 tui_keys 9
 tui_expect "fresh chain read: only the deployment in its history" "newest first (1 transaction)"

@@ -12,9 +12,9 @@ trap 'tui_down; devnet_down' EXIT
 tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --private-key-file "$(key_file A)"
 tui_expect "connected" "connected"
 tui_resize 80 24
+tui_size 80 24
 for p in 1 2 3 4 5 6 7 8 9; do
-    tui_keys "$p"
-    sleep 0.3
+    tui_page "$p"
     screen=$(tui_screen)
     assert_eq "page $p: 24 lines" "$(wc -l <<<"$screen")" 24
     assert_match "page $p: header" "$(head -n 1 <<<"$screen")" "PowerChain*connected"
@@ -23,8 +23,7 @@ for p in 1 2 3 4 5 6 7 8 9; do
         $(LC_ALL=C.UTF-8 wc -L <<<"$screen") <= 80))" 1
     assert_match "page $p: sidebar intact" "$(sed -n 4p <<<"$screen")" " 1 Tokens*"
 done
-tui_keys 5
-sleep 0.3
+tui_page 5
 assert_match "hints that do not fit point to the help" "$(tui_screen | tail -n 1)" "*F1 more"
 tui_keys F1
 tui_expect "help lists the page's keys" "oppose"
@@ -54,7 +53,7 @@ tui_expect "the notice wraps to the width" "40x10. Enlarge it, or press q to qui
 screen=$(tui_screen)
 assert_eq "nothing wider than 40" "$(($(LC_ALL=C.UTF-8 wc -L <<<"$screen") <= 40))" 1
 tui_keys 3
-sleep 0.3
+tui_keys_read
 tui_resize 100 30
 tui_expect "back to full size" "connected"
 tui_expect "sidebar back" "9 Activity"
@@ -62,7 +61,7 @@ assert_match "keys were not taken while too small: still page 5" "$(tui_screen)"
 
 echo "# a wide terminal"
 tui_resize 180 40
-sleep 0.5
+tui_size 180 40
 line=$(tui_screen | head -n 1)
 assert_match "the connection state at the right edge" "$line" "PowerChain*connected"
 assert_eq "the header spans the width" "${#line}" 180
@@ -70,6 +69,6 @@ assert_eq "panel alive" "$(tui_running && echo yes)" yes
 tui_resize 60 20
 tui_expect "too small again" "this terminal is 60x20"
 tui_keys q
-sleep 1
+tui_ended
 assert_eq "q quits while too small" "$(tail -n 1 "$TUI_LOG")" "exit 0"
 assert_summary

@@ -23,8 +23,8 @@ tui_sign
 tui_expect "password asked" "Unlock the account"
 tui_type s3cret
 tui_keys Enter
-tui_expect "a spinner while scrypt runs" "unlocking..." 5
-tui_expect "then the vote by D" "You are in favor of: 'Add_Voter_$(hex B)'" 30
+tui_expect "a spinner while scrypt runs" "unlocking..."
+tui_expect "then the vote by D" "You are in favor of: 'Add_Voter_$(hex B)'"
 tui_expect "unlocked for a while" "unlocked 4:"
 tui_keys q
 assert_summary

@@ -96,7 +96,7 @@ out=$("$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract "$DEVNET_ADDRESS" --json 
 assert_eq "by address alone: the same history" "$(jq -c . <<<"$out")" "$(jq -c . <<<"$json")"
 
 # A database of another schema version is rebuilt.
-db=$(echo "$XDG_CACHE_HOME"/powerchain/history-*.sqlite)
+db=$INDEX
 sqlite3 "$db" "PRAGMA user_version = 99; DELETE FROM txs;"
 assert_eq "another schema version is rebuilt" "$(pc --json history | jq length)" 23
 assert_eq "at the current version" "$(sqlite3 "$db" 'PRAGMA user_version')" 1

@@ -22,13 +22,13 @@ history_cache
 pc sync >/dev/null
 want=$(index_dump)
 assert_eq "the whole chain in one sync" \
-    "$(sqlite3 "$XDG_CACHE_HOME"/powerchain/history-*.sqlite 'SELECT count(*) FROM txs')" 31
+    "$(index_sql 'SELECT count(*) FROM txs')" 31
 
 # Through a node that takes small log ranges, a sync takes many steps:
 # room to kill it in the middle.
 proxy_up limit-log-range 16
 history_cache
-cursor() { sqlite3 "$XDG_CACHE_HOME"/powerchain/history-*.sqlite 'SELECT cursor FROM meta' 2>/dev/null; }
+cursor() { index_sql 'SELECT cursor FROM meta' 2>/dev/null; }
 # The whole sync takes about 0.3 s here, so fixed delays would miss it:
 # each run is killed once it has committed a step of its own, a little
 # later each time.
@@ -39,7 +39,8 @@ for later in 0 0.01 0.03 0.06 0.1; do
     # would leave the program running. The wrapper execs the binary.
     "$POWERCHAIN_BIN" --rpc "$PROXY_RPC" --contract-json "$DEVNET_JSON" sync >/dev/null 2>&1 &
     pid=$!
-    for ((tries = 0; tries < 2000; tries++)); do
+    since=$SECONDS
+    while ((SECONDS - since < WAIT_SECONDS)); do
         c=$(cursor)
         [[ -n $c && $c -gt ${from:-0} ]] || ! kill -0 "$pid" 2>/dev/null && break
         sleep 0.005
@@ -56,10 +57,12 @@ out=$(pcx "$PROXY_RPC" sync); code=$?
 assert_eq "the sync after the kills succeeds" "$code" 0
 assert_match "and ends at the head" "$out" "*; head block $head"
 assert_eq "the database is intact" \
-    "$(sqlite3 "$XDG_CACHE_HOME"/powerchain/history-*.sqlite 'PRAGMA integrity_check')" ok
+    "$(index_sql 'PRAGMA integrity_check')" ok
 assert_eq "the same index as one sync" "$(index_dump)" "$want"
-assert_eq "no transaction twice" "$(sqlite3 "$XDG_CACHE_HOME"/powerchain/history-*.sqlite \
+assert_eq "no transaction twice" "$(index_sql \
     'SELECT count(*) - count(DISTINCT hash) FROM txs')" 0
+assert_eq "one index for the chain, whichever node URL read it" \
+    "$(cd "$XDG_CACHE_HOME/powerchain" && ls -- *.sqlite)" "${INDEX##*/}"
 
 # Two syncs at once on one database: each step checks the cursor it
 # started from, so neither writes a block twice.
