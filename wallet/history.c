@@ -308,6 +308,11 @@ pc_status history_open(rpc_client *c, const pc_contract *k, history **out, pc_er
     return PC_OK;
 }
 
+const char *history_path(const history *h)
+{
+    return h->path;
+}
+
 void history_close(history *h)
 {
     if (!h)

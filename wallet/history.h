@@ -70,6 +70,8 @@ typedef struct history history;
  * `k` is borrowed and must outlive the handle. */
 pc_status history_open(rpc_client *c, const pc_contract *k, history **out, pc_error *err);
 void history_close(history *h);
+/* The database file's path (owned by the handle). */
+const char *history_path(const history *h);
 
 /* Called after each committed step: blocks indexed so far in this sync and
  * the blocks it has to index in all. */
