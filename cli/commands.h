@@ -3,12 +3,15 @@
 #ifndef PC_COMMANDS_H
 #define PC_COMMANDS_H
 
+#include <cjson/cJSON.h>
+
 #include "cli/cli.h"
 #include "eth/address.h"
 #include "eth/error.h"
 #include "rpcclient/powerchain.h"
 #include "rpcclient/rpc.h"
 #include "wallet/history.h"
+#include "wallet/nodes.h"
 
 int cmd_call(const cli_ctx *ctx, int argc, char **argv);
 int cmd_send(const cli_ctx *ctx, int argc, char **argv);
@@ -34,6 +37,15 @@ int cmd_withdrawals(const cli_ctx *ctx, int argc, char **argv);
 int cmd_trades(const cli_ctx *ctx, int argc, char **argv);
 /* The configuration's named networks (cmd_networks.c). */
 int cmd_networks(const cli_ctx *ctx, int argc, char **argv);
+/* Every node of the network side by side (cmd_nodes.c). */
+int cmd_nodes(const cli_ctx *ctx, int argc, char **argv);
+/* A probe set of the network's nodes (--rpc and its fallbacks), each
+ * probe waiting at most timeout_s (cmd_nodes.c). */
+pc_status cli_nodes_open(const cli_ctx *ctx, long timeout_s, nodes_set **out, pc_error *err);
+/* One probed node as nodes --json prints it (NULL when out of memory). */
+cJSON *cli_node_json(const node_health *h);
+/* A genesis hash as 0x and 64 hex digits, or its first 8 when !whole. */
+void cli_genesis_text(const uint8_t genesis[32], bool whole, char *out, size_t cap);
 
 /* Shared by the commands: the deployment named by --contract or
  * --contract-json, and a client for --rpc. */

@@ -71,6 +71,9 @@ static void usage(FILE *out)
           "  withdrawals               eEuro locked for withdrawal, per account\n"
           "  trades [--csv]            the market's fills, checked against the open book\n"
           "  networks                  the configuration's named networks\n"
+          "  nodes                     every node of the network: up, client, chain, head,\n"
+          "                            lag, latency, peers, syncing (exit 1: one is down\n"
+          "                            or on another chain; 3: none answers)\n"
           "  tui                       the control panel (also with no command)\n"
           "\n"
           "Options:\n"
@@ -279,6 +282,8 @@ int main(int argc, char **argv)
         code = cmd_trades(&ctx, nrest, rest);
     else if (strcmp(command, "networks") == 0)
         code = cmd_networks(&ctx, nrest, rest);
+    else if (strcmp(command, "nodes") == 0)
+        code = cmd_nodes(&ctx, nrest, rest);
     else if (strcmp(command, "methods") == 0)
         code = cmd_methods(&ctx, nrest, rest);
     else if (strcmp(command, "help") == 0) {
