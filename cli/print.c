@@ -163,8 +163,17 @@ pc_status print_json_records(cJSON *arr, int keys, pc_error *err)
     const cJSON *o;
     cJSON_ArrayForEach(o, arr)
         whole = whole && cJSON_GetArraySize(o) == keys;
-    char *text = whole ? cJSON_PrintUnformatted(arr) : NULL;
-    cJSON_Delete(arr);
+    if (!whole) {
+        cJSON_Delete(arr);
+        arr = NULL;
+    }
+    return print_json_value(arr, err);
+}
+
+pc_status print_json_value(cJSON *v, pc_error *err)
+{
+    char *text = v ? cJSON_PrintUnformatted(v) : NULL;
+    cJSON_Delete(v);
     if (!text)
         return pc_fail(err, PC_ENOMEM, "out of memory");
     puts(text);

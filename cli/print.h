@@ -25,5 +25,8 @@ cJSON *result_to_json(const abi_type *type, const abi_value *value);
  * shows as a missing key: checked here once by counting every object's
  * keys (PC_ENOMEM). */
 pc_status print_json_records(cJSON *arr, int keys, pc_error *err);
+/* Prints any JSON value on one line and frees it; NULL (a failed
+ * allocation) is PC_ENOMEM. */
+pc_status print_json_value(cJSON *v, pc_error *err);
 
 #endif
