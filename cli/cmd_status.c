@@ -138,6 +138,9 @@ static cJSON *status_json(rpc_client *c, const pc_contract *k, const wallet_stat
     eth_address_to_checksum(&s->banker, addr);
     cJSON_AddItemToObject(o, "banker", eth_address_is_zero(&s->banker) ? cJSON_CreateNull()
                                                                        : cJSON_CreateString(addr));
+    add_u256(o, "energy_stored_wh", &s->total_wh);
+    add_u256(o, "ent_supply", &s->total_ent);
+    add_u256(o, "eeuro_supply", &s->total_eeuro);
     cJSON_AddItemToObject(o, "account", account);
     cJSON_AddItemToObject(o, "nodes", list);
     return o;
@@ -154,6 +157,11 @@ static void print_status(rpc_client *c, const pc_contract *k, const wallet_state
     printf("%-10s %s (%s)\n", "contract", addr, pc_contract_name(k));
     eth_address_to_checksum(&s->banker, addr);
     printf("%-10s %s\n", "banker", eth_address_is_zero(&s->banker) ? "none" : addr);
+    char wh[PC_UNIT_TEXT_MAX], ent[PC_UNIT_TEXT_MAX], eeuro[PC_UNIT_TEXT_MAX];
+    pc_format_unit(&s->total_wh, PC_UNIT_WH, wh, sizeof wh);
+    pc_format_unit(&s->total_ent, PC_UNIT_ENT, ent, sizeof ent);
+    pc_format_unit(&s->total_eeuro, PC_UNIT_EEURO, eeuro, sizeof eeuro);
+    printf("%-10s %s stored\n%-10s %s, %s in circulation\n", "energy", wh, "supply", ent, eeuro);
     if (has_from)
         print_account(s, past, why);
     else
@@ -195,7 +203,7 @@ int cmd_status(const cli_ctx *ctx, int argc, char **argv)
         st = wallet_state_fetch(c, k, &q, &s, &err);
     }
     /* Every figure status prints must be there; the rest of the state is not shown. */
-    unsigned needed = WALLET_SEC_BANKER | WALLET_SEC_UNITS |
+    unsigned needed = WALLET_SEC_BANKER | WALLET_SEC_UNITS | WALLET_SEC_TOTALS |
                       (has_from ? WALLET_SEC_VOTER | WALLET_SEC_BALANCES : 0);
     if (st == PC_OK && (s->missing & needed))
         st = pc_fail(&err, PC_ENODE, "%s", s->first_problem);

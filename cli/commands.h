@@ -37,6 +37,8 @@ int cmd_withdrawals(const cli_ctx *ctx, int argc, char **argv);
 int cmd_trades(const cli_ctx *ctx, int argc, char **argv);
 /* The configuration's named networks (cmd_networks.c). */
 int cmd_networks(const cli_ctx *ctx, int argc, char **argv);
+/* Prometheus metrics over HTTP (cmd_exporter.c). */
+int cmd_exporter(const cli_ctx *ctx, int argc, char **argv);
 /* Every node of the network side by side (cmd_nodes.c). */
 int cmd_nodes(const cli_ctx *ctx, int argc, char **argv);
 /* A probe set of the network's nodes (--rpc and its fallbacks), each

@@ -59,7 +59,8 @@ static void usage(FILE *out)
           "  contacts add NAME ADDRESS | list | remove NAME\n"
           "                            names for addresses ($XDG_CONFIG_HOME/powerchain/\n"
           "                            contacts); a name works wherever an address does\n"
-          "  status                    node, contract, the account's roles and balances\n"
+          "  status [--max-age SECONDS] node, contract, the account's roles and balances\n"
+          "                            (exit 3 when the head is older than SECONDS)\n"
           "  meter produce|consume|report|session|run\n"
           "                            storage-unit readings (run: from standard input)\n"
           "  methods                   list the contract's functions and their arguments\n"
@@ -74,6 +75,9 @@ static void usage(FILE *out)
           "  nodes                     every node of the network: up, client, chain, head,\n"
           "                            lag, latency, peers, syncing (exit 1: one is down\n"
           "                            or on another chain; 3: none answers)\n"
+          "  exporter [--listen HOST:PORT] [--cache SECONDS]\n"
+          "                            Prometheus metrics over HTTP (default\n"
+          "                            127.0.0.1:9464, /metrics; a snapshot serves 2 s)\n"
           "  tui                       the control panel (also with no command)\n"
           "\n"
           "Options:\n"
@@ -284,6 +288,8 @@ int main(int argc, char **argv)
         code = cmd_networks(&ctx, nrest, rest);
     else if (strcmp(command, "nodes") == 0)
         code = cmd_nodes(&ctx, nrest, rest);
+    else if (strcmp(command, "exporter") == 0)
+        code = cmd_exporter(&ctx, nrest, rest);
     else if (strcmp(command, "methods") == 0)
         code = cmd_methods(&ctx, nrest, rest);
     else if (strcmp(command, "help") == 0) {

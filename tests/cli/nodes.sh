@@ -35,11 +35,7 @@ assert_match "--json: a latency" "$(jq -r '.[0].latency_ms | type' <<<"$json")" 
 assert_eq "--json: anvil has no peer count" "$(jq -r '.[0].peers' <<<"$json")" null
 
 echo "# a fork of the first node, left behind it"
-port=
-for ((i = 0; i < 20; i++)); do
-    port=$((20000 + (RANDOM * 32768 + RANDOM) % 12000))
-    _devnet_port_free "$port" && break
-done
+port=$(devnet_free_port)
 "$PROJECT_ROOT/node_modules/.bin/anvil" --host 127.0.0.1 --port "$port" --fork-url "$DEVNET_RPC" \
     >"$DEVNET_DIR/fork.log" 2>&1 &
 FORK=$!

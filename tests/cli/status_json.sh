@@ -13,7 +13,7 @@ pc() { "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" "$@"
 json=$(pc --json --account "$A" --rpc http://127.0.0.1:9 status)
 assert_eq "--json: exit 0" "$?" 0
 assert_eq "--json: the keys" "$(jq -c 'keys_unsorted' <<<"$json")" \
-    '["node","chain_id","block","block_time","head_age","contract","contract_name","banker","account","nodes"]'
+    '["node","chain_id","block","block_time","head_age","contract","contract_name","banker","energy_stored_wh","ent_supply","eeuro_supply","account","nodes"]'
 assert_eq "--json: chain, block, banker" "$(jq -c '[.chain_id, .block, .banker]' <<<"$json")" \
     "[\"4200\",$("$CAST" block-number --rpc-url "$DEVNET_RPC"),null]"
 assert_eq "--json: the head's time" "$(jq -r .block_time <<<"$json")" \

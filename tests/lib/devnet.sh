@@ -4,6 +4,7 @@
 #   . "$PROJECT_ROOT/tests/lib/devnet.sh"
 #   devnet_up [devnet/start options]   fresh devnet on a free port, in a
 #                                      temporary state dir; stopped on exit
+#   devnet_free_port                   prints a port nothing listens on now
 #   assert_eq "what" "$got" "$want"    one line per failure, counted
 #   assert_match "what" "$got" 'glob'  same, for a bash glob pattern
 #   assert_summary                     last line "N passed, N failed";
@@ -34,6 +35,16 @@ ASSERT_FAILED=0
 _devnet_port_free() {
     # A connection only succeeds when something listens there.
     ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+devnet_free_port() {
+    local try port
+    for ((try = 0; try < 20; try++)); do
+        port=$((${DEVNET_PORT_MIN:-20000} + (RANDOM * 32768 + RANDOM) %
+            (${DEVNET_PORT_MAX:-32000} - ${DEVNET_PORT_MIN:-20000} + 1)))
+        _devnet_port_free "$port" && break
+    done
+    echo "$port"
 }
 
 devnet_down() {
