@@ -22,20 +22,16 @@
 #include <microhttpd.h>
 
 #include "cli/commands.h"
+#include "cli/follow.h"
 #include "cli/metrics.h"
 #include "cli/opts.h"
-#include "wallet/past.h"
 
 #define EXPORTER_DEFAULT_LISTEN "127.0.0.1:9464"
 #define EXPORTER_DEFAULT_CACHE_S 2
 
 typedef struct exporter {
     const cli_ctx *ctx;
-    pc_contract *k;
-    rpc_client *c;
-    history *h;                  /* NULL until the node has answered once */
-    wallet_past_reader reader;
-    nodes_set *nodes;
+    cli_follow f;
     uint64_t cache_ms;
     char *page;                  /* the last snapshot's page, or NULL */
     uint64_t page_at_ms;
@@ -48,37 +44,23 @@ static uint64_t now_ms(void)
     return (uint64_t)t.tv_sec * 1000u + (uint64_t)t.tv_nsec / 1000000u;
 }
 
-/* The index, opened when the node first answers, and brought up to the
- * head; a reorg during the sync makes the reader load everything again. */
-static bool index_ready(exporter *x)
-{
-    pc_error e = { 0 };
-    if (!x->h && history_open(x->c, x->k, &x->h, &e) != PC_OK)
-        return false;
-    history_sync_stats stats = { 0 };
-    if (history_sync(x->h, x->c, NULL, NULL, &stats, &e) != PC_OK)
-        return true; /* what it holds is still worth exporting */
-    if (stats.rolled_back)
-        wallet_past_reader_reset(&x->reader);
-    return true;
-}
-
 /* A new page from a new snapshot; false when out of memory. */
 static bool snapshot(exporter *x)
 {
     pc_error e = { 0 };
     wallet_past past;
-    bool has_index = index_ready(x);
-    bool has_past = has_index && wallet_past_reader_read(&x->reader, x->h, &past, &e) == PC_OK;
+    cli_follow *f = &x->f;
+    cli_follow_sync(f, NULL);
+    bool has_past = f->h && wallet_past_reader_read(&f->reader, f->h, &past, &e) == PC_OK;
     wallet_state *s = NULL;
     wallet_state_query q = { 0 };
-    if (wallet_state_fetch(x->c, x->k, &q, &s, &e) != PC_OK)
+    if (wallet_state_fetch(f->c, f->k, &q, &s, &e) != PC_OK)
         s = NULL;
     nodes_report nodes;
-    nodes_probe(x->nodes, NODES_HEAD, x->ctx->has_chain_id, x->ctx->chain_id, &nodes);
+    nodes_probe(f->nodes, NODES_HEAD, x->ctx->has_chain_id, x->ctx->chain_id, &nodes);
     metrics_input in = { .state = s, .past = has_past ? &past : NULL, .nodes = &nodes,
-                         .failovers = rpc_client_moves(x->c) };
-    in.has_index_head = has_index && history_head(x->h, &in.index_head);
+                         .failovers = rpc_client_moves(f->c) };
+    in.has_index_head = f->h && history_head(f->h, &in.index_head);
     char *page = NULL;
     bool ok = metrics_render(&in, &page, &e) == PC_OK;
     if (has_past)
@@ -202,21 +184,12 @@ int cmd_exporter(const cli_ctx *ctx, int argc, char **argv)
     struct addrinfo *where = NULL;
     exporter x = { .ctx = ctx, .cache_ms = cache_s * 1000 };
     pc_status st = parse_listen(listen, &where, &err);
-    if (st == PC_OK)
-        st = cli_load_contract(ctx, &x.k, &err);
-    if (st == PC_OK)
-        st = cli_connect(ctx, &x.c, &err);
-    if (st == PC_OK)
-        st = cli_nodes_open(ctx, ctx->timeout_s, &x.nodes, &err);
-    if (st == PC_OK)
+    if (st == PC_OK && (st = cli_follow_open(ctx, &x.f, &err)) == PC_OK) {
         st = serve(&x, where, &err);
+        cli_follow_close(&x.f);
+    }
     if (where)
         freeaddrinfo(where);
     free(x.page);
-    wallet_past_reader_reset(&x.reader);
-    nodes_close(x.nodes);
-    history_close(x.h);
-    rpc_client_free(x.c);
-    pc_contract_free(x.k);
     return st == PC_OK ? 0 : cli_fail(&err);
 }

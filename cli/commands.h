@@ -37,6 +37,8 @@ int cmd_withdrawals(const cli_ctx *ctx, int argc, char **argv);
 int cmd_trades(const cli_ctx *ctx, int argc, char **argv);
 /* The configuration's named networks (cmd_networks.c). */
 int cmd_networks(const cli_ctx *ctx, int argc, char **argv);
+/* What happens on the network, one event a line (cmd_watch.c). */
+int cmd_watch(const cli_ctx *ctx, int argc, char **argv);
 /* Prometheus metrics over HTTP (cmd_exporter.c). */
 int cmd_exporter(const cli_ctx *ctx, int argc, char **argv);
 /* Every node of the network side by side (cmd_nodes.c). */

@@ -75,6 +75,9 @@ static void usage(FILE *out)
           "  nodes                     every node of the network: up, client, chain, head,\n"
           "                            lag, latency, peers, syncing (exit 1: one is down\n"
           "                            or on another chain; 3: none answers)\n"
+          "  watch [--from BLOCK] [--events a,b] [--peg-gap ENT]\n"
+          "                            what happens, one event a line (--json: objects);\n"
+          "                            exit 3 when no node answers for --timeout\n"
           "  exporter [--listen HOST:PORT] [--cache SECONDS]\n"
           "                            Prometheus metrics over HTTP (default\n"
           "                            127.0.0.1:9464, /metrics; a snapshot serves 2 s)\n"
@@ -288,6 +291,8 @@ int main(int argc, char **argv)
         code = cmd_networks(&ctx, nrest, rest);
     else if (strcmp(command, "nodes") == 0)
         code = cmd_nodes(&ctx, nrest, rest);
+    else if (strcmp(command, "watch") == 0)
+        code = cmd_watch(&ctx, nrest, rest);
     else if (strcmp(command, "exporter") == 0)
         code = cmd_exporter(&ctx, nrest, rest);
     else if (strcmp(command, "methods") == 0)
