@@ -37,6 +37,9 @@ int cmd_withdrawals(const cli_ctx *ctx, int argc, char **argv);
 int cmd_trades(const cli_ctx *ctx, int argc, char **argv);
 /* The configuration's named networks (cmd_networks.c). */
 int cmd_networks(const cli_ctx *ctx, int argc, char **argv);
+/* Every change of an account's ENT and eEuro, checked against the chain
+ * (cmd_statement.c). */
+int cmd_statement(const cli_ctx *ctx, int argc, char **argv);
 /* What happens on the network, one event a line (cmd_watch.c). */
 int cmd_watch(const cli_ctx *ctx, int argc, char **argv);
 /* Prometheus metrics over HTTP (cmd_exporter.c). */

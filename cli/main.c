@@ -75,6 +75,10 @@ static void usage(FILE *out)
           "  nodes                     every node of the network: up, client, chain, head,\n"
           "                            lag, latency, peers, syncing (exit 1: one is down\n"
           "                            or on another chain; 3: none answers)\n"
+          "  statement [ACCOUNT] [--from BLOCK|DATE] [--to BLOCK|DATE] [--csv]\n"
+          "                            every change of the account's ENT and eEuro with\n"
+          "                            running balances, checked against the chain's\n"
+          "                            (exit 1: they differ)\n"
           "  watch [--from BLOCK] [--events a,b] [--peg-gap ENT]\n"
           "                            what happens, one event a line (--json: objects);\n"
           "                            exit 3 when no node answers for --timeout\n"
@@ -291,6 +295,8 @@ int main(int argc, char **argv)
         code = cmd_networks(&ctx, nrest, rest);
     else if (strcmp(command, "nodes") == 0)
         code = cmd_nodes(&ctx, nrest, rest);
+    else if (strcmp(command, "statement") == 0)
+        code = cmd_statement(&ctx, nrest, rest);
     else if (strcmp(command, "watch") == 0)
         code = cmd_watch(&ctx, nrest, rest);
     else if (strcmp(command, "exporter") == 0)
