@@ -90,10 +90,8 @@ static void put_u64(page *p, const char *name, uint64_t v)
 /* ENT in circulation minus the stored energy in kWh, signed. */
 static void put_peg_gap(page *p, const wallet_state *s)
 {
-    u256 stored, ent, gap;
-    wallet_peg(s, &stored, &ent);
-    bool below = u256_cmp(&ent, &stored) < 0;
-    u256_sub(&gap, below ? &stored : &ent, below ? &ent : &stored);
+    u256 gap;
+    bool below = wallet_peg_gap(s, &gap);
     char dec[U256_DEC_MAX];
     u256_format_fixed(&gap, 18, dec);
     put(p, "powerchain_peg_gap_ent %s%s\n", below && !u256_is_zero(&gap) ? "-" : "", dec);

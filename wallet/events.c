@@ -295,10 +295,8 @@ static pc_status nomem(pc_error *err)
 pc_status events_peg(events_watch *w, const wallet_state *s, const u256 *threshold,
                      events_list *out, pc_error *err)
 {
-    u256 stored, ent, gap;
-    wallet_peg(s, &stored, &ent);
-    bool negative = u256_cmp(&ent, &stored) < 0;
-    u256_sub(&gap, negative ? &stored : &ent, negative ? &ent : &stored);
+    u256 gap;
+    bool negative = wallet_peg_gap(s, &gap);
     bool over = u256_cmp(&gap, threshold) > 0;
     bool report = w->seen_peg ? over != w->peg_over : over;
     w->seen_peg = true;
