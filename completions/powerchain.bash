@@ -2,7 +2,9 @@
 # for failover; a value starting with / or . is a node's socket, completed as
 # a file), commands, contract methods (from `powerchain methods`),
 # account, contacts and meter subcommands, the history commands' options, and
-# the config file's network names for --network (from `powerchain networks`).
+# the config file's network names for --network (from `powerchain networks`),
+# and the options of status, watch (--events from its list), exporter and
+# statement.
 _powerchain() {
     local cur prev words cword
     _init_completion || return
@@ -16,7 +18,14 @@ _powerchain() {
             [[ $cur == /* || $cur == .* ]] && _filedir
             return ;;
         --contract|--chain-id|--fee-cap|--timeout|--account|--from-block|--to-block|\
-        --gas-limit|--gas-price|--max-fee|--priority-fee|--nonce|--wait)
+        --gas-limit|--gas-price|--max-fee|--priority-fee|--nonce|--wait|--max-age|--from|--to|\
+        --peg-gap|--listen|--cache)
+            return ;;
+        --events)
+            local done=${cur%"${cur##*,}"}
+            COMPREPLY=($(compgen -P "$done" -W 'block trade order_filled order_added proposal_opened
+                proposal_passed session_expired withdrawal_requested peg_gap node_lost node_back
+                chain_replaced' -- "${cur##*,}"))
             return ;;
         --network)
             COMPREPLY=($(compgen -W "$("${words[0]}" networks 2>/dev/null | awk 'NR > 1 { print ($1 == "*" ? $2 : $1) }')" -- "$cur"))
@@ -32,13 +41,13 @@ _powerchain() {
         --keystore --password-file --private-key-file --timeout --cacert --json --yes --help
         --version'
     local commands='tui call send deploy account contacts status meter methods sync history
-        units proposals withdrawals trades networks help'
+        units proposals withdrawals trades networks nodes watch exporter statement help'
 
     # The first word that is neither an option nor an option's value.
     local i cmd= sub=
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            --network|--rpc|--contract|--contract-json|--chain-id|--fee-cap|--account|--keystore|--password-file|--private-key-file|--timeout|--cacert|--page|--method|--from-block|--to-block|--gas-limit|--gas-price|--max-fee|--priority-fee|--nonce|--wait)
+            --network|--rpc|--contract|--contract-json|--chain-id|--fee-cap|--account|--keystore|--password-file|--private-key-file|--timeout|--cacert|--page|--method|--from-block|--to-block|--gas-limit|--gas-price|--max-fee|--priority-fee|--nonce|--wait|--max-age|--from|--to|--events|--peg-gap|--listen|--cache)
                 ((i++)) ;;
             -*) ;;
             *) if [[ -z $cmd ]]; then cmd=${words[i]}; elif [[ -z $sub ]]; then sub=${words[i]}; fi ;;
@@ -50,6 +59,10 @@ _powerchain() {
             tui) opts+=' --page' ;;
             history) opts+=' --method --from-block --to-block --csv' ;;
             trades) opts+=' --csv' ;;
+            status) opts+=' --max-age' ;;
+            watch) opts+=' --from --events --peg-gap' ;;
+            exporter) opts+=' --listen --cache' ;;
+            statement) opts+=' --from --to --csv' ;;
             send) opts+=' --gas-limit --gas-price --max-fee --priority-fee --wait --raw --nonce' ;;
             deploy|meter) opts+=' --gas-limit --gas-price --max-fee --priority-fee --wait' ;;
         esac

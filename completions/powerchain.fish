@@ -18,7 +18,8 @@ function __powerchain_words
             case --network --rpc --contract --contract-json --chain-id --account --keystore \
                 --password-file --private-key-file --timeout --page --method --from-block \
                 --to-block --bytecode --abi --name --out --wait --nonce --gas-limit --gas-price \
-                --max-fee --priority-fee --file --new-password-file
+                --max-fee --priority-fee --file --new-password-file --max-age --from --to \
+                --events --peg-gap --listen --cache
                 set skip 1
             case '-*'
             case '*'
@@ -98,6 +99,10 @@ complete -c powerchain -n __powerchain_at -a proposals -d 'Every vote: what it d
 complete -c powerchain -n __powerchain_at -a withdrawals -d 'eEuro locked for withdrawal, per account'
 complete -c powerchain -n __powerchain_at -a trades -d "The market's fills, checked against the open book"
 complete -c powerchain -n __powerchain_at -a networks -d "The configuration's named networks"
+complete -c powerchain -n __powerchain_at -a nodes -d 'Every node of the network side by side'
+complete -c powerchain -n __powerchain_at -a watch -d 'What happens, one event a line'
+complete -c powerchain -n __powerchain_at -a exporter -d 'Prometheus metrics over HTTP'
+complete -c powerchain -n __powerchain_at -a statement -d "Every change of an account's ENT and eEuro, checked against the chain"
 complete -c powerchain -n __powerchain_at -a tui -d 'The control panel (also with no command)'
 complete -c powerchain -n __powerchain_at -a help -d 'The help'
 
@@ -153,3 +158,14 @@ complete -c powerchain -n '__powerchain_in history' -l from-block -x -d 'First b
 complete -c powerchain -n '__powerchain_in history' -l to-block -x -d 'Last block'
 complete -c powerchain -n '__powerchain_in history; or __powerchain_in trades' -l csv -d 'Comma-separated values'
 complete -c powerchain -n '__powerchain_in tui' -l page -x -a '1 2 3 4 5 6 7 8 9' -d 'The page to open'
+
+# Monitoring: status, watch, exporter; and statements.
+complete -c powerchain -n '__powerchain_in status' -l max-age -x -d 'Exit 3 when the head is older (seconds)'
+complete -c powerchain -n '__powerchain_in watch' -l from -x -d 'Replay the index from this block first'
+complete -c powerchain -n '__powerchain_in watch' -l events -x -a 'block trade order_filled order_added proposal_opened proposal_passed session_expired withdrawal_requested peg_gap node_lost node_back chain_replaced' -d 'Only these events (comma-separated)'
+complete -c powerchain -n '__powerchain_in watch' -l peg-gap -x -d 'peg_gap past this many ENT'
+complete -c powerchain -n '__powerchain_in exporter' -l listen -x -d 'Where to serve /metrics (HOST:PORT)'
+complete -c powerchain -n '__powerchain_in exporter' -l cache -x -d 'Seconds one snapshot serves'
+complete -c powerchain -n '__powerchain_in statement' -l from -x -d 'First block or date (YYYY-MM-DD)'
+complete -c powerchain -n '__powerchain_in statement' -l to -x -d 'Last block or date (YYYY-MM-DD)'
+complete -c powerchain -n '__powerchain_in statement' -l csv -d 'Comma-separated values'
