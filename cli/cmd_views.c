@@ -229,13 +229,19 @@ static pc_status show_proposals(const cli_ctx *ctx, views_run *r, pc_error *err)
 
 /* ---- withdrawals ----------------------------------------------------------- */
 
-static pc_status show_withdrawals(const cli_ctx *ctx, views_run *r, pc_error *err)
+static pc_status show_withdrawals(const cli_ctx *ctx, bool csv, views_run *r, pc_error *err)
 {
     view_withdrawals w;
     pc_status st = view_withdrawals_replay(r->txs, r->n, &w, err);
     if (st != PC_OK)
         return st;
-    if (ctx->json) {
+    char *text = NULL;
+    u256 total;
+    if (csv) {
+        if ((st = view_withdrawals_csv(&w, &text, err)) == PC_OK)
+            fputs(text, stdout);
+        free(text);
+    } else if (ctx->json) {
         cJSON *arr = cJSON_CreateArray();
         for (size_t i = 0; arr && i < w.count; i++) {
             cJSON *o = cJSON_CreateObject();
@@ -255,6 +261,11 @@ static pc_status show_withdrawals(const cli_ctx *ctx, views_run *r, pc_error *er
             print_time(w.items[i].time, when, sizeof when);
             printf("%-*s  %-24s  %s (block %" PRIu64 ")\n", r->width, account, amount, when,
                    w.items[i].block);
+        }
+        if (view_withdrawals_total(&w, &total)) {
+            char amount[PC_UNIT_TEXT_MAX];
+            pc_format_unit(&total, PC_UNIT_EEURO, amount, sizeof amount);
+            printf("%zu request%s, %s in all\n", w.count, w.count == 1 ? "" : "s", amount);
         }
     }
     view_withdrawals_free(&w);
@@ -371,7 +382,7 @@ static int run(const cli_ctx *ctx, views_kind kind, bool csv)
     switch (kind) {
     case UNITS: st = show_units(ctx, &r, &err); break;
     case PROPOSALS: st = show_proposals(ctx, &r, &err); break;
-    case WITHDRAWALS: st = show_withdrawals(ctx, &r, &err); break;
+    case WITHDRAWALS: st = show_withdrawals(ctx, csv, &r, &err); break;
     case TRADES: st = show_trades(ctx, csv, &r, &err); break;
     }
     run_close(&r);
@@ -397,12 +408,8 @@ int cmd_proposals(const cli_ctx *ctx, int argc, char **argv)
     return no_arguments(ctx, argc, argv, PROPOSALS);
 }
 
-int cmd_withdrawals(const cli_ctx *ctx, int argc, char **argv)
-{
-    return no_arguments(ctx, argc, argv, WITHDRAWALS);
-}
-
-int cmd_trades(const cli_ctx *ctx, int argc, char **argv)
+/* A command whose one option is --csv. */
+static int csv_only(const cli_ctx *ctx, int argc, char **argv, views_kind kind)
 {
     bool csv = false;
     const cli_opt opts[] = { CLI_OPT_FLAG("csv", 0, &csv), CLI_OPT_END };
@@ -418,12 +425,22 @@ int cmd_trades(const cli_ctx *ctx, int argc, char **argv)
     if (st != PC_OK)
         return cli_fail(&err);
     if (nrest) {
-        cli_error("usage: powerchain trades [--csv]");
+        cli_error("usage: powerchain %s [--csv]", argv[0]);
         return 2;
     }
     if (csv && ctx->json) {
-        cli_error("trades: --csv and --json exclude each other");
+        cli_error("%s: --csv and --json exclude each other", argv[0]);
         return 2;
     }
-    return run(ctx, TRADES, csv);
+    return run(ctx, kind, csv);
+}
+
+int cmd_withdrawals(const cli_ctx *ctx, int argc, char **argv)
+{
+    return csv_only(ctx, argc, argv, WITHDRAWALS);
+}
+
+int cmd_trades(const cli_ctx *ctx, int argc, char **argv)
+{
+    return csv_only(ctx, argc, argv, TRADES);
 }

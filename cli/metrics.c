@@ -154,7 +154,7 @@ static void put_state(page *p, const wallet_state *s)
 
 static void put_past(page *p, const wallet_past *past)
 {
-    u256 price, total = u256_zero();
+    u256 price, total;
     if (view_market_last_price(&past->market, &price)) {
         family(p, "powerchain_last_trade_price", "gauge",
                "The price of the market's last fill, eEuro per ENT.");
@@ -164,9 +164,8 @@ static void put_past(page *p, const wallet_past *past)
     put(p, "powerchain_trades_total %zu\n", past->market.nfills);
     family(p, "powerchain_voters", "gauge", "Voters, by the history's passed votes.");
     put(p, "powerchain_voters %zu\n", past->governance.nvoters);
-    for (size_t i = 0; i < past->withdrawals.count; i++)
-        if (!u256_add(&total, &total, &past->withdrawals.items[i].amount))
-            return; /* not a history the contract wrote: leave the figures out */
+    if (!view_withdrawals_total(&past->withdrawals, &total))
+        return; /* not a history the contract wrote: leave the figures out */
     family(p, "powerchain_withdrawals_pending", "gauge",
            "Accounts with eEuro locked for withdrawal that the banker has not settled.");
     put(p, "powerchain_withdrawals_pending %zu\n", past->withdrawals.count);

@@ -160,6 +160,14 @@ typedef struct view_withdrawals {
 pc_status view_withdrawals_replay(const history_tx *txs, size_t n, view_withdrawals *out,
                                   pc_error *err);
 void view_withdrawals_free(view_withdrawals *w);
+/* The eEuro of every request together; false when it passes 2^256 (not a
+ * history the contract wrote). */
+bool view_withdrawals_total(const view_withdrawals *w, u256 *total);
+/* The requests as CSV for both front ends' exports: a header
+ * "account,amount_eeuro,block,time" and a line per request (checksummed
+ * address, exact decimal eEuro, the newest request's block and unix time),
+ * into a new NUL-terminated string *out (free() it). PC_ENOMEM only. */
+pc_status view_withdrawals_csv(const view_withdrawals *w, char **out, pc_error *err);
 
 /* ---- Market -------------------------------------------------------------- */
 

@@ -131,14 +131,13 @@ static void withdrawals(list *l, const waiting_input *in)
     if (!w->count || eth_address_is_zero(&in->state->banker) ||
         !eth_address_equal(&in->state->banker, &in->account))
         return;
-    u256 total = u256_zero();
+    u256 total;
     uint64_t newest = 0;
-    for (size_t i = 0; i < w->count; i++) {
-        if (!u256_add(&total, &total, &w->items[i].amount))
-            return; /* not a history the contract wrote */
+    if (!view_withdrawals_total(w, &total))
+        return; /* not a history the contract wrote */
+    for (size_t i = 0; i < w->count; i++)
         if (w->items[i].block > newest)
             newest = w->items[i].block;
-    }
     waiting_item *it = add(l, WAITING_WITHDRAWALS, "burneEuro", newest);
     if (!it)
         return;
