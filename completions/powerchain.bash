@@ -58,7 +58,7 @@ _powerchain() {
         case $cmd in
             tui) opts+=' --page' ;;
             history) opts+=' --method --from-block --to-block --csv' ;;
-            trades) opts+=' --csv' ;;
+            trades|withdrawals) opts+=' --csv' ;;
             status) opts+=' --max-age' ;;
             watch) opts+=' --from --events --peg-gap' ;;
             exporter) opts+=' --listen --cache' ;;

@@ -156,7 +156,7 @@ complete -c powerchain -n '__powerchain_at meter' -a run -d 'Readings from stand
 complete -c powerchain -n '__powerchain_in history' -l method -x -a '(__powerchain_methods send vote)' -d 'Only calls of this method'
 complete -c powerchain -n '__powerchain_in history' -l from-block -x -d 'First block'
 complete -c powerchain -n '__powerchain_in history' -l to-block -x -d 'Last block'
-complete -c powerchain -n '__powerchain_in history; or __powerchain_in trades' -l csv -d 'Comma-separated values'
+complete -c powerchain -n '__powerchain_in history; or __powerchain_in trades; or __powerchain_in withdrawals' -l csv -d 'Comma-separated values'
 complete -c powerchain -n '__powerchain_in tui' -l page -x -a '1 2 3 4 5 6 7 8 9' -d 'The page to open'
 
 # Monitoring: status, watch, exporter; and statements.

@@ -137,18 +137,20 @@ typedef struct rule_block {
 static rule_block *rule_blocks(const ledger *l, const history_tx *txs, size_t *count)
 {
     rule_block *out = calloc(l->count ? l->count : 1, sizeof *out);
-    balances run = { 0 };
+    balances run = { 0 }, block_start = { 0 };
     *count = 0;
     if (!out)
         return NULL;
     for (size_t i = 0; i < l->count; i++) {
         const ledger_row *r = &l->rows[i];
         uint64_t block = txs[r->tx].block;
+        if (i == 0 || txs[l->rows[i - 1].tx].block != block)
+            block_start = run;
         rule_block *last = *count ? &out[*count - 1] : NULL;
         if (r->by_rules && (!last || last->block != block)) {
             last = &out[(*count)++];
             last->block = block;
-            last->before = run;
+            last->before = block_start; /* the node's state before the block is that */
         }
         apply_row(&run, r);
         if (last && last->block == block) {
