@@ -239,6 +239,8 @@ static int by_tx(const void *x, const void *y)
 /* Rows of one transaction come from several passes: one row each. */
 static void merge_rows(ledger *l)
 {
+    if (!l->count)
+        return;
     qsort(l->rows, l->count, sizeof *l->rows, by_tx);
     size_t w = 0;
     for (size_t i = 0; i < l->count; i++) {

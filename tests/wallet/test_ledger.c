@@ -109,6 +109,11 @@ static void test_figures(void)
     CHECK((r = at_block(&c, 20)) && !r->by_rules && strcmp(changes(r), "-1.9 1.9 0 0") == 0);
     CHECK((r = at_block(&c, 21)) && r->by_rules && strcmp(changes(r), "0 -1.9 0.95 0") == 0);
     ledger_free(&c.l);
+
+    account_view d = replay_for(D);              /* never touched: no row */
+    CHECK(d.l.count == 0 && d.l.rows == NULL);
+    CHECK_STR(balances(&d), "0 0 0 0");
+    ledger_free(&d.l);
 }
 
 static void test_settle_and_remove(void)
