@@ -5,8 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Blocks whose balances one batch asks for (two reads each). */
-#define STATEMENT_BATCH_BLOCKS 128
+/* Blocks whose balances one batch asks for (two reads each): the newest
+ * ones of an account are all read in one such batch. */
+#define STATEMENT_BATCH_BLOCKS 64
 
 typedef struct balances {
     u256 v[LEDGER_PARTS];
@@ -128,7 +129,8 @@ typedef struct rule_block {
     size_t last_rule_row;        /* the last by_rules row in it */
     balances replayed;           /* the replay's balances after it */
     balances before;             /* the replay's balances before it */
-    bool kept;                   /* the node answered its state */
+    bool asked;                  /* its state was asked for */
+    bool kept;                   /* and the node answered it */
     balances node;
     bool said;                   /* the node's state says its change */
 } rule_block;
@@ -162,32 +164,101 @@ static rule_block *rule_blocks(const ledger *l, const history_tx *txs, size_t *c
     return out;
 }
 
-/* Asks the node for the state of the rule blocks, newest first, until it
- * says it keeps nothing that old. */
-static pc_status ask_node(rpc_client *c, const pc_contract *k, const eth_address *a,
-                          rule_block *rb, size_t n, size_t *asked, pc_error *err)
+/* What the statement asks the node for, and where the answers go. */
+typedef struct asker {
+    rpc_client *c;
+    const pc_contract *k;
+    const eth_address *a;
+    rule_block *rb;
+    size_t n;
+    size_t asked;                /* blocks whose state was asked for */
+} asker;
+
+/* The states after rb[from..to) (at most STATEMENT_BATCH_BLOCKS), in one
+ * batch. A round trip that fails (a node slow to load old states) counts
+ * as states not kept: their changes stay replayed. PC_ENOMEM only. */
+static pc_status ask(asker *q, size_t from, size_t to, pc_error *err)
 {
-    uint64_t blocks[STATEMENT_BATCH_BLOCKS];
-    balances got[STATEMENT_BATCH_BLOCKS];
-    bool kept[STATEMENT_BATCH_BLOCKS];
-    *asked = 0;
-    for (size_t end = n; end > 0;) {
-        size_t m = end < STATEMENT_BATCH_BLOCKS ? end : STATEMENT_BATCH_BLOCKS;
-        for (size_t i = 0; i < m; i++)
-            blocks[i] = rb[end - 1 - i].block;
-        pc_status st = read_balances(c, k, a, blocks, m, got, kept, err);
-        if (st != PC_OK)
-            return st;
-        *asked += m;
-        for (size_t i = 0; i < m; i++) {
-            if (!kept[i])
-                return PC_OK;
-            rb[end - 1 - i].kept = true;
-            rb[end - 1 - i].node = got[i];
-        }
-        end -= m;
+    uint64_t blocks[STATEMENT_BATCH_BLOCKS] = { 0 };
+    balances got[STATEMENT_BATCH_BLOCKS] = { 0 };
+    bool kept[STATEMENT_BATCH_BLOCKS] = { false };
+    for (size_t i = from; i < to; i++)
+        blocks[i - from] = q->rb[i].block;
+    pc_error e = { 0 };
+    pc_status st = read_balances(q->c, q->k, q->a, blocks, to - from, got, kept, &e);
+    if (st == PC_ENOMEM)
+        return pc_fail(err, st, "%s", e.msg);
+    for (size_t i = from; i < to; i++) {
+        q->rb[i].asked = true;
+        q->rb[i].kept = st == PC_OK && kept[i - from];
+        q->rb[i].node = got[i - from];
     }
+    q->asked += to - from;
     return PC_OK;
+}
+
+static bool same_gap(const rule_block *x, const rule_block *y)
+{
+    ledger_amount dx[LEDGER_PARTS], dy[LEDGER_PARTS];
+    diff(&x->replayed, &x->node, dx);
+    diff(&y->replayed, &y->node, dy);
+    for (int p = 0; p < LEDGER_PARTS; p++)
+        if (dx[p].negative != dy[p].negative || u256_cmp(&dx[p].value, &dy[p].value) != 0)
+            return false;
+    return true;
+}
+
+/* Between two read blocks where the node and the replay differ by
+ * different amounts, the blocks in between are read by bisection until
+ * the change lies between two neighbours. */
+static pc_status bisect(asker *q, size_t x, size_t y, pc_error *err)
+{
+    if (y <= x + 1 || same_gap(&q->rb[x], &q->rb[y]))
+        return PC_OK;
+    size_t mid = x + (y - x) / 2;
+    pc_status st = q->rb[mid].asked ? PC_OK : ask(q, mid, mid + 1, err);
+    if (st != PC_OK || !q->rb[mid].kept)
+        return st;
+    st = bisect(q, x, mid, err);
+    return st == PC_OK ? bisect(q, mid, y, err) : st;
+}
+
+/* Which rule blocks' states the node keeps, and their reads: the newest
+ * STATEMENT_BATCH_BLOCKS in one batch (all of them for most accounts);
+ * past those, the oldest state it keeps is found by bisection, and the
+ * blocks in between are read only where the node and the replay come to
+ * differ (bisect). Returns the first kept rule block (n: none). */
+static pc_status consult(asker *q, size_t *first, pc_error *err)
+{
+    size_t n = q->n, m = n < STATEMENT_BATCH_BLOCKS ? n : STATEMENT_BATCH_BLOCKS;
+    *first = n;
+    pc_status st = n ? ask(q, n - m, n, err) : PC_OK;
+    if (st != PC_OK || !n || !q->rb[n - 1].kept)
+        return st;
+    size_t lo = n - 1;
+    while (lo > n - m && q->rb[lo - 1].kept)
+        lo--;
+    if (lo == n - m && lo > 0) {
+        /* Older than the batch: the node keeps a newest stretch of states. */
+        size_t left = 0, right = lo;
+        while (st == PC_OK && left < right) {
+            size_t mid = left + (right - left) / 2;
+            st = ask(q, mid, mid + 1, err);
+            if (q->rb[mid].kept)
+                right = mid;
+            else
+                left = mid + 1;
+        }
+        lo = right;
+    }
+    for (size_t x = lo, y = lo + 1; st == PC_OK && y < n; y++) {
+        if (!q->rb[y].asked || !q->rb[y].kept)
+            continue;
+        st = bisect(q, x, y, err);
+        x = y;
+    }
+    *first = lo;
+    return st;
 }
 
 static void negate(ledger_amount *a)
@@ -195,17 +266,17 @@ static void negate(ledger_amount *a)
     a->negative = !a->negative && !u256_is_zero(&a->value);
 }
 
-/* Each kept rule block's change becomes the node's: its last by_rules row
- * takes the difference, and its by_rules rows are marked. The first kept
- * block needs the node's state before it too (none before `born`, the
- * deployment's block: all zero); without it, it stays replayed. */
-static pc_status correct(rpc_client *c, const pc_contract *k, const eth_address *a, ledger *l,
-                         rule_block *rb, size_t n, uint64_t born, pc_error *err)
+/* The node's states make the changes of the rule blocks they bound: the
+ * difference between the node and the replay at a read block, less the
+ * difference at the read block before it, goes to the block's last
+ * by_rules row. A block whose neighbour before it was read too is said by
+ * the node; between two read blocks that differ from the replay alike, the
+ * replay stands. The first kept block needs the node's state before it
+ * (none before `born`, the deployment's block: all zero). */
+static pc_status correct(asker *q, ledger *l, size_t first, uint64_t born, pc_error *err)
 {
-    size_t first = 0;
-    while (first < n && !rb[first].kept)
-        first++;
-    if (first == n)
+    rule_block *rb = q->rb;
+    if (first == q->n)
         return PC_OK;
     ledger_amount prev[LEDGER_PARTS], d[LEDGER_PARTS];
     bool has_prev = false;
@@ -220,7 +291,7 @@ static pc_status correct(rpc_client *c, const pc_contract *k, const eth_address 
         /* A block before the deployment (no creation record tells it)
          * answers no balances: then the first block stays replayed. */
         pc_error e = { 0 };
-        pc_status st = read_balances(c, k, a, &before, 1, &node, &kept, &e);
+        pc_status st = read_balances(q->c, q->k, q->a, &before, 1, &node, &kept, &e);
         if (st == PC_ENOMEM)
             return pc_fail(err, st, "%s", e.msg);
         if (st == PC_OK && kept) {
@@ -228,7 +299,10 @@ static pc_status correct(rpc_client *c, const pc_contract *k, const eth_address 
             has_prev = true;
         }
     }
-    for (size_t i = first; i < n; i++) {
+    size_t last_read = first;
+    for (size_t i = first; i < q->n; i++) {
+        if (!rb[i].asked || !rb[i].kept)
+            continue;
         diff(&rb[i].replayed, &rb[i].node, d);
         if (has_prev) {
             ledger_row *r = &l->rows[rb[i].last_rule_row];
@@ -238,10 +312,11 @@ static pc_status correct(rpc_client *c, const pc_contract *k, const eth_address 
                 ledger_add(&adj, &d[p]);
                 ledger_add(&r->change[p], &adj);
             }
-            rb[i].said = true;
+            rb[i].said = i == first || last_read + 1 == i;
         }
         memcpy(prev, d, sizeof prev);
         has_prev = true;
+        last_read = i;
     }
     return PC_OK;
 }
@@ -333,11 +408,13 @@ pc_status statement_build(rpc_client *c, const pc_contract *k, history *h,
         st = ledger_replay(txs, n, &g, &m, account, &l, err);
     if (st == PC_OK && !(rb = rule_blocks(&l, txs, &nrb)))
         st = pc_fail(err, PC_ENOMEM, "out of memory");
+    asker q = { c, k, account, rb, nrb, 0 };
+    size_t first = nrb;
     if (st == PC_OK)
-        st = ask_node(c, k, account, rb, nrb, &out->node_blocks, err);
+        st = consult(&q, &first, err);
     if (st == PC_OK)
-        st = correct(c, k, account, &l, rb, nrb, n && txs[0].is_creation ? txs[0].block : 0,
-                     err);
+        st = correct(&q, &l, first, n && txs[0].is_creation ? txs[0].block : 0, err);
+    out->node_blocks = q.asked;
     if (st == PC_OK)
         st = fill_rows(&l, txs, rb, nrb, out, err);
     if (st == PC_OK)

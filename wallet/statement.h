@@ -8,10 +8,16 @@
  * later range is right too. Where the contract's rules decide a change
  * (fills, session burns, costs), the node's past state decides it when the
  * node keeps that block's state: balanceENT and balanceeEuro are read with
- * eth_call at each such block (newest first, in batches, until the node
- * answers that it keeps nothing that old), and the block's change is what
- * the node says, whatever the replay said. Older blocks keep the replayed
- * change. A row says which of the three it is.
+ * eth_call at such blocks, and a block's change is what the node's states
+ * after it and before it say, whatever the replay said. The newest 64 such
+ * blocks are all read, in one batch; past them (an account that every
+ * meter reading pays), the oldest state the node keeps is found by
+ * bisection, and the blocks in between are read only where the node and
+ * the replay come to differ, bisecting down to the block that makes the
+ * difference: a few dozen reads instead of thousands. Blocks whose state
+ * the node does not keep, or that lie between two reads on which the node
+ * and the replay agree, keep the replayed change. A row says which of the
+ * three it is.
  *
  * A range bound is a block or a time (unix seconds). A time is turned into
  * blocks by the index's transactions: from a time, the first block with a
