@@ -36,6 +36,13 @@ for who in A C; do
     rows=$(jq '.rows | length' <<<"$json")
     node=$(jq '[.rows[] | select(.source == "node")] | length' <<<"$json")
     replay=$(jq '[.rows[] | select(.source == "replay")] | length' <<<"$json")
+    # One run whose failure shows, before the timed ones (which hide their output).
+    if ! pc statement "${!address}" >/dev/null 2>"$DEVNET_DIR/statement.err"; then
+        echo "statement $who failed:" >&2
+        cat "$DEVNET_DIR/statement.err" >&2
+        pgrep -f "anvil.*$DEVNET_PORT" >/dev/null || echo "(the node is gone)" >&2
+        exit 1
+    fi
     ms=$(bench_median_ms 5 pc statement "${!address}")
     read -r kib cpu < <(bench_usage pc statement "${!address}")
     echo "statement $who: $ms ms (median of 5; goal < 1000 ms), $((kib / 1024)) MiB peak," \
