@@ -9,7 +9,7 @@
  * (fills, session burns, costs), the node's past state decides it when the
  * node keeps that block's state: balanceENT and balanceeEuro are read with
  * eth_call at such blocks, and a block's change is what the node's states
- * after it and before it say, whatever the replay said. The newest 64 such
+ * after it and before it say, whatever the replay said. The newest 16 such
  * blocks are all read, in one batch; past them (an account that every
  * meter reading pays), the oldest state the node keeps is found by
  * bisection, and the blocks in between are read only where the node and
