@@ -471,7 +471,8 @@ static pc_status watch(watcher *x, pc_error *err)
         }
         uint64_t spent = now_ms() - t0;
         if (spent < WATCH_POLL_MS) {
-            struct timespec pause = { 0, (long)(WATCH_POLL_MS - spent) * 1000000L };
+            uint64_t left = WATCH_POLL_MS - spent;
+            struct timespec pause = { (time_t)(left / 1000), (long)(left % 1000) * 1000000L };
             nanosleep(&pause, NULL);
         }
     }
