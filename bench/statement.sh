@@ -44,7 +44,9 @@ for who in A C; do
         exit 1
     fi
     ms=$(bench_median_ms 5 pc statement "${!address}")
-    read -r kib cpu < <(bench_usage pc statement "${!address}")
+    # /usr/bin/time runs programs, not shell functions.
+    read -r kib cpu < <(bench_usage "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" \
+        --contract-json "$DEVNET_JSON" statement "${!address}")
     echo "statement $who: $ms ms (median of 5; goal < 1000 ms), $((kib / 1024)) MiB peak," \
          "$cpu ms CPU; $rows rows ($node from the node's state, $replay replayed);" \
          "agrees: $(jq .agrees <<<"$json")"
