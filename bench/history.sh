@@ -19,30 +19,8 @@ cast=$root/node_modules/.bin/cast
 pc() { "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" "$@"; }
 ms() { echo "scale=1; ($2 - $1) / 1000000" | bc; }
 
-orders=$((n / 20)) votes=$((n / 20))
-readings=$((n - orders - votes - 5)) # scenario_setup sent 5
-echo "building the chain: $readings readings, $orders orders, $votes votes" >&2
-# Readings go in runs of 500: a node's pool slows down with thousands pending.
-readings_as() { # UNIT PRODUCER COUNT
-    local left=$3 k i
-    while ((left > 0)); do
-        k=$((left < 500 ? left : 500))
-        for ((i = 0; i < k; i++)); do echo "produce $2 1"; done >"$DEVNET_DIR/readings"
-        pc --private-key-file "$DEVNET_DIR/$1.key" meter run --wait 600 <"$DEVNET_DIR/readings" \
-            >/dev/null 2>"$DEVNET_DIR/meter.log" || { tail -3 "$DEVNET_DIR/meter.log" >&2; exit 1; }
-        left=$((left - k))
-    done
-}
-half=$((readings / 2))
-readings_as U1 "$SCENARIO_A" "$half"
-"$cast" rpc --rpc-url "$DEVNET_RPC" anvil_mine 0x7d0 >/dev/null # 2000 empty blocks
-readings_as U2 "$SCENARIO_B" "$((readings - half))"
-for ((i = 0; i < orders; i++)); do
-    as A send addOrder 2 0.000001 sell || { echo "order $i failed" >&2; exit 1; }
-done
-for ((i = 0; i < votes; i++)); do
-    as A send addVoter "$SCENARIO_C" || { echo "vote $i failed" >&2; exit 1; }
-done
+. "$root/bench/chain.sh"
+bench_chain "$n"
 head=$("$cast" block-number --rpc-url "$DEVNET_RPC")
 
 XDG_CACHE_HOME=$(mktemp -d "${TMPDIR:-/tmp}/powerchain-bench.XXXXXX")

@@ -80,6 +80,19 @@ pc_status book_resolve_args(const cli_ctx *ctx, const pc_method *m, int argc, ch
     return st;
 }
 
+pc_status book_resolve_word(const cli_ctx *ctx, const char *word, eth_address *out,
+                            pc_error *err)
+{
+    names *b = NULL;
+    pc_status st = PC_OK;
+    if (strncmp(word, "0x", 2) != 0 && strncmp(word, "0X", 2) != 0)
+        st = book_open(ctx, &b, err);
+    if (st == PC_OK)
+        st = names_resolve(b, word, out, NULL, err);
+    names_free(b);
+    return st;
+}
+
 void book_label(const names *b, const eth_address *a, char *out, size_t cap)
 {
     char text[ETH_ADDRESS_TEXT_LEN];

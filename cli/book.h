@@ -39,6 +39,12 @@ typedef struct book_args {
 pc_status book_resolve_args(const cli_ctx *ctx, const pc_method *m, int argc, char **argv,
                             book_args *out, pc_error *err);
 
+/* One typed word that names an account: an address, a keystore name or a
+ * contact (the book is read only for a name). PC_EINPUT for an unknown or
+ * ambiguous name, naming the known ones. */
+pc_status book_resolve_word(const cli_ctx *ctx, const char *word, eth_address *out,
+                            pc_error *err);
+
 /* "0x... (name)" when the book (may be NULL) names a, else "0x...". */
 void book_label(const names *b, const eth_address *a, char *out, size_t cap);
 /* The width of a column of book_label texts: an address, plus room for the

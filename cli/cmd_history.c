@@ -304,13 +304,9 @@ static pc_status parse_filter(const cli_ctx *ctx, const char *method, const char
         /* --account names whose history to show, as an address, a
          * keystore name or a contact; a key file given for signing does
          * not count. */
-        names *b = NULL;
-        if (strncmp(ctx->account, "0x", 2) != 0 && strncmp(ctx->account, "0X", 2) != 0)
-            st = book_open(ctx, &b, err);
-        if (st == PC_OK && (st = names_resolve(b, ctx->account, &f->account, NULL, err)) != PC_OK)
+        if ((st = book_resolve_word(ctx, ctx->account, &f->account, err)) != PC_OK)
             pc_error_prefix(err, "--account");
         f->has_account = st == PC_OK;
-        names_free(b);
     }
     if (st == PC_OK && method && !(f->method = pc_method_find(method)))
         st = pc_fail(err, PC_EINPUT, "--method: unknown method \"%s\" (see powerchain methods)",

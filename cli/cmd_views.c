@@ -329,20 +329,15 @@ static pc_status withdrawals_json(const view_withdrawals *w, pc_error *err)
     return print_json_records(arr, 4, err);
 }
 
-static void withdrawals_csv(const view_withdrawals *w)
+/* The same text the panel's Banker page exports (view_withdrawals_csv). */
+static pc_status withdrawals_csv(const view_withdrawals *w, pc_error *err)
 {
-    static const char *const head[] = { "account", "amount_eeuro", "block", "time" };
-    print_csv_row(head, 4);
-    for (size_t i = 0; i < w->count; i++) {
-        const view_withdrawal *it = &w->items[i];
-        char account[ETH_ADDRESS_TEXT_LEN], amount[U256_DEC_MAX + 2], block[24], time[24];
-        eth_address_to_checksum(&it->account, account);
-        u256_format_fixed(&it->amount, 18, amount);
-        snprintf(block, sizeof block, "%" PRIu64, it->block);
-        snprintf(time, sizeof time, "%" PRIu64, it->time);
-        const char *row[] = { account, amount, block, time };
-        print_csv_row(row, 4);
-    }
+    char *text = NULL;
+    pc_status st = view_withdrawals_csv(w, &text, err);
+    if (st == PC_OK && fputs(text, stdout) == EOF)
+        st = pc_fail(err, PC_EIO, "cannot write the CSV to standard output");
+    free(text);
+    return st;
 }
 
 static void withdrawals_table(const views_run *r, const view_withdrawals *w)
@@ -360,6 +355,12 @@ static void withdrawals_table(const views_run *r, const view_withdrawals *w)
         printf("%-*s  %-24s  %s (block %" PRIu64 ")\n", r->width, account, amount, when,
                w->items[i].block);
     }
+    u256 total;
+    if (view_withdrawals_total(w, &total)) {
+        char amount[PC_UNIT_TEXT_MAX];
+        pc_format_unit(&total, PC_UNIT_EEURO, amount, sizeof amount);
+        printf("%zu request%s, %s in all\n", w->count, w->count == 1 ? "" : "s", amount);
+    }
 }
 
 static pc_status show_withdrawals(views_run *r, pc_error *err)
@@ -371,7 +372,7 @@ static pc_status show_withdrawals(views_run *r, pc_error *err)
     if (r->json)
         st = withdrawals_json(&w, err);
     else if (r->csv)
-        withdrawals_csv(&w);
+        st = withdrawals_csv(&w, err);
     else
         withdrawals_table(r, &w);
     view_withdrawals_free(&w);

@@ -6,14 +6,18 @@
 #include "cli/cmd_call.h"
 #include "cli/cmd_contacts.h"
 #include "cli/cmd_deploy.h"
+#include "cli/cmd_exporter.h"
 #include "cli/cmd_help.h"
 #include "cli/cmd_history.h"
 #include "cli/cmd_meter.h"
 #include "cli/cmd_networks.h"
+#include "cli/cmd_nodes.h"
 #include "cli/cmd_send.h"
+#include "cli/cmd_statement.h"
 #include "cli/cmd_status.h"
 #include "cli/cmd_tui.h"
 #include "cli/cmd_views.h"
+#include "cli/cmd_watch.h"
 #include "cli/context.h"
 
 /* ---- the global options ------------------------------------------------ */
@@ -104,6 +108,40 @@ static const cli_option history_options_table[] = {
 
 static const cli_option views_options_table[] = {
     CLI_FLAG(views_options, csv, "csv", 0, "comma-separated values (RFC 4180)"),
+    CLI_OPTIONS_END,
+};
+
+static const cli_option status_options_table[] = {
+    CLI_VALUE(status_options, max_age, "max-age", "SECONDS", CLI_COMPLETE_NONE,
+              "exit 3 when the head is older than SECONDS (a chain that stopped)"),
+    CLI_OPTIONS_END,
+};
+
+static const cli_option statement_options_table[] = {
+    CLI_VALUE(statement_options, from, "from", "BLOCK|DATE", CLI_COMPLETE_NONE,
+              "from this block, or date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, UTC) on"),
+    CLI_VALUE(statement_options, to, "to", "BLOCK|DATE", CLI_COMPLETE_NONE,
+              "up to this block, or date (a day alone: to its end)"),
+    CLI_FLAG(statement_options, csv, "csv", 0, "comma-separated values (RFC 4180)"),
+    CLI_OPTIONS_END,
+};
+
+static const cli_option watch_options_table[] = {
+    CLI_VALUE(watch_options, from, "from", "BLOCK", CLI_COMPLETE_NONE,
+              "first replay the index's events from BLOCK on"),
+    CLI_VALUE(watch_options, events, "events", "EVENTS", CLI_COMPLETE_NONE,
+              "only these events, comma-separated"),
+    CLI_VALUE(watch_options, peg_gap, "peg-gap", "ENT", CLI_COMPLETE_NONE,
+              "peg_gap when the peg is off by more than ENT (default 1)"),
+    CLI_OPTIONS_END,
+};
+
+static const cli_option exporter_options_table[] = {
+    CLI_VALUE(exporter_options, listen, "listen", "HOST:PORT", CLI_COMPLETE_NONE,
+              "where to serve /metrics (default " EXPORTER_DEFAULT_LISTEN "; port 0: any "
+              "free one)"),
+    CLI_VALUE(exporter_options, cache, "cache", "SECONDS", CLI_COMPLETE_NONE,
+              "how long one snapshot serves every scrape (default 2, at most 3600)"),
     CLI_OPTIONS_END,
 };
 
@@ -219,7 +257,7 @@ static const cli_command commands[] = {
     GROUP("contacts", "names for addresses: a name works wherever an address does",
           contacts_subcommands),
     COMMAND("status", cmd_status, "", 0, 0, "node, contract, the account's roles and balances",
-            NULL, NONE),
+            status_options_table, NONE),
     GROUP("meter", "a storage unit's readings", meter_subcommands),
     COMMAND("methods", cmd_methods, "", 0, 0, "list the contract's functions and their arguments",
             NULL, NONE),
@@ -239,6 +277,20 @@ static const cli_command commands[] = {
             views_options_table, NONE),
     COMMAND("networks", cmd_networks, "", 0, 0, "the configuration's named networks", NULL,
             NONE),
+    COMMAND("nodes", cmd_nodes, "", 0, 0,
+            "every node of the network: up, client, chain, head, lag, latency, peers, syncing "
+            "(exit 1: one is down or on another chain; 3: none answers)",
+            NULL, NONE),
+    COMMAND("statement", cmd_statement, "[ACCOUNT]", 0, 1,
+            "every change of the account's ENT and eEuro with running balances, checked "
+            "against the chain's (exit 1: they differ)",
+            statement_options_table, CLI_COMPLETE_ACCOUNT),
+    COMMAND("watch", cmd_watch, "", 0, 0,
+            "what happens, one event a line (--json: objects); exit 3 when no node answers "
+            "for --timeout",
+            watch_options_table, NONE),
+    COMMAND("exporter", cmd_exporter, "", 0, 0,
+            "Prometheus metrics over HTTP, at /metrics", exporter_options_table, NONE),
     COMMAND("tui", cmd_tui, "", 0, 0, "the control panel (also with no command)",
             tui_options_table, NONE),
     COMMAND("help", cmd_help, "[COMMAND [SUBCOMMAND]]", 0, 2, "this help, or a command's", NULL,

@@ -575,11 +575,18 @@ pc_status pc_decode_result(const pc_method *m, const uint8_t *data, size_t len, 
 int pc_batch_add_read(rpc_batch *b, const pc_contract *k, const pc_method *m,
                       const eth_address *from, int argc, char *const argv[], pc_error *err)
 {
+    return pc_batch_add_read_at(b, k, m, from, argc, argv, "latest", err);
+}
+
+int pc_batch_add_read_at(rpc_batch *b, const pc_contract *k, const pc_method *m,
+                         const eth_address *from, int argc, char *const argv[],
+                         const char *block_tag, pc_error *err)
+{
     bytebuf call = BYTEBUF_INIT;
     if (pc_encode_call(m, argc, argv, &call, err) != PC_OK)
         return -1;
     cJSON *params = node_params_call(m->uses_sender ? from : NULL, &k->address, call.data,
-                                     call.len, "latest");
+                                     call.len, block_tag);
     bytebuf_free(&call);
     int index = params ? rpc_batch_add(b, "eth_call", params) : -1;
     if (index < 0)

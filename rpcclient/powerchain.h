@@ -134,6 +134,12 @@ pc_status pc_decode_result(const pc_method *m, const uint8_t *data, size_t len, 
 /* Reads in one HTTP round trip: add them, send the batch, then decode each. */
 int pc_batch_add_read(rpc_batch *b, const pc_contract *k, const pc_method *m,
                       const eth_address *from, int argc, char *const argv[], pc_error *err);
+/* The same read at another block: `block_tag` is "latest" or a quantity
+ * ("0x1f"), the state after that block (a node that keeps no state that
+ * old answers a JSON-RPC error). */
+int pc_batch_add_read_at(rpc_batch *b, const pc_contract *k, const pc_method *m,
+                         const eth_address *from, int argc, char *const argv[],
+                         const char *block_tag, pc_error *err);
 pc_status pc_batch_decode(const rpc_batch *b, int index, const pc_method *m, abi_value *out,
                           pc_error *err);
 

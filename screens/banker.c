@@ -1,11 +1,14 @@
 /* 6 Banker (banker only): eEuro in circulation, withdrawal requests (eEuro
  * that accounts locked to be paid out and the banker has not settled yet,
- * replayed from the history index: buy orders' locks are not requests),
- * mint, burn, unlock. */
+ * replayed from the history index: buy orders' locks are not requests)
+ * with their count and total, mint, burn, unlock, and the requests'
+ * export as CSV (the same as `withdrawals --csv`). */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "keystore/safefile.h"
 #include "rpcclient/units.h"
 #include "screens/common.h"
 #include "tui/ui.h"
@@ -73,6 +76,13 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
     if (screen_past_missing(win, &y, app))
         return;
     const view_withdrawals *w = requests(app);
+    u256 total;
+    if (w && w->count && view_withdrawals_total(w, &total)) {
+        char amount[PC_UNIT_TEXT_MAX];
+        pc_format_unit(&total, PC_UNIT_EEURO, amount, sizeof amount);
+        tui_print(win, y++, 2, 0, TUI_NORMAL, "%zu request%s, %s in all", w->count,
+                  w->count == 1 ? "" : "s", amount);
+    }
     size_t *at, n;
     if (!filter_requests(app, &st->list, w, &at, &n)) {
         tui_print(win, y, 2, 0, TUI_BAD, "out of memory for the requests");
@@ -105,6 +115,29 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
         tui_print(win, y, x + 2, 0, TUI_DIM, "%s", W >= 96 ? when : when + 5);
     }
     free(at);
+}
+
+/* The requests as CSV in the working folder, named after the chain and
+ * the block they are from; an existing file is left alone. */
+static void export_requests(tui_app *app)
+{
+    const wallet_state *s = tui_app_snapshot(app);
+    const view_withdrawals *w = requests(app);
+    pc_error err = { 0 };
+    char *text = NULL, name[96];
+    if (!w || !s) {
+        tui_app_message(app, true, "the requests are not read yet");
+        return;
+    }
+    snprintf(name, sizeof name, "withdrawals-%" PRIu64 "-%" PRIu64 ".csv", s->chain_id,
+             s->block);
+    if (view_withdrawals_csv(w, &text, &err) == PC_OK &&
+        safefile_write_atomic(".", name, text, strlen(text), false, &err) == PC_OK)
+        tui_app_message(app, false, "%zu request%s written to %s", w->count,
+                        w->count == 1 ? "" : "s", name);
+    else
+        tui_app_message(app, true, "%s", err.msg);
+    free(text);
 }
 
 static bool key(tui_app *app, void *state, int ch)
@@ -156,6 +189,7 @@ static bool key(tui_app *app, void *state, int ch)
     case 'm': tui_app_open_form(app, &mint); return true;
     case 'x': tui_app_open_form(app, &burn); return true;
     case 'u': tui_app_open_form(app, &unlock); return true;
+    case 'e': export_requests(app); return true;
     default: return false;
     }
 }
@@ -169,7 +203,7 @@ static bool click(tui_app *app, void *state, int y, int x)
 
 const tui_page screen_banker = {
     .title = "Banker",
-    .hints = "m mint  x burn  u unlock (the chosen request)  " SCREEN_LIST_HINTS,
+    .hints = "m mint  x burn  u unlock (the chosen request)  e export CSV  " SCREEN_LIST_HINTS,
     .state_size = sizeof(banker_state),
     .draw = draw,
     .key = key,

@@ -115,4 +115,15 @@ typedef struct history_filter {
 pc_status history_load(history *h, const history_filter *f, history_tx **out, size_t *n,
                        pc_error *err);
 
+/* Marks beside the index, per account (and, as the database is, per chain
+ * and contract): a named block number that a front end keeps between
+ * runs, such as the block up to which an account has looked at what
+ * waits for it (wallet/waiting.h). Names are short words of the caller's
+ * choosing. A mark outlives reorgs and is lost when the index is rebuilt.
+ * Errors: PC_EIO (the database). */
+pc_status history_mark_get(history *h, const eth_address *account, const char *name,
+                           uint64_t *block, bool *found, pc_error *err);
+pc_status history_mark_set(history *h, const eth_address *account, const char *name,
+                           uint64_t block, pc_error *err);
+
 #endif

@@ -40,6 +40,8 @@ struct series_peg {
     uint64_t block, time;  /* of the call being replayed */
     uint64_t index;        /* its position in the block */
     bool fed;              /* a call was replayed: block and index say which */
+    size_t at;             /* its position in the transactions */
+    series_peg_detail *detail; /* series_peg_details's output, or NULL */
     size_t next_fill;      /* the market's fills applied so far */
     u256 one, per_wh;      /* 10^18, and ENT fixed point per Wh: 10^15 */
 };
@@ -110,14 +112,44 @@ static unit *unit_of(peg *p, const eth_address *a)
     return NULL;
 }
 
-static void change_ent(peg *p, const eth_address *who, const u256 *amount, bool gain)
+/* Notes one change of the account's ENT for series_peg_details. */
+static void note(peg *p, bool locked, bool gain, const u256 *amount)
 {
-    if (!p->has_account || !eth_address_equal(who, &p->account))
+    series_peg_detail *d = p->detail;
+    if (!d || u256_is_zero(amount))
+        return;
+    if (!views_grow(&d->changes, &d->changes_cap, d->nchanges, sizeof *d->changes)) {
+        p->failed = true;
+        return;
+    }
+    d->changes[d->nchanges++] = (series_ent_change){ p->at, locked, gain, *amount };
+}
+
+static bool is_account(const peg *p, const eth_address *who)
+{
+    return p->has_account && eth_address_equal(who, &p->account);
+}
+
+/* `who` gains or loses `amount` of its available or locked ENT. */
+static void change_ent(peg *p, const eth_address *who, const u256 *amount, bool gain,
+                       bool locked)
+{
+    if (!is_account(p, who))
         return;
     if (gain)
         series_give(&p->account_ent, amount);
     else
         series_take(&p->account_ent, amount);
+    note(p, locked, gain, amount);
+}
+
+/* `amount` of who's ENT moves between available and locked. */
+static void move_ent(peg *p, const eth_address *who, const u256 *amount, bool to_locked)
+{
+    if (!is_account(p, who))
+        return;
+    note(p, !to_locked, false, amount);
+    note(p, to_locked, true, amount);
 }
 
 static bool expired(const peg *p, const session *s)
@@ -131,6 +163,7 @@ static void close_session(peg *p, size_t i)
 {
     session *s = &p->sessions[i];
     unit *u = &p->units[s->unit];
+    move_ent(p, &s->consumer, &s->ent, false);
     series_take(&u->locked_wh, &s->wh);
     series_give(&u->wh, &s->wh);
     p->sessions[i] = p->sessions[--p->nsessions];
@@ -157,8 +190,8 @@ static void produced(peg *p, unit *u, const eth_address *producer, const u256 *w
     series_give(&u->wh, wh);
     series_give(&p->total_wh, wh);
     series_give(&p->total_ent, &minted);
-    change_ent(p, &u->owner, &share, true);
-    change_ent(p, producer, &rest, true);
+    change_ent(p, &u->owner, &share, true, false);
+    change_ent(p, producer, &rest, true, false);
     repeg(p, &old);
 }
 
@@ -176,7 +209,7 @@ static void consumed(peg *p, unit *u, const eth_address *consumer, const u256 *w
     u256 used_wh = *used;
     series_take(&s->ent, &burned);
     series_take(&s->wh, &used_wh);
-    change_ent(p, consumer, &burned, false);
+    change_ent(p, consumer, &burned, false, true);
     series_take(&p->total_ent, &burned);
     series_take(&u->locked_wh, &used_wh);
     series_take(&p->total_wh, &used_wh);
@@ -220,6 +253,7 @@ static void start_session(peg *p, unit *u, const u256 *ent, const eth_address *c
     wh = divide(&wh, &o);
     series_take(&u->wh, &wh);
     series_give(&u->locked_wh, &wh);
+    move_ent(p, consumer, ent, true);
     p->sessions[p->nsessions++] = (session){ ui, *consumer, *ent, wh, p->time };
 }
 
@@ -301,8 +335,8 @@ static void replay_call(peg *p, const history_tx *t)
         clear_old(p);
     else if (views_is_call(t, "transferENT") && views_arg_address(t, 0, &a) &&
              views_arg_uint(t, 1, &v)) {
-        change_ent(p, &t->from, &v, false);
-        change_ent(p, &a, &v, true);
+        change_ent(p, &t->from, &v, false, false);
+        change_ent(p, &a, &v, true, false);
     }
 }
 
@@ -373,8 +407,8 @@ static void fills_of(peg *p, const view_market *m, const history_tx *t)
         const view_fill *f = &m->fills[p->next_fill];
         if (eth_address_equal(&f->buyer, &f->seller))
             continue;
-        change_ent(p, &f->buyer, &f->quantity, true);
-        change_ent(p, &f->seller, &f->quantity, false);
+        change_ent(p, &f->buyer, &f->quantity, true, false);
+        change_ent(p, &f->seller, &f->quantity, false, true);
     }
 }
 
@@ -409,6 +443,7 @@ bool series_peg_feed(peg *p, const history_tx *txs, size_t from, size_t n,
         p->block = t->block;
         p->time = t->time;
         p->index = t->index;
+        p->at = i;
         p->fed = true;
         if (i == 0)
             record(p); /* 0 before anything happened */
@@ -446,6 +481,44 @@ pc_status series_energy_replay(const history_tx *txs, size_t n, const view_gover
         return pc_fail(err, PC_ENOMEM, "out of memory");
     }
     return PC_OK;
+}
+
+pc_status series_peg_details(const history_tx *txs, size_t n, const view_governance *g,
+                             const view_market *m, const eth_address *account,
+                             series_peg_detail *out, pc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    series_energy figures = { 0 };
+    peg *p = series_peg_new(account, &figures);
+    if (p)
+        p->detail = out;
+    bool ok = p && series_peg_feed(p, txs, 0, n, g, m);
+    if (ok && p->nsessions) {
+        out->sessions = malloc(p->nsessions * sizeof *out->sessions);
+        ok = out->sessions != NULL;
+        for (size_t i = 0; ok && i < p->nsessions; i++) {
+            const session *x = &p->sessions[i];
+            out->sessions[i] = (series_session){ p->units[x->unit].addr, x->consumer, x->ent,
+                                                 x->wh, x->start };
+        }
+        out->nsessions = ok ? p->nsessions : 0;
+    }
+    if (p)
+        out->h = p->params.h;
+    series_peg_free(p);
+    series_energy_free(&figures);
+    if (!ok) {
+        series_peg_detail_free(out);
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    }
+    return PC_OK;
+}
+
+void series_peg_detail_free(series_peg_detail *d)
+{
+    free(d->sessions);
+    free(d->changes);
+    memset(d, 0, sizeof *d);
 }
 
 void series_energy_free(series_energy *e)

@@ -11,9 +11,11 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "eth/address.h"
 #include "eth/error.h"
+#include "eth/u256.h"
 #include "wallet/history_tx.h"
 #include "wallet/series_point.h"
 #include "wallet/views.h"
@@ -58,5 +60,43 @@ series_peg *series_peg_new(const eth_address *account, series_energy *out);
 bool series_peg_feed(series_peg *p, const history_tx *txs, size_t from, size_t n,
                      const view_governance *g, const view_market *m);
 void series_peg_free(series_peg *p);
+
+/* What the peg's replay knows beyond the charts' figures: the consumption
+ * sessions still open after the last transaction (expired ones included,
+ * until a call closes them), and every change of one account's ENT with
+ * available and locked apart. */
+typedef struct series_session {
+    eth_address unit, consumer;
+    u256 ent, wh;              /* still locked in it */
+    uint64_t start;            /* unix seconds */
+} series_session;
+
+/* One change of the account's ENT: production (available), a session's
+ * lock and its return when it closes (a move between the two), a
+ * consumption's burn (locked), transferENT (available), and the market's
+ * fills (the seller's locked ENT to the buyer's available). Orders' own
+ * locks and unlocks are not among them: view_market's changes say them. */
+typedef struct series_ent_change {
+    size_t tx;                 /* the position in the replayed transactions */
+    bool locked;               /* of the locked part, else the available one */
+    bool gain;
+    u256 amount;               /* never 0 */
+} series_ent_change;
+
+typedef struct series_peg_detail {
+    series_session *sessions;  /* owned, in the contract's order */
+    size_t nsessions;
+    u256 h;                    /* the sessions' lifetime then, seconds */
+    series_ent_change *changes; /* owned, in the order they happened; none
+                                   without an account */
+    size_t nchanges, changes_cap;
+} series_peg_detail;
+
+/* Replays txs[0..n) as series_energy_replay does, for `account` (NULL:
+ * none). Errors: PC_ENOMEM, and then *out is left empty. */
+pc_status series_peg_details(const history_tx *txs, size_t n, const view_governance *g,
+                             const view_market *m, const eth_address *account,
+                             series_peg_detail *out, pc_error *err);
+void series_peg_detail_free(series_peg_detail *d);
 
 #endif

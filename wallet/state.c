@@ -283,3 +283,12 @@ void wallet_peg(const wallet_state *s, u256 *stored_fixed, u256 *ent)
         *stored_fixed = s->total_wh;
     *ent = s->total_ent;
 }
+
+bool wallet_peg_gap(const wallet_state *s, u256 *gap)
+{
+    u256 stored, ent;
+    wallet_peg(s, &stored, &ent);
+    bool below = u256_cmp(&ent, &stored) < 0;
+    u256_sub(gap, below ? &stored : &ent, below ? &ent : &stored);
+    return below;
+}

@@ -122,5 +122,8 @@ bool wallet_session_wh(const wallet_state *s, const u256 *ent, u256 *wh);
 uint64_t wallet_session_seconds_left(const wallet_state *s, const wallet_session *x);
 /* ENT in circulation against kWh stored, both 18-decimal: E = wh*10^18/1000. */
 void wallet_peg(const wallet_state *s, u256 *stored_fixed, u256 *ent);
+/* The peg's gap, |ENT in circulation - stored kWh| (18 decimals), into
+ * *gap; true when it is negative (less ENT than energy). */
+bool wallet_peg_gap(const wallet_state *s, u256 *gap);
 
 #endif

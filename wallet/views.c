@@ -2,7 +2,9 @@
  * withdrawals and one account's records. */
 #include "wallet/views.h"
 
+#include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,6 +136,35 @@ void view_withdrawals_free(view_withdrawals *w)
     free(w->items);
     w->items = NULL;
     w->count = 0;
+}
+
+bool view_withdrawals_total(const view_withdrawals *w, u256 *total)
+{
+    *total = u256_zero();
+    for (size_t i = 0; i < w->count; i++)
+        if (!u256_add(total, total, &w->items[i].amount))
+            return false;
+    return true;
+}
+
+pc_status view_withdrawals_csv(const view_withdrawals *w, char **out, pc_error *err)
+{
+    static const char header[] = "account,amount_eeuro,block,time\n";
+    /* An address, a 78-digit amount with its point, two 20-digit numbers. */
+    enum { LINE_MAX = ETH_ADDRESS_TEXT_LEN + U256_DEC_MAX + 2 * 21 + 8 };
+    size_t cap = sizeof header + w->count * LINE_MAX, len = sizeof header - 1;
+    if (w->count > (SIZE_MAX - sizeof header) / LINE_MAX || !(*out = malloc(cap)))
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    memcpy(*out, header, sizeof header);
+    for (size_t i = 0; i < w->count; i++) {
+        const view_withdrawal *r = &w->items[i];
+        char a[ETH_ADDRESS_TEXT_LEN], amount[U256_DEC_MAX];
+        eth_address_to_checksum(&r->account, a);
+        u256_format_fixed(&r->amount, 18, amount);
+        len += (size_t)snprintf(*out + len, cap - len, "%s,%s,%" PRIu64 ",%" PRIu64 "\n", a,
+                                amount, r->block, r->time);
+    }
+    return PC_OK;
 }
 
 /* ---- One account ----------------------------------------------------------- */

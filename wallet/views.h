@@ -73,6 +73,7 @@ typedef struct view_proposal {
     size_t voters;               /* the number of voters the tally divides by */
     bool passed;
     uint64_t first_block;        /* the block of its first vote */
+    uint32_t first_index;        /* that vote's position in its block */
     uint64_t passed_block;       /* 0 while open */
     uint32_t passed_index;       /* the passing call's position in that block */
 } view_proposal;
@@ -164,6 +165,14 @@ typedef struct view_withdrawals {
 pc_status view_withdrawals_replay(const history_tx *txs, size_t n, view_withdrawals *out,
                                   pc_error *err);
 void view_withdrawals_free(view_withdrawals *w);
+/* The eEuro of every request together; false when it passes 2^256 (not a
+ * history the contract wrote). */
+bool view_withdrawals_total(const view_withdrawals *w, u256 *total);
+/* The requests as CSV for both front ends' exports: a header
+ * "account,amount_eeuro,block,time" and a line per request (checksummed
+ * address, exact decimal eEuro, the newest request's block and unix time),
+ * into a new NUL-terminated string *out (free() it). PC_ENOMEM only. */
+pc_status view_withdrawals_csv(const view_withdrawals *w, char **out, pc_error *err);
 
 /* ---- Market -------------------------------------------------------------- */
 
@@ -176,9 +185,31 @@ typedef struct view_fill {
     uint8_t tx[32];              /* the addOrder that caused it */
 } view_fill;
 
+/* What happened to one order, in the order it happened. */
+typedef enum view_order_change_kind {
+    VIEW_ORDER_ADDED,            /* an OK addOrder opened it (before it matched) */
+    VIEW_ORDER_FILLED,           /* fills took all of it: it closed */
+    VIEW_ORDER_REMOVED,          /* an OK removeOrder closed it */
+} view_order_change_kind;
+
+typedef struct view_order_change {
+    view_order_change_kind kind;
+    bool is_buy;
+    wallet_order order;          /* id, user and price; quantity: as added for
+                                    ADDED, what it still held for REMOVED, 0 for
+                                    FILLED */
+    uint64_t block, time;
+    uint32_t index;              /* the transaction's position in its block */
+    uint8_t tx[32];              /* the addOrder that added or filled it, or the
+                                    removeOrder */
+} view_order_change;
+
 typedef struct view_market {
     view_fill *fills;            /* owned, in the order they happened */
     size_t nfills;
+    view_order_change *changes;  /* owned, in the order they happened; a fill's
+                                    FILLED changes come after the fill */
+    size_t nchanges;
     wallet_order *buys;            /* owned: the open book, oldest (lowest id) first */
     size_t nbuys;
     wallet_order *sells;           /* owned */
@@ -191,7 +222,7 @@ typedef struct view_market {
  * buy for a sell), then the lowest id, skipping the same user's orders,
  * while buy price >= sell price; each match trades min(quantities) at the
  * sell price and an order filled to 0 closes. removeOrder(id, isBuy) closes
- * the order. */
+ * the order (an id that is not open changes nothing). */
 pc_status view_market_replay(const history_tx *txs, size_t n, view_market *out, pc_error *err);
 void view_market_free(view_market *m);
 

@@ -283,6 +283,7 @@ static bool vote(gov *s, const history_tx *t)
         if (!read.vote)
             return false;
         read.first_block = t->block;
+        read.first_index = t->index;
         p = &g->proposals[g->nproposals++];
         *p = read;
     }

@@ -64,7 +64,20 @@ typedef struct replay {
     book_side buys, sells;
     view_fill *fills;
     size_t nfills, cap;
+    view_order_change *changes;
+    size_t nchanges, changes_cap;
 } replay;
+
+static bool changed(replay *r, view_order_change_kind kind, bool is_buy, const wallet_order *o,
+                    const history_tx *t)
+{
+    if (!views_grow(&r->changes, &r->changes_cap, r->nchanges, sizeof *r->changes))
+        return false;
+    view_order_change *c = &r->changes[r->nchanges++];
+    *c = (view_order_change){ kind, is_buy, *o, t->block, t->time, t->index, { 0 } };
+    memcpy(c->tx, t->hash, sizeof c->tx);
+    return true;
+}
 
 /* Matches the order just added at the end of its side until it is filled
  * or nothing matches. */
@@ -95,22 +108,30 @@ static bool match(replay *r, bool is_buy, const history_tx *t)
         memcpy(f->tx, t->hash, sizeof f->tx);
         u256_sub(&tk->quantity, &tk->quantity, &f->quantity);
         u256_sub(&mk->quantity, &mk->quantity, &f->quantity);
-        if (u256_is_zero(&mk->quantity))
+        if (u256_is_zero(&mk->quantity)) {
+            if (!changed(r, VIEW_ORDER_FILLED, !is_buy, mk, t))
+                return false;
             side_close(other, (size_t)at);
+        }
     }
+    if (!changed(r, VIEW_ORDER_FILLED, is_buy, &mine->items[taker], t))
+        return false;
     side_close(mine, taker);
     return true;
 }
 
-static void remove_order(replay *r, const u256 *id, bool is_buy)
+static bool remove_order(replay *r, const u256 *id, bool is_buy, const history_tx *t)
 {
     book_side *s = is_buy ? &r->buys : &r->sells;
     for (size_t i = 0; i < s->count; i++) {
         if (u256_cmp(&s->items[i].id, id) == 0) {
+            if (!changed(r, VIEW_ORDER_REMOVED, is_buy, &s->items[i], t))
+                return false;
             side_close(s, i);
-            return;
+            return true;
         }
     }
+    return true;
 }
 
 static bool replay_one(replay *r, const history_tx *t)
@@ -119,11 +140,14 @@ static bool replay_one(replay *r, const history_tx *t)
     bool is_buy;
     if (views_is_call(t, "addOrder") && views_arg_uint(t, 0, &a) && views_arg_uint(t, 1, &b) &&
         views_arg_bool(t, 2, &is_buy)) {
-        return side_add(is_buy ? &r->buys : &r->sells, &t->from, &a, &b) && match(r, is_buy, t);
+        book_side *side = is_buy ? &r->buys : &r->sells;
+        return side_add(side, &t->from, &a, &b) &&
+               changed(r, VIEW_ORDER_ADDED, is_buy, &side->items[side->count - 1], t) &&
+               match(r, is_buy, t);
     }
     if (views_is_call(t, "removeOrder") && views_arg_uint(t, 0, &a) &&
         views_arg_bool(t, 1, &is_buy))
-        remove_order(r, &a, is_buy);
+        return remove_order(r, &a, is_buy, t);
     return true;
 }
 
@@ -136,17 +160,19 @@ pc_status view_market_replay(const history_tx *txs, size_t n, view_market *out, 
             free(r.buys.items);
             free(r.sells.items);
             free(r.fills);
+            free(r.changes);
             return pc_fail(err, PC_ENOMEM, "out of memory");
         }
     }
-    *out = (view_market){ r.fills, r.nfills, r.buys.items, r.buys.count, r.sells.items,
-                          r.sells.count };
+    *out = (view_market){ r.fills, r.nfills, r.changes, r.nchanges, r.buys.items, r.buys.count,
+                          r.sells.items, r.sells.count };
     return PC_OK;
 }
 
 void view_market_free(view_market *m)
 {
     free(m->fills);
+    free(m->changes);
     free(m->buys);
     free(m->sells);
     memset(m, 0, sizeof *m);

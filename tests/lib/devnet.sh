@@ -8,6 +8,7 @@
 #                                      free port, its state in DEVNET_DIR/NAME;
 #                                      exports NAME_RPC, NAME_DIR, NAME_JSON and
 #                                      NAME_ADDRESS; devnet_down stops it too
+#   devnet_free_port                   prints a port nothing listens on now
 #   assert_eq "what" "$got" "$want"    one line per failure, counted
 #   assert_match "what" "$got" 'glob'  same, for a bash glob pattern
 #   assert_summary                     last line "N passed, N failed";
@@ -44,6 +45,18 @@ _devnet_port_free() {
     ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# The range stays below Linux's ephemeral ports (32768 and up), which an
+# outgoing connection may hold without listening.
+devnet_free_port() {
+    local min=${DEVNET_PORT_MIN:-20000} max=${DEVNET_PORT_MAX:-32000} try port
+    for ((try = 0; try < 20; try++)); do
+        port=$((min + (RANDOM * 32768 + RANDOM) % (max - min + 1)))
+        _devnet_port_free "$port" && echo "$port" && return 0
+    done
+    echo "devnet_free_port: no free port in $min..$max after 20 tries" >&2
+    return 1
+}
+
 devnet_down() {
     if [[ -n ${DEVNET_DIR:-} && -d $DEVNET_DIR ]]; then
         local pidfile
@@ -57,15 +70,12 @@ devnet_down() {
 # _devnet_start DIR [devnet/start options]: devnet/start on a free port with
 # its state in DIR; sets _DEVNET_PORT and _DEVNET_ADDRESS.
 _devnet_start() {
-    local dir=$1 min=${DEVNET_PORT_MIN:-20000} max=${DEVNET_PORT_MAX:-32000} try port
+    local dir=$1 try port
     shift
-    # The range stays below Linux's ephemeral ports (32768 and up), which an
-    # outgoing connection may hold without listening. Another process may
-    # still take the port between the check and anvil's bind: then the next
-    # port is tried, whatever the failure was.
+    # Another process may still take the port between the check and anvil's
+    # bind: then another port is tried, whatever the failure was.
     for ((try = 0; try < 5; try++)); do
-        port=$((min + (RANDOM * 32768 + RANDOM) % (max - min + 1)))
-        _devnet_port_free "$port" || continue
+        port=$(devnet_free_port) || continue
         if _DEVNET_ADDRESS=$("$PROJECT_ROOT/devnet/start" --port "$port" --state "$dir" "$@"); then
             _DEVNET_PORT=$port
             return 0

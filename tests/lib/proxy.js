@@ -25,6 +25,11 @@
 //                   JSON-RPC error, as some proof-of-authority nodes do.
 //   gas-price WEI   answers eth_gasPrice and eth_maxPriorityFeePerGas with
 //                   WEI, as a node that suggests a price on a zero-fee chain.
+//   prune-state N   answers eth_call at a block below N with anvil's error for
+//                   a state it no longer keeps, as a node that is no archive.
+//   skew-balance N  adds 1 wei to the available ENT of every balanceENT read
+//                   at block N or later ("latest" included), as a deployment
+//                   whose rules differ from the project's contract there.
 // Each refused or slowed call is logged on standard output ("refused A..B",
 // "slowed A..B", "slowed METHOD"), so that tests can count them.
 'use strict';
@@ -32,19 +37,19 @@ const http = require('http');
 const args = process.argv.slice(2);
 const mode = args[0];
 const numbers = { 'limit-log-range': 1, 'refuse-logs-first': 1, 'slow-log-range': 2, 'slow-method': 2,
-  'gas-price': 1 }[mode] || 0;
+  'gas-price': 1, 'prune-state': 1, 'skew-balance': 1 }[mode] || 0;
 const slowMethods = mode === 'slow-method' ? args[1].split(',') : [];
 const price = mode === 'gas-price' ? `0x${BigInt(args[1]).toString(16)}` : null;
 const limit = numbers && !slowMethods.length && !price ? Number(args[1]) : Infinity;
 const delay = numbers === 2 ? Number(args[2]) : 0;
 const targetArg = args[1 + numbers];
 if (!['die-after-send', 'refuse-logs', 'limit-log-range', 'refuse-logs-first', 'slow-log-range',
-    'slow-method',
-    'blank-info', 'other-contract', 'fail-estimate', 'gas-price'].includes(mode) ||
+    'slow-method', 'blank-info', 'other-contract', 'fail-estimate', 'gas-price', 'prune-state',
+    'skew-balance'].includes(mode) ||
     !targetArg || !(limit > 0) || !(delay >= 0)) {
   console.error('usage: proxy.js die-after-send|refuse-logs|limit-log-range N|refuse-logs-first N|' +
     'slow-log-range N MS|slow-method METHODS MS|blank-info|other-contract|fail-estimate|' +
-    'gas-price WEI TARGET_URL');
+    'gas-price WEI|prune-state N|skew-balance N TARGET_URL');
   process.exit(2);
 }
 const target = new URL(targetArg);
@@ -97,12 +102,21 @@ function range(call) {
 
 let logsRefused = 0;
 
+// The block an eth_call reads at, as a number ("latest": Infinity).
+function callBlock(call) {
+  const tag = (call.params || [])[1];
+  return typeof tag === 'string' && tag.startsWith('0x') ? Number(tag) : Infinity;
+}
+
+const BALANCE_ENT = '0x9b5a3dd1'; // balanceENT()'s selector
+
 // Whether this call is one the node refuses in this mode.
 function refused(call) {
   if (mode === 'refuse-logs') return call.method === 'eth_getLogs';
   if (mode === 'refuse-logs-first') {
     return call.method === 'eth_getLogs' && logsRefused++ < limit;
   }
+  if (mode === 'prune-state') return call.method === 'eth_call' && callBlock(call) < limit;
   if (mode === 'fail-estimate') return call.method === 'eth_estimateGas';
   return mode === 'limit-log-range' && tooWide(call);
 }
@@ -112,8 +126,10 @@ function refuseLogs(call) {
     'refuse-logs': 'query returned more than 10000 results',
     'refuse-logs-first': 'server busy, try again later',
     'fail-estimate': 'the method eth_estimateGas does not exist/is not available',
+    'prune-state': `BlockOutOfRangeError: state of block ${callBlock(call)} is not kept`,
   }[mode] || `block range too large: at most ${limit} blocks`;
-  return { jsonrpc: '2.0', id: call.id, error: { code: -32005, message } };
+  return { jsonrpc: '2.0', id: call.id, error: { code: mode === 'prune-state' ? -32602 : -32005,
+    message } };
 }
 
 // Forwards body; calls done(status, reply) with the target's answer.
@@ -153,7 +169,7 @@ const server = http.createServer((req, res) => {
       res.end(text, then);
     };
     if (mode === 'refuse-logs' || mode === 'limit-log-range' || mode === 'refuse-logs-first' ||
-        mode === 'fail-estimate') {
+        mode === 'fail-estimate' || mode === 'prune-state') {
       const split = splitLogs(body);
       if (split.empty) return reply(200, split.merge(''));
       return forward(split.body, (status, text) => reply(status, split.merge(text)));
@@ -173,6 +189,22 @@ const server = http.createServer((req, res) => {
       return forward(body, (status, text) => {
         const answer = JSON.parse(text);
         for (const a of [].concat(answer)) if (priced.has(a.id) && 'result' in a) a.result = price;
+        reply(status, JSON.stringify(answer));
+      });
+    }
+    if (mode === 'skew-balance') {
+      const skewed = new Set([].concat(JSON.parse(body))
+        .filter((c) => c.method === 'eth_call' && callBlock(c) >= limit &&
+          String(((c.params || [])[0] || {}).data).startsWith(BALANCE_ENT))
+        .map((c) => c.id));
+      return forward(body, (status, text) => {
+        const answer = JSON.parse(text);
+        for (const a of [].concat(answer)) {
+          if (skewed.has(a.id) && typeof a.result === 'string' && a.result.length >= 66) {
+            const word = (BigInt(a.result.slice(0, 66)) + 1n).toString(16).padStart(64, '0');
+            a.result = `0x${word}${a.result.slice(66)}`;
+          }
+        }
         reply(status, JSON.stringify(answer));
       });
     }

@@ -67,10 +67,23 @@ assert_eq "--help succeeds" "$?" 0
 assert_match "--help shows the usage" "$out" "usage: powerchain *Commands:*"
 deps=$(dpkg-deb -f "$deb" Depends)
 assert_match "the runtime libraries are computed dependencies" "$deps" \
-    "*libc6*libcurl4*libncursesw6*libsecp256k1*libsodium23*libsqlite3*"
+    "*libc6*libcurl4*libmicrohttpd12*libncursesw6*libsecp256k1*libsodium23*libsqlite3*"
 man=$inst/usr/share/man/man1/powerchain.1.gz
 assert_match "the man page is installed and says the version" \
     "$(zcat "$man" 2>&1 | grep '^\.TH')" "*\"powerchain $version\"*"
+unit=$(find "$inst" -name powerchain-exporter.service -path '*/systemd/system/*' | head -1)
+assert_eq "the exporter's systemd unit is installed" "$([[ -s $unit ]] && echo yes)" yes
+unit_text=$(cat "$unit" 2>/dev/null)
+for line in DynamicUser=yes NoNewPrivileges=yes ProtectSystem=strict ReadOnlyPaths=/etc/powerchain \
+    "ExecStart=/usr/bin/powerchain --timeout 5 exporter --listen 127.0.0.1:9464"; do
+    assert_match "the unit has $line" "$unit_text" "*"$'\n'"$line"$'\n'"*"
+done
+if command -v systemd-analyze >/dev/null; then
+    # verify checks the keys and that ExecStart's binary exists: the unpacked one stands in.
+    verify=$(sed "s|/usr/bin/powerchain|$bin|" "$unit" >"$work/powerchain-exporter.service" &&
+        systemd-analyze verify --man=no "$work/powerchain-exporter.service" 2>&1)
+    assert_eq "systemd-analyze verify finds nothing" "$verify" ""
+fi
 bash_file=$inst/usr/share/bash-completion/completions/powerchain
 zsh_file=$inst/usr/share/zsh/vendor-completions/_powerchain
 fish_file=$inst/usr/share/fish/vendor_completions.d/powerchain.fish

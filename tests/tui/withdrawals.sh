@@ -5,7 +5,8 @@
 # banker burns B's eEuro the request is gone. Activity lists the contract's
 # whole history from the same index. Through a node that refuses log reads
 # a fresh index cannot be built: the panel says so and why, and still shows
-# the live figures.
+# the live figures. The page counts the requests, totals them and exports
+# them as `withdrawals --csv` gives them.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/contract/common.sh"
 . "$PROJECT_ROOT/tests/tui/lib.sh"
@@ -21,11 +22,19 @@ tx C 'minteEuro(address,uint256)' "${ADDR[B]}" "3$E18" >/dev/null
 assert_eq "B asks to withdraw 1.5 eEuro" "$(tx B 'lockeEuro(uint256)' 1500000000000000000 | cut -c1-5)" \
     "Info:"
 
+cd "$TUI_DIR" || exit 1 # the export is written in the panel's working folder
 tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --private-key-file "$(key_file C)"
 tui_expect "header: C is the banker" "banker unit-owner"
 tui_keys 6
 tui_expect "B's request" "${ADDR[B]}"
 tui_expect "its amount" "1.5 eEuro"
+tui_expect "the count and the total" "1 request, 1.5 eEuro in all"
+tui_keys e
+tui_expect "exported" "1 request written to withdrawals-4200-"
+exported=$(cat "$TUI_DIR"/withdrawals-4200-*.csv 2>&1)
+assert_eq "the export is withdrawals --csv" "$exported" \
+    "$("$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" withdrawals --csv)"
+assert_match "with B's request" "$exported" "*${ADDR[B]},1.5,*"
 assert_eq "A's buy-order lock is no request" "$(tui_screen | grep -c "${ADDR[A]}")" 0
 
 echo "# Activity: the whole history, newest first"

@@ -97,8 +97,9 @@ static inline void deploy(const char *by)
     tx_with(HISTORY_OK, by, NULL, 0, NULL);
 }
 
-/* Thesis chapter 6, figure 8, with the governance before it. */
-static inline void chapter6(void)
+/* The governance of chapter 6: voters A and B, units U1 and U2 of C
+ * (blocks 1 to 6). */
+static inline void chapter6_governance(void)
 {
     deploy(A);
     TX(A, "addVoter", B);
@@ -106,11 +107,33 @@ static inline void chapter6(void)
     TX(B, "registerStorageUnit", U1, C);
     TX(B, "registerStorageUnit", U2, C);
     TX(A, "registerStorageUnit", U2, C);
+}
+
+/* Thesis chapter 6, figure 8, with the governance before it. */
+static inline void chapter6(void)
+{
+    chapter6_governance();
     TX(A, "changeBanker", C);
     TX(B, "changeBanker", C);
     TX(C, "minteEuro", A, "10");
     TX(C, "addOrder", "0.5", "1.9", "sell");
     TX(A, "addOrder", "1", "10", "buy");
+}
+
+/* PROTOCOL.md's worked figures 1 to 7, with two voters A and B. */
+static inline void worked_figures(void)
+{
+    chapter6_governance();
+    TX(U1, "energyProduced", A, "10000");       /* 1: block 7 */
+    TX(C, "startConsumptionSession", U1, "2");  /* 2 */
+    TX(U1, "energyConsumed", C, "1000");
+    TX(U1, "energyConsumed", C, "2000");        /* 3: block 10 */
+    TX(U2, "energyProduced", B, "10000");       /* 4 */
+    TX(B, "transferENT", A, "7.6");             /* 5 */
+    TX(A, "startConsumptionSession", U1, "7.35");
+    TX(A, "startConsumptionSession", U2, "8.25");
+    TX(U1, "energyConsumed", A, "7000");        /* 6: block 15 */
+    TX(U2, "energyConsumed", A, "7857");        /* 7 */
 }
 
 #endif

@@ -1,4 +1,4 @@
-/* wallet/past.h's reader against a node (run by past_reader.sh on a demo
+/* wallet/past.h's reader against a node (run by on_demo.sh on a demo
  * devnet): a past read again after a new block loads only that block and
  * comes out as a full read would; the pasts read before keep their records
  * while the reader appends, and after it lets go of them. The same for the

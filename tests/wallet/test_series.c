@@ -100,30 +100,9 @@ static void test_since(void)
     series_free(&s);
 }
 
-/* PROTOCOL.md's worked figures 1 to 7, with two voters A and B. */
-static void worked_figures(void)
-{
-    reset();
-    deploy(A);
-    TX(A, "addVoter", B);
-    TX(A, "registerStorageUnit", U1, C);
-    TX(B, "registerStorageUnit", U1, C);
-    TX(B, "registerStorageUnit", U2, C);
-    TX(A, "registerStorageUnit", U2, C);
-    TX(U1, "energyProduced", A, "10000");       /* 1: block 7 */
-    TX(C, "startConsumptionSession", U1, "2");  /* 2 */
-    TX(U1, "energyConsumed", C, "1000");
-    TX(U1, "energyConsumed", C, "2000");        /* 3: block 10 */
-    TX(U2, "energyProduced", B, "10000");       /* 4 */
-    TX(B, "transferENT", A, "7.6");             /* 5 */
-    TX(A, "startConsumptionSession", U1, "7.35");
-    TX(A, "startConsumptionSession", U2, "8.25");
-    TX(U1, "energyConsumed", A, "7000");        /* 6: block 15 */
-    TX(U2, "energyConsumed", A, "7857");        /* 7 */
-}
-
 static void test_peg(void)
 {
+    reset();
     worked_figures();
     view_governance g;
     view_market m;

@@ -160,6 +160,27 @@ static void test_self_and_remove(void)
     CHECK(m.nbuys == 0 && m.nsells == 1);
     if (m.nsells == 1)
         CHECK_STR(fixed(&m.sells[0].quantity), "1");
+    /* What happened to each order, in order: sell #0 added and removed,
+     * buy #0 added, sell #1 added, then buy #0 filled by it (its block). */
+    static const struct {
+        view_order_change_kind kind;
+        bool is_buy;
+        uint64_t id, block;
+        const char *quantity;
+    } want[] = {
+        { VIEW_ORDER_ADDED, false, 0, 1, "1" },   { VIEW_ORDER_ADDED, true, 0, 2, "1" },
+        { VIEW_ORDER_REMOVED, false, 0, 3, "1" }, { VIEW_ORDER_ADDED, false, 1, 5, "2" },
+        { VIEW_ORDER_FILLED, true, 0, 5, "0" },
+    };
+    CHECK(m.nchanges == sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < m.nchanges && i < sizeof want / sizeof want[0]; i++) {
+        const view_order_change *c = &m.changes[i];
+        uint64_t id;
+        CHECK(c->kind == want[i].kind && c->is_buy == want[i].is_buy);
+        CHECK(u256_to_u64(&c->order.id, &id) && id == want[i].id);
+        CHECK(c->block == want[i].block && c->tx[0] == (uint8_t)want[i].block);
+        CHECK_STR(fixed(&c->order.quantity), want[i].quantity);
+    }
     view_market_free(&m);
 }
 

@@ -68,6 +68,11 @@ assert_match "trades: figure 8's one fill" "${got[trades]}" \
 out=$(direct trades --csv)
 assert_match "trades as CSV" "$out" "block,time,tx,price_eeuro_per_ent,quantity_ent,buyer,seller
 21,*,0x*,0.5,1.9,$A,$C"
+assert_match "withdrawals as CSV" "$(direct withdrawals --csv)" "account,amount_eeuro,block,time
+$A,0.3,22,*"
+assert_match "withdrawals for people, with the total" "$(direct withdrawals)" \
+    "*$A *0.3 eEuro *UTC \(block 22\)
+1 request, 0.3 eEuro in all"
 assert_match "trades for people, the book checked" "$(direct trades)" \
     "*0.5 *1.9 *$A  $C
 open orders: 1 buy, 0 sell (the node agrees)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# wallet/past.h's reader over a demo devnet: tests/wallet/test_past_reader.c
-# (its path is the first argument) does the checking.
+# Runs a test program (its path is the first argument) against a demo
+# devnet with an index of its own: the program does the checking, given
+# the node's URL and the deployment file.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/lib/devnet.sh"
 . "$PROJECT_ROOT/tests/wallet/lib.sh"
