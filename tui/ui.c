@@ -1,6 +1,7 @@
 #include "tui/ui.h"
 
 #include <langinfo.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -13,6 +14,18 @@
 
 static bool g_utf8;
 static bool g_color;
+static const tui_trace *g_trace;
+
+void tui_ui_trace(const tui_trace *t) { g_trace = t; }
+
+void tui_ui_trace_cont(WINDOW *win, int y, int x_end, int next_y, int next_x)
+{
+    if (g_trace && g_trace->cont) {
+        int by, bx;
+        getbegyx(win, by, bx);
+        g_trace->cont(g_trace->ctx, by + y, bx + x_end, by + next_y, bx + next_x);
+    }
+}
 
 void tui_ui_init(void)
 {
@@ -91,16 +104,30 @@ static int printable_copy(char *dst, size_t cap, const char *src, int chars)
     return n;
 }
 
+/* Tells the trace what a print drew and what it lost. */
+static void trace_print(WINDOW *win, int y, int x, int cols, int lost, const char *text)
+{
+    if (!g_trace || !g_trace->print || (cols == 0 && lost == 0))
+        return;
+    int by, bx;
+    getbegyx(win, by, bx);
+    g_trace->print(g_trace->ctx, by + y, bx + x, cols, lost, text);
+}
+
 int tui_print(WINDOW *win, int y, int x, int width, tui_style s, const char *fmt, ...)
 {
     char buf[512], clean[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    int want = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    /* Bytes vsnprintf had no room for are lost as well. */
+    int over = want >= (int)sizeof buf ? want - (int)sizeof buf + 1 : 0;
     int maxx = getmaxx(win);
-    if (y < 0 || y >= getmaxy(win) || x < 0 || x >= maxx)
+    if (y < 0 || y >= getmaxy(win) || x < 0 || x >= maxx) {
+        trace_print(win, y, x, 0, printable_copy(clean, sizeof clean, buf, INT_MAX) + over, buf);
         return 0;
+    }
     if (width <= 0 || x + width > maxx)
         width = maxx - x;
     /* Every text here is one column per character. */
@@ -108,6 +135,9 @@ int tui_print(WINDOW *win, int y, int x, int width, tui_style s, const char *fmt
     tui_style_on(win, s);
     mvwaddstr(win, y, x, clean);
     tui_style_off(win, s);
+    if (g_trace)
+        trace_print(win, y, x, cols, printable_copy(clean, sizeof clean, buf, INT_MAX) - cols + over,
+                    buf);
     return cols;
 }
 
@@ -187,13 +217,14 @@ void tui_box(WINDOW *win, int h, int w, const char *title, int *y, int *x)
     tui_print(win, *y, *x + 2, w - 4, TUI_TITLE, " %s ", title);
 }
 
-void tui_print_amount(WINDOW *win, int y, int x, int width, tui_style s, const u256 *v,
-                      pc_unit unit)
+int tui_print_amount(WINDOW *win, int y, int x, int width, tui_style s, const u256 *v,
+                     pc_unit unit)
 {
     char t[PC_UNIT_TEXT_MAX];
     pc_format_unit(v, unit, t, sizeof t);
     int len = (int)strlen(t);
-    tui_print(win, y, len < width ? x + width - len : x, width, s, "%s", t);
+    return tui_print(win, y, len < width ? x + width - len : x, len > width ? len : width, s,
+                     "%s", t);
 }
 
 unsigned tui_scale(const u256 *v, const u256 *max, unsigned width)

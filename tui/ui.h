@@ -63,8 +63,25 @@ const char *tui_spinner(unsigned long ms);
 /* Clears and frames a centred box of h x w (clamped to the screen); returns
  * its top-left corner through y, x. */
 void tui_box(WINDOW *win, int h, int w, const char *title, int *y, int *x);
-/* A value with its unit, right-aligned in `width` columns. */
-void tui_print_amount(WINDOW *win, int y, int x, int width, tui_style s, const u256 *v,
-                      pc_unit unit);
+/* A value with its unit, right-aligned in `width` columns (wider when it
+ * needs: a figure is never cut). Returns the columns used. */
+int tui_print_amount(WINDOW *win, int y, int x, int width, tui_style s, const u256 *v,
+                     pc_unit unit);
+
+/* What the screen checker (tests/tui/screencheck.c) learns of each draw:
+ * where every tui_print drew (window row and column, in screen
+ * coordinates), the text it was given, and how many of its characters did
+ * not fit (`lost`: a cut),
+ * and where a text broken between characters goes on (from the end of one
+ * piece to the start of the next). NULL (the panel's case): nothing is
+ * reported. */
+typedef struct tui_trace {
+    void (*print)(void *ctx, int y, int x, int cols, int lost, const char *text);
+    void (*cont)(void *ctx, int y, int x_end, int next_y, int next_x);
+    void *ctx;
+} tui_trace;
+void tui_ui_trace(const tui_trace *t);
+/* Reports a continuation to the trace (tui/table_draw.c). */
+void tui_ui_trace_cont(WINDOW *win, int y, int x_end, int next_y, int next_x);
 
 #endif
