@@ -535,7 +535,11 @@ static void on_event(tui_app *app, tui_ev *ev)
 
 static tui_chrome chrome_of(const tui_app *app)
 {
+    size_t pending = 0;
+    for (size_t i = 0; i < app->ntxs; i++)
+        pending += app->txs[i].state == TUI_TX_PENDING || app->txs[i].state == TUI_TX_SIGNING;
     return (tui_chrome){
+        .pending = pending,
         .pages = app->cfg->pages, .npages = app->cfg->npages, .page = app->page,
         .message = app->message, .message_error = app->message_error,
         .ever_connected = app->ever_connected, .now_ms = tui_app_clock_ms(app),
@@ -551,6 +555,8 @@ static size_t confirm_lines(tui_app *app, tui_action_line lines[TUI_ACTION_LINES
     return tui_action_lines(&app->act, app, tui_wallet_name(app->wallet), lines);
 }
 
+static void layout(tui_app *app);
+
 static void draw(tui_app *app)
 {
     erase();
@@ -561,6 +567,10 @@ static void draw(tui_app *app)
         return;
     }
     tui_chrome c = chrome_of(app);
+    int y, x, h, w;
+    tui_chrome_page_area(&c, &y, &x, &h, &w);
+    if (!app->page_win || getmaxy(app->page_win) != h)
+        layout(app);
     tui_chrome_header(app, &c);
     tui_chrome_sidebar(&c);
     if (app->page_win) {
@@ -590,14 +600,18 @@ static void draw(tui_app *app)
     refresh();
 }
 
+/* The page's window in the area the frame leaves it (which a long message
+ * makes shorter). */
 static void layout(tui_app *app)
 {
     if (app->page_win)
         delwin(app->page_win);
     app->page_win = NULL;
+    tui_chrome c = chrome_of(app);
+    int y, x, h, w;
+    tui_chrome_page_area(&c, &y, &x, &h, &w);
     if (tui_chrome_fits())
-        app->page_win = derwin(stdscr, LINES - TUI_HEADER_H - TUI_BOTTOM_H,
-                               COLS - TUI_SIDEBAR_W - 1, TUI_HEADER_H, TUI_SIDEBAR_W + 1);
+        app->page_win = derwin(stdscr, h, w, y, x);
 }
 
 /* ---- keys and the mouse ---- */

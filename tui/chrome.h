@@ -18,7 +18,6 @@
 #define TUI_MIN_H 24
 #define TUI_HEADER_H 3
 #define TUI_SIDEBAR_W 16
-#define TUI_BOTTOM_H 2 /* the message line and the hint line */
 
 /* What the frame shows beyond the tui_app_* accessors. */
 typedef struct tui_chrome {
@@ -35,6 +34,7 @@ typedef struct tui_chrome {
     unsigned long first_page_ms;    /* when the first snapshot was shown */
     const tui_counters *counters;   /* draw and refresh times, for bench/ */
     size_t past_txs;                /* transactions in the past the pages show */
+    size_t pending;                 /* this session's transactions still under way */
 } tui_chrome;
 
 /* True when the terminal has room for the panel. */
@@ -47,11 +47,21 @@ void tui_chrome_too_small(void);
  * another key. */
 int tui_chrome_page_key(int ch);
 
+/* The header's two lines, each laid out by the table writer
+ * (tui/table.h): the connection's state on the right of the first is never
+ * cut or covered; the title, the node and then the rest shorten or go
+ * first. */
 void tui_chrome_header(tui_app *app, const tui_chrome *c);
 void tui_chrome_sidebar(const tui_chrome *c);
-/* The message line and the hint line: the shell's keys, then the page's
- * hints as many whole ones as fit, then "F1 more" when some do not. */
+/* The message lines and the hint line: the pending count and the message,
+ * wrapped over as many lines as it needs (up to a third of the screen
+ * below the header); then the shell's keys, the page's hints as many whole
+ * ones as fit, and "F1 more" when some do not. */
 void tui_chrome_bottom(const tui_app *app, const tui_chrome *c);
+/* The rows tui_chrome_bottom takes now (2 or more). */
+int tui_chrome_bottom_rows(const tui_chrome *c);
+/* The page's area between the header, the sidebar and the bottom rows. */
+void tui_chrome_page_area(const tui_chrome *c, int *y, int *x, int *h, int *w);
 /* Every key: the shell's and the current page's, wrapped to the dialog. */
 void tui_chrome_help(const tui_chrome *c);
 /* A small box with a spinner while the panel waits (the node's answer, the
