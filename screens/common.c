@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "rpcclient/units.h"
+#include "tui/table_draw.h"
 #include "tui/ui.h"
 
 void screen_short_address(const eth_address *a, char out[16])
@@ -103,6 +104,69 @@ size_t screen_list_begin(screen_list *l, size_t count, size_t rows)
     if (l->first + l->page > count) /* no empty rows below while entries are above */
         l->first = count > l->page ? count - l->page : 0;
     return l->first;
+}
+
+/* Rows entries first..last (inclusive) take, stopping once past `limit`. */
+static int rows_of(size_t first, size_t last, int limit, int (*height)(void *, size_t), void *ctx)
+{
+    int sum = 0;
+    for (size_t i = first; i <= last && sum <= limit; i++) {
+        int h = height(ctx, i);
+        sum += h > 0 ? h : 1;
+    }
+    return sum;
+}
+
+size_t screen_list_begin_rows(screen_list *l, size_t count, int rows,
+                              int (*height)(void *ctx, size_t i), void *ctx, size_t *fit)
+{
+    memset(l->at_row, 0, sizeof l->at_row);
+    *fit = 0;
+    l->cursor = screen_cursor_clamp(l->cursor, count);
+    if (count == 0) {
+        l->first = 0;
+        l->page = 1;
+        return 0;
+    }
+    if (l->first >= count)
+        l->first = count - 1;
+    if (l->cursor < l->first)
+        l->first = l->cursor;
+    /* Every entry takes a row at least: no more than `rows` of them end at the cursor. */
+    if (rows > 0 && l->cursor >= l->first + (size_t)rows)
+        l->first = l->cursor + 1 - (size_t)rows;
+    while (l->first < l->cursor && rows_of(l->first, l->cursor, rows, height, ctx) > rows)
+        l->first++;
+    /* No empty rows below while entries are above. */
+    while (l->first > 0 && rows_of(l->first - 1, count - 1, rows, height, ctx) <= rows)
+        l->first--;
+    int used = 0;
+    for (size_t i = l->first; i < count; i++) {
+        int h = height(ctx, i);
+        used += h > 0 ? h : 1;
+        if (used > rows && *fit > 0)
+            break;
+        (*fit)++;
+    }
+    l->page = *fit;
+    return l->first;
+}
+
+void screen_list_footer(WINDOW *win, int y, const screen_list *l, const char *what, size_t shown,
+                        size_t total, const char *note, const char *hidden)
+{
+    if (screen_list_filter_line(win, y, l, shown, total))
+        return;
+    char text[256] = "";
+    size_t used = 0;
+    if (shown > 0)
+        used += (size_t)snprintf(text, sizeof text, "%s%s%zu of %zu", what, what[0] ? " " : "",
+                                 l->cursor + 1, shown);
+    if (note && note[0] && used < sizeof text)
+        used += (size_t)snprintf(text + used, sizeof text - used, "%s%s", used ? "  " : "", note);
+    if (hidden && hidden[0] && used < sizeof text)
+        snprintf(text + used, sizeof text - used, "%shidden: %s", used ? "  " : "", hidden);
+    tui_text(win, y, 0, 0, 2, y + 1, TUI_DIM, "  ", text);
 }
 
 void screen_list_mark(screen_list *l, int y, size_t i)

@@ -15,7 +15,8 @@
 extern const tui_page screen_tokens, screen_energy, screen_network, screen_market,
     screen_voting, screen_banker, screen_accounts, screen_meter, screen_activity, screen_charts;
 
-/* "0x90F7...b906": an address in 13 columns, for lists. */
+/* "0x90F7..b906": an address in SCREEN_SHORT_ADDRESS_W columns, for lists. */
+#define SCREEN_SHORT_ADDRESS_W 12
 void screen_short_address(const eth_address *a, char out[16]);
 /* Moves a list cursor: Up/Down and k/j one row, PgUp/PgDn `page` rows (the
  * list's visible height), Home/g and End/G to the first and last; true when
@@ -48,6 +49,18 @@ bool screen_list_key(screen_list *l, int ch, size_t count);
  * and on screen and forgets the rows of the last draw. Returns the first
  * entry to draw. */
 size_t screen_list_begin(screen_list *l, size_t count, size_t rows);
+/* The same for entries of different heights: entry i takes height(ctx, i)
+ * rows (at least 1). Keeps the cursor on screen and no rows empty below
+ * while entries are above; *fit receives how many entries fit from the
+ * first (at least 1 when count > 0), which PgUp/PgDn then move by. */
+size_t screen_list_begin_rows(screen_list *l, size_t count, int rows,
+                              int (*height)(void *ctx, size_t i), void *ctx, size_t *fit);
+/* The line under a list at row y: the filter's line while it is typed or
+ * kept, else "<what> 3 of 120" when there are entries, then `note` (may be
+ * NULL) and "hidden: owner, depth" when the table hides columns (hidden:
+ * their names, or ""). */
+void screen_list_footer(WINDOW *win, int y, const screen_list *l, const char *what, size_t shown,
+                        size_t total, const char *note, const char *hidden);
 /* Records that window row y shows entry i (for screen_list_click). */
 void screen_list_mark(screen_list *l, int y, size_t i);
 /* A click on window row y: moves the cursor to the entry drawn there.
