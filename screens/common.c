@@ -224,6 +224,16 @@ static void address_text(const tui_app *app, const eth_address *a, bool whole, c
     snprintf(out, cap, "%s%s%s", text, name ? " " : "", name ? name : "");
 }
 
+void screen_address_fitted(const tui_app *app, const eth_address *a, int width, char *out,
+                           size_t cap)
+{
+    char text[ETH_ADDRESS_TEXT_LEN];
+    eth_address_to_checksum(a, text);
+    const char *name = names_lookup(tui_app_names(app), a);
+    bool named = name && table_text_width(name) <= width;
+    snprintf(out, cap, "%s%s%s", text, named ? " " : "", named ? name : "");
+}
+
 void screen_list_address(const tui_app *app, WINDOW *win, const eth_address *a, char *out,
                          size_t cap)
 {
@@ -236,6 +246,24 @@ void screen_named_address(const tui_app *app, const eth_address *a, char *out, s
     const char *name = names_lookup(tui_app_names(app), a);
     screen_short_address(a, s);
     snprintf(out, cap, "%s%s%s", s, name ? " " : "", name ? name : "");
+}
+
+screen_flow screen_flow_start(WINDOW *win, int y)
+{
+    return (screen_flow){ win, y, getmaxy(win), false };
+}
+
+bool screen_flow_fits(screen_flow *f, int rows, bool last, const char *what)
+{
+    if (!f->full && f->y + rows <= f->bottom - (last ? 0 : 1))
+        return true;
+    if (!f->full && f->y < f->bottom) {
+        char note[160];
+        snprintf(note, sizeof note, "more below: a taller terminal shows %s", what);
+        tui_print(f->win, f->y, 0, 0, TUI_DIM, "%s", note);
+    }
+    f->full = true;
+    return false;
 }
 
 void screen_heading(WINDOW *win, int y, const char *title)

@@ -83,6 +83,12 @@ void screen_named_address(const tui_app *app, const eth_address *a, char *out, s
 void screen_list_address(const tui_app *app, WINDOW *win, const eth_address *a, char *out,
                          size_t cap);
 
+/* The whole address, with its name after it when the name fits whole on
+ * a line `width` columns wide (a wrapped value shows it on the next);
+ * else the address alone. */
+void screen_address_fitted(const tui_app *app, const eth_address *a, int width, char *out,
+                           size_t cap);
+
 /* `text` with every "0x" + 40 hex digits in it followed by its name from
  * the address book; whole, or short as screen_named_address writes it (for
  * narrow pages). */
@@ -107,6 +113,23 @@ size_t screen_unit_events(const wallet_past *p, const eth_address *unit, const h
 /* A long text over at most `lines` rows from (*y, x) to the window's right
  * edge, broken at characters; *y ends under it. */
 void screen_wrapped(WINDOW *win, int *y, int x, tui_style st, const char *text, int lines);
+
+/* A page drawn top to bottom in blocks, on a window that may be too short
+ * for all of them: each block asks for its rows first, and the first that
+ * does not fit (with a row left for the note) is left out, with every
+ * block after it, and a line says what a taller terminal shows. */
+typedef struct screen_flow {
+    WINDOW *win;
+    int y, bottom;
+    bool full;                  /* a block was left out */
+} screen_flow;
+/* From row y to the window's bottom. */
+screen_flow screen_flow_start(WINDOW *win, int y);
+/* True when `rows` more rows fit below f->y, with a row left under them
+ * unless the block is the last (then draw them there and add them to
+ * f->y); else false, and the first time a dim line at f->y says "more
+ * below: a taller terminal shows <what>" (keep `what` short: one line). */
+bool screen_flow_fits(screen_flow *f, int rows, bool last, const char *what);
 
 /* A section heading at row y. */
 void screen_heading(WINDOW *win, int y, const char *title);

@@ -83,3 +83,41 @@ int tui_text(WINDOW *win, int y, int x, int width, int indent, int bottom, tui_s
     }
     return n;
 }
+
+/* The labels' column: the longest label and a space. */
+static int label_width(const tui_field *f, size_t n)
+{
+    int w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (table_text_width(f[i].label) + 1 > w)
+            w = table_text_width(f[i].label) + 1;
+    return w;
+}
+
+int tui_fields_rows(int width, const tui_field *f, size_t n)
+{
+    int lw = label_width(f, n), rows = 0;
+    for (size_t i = 0; i < n; i++) {
+        int k = tui_text_rows(width - lw, 0, NULL, f[i].value);
+        rows += k > 0 ? k : 1;
+    }
+    return rows;
+}
+
+int tui_fields(WINDOW *win, int y, int x, int width, int bottom, tui_style label_style,
+               const tui_field *f, size_t n)
+{
+    if (width <= 0)
+        width = getmaxx(win) - x;
+    bottom = bottom_of(win, bottom);
+    int lw = label_width(f, n), y0 = y;
+    for (size_t i = 0; i < n; i++) {
+        if (y < bottom)
+            tui_print(win, y, x, lw, label_style, "%s", f[i].label);
+        else
+            tui_print(win, getmaxy(win), x, 0, label_style, "%s", f[i].label);
+        int k = tui_text(win, y, x + lw, width - lw, 0, bottom, f[i].style, NULL, f[i].value);
+        y += k > 0 ? k : 1;
+    }
+    return y - y0;
+}

@@ -30,4 +30,19 @@ int tui_text(WINDOW *win, int y, int x, int width, int indent, int bottom, tui_s
 /* The lines tui_text would take. */
 int tui_text_rows(int width, int indent, const char *sep, const char *text);
 
+/* Labels and their values: the labels in a column as wide as the longest
+ * and a space, each value wrapped beside its label (at spaces; the lines
+ * after the first under the value's start). From (y, x), `width` columns
+ * (<= 0: to the window's edge), nothing drawn at or below `bottom` (<= 0:
+ * the window's height). Returns the rows they take, drawn or not. */
+typedef struct tui_field {
+    const char *label;
+    const char *value;
+    tui_style style;          /* the value's */
+} tui_field;
+int tui_fields(WINDOW *win, int y, int x, int width, int bottom, tui_style label_style,
+               const tui_field *f, size_t n);
+/* The rows tui_fields would take. */
+int tui_fields_rows(int width, const tui_field *f, size_t n);
+
 #endif
