@@ -403,8 +403,8 @@ size_t screen_unit_events(const wallet_past *p, const eth_address *unit, const h
     return n;
 }
 
-void screen_text_addresses(const tui_app *app, const char *text, bool whole, char *out,
-                           size_t cap)
+void screen_text_addresses(const tui_app *app, const char *text, bool whole, int name_max,
+                           char *out, size_t cap)
 {
     size_t used = 0;
     out[0] = '\0';
@@ -417,7 +417,15 @@ void screen_text_addresses(const tui_app *app, const char *text, bool whole, cha
             memcpy(word, text, 42);
         if (hex == 40 && eth_address_parse(word, &a, NULL) == PC_OK) {
             char named[ETH_ADDRESS_TEXT_LEN + 72];
-            address_text(app, &a, whole, named, sizeof named);
+            const char *name = names_lookup(tui_app_names(app), &a);
+            if (name && table_text_width(name) > name_max)
+                name = NULL;
+            if (whole)
+                eth_address_to_checksum(&a, named);
+            else
+                screen_short_address(&a, named);
+            if (name)
+                snprintf(named + strlen(named), sizeof named - strlen(named), " %s", name);
             used += (size_t)snprintf(out + used, cap - used, "%s", named);
             text += 42;
         } else {

@@ -90,10 +90,11 @@ void screen_address_fitted(const tui_app *app, const eth_address *a, int width, 
                            size_t cap);
 
 /* `text` with every "0x" + 40 hex digits in it followed by its name from
- * the address book; whole, or short as screen_named_address writes it (for
- * narrow pages). */
-void screen_text_addresses(const tui_app *app, const char *text, bool whole, char *out,
-                           size_t cap);
+ * the address book, unless the name is wider than name_max (a line's
+ * width: a name never breaks); whole, or short as screen_named_address
+ * writes it (for narrow pages). */
+void screen_text_addresses(const tui_app *app, const char *text, bool whole, int name_max,
+                           char *out, size_t cap);
 /* "energyProduced(0x90F7..b906 alice, 10 kWh)": a recorded call with its
  * decoded arguments in their units, "constructor", or "(unknown call)".
  * whole: addresses in full (with their names), for a detail view. */

@@ -219,9 +219,14 @@ int table_wrap(const char *text, int width, int next_width, const char *sep, tab
             /* Too long: the last field boundary that fits, else the last
              * space, else between characters. */
             int cut = -1, after = -1;
-            for (int p = at + 1; seplen && p <= end; p++)
+            /* The separator's own mark (the comma of ", ", the '_' of "_")
+             * ends the line; its spaces go. */
+            int mark = (int)seplen;
+            while (mark > 0 && sep[mark - 1] == ' ')
+                mark--;
+            for (int p = at + 1; seplen && p + mark <= end; p++)
                 if (strncmp(text + p, sep, seplen) == 0)
-                    cut = p, after = p + (int)seplen;
+                    cut = p + mark, after = p + (int)seplen;
             for (int p = end; cut < 0 && p > at; p--)
                 if (text[p] == ' ' && breakable(text, p))
                     cut = p, after = p + 1;

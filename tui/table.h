@@ -100,8 +100,9 @@ typedef struct table_span {
 
 /* Breaks text into lines, the first `width` columns wide and the others
  * `next_width` (a hanging indent is width - next_width): at '\n'; else at
- * the last `sep` that fits (a field boundary, e.g. "  " or ", "; dropped
- * at the break; NULL: none), else the last space, never between a number
+ * the last `sep` that fits (a field boundary, e.g. "  ", ", " or "_"; its
+ * spaces are dropped at the break, its mark ends the line; NULL: none),
+ * else the last space, never between a number
  * and its unit (table_unit_at); a word longer than a whole line is broken
  * between characters. Spaces at a break are dropped. Stores at most max
  * spans and returns how many lines the text needs (0 for ""). */

@@ -148,6 +148,13 @@ static void wrapping(void)
     CHECK(s[0].at == 0 && s[0].len == 13 && s[0].cols == 13 && !s[0].cont);
     CHECK(s[1].at == 15 && s[1].len == 12);
     CHECK(strncmp(hints + s[2].at, "order", 5) == 0 && s[2].len == 5);
+    /* A separator's mark ends the line, its spaces go. */
+    const char *list = "0xf39F..2266 a, 0x7099..79C8 b";
+    n = table_wrap(list, 20, 20, ", ", s, 16);
+    CHECK(n == 2 && s[0].len == 15 && list[s[0].at + s[0].len - 1] == ',' && s[1].at == 16);
+    const char *vote = "register_afe0239c_eac55b88";
+    n = table_wrap(vote, 18, 18, "_", s, 16);
+    CHECK(n == 2 && s[0].len == 18 && strncmp(vote + s[1].at, "eac55b88", 8) == 0);
     /* A number and its unit stay together. */
     const char *t = "Energy consumed >> 1000 Wh by f39f";
     n = table_wrap(t, 23, 23, NULL, s, 16);
