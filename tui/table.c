@@ -234,6 +234,15 @@ int table_wrap(const char *text, int width, int next_width, const char *sep, tab
                 end = cut;
                 next = after;
             } else {
+                /* A figure's unit ("%") keeps a digit with it. */
+                int d = end;
+                if (isdigit((unsigned char)text[d - 1]) && !isdigit((unsigned char)text[d]) &&
+                    text[d] != '.')
+                    while (d > at + 1 && !(isdigit((unsigned char)text[d - 1]) &&
+                                           isdigit((unsigned char)text[d])))
+                        d--;
+                if (d > at + 1)
+                    end = next = d;
                 cont = true;
             }
         }

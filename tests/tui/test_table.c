@@ -167,6 +167,10 @@ static void wrapping(void)
     const char *hash = "0x0123456789abcdef";
     n = table_wrap(hash, 8, 8, NULL, s, 16);
     CHECK(n == 3 && s[0].cont && s[1].cont && !s[2].cont && s[2].len == 2);
+    /* A figure breaks between digits: its unit stays with some. */
+    const char *pct = "1234.5678%";
+    n = table_wrap(pct, 9, 9, NULL, s, 16);
+    CHECK(n == 2 && s[0].len == 8 && s[0].cont && strncmp(pct + s[1].at, "8%", 2) == 0);
     /* Line breaks break; empty texts take no line. */
     n = table_wrap("Info: a\nError: b", 40, 40, NULL, s, 16);
     CHECK(n == 2 && s[0].len == 7 && s[1].at == 8 && s[1].len == 8);
