@@ -230,6 +230,11 @@ int table_wrap(const char *text, int width, int next_width, const char *sep, tab
             for (int p = end; cut < 0 && p > at; p--)
                 if (text[p] == ' ' && breakable(text, p))
                     cut = p, after = p + 1;
+            /* A number and its unit longer than a line part rather than
+             * break inside a word. */
+            for (int p = end; cut < 0 && p > at; p--)
+                if (text[p] == ' ')
+                    cut = p, after = p + 1;
             if (cut > at) {
                 end = cut;
                 next = after;

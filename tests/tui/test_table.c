@@ -159,6 +159,11 @@ static void wrapping(void)
     const char *t = "Energy consumed >> 1000 Wh by f39f";
     n = table_wrap(t, 23, 23, NULL, s, 16);
     CHECK(n == 2 && s[0].len == 18 && strncmp(t + s[1].at, "1000 Wh by f39f", 15) == 0);
+    /* ...unless they are longer than a line together. */
+    const char *figure = "waits 1234567.891234567891234567 eEuro";
+    n = table_wrap(figure, 30, 30, NULL, s, 16);
+    CHECK(n == 3 && s[0].len == 5 && s[1].len == 26 && !s[1].cont);
+    CHECK(strncmp(figure + s[2].at, "eEuro", 5) == 0);
     /* A hanging indent: the lines after the first are narrower. */
     const char *words = "aaa bbb ccc ddd eee";
     n = table_wrap(words, 7, 5, NULL, s, 16);

@@ -1,0 +1,688 @@
+/* The screen checker: every page, its forms, the dialogs and the header,
+ * drawn by the real drawing code (screens/, tui/chrome.c, tui/form.c) on
+ * states built here (tests/tui/screen_states.c: a demo-like one, an
+ * adversarial one, an empty one) at widths 80, 81, 100, 120, 160, 200 and
+ * 240 and heights 24, 30 and 50, into an ncurses screen that is never
+ * shown (newterm on /dev/null), then read back cell by cell. Each screen:
+ *
+ *   - no text was cut: every tui_print drew all it was given, inside its
+ *     window (tui/ui.h's trace tells what each print lost);
+ *   - no two texts of one layer overlap, and no two run together (a
+ *     letter or digit right against another print's letter or digit);
+ *   - every number read on the screen, with the unit after it, is a figure
+ *     of the state exactly as it may be written (no digit, decimal or unit
+ *     cut); a number broken over lines is read whole; addresses and hashes
+ *     in hex are whole;
+ *   - a list that cannot show all its entries says "n of m", and after G
+ *     its last entry is shown ("m of m").
+ *
+ * Prints each failure (the first 40 with the screen they are on), and the
+ * usual "N passed, N failed". */
+#include <limits.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "../check.h"
+#include "rpcclient/units.h"
+#include "screen_states.h"
+#include "screens/common.h"
+#include "screens/screens.h"
+#include "tui/chrome.h"
+#include "tui/form.h"
+#include "tui/ui.h"
+
+static const int WIDTHS[] = { 80, 81, 100, 120, 160, 200, 240 };
+static const int HEIGHTS[] = { 24, 30, 50 };
+
+/* ---- what the drawing code reports ---- */
+
+typedef struct print_rec {
+    int y, x, cols, lost, layer;
+    char text[48];                 /* its start, to name it in a failure */
+} print_rec;
+
+typedef struct cont_rec {
+    int y, x_end, ny, nx;
+} cont_rec;
+
+#define MAX_PRINTS 20000
+#define MAX_CONTS 2000
+
+static print_rec g_prints[MAX_PRINTS];
+static size_t g_nprints;
+static cont_rec g_conts[MAX_CONTS];
+static size_t g_nconts;
+static int g_layer;
+
+static void on_print(void *ctx, int y, int x, int cols, int lost, const char *text)
+{
+    (void)ctx;
+    if (g_nprints == MAX_PRINTS)
+        return;
+    print_rec *p = &g_prints[g_nprints++];
+    *p = (print_rec){ y, x, cols, lost, g_layer, "" };
+    snprintf(p->text, sizeof p->text, "%s", text);
+}
+
+static void on_cont(void *ctx, int y, int x_end, int ny, int nx)
+{
+    (void)ctx;
+    if (g_nconts < MAX_CONTS)
+        g_conts[g_nconts++] = (cont_rec){ y, x_end, ny, nx };
+}
+
+static const tui_trace TRACE = { on_print, on_cont, NULL };
+
+static void trace_reset(void)
+{
+    g_nprints = g_nconts = 0;
+    g_layer = 0;
+}
+
+/* ---- the screen read back ---- */
+
+#define ROW_MAX 1024
+
+typedef struct screen_text {
+    int rows, cols;
+    char text[64][ROW_MAX];        /* each row as UTF-8 */
+    int at[64][260];               /* byte offset of each column in text */
+} screen_text;
+
+static screen_text g_screen;
+/* Each page's draw times, printed with SCREENCHECK_TIME set. */
+static tui_counters g_counters;
+
+static void read_screen(void)
+{
+    screen_text *s = &g_screen;
+    s->rows = LINES < 64 ? LINES : 64;
+    s->cols = COLS < 259 ? COLS : 259;
+    for (int y = 0; y < s->rows; y++) {
+        size_t used = 0;
+        for (int x = 0; x < s->cols; x++) {
+            cchar_t cc;
+            wchar_t wch[CCHARW_MAX + 1] = { 0 };
+            attr_t attrs;
+            short pair;
+            s->at[y][x] = (int)used;
+            if (mvwin_wch(stdscr, y, x, &cc) == ERR ||
+                getcchar(&cc, wch, &attrs, &pair, NULL) == ERR)
+                wch[0] = L' ';
+            char mb[MB_LEN_MAX + 1];
+            mbstate_t st = { 0 };
+            size_t n = 1;
+            if (attrs & A_ALTCHARSET)
+                mb[0] = '|'; /* a line: no letter, digit or point */
+            else
+                n = wcrtomb(mb, wch[0], &st);
+            if (n == (size_t)-1 || n == 0) {
+                mb[0] = '?';
+                n = 1;
+            }
+            if (used + n < ROW_MAX) {
+                memcpy(s->text[y] + used, mb, n);
+                used += n;
+            }
+        }
+        s->at[y][s->cols] = (int)used;
+        s->text[y][used] = '\0';
+    }
+}
+
+/* ---- failures ---- */
+
+static int g_shown_failures;
+static char g_where[256];
+
+static void show_screen(int mark_row)
+{
+    for (int y = 0; y < g_screen.rows; y++)
+        fprintf(stderr, "    %c|%s\n", y == mark_row ? '>' : ' ', g_screen.text[y]);
+}
+
+static void fail(int row, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void fail(int row, const char *fmt, ...)
+{
+    check_failed++;
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "FAIL %s: ", g_where);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    if (g_shown_failures++ < 40)
+        show_screen(row);
+}
+
+static void pass(void) { check_passed++; }
+
+/* ---- the checks ---- */
+
+static bool alnum_at(int y, int x)
+{
+    if (y < 0 || y >= g_screen.rows || x < 0 || x >= g_screen.cols)
+        return false;
+    const char *c = g_screen.text[y] + g_screen.at[y][x];
+    return (*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z');
+}
+
+static void check_prints(int layer)
+{
+    bool ok = true;
+    for (size_t i = 0; i < g_nprints; i++) {
+        const print_rec *a = &g_prints[i];
+        if (a->layer != layer)
+            continue;
+        if (a->lost > 0) {
+            fail(a->y, "a text cut at row %d, column %d: %d character%s not shown (\"%s...\")",
+                 a->y, a->x, a->lost, a->lost == 1 ? "" : "s", a->text);
+            ok = false;
+        }
+        for (size_t j = i + 1; j < g_nprints; j++) {
+            const print_rec *b = &g_prints[j];
+            if (b->layer != layer || b->y != a->y || b->cols == 0 || a->cols == 0)
+                continue;
+            if (a->x < b->x + b->cols && b->x < a->x + a->cols) {
+                fail(a->y, "two texts overlap on row %d: columns %d-%d and %d-%d", a->y, a->x,
+                     a->x + a->cols - 1, b->x, b->x + b->cols - 1);
+                ok = false;
+            } else if ((a->x + a->cols == b->x && alnum_at(a->y, b->x - 1) &&
+                        alnum_at(a->y, b->x)) ||
+                       (b->x + b->cols == a->x && alnum_at(a->y, a->x - 1) &&
+                        alnum_at(a->y, a->x))) {
+                fail(a->y, "two texts run together on row %d at column %d", a->y,
+                     a->x + a->cols == b->x ? b->x : a->x);
+                ok = false;
+            }
+        }
+    }
+    if (ok)
+        pass();
+}
+
+/* Row y's text from column x on, with any text broken at the end of it
+ * continued from where it goes on (recursively), into out. */
+static void joined(int y, int x, char *out, size_t cap, int depth)
+{
+    const char *row = g_screen.text[y];
+    int from = g_screen.at[y][x < g_screen.cols ? x : g_screen.cols];
+    for (size_t k = 0; k < g_nconts && depth < 8; k++) {
+        const cont_rec *c = &g_conts[k];
+        if (c->y != y || c->x_end <= x || c->x_end > g_screen.cols || c->ny >= g_screen.rows)
+            continue;
+        int to = g_screen.at[y][c->x_end];
+        size_t n = (size_t)(to - from) < cap - 1 ? (size_t)(to - from) : cap - 1;
+        memcpy(out, row + from, n);
+        joined(c->ny, c->nx, out + n, cap - n, depth + 1);
+        return;
+    }
+    snprintf(out, cap, "%s", row + from);
+}
+
+/* True when (y, x) starts the text a broken one goes on with. */
+static bool continues_here(int y, int x)
+{
+    for (size_t k = 0; k < g_nconts; k++)
+        if (g_conts[k].ny == y && g_conts[k].nx == x)
+            return true;
+    return false;
+}
+
+static bool figure_char_at(int y, int x)
+{
+    if (y < 0 || y >= g_screen.rows || x < 0 || x >= g_screen.cols)
+        return false;
+    char c = g_screen.text[y][g_screen.at[y][x]];
+    return (c >= '0' && c <= '9') || c == '.';
+}
+
+/* Only a figure too long for a whole line may break between characters. */
+static void check_breaks(void)
+{
+    bool ok = true;
+    for (size_t k = 0; k < g_nconts; k++) {
+        const cont_rec *c = &g_conts[k];
+        if (!figure_char_at(c->y, c->x_end - 1) || !figure_char_at(c->ny, c->nx)) {
+            fail(c->y, "a word broken between rows %d and %d", c->y, c->ny);
+            ok = false;
+        }
+    }
+    if (ok)
+        pass();
+}
+
+static void check_numbers(const figures *figs, int top, int bottom)
+{
+    bool ok = true;
+    check_breaks();
+    for (int y = top; y < bottom && y < g_screen.rows; y++) {
+        char line[ROW_MAX * 4];
+        joined(y, 0, line, sizeof line, 0);
+        size_t len = strlen(line), pos = 0, row_len = strlen(g_screen.text[y]);
+        figure fg;
+        while (figure_next(line, len, &pos, &fg)) {
+            if (fg.at >= row_len)
+                break; /* on the next row: read there */
+            int x = 0;
+            while (x < g_screen.cols && g_screen.at[y][x] < (int)fg.at)
+                x++;
+            if (continues_here(y, x))
+                continue;
+            char text[ROW_MAX];
+            snprintf(text, sizeof text, "%.*s", (int)fg.len, line + fg.at);
+            if (fg.kind == FIGURE_RUNS_ON && !figures_has(figs, text)) {
+                fail(y, "a number runs into the text after it: \"%s\"", text);
+                ok = false;
+            } else if (fg.kind == FIGURE_HEX) {
+                if (!figure_hex_whole(line, &fg)) {
+                    fail(y, "an address or hash not whole: \"%s\"", text);
+                    ok = false;
+                }
+            } else if (!(fg.integer && fg.len <= 6) && !figures_has(figs, text)) {
+                fail(y, "\"%s\" is no figure of the state", text);
+                ok = false;
+            }
+        }
+    }
+    if (ok)
+        pass();
+}
+
+static bool screen_has(const char *text, int top, int bottom)
+{
+    for (int y = top; y < bottom && y < g_screen.rows; y++)
+        if (strstr(g_screen.text[y], text))
+            return true;
+    return false;
+}
+
+/* ---- drawing ---- */
+
+typedef struct run {
+    world *w;
+    const tui_page *pages;
+    size_t npages, page;
+    void *state;
+    WINDOW *win;
+    tui_counters counters;
+} run;
+
+static tui_chrome chrome_of(run *r, const char *message)
+{
+    return (tui_chrome){
+        .pages = r->pages, .npages = r->npages, .page = r->page,
+        .message = message, .message_error = false, .ever_connected = true,
+        .now_ms = 52345, .snapshot_ms = 12345, .requests = 12, .requests_refresh = 1,
+        .first_page_ms = 95, .counters = &r->counters, .past_txs = r->w->ntxs,
+    };
+}
+
+/* The whole screen as the shell draws it: header, sidebar, the page in its
+ * window, the message and hint lines. */
+static void draw_screen(run *r, const char *message)
+{
+    tui_chrome c = chrome_of(r, message);
+    erase();
+    trace_reset();
+    tui_chrome_header(&r->w->app, &c);
+    tui_chrome_sidebar(&c);
+    int y, x, h, wd;
+    tui_chrome_page_area(&c, &y, &x, &h, &wd);
+    if (r->win)
+        delwin(r->win);
+    r->win = derwin(stdscr, h, wd, y, x);
+    unsigned long start = tui_counters_clock_us();
+    r->pages[r->page].draw(&r->w->app, r->state, r->win);
+    tui_counters_drew(&g_counters, r->page, tui_counters_clock_us() - start);
+    tui_chrome_bottom(&r->w->app, &c);
+}
+
+static int page_top(void) { return TUI_HEADER_H; }
+
+/* The entries of a page's list, when it has one. */
+static size_t list_total(run *r, const char **what)
+{
+    const world *w = r->w;
+    const char *title = r->pages[r->page].title;
+    *what = title;
+    if (strcmp(title, "Market") == 0)
+        return w->snap->nsells + w->snap->nbuys;
+    if (strcmp(title, "Voting") == 0)
+        return w->past.governance.nproposals;
+    if (strcmp(title, "Energy") == 0)
+        return w->snap->nunits;
+    if (strcmp(title, "Banker") == 0)
+        return w->past.withdrawals.count;
+    if (strcmp(title, "Accounts") == 0)
+        return w->naccounts;
+    if (strcmp(title, "Activity") == 0)
+        return w->ntxs + w->nsession;
+    if (strcmp(title, "Meter") == 0)
+        return screen_unit_events(&w->past, &w->snap->account, NULL, 0);
+    return 0;
+}
+
+/* SCREENCHECK_SHOW=TEXT prints every screen whose name contains TEXT, to
+ * look at by eye ("adversarial 80x24 Market"). */
+static void read_and_show(void)
+{
+    read_screen();
+    const char *show = getenv("SCREENCHECK_SHOW");
+    if (show && strstr(g_where, show)) {
+        printf("---- %s\n", g_where);
+        for (int y = 0; y < g_screen.rows; y++)
+            printf("%s\n", g_screen.text[y]);
+    }
+}
+
+static void check_page(run *r, const char *what, bool at_end)
+{
+    snprintf(g_where + strlen(g_where), sizeof g_where - strlen(g_where), " %s", what);
+    read_and_show();
+    check_prints(0);
+    check_numbers(r->w->figs, 0, g_screen.rows);
+    const char *name;
+    size_t total = list_total(r, &name);
+    int h = getmaxy(r->win);
+    if (total > (size_t)h) {
+        char of[64];
+        snprintf(of, sizeof of, "of %zu", total);
+        if (screen_has(of, page_top(), page_top() + h))
+            pass();
+        else
+            fail(-1, "%s lists %zu entries in %d rows and does not say \"%s\"", name, total, h,
+                 of);
+        snprintf(of, sizeof of, "%zu of %zu", total, total);
+        if (at_end && !screen_has(of, page_top(), page_top() + h))
+            fail(-1, "after G, %s does not show its last entry (\"%s\")", name, of);
+    }
+}
+
+/* ---- forms and dialogs ---- */
+
+#define TEXT_200                                                                               \
+    "wrong password for UTC--2026-11-30T18-05-00.000000000Z--f39fd6e51aad88f6f4ce6ab8827279cf" \
+    "ffb92266 (MAC mismatch: the key file or the password is not the one it was made with); "  \
+    "try again, or Esc and 7 Accounts to choose another"
+
+/* What a person may type into a field of that kind, at its widest. */
+static const char *typed(pc_arg_kind k)
+{
+    switch (k) {
+    case PC_ARG_ADDRESS: return "alice-alice-who-has-a-name-long-enough-to-fill-any-column-there-is";
+    case PC_ARG_ENT:
+    case PC_ARG_EEURO:
+    case PC_ARG_PRICE:
+        return "115792089237316195423570985008687907853269984665640564039457.584007913129639935";
+    case PC_ARG_WH: return "98765432109886123456789";
+    default: return "1";
+    }
+}
+
+static void draw_form(run *r, const tui_form_spec *spec, const char *note)
+{
+    tui_form f;
+    if (tui_form_init(&f, spec, NULL) != PC_OK)
+        return;
+    for (size_t i = 0; i < spec->nfields; i++) {
+        const tui_field_spec *fs = &spec->fields[i];
+        if (!fs->hidden && fs->type == TUI_FIELD_ARG && !fs->preset)
+            snprintf(f.text[i], sizeof f.text[i], "%s", typed(fs->kind));
+        world_see(r->w, f.text[i]);
+    }
+    tui_form_validate(&f, &r->w->app);
+    for (size_t i = 0; i < spec->nfields; i++)
+        world_see(r->w, f.why[i]);
+    if (note)
+        snprintf(f.note, sizeof f.note, "%s", note);
+    if (spec->preview) {
+        char preview[200] = "";
+        spec->preview(&r->w->app, f.texts, preview, sizeof preview);
+        world_see(r->w, preview);
+    }
+    world_see(r->w, f.note);
+    g_layer = 1;
+    tui_form_draw(&f, &r->w->app, stdscr);
+    tui_form_free(&f);
+}
+
+static void check_dialog(run *r, const char *what)
+{
+    size_t len = strlen(g_where);
+    snprintf(g_where + len, sizeof g_where - len, " %s", what);
+    read_and_show();
+    check_prints(1);
+    check_numbers(r->w->figs, 0, g_screen.rows);
+    g_where[len] = '\0';
+}
+
+/* Every key of a page that opens a form. */
+static void page_forms(run *r)
+{
+    static const char KEYS[] = "tewsbxyopadumncfi";
+    for (const char *k = KEYS; *k; k++) {
+        r->w->app.form_open = false;
+        const tui_page *p = &r->pages[r->page];
+        if (!p->key || !p->key(&r->w->app, r->state, *k) || !r->w->app.form_open)
+            continue;
+        char what[32];
+        snprintf(what, sizeof what, "form '%c'", *k);
+        draw_screen(r, "");
+        draw_form(r, &r->w->app.form, TEXT_200);
+        check_dialog(r, what);
+    }
+}
+
+static void dialogs(run *r)
+{
+    tui_chrome c = chrome_of(r, "");
+    draw_screen(r, "");
+    g_layer = 1;
+    tui_chrome_help(&c);
+    check_dialog(r, "help");
+
+    draw_screen(r, "");
+    g_layer = 1;
+    tui_chrome_waiting("Preparing", "asking the node for nonce, gas and fee", 1234);
+    check_dialog(r, "waiting");
+
+    tui_form_spec password = {
+        .title = "Unlock the account", .nfields = 1,
+        .fields = { { .label = "Password", .type = TUI_FIELD_SECRET } },
+    };
+    draw_screen(r, "");
+    draw_form(r, &password, TEXT_200);
+    check_dialog(r, "password");
+
+    tui_action_line lines[] = {
+        { .label = "", .emphasis = true,
+          .value = "sells 115792089237316195423570985008687907853269984665640564039457."
+                   "584007913129639935 ENT at 0.000000000000000001 eEuro/ENT: trades "
+                   "1.123456789012345678 ENT at once for 0.000000000000000001 eEuro, the rest "
+                   "waits" },
+        { .label = "Method", .value = "addOrder" },
+        { .label = "Price", .value = "0.000000000000000001 eEuro/ENT" },
+        { .label = "Amount", .value = "115792089237316195423570985008687907853269984665640564"
+                                      "039457.584007913129639935 ENT" },
+        { .label = "Most fee", .value = "115792089237316195423570985008687907853269984665640564"
+                                        "039457584007913129639935 wei (balance 1 wei)" },
+        { .label = "Warning", .warning = true, .value = TEXT_200 },
+        { .label = "Account", .value = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 (alice-alice-"
+                                       "who-has-a-name-long-enough-to-fill-any-column-there-is)" },
+        { .label = "Chain id", .value = "4200" },
+        { .label = "Nonce", .value = "123456" },
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        world_see(r->w, lines[i].value);
+    world_see(r->w, "1 wei");
+    draw_screen(r, "");
+    g_layer = 1;
+    tui_chrome_confirm(lines, sizeof lines / sizeof lines[0]);
+    check_dialog(r, "confirmation");
+}
+
+/* ---- the header's states ---- */
+
+static void headers(run *r)
+{
+    world *w = r->w;
+    tui_app saved = w->app;
+    static const char *const STATES[] = { "connected", "disconnected", "connecting",
+                                          "no account", "key file", "past unknown" };
+    world_see(w, "40 s");
+    for (size_t k = 0; k < sizeof STATES / sizeof STATES[0]; k++) {
+        w->app = saved;
+        tui_chrome c = chrome_of(r, TEXT_200);
+        switch (k) {
+        case 1: w->app.connected = false; break;
+        case 2: w->app.connected = false, c.ever_connected = false, w->app.snap = NULL; break;
+        case 3: w->app.wallet.has_account = false; break;
+        case 4: w->app.wallet.name = "", w->app.wallet.keystore = false; break;
+        case 5: w->app.past = NULL, w->app.past_problem = TEXT_200; break;
+        }
+        w->app.node = k % 2 ? "https://node1.a-very-long-host-name-of-the-operator.example:8545"
+                            : "http://127.0.0.1:8545";
+        erase();
+        trace_reset();
+        tui_chrome_header(&w->app, &c);
+        tui_chrome_bottom(&w->app, &c);
+        size_t len = strlen(g_where);
+        snprintf(g_where + len, sizeof g_where - len, " header %s", STATES[k]);
+        read_and_show();
+        check_prints(0);
+        check_numbers(w->figs, 0, g_screen.rows);
+        /* The connection's state is whole on the first line. */
+        const char *status = k == 1 ? "disconnected, retrying" : k == 2 ? "connecting" : "connected";
+        if (strstr(g_screen.text[0], status))
+            pass();
+        else
+            fail(0, "the header does not say \"%s\"", status);
+        g_where[len] = '\0';
+    }
+    w->app = saved;
+}
+
+/* ---- the run ---- */
+
+static void check_world(world *w)
+{
+    size_t npages;
+    const tui_page *pages = screens_all(&npages);
+    world_see(w, TEXT_200);
+    world_see(w, "0.0"); /* the help's draw timers, all zero here */
+    world_see(w, "5 min"); /* how long a key stays unlocked */
+    for (size_t wi = 0; wi < sizeof WIDTHS / sizeof WIDTHS[0]; wi++)
+        for (size_t hi = 0; hi < sizeof HEIGHTS / sizeof HEIGHTS[0]; hi++) {
+            resize_term(HEIGHTS[hi], WIDTHS[wi]);
+            run r = { .w = w, .pages = pages, .npages = npages };
+            snprintf(g_where, sizeof g_where, "%s %dx%d", w->name, WIDTHS[wi], HEIGHTS[hi]);
+            headers(&r);
+            dialogs(&r);
+            for (size_t p = 0; p < npages; p++) {
+                r.page = p;
+                r.state = pages[p].state_size ? calloc(1, pages[p].state_size) : NULL;
+                size_t len = strlen(g_where);
+                trace_reset();
+                draw_screen(&r, TEXT_200);
+                check_page(&r, pages[p].title, false);
+                g_where[len] = '\0';
+                if (pages[p].key && pages[p].key(&w->app, r.state, 'G')) {
+                    trace_reset();
+                    draw_screen(&r, "");
+                    char what[64];
+                    snprintf(what, sizeof what, "%s after G", pages[p].title);
+                    check_page(&r, what, true);
+                    g_where[len] = '\0';
+                }
+                if (strcmp(pages[p].title, "Activity") == 0) {
+                    for (int k = 0; k < 2; k++) {
+                        pages[p].key(&w->app, r.state, k ? 'G' : 'g');
+                        pages[p].key(&w->app, r.state, '\n');
+                        trace_reset();
+                        draw_screen(&r, "");
+                        check_page(&r, k ? "the oldest record whole" : "the newest record whole",
+                                   false);
+                        g_where[len] = '\0';
+                        pages[p].key(&w->app, r.state, 27);
+                    }
+                }
+                trace_reset();
+                page_forms(&r);
+                g_where[len] = '\0';
+                free(r.state);
+                r.state = NULL;
+            }
+            if (r.win)
+                delwin(r.win);
+        }
+}
+
+/* SCREENCHECK_BENCH=N: draws every page of the adversarial world N times
+ * at 200x50 and prints the mean time of a draw, to weigh changes. */
+static void bench(world *w, int n)
+{
+    size_t npages;
+    const tui_page *pages = screens_all(&npages);
+    resize_term(50, 200);
+    tui_ui_trace(NULL);
+    for (size_t p = 0; p < npages; p++) {
+        run r = { .w = w, .pages = pages, .npages = npages, .page = p };
+        r.state = pages[p].state_size ? calloc(1, pages[p].state_size) : NULL;
+        draw_screen(&r, "");
+        unsigned long start = tui_counters_clock_us();
+        for (int k = 0; k < n; k++)
+            pages[p].draw(&w->app, r.state, r.win);
+        printf("%-12s %.2f ms\n", pages[p].title,
+               (double)(tui_counters_clock_us() - start) / n / 1000.0);
+        free(r.state);
+        delwin(r.win);
+    }
+    tui_ui_trace(&TRACE);
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+    if (secret_init(NULL) != PC_OK) {
+        fprintf(stderr, "screencheck: no guarded memory\n");
+        return 1;
+    }
+    FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+    SCREEN *scr = out && in ? newterm("xterm-256color", out, in) : NULL;
+    if (!scr) {
+        fprintf(stderr, "screencheck: no curses screen (terminfo xterm-256color?)\n");
+        return 1;
+    }
+    set_term(scr);
+    tui_ui_init();
+    tui_ui_trace(&TRACE);
+    for (int k = 0; k < WORLD_COUNT; k++) {
+        world w;
+        if (!world_build(&w, (world_kind)k)) {
+            fprintf(stderr, "screencheck: could not build the %d world\n", k);
+            return 1;
+        }
+        if (getenv("SCREENCHECK_BENCH")) {
+            if (k == WORLD_ADVERSARIAL)
+                bench(&w, atoi(getenv("SCREENCHECK_BENCH")));
+        } else {
+            check_world(&w);
+        }
+        world_free(&w);
+    }
+    if (getenv("SCREENCHECK_TIME")) {
+        char draws[512];
+        tui_counters_draws(&g_counters, 0, 10, 10, draws, sizeof draws);
+        printf("draw ms last/max: %s\n", draws);
+    }
+    endwin();
+    delscreen(scr);
+    fclose(out);
+    fclose(in);
+    return check_summary();
+}
