@@ -1,5 +1,6 @@
 #include "screens/common.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -209,43 +210,30 @@ bool screen_list_filter_line(WINDOW *win, int y, const screen_list *l, size_t sh
     return true;
 }
 
-/* An address with its name when the address book has one: whole, or short
- * as screen_named_address writes it. */
-static void address_text(const tui_app *app, const eth_address *a, bool whole, char *out,
-                         size_t cap)
+/* An address, whole or short as screen_named_address writes it, with its
+ * name from the address book when it has one no wider than name_max. */
+static void address_text(const tui_app *app, const eth_address *a, bool whole, int name_max,
+                         char *out, size_t cap)
 {
-    if (!whole) {
-        screen_named_address(app, a, out, cap);
-        return;
-    }
     char text[ETH_ADDRESS_TEXT_LEN];
-    eth_address_to_checksum(a, text);
+    if (whole)
+        eth_address_to_checksum(a, text);
+    else
+        screen_short_address(a, text);
     const char *name = names_lookup(tui_app_names(app), a);
-    snprintf(out, cap, "%s%s%s", text, name ? " " : "", name ? name : "");
+    bool named = name && table_text_width(name) <= name_max;
+    snprintf(out, cap, "%s%s%s", text, named ? " " : "", named ? name : "");
 }
 
 void screen_address_fitted(const tui_app *app, const eth_address *a, int width, char *out,
                            size_t cap)
 {
-    char text[ETH_ADDRESS_TEXT_LEN];
-    eth_address_to_checksum(a, text);
-    const char *name = names_lookup(tui_app_names(app), a);
-    bool named = name && table_text_width(name) <= width;
-    snprintf(out, cap, "%s%s%s", text, named ? " " : "", named ? name : "");
-}
-
-void screen_list_address(const tui_app *app, WINDOW *win, const eth_address *a, char *out,
-                         size_t cap)
-{
-    address_text(app, a, getmaxx(win) >= SCREEN_FULL_ADDRESS_W, out, cap);
+    address_text(app, a, true, width, out, cap);
 }
 
 void screen_named_address(const tui_app *app, const eth_address *a, char *out, size_t cap)
 {
-    char s[16];
-    const char *name = names_lookup(tui_app_names(app), a);
-    screen_short_address(a, s);
-    snprintf(out, cap, "%s%s%s", s, name ? " " : "", name ? name : "");
+    address_text(app, a, false, INT_MAX, out, cap);
 }
 
 screen_flow screen_flow_start(WINDOW *win, int y)
@@ -328,7 +316,7 @@ bool screen_past_missing(WINDOW *win, int *y, const tui_app *app)
 
 /* One decoded argument as people read it, by the kind the binding gives it. */
 static void arg_text(const tui_app *app, const pc_method *m, const abi_value *args, size_t i,
-                     bool whole, char *out, size_t cap)
+                     bool whole, int name_max, char *out, size_t cap)
 {
     static const pc_unit UNITS[] = {
         [PC_ARG_ENT] = PC_UNIT_ENT, [PC_ARG_EEURO] = PC_UNIT_EEURO,
@@ -337,7 +325,7 @@ static void arg_text(const tui_app *app, const pc_method *m, const abi_value *ar
     };
     const abi_value *v = &args->items[i];
     switch (m->args[i]) {
-    case PC_ARG_ADDRESS: address_text(app, &v->addr, whole, out, cap); return;
+    case PC_ARG_ADDRESS: address_text(app, &v->addr, whole, name_max, out, cap); return;
     case PC_ARG_SIDE: snprintf(out, cap, "%s", v->boolean ? "buy" : "sell"); return;
     case PC_ARG_PARAM_NAME: snprintf(out, cap, "%s", (const char *)v->bytes); return;
     case PC_ARG_PARAM_VALUE: {
@@ -351,7 +339,8 @@ static void arg_text(const tui_app *app, const pc_method *m, const abi_value *ar
     }
 }
 
-void screen_call_text(const tui_app *app, const history_tx *t, bool whole, char *out, size_t cap)
+void screen_call_text(const tui_app *app, const history_tx *t, bool whole, int name_max,
+                      char *out, size_t cap)
 {
     if (t->is_creation || !t->method) {
         snprintf(out, cap, "%s", t->is_creation ? "constructor" : "(unknown call)");
@@ -360,7 +349,7 @@ void screen_call_text(const tui_app *app, const history_tx *t, bool whole, char 
     size_t used = (size_t)snprintf(out, cap, "%s(", t->method->name);
     for (size_t i = 0; i < t->args.count && i < t->method->nargs && used < cap; i++) {
         char a[PC_UNIT_TEXT_MAX + ETH_ADDRESS_TEXT_LEN];
-        arg_text(app, t->method, &t->args, i, whole, a, sizeof a);
+        arg_text(app, t->method, &t->args, i, whole, name_max, a, sizeof a);
         used += (size_t)snprintf(out + used, cap - used, "%s%s", i ? ", " : "", a);
     }
     if (used < cap)
@@ -417,15 +406,7 @@ void screen_text_addresses(const tui_app *app, const char *text, bool whole, int
             memcpy(word, text, 42);
         if (hex == 40 && eth_address_parse(word, &a, NULL) == PC_OK) {
             char named[ETH_ADDRESS_TEXT_LEN + 72];
-            const char *name = names_lookup(tui_app_names(app), &a);
-            if (name && table_text_width(name) > name_max)
-                name = NULL;
-            if (whole)
-                eth_address_to_checksum(&a, named);
-            else
-                screen_short_address(&a, named);
-            if (name)
-                snprintf(named + strlen(named), sizeof named - strlen(named), " %s", name);
+            address_text(app, &a, whole, name_max, named, sizeof named);
             used += (size_t)snprintf(out + used, cap - used, "%s", named);
             text += 42;
         } else {

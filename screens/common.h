@@ -75,13 +75,6 @@ bool screen_list_filter_line(WINDOW *win, int y, const screen_list *l, size_t sh
                              size_t total);
 /* "0x90F7..b906 alice", or the short address alone without a name, for lists. */
 void screen_named_address(const tui_app *app, const eth_address *a, char *out, size_t cap);
-/* Page width from which lists show whole addresses (a terminal of 137
- * columns and more, beside the sidebar). */
-#define SCREEN_FULL_ADDRESS_W 120
-/* As screen_named_address, with the whole address on pages at least
- * SCREEN_FULL_ADDRESS_W wide. */
-void screen_list_address(const tui_app *app, WINDOW *win, const eth_address *a, char *out,
-                         size_t cap);
 
 /* The whole address, with its name after it when the name fits whole on
  * a line `width` columns wide (a wrapped value shows it on the next);
@@ -97,9 +90,10 @@ void screen_text_addresses(const tui_app *app, const char *text, bool whole, int
                            char *out, size_t cap);
 /* "energyProduced(0x90F7..b906 alice, 10 kWh)": a recorded call with its
  * decoded arguments in their units, "constructor", or "(unknown call)".
- * whole: addresses in full (with their names), for a detail view. */
-void screen_call_text(const tui_app *app, const history_tx *t, bool whole, char *out,
-                      size_t cap);
+ * whole: addresses in full, for a detail view; names no wider than
+ * name_max (the line they are drawn on: a name never breaks). */
+void screen_call_text(const tui_app *app, const history_tx *t, bool whole, int name_max,
+                      char *out, size_t cap);
 /* The owner of storage unit `unit` from the history index; false when the
  * index is not read or does not list it. */
 bool screen_unit_owner(const tui_app *app, const eth_address *unit, eth_address *owner);

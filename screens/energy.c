@@ -1,6 +1,7 @@
 /* 2 Energy: total energy, costs, the storage units as a bar chart, the peg
  * as a gauge, the account's sessions with their time left; starting a
  * session shows the Wh the ENT buys before anything is signed. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,7 +102,7 @@ static void draw_unit_detail(const tui_app *app, WINDOW *win, const wallet_unit 
     for (size_t i = *skip; i < n && i < *skip + shown; i++) {
         char when[24], call[400];
         screen_time(ev[i]->time, when);
-        screen_call_text(app, ev[i], false, call, sizeof call);
+        screen_call_text(app, ev[i], false, INT_MAX, call, sizeof call);
         tui_print(win, y + 1 + (int)(i - *skip), 2, W - 2, TUI_NORMAL, "%s %s", when + 11, call);
     }
     free(ev);

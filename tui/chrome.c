@@ -260,7 +260,8 @@ void tui_chrome_bottom(const tui_app *app, const tui_chrome *c)
     for (int k = 0; k < rows && k < MAX_LINES; k++) {
         int at = k ? 2 : x;
         if (k && spans[k - 1].cont)
-            tui_ui_trace_cont(stdscr, y + k - 1, (k > 1 ? 2 : x) + spans[k - 1].cols, y + k, at);
+            tui_ui_trace_cont(stdscr, y + k - 1, (k > 1 ? 2 : x) + spans[k - 1].cols,
+                              k > 1 ? COLS - 2 : COLS - x, y + k, at);
         tui_print(stdscr, y + k, at, spans[k].cols, c->message_error ? TUI_BAD : TUI_NORMAL,
                   "%.*s", spans[k].len, m + spans[k].at);
     }

@@ -3,6 +3,7 @@
 /* Where the pieces of a row go. */
 typedef struct row_ctx {
     WINDOW *win;
+    const table_layout *l;
     int y, x0, bottom;
     const tui_style *styles;
     tui_style style;                /* for every piece when styles is NULL */
@@ -21,7 +22,7 @@ static void draw_piece(void *ctx, const table_piece *p)
         return;
     }
     if (r->pending[c])
-        tui_ui_trace_cont(r->win, r->pend_y[c], r->pend_x[c], y, x);
+        tui_ui_trace_cont(r->win, r->pend_y[c], r->pend_x[c], r->l->w[c], y, x);
     r->pending[c] = p->cont;
     r->pend_y[c] = y;
     r->pend_x[c] = x + p->cols;
@@ -37,7 +38,7 @@ static int bottom_of(WINDOW *win, int bottom)
 int tui_table_row(WINDOW *win, int y, int x0, int bottom, const table_layout *l,
                   const char *const texts[], const tui_style styles[])
 {
-    row_ctx r = { .win = win, .y = y, .x0 = x0, .bottom = bottom_of(win, bottom),
+    row_ctx r = { .win = win, .l = l, .y = y, .x0 = x0, .bottom = bottom_of(win, bottom),
                   .styles = styles };
     return table_row(l, texts, draw_piece, &r);
 }
@@ -45,7 +46,7 @@ int tui_table_row(WINDOW *win, int y, int x0, int bottom, const table_layout *l,
 void tui_table_heading(WINDOW *win, int y, int x0, const table_col *cols, const table_layout *l,
                        tui_style st)
 {
-    row_ctx r = { .win = win, .y = y, .x0 = x0, .bottom = bottom_of(win, 0), .style = st };
+    row_ctx r = { .win = win, .l = l, .y = y, .x0 = x0, .bottom = bottom_of(win, 0), .style = st };
     table_heading(cols, l, draw_piece, &r);
 }
 
@@ -73,7 +74,7 @@ int tui_text(WINDOW *win, int y, int x, int width, int indent, int bottom, tui_s
         int at = k ? x + indent : x;
         if (k && spans[k - 1].cont && y + k < bottom)
             tui_ui_trace_cont(win, y + k - 1, (k > 1 ? x + indent : x) + spans[k - 1].cols,
-                              y + k, at);
+                              k > 1 ? width - indent : width, y + k, at);
         if (y + k >= bottom) {
             /* Told to the trace as lost: the caller left too little room. */
             tui_print(win, getmaxy(win), at, 0, st, "%.*s", spans[k].len, text + spans[k].at);

@@ -18,12 +18,23 @@ static const tui_trace *g_trace;
 
 void tui_ui_trace(const tui_trace *t) { g_trace = t; }
 
-void tui_ui_trace_cont(WINDOW *win, int y, int x_end, int next_y, int next_x)
+void tui_ui_trace_cont(WINDOW *win, int y, int x_end, int width, int next_y, int next_x)
 {
     if (g_trace && g_trace->cont) {
         int by, bx;
         getbegyx(win, by, bx);
-        g_trace->cont(g_trace->ctx, by + y, bx + x_end, by + next_y, bx + next_x);
+        g_trace->cont(g_trace->ctx, by + y, bx + x_end, width, by + next_y, bx + next_x);
+    }
+}
+
+void tui_clear(WINDOW *win, int y, int x, int h, int w)
+{
+    for (int r = 0; r < h; r++)
+        mvwhline(win, y + r, x, ' ', w);
+    if (g_trace && g_trace->cover) {
+        int by, bx;
+        getbegyx(win, by, bx);
+        g_trace->cover(g_trace->ctx, by + y, bx + x, h, w);
     }
 }
 
@@ -204,8 +215,7 @@ void tui_box(WINDOW *win, int h, int w, const char *title, int *y, int *x)
         w = W;
     *y = (H - h) / 2;
     *x = (W - w) / 2;
-    for (int r = 0; r < h; r++)
-        mvwhline(win, *y + r, *x, ' ', w);
+    tui_clear(win, *y, *x, h, w);
     WINDOW *frame = derwin(win, h, w, *y, *x);
     if (frame) {
         if (g_utf8)

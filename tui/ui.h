@@ -71,17 +71,22 @@ int tui_print_amount(WINDOW *win, int y, int x, int width, tui_style s, const u2
 /* What the screen checker (tests/tui/screencheck.c) learns of each draw:
  * where every tui_print drew (window row and column, in screen
  * coordinates), the text it was given, and how many of its characters did
- * not fit (`lost`: a cut),
- * and where a text broken between characters goes on (from the end of one
- * piece to the start of the next). NULL (the panel's case): nothing is
- * reported. */
+ * not fit (`lost`: a cut); where a word too long for its line breaks
+ * between characters and goes on (from the end of one piece, on a line
+ * `width` wide, to the start of the next); and where a box or an overlay
+ * covers what was drawn before (tui_clear). NULL (the panel's case):
+ * nothing is reported. */
 typedef struct tui_trace {
     void (*print)(void *ctx, int y, int x, int cols, int lost, const char *text);
-    void (*cont)(void *ctx, int y, int x_end, int next_y, int next_x);
+    void (*cont)(void *ctx, int y, int x_end, int width, int next_y, int next_x);
+    void (*cover)(void *ctx, int y, int x, int h, int w);
     void *ctx;
 } tui_trace;
 void tui_ui_trace(const tui_trace *t);
 /* Reports a continuation to the trace (tui/table_draw.c). */
-void tui_ui_trace_cont(WINDOW *win, int y, int x_end, int next_y, int next_x);
+void tui_ui_trace_cont(WINDOW *win, int y, int x_end, int width, int next_y, int next_x);
+/* Blanks h rows of w columns from (y, x) of win: what a box or an overlay
+ * puts over what was there. */
+void tui_clear(WINDOW *win, int y, int x, int h, int w);
 
 #endif

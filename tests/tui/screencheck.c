@@ -46,7 +46,7 @@ typedef struct print_rec {
 } print_rec;
 
 typedef struct cont_rec {
-    int y, x_end, ny, nx;
+    int y, x_end, width, ny, nx;
 } cont_rec;
 
 #define MAX_PRINTS 20000
@@ -68,14 +68,29 @@ static void on_print(void *ctx, int y, int x, int cols, int lost, const char *te
     snprintf(p->text, sizeof p->text, "%s", text);
 }
 
-static void on_cont(void *ctx, int y, int x_end, int ny, int nx)
+static void on_cont(void *ctx, int y, int x_end, int width, int ny, int nx)
 {
     (void)ctx;
     if (g_nconts < MAX_CONTS)
-        g_conts[g_nconts++] = (cont_rec){ y, x_end, ny, nx };
+        g_conts[g_nconts++] = (cont_rec){ y, x_end, width, ny, nx };
 }
 
-static const tui_trace TRACE = { on_print, on_cont, NULL };
+/* What a box or an overlay covers is gone: its prints no longer count. */
+static void on_cover(void *ctx, int y, int x, int h, int w)
+{
+    (void)ctx;
+    size_t kept = 0;
+    for (size_t i = 0; i < g_nprints; i++) {
+        const print_rec *p = &g_prints[i];
+        bool under = p->layer == g_layer && p->y >= y && p->y < y + h && p->x >= x &&
+                     p->x + p->cols <= x + w;
+        if (!under || p->lost)
+            g_prints[kept++] = *p;
+    }
+    g_nprints = kept;
+}
+
+static const tui_trace TRACE = { on_print, on_cont, on_cover, NULL };
 
 static void trace_reset(void)
 {
@@ -233,22 +248,27 @@ static bool continues_here(int y, int x)
     return false;
 }
 
-static bool figure_char_at(int y, int x)
+static char cell_at(int y, int x)
 {
     if (y < 0 || y >= g_screen.rows || x < 0 || x >= g_screen.cols)
-        return false;
-    char c = g_screen.text[y][g_screen.at[y][x]];
-    return (c >= '0' && c <= '9') || c == '.';
+        return ' ';
+    return g_screen.text[y][g_screen.at[y][x]];
 }
 
-/* Only a figure too long for a whole line may break between characters. */
+/* Only a word longer than its whole line may break between characters. */
 static void check_breaks(void)
 {
     bool ok = true;
     for (size_t k = 0; k < g_nconts; k++) {
         const cont_rec *c = &g_conts[k];
-        if (!figure_char_at(c->y, c->x_end - 1) || !figure_char_at(c->ny, c->nx)) {
-            fail(c->y, "a word broken between rows %d and %d", c->y, c->ny);
+        int len = 0;
+        for (int x = c->x_end - 1; x >= 0 && cell_at(c->y, x) != ' '; x--)
+            len++;
+        for (int x = c->nx; x < g_screen.cols && cell_at(c->ny, x) != ' '; x++)
+            len++;
+        if (len <= c->width) {
+            fail(c->y, "a word of %d characters broken between rows %d and %d, on lines %d wide",
+                 len, c->y, c->ny, c->width);
             ok = false;
         }
     }
