@@ -50,7 +50,7 @@ static bool entry_matches(const tui_app *app, const screen_list *l, const entry 
         return screen_list_match(l, text);
     }
     char from[64], call[512];
-    screen_named_address(app, &e->record->from, from, sizeof from);
+    screen_named_address(app, &e->record->from, INT_MAX, from, sizeof from);
     screen_call_text(app, e->record, false, INT_MAX, call, sizeof call);
     snprintf(text, sizeof text, "#%llu %s %s %s %.900s", (unsigned long long)e->record->block,
              from, OUTCOMES[e->record->outcome], call, e->record->text);
@@ -117,7 +117,7 @@ static void record_texts(const tui_app *app, const layouts *ls, const history_tx
         snprintf(r->from[0], sizeof r->from[0], "%s%s%s", whole, name ? " " : "",
                  name ? name : "");
     else if (f == 1)
-        screen_named_address(app, &t->from, r->from[1], sizeof r->from[1]);
+        screen_named_address(app, &t->from, INT_MAX, r->from[1], sizeof r->from[1]);
     else
         screen_short_address(&t->from, r->from[2]);
     screen_call_text(app, t, false, l->w[COL_CALL], r->call, sizeof r->call);

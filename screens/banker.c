@@ -2,6 +2,7 @@
  * that accounts locked to be paid out and the banker has not settled yet,
  * replayed from the history index: buy orders' locks are not requests),
  * mint, burn, unlock. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,7 +65,7 @@ static void request_texts(const tui_app *app, const view_withdrawal *r, request_
     eth_address_to_checksum(&r->account, whole);
     snprintf(t->account[0], sizeof t->account[0], "%s%s%s", whole, name ? " " : "",
              name ? name : "");
-    screen_named_address(app, &r->account, t->account[1], sizeof t->account[1]);
+    screen_named_address(app, &r->account, INT_MAX, t->account[1], sizeof t->account[1]);
     screen_short_address(&r->account, t->account[2]);
     pc_format_unit(&r->amount, PC_UNIT_EEURO, t->amount, sizeof t->amount);
     screen_time(r->time, t->when[0]);

@@ -231,9 +231,10 @@ void screen_address_fitted(const tui_app *app, const eth_address *a, int width, 
     address_text(app, a, true, width, out, cap);
 }
 
-void screen_named_address(const tui_app *app, const eth_address *a, char *out, size_t cap)
+void screen_named_address(const tui_app *app, const eth_address *a, int name_max, char *out,
+                          size_t cap)
 {
-    address_text(app, a, false, INT_MAX, out, cap);
+    address_text(app, a, false, name_max, out, cap);
 }
 
 screen_flow screen_flow_start(WINDOW *win, int y)
@@ -416,4 +417,26 @@ void screen_text_addresses(const tui_app *app, const char *text, bool whole, int
     }
     if (used >= cap)
         out[cap - 1] = '\0';
+}
+
+enum { EVENT_WHEN, EVENT_CALL, EVENT_COLS };
+
+void screen_event_layout(int width, table_layout *l)
+{
+    const table_col cols[EVENT_COLS] = {
+        [EVENT_WHEN] = { .priority = 3, .keep = true, .nforms = 2, .width = { 16, 5 } },
+        [EVENT_CALL] = { .priority = 8, .keep = true, .fill = true, .min = 40 },
+    };
+    table_fit(cols, EVENT_COLS, width, 2, 4, l);
+}
+
+int screen_event_row(const tui_app *app, WINDOW *win, int y, int x, int bottom,
+                     const table_layout *l, const history_tx *t)
+{
+    static const tui_style STYLES[EVENT_COLS] = { TUI_DIM, TUI_NORMAL };
+    char when[24], call[512];
+    screen_time(t->time, when);
+    screen_call_text(app, t, false, l->w[EVENT_CALL], call, sizeof call);
+    const char *texts[EVENT_COLS] = { l->form[EVENT_WHEN] == 0 ? when : when + 11, call };
+    return win ? tui_table_row(win, y, x, bottom, l, texts, STYLES) : tui_table_rows(l, texts);
 }

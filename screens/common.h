@@ -10,6 +10,7 @@
 
 #include "eth/address.h"
 #include "tui/app.h"
+#include "tui/table.h"
 #include "tui/ui.h"
 
 extern const tui_page screen_tokens, screen_energy, screen_network, screen_market,
@@ -73,8 +74,10 @@ bool screen_list_match(const screen_list *l, const char *text);
  * 300)"; true when it took the row. */
 bool screen_list_filter_line(WINDOW *win, int y, const screen_list *l, size_t shown,
                              size_t total);
-/* "0x90F7..b906 alice", or the short address alone without a name, for lists. */
-void screen_named_address(const tui_app *app, const eth_address *a, char *out, size_t cap);
+/* "0x90F7..b906 alice", or the short address alone without a name or with
+ * a name wider than name_max, for lists. */
+void screen_named_address(const tui_app *app, const eth_address *a, int name_max, char *out,
+                          size_t cap);
 
 /* The whole address, with its name after it when the name fits whole on
  * a line `width` columns wide (a wrapped value shows it on the next);
@@ -104,6 +107,15 @@ bool screen_unit_owner(const tui_app *app, const eth_address *unit, eth_address 
  * there are. */
 size_t screen_unit_events(const wallet_past *p, const eth_address *unit, const history_tx **out,
                           size_t max);
+
+/* A unit's reading or session (screen_unit_events) as a row of `width`
+ * columns: when it was (the day too when there is room, else the time
+ * alone) and the call, wrapped at its arguments in the room left. Fills
+ * the layout once per draw; screen_event_row draws one event from (y, x)
+ * above `bottom` (win NULL: only counts) and returns its rows. */
+void screen_event_layout(int width, table_layout *l);
+int screen_event_row(const tui_app *app, WINDOW *win, int y, int x, int bottom,
+                     const table_layout *l, const history_tx *t);
 
 /* A long text over at most `lines` rows from (*y, x) to the window's right
  * edge, broken at characters; *y ends under it. */

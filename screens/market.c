@@ -4,6 +4,7 @@
  * the spread, and the recent trades replayed from the history index. The
  * account's own orders are marked; add a buy or sell order, remove an own
  * order. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,7 +60,7 @@ static bool row_matches(const tui_app *app, const screen_list *l, const wallet_s
     char text[PC_UNIT_TEXT_MAX * 2 + sizeof owner + U256_DEC_MAX + 16];
     pc_format_unit(&r->o->price, PC_UNIT_PRICE, price, sizeof price);
     pc_format_unit(&r->o->quantity, PC_UNIT_ENT, qty, sizeof qty);
-    screen_named_address(app, &r->o->user, owner, sizeof owner);
+    screen_named_address(app, &r->o->user, INT_MAX, owner, sizeof owner);
     u256_to_dec(&r->o->id, id);
     snprintf(text, sizeof text, "%s #%s %s %s %s%s", r->buy ? "buy" : "sell", id, price, qty,
              owner, own(s, r->o) ? " mine" : "");
@@ -153,7 +154,7 @@ static void row_texts(const tui_app *app, const wallet_state *s, const row *r, r
     const char *name = names_lookup(tui_app_names(app), &r->o->user);
     eth_address_to_checksum(&r->o->user, whole);
     snprintf(t->owner[0], sizeof t->owner[0], "%s%s%s", whole, name ? " " : "", name ? name : "");
-    screen_named_address(app, &r->o->user, t->owner[1], sizeof t->owner[1]);
+    screen_named_address(app, &r->o->user, INT_MAX, t->owner[1], sizeof t->owner[1]);
     screen_short_address(&r->o->user, t->owner[2]);
 }
 
@@ -259,14 +260,15 @@ static void spread_text(const ladder *lad, char *out, size_t cap)
 
 /* One trade: "18:05  1.9 ENT at 0.5 eEuro/ENT  from 0xC..93BC c to 0xf3..2266 a",
  * the day too on wide pages. */
-static void trade_text(const tui_app *app, const view_fill *f, bool day, char *out, size_t cap)
+static void trade_text(const tui_app *app, const view_fill *f, int W, char *out, size_t cap)
 {
+    bool day = W >= 100;
     char when[24], qty[PC_UNIT_TEXT_MAX], price[PC_UNIT_TEXT_MAX], buyer[96], seller[96];
     screen_time(f->time, when);
     pc_format_unit(&f->quantity, PC_UNIT_ENT, qty, sizeof qty);
     pc_format_unit(&f->price, PC_UNIT_PRICE, price, sizeof price);
-    screen_named_address(app, &f->buyer, buyer, sizeof buyer);
-    screen_named_address(app, &f->seller, seller, sizeof seller);
+    screen_named_address(app, &f->buyer, W - 6, buyer, sizeof buyer);
+    screen_named_address(app, &f->seller, W - 6, seller, sizeof seller);
     snprintf(out, cap, "%s  %s at %s  from %s to %s", day ? when : when + 11, qty, price, seller,
              buyer);
 }
@@ -283,7 +285,7 @@ static int trades_rows(const tui_app *app, int W, int most, size_t *shown)
     const view_fill *fills = p->market.fills;
     for (size_t i = p->market.nfills; i > 0 && *shown < MARKET_TRADES; i--) {
         char t[4 * PC_UNIT_TEXT_MAX + 200];
-        trade_text(app, &fills[i - 1], W >= 100, t, sizeof t);
+        trade_text(app, &fills[i - 1], W, t, sizeof t);
         int h = tui_text_rows(W - 2, 4, "  ", t);
         if (rows + h > most)
             break;
@@ -305,7 +307,7 @@ static void draw_trades(const tui_app *app, WINDOW *win, int y, size_t shown)
         tui_print(win, y, 2, 0, TUI_DIM, "none yet");
     for (size_t i = m->nfills; i > 0 && i + shown > m->nfills; i--) {
         char t[4 * PC_UNIT_TEXT_MAX + 200];
-        trade_text(app, &m->fills[i - 1], W >= 100, t, sizeof t);
+        trade_text(app, &m->fills[i - 1], W, t, sizeof t);
         y += tui_text(win, y, 2, W - 2, 4, 0, TUI_NORMAL, "  ", t);
     }
 }

@@ -43,31 +43,17 @@ static bool filter_events(const tui_app *app, const screen_list *l, const wallet
     return true;
 }
 
-/* A reading's row: when (the day too, then the time alone) and the call,
- * which wraps in the room left, at its arguments. */
-enum { COL_WHEN, COL_CALL, NCOLS };
-
+/* What the list's rows need to say how tall each is. */
 typedef struct event_rows {
     const tui_app *app;
     const history_tx **ev;
     const table_layout *l;
 } event_rows;
 
-static void event_texts(const event_rows *c, size_t i, char when[24], char *call, size_t cap,
-                        const char *texts[NCOLS])
-{
-    screen_time(c->ev[i]->time, when);
-    screen_call_text(c->app, c->ev[i], false, c->l->w[COL_CALL], call, cap);
-    texts[COL_WHEN] = c->l->form[COL_WHEN] == 0 ? when : when + 11;
-    texts[COL_CALL] = call;
-}
-
 static int event_height(void *ctx, size_t i)
 {
-    char when[24], call[512];
-    const char *texts[NCOLS];
-    event_texts(ctx, i, when, call, sizeof call, texts);
-    return tui_table_rows(((event_rows *)ctx)->l, texts);
+    const event_rows *c = ctx;
+    return screen_event_row(c->app, NULL, 0, 0, 0, c->l, c->ev[i]);
 }
 
 static void draw_events(const tui_app *app, meter_state *st, WINDOW *win, const wallet_state *s, int y)
@@ -85,25 +71,17 @@ static void draw_events(const tui_app *app, meter_state *st, WINDOW *win, const 
     screen_list_footer(win, H - 1, &st->list, "reading", n, total, NULL, NULL);
     if (n == 0)
         tui_print(win, y, 2, 0, TUI_DIM, total ? "none matches the filter" : "none yet");
-    table_col cols[NCOLS] = {
-        [COL_WHEN] = { .priority = 3, .keep = true, .nforms = 2, .width = { 16, 5 } },
-        [COL_CALL] = { .priority = 8, .keep = true, .fill = true, .min = 40 },
-    };
     table_layout l;
-    table_fit(cols, NCOLS, W - 2, 2, 4, &l);
+    screen_event_layout(W - 2, &l);
     event_rows c = { app, ev, &l };
     size_t fit = 0, first = n ? screen_list_begin_rows(&st->list, n, H - 1 - y, event_height, &c,
                                                        &fit)
                               : 0;
     for (size_t i = first; i < first + fit; i++) {
-        char when[24], call[512];
-        const char *texts[NCOLS];
         bool chosen = i == st->list.cursor;
-        event_texts(&c, i, when, call, sizeof call, texts);
         screen_list_mark(&st->list, y, i);
         tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
-        static const tui_style STYLES[NCOLS] = { TUI_DIM, TUI_NORMAL };
-        y += tui_table_row(win, y, 2, H - 1, &l, texts, STYLES);
+        y += screen_event_row(app, win, y, 2, H - 1, &l, ev[i]);
     }
     free(ev);
 }

@@ -6,6 +6,7 @@
  * caller's side on each call (PROTOCOL.md, Voting), so the confirmation
  * says what this call does. New proposals: add/remove a voter,
  * register/remove a storage unit, change the banker, set a parameter. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,7 +140,7 @@ static void list_addresses(const tui_app *app, const eth_address *a, size_t n, c
     snprintf(out, cap, "nobody");
     for (size_t i = 0; i < n && used < cap; i++) {
         char s[96];
-        screen_named_address(app, &a[i], s, sizeof s);
+        screen_named_address(app, &a[i], INT_MAX, s, sizeof s);
         used += (size_t)snprintf(out + used, cap - used, "%s%s", i ? ", " : "", s);
     }
 }
