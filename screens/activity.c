@@ -21,7 +21,7 @@ typedef struct activity_state {
 /* An entry of the list: a transaction of this session or a record of the
  * history, by position (newest first within each). */
 typedef struct entry {
-    const tui_tx_record *session;
+    const tui_action *session;
     const history_tx *record;
 } entry;
 
@@ -42,8 +42,8 @@ static bool entry_matches(const tui_app *app, const screen_list *l, const entry 
     char text[1536], hash[65];
     if (e->session) {
         hex_encode(e->session->hash, 32, hash);
-        snprintf(text, sizeof text, "%s %s 0x%s %s", TX_STATES[e->session->state],
-                 e->session->description, e->session->has_hash ? hash : "",
+        snprintf(text, sizeof text, "%s %s 0x%s %s", TX_STATES[tui_action_tx_state(e->session)],
+                 e->session->call.description, e->session->has_hash ? hash : "",
                  e->session->outcome);
         return screen_list_match(l, text);
     }
@@ -81,17 +81,18 @@ static bool build_entries(const tui_app *app, const screen_list *l, entries *out
 
 /* A transaction of this session: its state and what it does, then its
  * outcome, above row `bottom`. Returns the rows used. */
-static int draw_session(const tui_app *app, WINDOW *win, int y, int bottom, const tui_tx_record *r,
+static int draw_session(const tui_app *app, WINDOW *win, int y, int bottom, const tui_action *r,
                         bool chosen)
 {
     int W = getmaxx(win);
     char h[65] = "";
     if (r->has_hash)
         hex_encode(r->hash, 32, h);
-    const char *spin = r->state == TUI_TX_PENDING ? tui_spinner(tui_app_clock_ms(app)) : "";
+    tui_tx_state state = tui_action_tx_state(r);
+    const char *spin = state == TUI_TX_PENDING ? tui_spinner(tui_app_clock_ms(app)) : "";
     tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
-    tui_print(win, y, 2, 9, TX_STYLES[r->state], "%s%s", spin, TX_STATES[r->state]);
-    tui_print(win, y, 11, W - 11, TUI_NORMAL, "%s  0x%.10s", r->description, h);
+    tui_print(win, y, 2, 9, TX_STYLES[state], "%s%s", spin, TX_STATES[state]);
+    tui_print(win, y, 11, W - 11, TUI_NORMAL, "%s  0x%.10s", r->call.description, h);
     if (!r->outcome[0] || y + 1 >= bottom)
         return 1;
     tui_print(win, y + 1, 11, W - 11, TUI_DIM, "%s", r->outcome);
@@ -147,13 +148,14 @@ static void draw_detail(const tui_app *app, WINDOW *win, const entry *e, size_t 
     tui_print(win, y++, 0, 0, TUI_TITLE, "Transaction %zu of %zu  (Esc or Enter closes)", pos + 1,
               n);
     if (e->session) {
-        const tui_tx_record *r = e->session;
+        const tui_action *r = e->session;
         hex_encode(r->hash, 32, hash + 2);
-        field(win, &y, "call", TUI_ACCENT, r->description);
-        field(win, &y, "status", TX_STYLES[r->state], TX_STATES[r->state]);
+        field(win, &y, "call", TUI_ACCENT, r->call.description);
+        field(win, &y, "status", TX_STYLES[tui_action_tx_state(r)],
+              TX_STATES[tui_action_tx_state(r)]);
         field(win, &y, "hash", TUI_NORMAL, r->has_hash ? hash : "");
         snprintf(text, sizeof text, "#%llu", (unsigned long long)r->block);
-        field(win, &y, "block", TUI_NORMAL, r->state == TUI_TX_MINED ? text : "");
+        field(win, &y, "block", TUI_NORMAL, tui_action_tx_state(r) == TUI_TX_MINED ? text : "");
         field(win, &y, "texts", TUI_NORMAL, r->outcome);
         return;
     }

@@ -212,3 +212,49 @@ unsigned tui_scale(const u256 *v, const u256 *max, unsigned width)
     u256_divmod(&ms, NULL, max, &d);
     return tui_scale(&vs, &ms, width);
 }
+
+/* The last place in text[at+1 .. end] where sep begins, or -1. */
+static int last_sep(const char *text, int at, int end, const char *sep)
+{
+    int cut = -1;
+    for (int p = at + 1; p <= end; p++)
+        if (strncmp(text + p, sep, strlen(sep)) == 0)
+            cut = p;
+    return cut;
+}
+
+int tui_wrap(const char *text, const char *sep, int width, tui_span *out, int max)
+{
+    int len = (int)strlen(text), at = 0, n = 0;
+    if (width < 1)
+        width = 1;
+    while (at < len) {
+        int end = at + width, next;
+        if (end >= len) {
+            end = next = len;
+        } else {
+            const char *by = sep;
+            int cut = last_sep(text, at, end, by);
+            if (cut < 0)
+                cut = last_sep(text, at, end, by = " ");
+            next = cut < 0 ? end : cut + (int)strlen(by);
+            end = cut < 0 ? end : cut;
+        }
+        if (n < max)
+            out[n] = (tui_span){ at, end - at };
+        n++;
+        at = next;
+        while (at < len && text[at] == ' ')
+            at++;
+    }
+    return n;
+}
+
+int tui_print_wrapped(int y, int x, int w, tui_style s, const char *text, const char *sep)
+{
+    tui_span lines[32];
+    int n = tui_wrap(text, sep, w, lines, 32);
+    for (int i = 0; i < n && i < 32; i++)
+        tui_print(stdscr, y + i, x, w, s, "%.*s", lines[i].len, text + lines[i].at);
+    return n < 32 ? n : 32;
+}

@@ -63,6 +63,21 @@ const char *tui_spinner(unsigned long ms);
 /* Clears and frames a centred box of h x w (clamped to the screen); returns
  * its top-left corner through y, x. */
 void tui_box(WINDOW *win, int h, int w, const char *title, int *y, int *x);
+/* A line of wrapped text: len bytes from at. */
+typedef struct tui_span {
+    int at, len;
+} tui_span;
+
+/* Splits text into lines of at most width bytes, breaking where sep occurs
+ * (dropped at the break), so that no item between separators is cut; an
+ * item wider than the line breaks between words, and a word wider than the
+ * line is cut. Stores at most max spans and returns how many lines the
+ * text needs. */
+int tui_wrap(const char *text, const char *sep, int width, tui_span *out, int max);
+/* Prints text wrapped (tui_wrap) in the w columns at (y, x) of stdscr, at
+ * most 32 lines; returns the lines printed. */
+int tui_print_wrapped(int y, int x, int w, tui_style s, const char *text, const char *sep);
+
 /* A value with its unit, right-aligned in `width` columns. */
 void tui_print_amount(WINDOW *win, int y, int x, int width, tui_style s, const u256 *v,
                       pc_unit unit);
