@@ -1,6 +1,7 @@
 /* 2 Energy: total energy, costs, the storage units as a bar chart, the peg
- * as a gauge, the account's sessions with their time left; starting a
- * session shows the Wh the ENT buys before anything is signed. */
+ * as a gauge, the account's sessions with their time left, and those that
+ * expired with the ENT still locked in them until `c` clears them; starting
+ * a session shows the Wh the ENT buys before anything is signed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,28 +131,70 @@ static void draw_peg(WINDOW *win, const wallet_state *s, int y)
               c == 0 ? "balanced" : c > 0 ? "more ENT" : "more energy");
 }
 
+/* The account's sessions the node no longer lists (getConsumptionSessions
+ * leaves expired ones out) but the history index has open: their ENT stays
+ * locked until clearOldSessions (c). Their positions in the past's
+ * sessions go to `at` (at most max); returns how many. */
+static size_t expired_sessions(const tui_app *app, const wallet_state *s, size_t *at, size_t max)
+{
+    const wallet_past *p = tui_app_past(app);
+    size_t n = 0;
+    for (size_t i = 0; p && s->has_account && i < p->nsessions && n < max; i++) {
+        const series_session *x = &p->sessions[i];
+        bool listed = false;
+        for (size_t k = 0; k < s->nsessions && !listed; k++)
+            listed = eth_address_equal(&s->sessions[k].unit, &x->unit);
+        if (!listed && eth_address_equal(&x->consumer, &s->account) &&
+            wallet_session_seconds_left(s, x->start) == 0)
+            at[n++] = i;
+    }
+    return n;
+}
+
+#define EXPIRED_MAX 16
+
 static void draw_sessions(const tui_app *app, WINDOW *win, const wallet_state *s, int y, int rows)
 {
     tui_print(win, y, 0, 0, TUI_TITLE, "Your consumption sessions");
     if (screen_missing(win, y + 1, s, WALLET_SEC_SESSIONS, "sessions"))
         return;
-    if (s->nsessions == 0)
+    size_t expired[EXPIRED_MAX], nexpired = expired_sessions(app, s, expired, EXPIRED_MAX);
+    if (s->nsessions == 0 && nexpired == 0)
         tui_print(win, y + 1, 2, 0, TUI_DIM, "none open");
-    for (size_t i = 0; i < s->nsessions && (int)i < rows; i++) {
+    int r = y + 1;
+    for (size_t i = 0; i < s->nsessions && r < y + 1 + rows; i++, r++) {
         const wallet_session *x = &s->sessions[i];
         char a[64], wh[PC_UNIT_TEXT_MAX], left[PC_UNIT_TEXT_MAX];
-        uint64_t secs = wallet_session_seconds_left(s, x);
+        uint64_t secs = wallet_session_seconds_left(s, x->timestamp);
         screen_named_address(app, &x->unit, a, sizeof a);
         pc_format_unit(&x->wh, PC_UNIT_WH, wh, sizeof wh);
         /* Durations show in hours and minutes: round seconds up to a minute. */
         u256 l = u256_from_u64(secs ? (secs + 59) / 60 * 60 : 0);
         pc_format_unit(&l, PC_UNIT_SECONDS, left, sizeof left);
-        int r = y + 1 + (int)i;
         int x0 = 2 + tui_print(win, r, 2, 0, TUI_NORMAL, "%s left, ", wh);
         x0 += tui_print(win, r, x0, 0, secs ? TUI_GOOD : TUI_BAD, "%s", secs ? left : "expired");
         x0 += tui_print(win, r, x0, 0, TUI_DIM, "%s", secs ? " to go" : "");
         tui_print(win, r, x0 + 2, 0, TUI_NORMAL, "unit %s", a);
     }
+    const wallet_past *p = tui_app_past(app);
+    for (size_t i = 0; i < nexpired && r < y + 1 + rows; i++, r++) {
+        const series_session *x = &p->sessions[expired[i]];
+        char a[64], ent[PC_UNIT_TEXT_MAX];
+        screen_named_address(app, &x->unit, a, sizeof a);
+        pc_format_unit(&x->ent, PC_UNIT_ENT, ent, sizeof ent);
+        int x0 = 2 + tui_print(win, r, 2, 0, TUI_BAD, "expired");
+        x0 += tui_print(win, r, x0, 0, TUI_NORMAL, ", %s still locked", ent);
+        x0 += tui_print(win, r, x0 + 2, 0, TUI_NORMAL, "unit %s", a);
+        tui_print(win, r, x0 + 4, 0, TUI_DIM, "c clears");
+    }
+}
+
+/* Rows the sessions take: one for each, the node's and the expired ones. */
+static int sessions_rows(const tui_app *app, const wallet_state *s)
+{
+    size_t expired[EXPIRED_MAX];
+    size_t n = s->nsessions + expired_sessions(app, s, expired, EXPIRED_MAX);
+    return n > 1 ? (int)n : 1;
 }
 
 static void draw(const tui_app *app, void *state, WINDOW *win)
@@ -171,7 +214,7 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
     /* Rows: 4 above the units; then the units, the filter's line, the
      * chosen unit's detail, a gap, the peg (2), a gap, the sessions'
      * heading and the sessions, which take only the rows they need. */
-    int session_rows = s->nsessions > 1 ? (int)s->nsessions : 1;
+    int session_rows = sessions_rows(app, s);
     int unit_rows = s->nunits > 2 ? (int)s->nunits : 2;
     if (unit_rows > (H - 12) / 3)
         unit_rows = (H - 12) / 3 > 2 ? (H - 12) / 3 : 2;
