@@ -23,7 +23,7 @@ typedef struct activity_state {
 /* An entry of the list: a transaction of this session or a record of the
  * history, by position (newest first within each). */
 typedef struct entry {
-    const tui_tx_record *session;
+    const tui_action *session;
     const history_tx *record;
 } entry;
 
@@ -44,8 +44,8 @@ static bool entry_matches(const tui_app *app, const screen_list *l, const entry 
     char text[1536], hash[65];
     if (e->session) {
         hex_encode(e->session->hash, 32, hash);
-        snprintf(text, sizeof text, "%s %s 0x%s %s", TX_STATES[e->session->state],
-                 e->session->description, e->session->has_hash ? hash : "",
+        snprintf(text, sizeof text, "%s %s 0x%s %s", TX_STATES[tui_action_tx_state(e->session)],
+                 e->session->call.description, e->session->has_hash ? hash : "",
                  e->session->outcome);
         return screen_list_match(l, text);
     }
@@ -150,17 +150,17 @@ typedef struct entry_rows {
     const layouts *ls;
 } entry_rows;
 
-static void session_texts(const tui_tx_record *r, char *what, size_t cap, const char *texts[])
+static void session_texts(const tui_action *r, char *what, size_t cap, const char *texts[])
 {
     char h[65] = "";
     if (r->has_hash)
         hex_encode(r->hash, 32, h);
     /* The hash short, as addresses are: the first and last four digits. */
     if (r->has_hash)
-        snprintf(what, cap, "%s  0x%.4s..%s", r->description, h, h + 60);
+        snprintf(what, cap, "%s  0x%.4s..%s", r->call.description, h, h + 60);
     else
-        snprintf(what, cap, "%s", r->description);
-    texts[SCOL_STATE] = TX_STATES[r->state];
+        snprintf(what, cap, "%s", r->call.description);
+    texts[SCOL_STATE] = TX_STATES[tui_action_tx_state(r)];
     texts[SCOL_WHAT] = what;
 }
 
@@ -188,11 +188,11 @@ static int draw_entry(const entry_rows *c, WINDOW *win, int y, int bottom, size_
     int y0 = y, W = c->ls->W;
     tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
     if (e->session) {
-        const tui_tx_record *r = e->session;
+        const tui_action *r = e->session;
         char what[256];
         const char *texts[NSCOLS];
         session_texts(r, what, sizeof what, texts);
-        const tui_style styles[NSCOLS] = { TX_STYLES[r->state], TUI_NORMAL };
+        const tui_style styles[NSCOLS] = { TX_STYLES[tui_action_tx_state(r)], TUI_NORMAL };
         y += tui_table_row(win, y, 2, bottom, &c->ls->session, texts, styles);
         y += texts_under(win, y, bottom, W, TUI_DIM, r->outcome);
         return y - y0;
@@ -256,14 +256,14 @@ static void draw_detail(const tui_app *app, WINDOW *page, const entry *e, size_t
     tui_print(win, y++, 0, 0, TUI_TITLE, "Transaction %zu of %zu  (Esc or Enter closes)", pos + 1,
               n);
     if (e->session) {
-        const tui_tx_record *r = e->session;
+        const tui_action *r = e->session;
         hex_encode(r->hash, 32, hash + 2);
         snprintf(text, sizeof text, "#%llu", (unsigned long long)r->block);
         const tui_field f[] = {
-            { "call", r->description, TUI_ACCENT },
-            { "status", TX_STATES[r->state], TX_STYLES[r->state] },
+            { "call", r->call.description, TUI_ACCENT },
+            { "status", TX_STATES[tui_action_tx_state(r)], TX_STYLES[tui_action_tx_state(r)] },
             { "hash", r->has_hash ? hash : "-", TUI_NORMAL },
-            { "block", r->state == TUI_TX_MINED ? text : "-", TUI_NORMAL },
+            { "block", tui_action_tx_state(r) == TUI_TX_MINED ? text : "-", TUI_NORMAL },
             { "texts", r->outcome[0] ? r->outcome : "-", TUI_NORMAL },
         };
         tui_fields(win, y, 0, W, bottom, TUI_DIM, f, sizeof f / sizeof f[0]);

@@ -1,6 +1,7 @@
 /* 2 Energy: total energy, costs, the storage units as a bar chart, the peg
- * as a gauge, the account's sessions with their time left; starting a
- * session shows the Wh the ENT buys before anything is signed. */
+ * as a gauge, the account's sessions with their time left, and those that
+ * expired with the ENT still locked in them until `c` clears them; starting
+ * a session shows the Wh the ENT buys before anything is signed. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,19 +239,52 @@ static int draw_peg(WINDOW *win, int W, const wallet_state *s, int y)
     return rows + 1;
 }
 
-/* One session: "1 kWh left, 1 h 30 min to go  unit 0x90F7..b906 u1". */
-static void session_text(const tui_app *app, const wallet_state *s, const wallet_session *x,
-                         char *out, size_t cap)
+/* The account's sessions the node no longer lists (getConsumptionSessions
+ * leaves expired ones out) but the history index has open: their ENT stays
+ * locked until clearOldSessions (c). Their positions in the past's
+ * sessions go to `at` (at most max); returns how many. */
+static size_t expired_sessions(const tui_app *app, const wallet_state *s, size_t *at, size_t max)
 {
-    char a[ETH_ADDRESS_TEXT_LEN + 72], wh[PC_UNIT_TEXT_MAX], left[PC_UNIT_TEXT_MAX];
-    uint64_t secs = wallet_session_seconds_left(s, x);
+    const wallet_past *p = tui_app_past(app);
+    size_t n = 0;
+    for (size_t i = 0; p && s->has_account && i < p->nsessions && n < max; i++) {
+        const series_session *x = &p->sessions[i];
+        bool listed = false;
+        for (size_t k = 0; k < s->nsessions && !listed; k++)
+            listed = eth_address_equal(&s->sessions[k].unit, &x->unit);
+        if (!listed && eth_address_equal(&x->consumer, &s->account) &&
+            wallet_session_seconds_left(s, x->start) == 0)
+            at[n++] = i;
+    }
+    return n;
+}
+
+#define EXPIRED_MAX 16
+
+/* Session i of the node's, then of the expired ones (i - s->nsessions):
+ * "1 kWh left, 1 h 30 min to go  unit 0x90F7..b906 u1", or "expired, 2 ENT
+ * still locked  unit 0x90F7..b906 u1  c clears". */
+static tui_style session_text(const tui_app *app, const wallet_state *s, const size_t *expired,
+                              size_t i, char *out, size_t cap)
+{
+    char a[ETH_ADDRESS_TEXT_LEN + 72], amount[PC_UNIT_TEXT_MAX], left[PC_UNIT_TEXT_MAX];
+    if (i >= s->nsessions) {
+        const series_session *x = &tui_app_past(app)->sessions[expired[i - s->nsessions]];
+        screen_named_address(app, &x->unit, 40, a, sizeof a);
+        pc_format_unit(&x->ent, PC_UNIT_ENT, amount, sizeof amount);
+        snprintf(out, cap, "expired, %s still locked  unit %s  c clears", amount, a);
+        return TUI_BAD;
+    }
+    const wallet_session *x = &s->sessions[i];
+    uint64_t secs = wallet_session_seconds_left(s, x->timestamp);
     screen_named_address(app, &x->unit, 40, a, sizeof a);
-    pc_format_unit(&x->wh, PC_UNIT_WH, wh, sizeof wh);
+    pc_format_unit(&x->wh, PC_UNIT_WH, amount, sizeof amount);
     /* Durations show in hours and minutes: round seconds up to a minute. */
     u256 l = u256_from_u64(secs ? (secs + 59) / 60 * 60 : 0);
     pc_format_unit(&l, PC_UNIT_SECONDS, left, sizeof left);
-    snprintf(out, cap, "%s left, %s%s  unit %s", wh, secs ? left : "expired", secs ? " to go" : "",
-             a);
+    snprintf(out, cap, "%s left, %s%s  unit %s", amount, secs ? left : "expired",
+             secs ? " to go" : "", a);
+    return secs ? TUI_NORMAL : TUI_BAD;
 }
 
 /* The sessions from row y in `rows` rows: as many as fit, and how many do
@@ -261,33 +295,32 @@ static void draw_sessions(const tui_app *app, WINDOW *win, const wallet_state *s
     tui_print(win, y++, 0, 0, TUI_TITLE, "Your consumption sessions");
     if (screen_missing(win, y, s, WALLET_SEC_SESSIONS, "sessions"))
         return;
-    if (s->nsessions == 0)
+    size_t expired[EXPIRED_MAX], n = s->nsessions + expired_sessions(app, s, expired, EXPIRED_MAX);
+    if (n == 0)
         tui_print(win, y, 2, 0, TUI_DIM, "none open");
-    for (size_t i = 0; i < s->nsessions; i++) {
+    for (size_t i = 0; i < n; i++) {
         char text[3 * PC_UNIT_TEXT_MAX + 96];
-        session_text(app, s, &s->sessions[i], text, sizeof text);
+        tui_style st = session_text(app, s, expired, i, text, sizeof text);
         int h = tui_text_rows(W - 2, 4, "  ", text);
-        bool last = i + 1 == s->nsessions;
-        if (y + h > bottom - (last ? 0 : 1)) {
-            tui_print(win, y, 2, 0, TUI_DIM, "%zu more: a taller terminal shows them",
-                      s->nsessions - i);
+        if (y + h > bottom - (i + 1 == n ? 0 : 1)) {
+            tui_print(win, y, 2, 0, TUI_DIM, "%zu more: a taller terminal shows them", n - i);
             return;
         }
-        bool expired = wallet_session_seconds_left(s, &s->sessions[i]) == 0;
-        y += tui_text(win, y, 2, W - 2, 4, bottom, expired ? TUI_BAD : TUI_NORMAL, "  ", text);
+        y += tui_text(win, y, 2, W - 2, 4, bottom, st, "  ", text);
     }
 }
 
 /* Rows the sessions want: their heading and each session, or one line. */
 static int sessions_rows(const tui_app *app, const wallet_state *s, int W)
 {
+    size_t expired[EXPIRED_MAX], n = s->nsessions + expired_sessions(app, s, expired, EXPIRED_MAX);
     int rows = 1;
-    for (size_t i = 0; i < s->nsessions; i++) {
+    for (size_t i = 0; i < n; i++) {
         char text[3 * PC_UNIT_TEXT_MAX + 96];
-        session_text(app, s, &s->sessions[i], text, sizeof text);
+        session_text(app, s, expired, i, text, sizeof text);
         rows += tui_text_rows(W - 2, 4, "  ", text);
     }
-    return rows + (s->nsessions == 0 || (s->missing & WALLET_SEC_SESSIONS));
+    return rows + (n == 0 || (s->missing & WALLET_SEC_SESSIONS));
 }
 
 static void draw(const tui_app *app, void *state, WINDOW *win)

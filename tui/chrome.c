@@ -5,6 +5,7 @@
 
 #include "tui/table_draw.h"
 #include "tui/ui.h"
+#include "wallet/roles.h"
 
 #define SHELL_HINTS "1-9 0/Tab page  F1 help  F10 quit"
 #define MORE " F1 more"
@@ -15,10 +16,6 @@
     "r Ctrl-L  read the chain again and redraw  F1 ?  this help  F10 q  quit  "             \
     "Mouse: click a page in the sidebar or a line of the page; the wheel scrolls  "         \
     "In forms: Enter next or submit, Tab move, Esc cancel"
-#define CONFIRM_MAX_W 84
-#define SIGN_BUTTON "[ y  Sign and send ]"
-#define CANCEL_BUTTON "[ n  Cancel ]"
-#define BUTTON_GAP 4
 
 bool tui_chrome_fits(void) { return COLS >= TUI_MIN_W && LINES >= TUI_MIN_H; }
 
@@ -167,17 +164,17 @@ static void header_second_line(const header_facts *h)
     draw_line(1, items, n);
 }
 
-void tui_chrome_header(tui_app *app, const tui_chrome *c)
+void tui_chrome_header(const tui_chrome *c)
 {
-    const wallet_state *s = tui_app_snapshot(app);
-    tui_wallet *w = tui_app_wallet(app);
+    const wallet_state *s = c->snap;
+    const tui_wallet *w = c->wallet;
     header_facts h = {
-        .has_chain = tui_app_chain_id(app) != 0, .chain_id = tui_app_chain_id(app),
+        .has_chain = c->chain_id != 0, .chain_id = c->chain_id,
         .has_block = s != NULL, .block = s ? s->block : 0,
-        .connected = tui_app_connected(app), .ever_connected = c->ever_connected,
-        .age_s = (c->now_ms - c->snapshot_ms) / 1000, .node = tui_app_node(app),
-        .name = tui_wallet_name(w), .roles = tui_app_roles(app), .roles_known = s != NULL,
-        .has_past = tui_app_past(app) != NULL, .past_problem = tui_app_past_problem(app),
+        .connected = c->connected, .ever_connected = c->ever_connected,
+        .age_s = (c->now_ms - c->snapshot_ms) / 1000, .node = c->node,
+        .name = tui_wallet_name(w), .roles = c->roles, .roles_known = s != NULL,
+        .has_past = c->has_past, .past_problem = c->past_problem,
         .unlocked_s = tui_wallet_unlocked_for(w), .now_ms = c->now_ms,
     };
     h.has_account = tui_wallet_address(w, &h.account);
@@ -247,9 +244,8 @@ int tui_chrome_sidebar_hit(const tui_chrome *c, int y, int x)
     return i;
 }
 
-void tui_chrome_bottom(const tui_app *app, const tui_chrome *c)
+void tui_chrome_bottom(const tui_chrome *c)
 {
-    (void)app;
     enum { MAX_LINES = 24 };
     table_span spans[MAX_LINES];
     char pending[PENDING_TEXT];
@@ -321,72 +317,4 @@ void tui_chrome_waiting(const char *title, const char *what, unsigned long now_m
     int y, x;
     tui_box(stdscr, 5, 50, title, &y, &x);
     tui_print(stdscr, y + 2, x + 2, 46, TUI_WARN, "%s %s", tui_spinner(now_ms), what);
-}
-
-/* Where the confirmation dialog and its buttons go. */
-typedef struct confirm_layout {
-    int y, x, h, w, lw, vx, vw; /* box; labels' width; values' column and width */
-    int by, sign_x, cancel_x;
-} confirm_layout;
-
-static int line_rows(const tui_action_line *l, const confirm_layout *g)
-{
-    return tui_text_rows(l->label[0] ? g->vw : g->w - 6, 0, NULL, l->value);
-}
-
-static confirm_layout confirm_place(const tui_action_line *lines, size_t n)
-{
-    confirm_layout g = { 0 };
-    g.w = COLS - 4 > CONFIRM_MAX_W ? CONFIRM_MAX_W : COLS - 4;
-    /* Labels as wide as the longest, and a space before the values. */
-    for (size_t i = 0; i < n; i++)
-        if (table_text_width(lines[i].label) + 1 > g.lw)
-            g.lw = table_text_width(lines[i].label) + 1;
-    g.vw = g.w - g.lw - 4;
-    g.h = 5; /* frame, a blank line above the values and one above the buttons */
-    for (size_t i = 0; i < n; i++)
-        g.h += line_rows(&lines[i], &g);
-    if (g.h > LINES)
-        g.h = LINES;
-    g.y = (LINES - g.h) / 2;
-    g.x = (COLS - g.w) / 2;
-    g.vx = g.x + 2 + g.lw;
-    g.by = g.y + g.h - 2;
-    g.sign_x = g.x + 2;
-    g.cancel_x = g.sign_x + (int)strlen(SIGN_BUTTON) + BUTTON_GAP;
-    return g;
-}
-
-void tui_chrome_confirm(const tui_action_line *lines, size_t n)
-{
-    confirm_layout g = confirm_place(lines, n);
-    int y, x;
-    tui_box(stdscr, g.h, g.w, "Sign and send this transaction?", &y, &x);
-    int r = g.y + 2;
-    for (size_t i = 0; i < n; i++) {
-        const tui_action_line *l = &lines[i];
-        int vx = l->label[0] ? g.vx : g.x + 4, vw = l->label[0] ? g.vw : g.w - 6;
-        if (l->label[0])
-            tui_print(stdscr, r, g.x + 2, g.lw, TUI_DIM, "%s", l->label);
-        r += tui_text(stdscr, r, vx, vw, 0, g.by - 1,
-                      l->warning ? TUI_WARN : l->emphasis ? TUI_ACCENT : TUI_NORMAL, NULL,
-                      l->value);
-    }
-    tui_print(stdscr, g.by, g.sign_x, (int)strlen(SIGN_BUTTON), TUI_SELECTED, SIGN_BUTTON);
-    tui_print(stdscr, g.by, g.cancel_x, (int)strlen(CANCEL_BUTTON), TUI_SELECTED, CANCEL_BUTTON);
-    tui_print(stdscr, g.by, g.cancel_x + (int)strlen(CANCEL_BUTTON) + 2,
-              g.x + g.w - 2 - (g.cancel_x + (int)strlen(CANCEL_BUTTON) + 2), TUI_DIM,
-              "or Esc");
-}
-
-tui_hit tui_chrome_confirm_hit(const tui_action_line *lines, size_t n, int y, int x)
-{
-    confirm_layout g = confirm_place(lines, n);
-    if (y != g.by)
-        return TUI_HIT_NONE;
-    if (x >= g.sign_x && x < g.sign_x + (int)strlen(SIGN_BUTTON))
-        return TUI_HIT_SIGN;
-    if (x >= g.cancel_x && x < g.cancel_x + (int)strlen(CANCEL_BUTTON))
-        return TUI_HIT_CANCEL;
-    return TUI_HIT_NONE;
 }

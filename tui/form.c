@@ -251,7 +251,7 @@ static bool precheck_arg(tui_form *f, size_t i)
     return why == NULL;
 }
 
-bool tui_form_validate(tui_form *f, const tui_app *app)
+bool tui_form_validate(tui_form *f, const tui_form_view *view)
 {
     bool ok = true;
     f->note[0] = '\0';
@@ -271,19 +271,19 @@ bool tui_form_validate(tui_form *f, const tui_app *app)
             pc_error e = { 0 };
             if (fs->kind == PC_ARG_ADDRESS) {
                 v.kind = ABI_ADDRESS;
-                if (tui_form_resolve_address(app, f->text[i], &v.addr, NULL, &e) != PC_OK)
+                if (names_resolve(view->book, f->text[i], &v.addr, NULL, &e) != PC_OK)
                     snprintf(f->why[i], sizeof f->why[i], "%s", e.msg);
             } else if (pc_parse_arg(fs->kind, f->text[i], param_name_of(f), &v, &e) != PC_OK)
                 snprintf(f->why[i], sizeof f->why[i], "%s", e.msg);
             else
-                check_limit(f, i, &v, tui_app_snapshot(app));
+                check_limit(f, i, &v, view->snap);
             abi_value_free(&v);
         }
         ok &= f->why[i][0] == '\0';
     }
     size_t field = 0;
     char why[sizeof f->why[0]] = "";
-    if (ok && f->spec.check && !f->spec.check(app, f->texts, &field, why, sizeof why)) {
+    if (ok && f->spec.check && !f->spec.check(view->app, f->texts, &field, why, sizeof why)) {
         if (field < f->spec.nfields)
             snprintf(f->why[field], sizeof f->why[field], "%s", why);
         ok = false;
@@ -308,24 +308,19 @@ secret *tui_form_take_secret(tui_form *f, size_t i, pc_error *err)
     return s;
 }
 
-pc_status tui_form_resolve_address(const tui_app *app, const char *text, eth_address *out,
-                                   const char **name, pc_error *err)
-{
-    return names_resolve(tui_app_names(app), text, out, name, err);
-}
-
-void tui_form_describe_arg(const tui_app *app, pc_arg_kind kind, const char *text, char *out,
-                           size_t cap)
+/* How a checked argument reads in a confirmation. */
+static void describe_arg(const names *book, pc_arg_kind kind, const char *text, char *out,
+                         size_t cap)
 {
     eth_address a;
     char cs[ETH_ADDRESS_TEXT_LEN];
     const char *name;
     switch (kind) {
     case PC_ARG_ADDRESS:
-        if (tui_form_resolve_address(app, text, &a, &name, NULL) == PC_OK) {
+        if (names_resolve(book, text, &a, &name, NULL) == PC_OK) {
             eth_address_to_checksum(&a, cs);
             /* A name typed, or the book's name for a typed address. */
-            name = name ? name : names_lookup(tui_app_names(app), &a);
+            name = name ? name : names_lookup(book, &a);
             snprintf(out, cap, name ? "%s (%s)" : "%s", cs, name);
             return;
         }
@@ -338,6 +333,42 @@ void tui_form_describe_arg(const tui_app *app, pc_arg_kind kind, const char *tex
     default: break;
     }
     snprintf(out, cap, "%s", text);
+}
+
+pc_status tui_form_encode(const tui_form *f, const names *book, tui_call *out, pc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    const pc_method *m = pc_method_find(f->spec.method);
+    if (!m)
+        return pc_fail(err, PC_EINPUT, "unknown method %s", f->spec.method);
+    /* Names typed for addresses go to the binding as the addresses they name. */
+    char resolved[TUI_FORM_FIELDS][ETH_ADDRESS_TEXT_LEN];
+    char *texts[TUI_FORM_FIELDS];
+    for (size_t i = 0; i < f->spec.nfields; i++) {
+        eth_address address;
+        texts[i] = f->texts[i];
+        if (f->spec.fields[i].kind == PC_ARG_ADDRESS &&
+            names_resolve(book, f->text[i], &address, NULL, NULL) == PC_OK) {
+            eth_address_to_checksum(&address, resolved[i]);
+            texts[i] = resolved[i];
+        }
+    }
+    pc_status st = pc_encode_call(m, (int)f->spec.nfields, texts, &out->calldata, err);
+    if (st != PC_OK)
+        return st;
+    out->method = m;
+    size_t used = (size_t)snprintf(out->description, sizeof out->description, "%s", m->name);
+    for (size_t i = 0; i < f->spec.nfields && out->nargs < PC_MAX_ARGS; i++) {
+        char v[160];
+        describe_arg(book, f->spec.fields[i].kind, f->text[i], v, sizeof v);
+        snprintf(out->encoded[out->nargs], sizeof out->encoded[0], "%s", texts[i]);
+        snprintf(out->args[out->nargs++], sizeof out->args[0], "%-12s %s",
+                 f->spec.fields[i].label, v);
+        if (used < sizeof out->description)
+            used += (size_t)snprintf(out->description + used, sizeof out->description - used,
+                                     " %s", v);
+    }
+    return PC_OK;
 }
 
 /* Rows a field's reason takes when wrapped at width columns (at least the
@@ -384,7 +415,7 @@ static const char *text_tail(const char *t, int width)
     return t;
 }
 
-void tui_form_draw(tui_form *f, const tui_app *app, WINDOW *win)
+void tui_form_draw(tui_form *f, const tui_form_view *view, WINDOW *win)
 {
     int w = getmaxx(win) - 4, y, x;
     if (w > 90)
@@ -423,7 +454,7 @@ void tui_form_draw(tui_form *f, const tui_app *app, WINDOW *win)
     }
     char preview[200] = "";
     if (f->spec.preview)
-        f->spec.preview(app, f->texts, preview, sizeof preview);
+        f->spec.preview(view->app, f->texts, preview, sizeof preview);
     if (f->note[0])
         tui_print(win, row, x + 2, w - 4, TUI_BAD, "%s", f->note);
     else if (preview[0])

@@ -201,16 +201,40 @@ static void start_session(effect_ctx *x)
     check_address(x, 0, NEED_UNIT);
 }
 
+/* Expired sessions stay open, their ENT locked, until this call; the
+ * node's getConsumptionSessions no longer lists them, so they are counted
+ * from the history index's sessions at the snapshot's time. */
 static void clear_sessions(effect_ctx *x)
 {
     const wallet_state *s = x->c->state;
-    size_t expired = 0;
-    for (size_t i = 0; has(x->c, WALLET_SEC_SESSIONS) && i < s->nsessions; i++)
-        expired += wallet_session_seconds_left(s, &s->sessions[i]) == 0;
+    const wallet_past *p = x->c->past;
     say(x->out, EFFECT_WHAT, "closes every expired session and returns its ENT and energy");
-    if (has(x->c, WALLET_SEC_SESSIONS))
-        say(x->out, EFFECT_WHAT, "%zu of your %zu sessions %s expired", expired, s->nsessions,
-            expired == 1 ? "has" : "have");
+    if (!p || !has(x->c, WALLET_SEC_PARAMS)) {
+        say(x->out, EFFECT_WHAT, "how many have expired is not known: the history index has "
+                                 "not been read");
+        return;
+    }
+    size_t all = 0, mine = 0;
+    u256 ent = u256_zero();
+    for (size_t i = 0; i < p->nsessions; i++) {
+        const series_session *e = &p->sessions[i];
+        if (wallet_session_seconds_left(s, e->start) != 0)
+            continue;
+        all++;
+        if (eth_address_equal(&e->consumer, &x->c->own) && u256_add(&ent, &ent, &e->ent))
+            mine++;
+    }
+    if (!all)
+        say(x->out, EFFECT_WARNING, "no session has expired: the call changes nothing");
+    else if (!mine)
+        say(x->out, EFFECT_WHAT, "%zu session%s of others %s expired, none of yours", all,
+            all == 1 ? "" : "s", all == 1 ? "has" : "have");
+    else if (mine == all)
+        say(x->out, EFFECT_WHAT, "%zu of your sessions %s expired: %s comes back to you", mine,
+            mine == 1 ? "has" : "have", amount(&ent, PC_UNIT_ENT).s);
+    else
+        say(x->out, EFFECT_WHAT, "%zu sessions have expired, %zu of them yours: %s comes back "
+                                 "to you", all, mine, amount(&ent, PC_UNIT_ENT).s);
 }
 
 /* ENT minted for `wh` produced: wh*(10^18 - mint cost)/1000. */

@@ -147,6 +147,37 @@ bool series_replay_is_for(const series_replay *r, const eth_address *account);
 pc_status series_replay_share(const series_replay *r, series_set *out, pc_error *err);
 void series_replay_free(series_replay *r);
 
+/* A consumption session as the peg's replay leaves it: open until a
+ * consumption uses it up or goes beyond it, an OK clearOldSessions after
+ * it expired, a new session of the same consumer with the same unit, or
+ * the unit's removal. An expired session stays open, its ENT locked, until
+ * one of these: getConsumptionSessions no longer lists it. */
+typedef struct series_session {
+    eth_address unit, consumer;
+    u256 ent;          /* ENT still locked in it */
+    u256 wh;           /* Wh left */
+    uint64_t start;    /* the block time it started, unix seconds */
+} series_session;
+
+/* The peg's replay kept for its sessions alone (no series), fed as the
+ * history grows, as series_replay is. */
+typedef struct series_sessions series_sessions;
+
+/* Errors: PC_ENOMEM. */
+pc_status series_sessions_new(series_sessions **out, pc_error *err);
+/* Replays txs[done..n) as series_replay_feed does. Errors: PC_ENOMEM, and
+ * then it is unusable: free it and start again. */
+pc_status series_sessions_feed(series_sessions *s, const history_tx *txs, size_t n,
+                               const view_governance *g, const view_market *m, pc_error *err);
+/* How many transactions it was fed. */
+size_t series_sessions_done(const series_sessions *s);
+/* A copy of the sessions open after them, every consumer's, expired ones
+ * included, in the order they started (*out to free; NULL when none).
+ * Errors: PC_ENOMEM. */
+pc_status series_sessions_open(const series_sessions *s, series_session **out, size_t *n,
+                               pc_error *err);
+void series_sessions_free(series_sessions *s);
+
 /* The position of the first point at or after `time` (count when none). */
 size_t series_since(const series *s, uint64_t time);
 

@@ -37,10 +37,11 @@ void series_give(u256 *v, const u256 *amount);
 void series_take(u256 *v, const u256 *amount);
 
 /* The peg's replay state between feeds (series_energy.c). It writes into
- * `out`, which must stay where it is while the state lives. */
+ * `out`, which must stay where it is while the state lives; `quiet`: only
+ * its units, none of the series (for series_sessions). */
 typedef struct series_peg series_peg;
 /* NULL when out of memory. */
-series_peg *series_peg_new(const eth_address *account, series_energy *out);
+series_peg *series_peg_new(const eth_address *account, series_energy *out, bool quiet);
 /* Replays txs[from..n), which follow the transactions of the earlier
  * feeds; g and m are replayed from txs[0..n). False when out of memory:
  * the state is then unusable. */

@@ -1,8 +1,9 @@
 # tests/tui/lib.sh: drive the panel in tmux (bash; source after devnet.sh).
 #
 #   tui_start ARGS...       starts `$POWERCHAIN_BIN ARGS... tui` in a detached
-#                           100x30 tmux session on a new private server (UTF-8;
-#                           TUI_ENV, e.g. "NO_COLOR=1", adds to its environment)
+#                           tmux session of TUI_COLS x TUI_LINES (default
+#                           100x30) on a new private server (UTF-8; TUI_ENV,
+#                           e.g. "NO_COLOR=1", adds to its environment)
 #   tui_keys KEYS...        tmux send-keys
 #   tui_type TEXT           types TEXT literally
 #   tui_screen [-e]         the screen as text (-e: with its escape sequences)
@@ -50,7 +51,7 @@ tui_start() {
     TUI_SOCK="powerchain-tui-$$-$TUI_RUNS"
     TUI_LOG=$TUI_DIR/log-$TUI_RUNS
     printf -v cmd '%q ' "$POWERCHAIN_BIN" "$@" tui
-    tmux -L "$TUI_SOCK" new-session -d -s "$TUI_SESSION" -x 100 -y 30 \
+    tmux -L "$TUI_SOCK" new-session -d -s "$TUI_SESSION" -x "${TUI_COLS:-100}" -y "${TUI_LINES:-30}" \
         "LANG=C.UTF-8 LC_ALL=C.UTF-8 ${TUI_ENV:-} $cmd 2>>$TUI_LOG; echo \"exit \$?\" >>$TUI_LOG; sleep 600"
 }
 

@@ -51,6 +51,7 @@ static wallet_state g_state;
 static wallet_unit_owner g_owners[1];
 static view_proposal g_proposals[1];
 static wallet_past g_past;
+static series_session g_open[3];
 static names *g_book;
 
 static void setup(void)
@@ -91,6 +92,13 @@ static void setup(void)
     g_proposals[0].kind = VIEW_ADD_VOTER;
     g_proposals[0].target = addr(BOB);
     g_past.governance.proposals = g_proposals, g_past.governance.nproposals = 1;
+    /* Sessions the index has open at block time 10000 with H = 2 h: mine
+     * of 0.75 ENT started at 2000 (expired), carol's at 2800 (expired),
+     * mine at 9000 (open). */
+    g_open[0] = (series_session){ addr(U1), addr(ME), fixed("0.75"), u256_from_u64(10), 2000 };
+    g_open[1] = (series_session){ addr(U1), addr(CAROL), fixed("1"), u256_from_u64(10), 2800 };
+    g_open[2] = (series_session){ addr(U1), addr(ME), fixed("2"), u256_from_u64(10), 9000 };
+    g_past.sessions = g_open, g_past.nsessions = 3;
 }
 
 static effect_lines run(const char *method, const char *const *args, size_t nargs)
@@ -160,9 +168,30 @@ static void test_energy(void)
     CHECK_STR(WHAT(l, 0), fmt("buys 500 Wh from %s", hex(U1, "u1"), NULL));
     CHECK_STR(WHAT(l, 1), "locks 0.525 ENT until the session is used up or expires");
     CHECK(count(&l, EFFECT_WARNING) == 0);
+    /* Expired sessions are no longer among the node's (the snapshot's):
+     * counted from the index's, at the snapshot's time. */
     l = run("clearOldSessions", NULL, 0);
     CHECK_STR(WHAT(l, 0), "closes every expired session and returns its ENT and energy");
-    CHECK_STR(WHAT(l, 1), "1 of your 2 sessions has expired");
+    CHECK_STR(WHAT(l, 1), "2 sessions have expired, 1 of them yours: 0.75 ENT comes back to you");
+    g_past.nsessions = 1;
+    l = run("clearOldSessions", NULL, 0);
+    CHECK_STR(WHAT(l, 1), "1 of your sessions has expired: 0.75 ENT comes back to you");
+    g_state.block_time = 2000 + 7199;
+    l = run("clearOldSessions", NULL, 0);
+    CHECK(count(&l, EFFECT_WARNING) == 1);
+    CHECK_STR(WARN(l, 0), "no session has expired: the call changes nothing");
+    g_past.nsessions = 2;
+    g_state.block_time = 2800 + 7200;
+    l = run("clearOldSessions", NULL, 0);
+    CHECK_STR(WHAT(l, 1), "2 sessions have expired, 1 of them yours: 0.75 ENT comes back to you");
+    g_open[0].start = 2801;
+    l = run("clearOldSessions", NULL, 0);
+    CHECK_STR(WHAT(l, 1), "1 session of others has expired, none of yours");
+    effect_call unread = { .method = "clearOldSessions", .state = &g_state, .own = addr(ME) };
+    effect_describe(&unread, &l);
+    CHECK_STR(WHAT(l, 1), "how many have expired is not known: the history index has not "
+                          "been read");
+    setup();
     /* As the unit: 5000 Wh at mint cost 0 mint 5 ENT, F = 20% to the owner. */
     g_state.account = addr(U1);
     effect_call c = { .method = "energyProduced", .nargs = 2,
