@@ -90,15 +90,24 @@ size_t tui_confirm_lines(const tui_action *a, const tui_confirm_view *v,
 /* Where the dialog and its buttons go. */
 typedef struct layout {
     int y, x, h, w, lw, vx, vw; /* box; labels' width; values' column and width */
+    size_t first, last;         /* the values shown: lines first..last-1, whole */
+    int most;                   /* the largest first that still fills the dialog */
     int by, sign_x, cancel_x;
 } layout;
 
-static int line_rows(const tui_confirm_line *l, const layout *g)
+static int value_width(const tui_confirm_line *l, const layout *g)
 {
-    return tui_text_rows(l->label[0] ? g->vw : g->w - 6, 0, NULL, l->value);
+    return l->label[0] ? g->vw : g->w - 6;
 }
 
-static layout place(const tui_confirm_line *lines, size_t n)
+static int value_rows(const tui_confirm_line *l, const layout *g)
+{
+    return tui_text_rows(value_width(l, g), 0, NULL, l->value);
+}
+
+/* The dialog as high as its values need; taller than the screen, it shows
+ * whole values from the `scroll`th (clamped) and a line saying which. */
+static layout place(const tui_confirm_line *lines, size_t n, int scroll)
 {
     layout g = { 0 };
     g.w = COLS - 4 > MAX_W ? MAX_W : COLS - 4;
@@ -107,11 +116,30 @@ static layout place(const tui_confirm_line *lines, size_t n)
         if (table_text_width(lines[i].label) + 1 > g.lw)
             g.lw = table_text_width(lines[i].label) + 1;
     g.vw = g.w - g.lw - 4;
-    g.h = 5; /* frame, a blank line above the values and one above the buttons */
+    int total = 0;
     for (size_t i = 0; i < n; i++)
-        g.h += line_rows(&lines[i], &g);
-    if (g.h > LINES)
+        total += value_rows(&lines[i], &g);
+    /* The frame, a blank line above the values and one above the buttons. */
+    g.h = 5 + total;
+    g.last = n;
+    if (g.h > LINES) {
+        int room = LINES - 6; /* and the line that says which values show */
         g.h = LINES;
+        for (int used = 0, k = (int)n - 1; k >= 0; k--) {
+            used += value_rows(&lines[k], &g);
+            if (used > room)
+                break;
+            g.most = k;
+        }
+        g.first = scroll < 0 ? 0 : scroll > g.most ? (size_t)g.most : (size_t)scroll;
+        int used = 0;
+        for (g.last = g.first; g.last < n; g.last++) {
+            int k = value_rows(&lines[g.last], &g);
+            if (used + k > room && g.last > g.first)
+                break;
+            used += k;
+        }
+    }
     g.y = (LINES - g.h) / 2;
     g.x = (COLS - g.w) / 2;
     g.vx = g.x + 2 + g.lw;
@@ -121,23 +149,33 @@ static layout place(const tui_confirm_line *lines, size_t n)
     return g;
 }
 
+int tui_confirm_scroll_max(const tui_action *a, const tui_confirm_view *v)
+{
+    tui_confirm_line lines[TUI_CONFIRM_LINES];
+    size_t n = tui_confirm_lines(a, v, lines);
+    return place(lines, n, 0).most;
+}
+
 void tui_confirm_draw(const tui_action *a, const tui_confirm_view *v)
 {
     tui_confirm_line lines[TUI_CONFIRM_LINES];
     size_t n = tui_confirm_lines(a, v, lines);
-    layout g = place(lines, n);
+    layout g = place(lines, n, v->scroll);
     int y, x;
     tui_box(stdscr, g.h, g.w, "Sign and send this transaction?", &y, &x);
     int r = g.y + 2;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = g.first; i < g.last; i++) {
         const tui_confirm_line *l = &lines[i];
-        int vx = l->label[0] ? g.vx : g.x + 4, vw = l->label[0] ? g.vw : g.w - 6;
+        int vx = l->label[0] ? g.vx : g.x + 4;
         if (l->label[0])
             tui_print(stdscr, r, g.x + 2, g.lw, TUI_DIM, "%s", l->label);
-        r += tui_text(stdscr, r, vx, vw, 0, g.by - 1,
+        r += tui_text(stdscr, r, vx, value_width(l, &g), 0, g.by - 1,
                       l->warning ? TUI_WARN : l->emphasis ? TUI_ACCENT : TUI_NORMAL, NULL,
                       l->value);
     }
+    if (g.first > 0 || g.last < n)
+        tui_print(stdscr, r, g.x + 2, g.w - 4, TUI_DIM, "lines %zu-%zu of %zu: Up/Down show the rest",
+                  g.first + 1, g.last, n);
     int after = g.cancel_x + (int)strlen(CANCEL_BUTTON) + 2;
     tui_print(stdscr, g.by, g.sign_x, (int)strlen(SIGN_BUTTON),
               a->sign_focused ? TUI_SELECTED : TUI_NORMAL, SIGN_BUTTON);
@@ -149,7 +187,8 @@ void tui_confirm_draw(const tui_action *a, const tui_confirm_view *v)
 tui_confirm_hit tui_confirm_click(const tui_action *a, const tui_confirm_view *v, int y, int x)
 {
     tui_confirm_line lines[TUI_CONFIRM_LINES];
-    layout g = place(lines, tui_confirm_lines(a, v, lines));
+    size_t n = tui_confirm_lines(a, v, lines);
+    layout g = place(lines, n, v->scroll);
     if (y != g.by)
         return TUI_CONFIRM_NONE;
     if (x >= g.sign_x && x < g.sign_x + (int)strlen(SIGN_BUTTON))

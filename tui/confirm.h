@@ -2,8 +2,9 @@
  * can cost and what looks like a mistake (wallet/effect.h), its arguments,
  * account, contract, chain, nonce, gas and fee, before anything is signed;
  * two buttons, the focused one taken by Enter (tui_action.sign_focused).
- * Values wrap at spaces; the dialog is as high as they need, up to the
- * screen. Drawn on stdscr. Input thread only. */
+ * Values wrap at spaces, never cut; the dialog is as high as they need, up
+ * to the screen, and beyond it shows whole values a screenful at a time,
+ * saying which. Drawn on stdscr. Input thread only. */
 #ifndef TUI_CONFIRM_H
 #define TUI_CONFIRM_H
 
@@ -22,12 +23,14 @@ typedef struct tui_confirm_view {
     const wallet_past *past;     /* the history index */
     const names *book;           /* names shown beside addresses */
     const char *account_name;    /* the account's keystore name, or "" */
+    int scroll;                  /* values above the dialog's top when they do not all
+                                    fit the screen (Up/Down); clamped */
 } tui_confirm_view;
 
 /* One line: a label ("" for an argument line) and its value. */
 typedef struct tui_confirm_line {
     const char *label;
-    char value[256];
+    char value[EFFECT_LINE_MAX];
     bool emphasis;               /* what the call does, the method */
     bool warning;                /* looks like a mistake: read before signing */
 } tui_confirm_line;
@@ -39,6 +42,9 @@ size_t tui_confirm_lines(const tui_action *a, const tui_confirm_view *v,
                          tui_confirm_line out[TUI_CONFIRM_LINES]);
 
 void tui_confirm_draw(const tui_action *a, const tui_confirm_view *v);
+/* How far the values can scroll: the first value shown when the last is
+ * at the bottom (0 when all fit). */
+int tui_confirm_scroll_max(const tui_action *a, const tui_confirm_view *v);
 
 /* What a click at screen position (y, x) hit. */
 typedef enum tui_confirm_hit {

@@ -16,8 +16,24 @@ static tui_form_view form_view(const tui_app *app)
 
 static tui_confirm_view confirm_view(const tui_app *app)
 {
+    const tui_action *a = tui_actions_front(&app->acts);
     return (tui_confirm_view){ .snap = app->snap, .past = app->past, .book = app->cfg->names,
-                               .account_name = tui_wallet_name(app->wallet) };
+                               .account_name = tui_wallet_name(app->wallet),
+                               .scroll = a && a->id == app->confirm_id ? app->confirm_scroll : 0 };
+}
+
+/* Up/Down (and PgUp/PgDn) scroll a confirmation taller than the screen, a
+ * value at a time. */
+static bool confirm_scroll_key(tui_app *app, const tui_action *a, int ch)
+{
+    int step = ch == KEY_UP || ch == KEY_PPAGE ? -1 : ch == KEY_DOWN || ch == KEY_NPAGE ? 1 : 0;
+    if (!step)
+        return false;
+    tui_confirm_view v = confirm_view(app);
+    int most = tui_confirm_scroll_max(a, &v), at = v.scroll + step;
+    app->confirm_id = a->id;
+    app->confirm_scroll = at < 0 ? 0 : at > most ? most : at;
+    return true;
 }
 
 static void close_form(tui_app *app)
@@ -254,6 +270,8 @@ static void dialog_key(tui_app *app, const tui_action *a, int ch)
     }
     if (a->state != TUI_ACTION_CONFIRMING)
         return; /* preparing, or the password's check: only Esc */
+    if (confirm_scroll_key(app, a, ch))
+        return;
     if (ch == 'y' || ch == 'Y')
         ev.kind = TUI_ACT_YES;
     else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)

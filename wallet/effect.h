@@ -34,7 +34,7 @@ typedef enum effect_kind {
     EFFECT_WARNING, /* looks like a mistake: read before signing */
 } effect_kind;
 
-#define EFFECT_LINE_MAX 200
+#define EFFECT_LINE_MAX 512
 #define EFFECT_LINES_MAX 12
 
 typedef struct effect_line {
