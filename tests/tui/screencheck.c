@@ -32,6 +32,7 @@
 #include "screens/common.h"
 #include "screens/screens.h"
 #include "tui/chrome.h"
+#include "tui/confirm.h"
 #include "tui/form.h"
 #include "tui/ui.h"
 
@@ -46,7 +47,7 @@ typedef struct print_rec {
 } print_rec;
 
 typedef struct cont_rec {
-    int y, x_end, width, ny, nx;
+    int y, x_end, width, ny, nx, layer;
 } cont_rec;
 
 #define MAX_PRINTS 20000
@@ -72,13 +73,17 @@ static void on_cont(void *ctx, int y, int x_end, int width, int ny, int nx)
 {
     (void)ctx;
     if (g_nconts < MAX_CONTS)
-        g_conts[g_nconts++] = (cont_rec){ y, x_end, width, ny, nx };
+        g_conts[g_nconts++] = (cont_rec){ y, x_end, width, ny, nx, g_layer };
 }
+
+/* The last box drawn (a dialog's): its numbers are what a dialog check reads. */
+static int g_box_y, g_box_x, g_box_h, g_box_w;
 
 /* What a box or an overlay covers is gone: its prints no longer count. */
 static void on_cover(void *ctx, int y, int x, int h, int w)
 {
     (void)ctx;
+    g_box_y = y, g_box_x = x, g_box_h = h, g_box_w = w;
     size_t kept = 0;
     for (size_t i = 0; i < g_nprints; i++) {
         const print_rec *p = &g_prints[i];
@@ -222,28 +227,28 @@ static void check_prints(int layer)
 
 /* Row y's text from column x on, with any text broken at the end of it
  * continued from where it goes on (recursively), into out. */
-static void joined(int y, int x, char *out, size_t cap, int depth)
+static void joined(int layer, int y, int x, char *out, size_t cap, int depth)
 {
     const char *row = g_screen.text[y];
     int from = g_screen.at[y][x < g_screen.cols ? x : g_screen.cols];
     for (size_t k = 0; k < g_nconts && depth < 8; k++) {
         const cont_rec *c = &g_conts[k];
-        if (c->y != y || c->x_end <= x || c->x_end > g_screen.cols || c->ny >= g_screen.rows)
+        if (c->layer != layer || c->y != y || c->x_end <= x || c->x_end > g_screen.cols || c->ny >= g_screen.rows)
             continue;
         int to = g_screen.at[y][c->x_end];
         size_t n = (size_t)(to - from) < cap - 1 ? (size_t)(to - from) : cap - 1;
         memcpy(out, row + from, n);
-        joined(c->ny, c->nx, out + n, cap - n, depth + 1);
+        joined(layer, c->ny, c->nx, out + n, cap - n, depth + 1);
         return;
     }
     snprintf(out, cap, "%s", row + from);
 }
 
 /* True when (y, x) starts the text a broken one goes on with. */
-static bool continues_here(int y, int x)
+static bool continues_here(int layer, int y, int x)
 {
     for (size_t k = 0; k < g_nconts; k++)
-        if (g_conts[k].ny == y && g_conts[k].nx == x)
+        if (g_conts[k].layer == layer && g_conts[k].ny == y && g_conts[k].nx == x)
             return true;
     return false;
 }
@@ -256,11 +261,13 @@ static char cell_at(int y, int x)
 }
 
 /* Only a word longer than its whole line may break between characters. */
-static void check_breaks(void)
+static void check_breaks(int layer)
 {
     bool ok = true;
     for (size_t k = 0; k < g_nconts; k++) {
         const cont_rec *c = &g_conts[k];
+        if (c->layer != layer)
+            continue;
         int len = 0;
         for (int x = c->x_end - 1; x >= 0 && cell_at(c->y, x) != ' '; x--)
             len++;
@@ -276,13 +283,13 @@ static void check_breaks(void)
         pass();
 }
 
-static void check_numbers(const figures *figs, int top, int bottom)
+static void check_numbers(const figures *figs, int layer, int top, int bottom)
 {
     bool ok = true;
-    check_breaks();
+    check_breaks(layer);
     for (int y = top; y < bottom && y < g_screen.rows; y++) {
         char line[ROW_MAX * 4];
-        joined(y, 0, line, sizeof line, 0);
+        joined(layer, y, 0, line, sizeof line, 0);
         size_t len = strlen(line), pos = 0, row_len = strlen(g_screen.text[y]);
         figure fg;
         while (figure_next(line, len, &pos, &fg)) {
@@ -291,7 +298,7 @@ static void check_numbers(const figures *figs, int top, int bottom)
             int x = 0;
             while (x < g_screen.cols && g_screen.at[y][x] < (int)fg.at)
                 x++;
-            if (continues_here(y, x))
+            if (continues_here(layer, y, x))
                 continue;
             char text[ROW_MAX];
             snprintf(text, sizeof text, "%.*s", (int)fg.len, line + fg.at);
@@ -334,7 +341,14 @@ typedef struct run {
 
 static tui_chrome chrome_of(run *r, const char *message)
 {
+    const tui_app *a = &r->w->app;
+    size_t pending = 0;
+    for (size_t i = 0; i < a->ntxs; i++)
+        pending += tui_action_tx_state(&a->txs[i]) <= TUI_TX_PENDING;
     return (tui_chrome){
+        .snap = a->snap, .connected = a->connected, .chain_id = a->chain_id, .node = a->node,
+        .wallet = &a->wallet, .roles = a->roles, .has_past = a->past != NULL,
+        .past_problem = a->past_problem ? a->past_problem : "", .pending = pending,
         .pages = r->pages, .npages = r->npages, .page = r->page,
         .message = message, .message_error = false, .ever_connected = true,
         .now_ms = 52345, .snapshot_ms = 12345, .requests = 12, .requests_refresh = 1,
@@ -349,7 +363,7 @@ static void draw_screen(run *r, const char *message)
     tui_chrome c = chrome_of(r, message);
     erase();
     trace_reset();
-    tui_chrome_header(&r->w->app, &c);
+    tui_chrome_header(&c);
     tui_chrome_sidebar(&c);
     int y, x, h, wd;
     tui_chrome_page_area(&c, &y, &x, &h, &wd);
@@ -359,7 +373,7 @@ static void draw_screen(run *r, const char *message)
     unsigned long start = tui_counters_clock_us();
     r->pages[r->page].draw(&r->w->app, r->state, r->win);
     tui_counters_drew(&g_counters, r->page, tui_counters_clock_us() - start);
-    tui_chrome_bottom(&r->w->app, &c);
+    tui_chrome_bottom(&c);
 }
 
 static int page_top(void) { return TUI_HEADER_H; }
@@ -405,7 +419,7 @@ static void check_page(run *r, const char *what, bool at_end)
     snprintf(g_where + strlen(g_where), sizeof g_where - strlen(g_where), " %s", what);
     read_and_show();
     check_prints(0);
-    check_numbers(r->w->figs, 0, g_screen.rows);
+    check_numbers(r->w->figs, 0, 0, g_screen.rows);
     const char *name;
     size_t total = list_total(r, &name);
     int h = getmaxy(r->win);
@@ -430,11 +444,12 @@ static void check_page(run *r, const char *what, bool at_end)
     "ffb92266 (MAC mismatch: the key file or the password is not the one it was made with); "  \
     "try again, or Esc and 7 Accounts to choose another"
 
-/* What a person may type into a field of that kind, at its widest. */
-static const char *typed(pc_arg_kind k)
+/* What a person may type into a field of that kind, at its widest: a
+ * name of the address book (the account's), the largest amounts. */
+static const char *typed(const world *w, pc_arg_kind k)
 {
     switch (k) {
-    case PC_ARG_ADDRESS: return "alice-alice-who-has-a-name-long-enough-to-fill-any-column-there-is";
+    case PC_ARG_ADDRESS: return w->app.wallet.name;
     case PC_ARG_ENT:
     case PC_ARG_EEURO:
     case PC_ARG_PRICE:
@@ -444,20 +459,30 @@ static const char *typed(pc_arg_kind k)
     }
 }
 
-static void draw_form(run *r, const tui_form_spec *spec, const char *note)
+static tui_form_view form_view(run *r)
+{
+    return (tui_form_view){ &r->w->app, r->w->app.snap, r->w->app.book };
+}
+
+/* The form filled with what a person may type, its reasons and a long
+ * note, drawn over the screen; with call, the call it encodes (false when
+ * it does not). */
+static bool draw_form(run *r, const tui_form_spec *spec, const char *note, tui_call *call)
 {
     tui_form f;
+    tui_form_view v = form_view(r);
     if (tui_form_init(&f, spec, NULL) != PC_OK)
-        return;
+        return false;
     for (size_t i = 0; i < spec->nfields; i++) {
         const tui_field_spec *fs = &spec->fields[i];
         if (!fs->hidden && fs->type == TUI_FIELD_ARG && !fs->preset)
-            snprintf(f.text[i], sizeof f.text[i], "%s", typed(fs->kind));
+            snprintf(f.text[i], sizeof f.text[i], "%s", typed(r->w, fs->kind));
         world_see(r->w, f.text[i]);
     }
-    tui_form_validate(&f, &r->w->app);
+    tui_form_validate(&f, &v);
     for (size_t i = 0; i < spec->nfields; i++)
         world_see(r->w, f.why[i]);
+    bool encoded = call && spec->method && tui_form_encode(&f, r->w->book, call, NULL) == PC_OK;
     if (note)
         snprintf(f.note, sizeof f.note, "%s", note);
     if (spec->preview) {
@@ -467,8 +492,62 @@ static void draw_form(run *r, const tui_form_spec *spec, const char *note)
     }
     world_see(r->w, f.note);
     g_layer = 1;
-    tui_form_draw(&f, &r->w->app, stdscr);
+    tui_form_draw(&f, &v, stdscr);
     tui_form_free(&f);
+    return encoded;
+}
+
+/* The confirmation of that call, with fees and a nonce as large as they
+ * come. */
+static void draw_confirm(run *r, tui_call *call, bool end)
+{
+    const world *w = r->w;
+    tui_action a = { .state = TUI_ACTION_CONFIRMING, .call = *call };
+    a.t.from = w->snap->account;
+    a.t.to = *pc_contract_address(w->contract);
+    a.tx.type = ETH_TX_EIP1559;
+    a.tx.chain_id = 4200;
+    a.tx.nonce = 18446744073709551615ull;
+    a.tx.gas_limit = 18446744073709551615ull;
+    u256 max;
+    u256_sub(&max, &(u256){ { 0 } }, &(u256){ { 1 } });
+    a.tx.max_fee = max;
+    a.tx.max_priority_fee = max;
+    tui_confirm_view v = { w->snap, &w->past, w->book, w->app.wallet.name, 0 };
+    if (end)
+        v.scroll = tui_confirm_scroll_max(&a, &v);
+    tui_confirm_line lines[TUI_CONFIRM_LINES];
+    size_t n = tui_confirm_lines(&a, &v, lines);
+    for (size_t i = 0; i < n; i++)
+        world_see(r->w, lines[i].value);
+    g_layer = 1;
+    tui_confirm_draw(&a, &v);
+}
+
+/* Blanks the screen read back outside the last box: what shows of the
+ * page beside a dialog is the page's (checked on its own), cut by the box. */
+static void keep_box(void)
+{
+    for (int y = 0; y < g_screen.rows; y++) {
+        char row[ROW_MAX];
+        size_t used = 0;
+        for (int x = 0; x < g_screen.cols; x++) {
+            bool in = y >= g_box_y && y < g_box_y + g_box_h && x >= g_box_x &&
+                      x < g_box_x + g_box_w;
+            const char *c = g_screen.text[y] + g_screen.at[y][x];
+            size_t n = (size_t)(g_screen.at[y][x + 1] - g_screen.at[y][x]);
+            if (!in)
+                c = " ", n = 1;
+            if (used + n < sizeof row) {
+                memcpy(row + used, c, n);
+                g_screen.at[y][x] = (int)used;
+                used += n;
+            }
+        }
+        g_screen.at[y][g_screen.cols] = (int)used;
+        memcpy(g_screen.text[y], row, used);
+        g_screen.text[y][used] = '\0';
+    }
 }
 
 static void check_dialog(run *r, const char *what)
@@ -477,7 +556,8 @@ static void check_dialog(run *r, const char *what)
     snprintf(g_where + len, sizeof g_where - len, " %s", what);
     read_and_show();
     check_prints(1);
-    check_numbers(r->w->figs, 0, g_screen.rows);
+    keep_box();
+    check_numbers(r->w->figs, 1, 0, g_screen.rows);
     g_where[len] = '\0';
 }
 
@@ -490,11 +570,19 @@ static void page_forms(run *r)
         const tui_page *p = &r->pages[r->page];
         if (!p->key || !p->key(&r->w->app, r->state, *k) || !r->w->app.form_open)
             continue;
-        char what[32];
+        char what[48];
         snprintf(what, sizeof what, "form '%c'", *k);
         draw_screen(r, "");
-        draw_form(r, &r->w->app.form, TEXT_200);
+        tui_call call = { 0 };
+        bool encoded = draw_form(r, &r->w->app.form, TEXT_200, &call);
         check_dialog(r, what);
+        for (int end = 0; encoded && end < 2; end++) {
+            snprintf(what, sizeof what, "confirmation of '%c'%s", *k, end ? " scrolled" : "");
+            draw_screen(r, "");
+            draw_confirm(r, &call, end);
+            check_dialog(r, what);
+        }
+        bytebuf_free(&call.calldata);
     }
 }
 
@@ -516,34 +604,9 @@ static void dialogs(run *r)
         .fields = { { .label = "Password", .type = TUI_FIELD_SECRET } },
     };
     draw_screen(r, "");
-    draw_form(r, &password, TEXT_200);
+    draw_form(r, &password, TEXT_200, NULL);
     check_dialog(r, "password");
 
-    tui_action_line lines[] = {
-        { .label = "", .emphasis = true,
-          .value = "sells 115792089237316195423570985008687907853269984665640564039457."
-                   "584007913129639935 ENT at 0.000000000000000001 eEuro/ENT: trades "
-                   "1.123456789012345678 ENT at once for 0.000000000000000001 eEuro, the rest "
-                   "waits" },
-        { .label = "Method", .value = "addOrder" },
-        { .label = "Price", .value = "0.000000000000000001 eEuro/ENT" },
-        { .label = "Amount", .value = "115792089237316195423570985008687907853269984665640564"
-                                      "039457.584007913129639935 ENT" },
-        { .label = "Most fee", .value = "115792089237316195423570985008687907853269984665640564"
-                                        "039457584007913129639935 wei (balance 1 wei)" },
-        { .label = "Warning", .warning = true, .value = TEXT_200 },
-        { .label = "Account", .value = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 (alice-alice-"
-                                       "who-has-a-name-long-enough-to-fill-any-column-there-is)" },
-        { .label = "Chain id", .value = "4200" },
-        { .label = "Nonce", .value = "123456" },
-    };
-    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
-        world_see(r->w, lines[i].value);
-    world_see(r->w, "1 wei");
-    draw_screen(r, "");
-    g_layer = 1;
-    tui_chrome_confirm(lines, sizeof lines / sizeof lines[0]);
-    check_dialog(r, "confirmation");
 }
 
 /* ---- the header's states ---- */
@@ -557,25 +620,26 @@ static void headers(run *r)
     world_see(w, "40 s");
     for (size_t k = 0; k < sizeof STATES / sizeof STATES[0]; k++) {
         w->app = saved;
-        tui_chrome c = chrome_of(r, TEXT_200);
         switch (k) {
         case 1: w->app.connected = false; break;
-        case 2: w->app.connected = false, c.ever_connected = false, w->app.snap = NULL; break;
+        case 2: w->app.connected = false, w->app.snap = NULL; break;
         case 3: w->app.wallet.has_account = false; break;
         case 4: w->app.wallet.name = "", w->app.wallet.keystore = false; break;
         case 5: w->app.past = NULL, w->app.past_problem = TEXT_200; break;
         }
         w->app.node = k % 2 ? "https://node1.a-very-long-host-name-of-the-operator.example:8545"
                             : "http://127.0.0.1:8545";
+        tui_chrome c = chrome_of(r, TEXT_200);
+        c.ever_connected = k != 2;
         erase();
         trace_reset();
-        tui_chrome_header(&w->app, &c);
-        tui_chrome_bottom(&w->app, &c);
+        tui_chrome_header(&c);
+        tui_chrome_bottom(&c);
         size_t len = strlen(g_where);
         snprintf(g_where + len, sizeof g_where - len, " header %s", STATES[k]);
         read_and_show();
         check_prints(0);
-        check_numbers(w->figs, 0, g_screen.rows);
+        check_numbers(w->figs, 0, 0, g_screen.rows);
         /* The connection's state is whole on the first line. */
         const char *status = k == 1 ? "disconnected, retrying" : k == 2 ? "connecting" : "connected";
         if (strstr(g_screen.text[0], status))
