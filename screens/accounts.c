@@ -122,9 +122,9 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
     snprintf(footer, sizeof footer,
              "%s  (* the account in use; unlocked keys are wiped after %d min)",
              left ? "unlocked" : "locked", TUI_UNLOCK_SECONDS / 60);
-    int footer_rows = tui_text_rows(W, 2, NULL, footer);
+    int footer_rows = tui_text_rows(W, 2, "; ", footer);
     int bottom = H - footer_rows - 1; /* the list's line above the footer */
-    tui_text(win, H - footer_rows, 0, W, 2, 0, TUI_DIM, NULL, footer);
+    tui_text(win, H - footer_rows, 0, W, 2, 0, TUI_DIM, "; ", footer);
     table_col cols[NCOLS] = {
         [COL_MARK] = { .priority = 9, .keep = true, .width = { 1 } },
         [COL_ADDRESS] = { .priority = 5, .keep = true, .nforms = 2 },

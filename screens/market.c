@@ -176,7 +176,7 @@ static void measure(const tui_app *app, const wallet_state *s, const ladder *lad
         const row *r = &lad->all[i];
         char t[8 + U256_DEC_MAX];
         u256_to_dec(&r->o->id, t);
-        see_width(&cols[COL_ORDER], 0, (int)strlen(t) + (r->buy ? 4 : 5));
+        see_width(&cols[COL_ORDER], 0, (int)strlen(t) + (r->buy ? 5 : 6)); /* "SELL #" */
         pc_format_unit_number(&r->o->price, PC_UNIT_PRICE, t, sizeof t);
         see_width(&cols[COL_PRICE], 0, (int)strlen(t));
         pc_format_unit_number(&r->o->quantity, PC_UNIT_ENT, t, sizeof t);

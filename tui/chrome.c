@@ -126,17 +126,19 @@ static void header_second_line(const header_facts *h)
 {
     line_item items[LINE_ITEMS];
     size_t n = 0;
-    char full[ETH_ADDRESS_TEXT_LEN], short_a[16];
+    char full[ETH_ADDRESS_TEXT_LEN + 72], named[ETH_ADDRESS_TEXT_LEN + 72], short_a[16];
     if (!h->has_account) {
         items[n++] = (line_item){ { "no account (read only): see 7 Accounts" }, 9, true, false,
                                   TUI_WARN };
     } else {
-        eth_address_to_checksum(&h->account, full);
-        snprintf(short_a, sizeof short_a, "%.6s..%s", full, full + 38);
-        /* The address shortens before the name goes. */
-        if (h->name[0])
-            items[n++] = (line_item){ { h->name }, 4, false, false, TUI_ACCENT };
-        items[n++] = (line_item){ { full, short_a }, 3, true, false, TUI_NORMAL };
+        /* The name with the whole address, with the short one, then the
+         * short address alone. */
+        char cs[ETH_ADDRESS_TEXT_LEN];
+        eth_address_to_checksum(&h->account, cs);
+        snprintf(short_a, sizeof short_a, "%.6s..%s", cs, cs + 38);
+        snprintf(full, sizeof full, "%s%s%s", h->name, h->name[0] ? " " : "", cs);
+        snprintf(named, sizeof named, "%s%s%s", h->name, h->name[0] ? " " : "", short_a);
+        items[n++] = (line_item){ { full, named, short_a }, 3, true, false, TUI_NORMAL };
     }
     char roles[64] = "", owners[64] = "", unlocked[32];
     if (h->has_account && h->roles_known) {
