@@ -211,12 +211,13 @@ static int draw_entry(const entry_rows *c, WINDOW *win, int y, int bottom, size_
 /* The columns measured over the whole history (block numbers grow, so the
  * newest has the widest; senders by their names) and this session's
  * transactions. */
-static void fit_layouts(const tui_app *app, const entries *es, int W, layouts *ls)
+static void fit_layouts(const tui_app *app, const entries *es, int W, layouts *ls,
+                        char *hidden, size_t cap)
 {
     table_col rec[NCOLS] = {
         [COL_BLOCK] = { .priority = 9, .keep = true },
         [COL_TIME] = { .name = "time", .priority = 2, .nforms = 2, .width = { 16, 5 } },
-        [COL_OUTCOME] = { .priority = 8, .keep = true, .width = { 8 } },
+        [COL_OUTCOME] = { .priority = 8, .keep = true },
         [COL_FROM] = { .priority = 4, .keep = true, .nforms = 3 },
         [COL_CALL] = { .priority = 9, .keep = true, .fill = true, .min = 30 },
     };
@@ -231,6 +232,7 @@ static void fit_layouts(const tui_app *app, const entries *es, int W, layouts *l
         char block[24];
         table_col_see(&rec[COL_BLOCK], 0, (snprintf(block, sizeof block, "#%llu",
                                                     (unsigned long long)t->block), block));
+        table_col_see(&rec[COL_OUTCOME], 0, OUTCOMES[t->outcome]);
         const char *name = names_lookup(tui_app_names(app), &t->from);
         int named = name ? 1 + table_text_width(name) : 0;
         if (ETH_ADDRESS_TEXT_LEN - 1 + named > rec[COL_FROM].width[0])
@@ -241,6 +243,7 @@ static void fit_layouts(const tui_app *app, const entries *es, int W, layouts *l
     }
     ls->W = W;
     table_fit(rec, NCOLS, W - 2, 1, 4, &ls->record);
+    table_hidden(rec, &ls->record, hidden, cap);
     table_fit(ses, NSCOLS, W - 2, 1, 4, &ls->session);
 }
 
@@ -325,11 +328,12 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
         tui_print(win, y++, 2, 0, TUI_DIM, "this session's %zu transaction%s first", nsession,
                   nsession == 1 ? "" : "s");
     screen_past_missing(win, &y, app);
-    screen_list_footer(win, H - 1, &st->list, "", es.n, es.total, "Enter opens it", NULL);
+    layouts ls;
+    char hidden[32];
+    fit_layouts(app, &es, W, &ls, hidden, sizeof hidden);
+    screen_list_footer(win, H - 1, &st->list, "", es.n, es.total, "Enter opens it", hidden);
     if (es.n == 0 && es.total > 0)
         tui_print(win, y, 2, 0, TUI_DIM, "nothing matches the filter");
-    layouts ls;
-    fit_layouts(app, &es, W, &ls);
     entry_rows c = { app, &es, &ls };
     size_t fit = 0, first = es.n ? screen_list_begin_rows(&st->list, es.n, H - 1 - y,
                                                           entry_height, &c, &fit)

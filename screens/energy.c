@@ -199,8 +199,8 @@ static void draw_unit_detail(const tui_app *app, WINDOW *win, const wallet_unit 
             break;
     }
     if (shown < n && shown > 0)
-        snprintf(line + strlen(line), sizeof line - strlen(line), " (%zu to %zu of %zu; J/K)",
-                 *skip + 1, *skip + shown, n);
+        snprintf(line + strlen(line), sizeof line - strlen(line), " (%zu-%zu, J/K)",
+                 *skip + 1, *skip + shown);
     else if (shown < n)
         snprintf(line + strlen(line), sizeof line - strlen(line), ": a taller terminal shows them");
     y += tui_text(win, y, 2, W - 2, 2, bottom, TUI_DIM, NULL, line);

@@ -212,6 +212,10 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
         table_col_see(&cols[COL_TALLY], 0, tally);
     }
     table_layout l;
+    /* The account's side only when there are open proposals to have one on
+     * (a column with nothing in it takes no room). */
+    if (o.nopen == 0)
+        cols[COL_SIDE].width[0] = 0;
     table_fit(cols, NCOLS, W - 2, 2, 4, &l);
     /* The list scrolls as one, open ones first; the heading of the section
      * its first row is in stays on top, the passed ones' heading goes

@@ -129,8 +129,14 @@ void table_fit(const table_col *cols, size_t n, int room, int gap, int indent,
     memset(out, 0, sizeof *out);
     out->ncols = n > TABLE_COLS ? TABLE_COLS : n;
     out->room = room > 1 ? room : 1;
-    for (size_t i = 0; i < out->ncols; i++)
-        out->form[i] = 0;
+    for (size_t i = 0; i < out->ncols; i++) {
+        /* A column with nothing in it, and no heading or least width, takes
+         * no room. */
+        bool empty = !cols[i].fill && cols[i].min <= 0 && !table_text_width(cols[i].heading);
+        for (int f = 0; f < nforms(&cols[i]); f++)
+            empty &= cols[i].width[f] == 0;
+        out->form[i] = empty ? -1 : 0;
+    }
     while (total_width(cols, out, gap) > out->room) {
         int v = victim(cols, out);
         if (v < 0)

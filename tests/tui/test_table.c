@@ -58,6 +58,11 @@ static void widths_from_the_list(void)
     char hidden[64];
     CHECK(table_hidden(c, &l, hidden, sizeof hidden) == 0);
     CHECK_STR(hidden, "");
+    /* A column with nothing in it takes no room. */
+    table_col empty[2] = { { .priority = 1 }, { .keep = true } };
+    table_col_see(&empty[1], 0, "x");
+    table_fit(empty, 2, 80, 2, 4, &l);
+    CHECK(!table_shown(&l, 0) && l.x[1] == 0);
 }
 
 static void lowest_priority_goes_first(void)
