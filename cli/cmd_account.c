@@ -10,6 +10,7 @@
 #include <cjson/cJSON.h>
 
 #include "cli/opts.h"
+#include "cli/table_out.h"
 #include "eth/hex.h"
 #include "keystore/keystore.h"
 #include "keystore/password.h"
@@ -312,6 +313,11 @@ static pc_status cmd_list(account_cmd *c, pc_error *err)
     const keystore *ks = c->ks;
     if (c->ctx->json)
         return list_json(ks, err);
+    /* Address, name and file, without headings (scripts read the columns). */
+    static const table_col COLS[] = { { 0 }, { 0 }, { 0 } };
+    cli_table *table = cli_table_new(COLS, 3, 0);
+    if (!table)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
     size_t usable = 0;
     for (size_t i = 0; i < keystore_count(ks); i++) {
         const keystore_account *a = keystore_at(ks, i);
@@ -322,10 +328,16 @@ static pc_status cmd_list(account_cmd *c, pc_error *err)
         char addr[ETH_ADDRESS_TEXT_LEN];
         eth_address_to_checksum(&a->address, addr);
         /* A key file without an address field tells it at its first unlock. */
-        printf("%-42s  %-16s  %s\n", a->has_address ? addr : "(address known after unlock)",
-               a->name ? a->name : "-", a->path);
+        const char *cells[] = { a->has_address ? addr : "(address known after unlock)",
+                                a->name ? a->name : "-", a->path };
+        if (!cli_table_add(table, cells, NULL)) {
+            cli_table_free(table);
+            return pc_fail(err, PC_ENOMEM, "out of memory");
+        }
         usable++;
     }
+    cli_table_print(table, stdout);
+    cli_table_free(table);
     if (usable == 0)
         fprintf(stderr, "No accounts in %s (create one with: powerchain account new)\n",
                 keystore_dir(ks));

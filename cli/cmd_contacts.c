@@ -9,12 +9,18 @@
 #include "cli/book.h"
 #include "cli/commands.h"
 #include "cli/print.h"
+#include "cli/table_out.h"
 #include "wallet/names.h"
 
 static pc_status list(const cli_ctx *ctx, const names *b, pc_error *err)
 {
     size_t n = names_contact_count(b);
     cJSON *arr = ctx->json ? cJSON_CreateArray() : NULL;
+    /* Name and address, without headings. */
+    static const table_col COLS[] = { { 0 }, { 0 } };
+    cli_table *table = ctx->json ? NULL : cli_table_new(COLS, 2, 0);
+    if (!ctx->json && !table)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
         const char *name;
         eth_address a;
@@ -22,7 +28,11 @@ static pc_status list(const cli_ctx *ctx, const names *b, pc_error *err)
         names_contact_at(b, i, &name, &a);
         eth_address_to_checksum(&a, text);
         if (!ctx->json) {
-            printf("%-*s  %s\n", (int)names_longest(b), name, text);
+            const char *cells[] = { name, text };
+            if (!cli_table_add(table, cells, NULL)) {
+                cli_table_free(table);
+                return pc_fail(err, PC_ENOMEM, "out of memory");
+            }
             continue;
         }
         cJSON *o = cJSON_CreateObject();
@@ -32,6 +42,8 @@ static pc_status list(const cli_ctx *ctx, const names *b, pc_error *err)
     }
     if (ctx->json)
         return print_json_records(arr, 2, err);
+    cli_table_print(table, stdout);
+    cli_table_free(table);
     if (n == 0)
         fputs("No contacts (add one with: powerchain contacts add NAME ADDRESS)\n", stderr);
     return PC_OK;

@@ -16,6 +16,7 @@
 #include "cli/commands.h"
 #include "cli/opts.h"
 #include "cli/print.h"
+#include "cli/table_out.h"
 #include "eth/hex.h"
 #include "eth/text.h"
 #include "rpcclient/units.h"
@@ -30,7 +31,6 @@ typedef struct views_run {
     size_t n;
     char tag[24];                /* the indexed head, as a block tag */
     names *book;                 /* names beside addresses in tables; NULL for --json, --csv */
-    int width;                   /* of an address column: book_label_width */
 } views_run;
 
 static void run_close(views_run *r)
@@ -151,18 +151,26 @@ static pc_status show_units(const cli_ctx *ctx, views_run *r, pc_error *err)
         }
         st = print_json_records(arr, 4, err);
     } else if (st == PC_OK) {
-        printf("%-*s  %-*s  %-8s  %s\n", r->width, "UNIT", r->width, "OWNER", "STATE",
-               "ENERGY");
-        for (size_t i = 0; i < nrows; i++) {
+        static const table_col COLS[] = { { .heading = "UNIT" }, { .heading = "OWNER" },
+                                          { .heading = "STATE" },
+                                          { .heading = "ENERGY", .align = TABLE_RIGHT } };
+        cli_table *table = cli_table_new(COLS, 4, 0);
+        bool ok = table != NULL;
+        for (size_t i = 0; ok && i < nrows; i++) {
             char unit[BOOK_LABEL_MAX], owner[BOOK_LABEL_MAX] = "unknown";
             char wh[PC_UNIT_TEXT_MAX];
             book_label(r->book, &rows[i].unit, unit, sizeof unit);
             if (rows[i].owner_known)
                 book_label(r->book, &rows[i].owner, owner, sizeof owner);
             pc_format_unit(&rows[i].wh, PC_UNIT_WH, wh, sizeof wh);
-            printf("%-*s  %-*s  %-8s  %s\n", r->width, unit, r->width, owner,
-                   rows[i].active ? "active" : "removed", wh);
+            const char *cells[] = { unit, owner, rows[i].active ? "active" : "removed", wh };
+            ok = cli_table_add(table, cells, NULL);
         }
+        if (ok)
+            cli_table_print(table, stdout);
+        else
+            st = pc_fail(err, PC_ENOMEM, "out of memory");
+        cli_table_free(table);
     }
     free(rows);
     free(head);
@@ -247,15 +255,26 @@ static pc_status show_withdrawals(const cli_ctx *ctx, views_run *r, pc_error *er
     } else if (!w.count) {
         puts("no withdrawal requests");
     } else {
-        printf("%-*s  %-24s  %s\n", r->width, "ACCOUNT", "AMOUNT", "REQUESTED");
-        for (size_t i = 0; i < w.count; i++) {
+        static const table_col COLS[] = { { .heading = "ACCOUNT" },
+                                          { .heading = "AMOUNT", .align = TABLE_RIGHT },
+                                          { .heading = "REQUESTED" } };
+        cli_table *table = cli_table_new(COLS, 3, 0);
+        bool ok = table != NULL;
+        for (size_t i = 0; ok && i < w.count; i++) {
             char account[BOOK_LABEL_MAX], amount[PC_UNIT_TEXT_MAX], when[PC_UNIT_TEXT_MAX];
+            char asked[PC_UNIT_TEXT_MAX + 32];
             book_label(r->book, &w.items[i].account, account, sizeof account);
             pc_format_unit(&w.items[i].amount, PC_UNIT_EEURO, amount, sizeof amount);
             print_time(w.items[i].time, when, sizeof when);
-            printf("%-*s  %-24s  %s (block %" PRIu64 ")\n", r->width, account, amount, when,
-                   w.items[i].block);
+            snprintf(asked, sizeof asked, "%s (block %" PRIu64 ")", when, w.items[i].block);
+            const char *cells[] = { account, amount, asked };
+            ok = cli_table_add(table, cells, NULL);
         }
+        if (ok)
+            cli_table_print(table, stdout);
+        else
+            st = pc_fail(err, PC_ENOMEM, "out of memory");
+        cli_table_free(table);
     }
     view_withdrawals_free(&w);
     return st;
@@ -336,19 +355,32 @@ static pc_status show_trades(const cli_ctx *ctx, bool csv, views_run *r, pc_erro
                    quantity, buyer, seller);
         }
     } else if (st == PC_OK) {
-        if (!m.nfills)
-            puts("no trades");
-        else
-            printf("%-23s  %-8s  %-20s  %-24s  %-*s  %s\n", "TIME", "BLOCK", "PRICE eEuro/ENT",
-                   "ENT", r->width, "BUYER", "SELLER");
-        for (size_t i = 0; i < m.nfills; i++) {
+        static const table_col COLS[] = {
+            { .heading = "TIME" }, { .heading = "BLOCK" },
+            { .heading = "PRICE eEuro/ENT", .align = TABLE_RIGHT },
+            { .heading = "ENT", .align = TABLE_RIGHT }, { .heading = "BUYER" },
+            { .heading = "SELLER" },
+        };
+        cli_table *table = cli_table_new(COLS, 6, 0);
+        bool ok = table != NULL;
+        for (size_t i = 0; ok && i < m.nfills; i++) {
             const view_fill *f = &m.fills[i];
+            char block[24];
             trade_fields(r->book, f, false, price, quantity, buyer, seller, tx);
             print_time(f->time, when, sizeof when);
-            printf("%-23s  %-8" PRIu64 "  %-20s  %-24s  %-*s  %s\n", when, f->block, price,
-                   quantity, r->width, buyer, seller);
+            snprintf(block, sizeof block, "%" PRIu64, f->block);
+            const char *cells[] = { when, block, price, quantity, buyer, seller };
+            ok = cli_table_add(table, cells, NULL);
         }
-        printf("open orders: %zu buy, %zu sell (the node agrees)\n", m.nbuys, m.nsells);
+        if (!ok)
+            st = pc_fail(err, PC_ENOMEM, "out of memory");
+        else if (!m.nfills)
+            puts("no trades");
+        else
+            cli_table_print(table, stdout);
+        cli_table_free(table);
+        if (ok)
+            printf("open orders: %zu buy, %zu sell (the node agrees)\n", m.nbuys, m.nsells);
     }
     view_market_free(&m);
     return st;
@@ -367,7 +399,6 @@ static int run(const cli_ctx *ctx, views_kind kind, bool csv)
         return cli_fail(&err);
     if (!ctx->json && !csv)
         r.book = book_for_display(ctx);
-    r.width = book_label_width(r.book);
     switch (kind) {
     case UNITS: st = show_units(ctx, &r, &err); break;
     case PROPOSALS: st = show_proposals(ctx, &r, &err); break;
