@@ -216,7 +216,8 @@ static void fit_layouts(const tui_app *app, const entries *es, int W, layouts *l
 {
     table_col rec[NCOLS] = {
         [COL_BLOCK] = { .priority = 9, .keep = true },
-        [COL_TIME] = { .name = "time", .priority = 2, .nforms = 2, .width = { 16, 5 } },
+        [COL_TIME] = { .name = "time", .priority = 2, .hide = 6, .nforms = 2,
+                       .width = { 16, 5 } },
         [COL_OUTCOME] = { .priority = 8, .keep = true },
         [COL_FROM] = { .priority = 4, .keep = true, .nforms = 3 },
         [COL_CALL] = { .priority = 9, .keep = true, .fill = true, .min = 30 },

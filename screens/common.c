@@ -425,7 +425,7 @@ void screen_event_layout(int width, table_layout *l)
 {
     const table_col cols[EVENT_COLS] = {
         [EVENT_WHEN] = { .priority = 3, .keep = true, .nforms = 2, .width = { 16, 5 } },
-        [EVENT_CALL] = { .priority = 8, .keep = true, .fill = true, .min = 40 },
+        [EVENT_CALL] = { .priority = 8, .keep = true, .fill = true, .min = 46 },
     };
     table_fit(cols, EVENT_COLS, width, 2, 4, l);
 }

@@ -191,7 +191,7 @@ static void draw_unit_detail(const tui_app *app, WINDOW *win, const wallet_unit 
     /* The owner's line, then as many readings as fit from the skipped ones
      * on; the line says which when not all of them do. */
     snprintf(line, sizeof line, "owner %s, %zu reading%s and sessions", o, n, n == 1 ? "" : "s");
-    int room = rows - tui_text_rows(W - 2, 2, NULL, line) - 1;
+    int room = rows - tui_text_rows(W - 2, 2, NULL, line);
     size_t shown = 0;
     for (int used = 0; room > 0 && *skip + shown < n; shown++) {
         used += screen_event_row(app, NULL, 0, 0, 0, &l, ev[*skip + shown]);

@@ -99,8 +99,8 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
             "e  looks up the energy left in a session with you.",
         };
         for (size_t i = 0; i < 3; i++)
-            y += tui_text(win, y + (i == 2), 2, W - 2, 3, 0, i ? TUI_DIM : TUI_WARN, NULL,
-                          LINES_[i]);
+            y += tui_text(win, y + (i == 2), 2, W - 2, i == 2 ? 3 : 0, 0,
+                          i ? TUI_DIM : TUI_WARN, "; ", LINES_[i]);
         return;
     }
     char wh[PC_UNIT_TEXT_MAX] = "", o[ETH_ADDRESS_TEXT_LEN + 80] = "unknown";

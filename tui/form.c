@@ -419,10 +419,10 @@ static form_layout form_place(const tui_form *f, WINDOW *win, const char *tail)
 {
     form_layout g = { 0 };
     g.w = getmaxx(win) - 4 > 90 ? 90 : getmaxx(win) - 4;
-    /* Labels as wide as the longest, and a space before the fields. */
+    /* Labels as wide as the longest, and two spaces before the fields. */
     for (size_t i = 0; i < f->spec.nfields; i++)
-        if (!f->spec.fields[i].hidden && table_text_width(f->spec.fields[i].label) + 1 > g.label_w)
-            g.label_w = table_text_width(f->spec.fields[i].label) + 1;
+        if (!f->spec.fields[i].hidden && table_text_width(f->spec.fields[i].label) + 2 > g.label_w)
+            g.label_w = table_text_width(f->spec.fields[i].label) + 2;
     g.field_w = g.w - 4 - g.label_w;
     g.h = 2 + 1; /* the frame and a blank line at the top */
     for (size_t i = 0; i < f->spec.nfields; i++) {

@@ -52,17 +52,24 @@ static int total_width(const table_col *cols, const table_layout *l, int gap)
     return total + (shown > 1 ? (shown - 1) * gap : 0);
 }
 
-/* The column to shrink next: the lowest priority that can still shrink or
- * go, the later of equals; -1 when none can. */
+/* The column to shrink next: the one whose next step (its next form, or
+ * hiding it) has the lowest priority, the later of equals; -1 when none can
+ * shrink or go. */
 static int victim(const table_col *cols, const table_layout *l)
 {
-    int best = -1;
+    int best = -1, best_priority = 0;
     for (size_t i = 0; i < l->ncols; i++) {
         if (!table_shown(l, i))
             continue;
-        bool can = l->form[i] < nforms(&cols[i]) - 1 || !cols[i].keep;
-        if (can && (best < 0 || cols[i].priority <= cols[best].priority))
+        const table_col *c = &cols[i];
+        bool step = l->form[i] < nforms(c) - 1;
+        if (!step && c->keep)
+            continue;
+        int priority = step || !c->hide ? c->priority : c->hide;
+        if (best < 0 || priority <= best_priority) {
             best = (int)i;
+            best_priority = priority;
+        }
     }
     return best;
 }

@@ -14,7 +14,7 @@
  *   1. every column in its widest form;
  *   2. while the row is too wide, the lowest-priority column (the later one
  *      of equals) steps to its next form, and after its last one is hidden
- *      (unless `keep`);
+ *      (unless `keep`; hiding counts at `hide` when that is set);
  *   3. if the kept columns still do not fit, the row continues on more
  *      lines, broken between columns, each continuation line indented;
  *   4. a column wider than a whole line (a 78-digit figure) gets the line
@@ -45,6 +45,8 @@ typedef struct table_col {
     const char *name;          /* names it when hidden (NULL: the heading) */
     table_align align;
     int priority;              /* the higher, the later it shrinks */
+    int hide;                  /* the priority of hiding it, when not its priority
+                                  (0): a time that shortens early but goes late */
     int min;                   /* never narrower than this while shown; a fill column's
                                   least width */
     bool keep;                 /* never hidden: a figure the row is about */

@@ -87,6 +87,13 @@ static void lowest_priority_goes_first(void)
     CHECK(l.w[PRICE] == 26 && l.w[QTY] == 20);
     CHECK(table_hidden(c, &l, hidden, sizeof hidden) == 2);
     CHECK_STR(hidden, "owner, depth");
+    /* A column that shortens early but goes late: the depth's bar goes only
+     * after the owner has shortened. */
+    c[BAR].hide = 5;
+    table_fit(c, NCOLS, 100, 2, 4, &l);
+    CHECK(l.form[OWNER] == 1 && table_shown(&l, BAR));
+    table_fit(c, NCOLS, 80, 2, 4, &l);
+    CHECK(!table_shown(&l, OWNER) && table_shown(&l, BAR));
 }
 
 static void kept_columns_go_on_the_next_line(void)

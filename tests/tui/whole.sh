@@ -186,10 +186,10 @@ texts() {
     echo "# forms: a space between each label and its value"
     tui_keys 4 b
     tui_type 0.9
-    tui_expect "the price's label and value" "Price eEuro/ENT 0.9"
+    tui_expect "the price's label and value" "Price eEuro/ENT  0.9"
     tui_keys Escape 1 e Tab
     tui_type 0.2
-    tui_expect "the amount's label and value" "Amount (eEuro) 0.2"
+    tui_expect "the amount's label and value" "Amount (eEuro)  0.2"
     echo "# the password dialog: a wrong password's reason whole"
     tui_keys Escape 1 t
     tui_type "${ADDR[B]}"
