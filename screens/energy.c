@@ -161,10 +161,12 @@ static void draw_units(const tui_app *app, energy_state *st, WINDOW *win, const 
 }
 
 /* The chosen unit's owner, sessions and readings, newest first, from
- * `skip` on (kept inside the list), in `rows` rows from y. */
-static void draw_unit_detail(const tui_app *app, WINDOW *win, const wallet_unit *u, int y,
-                             int rows, size_t *skip)
+ * `skip` on (kept inside the list), in at most `rows` rows from y; returns
+ * the rows it took. */
+static int draw_unit_detail(const tui_app *app, WINDOW *win, const wallet_unit *u, int y,
+                            int rows, size_t *skip)
 {
+    int y0 = y;
     const wallet_past *p = tui_app_past(app);
     int W = getmaxx(win), bottom = y + rows;
     char a[ETH_ADDRESS_TEXT_LEN + 72], o[ETH_ADDRESS_TEXT_LEN + 72] = "unknown", line[256];
@@ -174,14 +176,13 @@ static void draw_unit_detail(const tui_app *app, WINDOW *win, const wallet_unit 
         screen_named_address(app, &owner, W - 20, o, sizeof o);
     if (!p) {
         snprintf(line, sizeof line, "unit %s: history not read yet", a);
-        tui_text(win, y, 2, W - 2, 2, bottom, TUI_DIM, NULL, line);
-        return;
+        return tui_text(win, y, 2, W - 2, 2, bottom, TUI_DIM, NULL, line);
     }
     size_t n = screen_unit_events(p, &u->addr, NULL, 0);
     const history_tx **ev = n ? malloc(n * sizeof *ev) : NULL;
     if (n && !ev) {
         tui_print(win, y, 2, W - 2, TUI_BAD, "out of memory for the readings");
-        return;
+        return 1;
     }
     screen_unit_events(p, &u->addr, ev, n);
     if (*skip >= n)
@@ -207,6 +208,7 @@ static void draw_unit_detail(const tui_app *app, WINDOW *win, const wallet_unit 
     for (size_t i = *skip; i < *skip + shown; i++)
         y += screen_event_row(app, win, y, 2, bottom, &l, ev[i]);
     free(ev);
+    return y - y0;
 }
 
 /* "2.1 ENT against 2.1 kWh stored" and the gauge under it; the rows it
@@ -368,11 +370,9 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
             draw_units(app, st, win, s, at, n, f.y, units);
         }
         f.y += units + 1;
-        if (n > 0 && screen_flow_fits(&f, detail, false, "the unit's readings")) {
-            draw_unit_detail(app, win, &s->units[at[st->list.cursor]], f.y, detail,
-                             &st->readings_first);
-            f.y += detail;
-        }
+        if (n > 0 && screen_flow_fits(&f, detail, false, "the unit's readings"))
+            f.y += draw_unit_detail(app, win, &s->units[at[st->list.cursor]], f.y, detail,
+                                    &st->readings_first);
     }
     free(at);
     if (peg && screen_flow_fits(&f, peg, false, "the peg"))

@@ -338,7 +338,7 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
     spread_text(&lad, line, sizeof line);
     int y = 1;
     y += tui_text(win, y, 2, W - 2, 2, H, TUI_ACCENT, NULL, last);
-    y += tui_text(win, y, 2, W - 2, 2, H, TUI_ACCENT, ", ", line);
+    y += tui_text(win, y, 2, W - 2, 2, H, TUI_ACCENT, NULL, line);
     /* The trades take the bottom rows when the page is tall enough; the
      * list's line (position, filter, hidden columns) the row above them. */
     size_t trades = 0;
