@@ -277,42 +277,51 @@ void screen_time(uint64_t unix_s, char out[24])
         snprintf(out, 24, "%llu", (unsigned long long)unix_s);
 }
 
-void screen_wrapped(WINDOW *win, int *y, int x, tui_style st, const char *text, int lines)
-{
-    int width = getmaxx(win) - x;
-    while (*text && lines-- > 0 && *y < getmaxy(win) && width > 0) {
-        size_t len = 0;
-        for (int cols = 0; text[len] && cols < width; cols++) {
-            size_t n = tui_utf8_char(text + len, strlen(text + len));
-            len += n ? n : 1; /* tui_print shows a stray byte as one cell */
-        }
-        tui_print(win, (*y)++, x, width, st, "%.*s", (int)len, text);
-        text += len;
-    }
-}
-
-bool screen_past_missing(WINDOW *win, int *y, const tui_app *app)
+/* The lines screen_past_missing draws, and the style of each. */
+static int past_missing_lines(const tui_app *app, const char *lines[2], tui_style *st)
 {
     uint64_t done, total;
     const char *problem = tui_app_past_problem(app);
     bool indexing = tui_app_indexing(app, &done, &total);
+    static char progress[96];
     if (tui_app_past(app)) {
-        if (problem[0]) {
-            tui_print(win, (*y)++, 2, 0, TUI_WARN, "history not up to date:");
-            screen_wrapped(win, y, 4, TUI_WARN, problem, 3);
-        }
-        return false;
+        if (!problem[0])
+            return 0;
+        lines[0] = "history not up to date:", lines[1] = problem, *st = TUI_WARN;
+        return 2;
     }
+    *st = problem[0] ? TUI_BAD : TUI_WARN;
     if (problem[0]) {
-        tui_print(win, (*y)++, 2, 0, TUI_BAD, "history index unavailable:");
-        screen_wrapped(win, y, 4, TUI_BAD, problem, 4);
-    } else if (indexing) {
-        tui_print(win, (*y)++, 2, 0, TUI_WARN, "indexing history... %llu of %llu blocks",
-                  (unsigned long long)done, (unsigned long long)total);
-    } else {
-        tui_print(win, (*y)++, 2, 0, TUI_WARN, "indexing history...");
+        lines[0] = "history index unavailable:", lines[1] = problem;
+        return 2;
     }
-    return true;
+    if (indexing)
+        snprintf(progress, sizeof progress, "indexing history... %llu of %llu blocks",
+                 (unsigned long long)done, (unsigned long long)total);
+    else
+        snprintf(progress, sizeof progress, "indexing history...");
+    lines[0] = progress;
+    return 1;
+}
+
+int screen_past_missing_rows(const tui_app *app, int width)
+{
+    const char *lines[2];
+    tui_style st;
+    int n = past_missing_lines(app, lines, &st), rows = 0;
+    for (int i = 0; i < n; i++)
+        rows += tui_text_rows(width - 2 - 2 * i, 2, NULL, lines[i]);
+    return rows;
+}
+
+bool screen_past_missing(WINDOW *win, int *y, const tui_app *app)
+{
+    const char *lines[2];
+    tui_style st;
+    int n = past_missing_lines(app, lines, &st);
+    for (int i = 0; i < n; i++)
+        *y += tui_text(win, *y, 2 + 2 * i, 0, 2, 0, st, NULL, lines[i]);
+    return !tui_app_past(app);
 }
 
 /* One decoded argument as people read it, by the kind the binding gives it. */

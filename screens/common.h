@@ -117,9 +117,6 @@ void screen_event_layout(int width, table_layout *l);
 int screen_event_row(const tui_app *app, WINDOW *win, int y, int x, int bottom,
                      const table_layout *l, const history_tx *t);
 
-/* A long text over at most `lines` rows from (*y, x) to the window's right
- * edge, broken at characters; *y ends under it. */
-void screen_wrapped(WINDOW *win, int *y, int x, tui_style st, const char *text, int lines);
 
 /* A page drawn top to bottom in blocks, on a window that may be too short
  * for all of them: each block asks for its rows first, and the first that
@@ -147,6 +144,9 @@ void screen_time(uint64_t unix_s, char out[24]);
  * and true. With a past that is not up to date, a line saying so, y moved
  * past it, and false. */
 bool screen_past_missing(WINDOW *win, int *y, const tui_app *app);
+/* The rows screen_past_missing takes on a page `width` wide (0 when the
+ * history is read and up to date). */
+int screen_past_missing_rows(const tui_app *app, int width);
 /* The one line shown when a section could not be read, with the reason. */
 bool screen_missing(WINDOW *win, int y, const wallet_state *s, unsigned section,
                     const char *what);

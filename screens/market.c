@@ -273,15 +273,18 @@ static void trade_text(const tui_app *app, const view_fill *f, int W, char *out,
              buyer);
 }
 
-/* The rows the recent trades take at width W (their heading included),
- * at most `most`; *shown receives how many trades fit in them. */
+/* The rows the recent trades take at width W (their heading and what the
+ * history's state says included), at most `most` of them for trades;
+ * *shown receives how many trades fit in them. */
 static int trades_rows(const tui_app *app, int W, int most, size_t *shown)
 {
     const wallet_past *p = tui_app_past(app);
     *shown = 0;
-    if (!p || p->market.nfills == 0)
-        return 2;
-    int rows = 1;
+    int rows = 1 + screen_past_missing_rows(app, W);
+    if (!p)
+        return rows;
+    if (p->market.nfills == 0)
+        return rows + 1;
     const view_fill *fills = p->market.fills;
     for (size_t i = p->market.nfills; i > 0 && *shown < MARKET_TRADES; i--) {
         char t[4 * PC_UNIT_TEXT_MAX + 200];

@@ -10,7 +10,6 @@
 #include <strings.h>
 
 #include "eth/text.h"
-#include "rpcclient/units.h"
 
 static bool g_utf8;
 static bool g_color;
@@ -225,16 +224,6 @@ void tui_box(WINDOW *win, int h, int w, const char *title, int *y, int *x)
         delwin(frame);
     }
     tui_print(win, *y, *x + 2, w - 4, TUI_TITLE, " %s ", title);
-}
-
-int tui_print_amount(WINDOW *win, int y, int x, int width, tui_style s, const u256 *v,
-                     pc_unit unit)
-{
-    char t[PC_UNIT_TEXT_MAX];
-    pc_format_unit(v, unit, t, sizeof t);
-    int len = (int)strlen(t);
-    return tui_print(win, y, len < width ? x + width - len : x, len > width ? len : width, s,
-                     "%s", t);
 }
 
 unsigned tui_scale(const u256 *v, const u256 *max, unsigned width)

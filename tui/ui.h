@@ -63,10 +63,6 @@ const char *tui_spinner(unsigned long ms);
 /* Clears and frames a centred box of h x w (clamped to the screen); returns
  * its top-left corner through y, x. */
 void tui_box(WINDOW *win, int h, int w, const char *title, int *y, int *x);
-/* A value with its unit, right-aligned in `width` columns (wider when it
- * needs: a figure is never cut). Returns the columns used. */
-int tui_print_amount(WINDOW *win, int y, int x, int width, tui_style s, const u256 *v,
-                     pc_unit unit);
 
 /* What the screen checker (tests/tui/screencheck.c) learns of each draw:
  * where every tui_print drew (window row and column, in screen

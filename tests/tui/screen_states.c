@@ -413,6 +413,12 @@ static void see_figures(world *w)
     for (size_t i = 0; i < 3; i++)
         figures_amount(f, eeuro[i], PC_UNIT_EEURO);
     figures_amount(f, &s->total_wh, PC_UNIT_WH);
+    /* What the account holds, locked included (the Charts page's check). */
+    u256 held;
+    if (u256_add(&held, &s->ent_available, &s->ent_locked))
+        figures_amount(f, &held, PC_UNIT_ENT);
+    if (u256_add(&held, &s->eeuro_available, &s->eeuro_locked))
+        figures_amount(f, &held, PC_UNIT_EEURO);
     figures_amount(f, &s->mint_cost, PC_UNIT_COST);
     figures_amount(f, &s->burn_cost, PC_UNIT_COST);
     static const pc_unit PARAM_UNITS[WALLET_NPARAMS] = { PC_UNIT_COST, PC_UNIT_COST,

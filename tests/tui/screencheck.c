@@ -414,14 +414,14 @@ static void read_and_show(void)
     }
 }
 
-static void check_page(run *r, const char *what, bool at_end)
+static void check_page(run *r, const char *what, bool at_end, bool lists)
 {
     snprintf(g_where + strlen(g_where), sizeof g_where - strlen(g_where), " %s", what);
     read_and_show();
     check_prints(0);
     check_numbers(r->w->figs, 0, 0, g_screen.rows);
     const char *name;
-    size_t total = list_total(r, &name);
+    size_t total = lists ? list_total(r, &name) : 0;
     int h = getmaxy(r->win);
     if (total > (size_t)h) {
         char of[64];
@@ -651,6 +651,41 @@ static void headers(run *r)
     w->app = saved;
 }
 
+/* ---- the page in other states of the shell ---- */
+
+/* The page when the history is behind or not read (with a reason of 200
+ * characters), while it is being read, and when the node lacks every
+ * section of the state. */
+static void variants(run *r)
+{
+    world *w = r->w;
+    const tui_app saved = w->app;
+    unsigned missing = w->snap->missing;
+    static const char *const NAMES[] = { "history behind", "history unread", "indexing",
+                                         "sections missing" };
+    size_t len = strlen(g_where);
+    world_see(w, "12345 of 67890");
+    for (size_t k = 0; k < sizeof NAMES / sizeof NAMES[0]; k++) {
+        w->app = saved;
+        switch (k) {
+        case 0: w->app.past_problem = TEXT_200; break;
+        case 1: w->app.past = NULL, w->app.past_problem = TEXT_200; break;
+        case 2: w->app.past = NULL, w->app.indexing = true;
+                w->app.indexed = 12345, w->app.to_index = 67890; break;
+        default: w->snap->missing = ~0u; break;
+        }
+        trace_reset();
+        draw_screen(r, "");
+        char what[64];
+        snprintf(what, sizeof what, "%s, %s", r->pages[r->page].title, NAMES[k]);
+        /* Lists not read or not there say so instead of n of m. */
+        check_page(r, what, false, k == 0);
+        g_where[len] = '\0';
+        w->snap->missing = missing;
+    }
+    w->app = saved;
+}
+
 /* ---- the run ---- */
 
 static void check_world(world *w)
@@ -673,14 +708,23 @@ static void check_world(world *w)
                 size_t len = strlen(g_where);
                 trace_reset();
                 draw_screen(&r, TEXT_200);
-                check_page(&r, pages[p].title, false);
+                check_page(&r, pages[p].title, false, true);
                 g_where[len] = '\0';
                 if (pages[p].key && pages[p].key(&w->app, r.state, 'G')) {
                     trace_reset();
                     draw_screen(&r, "");
                     char what[64];
                     snprintf(what, sizeof what, "%s after G", pages[p].title);
-                    check_page(&r, what, true);
+                    check_page(&r, what, true, true);
+                    g_where[len] = '\0';
+                }
+                for (int c = 0; strcmp(pages[p].title, "Charts") == 0 && c < 6; c++) {
+                    pages[p].key(&w->app, r.state, 'c');
+                    trace_reset();
+                    draw_screen(&r, "");
+                    char what[64];
+                    snprintf(what, sizeof what, "Charts, the next chart (%d)", c + 1);
+                    check_page(&r, what, false, true);
                     g_where[len] = '\0';
                 }
                 if (strcmp(pages[p].title, "Activity") == 0) {
@@ -690,7 +734,7 @@ static void check_world(world *w)
                         trace_reset();
                         draw_screen(&r, "");
                         check_page(&r, k ? "the oldest record whole" : "the newest record whole",
-                                   false);
+                                   false, true);
                         g_where[len] = '\0';
                         pages[p].key(&w->app, r.state, 27);
                     }
@@ -698,6 +742,7 @@ static void check_world(world *w)
                 trace_reset();
                 page_forms(&r);
                 g_where[len] = '\0';
+                variants(&r);
                 free(r.state);
                 r.state = NULL;
             }
