@@ -73,31 +73,54 @@ size_t tui_confirm_lines(const tui_action *a, const tui_confirm_view *v,
     for (size_t i = 0; i < a->call.nargs; i++)
         l = line(l, "", false, "%s", a->call.args[i]);
     l = line(l, "account", false, "%s%s%s", name, name[0] ? " " : "", from);
-    l = line(l, "contract", false, "%s", to);
-    l = line(l, "chain id", false, "%llu", (unsigned long long)a->tx.chain_id);
-    l = line(l, "nonce", false, "%llu", (unsigned long long)a->tx.nonce);
-    l = line(l, "gas limit", false, "%llu", (unsigned long long)a->tx.gas_limit);
+    l = line(l, "contract", false, "%s on chain %llu", to, (unsigned long long)a->tx.chain_id);
+    unsigned long long nonce = a->tx.nonce, gas = a->tx.gas_limit;
     if (a->tx.type == ETH_TX_EIP1559) {
         u256_to_dec(&a->tx.max_fee, v1);
         u256_to_dec(&a->tx.max_priority_fee, v2);
-        l = line(l, "fee", false, "max %s wei/gas (tip %s)", v1, v2);
+        l = line(l, "transaction", false, "nonce %llu, gas limit %llu, max fee %s wei/gas (tip %s)",
+                 nonce, gas, v1, v2);
     } else {
         u256_to_dec(&a->tx.gas_price, v1);
-        l = line(l, "fee", false, "%s wei/gas", v1);
+        l = line(l, "transaction", false, "nonce %llu, gas limit %llu, gas price %s wei/gas",
+                 nonce, gas, v1);
     }
     return (size_t)(l - out);
 }
+
+/* One row of the dialog: a piece of a line's value, the line's label
+ * beside its first. */
+typedef struct row {
+    const tui_confirm_line *line;
+    tui_span span;
+    bool first;
+} row;
 
 /* Where the dialog and its buttons go. */
 typedef struct layout {
     int y, x, h, w, vx, vw; /* box; values' column and width */
     int by, sign_x, cancel_x;
+    int nrows, shown;       /* rows of values, and how many fit */
 } layout;
 
-static int line_rows(const tui_confirm_line *l, const layout *g, tui_span *out, int max)
+static int value_width(const tui_confirm_line *l, const layout *g)
 {
-    int w = l->label[0] ? g->vw : g->w - 6;
-    return tui_wrap(l->value, " ", w, out, max);
+    return l->label[0] ? g->vw : g->w - 6;
+}
+
+/* Every line wrapped at spaces into rows (out may be NULL: counts them). */
+static int all_rows(const tui_confirm_line *lines, size_t n, const layout *g, row *out,
+                    int max)
+{
+    int k = 0;
+    for (size_t i = 0; i < n; i++) {
+        tui_span spans[ROWS_MAX];
+        int m = tui_wrap(lines[i].value, " ", value_width(&lines[i], g), spans, ROWS_MAX);
+        for (int j = 0; j < m && j < ROWS_MAX; j++, k++)
+            if (out && k < max)
+                out[k] = (row){ &lines[i], spans[j], j == 0 };
+    }
+    return k;
 }
 
 static layout place(const tui_confirm_line *lines, size_t n)
@@ -105,12 +128,10 @@ static layout place(const tui_confirm_line *lines, size_t n)
     layout g = { 0 };
     g.w = COLS - 4 > MAX_W ? MAX_W : COLS - 4;
     g.vw = g.w - LABEL_W - 4;
-    tui_span scratch[ROWS_MAX];
-    g.h = 5; /* frame, a blank line above the values and one above the buttons */
-    for (size_t i = 0; i < n; i++)
-        g.h += line_rows(&lines[i], &g, scratch, ROWS_MAX);
-    if (g.h > LINES)
-        g.h = LINES;
+    g.nrows = all_rows(lines, n, &g, NULL, 0);
+    /* frame, a blank line above the values and one above the buttons */
+    g.shown = g.nrows < LINES - 5 ? g.nrows : LINES - 5;
+    g.h = g.shown + 5;
     g.y = (LINES - g.h) / 2;
     g.x = (COLS - g.w) / 2;
     g.vx = g.x + 2 + LABEL_W;
@@ -120,32 +141,45 @@ static layout place(const tui_confirm_line *lines, size_t n)
     return g;
 }
 
-void tui_confirm_draw(const tui_action *a, const tui_confirm_view *v)
+#define ALL_ROWS (TUI_CONFIRM_LINES * 4)
+
+void tui_confirm_draw(const tui_action *a, const tui_confirm_view *v, int *scroll)
 {
     tui_confirm_line lines[TUI_CONFIRM_LINES];
+    row rows[ALL_ROWS];
     size_t n = tui_confirm_lines(a, v, lines);
     layout g = place(lines, n);
+    int nrows = all_rows(lines, n, &g, rows, ALL_ROWS);
+    nrows = nrows < ALL_ROWS ? nrows : ALL_ROWS;
+    if (*scroll > nrows - g.shown)
+        *scroll = nrows - g.shown;
+    if (*scroll < 0)
+        *scroll = 0;
     int y, x;
     tui_box(stdscr, g.h, g.w, "Sign and send this transaction?", &y, &x);
-    int r = g.y + 2;
-    for (size_t i = 0; i < n && r < g.by - 1; i++) {
-        const tui_confirm_line *l = &lines[i];
-        tui_span rows[ROWS_MAX];
-        int k = line_rows(l, &g, rows, ROWS_MAX);
-        int vx = l->label[0] ? g.vx : g.x + 4, vw = l->label[0] ? g.vw : g.w - 6;
-        if (l->label[0])
-            tui_print(stdscr, r, g.x + 2, LABEL_W, TUI_DIM, "%s", l->label);
-        for (int j = 0; j < k && j < ROWS_MAX && r < g.by - 1; j++, r++)
-            tui_print(stdscr, r, vx, vw,
-                      l->warning ? TUI_WARN : l->emphasis ? TUI_ACCENT : TUI_NORMAL, "%.*s",
-                      rows[j].len, l->value + rows[j].at);
+    for (int i = 0; i < g.shown && *scroll + i < nrows; i++) {
+        const row *r = &rows[*scroll + i];
+        const tui_confirm_line *l = r->line;
+        bool labelled = l->label[0] != '\0';
+        if (labelled && r->first)
+            tui_print(stdscr, g.y + 2 + i, g.x + 2, LABEL_W, TUI_DIM, "%s", l->label);
+        tui_print(stdscr, g.y + 2 + i, labelled ? g.vx : g.x + 4, value_width(l, &g),
+                  l->warning ? TUI_WARN : l->emphasis ? TUI_ACCENT : TUI_NORMAL, "%.*s",
+                  r->span.len, l->value + r->span.at);
     }
-    int after = g.cancel_x + (int)strlen(CANCEL_BUTTON) + 2;
+    int after = g.cancel_x + (int)strlen(CANCEL_BUTTON) + 2, room = g.x + g.w - 2 - after;
     tui_print(stdscr, g.by, g.sign_x, (int)strlen(SIGN_BUTTON),
               a->sign_focused ? TUI_SELECTED : TUI_NORMAL, SIGN_BUTTON);
     tui_print(stdscr, g.by, g.cancel_x, (int)strlen(CANCEL_BUTTON),
               a->sign_focused ? TUI_NORMAL : TUI_SELECTED, CANCEL_BUTTON);
-    tui_print(stdscr, g.by, after, g.x + g.w - 2 - after, TUI_DIM, "or Esc");
+    /* Lines that do not fit scroll: the hint says how many are out of sight. */
+    int above = *scroll, below = nrows - g.shown - *scroll;
+    if (below > 0)
+        tui_print(stdscr, g.by, after, room, TUI_WARN, "Down: %d more below", below);
+    else if (above > 0)
+        tui_print(stdscr, g.by, after, room, TUI_WARN, "Up: %d more above", above);
+    else
+        tui_print(stdscr, g.by, after, room, TUI_DIM, "or Esc");
 }
 
 tui_confirm_hit tui_confirm_click(const tui_action *a, const tui_confirm_view *v, int y, int x)

@@ -2,8 +2,9 @@
  * can cost and what looks like a mistake (wallet/effect.h), its arguments,
  * account, contract, chain, nonce, gas and fee, before anything is signed;
  * two buttons, the focused one taken by Enter (tui_action.sign_focused).
- * Values wrap at spaces; the dialog is as high as they need, up to the
- * screen. Drawn on stdscr. Input thread only. */
+ * Values wrap at spaces, never cut; the dialog is as high as they need, up
+ * to the screen, and scrolls beyond (the buttons' line says how many lines
+ * are out of sight). Drawn on stdscr. Input thread only. */
 #ifndef TUI_CONFIRM_H
 #define TUI_CONFIRM_H
 
@@ -38,7 +39,9 @@ typedef struct tui_confirm_line {
 size_t tui_confirm_lines(const tui_action *a, const tui_confirm_view *v,
                          tui_confirm_line out[TUI_CONFIRM_LINES]);
 
-void tui_confirm_draw(const tui_action *a, const tui_confirm_view *v);
+/* *scroll: the first row of values shown, kept between 0 and the last
+ * that still fills the dialog. */
+void tui_confirm_draw(const tui_action *a, const tui_confirm_view *v, int *scroll);
 
 /* What a click at screen position (y, x) hit. */
 typedef enum tui_confirm_hit {

@@ -254,6 +254,11 @@ static void dialog_key(tui_app *app, const tui_action *a, int ch)
     }
     if (a->state != TUI_ACTION_CONFIRMING)
         return; /* preparing, or the password's check: only Esc */
+    if (ch == KEY_UP || ch == KEY_DOWN || ch == KEY_PPAGE || ch == KEY_NPAGE) {
+        int by = ch == KEY_UP || ch == KEY_DOWN ? 1 : LINES / 2;
+        app->confirm_scroll += ch == KEY_UP || ch == KEY_PPAGE ? -by : by; /* the draw clamps */
+        return;
+    }
     if (ch == 'y' || ch == 'Y')
         ev.kind = TUI_ACT_YES;
     else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)
@@ -339,7 +344,11 @@ void tui_flow_draw(tui_app *app)
         tui_chrome_waiting("Unlocking", "unlocking...", now);
     } else if (a && a->state == TUI_ACTION_CONFIRMING) {
         tui_confirm_view v = confirm_view(app);
-        tui_confirm_draw(a, &v);
+        if (app->confirm_id != a->id) {
+            app->confirm_id = a->id;
+            app->confirm_scroll = 0;
+        }
+        tui_confirm_draw(a, &v, &app->confirm_scroll);
     }
 }
 
