@@ -97,7 +97,7 @@ bool tui_action_cancel(tui_action *a)
 
 void tui_action_send(tui_action *a, tui_worker *w, secret *key)
 {
-    tui_worker_send(w, a->id, &a->t, &a->tx, key);
+    tui_worker_send(w, a->id, key);
     bytebuf_free(&a->calldata);
     a->state = TUI_ACTION_IDLE;
 }

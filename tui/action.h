@@ -29,7 +29,7 @@
 #include "tui/form.h"
 #include "tui/worker.h"
 #include "wallet/effect.h"
-#include "wallet/txpipe.h"
+#include "wallet/engine.h"
 
 typedef enum tui_action_state {
     TUI_ACTION_IDLE,

@@ -239,6 +239,7 @@ static void send_action(tui_app *app)
     secret *key = NULL;
     if (tui_wallet_key(app->wallet, &key, &e) != PC_OK) {
         tui_app_message(app, true, "not sent: %s", e.msg);
+        tui_worker_cancel(app->worker, app->act.id);
         tui_action_clear(&app->act);
         return;
     }
@@ -267,6 +268,7 @@ static void ask_password(tui_app *app)
     };
     tui_app_open_form(app, &spec);
     if (app->modal != MODAL_FORM) {
+        tui_worker_cancel(app->worker, app->act.id);
         tui_action_clear(&app->act);
         return;
     }
@@ -341,10 +343,13 @@ void tui_app_submit_form(tui_app *app, const tui_form_spec *spec)
 
 static void cancel_action(tui_app *app)
 {
-    if (tui_action_cancel(&app->act))
+    unsigned id = app->act.id;
+    if (tui_action_cancel(&app->act)) {
         tui_app_message(app, false, "cancelling: waiting for the node's answer...");
-    else
+    } else {
+        tui_worker_cancel(app->worker, id);
         tui_app_message(app, false, "cancelled; nothing was sent");
+    }
 }
 
 static void form_key(tui_app *app, int ch)
@@ -354,8 +359,10 @@ static void form_key(tui_app *app, int ch)
         tui_form_free(&app->form);
         app->modal = MODAL_NONE;
         tui_app_message(app, false, "cancelled; nothing was sent");
-        if (app->form_is_password)
+        if (app->form_is_password) {
+            tui_worker_cancel(app->worker, app->act.id);
             tui_action_cancel(&app->act);
+        }
         return;
     }
     if (r == TUI_FORM_SUBMIT)
@@ -412,6 +419,7 @@ static void on_prepared(tui_app *app, const tui_ev *ev)
     case TUI_PREPARED_OTHER: break;
     case TUI_PREPARED_CONFIRM: break;
     case TUI_PREPARED_CANCELLED:
+        tui_worker_cancel(app->worker, ev->id);
         tui_app_message(app, false, "cancelled; nothing was sent");
         break;
     case TUI_PREPARED_FAILED:
@@ -498,6 +506,7 @@ static void on_event(tui_app *app, tui_ev *ev)
         update_roles(app);
         break;
     case TUI_EV_PREPARED: on_prepared(app, ev); break;
+    case TUI_EV_SIMULATED: break; /* the dialog does not show it yet */
     case TUI_EV_SENT:
         if (r)
             on_sent(app, ev, r);

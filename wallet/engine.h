@@ -179,6 +179,9 @@ pc_status wallet_engine_add(wallet_engine *e, unsigned id, const wallet_tx *t, s
 pc_status wallet_engine_add_prepared(wallet_engine *e, unsigned id, const wallet_tx *t,
                                      const eth_tx *tx, secret *key, wallet_job **out,
                                      pc_error *err);
+/* The job after j (NULL: the first), in the order they were added; NULL
+ * after the last. */
+wallet_job *wallet_engine_next(const wallet_engine *e, const wallet_job *j);
 /* The job with the caller's id, or NULL. */
 wallet_job *wallet_engine_find(const wallet_engine *e, unsigned id);
 /* Forgets a job (at any stage: a job being watched stops being watched). */
@@ -212,6 +215,25 @@ void wallet_job_cancel(wallet_engine *e, wallet_job *j);
 pc_status wallet_engine_lock(wallet_engine *e, const wallet_tx *t, uint64_t *chain_id,
                              pc_error *err);
 void wallet_engine_unlock(wallet_engine *e);
+
+/* Whether the node in use offers eth_simulateV1 (probed once per node).
+ * PC_ENODE when it could not be asked. */
+pc_status wallet_engine_simulates(wallet_engine *e, bool *yes, pc_error *err);
+
+/* Gas limits for n (at most SIM_MAX_CALLS) transactions from `from` to
+ * the engine's contract, to be sent in this order (a meter's batch): from
+ * ONE eth_simulateV1 of them all in one block where the node offers it,
+ * each one's own gas used made a limit by wallet_gas_limit (so a
+ * transaction an earlier one of the batch makes dearer gets its own,
+ * dearer, gas); else one batch of eth_estimateGas, identical calldata
+ * sharing one estimate, each doubled -- an estimate sees the state before
+ * the batch, so the caller must not batch transactions that change each
+ * other's cost (wallet_engine_simulates tells when it must not). gas[i]
+ * stays 0 for a transaction that has none (why[i] says why: it would
+ * revert, or the node refused its estimate). PC_ENODE when the node could
+ * not be asked at all (nothing filled), PC_ENOMEM. */
+pc_status wallet_engine_gas(wallet_engine *e, const eth_address *from, const bytebuf data[],
+                            size_t n, uint64_t gas[], pc_error why[], pc_error *err);
 
 /* Jobs at WATCH. */
 size_t wallet_engine_watching(const wallet_engine *e);

@@ -56,9 +56,18 @@ out=$(pc "$PROXY_RPC" "${U1[@]}" meter produce "$SCENARIO_A" 5 --gas-limit 30000
 assert_match "one meter reading with --gas-limit" "$code:$out" "0:*Info: *"
 printf 'produce %s 1\nproduce %s 2\n' "$SCENARIO_A" "$SCENARIO_A" >"$DEVNET_DIR/two"
 out=$(pc "$PROXY_RPC" "${U1[@]}" meter run <"$DEVNET_DIR/two"); code=$?
-assert_match "meter run without --gas-limit: not sent" "$code:$out" "3:*not sent: cannot estimate gas*"
+assert_match "meter run takes its gas from the simulation: mined" "$code:$out" \
+    "0:*2 readings: 2 mined without error*"
+assert_eq "and asks for no estimate" "$(grep -c 'refused eth_estimateGas' "$DEVNET_DIR/proxy.log")" 0
 out=$(pc "$PROXY_RPC" "${U1[@]}" meter run --gas-limit 300000 <"$DEVNET_DIR/two"); code=$?
 assert_match "meter run with --gas-limit: mined" "$code:$out" "0:*2 readings: 2 mined without error*"
+kill "$PROXY" 2>/dev/null
+# A node that offers neither eth_simulateV1 nor a working eth_estimateGas.
+proxy_up refuse-methods eth_simulateV1,eth_estimateGas
+out=$(pc "$PROXY_RPC" "${U1[@]}" meter run <"$DEVNET_DIR/two"); code=$?
+assert_match "meter run without --gas-limit: not sent" "$code:$out" "3:*not sent: cannot estimate gas*"
+out=$(pc "$PROXY_RPC" "${U1[@]}" meter run --gas-limit 300000 <"$DEVNET_DIR/two"); code=$?
+assert_match "with --gas-limit: mined" "$code:$out" "0:*2 readings: 2 mined without error*"
 kill "$PROXY" 2>/dev/null
 
 # --- the fee kind the chain takes ---
@@ -148,5 +157,18 @@ assert_match "a reading without a session: its Error" "$code:$out" \
     "1:*consume $SCENARIO_B 1000: block *, Error: No open consumption session*"
 assert_match "the dearer reading after it has gas enough" "$out" \
     "*consume $SCENARIO_C 3000: block *, Info: Energy consumed*beyond the session*"
+# Readings of one consumer in one batch: the second exceeds the session the
+# first leaves (PROTOCOL.md: about three times the gas before Berlin). One
+# simulation of the whole batch gives each its own gas, exactly.
+pc "$DEVNET_RPC" --private-key-file "$DEVNET_DIR/C.key" send startConsumptionSession "$SCENARIO_U1" 2 >/dev/null
+printf 'consume %s 1000\nconsume %s 3000\n' "$SCENARIO_C" "$SCENARIO_C" >"$DEVNET_DIR/dearer"
+proxy_up slow-method eth_simulateV1,eth_estimateGas 0
+out=$(pc "$PROXY_RPC" "${U1[@]}" meter run <"$DEVNET_DIR/dearer"); code=$?
+assert_match "both readings mined, none out of gas" "$code:$out" \
+    "0:*consume $SCENARIO_C 1000: block *, Info: Energy consumed >> 1000 Wh*consume $SCENARIO_C 3000: block *, Info: Energy consumed*beyond the session*"
+assert_eq "no reading ran out of gas" "$(grep -c 'out of gas' <<<"$out")" 0
+assert_eq "one probe and one simulation of the batch, no estimate" \
+    "$(grep -c 'slowed eth_simulateV1' "$DEVNET_DIR/proxy.log"):$(grep -c 'slowed eth_estimateGas' "$DEVNET_DIR/proxy.log")" 2:0
+kill "$PROXY" 2>/dev/null
 
 assert_summary
