@@ -99,6 +99,18 @@ assert_eq "a fee above the default cap of 0 is refused" "$code" 2
 assert_match "saying the fee, the cap and how to raise it" "$out" \
     "*fee can reach 500000 wei (100000 gas x 5 wei/gas), above the fee cap of 0 wei; nothing signed: raise the cap with --fee-cap WEI*fee-cap = WEI*"
 assert_eq "nothing was signed" "$(nonce)" "$before"
+# Offline signing goes through the same check: a 30 ETH fee with the cap at 0.
+out=$(POWERCHAIN_FEE_CAP= "$POWERCHAIN_BIN" --contract-json "$DEVNET_JSON" --chain-id 4200 "${A[@]}" \
+    send clearOldSessions --raw --nonce 0 --gas-limit 30000000 --max-fee 1000000000000 \
+    --priority-fee 1 2>"$DEVNET_DIR/err"); code=$?
+assert_eq "send --raw above the cap: refused" "$code" 2
+assert_eq "and signs nothing" "$out" ""
+assert_match "saying the fee and the cap" "$(cat "$DEVNET_DIR/err")" \
+    "*fee can reach 30000000000000000000 wei (30000000 gas x 1000000000000 wei/gas), above the fee cap of 0 wei; nothing signed*"
+out=$(POWERCHAIN_FEE_CAP= "$POWERCHAIN_BIN" --contract-json "$DEVNET_JSON" --chain-id 4200 "${A[@]}" \
+    --fee-cap 30000000000000000000 send clearOldSessions --raw --nonce 0 --gas-limit 30000000 \
+    --max-fee 1000000000000 --priority-fee 1); code=$?
+assert_match "send --raw within the cap: signed" "$code:$out" "0:0x02*"
 out=$(pc "$DEVNET_RPC" "${A[@]}" --fee-cap 499999 send clearOldSessions --gas-limit 100000 "${PRICE5[@]}"); code=$?
 assert_eq "one wei under the fee: refused" "$code" 2
 out=$(pc "$DEVNET_RPC" "${A[@]}" --fee-cap 500000 send clearOldSessions --gas-limit 100000 "${PRICE5[@]}"); code=$?
