@@ -31,7 +31,19 @@ static tui_confirm_line *line(tui_confirm_line *l, const char *label, bool empha
     return l + 1;
 }
 
-/* wallet/effect.h's lines for the prepared call, from the figures held now. */
+/* Whether the k-th text line of the simulation is an Error or the revert. */
+static bool text_is_refusal(const tui_action *a, size_t k)
+{
+    if (!a->has_sim)
+        return false;
+    return k < a->sim.ntexts ? a->sim.texts[k].is_error
+                             : a->sim.outcome == WALLET_SIM_REVERTED;
+}
+
+/* wallet/effect.h's lines for the prepared call: what it does, from the
+ * figures held now (a figure predicted here is marked as an estimate) or
+ * from the node's simulation, what the contract would emit, the figures it
+ * would change, what could not be simulated. */
 static tui_confirm_line *effect_of(tui_confirm_line *l, const tui_action *a,
                                    const tui_confirm_view *v)
 {
@@ -42,18 +54,34 @@ static tui_confirm_line *effect_of(tui_confirm_line *l, const tui_action *a,
                       .state = v->snap, .past = v->past, .book = v->book, .own = a->t.from,
                       .contract = a->t.to, .gas_limit = a->tx.gas_limit,
                       .max_fee_per_gas = a->tx.type == ETH_TX_EIP1559 ? a->tx.max_fee
-                                                                      : a->tx.gas_price };
+                                                                      : a->tx.gas_price,
+                      .sim = a->has_sim ? &a->sim : NULL,
+                      .no_sim = a->has_sim ? NULL : a->no_sim };
     effect_lines lines;
     effect_describe(&c, &lines);
     static const char *const LABELS[] = { [EFFECT_WHAT] = "what it does",
                                           [EFFECT_FEE] = "", /* the text says it */
                                           [EFFECT_BALANCE] = "",
-                                          [EFFECT_WARNING] = "warning" };
+                                          [EFFECT_WARNING] = "warning",
+                                          [EFFECT_TEXT] = "the contract",
+                                          [EFFECT_CHANGE] = "changes",
+                                          [EFFECT_NOTE] = "simulation" };
+    /* A group's later lines stand under its first, but for the figures it
+     * changes: those, with a whole address each, take the wider room. */
+    static const char *const MORE[] = { [EFFECT_WHAT] = " ", [EFFECT_FEE] = "",
+                                        [EFFECT_BALANCE] = "", [EFFECT_WARNING] = " ",
+                                        [EFFECT_TEXT] = " ", [EFFECT_CHANGE] = "",
+                                        [EFFECT_NOTE] = " " };
+    size_t texts = 0;
     for (size_t i = 0; i < lines.n; i++) {
         const effect_line *e = &lines.line[i];
         bool first = i == 0 || lines.line[i - 1].kind != e->kind;
-        l = line(l, first ? LABELS[e->kind] : "", e->kind == EFFECT_WHAT, "%s", e->text);
-        l[-1].warning = e->kind == EFFECT_WARNING;
+        l = line(l, first ? LABELS[e->kind] : MORE[e->kind],
+                 e->kind == EFFECT_WHAT || e->kind == EFFECT_TEXT, "%s%s", e->text,
+                 e->basis == EFFECT_ESTIMATE ? " (estimate)" : "");
+        l[-1].warning = e->kind == EFFECT_WARNING ||
+                        (e->kind == EFFECT_TEXT && text_is_refusal(a, texts));
+        texts += e->kind == EFFECT_TEXT;
     }
     return l;
 }
@@ -62,28 +90,23 @@ size_t tui_confirm_lines(const tui_action *a, const tui_confirm_view *v,
                          tui_confirm_line out[TUI_CONFIRM_LINES])
 {
     char from[ETH_ADDRESS_TEXT_LEN], to[ETH_ADDRESS_TEXT_LEN];
-    char v1[U256_DEC_MAX], v2[U256_DEC_MAX];
+    char v1[U256_DEC_MAX];
     const char *name = v->account_name ? v->account_name : "";
     eth_address_to_checksum(&a->t.from, from);
     eth_address_to_checksum(&a->t.to, to);
     tui_confirm_line *l = out;
-    l = line(l, "method", true, "%s (%s)", a->call.method->name,
-             a->call.method->kind == PC_VOTE ? "a vote" : "a transaction");
     l = effect_of(l, a, v);
     for (size_t i = 0; i < a->call.nargs; i++)
         l = line(l, "", false, "%s", a->call.args[i]);
     l = line(l, "account", false, "%s%s%s", name, name[0] ? " " : "", from);
     l = line(l, "contract", false, "%s on chain %llu", to, (unsigned long long)a->tx.chain_id);
+    /* The most per gas is in the fee line (wallet/effect.h) already. */
     unsigned long long nonce = a->tx.nonce, gas = a->tx.gas_limit;
     if (a->tx.type == ETH_TX_EIP1559) {
-        u256_to_dec(&a->tx.max_fee, v1);
-        u256_to_dec(&a->tx.max_priority_fee, v2);
-        l = line(l, "transaction", false, "nonce %llu, gas limit %llu, max fee %s wei/gas (tip %s)",
-                 nonce, gas, v1, v2);
+        u256_to_dec(&a->tx.max_priority_fee, v1);
+        l = line(l, "nonce", false, "%llu, gas limit %llu, tip %s wei/gas", nonce, gas, v1);
     } else {
-        u256_to_dec(&a->tx.gas_price, v1);
-        l = line(l, "transaction", false, "nonce %llu, gas limit %llu, gas price %s wei/gas",
-                 nonce, gas, v1);
+        l = line(l, "nonce", false, "%llu, gas limit %llu", nonce, gas);
     }
     return (size_t)(l - out);
 }
@@ -129,9 +152,9 @@ static layout place(const tui_confirm_line *lines, size_t n)
     g.w = COLS - 4 > MAX_W ? MAX_W : COLS - 4;
     g.vw = g.w - LABEL_W - 4;
     g.nrows = all_rows(lines, n, &g, NULL, 0);
-    /* frame, a blank line above the values and one above the buttons */
-    g.shown = g.nrows < LINES - 5 ? g.nrows : LINES - 5;
-    g.h = g.shown + 5;
+    /* the frame, and a blank line above the buttons */
+    g.shown = g.nrows < LINES - 4 ? g.nrows : LINES - 4;
+    g.h = g.shown + 4;
     g.y = (LINES - g.h) / 2;
     g.x = (COLS - g.w) / 2;
     g.vx = g.x + 2 + LABEL_W;
@@ -155,15 +178,24 @@ void tui_confirm_draw(const tui_action *a, const tui_confirm_view *v, int *scrol
         *scroll = nrows - g.shown;
     if (*scroll < 0)
         *scroll = 0;
+    /* The method goes in the title. */
+    char title[160];
+    const pc_method *m = a->call.method;
+    if (a->refused)
+        snprintf(title, sizeof title, "%s: the contract would refuse it. Sign all the same?",
+                 m->name);
+    else
+        snprintf(title, sizeof title, "Sign and send this transaction? %s%s", m->name,
+                 m->kind == PC_VOTE ? " (a vote)" : "");
     int y, x;
-    tui_box(stdscr, g.h, g.w, "Sign and send this transaction?", &y, &x);
+    tui_box(stdscr, g.h, g.w, title, &y, &x);
     for (int i = 0; i < g.shown && *scroll + i < nrows; i++) {
         const row *r = &rows[*scroll + i];
         const tui_confirm_line *l = r->line;
         bool labelled = l->label[0] != '\0';
         if (labelled && r->first)
-            tui_print(stdscr, g.y + 2 + i, g.x + 2, LABEL_W, TUI_DIM, "%s", l->label);
-        tui_print(stdscr, g.y + 2 + i, labelled ? g.vx : g.x + 4, value_width(l, &g),
+            tui_print(stdscr, g.y + 1 + i, g.x + 2, LABEL_W, TUI_DIM, "%s", l->label);
+        tui_print(stdscr, g.y + 1 + i, labelled ? g.vx : g.x + 4, value_width(l, &g),
                   l->warning ? TUI_WARN : l->emphasis ? TUI_ACCENT : TUI_NORMAL, "%.*s",
                   r->span.len, l->value + r->span.at);
     }
