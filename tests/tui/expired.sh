@@ -47,4 +47,6 @@ assert_eq "the receipt's text is the dialog's" \
 assert_eq "A has the ENT back" "$(rd A 'balanceENT()(uint256,uint256)')" "8000000000000000000 0"
 tui_expect "no longer listed" "none open"
 tui_keys q
+for ((i = 0; i < 200; i++)); do tui_running || break; sleep 0.05; done
+assert_eq "a clean exit (nothing leaked under ASan)" "$(tail -n 1 "$TUI_LOG")" "exit 0"
 assert_summary

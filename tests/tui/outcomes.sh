@@ -169,4 +169,6 @@ assert_eq "4: no text of the contract" "$(tui_dialog "the contract")" ""
 tui_keys n
 tui_expect "4: cancelled" "cancelled; nothing was sent"
 tui_keys q
+for ((i = 0; i < 200; i++)); do tui_running || break; sleep 0.05; done
+assert_eq "a clean exit (nothing leaked under ASan)" "$(tail -n 1 "$TUI_LOG")" "exit 0"
 assert_summary
