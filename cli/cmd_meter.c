@@ -306,10 +306,12 @@ static pc_status send_reading(meter_run *r, size_t index, uint64_t gas, const by
     t.fees.gas_limit = gas;
     eth_tx tx = r->base;
     tx.gas_limit = gas;
+    /* The key comes with the word to sign: signing checks it is the unit's,
+     * so CHECK need not check it again for every reading. */
     pc_status st = r->has_base
-                       ? wallet_engine_add_prepared(r->engine, (unsigned)index, &t, &tx, r->key,
+                       ? wallet_engine_add_prepared(r->engine, (unsigned)index, &t, &tx, NULL,
                                                     &it->job, err)
-                       : wallet_engine_add(r->engine, (unsigned)index, &t, r->key, &it->job, err);
+                       : wallet_engine_add(r->engine, (unsigned)index, &t, NULL, &it->job, err);
     wallet_job *j = it->job;
     while (st == PC_OK && j->stage < WALLET_STAGE_CONFIRM)
         st = wallet_engine_step(r->engine, j);
