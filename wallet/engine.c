@@ -527,7 +527,10 @@ pc_status wallet_engine_gas(wallet_engine *e, const eth_address *from, const byt
     bool simulated = false;
     pc_status st = wallet_sim_gas(e->c, e->k, &e->offers, from, data, n, gas, why, &simulated,
                                   err);
-    if (st == PC_OK && !simulated)
+    /* A node may refuse a batch it offers to simulate (its own limit on
+     * calls, say): its estimates still serve. */
+    bool refused = st == PC_ENODE && err && err->cause == PC_CAUSE_REFUSED;
+    if ((st == PC_OK && !simulated) || refused)
         st = estimate_batch(e, from, data, n, gas, why, err);
     return st;
 }

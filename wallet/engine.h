@@ -222,7 +222,8 @@ pc_status wallet_engine_simulates(wallet_engine *e, bool *yes, pc_error *err);
 
 /* Gas limits for n (at most SIM_MAX_CALLS) transactions from `from` to
  * the engine's contract, to be sent in this order (a meter's batch): from
- * ONE eth_simulateV1 of them all in one block where the node offers it,
+ * ONE eth_simulateV1 of them all in one block where the node offers it (and
+ * does not refuse this one),
  * each one's own gas used made a limit by wallet_gas_limit (so a
  * transaction an earlier one of the batch makes dearer gets its own,
  * dearer, gas); else one batch of eth_estimateGas, identical calldata
