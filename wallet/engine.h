@@ -206,6 +206,21 @@ void wallet_job_confirm(wallet_job *j, secret *key);
  * Ignored from SIGN on. */
 void wallet_job_cancel(wallet_engine *e, wallet_job *j);
 
+/* SIGN and SEND for the jobs given, in order (those at SIGN: confirmed;
+ * the others are left alone), while the engine holds the lock for a run:
+ * each signed with the run's next nonce, then all sent in ONE batch of
+ * eth_sendRawTransaction (the node takes or refuses each on its own; the
+ * batch is never sent twice). A transaction refused there is taken when
+ * the node knows it, and signed again with the node's next nonce when
+ * another signer took its own; a batch whose answer was lost is sent again
+ * job by job as the same bytes, up to each job's send_tries. Each job ends
+ * at WATCH or FAILED, as wallet_engine_step's SIGN. PC_OK, or PC_EINPUT
+ * (no lock held), PC_ENOMEM: nothing was sent. A transaction refused for
+ * another reason leaves a gap in the run's nonces: the ones after it wait
+ * in the node's pool (reported without a receipt). */
+pc_status wallet_engine_send_batch(wallet_engine *e, wallet_job *jobs[], size_t n,
+                                   pc_error *err);
+
 /* Holds t->from's nonce lock on the node's chain (chain id and genesis
  * block, one request; the chain must be t->chain_id when pinned) until
  * wallet_engine_unlock: jobs signed meanwhile take consecutive nonces from
