@@ -816,26 +816,30 @@ pc_status wallet_engine_wait(wallet_engine *e, wallet_job *j, unsigned timeout_m
                              void (*progress)(void *user, unsigned elapsed_ms), void *user,
                              pc_error *err)
 {
+    enum { FIRST_POLL_MS = 25, LAST_POLL_MS = 1000, TICK_MS = 100 };
     uint64_t start = now_ms(), next_poll = start;
-    unsigned poll_ms = 50;
+    unsigned poll_ms = FIRST_POLL_MS;
     for (;;) {
-        bool done = j ? settled(j) : wallet_engine_watching(e) == 0;
-        if (done)
+        size_t watching = wallet_engine_watching(e);
+        if (j ? settled(j) : watching == 0)
             return PC_OK;
         uint64_t now = now_ms();
-        unsigned elapsed = (unsigned)(now - start);
         if (now >= next_poll) {
             pc_error sub = { 0 };
             /* A node away meanwhile is asked again until the deadline. */
             if (wallet_engine_watch(e, &sub) == PC_ENOMEM)
                 return pc_error_copy(err, &sub);
-            done = j ? settled(j) : wallet_engine_watching(e) == 0;
-            if (done)
+            size_t left = wallet_engine_watching(e);
+            if (j ? settled(j) : left == 0)
                 return PC_OK;
-            /* Quickly at first (automining devnets), then every second. */
-            poll_ms = poll_ms < 1000 ? poll_ms * 2 : 1000;
-            next_poll = now_ms() + poll_ms;
+            /* Quickly while receipts come (automining devnets, a batch being
+             * mined), then less and less often, up to every second. */
+            poll_ms = left < watching ? FIRST_POLL_MS
+                                      : (poll_ms < LAST_POLL_MS ? poll_ms * 2 : LAST_POLL_MS);
+            now = now_ms();
+            next_poll = now + poll_ms;
         }
+        unsigned elapsed = (unsigned)(now - start);
         if (elapsed >= timeout_ms) {
             if (!j)
                 return pc_fail(err, PC_ETIMEOUT, "%zu transactions have no receipt after %u s; "
@@ -849,6 +853,7 @@ pc_status wallet_engine_wait(wallet_engine *e, wallet_job *j, unsigned timeout_m
         }
         if (progress)
             progress(user, elapsed);
-        sleep_ms(100);
+        uint64_t until = next_poll - now < TICK_MS ? next_poll - now : TICK_MS;
+        sleep_ms((unsigned)until);
     }
 }
