@@ -190,7 +190,9 @@ static void print_outcome(meter_run *r, reading *it)
     printf("line %u: %s: ", it->line, it->text);
     if (!j || j->stage != WALLET_STAGE_DONE) {
         const char *why = j ? j->error.msg : it->problem;
-        printf("not sent: %s\n", why ? why : "out of memory");
+        fputs("not sent: ", stdout);
+        text_print(stdout, why ? why : "out of memory"); /* a node's words among them */
+        putchar('\n');
         if (j && j->sent) /* lost after it was sent */
             r->failed++;
         else
