@@ -36,11 +36,12 @@
  *   CANCELLED the front end said no at CONFIRM; nothing was signed.
  *
  * Drivers: the command line steps one job in a blocking loop (cli/
- * transact.c, wallet_engine_wait), the panel's worker steps its jobs once
- * per tick (tui/worker.c), `meter run` adds prepared jobs in bulk under a
- * lock held for the run (cli/cmd_meter.c). Each stage's work happens in
- * wallet_engine_step, on the caller's thread; an engine is used by one
- * thread at a time.
+ * transact.c, wallet_engine_wait), the panel's worker steps its jobs a stage
+ * at a time between the panel's requests and watches them with each
+ * snapshot (tui/worker.c), `meter run` adds prepared jobs in bulk under a
+ * lock held for the run and sends each group in one batch
+ * (wallet_engine_send_batch; cli/cmd_meter.c). Each stage's work happens on
+ * the caller's thread; an engine is used by one thread at a time.
  *
  * Events: the hook hears every job's progress (below). Ownership: the
  * engine owns its jobs (wallet_engine_remove frees one, wallet_engine_free
