@@ -66,7 +66,7 @@ typedef struct sim_offers {
 
 /* The best method the node in use offers: remembered, or probed now (one
  * batch) and remembered for that node. PC_ENODE only when the probe could
- * not reach a node (nothing is remembered then). */
+ * not reach a node (nothing is remembered then), PC_ENOMEM. */
 pc_status sim_probe(rpc_client *c, sim_offers *o, sim_method *out, pc_error *err);
 
 /* One call as the node should run it. Only from and data are required;
@@ -114,15 +114,17 @@ typedef struct sim_override {
 
 /* eth_simulateV1 of calls[0..n) (1 <= n <= SIM_MAX_CALLS) in one block on
  * top of "latest", with the overrides (may be NULL when nov is 0); out
- * receives n results (each to free with sim_result_free). A JSON-RPC error
- * is PC_ENODE, cause PC_CAUSE_REFUSED; on any error nothing is left to
- * free. */
+ * receives n results (each to free with sim_result_free). PC_EINPUT for n
+ * out of range, PC_ENODE when the node cannot be reached, answers
+ * malformed (cause PC_CAUSE_MALFORMED) or with a JSON-RPC error (cause
+ * PC_CAUSE_REFUSED), PC_ENOMEM; on any error nothing is left to free. */
 pc_status sim_block(rpc_client *c, const sim_override *ov, size_t nov, const sim_call *calls,
                     size_t n, sim_result *out, pc_error *err);
 
 /* The eth_simulateV1 request of sim_block, as [payload, "latest"]
- * (NULL when out of memory), and its answer's parser: for a caller that
- * puts the request in a batch of its own. */
+ * (NULL when out of memory), and its answer's parser (PC_ENODE, cause
+ * PC_CAUSE_MALFORMED; PC_ENOMEM): for a caller that puts the request in a
+ * batch of its own. */
 cJSON *sim_block_params(const sim_override *ov, size_t nov, const sim_call *calls, size_t n);
 pc_status sim_parse_block(const cJSON *v, const sim_call *calls, size_t n, sim_result *out,
                           pc_error *err);
@@ -133,7 +135,8 @@ pc_status sim_parse_block(const cJSON *v, const sim_call *calls, size_t n, sim_r
  * "position"). Errors as sim_block's. */
 pc_status sim_trace(rpc_client *c, const sim_call *call, sim_result *out, pc_error *err);
 
-/* The same split for a batch: the request's params and the parser. */
+/* The same split for a batch: the request's params (NULL when out of
+ * memory) and the parser (PC_ENODE, cause PC_CAUSE_MALFORMED; PC_ENOMEM). */
 cJSON *sim_trace_params(const sim_call *call);
 pc_status sim_parse_trace(const cJSON *v, const sim_call *call, sim_result *out, pc_error *err);
 

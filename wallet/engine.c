@@ -367,55 +367,101 @@ static pc_status nonce_for(wallet_engine *e, wallet_job *j, uint64_t chain, pc_e
     return PC_OK;
 }
 
-/* Signs and sends: the same bytes over a failover while the node cannot
- * be reached (up to send_tries), signed again with the node's next nonce
- * when another signer took this one. */
-static pc_status sign_and_send(wallet_engine *e, wallet_job *j, pc_error *err)
+/* After a refusal of j's bytes: when another signer took its nonce (the
+ * node's next is past it), j takes the node's next one; false otherwise. */
+static bool take_next_nonce(wallet_engine *e, wallet_job *j)
+{
+    uint64_t node_next = 0;
+    if (next_nonce(e->c, &j->t.from, &node_next, NULL) != PC_OK || node_next <= j->tx.nonce)
+        return false;
+    j->tx.nonce = node_next;
+    if (e->locked)
+        e->next_nonce = node_next;
+    return true;
+}
+
+static pc_status sign(wallet_engine *e, wallet_job *j, pc_error *err)
+{
+    (void)e;
+    bytebuf_free(&j->raw);
+    pc_status st = sender_sign(&j->tx, j->key, &j->t.from, j->hash, &j->raw, err);
+    j->has_hash = st == PC_OK;
+    return st;
+}
+
+/* Sends j's signed bytes: the same bytes over a failover while the node
+ * cannot be reached (up to send_tries); signed again with the node's next
+ * nonce when another signer took this one (`refused`: a first send was
+ * refused already, in a batch). */
+static pc_status send_signed(wallet_engine *e, wallet_job *j, bool refused, pc_error *err)
 {
     unsigned tries = j->t.send_tries ? j->t.send_tries : 1;
-    pc_status st = PC_OK;
     for (int signing = 0; signing < MAX_SIGNINGS; signing++) {
-        bytebuf_free(&j->raw);
-        st = sender_sign(&j->tx, j->key, &j->t.from, j->hash, &j->raw, err);
-        if (st != PC_OK)
-            return st;
-        j->has_hash = true;
         bool answer_lost = false;
-        for (unsigned attempt = 0;; attempt++) {
+        for (unsigned attempt = 0; !refused; attempt++) {
             offer_result r = offer(e, &j->raw, j->hash, err);
             if (r == OFFER_TAKEN)
                 return PC_OK;
-            if (r == OFFER_REFUSED || attempt + 1 >= tries) {
-                st = err->status;
-                answer_lost = answer_lost || r == OFFER_UNREACHED;
+            answer_lost = answer_lost || r == OFFER_UNREACHED;
+            if (r == OFFER_REFUSED || attempt + 1 >= tries)
                 break;
-            }
-            if (!answer_lost)
+            if (attempt == 0)
                 tell(e, j, WALLET_JOB_RETRYING);
-            answer_lost = true;
             rpc_client_fail_over(e->c);
             sleep_ms(1000);
         }
-        uint64_t node_next = 0;
-        if (answer_lost || err->cause != PC_CAUSE_REFUSED ||
-            next_nonce(e->c, &j->t.from, &node_next, NULL) != PC_OK || node_next <= j->tx.nonce)
+        refused = false;
+        pc_status st = err->status;
+        if (answer_lost || err->cause != PC_CAUSE_REFUSED || !take_next_nonce(e, j) ||
+            (st = sign(e, j, err)) != PC_OK)
             return st;
-        j->tx.nonce = node_next;
-        if (e->locked)
-            e->next_nonce = node_next;
     }
-    return st;
+    return err->status;
+}
+
+/* The end of SIGN and SEND for j: sent (WATCH), or failed with the hash
+ * in the message when it was signed. */
+static pc_status sent_or_failed(wallet_engine *e, wallet_job *j, pc_status st)
+{
+    j->key = NULL;
+    if (st != PC_OK) {
+        /* Signed, then refused (the node's reason follows), or the answer
+         * was lost: then the hash is all there is. */
+        if (j->has_hash && st == PC_ENODE) {
+            char hex[65];
+            hex_encode(j->hash, 32, hex);
+            pc_error_prefix(&j->error,
+                            j->error.cause == PC_CAUSE_REFUSED
+                                ? "transaction 0x%s was not taken"
+                                : "transaction 0x%s may or may not have reached the node",
+                            hex);
+        }
+        return fail(e, j);
+    }
+    if (e->locked && j->tx.nonce + 1 > e->next_nonce)
+        e->next_nonce = j->tx.nonce + 1;
+    j->sent = true;
+    j->moves = rpc_client_moves(e->c);
+    j->stage = WALLET_STAGE_WATCH;
+    tell(e, j, WALLET_JOB_SENT);
+    return PC_OK;
+}
+
+/* What SIGN needs before a nonce: no gas problem, a key. */
+static pc_status ready_to_sign(wallet_job *j)
+{
+    if (j->gas_problem)
+        return j->error.status; /* the estimate's revert, kept in error */
+    if (!j->key)
+        return pc_fail(&j->error, PC_EKEY, "no key to sign with");
+    return PC_OK;
 }
 
 static pc_status sign_stage(wallet_engine *e, wallet_job *j)
 {
     pc_error *err = &j->error;
-    if (j->gas_problem)
-        return fail(e, j); /* the estimate's revert, kept in error */
-    if (!j->key) {
-        pc_fail(err, PC_EKEY, "no key to sign with");
+    if (ready_to_sign(j) != PC_OK)
         return fail(e, j);
-    }
     nonce_lock lock = { .fd = -1 };
     uint64_t chain = e->lock_chain;
     pc_status st = PC_OK;
@@ -427,28 +473,87 @@ static pc_status sign_stage(wallet_engine *e, wallet_job *j)
         st = nonce_for(e, j, chain, err);
     j->stage = WALLET_STAGE_SEND;
     if (st == PC_OK)
-        st = sign_and_send(e, j, err);
+        st = sign(e, j, err);
+    if (st == PC_OK)
+        st = send_signed(e, j, false, err);
     nonce_lock_release(&lock);
-    j->key = NULL;
-    if (st != PC_OK) {
-        /* Signed, then refused (the node's reason follows), or the answer
-         * was lost: then the hash is all there is. */
-        if (j->has_hash && st == PC_ENODE) {
-            char hex[65];
-            hex_encode(j->hash, 32, hex);
-            pc_error_prefix(err, err->cause == PC_CAUSE_REFUSED
-                                     ? "transaction 0x%s was not taken"
-                                     : "transaction 0x%s may or may not have reached the node",
-                            hex);
-        }
-        return fail(e, j);
+    return sent_or_failed(e, j, st);
+}
+
+pc_status wallet_engine_send_batch(wallet_engine *e, wallet_job *jobs[], size_t n,
+                                   pc_error *err)
+{
+    if (!e->locked)
+        return pc_fail(err, PC_EINPUT, "a batch is sent under a nonce lock held for the run");
+    rpc_batch *b = rpc_batch_new();
+    size_t *at = calloc(n ? n : 1, sizeof *at);
+    if (!b || !at) {
+        rpc_batch_free(b);
+        free(at);
+        return pc_fail(err, PC_ENOMEM, "out of memory");
     }
-    if (e->locked)
+    /* Signed in order, each with the run's next nonce. */
+    for (size_t i = 0; i < n; i++) {
+        wallet_job *j = jobs[i];
+        at[i] = SIZE_MAX;
+        if (j->stage != WALLET_STAGE_SIGN)
+            continue;
+        pc_status st = ready_to_sign(j);
+        if (st == PC_OK && !eth_address_equal(&e->lock_from, &j->t.from))
+            st = pc_fail(&j->error, PC_EINPUT, "the engine holds another account's nonce lock");
+        if (st == PC_OK)
+            st = nonce_for(e, j, e->lock_chain, &j->error);
+        j->stage = WALLET_STAGE_SEND;
+        if (st == PC_OK)
+            st = sign(e, j, &j->error);
+        char *hex = st == PC_OK ? hex_encode_prefixed(j->raw.data, j->raw.len) : NULL;
+        cJSON *params = hex ? cJSON_CreateArray() : NULL;
+        if (params && !cJSON_AddItemToArray(params, cJSON_CreateString(hex))) {
+            cJSON_Delete(params);
+            params = NULL;
+        }
+        free(hex);
+        int index = params ? rpc_batch_add(b, "eth_sendRawTransaction", params) : -1;
+        if (st == PC_OK && index < 0)
+            st = pc_fail(&j->error, PC_ENOMEM, "out of memory");
+        if (st != PC_OK) {
+            sent_or_failed(e, j, st);
+            continue;
+        }
+        at[i] = (size_t)index;
         e->next_nonce = j->tx.nonce + 1;
-    j->sent = true;
-    j->moves = rpc_client_moves(e->c);
-    j->stage = WALLET_STAGE_WATCH;
-    tell(e, j, WALLET_JOB_SENT);
+    }
+    /* Sent at once: never retried whole, so a lost answer sends nothing
+     * twice; each transaction then goes again alone, as the same bytes. */
+    pc_error sub = { 0 };
+    bool answered = rpc_batch_send(e->c, b, false, &sub) == PC_OK;
+    for (size_t i = 0; i < n; i++) {
+        wallet_job *j = jobs[i];
+        if (at[i] == SIZE_MAX)
+            continue;
+        pc_status st;
+        const cJSON *res = answered ? rpc_batch_result(b, at[i], &j->error) : NULL;
+        uint8_t node_hash[32];
+        bool known = false;
+        if (!answered) {
+            st = send_signed(e, j, false, &j->error);
+        } else if (res && node_parse_hash(res, "transaction hash", node_hash, &j->error) == PC_OK) {
+            st = memcmp(node_hash, j->hash, 32) == 0
+                     ? PC_OK
+                     : pc_fail_cause(&j->error, PC_ENODE, PC_CAUSE_MALFORMED,
+                                     "%s reported a different transaction hash",
+                                     rpc_client_url(e->c));
+        } else if (res) {
+            st = j->error.status;
+        } else if (node_tx_known(e->c, j->hash, &known, NULL) == PC_OK && known) {
+            st = PC_OK; /* refused, but the node has it */
+        } else {
+            st = send_signed(e, j, true, &j->error);
+        }
+        sent_or_failed(e, j, st);
+    }
+    rpc_batch_free(b);
+    free(at);
     return PC_OK;
 }
 
@@ -527,7 +632,10 @@ pc_status wallet_engine_gas(wallet_engine *e, const eth_address *from, const byt
     bool simulated = false;
     pc_status st = wallet_sim_gas(e->c, e->k, &e->offers, from, data, n, gas, why, &simulated,
                                   err);
-    if (st == PC_OK && !simulated)
+    /* A node may refuse a batch it offers to simulate (its own limit on
+     * calls, say): its estimates still serve. */
+    bool refused = st == PC_ENODE && err && err->cause == PC_CAUSE_REFUSED;
+    if ((st == PC_OK && !simulated) || refused)
         st = estimate_batch(e, from, data, n, gas, why, err);
     return st;
 }
@@ -708,26 +816,30 @@ pc_status wallet_engine_wait(wallet_engine *e, wallet_job *j, unsigned timeout_m
                              void (*progress)(void *user, unsigned elapsed_ms), void *user,
                              pc_error *err)
 {
+    enum { FIRST_POLL_MS = 25, LAST_POLL_MS = 1000, TICK_MS = 100 };
     uint64_t start = now_ms(), next_poll = start;
-    unsigned poll_ms = 50;
+    unsigned poll_ms = FIRST_POLL_MS;
     for (;;) {
-        bool done = j ? settled(j) : wallet_engine_watching(e) == 0;
-        if (done)
+        size_t watching = wallet_engine_watching(e);
+        if (j ? settled(j) : watching == 0)
             return PC_OK;
         uint64_t now = now_ms();
-        unsigned elapsed = (unsigned)(now - start);
         if (now >= next_poll) {
             pc_error sub = { 0 };
             /* A node away meanwhile is asked again until the deadline. */
             if (wallet_engine_watch(e, &sub) == PC_ENOMEM)
                 return pc_error_copy(err, &sub);
-            done = j ? settled(j) : wallet_engine_watching(e) == 0;
-            if (done)
+            size_t left = wallet_engine_watching(e);
+            if (j ? settled(j) : left == 0)
                 return PC_OK;
-            /* Quickly at first (automining devnets), then every second. */
-            poll_ms = poll_ms < 1000 ? poll_ms * 2 : 1000;
-            next_poll = now_ms() + poll_ms;
+            /* Quickly while receipts come (automining devnets, a batch being
+             * mined), then less and less often, up to every second. */
+            poll_ms = left < watching ? FIRST_POLL_MS
+                                      : (poll_ms < LAST_POLL_MS ? poll_ms * 2 : LAST_POLL_MS);
+            now = now_ms();
+            next_poll = now + poll_ms;
         }
+        unsigned elapsed = (unsigned)(now - start);
         if (elapsed >= timeout_ms) {
             if (!j)
                 return pc_fail(err, PC_ETIMEOUT, "%zu transactions have no receipt after %u s; "
@@ -741,6 +853,7 @@ pc_status wallet_engine_wait(wallet_engine *e, wallet_job *j, unsigned timeout_m
         }
         if (progress)
             progress(user, elapsed);
-        sleep_ms(100);
+        uint64_t until = next_poll - now < TICK_MS ? next_poll - now : TICK_MS;
+        sleep_ms((unsigned)until);
     }
 }

@@ -36,11 +36,12 @@
  *   CANCELLED the front end said no at CONFIRM; nothing was signed.
  *
  * Drivers: the command line steps one job in a blocking loop (cli/
- * transact.c, wallet_engine_wait), the panel's worker steps its jobs once
- * per tick (tui/worker.c), `meter run` adds prepared jobs in bulk under a
- * lock held for the run (cli/cmd_meter.c). Each stage's work happens in
- * wallet_engine_step, on the caller's thread; an engine is used by one
- * thread at a time.
+ * transact.c, wallet_engine_wait), the panel's worker steps its jobs a stage
+ * at a time between the panel's requests and watches them with each
+ * snapshot (tui/worker.c), `meter run` adds prepared jobs in bulk under a
+ * lock held for the run and sends each group in one batch
+ * (wallet_engine_send_batch; cli/cmd_meter.c). Each stage's work happens on
+ * the caller's thread; an engine is used by one thread at a time.
  *
  * Events: the hook hears every job's progress (below). Ownership: the
  * engine owns its jobs (wallet_engine_remove frees one, wallet_engine_free
@@ -206,6 +207,21 @@ void wallet_job_confirm(wallet_job *j, secret *key);
  * Ignored from SIGN on. */
 void wallet_job_cancel(wallet_engine *e, wallet_job *j);
 
+/* SIGN and SEND for the jobs given, in order (those at SIGN: confirmed;
+ * the others are left alone), while the engine holds the lock for a run:
+ * each signed with the run's next nonce, then all sent in ONE batch of
+ * eth_sendRawTransaction (the node takes or refuses each on its own; the
+ * batch is never sent twice). A transaction refused there is taken when
+ * the node knows it, and signed again with the node's next nonce when
+ * another signer took its own; a batch whose answer was lost is sent again
+ * job by job as the same bytes, up to each job's send_tries. Each job ends
+ * at WATCH or FAILED, as wallet_engine_step's SIGN. PC_OK, or PC_EINPUT
+ * (no lock held), PC_ENOMEM: nothing was sent. A transaction refused for
+ * another reason leaves a gap in the run's nonces: the ones after it wait
+ * in the node's pool (reported without a receipt). */
+pc_status wallet_engine_send_batch(wallet_engine *e, wallet_job *jobs[], size_t n,
+                                   pc_error *err);
+
 /* Holds t->from's nonce lock on the node's chain (chain id and genesis
  * block, one request; the chain must be t->chain_id when pinned) until
  * wallet_engine_unlock: jobs signed meanwhile take consecutive nonces from
@@ -222,7 +238,8 @@ pc_status wallet_engine_simulates(wallet_engine *e, bool *yes, pc_error *err);
 
 /* Gas limits for n (at most SIM_MAX_CALLS) transactions from `from` to
  * the engine's contract, to be sent in this order (a meter's batch): from
- * ONE eth_simulateV1 of them all in one block where the node offers it,
+ * ONE eth_simulateV1 of them all in one block where the node offers it (and
+ * does not refuse this one),
  * each one's own gas used made a limit by wallet_gas_limit (so a
  * transaction an earlier one of the batch makes dearer gets its own,
  * dearer, gas); else one batch of eth_estimateGas, identical calldata

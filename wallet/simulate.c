@@ -438,9 +438,9 @@ static pc_status by_call(rpc_client *c, const eth_tx *tx, const eth_address *fro
     return st;
 }
 
-pc_status wallet_simulate(rpc_client *c, const pc_contract *k, sim_offers *offers,
-                          const eth_tx *tx, const eth_address *from, wallet_sim *out,
-                          pc_error *err)
+static pc_status simulate_once(rpc_client *c, const pc_contract *k, sim_offers *offers,
+                               const eth_tx *tx, const eth_address *from, wallet_sim *out,
+                               pc_error *err)
 {
     memset(out, 0, sizeof *out);
     sim_method via = SIM_UNKNOWN;
@@ -482,6 +482,20 @@ pc_status wallet_simulate(rpc_client *c, const pc_contract *k, sim_offers *offer
     }
     out->via = via;
     return PC_OK;
+}
+
+pc_status wallet_simulate(rpc_client *c, const pc_contract *k, sim_offers *offers,
+                          const eth_tx *tx, const eth_address *from, wallet_sim *out,
+                          pc_error *err)
+{
+    size_t node = rpc_client_node_index(c);
+    pc_status st = simulate_once(c, k, offers, tx, from, out, err);
+    /* A node that could not be reached was left for the next one, which
+     * refused what the first offered: ask it what it offers, once. */
+    if (st == PC_ENODE && err && err->cause == PC_CAUSE_REFUSED &&
+        rpc_client_node_index(c) != node)
+        st = simulate_once(c, k, offers, tx, from, out, err);
+    return st;
 }
 
 pc_status wallet_sim_gas(rpc_client *c, const pc_contract *k, sim_offers *offers,

@@ -19,25 +19,30 @@ nonce() { "$CAST" nonce --rpc-url "$DEVNET_RPC" "$A"; }
 
 # ask QUESTION COMMAND...: runs COMMAND in a terminal (tmux) with its
 # standard input a pipe, and waits for QUESTION there; ASKED is yes or no.
+# Each question has a terminal (a tmux session) of its own: SESSION.
+SESSION=0
 ask() {
     local question=$1 cmd i
     shift
     printf -v cmd '%q ' "$@"
     rm -f "$DEVNET_DIR/out"
-    tmux -L "$SOCK" kill-server 2>/dev/null
-    tmux -L "$SOCK" new-session -d -x 200 -y 40 \
+    SESSION=$((SESSION + 1))
+    tmux -L "$SOCK" new-session -d -s "q$SESSION" -x 200 -y 40 \
         "echo piped | $cmd >$DEVNET_DIR/out 2>&1; echo \"exit \$?\" >>$DEVNET_DIR/out; sleep 60"
     ASKED=no
-    for ((i = 0; i < 100; i++)); do
-        tmux -L "$SOCK" capture-pane -p | grep -qF "$question" && { ASKED=yes; return; }
+    for ((i = 0; i < 600; i++)); do
+        screen=$(tmux -L "$SOCK" capture-pane -p -t "q$SESSION")
+        grep -qF "$question" <<<"$screen" && { ASKED=yes; return; }
         sleep 0.1
     done
+    echo "# no \"$question\" after 60 s; the terminal showed:"
+    sed 's/^/#   /' <<<"$screen"
 }
 # answer KEYS...: types them, and waits for the command's exit line.
 answer() {
     local i
-    tmux -L "$SOCK" send-keys "$@"
-    for ((i = 0; i < 100; i++)); do grep -q '^exit ' "$DEVNET_DIR/out" && break; sleep 0.1; done
+    tmux -L "$SOCK" send-keys -t "q$SESSION" "$@"
+    for ((i = 0; i < 600; i++)); do grep -q '^exit ' "$DEVNET_DIR/out" && break; sleep 0.1; done
     grep '^exit ' "$DEVNET_DIR/out"
 }
 
@@ -51,7 +56,6 @@ assert_eq "nothing was sent" "$(nonce)" "$before"
 # A terminal, standard input a pipe: the question comes to the terminal.
 ask "Sign and send? [y/N]" "${send[@]}"
 assert_eq "the question is asked on the terminal although input is piped" "$ASKED" yes
-screen=$(tmux -L "$SOCK" capture-pane -p)
 assert_match "with what is signed" "$screen" "*action    clearOldSessions*chain id  4200*"
 assert_match "with what it does, as the panel says it" "$screen" \
     "*what      closes every expired session and returns its ENT and energy*"
@@ -64,7 +68,7 @@ assert_eq "once" "$(nonce)" "$((before + 1))"
 before=$(nonce)
 ask "Sign and send anyway? [y/N]" "${pc[@]}" send transferENT "$B" 1
 assert_eq "a refused transaction is asked as a warning" "$ASKED" yes
-assert_match "quoting the contract" "$(tmux -L "$SOCK" capture-pane -p)" \
+assert_match "quoting the contract" "$screen" \
     "*warning: the contract would refuse it: Error: Not enough ENT tokens*"
 assert_eq "Enter answers No" "$(answer Enter)" "exit 2"
 assert_match "saying so" "$(cat "$DEVNET_DIR/out")" "*cancelled; nothing was sent*"

@@ -61,6 +61,12 @@ assert_eq "the traced texts are the mined texts" "$(jq -r '.texts[]' <<<"$dry")"
     "$(jq -r '.events[] | "\(.event): \(.text)"' <<<"$sent")"
 dry=$(by A "$REVERTER" --json send addVoter "$U1" --dry-run); code=$?
 assert_eq "a revert, traced" "$code:$(jq -c '[.outcome, .texts]' <<<"$dry")" '1:["reverted",["reverted: nope"]]'
+# A first node that cannot be reached: the one that answers is asked what it offers.
+dry=$("$POWERCHAIN_BIN" --rpc http://127.0.0.1:9 --rpc "$PROXY_RPC" --timeout 2 \
+    --contract-json "$DEVNET_JSON" --private-key-file "$DEVNET_DIR/U1.key" --json \
+    meter consume "$A" 100 --dry-run); code=$?
+assert_eq "after a failover, the next node's method" "$code:$(jq -r .via <<<"$dry")" \
+    1:debug_traceCall
 kill "$PROXY" 2>/dev/null
 
 echo "# a node with eth_call only"
