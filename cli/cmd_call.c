@@ -3,11 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/book.h"
 #include "cli/commands.h"
 #include "cli/print.h"
+#include "cli/readcall.h"
 #include "cli/signer.h"
-#include "wallet/read.h"
 
 pc_status cli_load_contract(const cli_ctx *ctx, pc_contract **out, pc_error *err)
 {
@@ -74,42 +73,7 @@ int cmd_call(const cli_ctx *ctx, int argc, char **argv)
         cli_error("%s changes the chain: use powerchain send %s", m->name, m->name);
         return 2;
     }
-    pc_contract *k = NULL;
-    rpc_client *c = NULL;
-    bytebuf calldata = BYTEBUF_INIT;
-    wallet_reading r = { 0 };
-    eth_address from;
-    bool has_from = false;
-    book_args names;
-    pc_status st = book_resolve_args(ctx, m, argc - 2, argv + 2, &names, &err);
-    if (st == PC_OK)
-        st = pc_encode_call(m, argc - 2, argv + 2, &calldata, &err);
-    if (st == PC_OK)
-        st = cli_open(ctx, &k, &from, &has_from, &c, &err);
-    if (st == PC_OK)
-        st = wallet_read(c, k, m, has_from ? &from : NULL, calldata.data, calldata.len, &r, &err);
-    if (st == PC_OK) {
-        if (ctx->json) {
-            cJSON *j = result_to_json(r.type, &r.value);
-            char *text = j ? cJSON_PrintUnformatted(j) : NULL;
-            if (text)
-                puts(text);
-            else
-                st = pc_fail(&err, PC_ENOMEM, "out of memory");
-            free(text);
-            cJSON_Delete(j);
-        } else {
-            print_result_human(stdout, m, r.type, &r.value);
-        }
-    }
-    if (st == PC_OK && m->uses_sender && !has_from)
-        fprintf(stderr, "powerchain: note: %s depends on the caller; no account was given "
-                        "(--account or --private-key-file)\n", m->name);
-    wallet_reading_free(&r);
-    bytebuf_free(&calldata);
-    rpc_client_free(c);
-    pc_contract_free(k);
-    return st == PC_OK ? 0 : cli_fail(&err);
+    return cli_read_method(ctx, m, argc - 2, argv + 2);
 }
 
 static const char *kind_word(pc_method_kind k)

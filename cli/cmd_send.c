@@ -1,6 +1,8 @@
-/* powerchain send METHOD [ARGS...]: online (prepare, sign, send, wait) or,
- * with --raw, offline signing that prints the raw transaction and contacts
- * no node. */
+/* powerchain send METHOD [ARGS...]: online through the transaction engine
+ * (cli/transact.h: prepare, check, simulate, confirm, sign, send, wait),
+ * --dry-run (simulated, nothing signed), or, with --raw, offline signing
+ * that prints the raw transaction and contacts no node -- after the same
+ * check stage as every signature (the fee cap). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +17,7 @@
 #include "eth/tx.h"
 
 typedef struct send_opts {
-    bool raw;
+    bool raw, dry_run, force;
     const char *nonce, *wait;
     cli_fee_opts fees;
 } send_opts;
@@ -48,6 +50,10 @@ static pc_status build_raw_tx(const cli_ctx *ctx, const send_opts *o, eth_tx *tx
     return PC_OK;
 }
 
+/* Offline: every field from the command line, checked as an online
+ * transaction is (wallet_tx_check: the fee cap) before the key is even
+ * unlocked, and signed by the selected account's key (sender_sign checks
+ * it is that account's). */
 static int send_raw(const cli_ctx *ctx, const send_opts *o, const pc_contract *k,
                     const bytebuf *calldata)
 {
@@ -59,14 +65,15 @@ static int send_raw(const cli_ctx *ctx, const send_opts *o, const pc_contract *k
     tx.to = *pc_contract_address(k);
     tx.data = calldata->data;
     tx.data_len = calldata->len;
+    wallet_tx w = { .has_to = true, .to = tx.to, .data = tx.data, .data_len = tx.data_len,
+                    .has_chain_id = true, .chain_id = ctx->chain_id, .fee_cap = ctx->fee_cap };
     secret *key = NULL;
-    eth_address from;
     bytebuf raw = BYTEBUF_INIT;
-    pc_status st = signer_unlock(ctx, &key, &from, &err);
-    if (st == PC_OK) {
-        st = eth_tx_sign(&tx, secret_open(key), &raw, NULL, &err);
-        secret_close(key);
-    }
+    pc_status st = wallet_tx_check(&w, &tx, NULL, &err);
+    if (st == PC_OK)
+        st = signer_unlock(ctx, &key, &w.from, &err);
+    if (st == PC_OK)
+        st = sender_sign(&tx, key, &w.from, NULL, &raw, &err);
     secret_free(key);
     if (st == PC_OK) {
         char *hex = hex_encode_prefixed(raw.data, raw.len);
@@ -80,19 +87,13 @@ static int send_raw(const cli_ctx *ctx, const send_opts *o, const pc_contract *k
     return st == PC_OK ? 0 : cli_fail(&err);
 }
 
-/* The call as typed, with the address beside each name, for the confirmation. */
-static void describe(const pc_method *m, const book_args *names, char *out, size_t cap)
-{
-    size_t n = (size_t)snprintf(out, cap, "%s", m->name);
-    for (size_t i = 0; i < m->nargs && n < cap; i++)
-        n += (size_t)snprintf(out + n, cap - n, " %s", names->label[i]);
-}
-
 int cmd_send(const cli_ctx *ctx, int argc, char **argv)
 {
     send_opts o = { 0 };
     const cli_opt table[] = {
         CLI_OPT_FLAG("raw", 0, &o.raw),
+        CLI_OPT_FLAG("dry-run", 0, &o.dry_run),
+        CLI_OPT_FLAG("force", 0, &o.force),
         CLI_OPT_VALUE("nonce", 0, &o.nonce),
         CLI_FEE_OPTS(&o.fees),
         CLI_OPT_VALUE("wait", 0, &o.wait),
@@ -103,10 +104,8 @@ int cmd_send(const cli_ctx *ctx, int argc, char **argv)
     if (!rest)
         return 4;
     int nrest = 0, code;
-    pc_contract *k = NULL;
-    rpc_client *c = NULL;
-    bytebuf calldata = BYTEBUF_INIT;
     unsigned long long wait_s = CLI_DEFAULT_WAIT_S;
+    cli_send_opts send = { 0 };
     pc_status st = cli_parse_opts(argc - 1, argv + 1, table, false, rest, &nrest, &err);
     if (st == PC_OK && nrest < 1)
         st = pc_fail(&err, PC_EINPUT, "usage: powerchain send METHOD [ARGS...] "
@@ -118,47 +117,31 @@ int cmd_send(const cli_ctx *ctx, int argc, char **argv)
         st = pc_fail(&err, PC_EINPUT, "%s only reads: use powerchain call %s", m->name, m->name);
     if (st == PC_OK && o.wait)
         st = cli_parse_u64("wait", o.wait, 86400, &wait_s, &err);
-    book_args names;
-    if (st == PC_OK)
-        st = book_resolve_args(ctx, m, nrest - 1, rest + 1, &names, &err);
-    if (st == PC_OK)
-        st = pc_encode_call(m, nrest - 1, rest + 1, &calldata, &err);
-    if (st == PC_OK)
-        st = cli_load_contract(ctx, &k, &err);
-    if (st != PC_OK) {
-        code = cli_fail(&err);
-        goto out;
-    }
-    if (o.raw) {
-        code = send_raw(ctx, &o, k, &calldata);
-        goto out;
-    }
-    char description[512];
-    describe(m, &names, description, sizeof description);
-    cli_tx t = { description, true, *pc_contract_address(k), calldata.data, calldata.len,
-                 (unsigned)wait_s, { 0 } };
-    node_receipt receipt;
-    pc_outcome outcome;
-    if (o.nonce)
+    if (st == PC_OK && o.raw && (o.dry_run || o.force))
+        st = pc_fail(&err, PC_EINPUT, "--raw signs offline: --dry-run and --force need a node");
+    if (st == PC_OK && !o.raw && o.nonce)
         st = pc_fail(&err, PC_EINPUT, "--nonce is for --raw; online sends take the account's "
                                       "next nonce");
-    if (st == PC_OK)
-        st = cli_fee_parse(&o.fees, &t.fees, &err);
-    if (st == PC_OK)
-        st = cli_connect(ctx, &c, &err);
-    if (st == PC_OK)
-        st = cli_transact(ctx, c, k, &t, &receipt, &outcome, &err);
+    if (st == PC_OK && !o.raw)
+        st = cli_fee_parse(&o.fees, &send.fees, &err);
     if (st != PC_OK) {
         code = cli_fail(&err);
-        goto out;
+    } else if (o.raw) {
+        book_args names;
+        bytebuf calldata = BYTEBUF_INIT;
+        pc_contract *k = NULL;
+        if (cli_encode_method(ctx, m, nrest - 1, rest + 1, &names, &calldata, &k, &err) != PC_OK)
+            code = cli_fail(&err);
+        else
+            code = send_raw(ctx, &o, k, &calldata);
+        bytebuf_free(&calldata);
+        pc_contract_free(k);
+    } else {
+        send.wait_s = (unsigned)wait_s;
+        send.dry_run = o.dry_run;
+        send.force = o.force;
+        code = cli_send_method(ctx, m, nrest - 1, rest + 1, &send);
     }
-    code = cli_report_outcome(ctx, &outcome, NULL, NULL);
-    pc_outcome_free(&outcome);
-    node_receipt_free(&receipt);
-out:
-    bytebuf_free(&calldata);
-    rpc_client_free(c);
-    pc_contract_free(k);
     free(rest);
     return code;
 }

@@ -47,9 +47,16 @@ static tui_action *by_id(tui_actions *m, unsigned id)
     return NULL;
 }
 
+static void release(tui_action *a)
+{
+    bytebuf_free(&a->call.calldata);
+    wallet_sim_free(&a->sim);
+    a->has_sim = false;
+}
+
 static void forget(tui_actions *m, size_t i)
 {
-    bytebuf_free(&m->at[i].call.calldata);
+    release(&m->at[i]);
     memmove(&m->at[i], &m->at[i + 1], (m->n - i - 1) * sizeof m->at[0]);
     m->n--;
 }
@@ -65,12 +72,12 @@ static bool forget_oldest_done(tui_actions *m)
     return false;
 }
 
-/* Cancelled actions go once no job reads them; of the transactions, the
- * last TUI_ACTIONS_KEPT stay. */
+/* Cancelled actions go; of the transactions, the last TUI_ACTIONS_KEPT
+ * stay. */
 static void collect(tui_actions *m)
 {
     for (size_t i = m->n; i > 0; i--)
-        if (m->at[i - 1].state == TUI_ACTION_CANCELLED && !m->at[i - 1].job)
+        if (m->at[i - 1].state == TUI_ACTION_CANCELLED)
             forget(m, i - 1);
     while (tui_actions_sent_count(m) > TUI_ACTIONS_KEPT && forget_oldest_done(m))
         ;
@@ -120,7 +127,6 @@ static bool submit(tui_action *a, const tui_act_event *ev, tui_effects *out)
     a->t.data = a->call.calldata.data;
     a->t.data_len = a->call.calldata.len;
     a->state = TUI_ACTION_PREPARING;
-    a->job = true;
     effect(out, TUI_DO_CLOSE_FORM, a->id, false, "%s", "");
     effect(out, TUI_DO_PREPARE, a->id, false, "%s", "");
     return true;
@@ -128,18 +134,32 @@ static bool submit(tui_action *a, const tui_act_event *ev, tui_effects *out)
 
 static void prepared(tui_action *a, const tui_act_event *ev, tui_effects *out)
 {
-    if (a->state == TUI_ACTION_CANCELLED)
-        return; /* its memory goes now that the job is done */
+    bytebuf_free(&a->call.calldata); /* the worker has its own copy */
     if (ev->status != PC_OK) {
-        bytebuf_free(&a->call.calldata);
         a->state = TUI_ACTION_EDITING;
         effect(out, TUI_DO_MESSAGE, a->id, true, "not sent: %s", ev->msg);
         effect(out, TUI_DO_EDIT, a->id, false, "not sent: %s", ev->msg);
         return;
     }
     a->tx = *ev->tx;
+    a->state = TUI_ACTION_SIMULATING;
+}
+
+/* With or without a simulation, the person decides; a refusal the
+ * simulation foresees puts the focus on Cancel. */
+static void simulated(tui_action *a, const tui_act_event *ev)
+{
+    char why[PC_ERROR_MSG_MAX];
+    if (ev->status == PC_OK && ev->sim) {
+        a->sim = *ev->sim;
+        memset(ev->sim, 0, sizeof *ev->sim);
+        a->has_sim = true;
+        a->refused = wallet_sim_refusal(&a->sim, why, sizeof why) != NULL;
+    } else {
+        snprintf(a->no_sim, sizeof a->no_sim, "%s", ev->msg ? ev->msg : "");
+    }
     a->state = TUI_ACTION_CONFIRMING;
-    a->sign_focused = true;
+    a->sign_focused = !a->refused;
 }
 
 static void sign(tui_action *a, bool locked, tui_effects *out)
@@ -157,12 +177,9 @@ static void sign(tui_action *a, bool locked, tui_effects *out)
 
 static void cancel(tui_action *a, tui_effects *out)
 {
-    bytebuf calldata = a->call.calldata;
+    if (a->state != TUI_ACTION_EDITING)
+        effect(out, TUI_DO_CANCEL, a->id, false, "%s", ""); /* the worker holds a job */
     a->state = TUI_ACTION_CANCELLED;
-    if (!a->job) {
-        bytebuf_free(&calldata);
-        a->call.calldata = (bytebuf)BYTEBUF_INIT;
-    }
     effect(out, TUI_DO_MESSAGE, a->id, false, CANCELLED_TEXT);
 }
 
@@ -200,7 +217,6 @@ static void send_failed(tui_actions *m, tui_action *a, const tui_act_event *ev,
     if (signed_tx)
         memcpy(a->hash, ev->hash, 32);
     snprintf(a->outcome, sizeof a->outcome, "%.250s", ev->msg);
-    bytebuf_free(&a->call.calldata);
     if (may_be_out) {
         char h[65];
         hex_encode(a->hash, 32, h);
@@ -232,7 +248,6 @@ static void sent(tui_actions *m, tui_action *a, const tui_act_event *ev, tui_eff
     a->has_hash = true;
     memcpy(a->hash, ev->hash, 32);
     a->state = TUI_ACTION_WAITING;
-    bytebuf_free(&a->call.calldata); /* the worker copied it */
     hex_encode(a->hash, 32, h);
     effect(out, TUI_DO_MESSAGE, a->id, false, "sent 0x%.16s..., waiting for the receipt", h);
 }
@@ -291,10 +306,14 @@ static bool answer(tui_actions *m, tui_action *a, const tui_act_event *ev, tui_e
 {
     switch (ev->kind) {
     case TUI_ACT_PREPARED:
-        if (!a->job)
+        if (a->state != TUI_ACTION_PREPARING)
             return false;
-        a->job = false;
         prepared(a, ev, out);
+        return true;
+    case TUI_ACT_SIMULATED:
+        if (a->state != TUI_ACTION_SIMULATING)
+            return false;
+        simulated(a, ev);
         return true;
     case TUI_ACT_UNLOCKED:
         unlocked(a, ev, out);
@@ -327,6 +346,7 @@ bool tui_actions_step(tui_actions *m, const tui_act_event *ev, tui_effects *out)
         taken = submit(front(m), ev, out);
         break;
     case TUI_ACT_PREPARED:
+    case TUI_ACT_SIMULATED:
     case TUI_ACT_UNLOCKED:
     case TUI_ACT_SENT:
     case TUI_ACT_MINED: {
@@ -384,7 +404,7 @@ size_t tui_actions_pending(const tui_actions *m)
 void tui_actions_free(tui_actions *m)
 {
     for (size_t i = 0; i < m->n; i++)
-        bytebuf_free(&m->at[i].call.calldata);
+        release(&m->at[i]);
     m->n = 0;
 }
 

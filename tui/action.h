@@ -7,7 +7,10 @@
  *
  *   EDITING      the form is open                  OPEN; a failed prepare or send
  *   PREPARING    the worker fills nonce, gas, fee  SUBMIT (the form's call)
- *   CONFIRMING   the dialog asks: sign and send?   PREPARED
+ *   SIMULATING   the node runs it (wallet/         PREPARED
+ *                simulate.h)
+ *   CONFIRMING   the dialog asks: sign and send?   SIMULATED (with or without
+ *                                                  a simulation)
  *   UNLOCKING    the password is asked, then       YES with a locked account
  *                checked (off the input thread)
  *   SENDING      the worker signs and sends        YES; UNLOCKED right
@@ -21,10 +24,14 @@
  * Those that reached SENDING are this session's transactions, kept (the
  * last TUI_ACTIONS_KEPT) for the pages.
  *
- * An action's memory outlives the worker's job: while a prepare reads the
- * call (tui_action.job), the action stays, cancelled or not, until the
- * answer came; only then is its call freed and its slot reused. A cancel
- * therefore never waits for the node.
+ * The dialog's focus starts on the sign button, but on Cancel when the
+ * simulation says the contract would refuse the transaction (an Error
+ * event or a revert: wallet_sim_refusal), so that Enter answers No.
+ *
+ * An action's memory outlives the worker's job: the worker takes its own
+ * copy of the call (tui_worker_prepare), so a cancel (which also tells
+ * the worker to forget its job) never waits for the node, and an answer
+ * that comes for a cancelled action finds no action and changes nothing.
  *
  * A failed prepare brings the form back as typed, with the reason; so
  * does a failed send (as a new action: the failed one stays in the list),
@@ -43,11 +50,13 @@
 #include "eth/tx.h"
 #include "rpcclient/powerchain.h"
 #include "tui/formspec.h"
-#include "wallet/txpipe.h"
+#include "wallet/engine.h"
+#include "wallet/simulate.h"
 
 typedef enum tui_action_state {
     TUI_ACTION_EDITING,
     TUI_ACTION_PREPARING,
+    TUI_ACTION_SIMULATING,
     TUI_ACTION_CONFIRMING,
     TUI_ACTION_UNLOCKING,
     TUI_ACTION_SENDING,
@@ -69,7 +78,6 @@ typedef struct tui_call {
 typedef struct tui_action {
     tui_action_state state;
     unsigned id;                 /* the worker's jobs for it carry this id */
-    bool job;                    /* a worker job reads t.data: keep call.calldata */
     bool checking;               /* UNLOCKING: the password typed is being checked */
     bool sign_focused;           /* CONFIRMING: Enter signs (else it cancels) */
     /* The form as the person filled it, to bring it back. */
@@ -78,8 +86,14 @@ typedef struct tui_action {
     /* From PREPARING on. */
     tui_call call;
     wallet_tx t;                 /* data: call.calldata */
-    /* From CONFIRMING on: nonce, gas and fee as the dialog shows them. */
+    /* From SIMULATING on: nonce, gas and fee as the dialog shows them. */
     eth_tx tx;
+    /* From CONFIRMING on: the node's simulation (owned), or why there is
+     * none; refused: it says the contract would refuse the transaction. */
+    bool has_sim;
+    wallet_sim sim;
+    char no_sim[PC_ERROR_MSG_MAX];
+    bool refused;
     /* From SENDING on. */
     bool has_hash;
     uint8_t hash[32];
@@ -102,6 +116,7 @@ typedef enum tui_act_event_kind {
     TUI_ACT_OPEN,      /* a page opened a form naming a method: spec */
     TUI_ACT_SUBMIT,    /* that form passed its checks: call (taken), text, base */
     TUI_ACT_PREPARED,  /* the worker's answer: status, tx or msg */
+    TUI_ACT_SIMULATED, /* the worker's answer: status, sim (taken) or msg: why none */
     TUI_ACT_YES,       /* sign and send (y, the button); locked: a password is needed */
     TUI_ACT_NO,        /* n, Esc, the cancel button; Esc in the form or the password dialog */
     TUI_ACT_ENTER,     /* Enter in the dialog: the focused button */
@@ -123,13 +138,17 @@ typedef struct tui_act_event {
     pc_status status;                  /* answers: PC_OK or the failure */
     const char *msg;                   /* answers that failed: why */
     const eth_tx *tx;                  /* PREPARED */
+    wallet_sim *sim;                   /* SIMULATED with PC_OK: moved into the action
+                                          (left zeroed) when it is taken */
     const uint8_t *hash;               /* SENT: 32 bytes, all zero when never signed */
     bool busy;                         /* SENT: another form is open */
     const pc_outcome *outcome;         /* MINED with PC_OK */
 } tui_act_event;
 
 typedef enum tui_effect_kind {
-    TUI_DO_PREPARE,      /* have the worker prepare the action's t (a job: answer PREPARED) */
+    TUI_DO_PREPARE,      /* have the worker prepare, check and simulate the action's t
+                            (answers PREPARED, then SIMULATED) */
+    TUI_DO_CANCEL,       /* have the worker forget the action's job: nothing is sent */
     TUI_DO_ASK_PASSWORD, /* open the password dialog; text: why it is asked again, or "" */
     TUI_DO_SEND,         /* a copy of the key, and the worker signs and sends the action's
                             tx (answer SENT; without a key, a failed SENT at once) */
@@ -168,8 +187,7 @@ size_t tui_actions_sent_count(const tui_actions *m);
 const tui_action *tui_actions_sent_at(const tui_actions *m, size_t i);
 /* How many are SENDING or WAITING. */
 size_t tui_actions_pending(const tui_actions *m);
-/* Frees every action's memory (the worker must have stopped: no job reads
- * it any more). */
+/* Frees every action's memory. */
 void tui_actions_free(tui_actions *m);
 
 /* How a sent action reads in the session's list. */

@@ -1,10 +1,17 @@
-/* The confirmation dialog: what the prepared transaction will do, what it
- * can cost and what looks like a mistake (wallet/effect.h), its arguments,
- * account, contract, chain, nonce, gas and fee, before anything is signed;
- * two buttons, the focused one taken by Enter (tui_action.sign_focused).
+/* The confirmation dialog: what the prepared transaction will do (the
+ * sentence of intent, with the node's simulated figures, or marked as an
+ * estimate where there are none), what the contract would emit and which
+ * figures it would change (wallet/simulate.h), what could not be
+ * simulated, what it can cost and what looks like a mistake
+ * (wallet/effect.h), its arguments, account, contract, chain, nonce, gas
+ * and fee, before anything is signed; two buttons, the focused one taken
+ * by Enter (tui_action.sign_focused). The title names the method; when
+ * the simulation says the contract would refuse it (an Error or a
+ * revert), the title warns, a warning quotes the contract, and the focus
+ * is on Cancel.
  * Values wrap at spaces, never cut; the dialog is as high as they need, up
- * to the screen, and beyond it shows whole values a screenful at a time,
- * saying which. Drawn on stdscr. Input thread only. */
+ * to the screen, and scrolls beyond it by whole lines (the buttons' line
+ * says how many are out of sight). Drawn on stdscr. Input thread only. */
 #ifndef TUI_CONFIRM_H
 #define TUI_CONFIRM_H
 
@@ -23,28 +30,27 @@ typedef struct tui_confirm_view {
     const wallet_past *past;     /* the history index */
     const names *book;           /* names shown beside addresses */
     const char *account_name;    /* the account's keystore name, or "" */
-    int scroll;                  /* values above the dialog's top when they do not all
-                                    fit the screen (Up/Down); clamped */
 } tui_confirm_view;
 
-/* One line: a label ("" for an argument line) and its value. */
+/* One line: a label and its value, in the values' column; a label " "
+ * continues the group above; "" puts the value across the dialog's width
+ * (the fee, the balance, the arguments, the figures that change). */
 typedef struct tui_confirm_line {
     const char *label;
     char value[EFFECT_LINE_MAX];
-    bool emphasis;               /* what the call does, the method */
+    bool emphasis;               /* what the call does, what the contract says */
     bool warning;                /* looks like a mistake: read before signing */
 } tui_confirm_line;
 
-#define TUI_CONFIRM_LINES (PC_MAX_ARGS + 8 + EFFECT_LINES_MAX)
+#define TUI_CONFIRM_LINES (PC_MAX_ARGS + 3 + EFFECT_LINES_MAX)
 
 /* The dialog's lines for a CONFIRMING action, in the order shown. */
 size_t tui_confirm_lines(const tui_action *a, const tui_confirm_view *v,
                          tui_confirm_line out[TUI_CONFIRM_LINES]);
 
-void tui_confirm_draw(const tui_action *a, const tui_confirm_view *v);
-/* How far the values can scroll: the first value shown when the last is
- * at the bottom (0 when all fit). */
-int tui_confirm_scroll_max(const tui_action *a, const tui_confirm_view *v);
+/* *scroll: the first line of values shown, kept between 0 and the last
+ * from which the rest fits; lines are shown whole. */
+void tui_confirm_draw(const tui_action *a, const tui_confirm_view *v, int *scroll);
 
 /* What a click at screen position (y, x) hit. */
 typedef enum tui_confirm_hit {

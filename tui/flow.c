@@ -16,24 +16,8 @@ static tui_form_view form_view(const tui_app *app)
 
 static tui_confirm_view confirm_view(const tui_app *app)
 {
-    const tui_action *a = tui_actions_front(&app->acts);
     return (tui_confirm_view){ .snap = app->snap, .past = app->past, .book = app->cfg->names,
-                               .account_name = tui_wallet_name(app->wallet),
-                               .scroll = a && a->id == app->confirm_id ? app->confirm_scroll : 0 };
-}
-
-/* Up/Down (and PgUp/PgDn) scroll a confirmation taller than the screen, a
- * value at a time. */
-static bool confirm_scroll_key(tui_app *app, const tui_action *a, int ch)
-{
-    int step = ch == KEY_UP || ch == KEY_PPAGE ? -1 : ch == KEY_DOWN || ch == KEY_NPAGE ? 1 : 0;
-    if (!step)
-        return false;
-    tui_confirm_view v = confirm_view(app);
-    int most = tui_confirm_scroll_max(a, &v), at = v.scroll + step;
-    app->confirm_id = a->id;
-    app->confirm_scroll = at < 0 ? 0 : at > most ? most : at;
-    return true;
+                               .account_name = tui_wallet_name(app->wallet) };
 }
 
 static void close_form(tui_app *app)
@@ -96,12 +80,14 @@ static void send(tui_app *app, const tui_action *a)
 {
     pc_error e = { 0 };
     secret *key = NULL;
+    unsigned id = a->id;
     if (tui_wallet_key(app->wallet, &key, &e) != PC_OK) {
-        step(app, &(tui_act_event){ .kind = TUI_ACT_SENT, .id = a->id, .status = e.status,
+        tui_worker_cancel(app->worker, id);
+        step(app, &(tui_act_event){ .kind = TUI_ACT_SENT, .id = id, .status = e.status,
                                     .msg = e.msg, .busy = app->modal != TUI_MODAL_NONE });
         return;
     }
-    tui_worker_send(app->worker, a->id, &a->t, &a->tx, key);
+    tui_worker_send(app->worker, id, key);
 }
 
 /* The action's form as the person left it, with why it is back. */
@@ -123,6 +109,10 @@ static void carry_out(tui_app *app, const tui_effect *fx)
         tui_app_message(app, fx->error, "%s", fx->text);
         return;
     }
+    if (fx->kind == TUI_DO_CANCEL) { /* the action itself is gone */
+        tui_worker_cancel(app->worker, fx->id);
+        return;
+    }
     if (!a)
         return; /* an action forgotten since: nothing to do for it */
     switch (fx->kind) {
@@ -131,7 +121,8 @@ static void carry_out(tui_app *app, const tui_effect *fx)
     case TUI_DO_SEND: send(app, a); break;
     case TUI_DO_EDIT: edit(app, a, fx->text); break;
     case TUI_DO_CLOSE_FORM: close_form(app); break;
-    case TUI_DO_MESSAGE: break;
+    case TUI_DO_MESSAGE:
+    case TUI_DO_CANCEL: break;
     }
 }
 
@@ -269,9 +260,12 @@ static void dialog_key(tui_app *app, const tui_action *a, int ch)
         return;
     }
     if (a->state != TUI_ACTION_CONFIRMING)
-        return; /* preparing, or the password's check: only Esc */
-    if (confirm_scroll_key(app, a, ch))
+        return; /* preparing, simulating, or the password's check: only Esc */
+    if (ch == KEY_UP || ch == KEY_DOWN || ch == KEY_PPAGE || ch == KEY_NPAGE) {
+        int by = ch == KEY_UP || ch == KEY_DOWN ? 1 : LINES / 2;
+        app->confirm_scroll += ch == KEY_UP || ch == KEY_PPAGE ? -by : by; /* the draw clamps */
         return;
+    }
     if (ch == 'y' || ch == 'Y')
         ev.kind = TUI_ACT_YES;
     else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)
@@ -310,13 +304,17 @@ bool tui_flow_mouse(tui_app *app, int y, int x, bool press)
 
 /* ---- answers ---- */
 
-void tui_flow_answer(tui_app *app, const tui_ev *ev)
+void tui_flow_answer(tui_app *app, tui_ev *ev)
 {
     tui_act_event a = { .id = ev->id, .status = ev->status, .msg = ev->msg };
     switch (ev->kind) {
     case TUI_EV_PREPARED:
         a.kind = TUI_ACT_PREPARED;
         a.tx = &ev->tx;
+        break;
+    case TUI_EV_SIMULATED:
+        a.kind = TUI_ACT_SIMULATED;
+        a.sim = &ev->sim; /* taken, or freed with the event */
         break;
     case TUI_EV_SENT:
         a.kind = TUI_ACT_SENT;
@@ -353,11 +351,17 @@ void tui_flow_draw(tui_app *app)
         tui_form_draw(&app->form, &v, stdscr);
     } else if (a && a->state == TUI_ACTION_PREPARING) {
         tui_chrome_waiting("Preparing", "asking the node for nonce, gas and fee", now);
+    } else if (a && a->state == TUI_ACTION_SIMULATING) {
+        tui_chrome_waiting("Simulating", "the node runs it on its contract", now);
     } else if (a && a->state == TUI_ACTION_UNLOCKING && a->checking) {
         tui_chrome_waiting("Unlocking", "unlocking...", now);
     } else if (a && a->state == TUI_ACTION_CONFIRMING) {
         tui_confirm_view v = confirm_view(app);
-        tui_confirm_draw(a, &v);
+        if (app->confirm_id != a->id) {
+            app->confirm_id = a->id;
+            app->confirm_scroll = 0;
+        }
+        tui_confirm_draw(a, &v, &app->confirm_scroll);
     }
 }
 

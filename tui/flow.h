@@ -22,8 +22,10 @@ void tui_flow_key(tui_app *app, int ch);
 /* A mouse event at (y, x): false when neither a form nor a dialog is
  * shown (then it is the page's); a press on a dialog's button presses it. */
 bool tui_flow_mouse(tui_app *app, int y, int x, bool press);
-/* The worker's answers about transactions (PREPARED, SENT, MINED). */
-void tui_flow_answer(tui_app *app, const tui_ev *ev);
+/* The worker's answers about transactions (PREPARED, SIMULATED, SENT,
+ * MINED); a simulation the action takes is moved out of ev (the caller
+ * still clears ev). */
+void tui_flow_answer(tui_app *app, tui_ev *ev);
 /* Takes the password's check once it ended. Never blocks. */
 void tui_flow_poll(tui_app *app);
 /* Draws the open form, or the action's dialog (preparing, unlocking, the

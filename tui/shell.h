@@ -68,8 +68,8 @@ struct tui_app {
     tui_form_spec asked_spec;
     char asked_presets[TUI_FORM_FIELDS][TUI_FIELD_MAX]; /* asked_spec's presets point here */
     tui_actions acts;
-    unsigned confirm_id;            /* the action the confirmation's scroll is of ... */
-    int confirm_scroll;             /* ... and its rows above the dialog's top */
+    unsigned confirm_id;            /* the action the confirmation shows ... */
+    int confirm_scroll;             /* ... scrolled down by this many lines */
     tui_unlock *unlock;             /* the password being tried, off this thread ... */
     unsigned unlock_id;             /* ... for this action */
     unsigned last_read;             /* the id of the last read asked of the worker */

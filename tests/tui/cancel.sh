@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
-# Esc while a transaction is being prepared: the worker reads the action's
-# call when it gets to the job, which may be after the Esc (here it is busy
-# with a slow snapshot first), so the panel keeps the call until the
-# worker's answer (a use-after-free under AddressSanitizer otherwise); the
-# person need not wait for it: nothing was sent, and a second transaction
-# goes through while the first's answer is still awaited.
+# Esc while a transaction is being prepared (the worker is busy with a slow
+# snapshot first, so the job waits behind it): the person need not wait
+# for the node; the worker, which holds its own copy of the call, is told
+# to forget the job, nothing is sent, and a second transaction goes through
+# at once.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/contract/common.sh"
 . "$PROJECT_ROOT/tests/lib/failover.sh"
@@ -41,7 +40,6 @@ tui_expect "outcome" "Info: New voter added >> $(hex C)"
 assert_eq "the cancelled one was not sent: B is no voter" "$(rd B 'isVoter()(bool)')" false
 assert_eq "C is a voter" "$(rd C 'isVoter()(bool)')" true
 assert_eq "one nonce used" "$(nonce)" $((before + 1))
-assert_eq "both prepares were slowed" "$(grep -c '^slowed eth_estimateGas' "$DEVNET_DIR/proxy.log")" 2
 tui_keys q
 sleep 1
 assert_eq "clean exit" "$(tail -n 1 "$TUI_LOG")" "exit 0"

@@ -9,6 +9,11 @@
 #   tui_screen [-e]         the screen as text (-e: with its escape sequences)
 #   tui_wait TEXT [SECS]    waits until TEXT shows (default 15 s); 1 if not
 #   tui_expect WHAT TEXT    asserts that TEXT shows (waiting for it)
+#   tui_dialog LABEL        the value of the confirmation's line LABEL ("the
+#                           contract", "warning"), its wrapped rows joined
+#   tui_message             the message line
+#   tui_wait_message TEXT   waits until the message line starts with TEXT
+#                           (default 30 s); 1 if not
 #   tui_running             true while the panel's process lives
 #   tui_stop                ends the panel and its tmux server
 #   tui_down                tui_stop, and removes the test's files (on exit)
@@ -61,6 +66,39 @@ tui_screen() { tmux -L "$TUI_SOCK" capture-pane -p "$@" -t "$TUI_SESSION"; }
 tui_resize() { tmux -L "$TUI_SOCK" resize-window -t "$TUI_SESSION" -x "$1" -y "$2"; }
 
 tui_running() { ! grep -q '^exit ' "$TUI_LOG"; }
+
+# The dialog's rows are "│ LABEL(13 columns) value │" inside the box; a
+# value wraps at spaces onto rows whose label is blank.
+tui_dialog() {
+    local label=$1 row inside head value="" on=0
+    while IFS= read -r row; do
+        [[ $row == *│*│* ]] || { ((on)) && break; continue; }
+        inside=${row#*│ }
+        inside=${inside%│*}
+        inside=${inside%"${inside##*[! ]}"}
+        head=${inside:0:13}
+        if [[ $head == "$(printf '%-13s' "$label")" ]]; then
+            on=1
+            value=${inside:13}
+        elif ((on)) && [[ -z ${head// /} && -n ${inside:13} ]]; then
+            value+=" ${inside:13}"
+        elif ((on)); then
+            break
+        fi
+    done < <(tui_screen)
+    echo "$value"
+}
+
+tui_message() { tui_screen | tail -n 2 | head -n 1 | sed 's/ *$//'; }
+
+tui_wait_message() {
+    local i
+    for ((i = 0; i < ${2:-30} * 20; i++)); do
+        [[ $(tui_message) == "$1"* ]] && return 0
+        sleep 0.05
+    done
+    return 1
+}
 
 tui_wait() {
     local text=$1 secs=${2:-15} i

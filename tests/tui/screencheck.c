@@ -513,15 +513,14 @@ static void draw_confirm(run *r, tui_call *call, bool end)
     u256_sub(&max, &(u256){ { 0 } }, &(u256){ { 1 } });
     a.tx.max_fee = max;
     a.tx.max_priority_fee = max;
-    tui_confirm_view v = { w->snap, &w->past, w->book, w->app.wallet.name, 0 };
-    if (end)
-        v.scroll = tui_confirm_scroll_max(&a, &v);
+    tui_confirm_view v = { w->snap, &w->past, w->book, w->app.wallet.name };
+    int scroll = end ? INT_MAX : 0;
     tui_confirm_line lines[TUI_CONFIRM_LINES];
     size_t n = tui_confirm_lines(&a, &v, lines);
     for (size_t i = 0; i < n; i++)
         world_see(r->w, lines[i].value);
     g_layer = 1;
-    tui_confirm_draw(&a, &v);
+    tui_confirm_draw(&a, &v, &scroll);
 }
 
 /* Blanks the screen read back outside the last box: what shows of the

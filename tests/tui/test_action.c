@@ -1,10 +1,12 @@
 /* The panel's action machine (tui/action.h), event by event, without a
- * terminal or a worker: the way through (form, prepare, confirm, password,
- * send, receipt), cancels in each state before sending (the call kept
- * while a job reads it), a second action refused while one is in front,
- * a wrong password then the right one, failed prepares and sends that
- * bring the form back as typed (or not, when the transaction may be out),
- * the outcome recorded, and the number of transactions kept. */
+ * terminal or a worker: the way through (form, prepare, simulate, confirm,
+ * password, send, receipt), the simulation kept and a refusal it foresees
+ * answered No by default, cancels in each state before sending (the
+ * worker told to forget its job, its late answers changing nothing), a
+ * second action refused while one is in front, a wrong password then the
+ * right one, failed prepares and sends that bring the form back as typed
+ * (or not, when the transaction may be out), the outcome recorded, and the
+ * number of transactions kept. */
 #include <stdlib.h>
 
 #include "../check.h"
@@ -55,17 +57,44 @@ static unsigned submit(tui_actions *m, const char *to, const char *amount)
     CHECK(call.calldata.data == NULL); /* taken */
     CHECK(did(TUI_DO_CLOSE_FORM) && did(TUI_DO_PREPARE));
     const tui_action *a = tui_actions_front(m);
-    CHECK(a && a->state == TUI_ACTION_PREPARING && a->job);
+    CHECK(a && a->state == TUI_ACTION_PREPARING);
     CHECK(a && a->t.data == a->call.calldata.data && a->t.data_len == 4);
     return a ? a->id : 0;
 }
 
-static void prepared(tui_actions *m, unsigned id)
+/* A simulation as the worker hands it over: its texts (an Error when
+ * `error`), owned. */
+static wallet_sim simulation(bool error)
+{
+    wallet_sim sim = { .via = SIM_SIMULATE_V1, .has_texts = true, .ntexts = 1,
+                       .outcome = error ? WALLET_SIM_ERROR : WALLET_SIM_OK };
+    sim.texts = calloc(1, sizeof *sim.texts);
+    sim.texts[0] = (pc_event){ .is_error = error,
+                               .text = strdup(error ? "Not enough locked eEuro tokens"
+                                                    : "Transfer >> 1.5 ENT") };
+    return sim;
+}
+
+static void prepared_only(tui_actions *m, unsigned id)
 {
     eth_tx tx = { .nonce = 7, .gas_limit = 50000, .chain_id = 4200 };
     CHECK(feed(m, (tui_act_event){ .kind = TUI_ACT_PREPARED, .id = id, .tx = &tx }));
     const tui_action *a = tui_actions_find(m, id);
-    CHECK(a && a->state == TUI_ACTION_CONFIRMING && a->tx.nonce == 7 && !a->job);
+    CHECK(a && a->state == TUI_ACTION_SIMULATING && a->tx.nonce == 7);
+    CHECK(a && a->call.calldata.data == NULL); /* the worker has its own copy */
+}
+
+/* Prepared and simulated (the contract says Info): CONFIRMING. */
+static void prepared(tui_actions *m, unsigned id)
+{
+    prepared_only(m, id);
+    wallet_sim sim = simulation(false);
+    CHECK(feed(m, (tui_act_event){ .kind = TUI_ACT_SIMULATED, .id = id, .sim = &sim }));
+    CHECK(sim.texts == NULL); /* taken */
+    const tui_action *a = tui_actions_find(m, id);
+    CHECK(a && a->state == TUI_ACTION_CONFIRMING && a->has_sim && !a->refused);
+    CHECK(a && a->sign_focused);
+    CHECK_STR(a ? a->sim.texts[0].text : "", "Transfer >> 1.5 ENT");
 }
 
 static const uint8_t HASH[32] = { 0xab, 0xcd, 1, 2, 3 };
@@ -141,24 +170,73 @@ static void cancel_while_preparing(void)
 {
     tui_actions m = { 0 };
     unsigned id = submit(&m, "A", "1");
-    const uint8_t *call = tui_actions_front(&m)->call.calldata.data;
     CHECK(feed(&m, (tui_act_event){ .kind = TUI_ACT_NO }));
+    CHECK(did(TUI_DO_CANCEL) && did(TUI_DO_CANCEL)->id == id); /* the worker forgets it */
     CHECK_STR(message(), "cancelled; nothing was sent");
-    CHECK(tui_actions_front(&m) == NULL);
-    /* The worker still reads the call: it stays, and the same memory. */
-    const tui_action *a = tui_actions_find(&m, id);
-    CHECK(a && a->state == TUI_ACTION_CANCELLED && a->job && a->call.calldata.data == call);
-    /* Another action meanwhile. */
+    CHECK(tui_actions_front(&m) == NULL && tui_actions_find(&m, id) == NULL);
+    /* Another action at once: the worker has its own copy of the first. */
     unsigned second = submit(&m, "B", "2");
     CHECK(second != id);
-    /* The answer for the cancelled one: nothing to do, and it is gone. */
+    /* An answer for the cancelled one, already on its way: nothing changes. */
     eth_tx tx = { .nonce = 1 };
-    CHECK(feed(&m, (tui_act_event){ .kind = TUI_ACT_PREPARED, .id = id, .tx = &tx }));
+    CHECK(!feed(&m, (tui_act_event){ .kind = TUI_ACT_PREPARED, .id = id, .tx = &tx }));
     CHECK(fx.n == 0);
-    CHECK(tui_actions_find(&m, id) == NULL);
     CHECK(tui_actions_front(&m)->id == second);
+    CHECK(tui_actions_front(&m)->state == TUI_ACTION_PREPARING);
     CHECK(tui_actions_sent_count(&m) == 0);
-    /* An answer nobody waits for. */
+    tui_actions_free(&m);
+}
+
+static void cancel_while_simulating(void)
+{
+    tui_actions m = { 0 };
+    unsigned id = submit(&m, "A", "1");
+    prepared_only(&m, id);
+    CHECK(feed(&m, (tui_act_event){ .kind = TUI_ACT_NO }));
+    CHECK(did(TUI_DO_CANCEL) && did(TUI_DO_CANCEL)->id == id);
+    CHECK_STR(message(), "cancelled; nothing was sent");
+    CHECK(tui_actions_find(&m, id) == NULL);
+    /* Its simulation comes after all: not taken (the shell frees it). */
+    wallet_sim sim = simulation(false);
+    CHECK(!feed(&m, (tui_act_event){ .kind = TUI_ACT_SIMULATED, .id = id, .sim = &sim }));
+    CHECK(sim.texts != NULL);
+    wallet_sim_free(&sim);
+    CHECK(!feed(&m, (tui_act_event){ .kind = TUI_ACT_YES }));
+    CHECK(!did(TUI_DO_SEND));
+    tui_actions_free(&m);
+}
+
+static void simulations(void)
+{
+    tui_actions m = { 0 };
+    /* The contract would refuse it: Enter answers No. */
+    unsigned id = submit(&m, "A", "0.3");
+    prepared_only(&m, id);
+    wallet_sim sim = simulation(true);
+    CHECK(feed(&m, (tui_act_event){ .kind = TUI_ACT_SIMULATED, .id = id, .sim = &sim }));
+    const tui_action *a = tui_actions_front(&m);
+    CHECK(a && a->state == TUI_ACTION_CONFIRMING && a->refused && !a->sign_focused);
+    CHECK(feed(&m, (tui_act_event){ .kind = TUI_ACT_ENTER }));
+    CHECK(!did(TUI_DO_SEND) && did(TUI_DO_CANCEL));
+    CHECK_STR(message(), "cancelled; nothing was sent");
+    /* ... but y signs all the same: the person decides. */
+    id = submit(&m, "A", "0.3");
+    prepared_only(&m, id);
+    sim = simulation(true);
+    feed(&m, (tui_act_event){ .kind = TUI_ACT_SIMULATED, .id = id, .sim = &sim });
+    CHECK(feed(&m, (tui_act_event){ .kind = TUI_ACT_YES }));
+    CHECK(did(TUI_DO_SEND) && did(TUI_DO_SEND)->id == id);
+    /* No simulation: why is kept for the dialog, and the focus on sign. */
+    id = submit(&m, "A", "1");
+    prepared_only(&m, id);
+    CHECK(feed(&m, (tui_act_event){ .kind = TUI_ACT_SIMULATED, .id = id, .status = PC_ENODE,
+                                    .msg = "the node offers no simulation" }));
+    a = tui_actions_front(&m);
+    CHECK(a && a->state == TUI_ACTION_CONFIRMING && !a->has_sim && !a->refused);
+    CHECK(a && a->sign_focused);
+    CHECK_STR(a ? a->no_sim : "", "the node offers no simulation");
+    /* Answers out of turn change nothing. */
+    eth_tx tx = { 0 };
     CHECK(!feed(&m, (tui_act_event){ .kind = TUI_ACT_PREPARED, .id = id, .tx = &tx }));
     tui_actions_free(&m);
 }
@@ -169,12 +247,14 @@ static void cancel_while_editing_or_confirming(void)
     CHECK(feed(&m, (tui_act_event){ .kind = TUI_ACT_OPEN, .spec = &SPEC }));
     CHECK(tui_actions_front(&m)->state == TUI_ACTION_EDITING);
     CHECK(feed(&m, (tui_act_event){ .kind = TUI_ACT_NO }));
+    CHECK(!did(TUI_DO_CANCEL)); /* no job yet */
     CHECK(tui_actions_front(&m) == NULL && m.n == 0);
 
     unsigned id = submit(&m, "A", "1");
     prepared(&m, id);
     CHECK(feed(&m, (tui_act_event){ .kind = TUI_ACT_NO }));
     CHECK_STR(message(), "cancelled; nothing was sent");
+    CHECK(did(TUI_DO_CANCEL) != NULL);
     CHECK(m.n == 0 && tui_actions_sent_count(&m) == 0);
     /* Keys with nothing in front. */
     CHECK(!feed(&m, (tui_act_event){ .kind = TUI_ACT_YES }));
@@ -237,6 +317,7 @@ static void cancel_while_unlocking(void)
     feed(&m, (tui_act_event){ .kind = TUI_ACT_YES, .locked = true });
     CHECK(feed(&m, (tui_act_event){ .kind = TUI_ACT_NO }));
     CHECK_STR(message(), "cancelled; nothing was sent");
+    CHECK(did(TUI_DO_CANCEL) != NULL);
     CHECK(tui_actions_find(&m, id) == NULL);
     /* While the password is checked: the check's end sends nothing. */
     id = submit(&m, "A", "1");
@@ -245,6 +326,7 @@ static void cancel_while_unlocking(void)
     feed(&m, (tui_act_event){ .kind = TUI_ACT_PASSWORD });
     CHECK(feed(&m, (tui_act_event){ .kind = TUI_ACT_NO }));
     CHECK_STR(message(), "cancelled; nothing was sent");
+    CHECK(did(TUI_DO_CANCEL) != NULL);
     feed(&m, (tui_act_event){ .kind = TUI_ACT_UNLOCKED, .id = id });
     CHECK(!did(TUI_DO_SEND));
     CHECK(tui_actions_sent_count(&m) == 0 && tui_actions_front(&m) == NULL);
@@ -282,6 +364,7 @@ static void failed_prepare(void)
                                     .msg = "the fee can reach 1 ETH" }));
     const tui_action *a = tui_actions_front(&m);
     CHECK(a && a->id == id && a->state == TUI_ACTION_EDITING && a->call.calldata.data == NULL);
+    CHECK(!did(TUI_DO_CANCEL)); /* the worker dropped it */
     CHECK(did(TUI_DO_EDIT) && did(TUI_DO_EDIT)->id == id);
     CHECK_STR(did(TUI_DO_EDIT)->text, "not sent: the fee can reach 1 ETH");
     CHECK_STR(a->text[0], "dave");
@@ -383,6 +466,8 @@ int main(void)
     the_way_through();
     outcomes();
     cancel_while_preparing();
+    cancel_while_simulating();
+    simulations();
     cancel_while_editing_or_confirming();
     the_focused_button();
     passwords();
