@@ -226,20 +226,34 @@ static void fit_layouts(const tui_app *app, const entries *es, int W, layouts *l
         [SCOL_STATE] = { .priority = 9, .keep = true, .width = { 8 } },
         [SCOL_WHAT] = { .priority = 9, .keep = true, .fill = true, .min = 30 },
     };
+    /* Only lengths are needed: the block column is as wide as the highest
+     * block's number, the outcome as the widest outcome there is, the
+     * sender as an address with the longest name among them. */
+    screen_name_cache names;
+    memset(&names, 0, sizeof names);
+    unsigned long long top = 0;
+    unsigned outcomes = 0;
+    int named = 0;
     for (size_t i = 0; i < es->n; i++) {
         const history_tx *t = es->at[i].record;
         if (!t)
             continue;
+        if (t->block > top)
+            top = t->block;
+        outcomes |= 1u << t->outcome;
+        int w = screen_name_width(app, &names, &t->from);
+        if (w > named)
+            named = w;
+    }
+    if (outcomes) {
         char block[24];
-        table_col_see(&rec[COL_BLOCK], 0, (snprintf(block, sizeof block, "#%llu",
-                                                    (unsigned long long)t->block), block));
-        table_col_see(&rec[COL_OUTCOME], 0, OUTCOMES[t->outcome]);
-        const char *name = names_lookup(tui_app_names(app), &t->from);
-        int named = name ? 1 + table_text_width(name) : 0;
-        if (ETH_ADDRESS_TEXT_LEN - 1 + named > rec[COL_FROM].width[0])
-            rec[COL_FROM].width[0] = ETH_ADDRESS_TEXT_LEN - 1 + named;
-        if (SCREEN_SHORT_ADDRESS_W + named > rec[COL_FROM].width[1])
-            rec[COL_FROM].width[1] = SCREEN_SHORT_ADDRESS_W + named;
+        snprintf(block, sizeof block, "#%llu", top);
+        table_col_see(&rec[COL_BLOCK], 0, block);
+        for (unsigned k = 0; k < sizeof OUTCOMES / sizeof OUTCOMES[0]; k++)
+            if (outcomes & 1u << k)
+                table_col_see(&rec[COL_OUTCOME], 0, OUTCOMES[k]);
+        rec[COL_FROM].width[0] = ETH_ADDRESS_TEXT_LEN - 1 + named;
+        rec[COL_FROM].width[1] = SCREEN_SHORT_ADDRESS_W + named;
         rec[COL_FROM].width[2] = SCREEN_SHORT_ADDRESS_W;
     }
     ls->W = W;

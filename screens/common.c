@@ -17,6 +17,28 @@ void screen_short_address(const eth_address *a, char out[16])
     snprintf(out, 16, "%.6s..%s", full, full + 38);
 }
 
+int screen_number_width(const u256 *v, pc_unit u)
+{
+    if (u != PC_UNIT_ENT && u != PC_UNIT_EEURO && u != PC_UNIT_PRICE && u != PC_UNIT_COST) {
+        char text[PC_UNIT_TEXT_MAX];
+        pc_format_unit_number(v, u, text, sizeof text);
+        return table_text_width(text);
+    }
+    /* "0.000000000000000001", "1.9", "5": the integer digits (one at
+     * least), then the point and the fraction's digits up to its last
+     * non-zero one. */
+    const size_t dec = 18;
+    char d[U256_DEC_MAX];
+    u256_to_dec(v, d);
+    size_t n = strlen(d), frac = n > dec ? n - dec : 0, end = n;
+    while (end > frac && d[end - 1] == '0')
+        end--;
+    size_t nint = n > dec ? n - dec : 1, nfrac = end - frac;
+    if (nfrac > 0 && n < dec)
+        nfrac += dec - n;
+    return (int)(nint + (nfrac ? 1 + nfrac : 0));
+}
+
 /* Keeps a cursor inside a list that may have shrunk. */
 static size_t screen_cursor_clamp(size_t cursor, size_t count)
 {
@@ -225,6 +247,20 @@ static void address_text(const tui_app *app, const eth_address *a, bool whole, i
     snprintf(out, cap, "%s%s%s", text, named ? " " : "", named ? name : "");
 }
 
+int screen_name_width(const tui_app *app, screen_name_cache *cache, const eth_address *a)
+{
+    unsigned h = (unsigned)(a->b[0] ^ a->b[7] * 3u ^ a->b[13] * 7u ^ a->b[19] * 11u) %
+                 (sizeof cache->slot / sizeof cache->slot[0]);
+    if (cache->slot[h].used && eth_address_equal(&cache->slot[h].a, a))
+        return cache->slot[h].width;
+    const char *name = names_lookup(tui_app_names(app), a);
+    int w = name ? 1 + table_text_width(name) : 0;
+    cache->slot[h].a = *a;
+    cache->slot[h].width = w;
+    cache->slot[h].used = true;
+    return w;
+}
+
 void screen_address_fitted(const tui_app *app, const eth_address *a, int width, char *out,
                            size_t cap)
 {
@@ -381,12 +417,15 @@ static bool unit_event(const history_tx *t, const eth_address *unit)
 {
     if (t->outcome != HISTORY_OK || !t->method || t->args.count == 0)
         return false;
+    /* The addresses first: most records are another unit's. */
     const char *m = t->method->name;
-    if (strcmp(m, "startConsumptionSession") == 0)
-        return eth_address_equal(&t->args.items[0].addr, unit);
-    return eth_address_equal(&t->from, unit) &&
-           (strcmp(m, "energyProduced") == 0 || strcmp(m, "energyConsumed") == 0 ||
-            strcmp(m, "reportActualEnergy") == 0);
+    if (eth_address_equal(&t->from, unit) &&
+        (strcmp(m, "energyProduced") == 0 || strcmp(m, "energyConsumed") == 0 ||
+         strcmp(m, "reportActualEnergy") == 0))
+        return true;
+    return t->args.items[0].kind == ABI_ADDRESS &&
+           eth_address_equal(&t->args.items[0].addr, unit) &&
+           strcmp(m, "startConsumptionSession") == 0;
 }
 
 size_t screen_unit_events(const wallet_past *p, const eth_address *unit, const history_tx **out,

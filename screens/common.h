@@ -19,6 +19,10 @@ extern const tui_page screen_tokens, screen_energy, screen_network, screen_marke
 /* "0x90F7..b906": an address in SCREEN_SHORT_ADDRESS_W columns, for lists. */
 #define SCREEN_SHORT_ADDRESS_W 12
 void screen_short_address(const eth_address *a, char out[16]);
+
+/* The columns pc_format_unit_number(v, u) takes, without writing it: for
+ * measuring long lists of ENT, eEuro and prices (18 decimals). */
+int screen_number_width(const u256 *v, pc_unit u);
 /* Moves a list cursor: Up/Down and k/j one row, PgUp/PgDn `page` rows (the
  * list's visible height), Home/g and End/G to the first and last; true when
  * ch was one of those. */
@@ -78,6 +82,19 @@ bool screen_list_filter_line(WINDOW *win, int y, const screen_list *l, size_t sh
  * a name wider than name_max, for lists. */
 void screen_named_address(const tui_app *app, const eth_address *a, int name_max, char *out,
                           size_t cap);
+
+/* The columns a name takes after an address (a space and the name), or 0
+ * for an address without one, for measuring lists of many rows: the last
+ * addresses looked up are kept in `cache` (zeroed before the first call),
+ * as the same senders come back row after row. */
+typedef struct screen_name_cache {
+    struct {
+        eth_address a;
+        int width;
+        bool used;
+    } slot[256];
+} screen_name_cache;
+int screen_name_width(const tui_app *app, screen_name_cache *cache, const eth_address *a);
 
 /* The whole address, with its name after it when the name fits whole on
  * a line `width` columns wide (a wrapped value shows it on the next);

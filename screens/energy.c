@@ -29,6 +29,10 @@ static bool filter_units(const tui_app *app, const screen_list *l, const wallet_
     if (!(*at = malloc(s->nunits * sizeof **at)))
         return false;
     for (size_t i = 0; i < s->nunits; i++) {
+        if (!l->filter[0]) { /* nothing to format */
+            (*at)[(*n)++] = i;
+            continue;
+        }
         char a[64], o[64] = "", wh[PC_UNIT_TEXT_MAX], text[320];
         eth_address owner;
         screen_named_address(app, &s->units[i].addr, INT_MAX, a, sizeof a);
@@ -93,14 +97,26 @@ static void fit_units(const tui_app *app, const wallet_state *s, int width, tabl
         [COL_OWNER] = { .name = "owners", .priority = 1, .nforms = 3 },
     };
     memcpy(cols, COLS_, sizeof COLS_);
+    /* The widths follow from the names alone (an address is 42 characters,
+     * or 12 short; unit_texts writes the same). */
+    screen_name_cache names;
+    memset(&names, 0, sizeof names);
+    const int owner_w = 6; /* "owner " */
     for (size_t i = 0; i < s->nunits; i++) {
-        unit_text t;
-        unit_texts(app, &s->units[i], &t);
-        for (int f = 0; f < 2; f++)
-            table_col_see(&cols[COL_UNIT], f, t.unit[f]);
-        table_col_see(&cols[COL_WH], 0, t.wh);
-        for (int f = 0; f < TABLE_FORMS; f++)
-            table_col_see(&cols[COL_OWNER], f, t.owner[f]);
+        const wallet_unit *u = &s->units[i];
+        char wh[PC_UNIT_TEXT_MAX];
+        int named = screen_name_width(app, &names, &u->addr);
+        table_col_width(&cols[COL_UNIT], 0, SCREEN_SHORT_ADDRESS_W + named);
+        table_col_width(&cols[COL_UNIT], 1, SCREEN_SHORT_ADDRESS_W);
+        pc_format_unit(&u->wh, PC_UNIT_WH, wh, sizeof wh);
+        table_col_see(&cols[COL_WH], 0, wh);
+        eth_address owner;
+        if (!screen_unit_owner(app, &u->addr, &owner))
+            continue;
+        named = screen_name_width(app, &names, &owner);
+        table_col_width(&cols[COL_OWNER], 0, owner_w + ETH_ADDRESS_TEXT_LEN - 1 + named);
+        table_col_width(&cols[COL_OWNER], 1, owner_w + SCREEN_SHORT_ADDRESS_W + named);
+        table_col_width(&cols[COL_OWNER], 2, owner_w + SCREEN_SHORT_ADDRESS_W);
     }
     table_fit(cols, NCOLS, width, 2, 4, l);
 }

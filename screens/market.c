@@ -158,13 +158,6 @@ static void row_texts(const tui_app *app, const wallet_state *s, const row *r, r
     screen_short_address(&r->o->user, t->owner[2]);
 }
 
-/* Widens a column to `w`. */
-static void see_width(table_col *c, int form, int w)
-{
-    if (w > c->width[form])
-        c->width[form] = w;
-}
-
 /* The columns measured over every order of the book, so that their widths
  * do not change with the rows in view. The owner's widths follow from the
  * name alone (an address is 42 characters, or 12 short). */
@@ -176,16 +169,14 @@ static void measure(const tui_app *app, const wallet_state *s, const ladder *lad
         const row *r = &lad->all[i];
         char t[8 + U256_DEC_MAX];
         u256_to_dec(&r->o->id, t);
-        see_width(&cols[COL_ORDER], 0, (int)strlen(t) + (r->buy ? 5 : 6)); /* "SELL #" */
-        pc_format_unit_number(&r->o->price, PC_UNIT_PRICE, t, sizeof t);
-        see_width(&cols[COL_PRICE], 0, (int)strlen(t));
-        pc_format_unit_number(&r->o->quantity, PC_UNIT_ENT, t, sizeof t);
-        see_width(&cols[COL_QTY], 0, (int)strlen(t));
+        table_col_width(&cols[COL_ORDER], 0, (int)strlen(t) + (r->buy ? 5 : 6)); /* "SELL #" */
+        table_col_width(&cols[COL_PRICE], 0, screen_number_width(&r->o->price, PC_UNIT_PRICE));
+        table_col_width(&cols[COL_QTY], 0, screen_number_width(&r->o->quantity, PC_UNIT_ENT));
         const char *name = own(s, r->o) ? NULL : names_lookup(tui_app_names(app), &r->o->user);
         int named = name ? 1 + table_text_width(name) : 0;
-        see_width(&cols[COL_OWNER], 0, own(s, r->o) ? 4 : ETH_ADDRESS_TEXT_LEN - 1 + named);
-        see_width(&cols[COL_OWNER], 1, own(s, r->o) ? 4 : SCREEN_SHORT_ADDRESS_W + named);
-        see_width(&cols[COL_OWNER], 2, own(s, r->o) ? 4 : SCREEN_SHORT_ADDRESS_W);
+        table_col_width(&cols[COL_OWNER], 0, own(s, r->o) ? 4 : ETH_ADDRESS_TEXT_LEN - 1 + named);
+        table_col_width(&cols[COL_OWNER], 1, own(s, r->o) ? 4 : SCREEN_SHORT_ADDRESS_W + named);
+        table_col_width(&cols[COL_OWNER], 2, own(s, r->o) ? 4 : SCREEN_SHORT_ADDRESS_W);
     }
 }
 

@@ -18,11 +18,15 @@ int table_text_width_n(const char *text, size_t len)
 
 int table_text_width(const char *text) { return text ? table_text_width_n(text, strlen(text)) : 0; }
 
+void table_col_width(table_col *c, int form, int width)
+{
+    if (form >= 0 && form < TABLE_FORMS && width > c->width[form])
+        c->width[form] = width;
+}
+
 void table_col_see(table_col *c, int form, const char *text)
 {
-    int w = table_text_width(text);
-    if (form >= 0 && form < TABLE_FORMS && w > c->width[form])
-        c->width[form] = w;
+    table_col_width(c, form, table_text_width(text));
 }
 
 static int nforms(const table_col *c) { return c->nforms < 1 ? 1 : c->nforms > TABLE_FORMS ? TABLE_FORMS : c->nforms; }

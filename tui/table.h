@@ -59,6 +59,9 @@ typedef struct table_col {
 
 /* Widens form `form` of column c to hold `text`. */
 void table_col_see(table_col *c, int form, const char *text);
+/* Widens form `form` of column c to `width` columns (a width known without
+ * the text: an address is 42 characters). */
+void table_col_width(table_col *c, int form, int width);
 
 /* Where each column goes: its line within a row (0 first), x and width,
  * and the form of its texts; hidden columns have form -1. */

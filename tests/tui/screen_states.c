@@ -345,6 +345,13 @@ static void build_adversarial(world *w)
         rec(w, &a, REC_OK, "registerStorageUnit", hex_of(w, &x), hex_of(w, &c));
         rec(w, &b, REC_OK, "registerStorageUnit", hex_of(w, &x), hex_of(w, &c));
     }
+    /* SCREENCHECK_RECORDS=N (with SCREENCHECK_BENCH): N readings more, over
+     * every unit, as bench/tui-scale.sh's deployment has. */
+    const char *more = getenv("SCREENCHECK_RECORDS");
+    for (unsigned i = 0, n = more ? (unsigned)atoi(more) : 0; i < n; i++) {
+        eth_address u = addr(i % UNITS == 0 ? 0 : 100 + i % UNITS);
+        rec(w, &a, REC_OK, "energyProduced", hex_of(w, &u), "1000");
+    }
 }
 
 static void build_empty(world *w)

@@ -750,22 +750,47 @@ static void check_world(world *w)
         }
 }
 
+/* The width the pages measure long lists by, against the text they draw. */
+static void check_number_width(void)
+{
+    static const char *const VALUES[] = {
+        "0", "1", "7", "10", "500000000000000000", "999999999999999999", "1000000000000000000",
+        "1900000000000000000", "1123456789012345678", "1000000000000000001",
+        "100000000000000000000000000000000000000000", "98765432109886123456789012345678",
+        "115792089237316195423570985008687907853269984665640564039457584007913129639935",
+    };
+    static const pc_unit UNITS[] = { PC_UNIT_ENT, PC_UNIT_PRICE, PC_UNIT_WH, PC_UNIT_FRACTION };
+    for (size_t i = 0; i < sizeof VALUES / sizeof VALUES[0]; i++)
+        for (size_t k = 0; k < sizeof UNITS / sizeof UNITS[0]; k++) {
+            u256 v;
+            char text[PC_UNIT_TEXT_MAX];
+            CHECK(u256_parse_dec(VALUES[i], strlen(VALUES[i]), &v, NULL) == PC_OK);
+            pc_format_unit_number(&v, UNITS[k], text, sizeof text);
+            CHECK(screen_number_width(&v, UNITS[k]) == (int)strlen(text));
+        }
+}
+
 /* SCREENCHECK_BENCH=N: draws every page of the adversarial world N times
- * at 200x50 and prints the mean time of a draw, to weigh changes. */
+ * at 200x50 and at 80x24 and prints the mean time of a draw, to weigh
+ * changes (SCREENCHECK_RECORDS adds readings to the history). */
 static void bench(world *w, int n)
 {
     size_t npages;
     const tui_page *pages = screens_all(&npages);
-    resize_term(50, 200);
     tui_ui_trace(NULL);
-    for (size_t p = 0; p < npages; p++) {
-        run r = { .w = w, .pages = pages, .npages = npages, .page = p };
-        r.state = pages[p].state_size ? calloc(1, pages[p].state_size) : NULL;
+    for (size_t p = 0; p < 2 * npages; p++) {
+        if (p % npages == 0) {
+            resize_term(p ? 24 : 50, p ? 80 : 200);
+            printf("%s\n", p ? "80x24" : "200x50");
+        }
+        const tui_page *pg = &pages[p % npages];
+        run r = { .w = w, .pages = pages, .npages = npages, .page = p % npages };
+        r.state = pg->state_size ? calloc(1, pg->state_size) : NULL;
         draw_screen(&r, "");
         unsigned long start = tui_counters_clock_us();
         for (int k = 0; k < n; k++)
-            pages[p].draw(&w->app, r.state, r.win);
-        printf("%-12s %.2f ms\n", pages[p].title,
+            pg->draw(&w->app, r.state, r.win);
+        printf("  %-12s %.2f ms\n", pg->title,
                (double)(tui_counters_clock_us() - start) / n / 1000.0);
         free(r.state);
         delwin(r.win);
@@ -789,6 +814,7 @@ int main(void)
     set_term(scr);
     tui_ui_init();
     tui_ui_trace(&TRACE);
+    check_number_width();
     for (int k = 0; k < WORLD_COUNT; k++) {
         world w;
         if (!world_build(&w, (world_kind)k)) {

@@ -43,6 +43,12 @@ static void widths_from_the_list(void)
     CHECK(c[OWNER].width[1] == 15);
     CHECK(table_text_width("0x90F7…b906") == 11);
     CHECK(table_text_width("") == 0 && table_text_width(NULL) == 0);
+    /* A width known without its text only widens. */
+    table_col_width(&c[OWNER], 1, 12);
+    CHECK(c[OWNER].width[1] == 15);
+    table_col_width(&c[OWNER], 2, 12);
+    table_col_width(&c[OWNER], TABLE_FORMS, 99);
+    CHECK(c[OWNER].width[2] == 12);
 
     /* Wide: every column in its widest form, the bar filling up to its max. */
     table_layout l;
