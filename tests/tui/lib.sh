@@ -11,8 +11,8 @@
 #   tui_expect WHAT TEXT    asserts that TEXT shows (waiting for it)
 #   tui_dialog LABEL        the value of the confirmation's line LABEL ("the
 #                           contract", "warning"), its wrapped rows joined
-#   tui_message             the message line
-#   tui_wait_message TEXT   waits until the message line starts with TEXT
+#   tui_message             the message, its wrapped lines joined
+#   tui_wait_message TEXT   waits until the message starts with TEXT
 #                           (default 30 s); 1 if not
 #   tui_running             true while the panel's process lives
 #   tui_stop                ends the panel and its tmux server
@@ -89,7 +89,25 @@ tui_dialog() {
     echo "$value"
 }
 
-tui_message() { tui_screen | tail -n 2 | head -n 1 | sed 's/ *$//'; }
+# The message's lines are the rows above the hint line: its first at column
+# 0, the rest indented by two (a page row above holds the sidebar's bar).
+tui_message() {
+    tui_screen | sed '$d' | awk '{ row[NR] = $0 } END {
+        out = ""
+        for (i = NR; i > 0; i--) {
+            s = row[i]
+            sub(/ +$/, "", s)
+            if (s == "" || index(s, "│"))
+                break
+            first = s !~ /^  [^ ]/
+            sub(/^ +/, "", s)
+            out = s (out == "" ? "" : " " out)
+            if (first)
+                break
+        }
+        print out
+    }'
+}
 
 tui_wait_message() {
     local i
