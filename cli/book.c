@@ -103,9 +103,3 @@ void book_label(const names *b, const eth_address *a, char *out, size_t cap)
     else
         snprintf(out, cap, "%s", text);
 }
-
-int book_label_width(const names *b)
-{
-    size_t longest = names_longest(b);
-    return (int)(ETH_ADDRESS_TEXT_LEN - 1 + (longest ? longest + 3 : 0));
-}

@@ -47,8 +47,5 @@ pc_status book_resolve_word(const cli_ctx *ctx, const char *word, eth_address *o
 
 /* "0x... (name)" when the book (may be NULL) names a, else "0x...". */
 void book_label(const names *b, const eth_address *a, char *out, size_t cap);
-/* The width of a column of book_label texts: an address, plus room for the
- * book's longest name. */
-int book_label_width(const names *b);
 
 #endif

@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "cli/fail.h"
 #include "cli/print.h"
+#include "cli/table_out.h"
 #include "eth/hex.h"
 #include "eth/text.h"
 #include "keystore/keystore.h"
@@ -290,6 +291,11 @@ static pc_status account_list(account_cmd *c, pc_error *err)
         list_csv(ks);
         return PC_OK;
     }
+    /* Address, name and file, without headings (scripts read the columns). */
+    static const table_col COLS[] = { { 0 }, { 0 }, { 0 } };
+    cli_table *table = cli_table_new(COLS, 3, 0);
+    if (!table)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
     size_t usable = 0;
     for (size_t i = 0; i < keystore_count(ks); i++) {
         const keystore_account *a = keystore_at(ks, i);
@@ -300,10 +306,16 @@ static pc_status account_list(account_cmd *c, pc_error *err)
         char addr[ETH_ADDRESS_TEXT_LEN];
         eth_address_to_checksum(&a->address, addr);
         /* A key file without an address field tells it at its first unlock. */
-        print_text_line("%-42s  %-16s  %s", a->has_address ? addr : "(address known after unlock)",
-                        a->name ? a->name : "-", a->path);
+        const char *cells[] = { a->has_address ? addr : "(address known after unlock)",
+                                a->name ? a->name : "-", a->path };
+        if (!cli_table_add(table, cells, NULL)) {
+            cli_table_free(table);
+            return pc_fail(err, PC_ENOMEM, "out of memory");
+        }
         usable++;
     }
+    cli_table_print(table, stdout);
+    cli_table_free(table);
     if (usable == 0) {
         fputs("No accounts in ", stderr);
         text_print(stderr, keystore_dir(ks));

@@ -4,12 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/book.h"
 #include "cli/command.h"
 #include "cli/fail.h"
-#include "cli/open.h"
 #include "cli/print.h"
-#include "wallet/read.h"
+#include "cli/readcall.h"
 
 static const pc_method *find_method(const char *name, pc_error *err)
 {
@@ -17,6 +15,21 @@ static const pc_method *find_method(const char *name, pc_error *err)
     if (!m)
         pc_fail(err, PC_EINPUT, "unknown method \"%s\" (see powerchain methods)", name);
     return m;
+}
+
+/* call's work once its words are parsed: words[0] the method, the rest its
+ * arguments as typed. */
+static int cli_call(const cli_ctx *ctx, int nwords, char **words)
+{
+    pc_error err = { 0 };
+    const pc_method *m = find_method(words[0], &err);
+    if (!m)
+        return cli_fail(&err);
+    if (m->kind != PC_READ) {
+        cli_error("%s changes the chain: use powerchain send %s", m->name, m->name);
+        return 2;
+    }
+    return cli_read_method(ctx, m, nwords - 1, words + 1);
 }
 
 int cmd_call(const cli_ctx *ctx, int argc, char **argv)
@@ -28,44 +41,6 @@ int cmd_call(const cli_ctx *ctx, int argc, char **argv)
     int code = cli_call(ctx, args.count, args.word);
     cli_args_free(&args);
     return code;
-}
-
-int cli_call(const cli_ctx *ctx, int nwords, char **words)
-{
-    pc_error err = { 0 };
-    const pc_method *m = find_method(words[0], &err);
-    if (!m)
-        return cli_fail(&err);
-    if (m->kind != PC_READ) {
-        cli_error("%s changes the chain: use powerchain send %s", m->name, m->name);
-        return 2;
-    }
-    pc_contract *k = NULL;
-    rpc_client *c = NULL;
-    bytebuf calldata = BYTEBUF_INIT;
-    wallet_reading r = { 0 };
-    eth_address from;
-    bool has_from = false;
-    book_args names;
-    pc_status st = book_resolve_args(ctx, m, nwords - 1, words + 1, &names, &err);
-    if (st == PC_OK)
-        st = pc_encode_call(m, nwords - 1, words + 1, &calldata, &err);
-    if (st == PC_OK)
-        st = cli_open(ctx, &k, &from, &has_from, &c, &err);
-    if (st == PC_OK)
-        st = wallet_read(c, k, m, has_from ? &from : NULL, calldata.data, calldata.len, &r, &err);
-    if (st == PC_OK && ctx->json)
-        st = print_json(result_to_json(r.type, &r.value), &err);
-    else if (st == PC_OK)
-        print_result_human(stdout, m, r.type, &r.value);
-    if (st == PC_OK && m->uses_sender && !has_from)
-        fprintf(stderr, "powerchain: note: %s depends on the caller; no account was given "
-                        "(--account or --private-key-file)\n", m->name);
-    wallet_reading_free(&r);
-    bytebuf_free(&calldata);
-    rpc_client_free(c);
-    pc_contract_free(k);
-    return st == PC_OK ? 0 : cli_fail(&err);
 }
 
 static const char *kind_word(pc_method_kind k)

@@ -11,8 +11,4 @@
 int cmd_call(const cli_ctx *ctx, int argc, char **argv);
 int cmd_methods(const cli_ctx *ctx, int argc, char **argv);
 
-/* call's work once its words are parsed: words[0] the method, the rest its
- * arguments as typed. Returns the exit code, its errors printed. */
-int cli_call(const cli_ctx *ctx, int nwords, char **words);
-
 #endif

@@ -10,6 +10,7 @@
 #include "cli/command.h"
 #include "cli/fail.h"
 #include "cli/print.h"
+#include "cli/table_out.h"
 #include "wallet/names.h"
 
 typedef struct contacts_cmd {
@@ -27,6 +28,11 @@ static pc_status list(contacts_cmd *c, pc_error *err)
     cJSON *arr = c->ctx->json ? cJSON_CreateArray() : NULL;
     if (c->o->csv)
         print_csv_row(head, 2);
+    /* Name and address, without headings. */
+    static const table_col COLS[] = { { 0 }, { 0 } };
+    cli_table *table = c->ctx->json || c->o->csv ? NULL : cli_table_new(COLS, 2, 0);
+    if (!c->ctx->json && !c->o->csv && !table)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
         const char *name;
         eth_address a;
@@ -41,12 +47,17 @@ static pc_status list(contacts_cmd *c, pc_error *err)
         } else if (c->o->csv) {
             const char *row[] = { name, text };
             print_csv_row(row, 2);
-        } else {
-            print_text_line("%-*s  %s", (int)names_longest(c->book), name, text);
+        } else if (!cli_table_add(table, (const char *[]){ name, text }, NULL)) {
+            cli_table_free(table);
+            return pc_fail(err, PC_ENOMEM, "out of memory");
         }
     }
     if (c->ctx->json)
         return print_json_records(arr, 2, err);
+    if (table) {
+        cli_table_print(table, stdout);
+        cli_table_free(table);
+    }
     if (n == 0 && !c->o->csv)
         fputs("No contacts (add one with: powerchain contacts add NAME ADDRESS)\n", stderr);
     return PC_OK;

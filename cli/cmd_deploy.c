@@ -132,8 +132,8 @@ int cmd_deploy(const cli_ctx *ctx, int argc, char **argv)
         char description[160];
         snprintf(description, sizeof description, "deploy %s (%zu bytes of code)", name,
                  code_bytes.len);
-        cli_tx t = { description, false, { { 0 } }, code_bytes.data, code_bytes.len,
-                     (unsigned)wait_s, given };
+        cli_tx t = { .description = description, .data = code_bytes.data,
+                     .data_len = code_bytes.len, .wait_s = (unsigned)wait_s, .fees = given };
         st = cli_transact(ctx, c, NULL, &t, &receipt, &outcome, &err);
     }
     if (st == PC_OK && (wallet_outcome_cause(&outcome) == PC_CAUSE_REVERTED ||

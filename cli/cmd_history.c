@@ -12,8 +12,8 @@
 #include "cli/open.h"
 #include "cli/opts.h"
 #include "cli/print.h"
+#include "cli/table_out.h"
 #include "eth/hex.h"
-#include "eth/text.h"
 #include "rpcclient/units.h"
 #include "wallet/history.h"
 
@@ -155,20 +155,21 @@ static void human_arg(const names *b, const pc_method *m, size_t i, const abi_va
     pc_format_unit(&v->num, unit, out, cap);
 }
 
-static void print_call(FILE *out, const names *b, const history_tx *t)
+/* "addOrder(1 eEuro/ENT, 10 ENT, buy)": the call with its arguments as
+ * people read them (cli/table_out.h sanitizes it). */
+static void call_text(const names *b, const history_tx *t, char *out, size_t cap)
 {
     const char *word = method_word(t);
-    fputs(word ? word : "(unknown call)", out);
+    size_t used = (size_t)snprintf(out, cap, "%s", word ? word : "(unknown call)");
     if (!t->method)
         return;
-    fputc('(', out);
-    for (size_t i = 0; i < t->args.count && i < t->method->nargs; i++) {
+    for (size_t i = 0; i < t->args.count && i < t->method->nargs && used < cap; i++) {
         char text[PC_UNIT_TEXT_MAX];
         human_arg(b, t->method, i, &t->args, text, sizeof text);
-        fputs(i ? ", " : "", out);
-        text_print(out, text);
+        used += (size_t)snprintf(out + used, cap - used, "%s%s", i ? ", " : "(", text);
     }
-    fputc(')', out);
+    if (used < cap)
+        snprintf(out + used, cap - used, "%s)", t->args.count && t->method->nargs ? "" : "(");
 }
 
 static void format_time(uint64_t unix_s, char out[32])
@@ -181,42 +182,34 @@ static void format_time(uint64_t unix_s, char out[32])
         snprintf(out, 32, "%llu", (unsigned long long)unix_s);
 }
 
-static void print_table(const names *b, const history_tx *txs, size_t n)
+/* Block, time, sender with its name, outcome and call, each column as wide
+ * as its widest; each Info/Error text on a line of its own under its row. */
+static pc_status print_table(const names *b, const history_tx *txs, size_t n, pc_error *err)
 {
-    /* The FROM column is as wide as its widest "0x... (name)". */
-    int width = ETH_ADDRESS_TEXT_LEN - 1;
-    char from[BOOK_LABEL_MAX];
-    for (size_t i = 0; i < n; i++) {
-        book_label(b, &txs[i].from, from, sizeof from);
-        if ((int)strlen(from) > width)
-            width = (int)strlen(from);
-    }
-    printf("%-8s  %-19s  %-*s  %-8s  %s\n", "BLOCK", "TIME (UTC)", width, "FROM", "OUTCOME",
-           "CALL");
-    for (size_t i = 0; i < n; i++) {
+    static const table_col COLS[] = {
+        { .heading = "BLOCK" }, { .heading = "TIME (UTC)" }, { .heading = "FROM" },
+        { .heading = "OUTCOME" }, { .heading = "CALL" },
+    };
+    cli_table *table = cli_table_new(COLS, 5, 10);
+    bool ok = table != NULL;
+    for (size_t i = 0; ok && i < n; i++) {
         const history_tx *t = &txs[i];
-        char time_text[32];
+        char block[24], time_text[32], from[BOOK_LABEL_MAX], call[1024];
+        snprintf(block, sizeof block, "%llu", (unsigned long long)t->block);
         format_time(t->time, time_text);
         book_label(b, &t->from, from, sizeof from);
-        printf("%-8llu  %-19s  %-*s  %-8s  ", (unsigned long long)t->block, time_text, width,
-               from, outcome_word(t->outcome));
-        print_call(stdout, b, t);
-        if (t->text[0]) {
-            /* Each Info/Error text on its own line under the call. */
-            const char *p = t->text;
-            while (*p) {
-                size_t len = strcspn(p, "\n");
-                char *line = strndup(p, len);
-                fputs("\n          ", stdout);
-                text_print(stdout, line ? line : "?");
-                free(line);
-                p += len + (p[len] == '\n');
-            }
-        }
-        fputc('\n', stdout);
+        call_text(b, t, call, sizeof call);
+        const char *cells[] = { block, time_text, from, outcome_word(t->outcome), call };
+        ok = cli_table_add(table, cells, t->text);
     }
+    if (ok && n)
+        cli_table_print(table, stdout);
+    cli_table_free(table);
+    if (!ok)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
     if (n == 0)
         puts("(no transactions)");
+    return PC_OK;
 }
 
 static cJSON *record_json(const history_tx *t)
@@ -344,7 +337,7 @@ int cmd_history(const cli_ctx *ctx, int argc, char **argv)
         st = print_records_csv(txs, n, &err);
     else if (st == PC_OK) {
         names *b = book_for_display(ctx);
-        print_table(b, txs, n);
+        st = print_table(b, txs, n, &err);
         names_free(b);
     }
     history_tx_free_all(txs, n);

@@ -12,6 +12,7 @@
 typedef struct meter_options {
     const char *wait;
     cli_fee_opts fees;
+    bool dry_run, force;       /* one reading's only */
 } meter_options;
 
 /* Handlers of the command table (cli/cli.h's cli_handler): each returns

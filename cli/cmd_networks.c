@@ -1,13 +1,14 @@
 #include "cli/cmd_networks.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/command.h"
 #include "cli/config.h"
 #include "cli/fail.h"
 #include "cli/print.h"
-#include "eth/text.h"
+#include "cli/table_out.h"
 #include "rpcclient/rpc.h"
 
 /* The network's settings as they apply: a key the network leaves out is
@@ -29,20 +30,28 @@ static network_view view_of(const cli_config *c, const cli_network *n)
                            .nodes = n->nrpc ? n : &c->common };
 }
 
-static void print_line(const cli_network *n, const network_view *v, bool chosen)
+/* One network's row: its name after the mark of the one in use, chain id,
+ * contract, and its nodes as shown (without credentials). */
+static bool add_row(cli_table *t, const cli_network *n, const network_view *v, bool chosen)
 {
-    char id[24] = "-", line[1024];
+    char id[24] = "-", nodes[1024] = "";
+    size_t cap = strlen(n->name) + 3;
+    char *name = malloc(cap);
+    if (!name)
+        return false;
+    snprintf(name, cap, "%c %s", chosen ? '*' : ' ', n->name);
     if (v->has_chain_id)
         snprintf(id, sizeof id, "%llu", (unsigned long long)v->chain_id);
-    size_t used = (size_t)snprintf(line, sizeof line, "%c %-16s %-10s %-44s", chosen ? '*' : ' ',
-                                   n->name, id, v->contract ? v->contract : "-");
-    for (size_t r = 0; r < v->nodes->nrpc && used < sizeof line; r++) {
+    size_t used = 0;
+    for (size_t r = 0; r < v->nodes->nrpc && used < sizeof nodes; r++) {
         char url[256];
         rpc_url_shown(v->nodes->rpc[r], url, sizeof url);
-        used += (size_t)snprintf(line + used, sizeof line - used, " %s", url);
+        used += (size_t)snprintf(nodes + used, sizeof nodes - used, "%s%s", r ? " " : "", url);
     }
-    text_print(stdout, line);
-    fputc('\n', stdout);
+    const char *cells[] = { name, id, v->contract ? v->contract : "-", nodes };
+    bool ok = cli_table_add(t, cells, NULL);
+    free(name);
+    return ok;
 }
 
 /* {"name", "in_use", "chain_id" (a decimal string, as every integer of
@@ -98,11 +107,22 @@ int cmd_networks(const cli_ctx *ctx, int argc, char **argv)
         printf("no networks: add [network NAME] sections to the configuration file\n");
         return 0;
     }
-    printf("  %-16s %-10s %-44s %s\n", "NAME", "CHAIN ID", "CONTRACT", "NODES");
-    for (size_t i = 0; i < count; i++) {
+    static const table_col COLS[] = { { .heading = "  NAME" }, { .heading = "CHAIN ID" },
+                                      { .heading = "CONTRACT" }, { .heading = "NODES" } };
+    cli_table *table = cli_table_new(COLS, 4, 0);
+    bool ok = table != NULL;
+    for (size_t i = 0; ok && i < count; i++) {
         const cli_network *n = &c->networks[i];
         network_view v = view_of(c, n);
-        print_line(n, &v, ctx->network && strcmp(ctx->network, n->name) == 0);
+        ok = add_row(table, n, &v, ctx->network && strcmp(ctx->network, n->name) == 0);
+    }
+    if (ok)
+        cli_table_print(table, stdout);
+    cli_table_free(table);
+    if (!ok) {
+        pc_error err = { 0 };
+        pc_fail(&err, PC_ENOMEM, "out of memory");
+        return cli_fail(&err);
     }
     return 0;
 }

@@ -41,6 +41,10 @@ static pc_status build_raw_tx(const cli_ctx *ctx, const send_options *o, eth_tx 
     return PC_OK;
 }
 
+/* Offline: every field from the command line, checked as an online
+ * transaction is (wallet_tx_check: the fee cap) before the key is even
+ * unlocked, and signed by the selected account's key (sender_sign checks
+ * it is that account's). */
 static int send_raw(const cli_ctx *ctx, const send_options *o, const pc_contract *k,
                     const bytebuf *calldata)
 {
@@ -52,14 +56,15 @@ static int send_raw(const cli_ctx *ctx, const send_options *o, const pc_contract
     tx.to = *pc_contract_address(k);
     tx.data = calldata->data;
     tx.data_len = calldata->len;
+    wallet_tx w = { .has_to = true, .to = tx.to, .data = tx.data, .data_len = tx.data_len,
+                    .has_chain_id = true, .chain_id = ctx->chain_id, .fee_cap = ctx->fee_cap };
     secret *key = NULL;
-    eth_address from;
     bytebuf raw = BYTEBUF_INIT;
-    pc_status st = signer_unlock(ctx, &key, &from, &err);
-    if (st == PC_OK) {
-        st = eth_tx_sign(&tx, secret_open(key), &raw, NULL, &err);
-        secret_close(key);
-    }
+    pc_status st = wallet_tx_check(&w, &tx, NULL, &err);
+    if (st == PC_OK)
+        st = signer_unlock(ctx, &key, &w.from, &err);
+    if (st == PC_OK)
+        st = sender_sign(&tx, key, &w.from, NULL, &raw, &err);
     secret_free(key);
     if (st == PC_OK) {
         char *hex = hex_encode_prefixed(raw.data, raw.len);
@@ -71,14 +76,6 @@ static int send_raw(const cli_ctx *ctx, const send_options *o, const pc_contract
     }
     bytebuf_free(&raw);
     return st == PC_OK ? 0 : cli_fail(&err);
-}
-
-/* The call as typed, with the address beside each name, for the confirmation. */
-static void describe(const pc_method *m, const book_args *names, char *out, size_t cap)
-{
-    size_t n = (size_t)snprintf(out, cap, "%s", m->name);
-    for (size_t i = 0; i < m->nargs && n < cap; i++)
-        n += (size_t)snprintf(out + n, cap - n, " %s", names->label[i]);
 }
 
 int cmd_send(const cli_ctx *ctx, int argc, char **argv)
@@ -97,10 +94,8 @@ int cli_send(const cli_ctx *ctx, const send_options *o, int nrest, char **rest)
 {
     pc_error err = { 0 };
     int code;
-    pc_contract *k = NULL;
-    rpc_client *c = NULL;
-    bytebuf calldata = BYTEBUF_INIT;
     unsigned long long wait_s = CLI_DEFAULT_WAIT_S;
+    cli_send_opts send = { 0 };
     const pc_method *m = pc_method_find(rest[0]);
     pc_status st = m ? PC_OK
                      : pc_fail(&err, PC_EINPUT, "unknown method \"%s\" (see powerchain methods)",
@@ -109,46 +104,30 @@ int cli_send(const cli_ctx *ctx, const send_options *o, int nrest, char **rest)
         st = pc_fail(&err, PC_EINPUT, "%s only reads: use powerchain call %s", m->name, m->name);
     if (st == PC_OK && o->wait)
         st = cli_parse_u64("wait", o->wait, 86400, &wait_s, &err);
-    book_args names;
-    if (st == PC_OK)
-        st = book_resolve_args(ctx, m, nrest - 1, rest + 1, &names, &err);
-    if (st == PC_OK)
-        st = pc_encode_call(m, nrest - 1, rest + 1, &calldata, &err);
-    if (st == PC_OK)
-        st = cli_load_contract(ctx, &k, &err);
-    if (st != PC_OK) {
-        code = cli_fail(&err);
-        goto out;
-    }
-    if (o->raw) {
-        code = send_raw(ctx, o, k, &calldata);
-        goto out;
-    }
-    char description[512];
-    describe(m, &names, description, sizeof description);
-    cli_tx t = { description, true, *pc_contract_address(k), calldata.data, calldata.len,
-                 (unsigned)wait_s, { 0 } };
-    node_receipt receipt;
-    pc_outcome outcome;
-    if (o->nonce)
+    if (st == PC_OK && o->raw && (o->dry_run || o->force))
+        st = pc_fail(&err, PC_EINPUT, "--raw signs offline: --dry-run and --force need a node");
+    if (st == PC_OK && !o->raw && o->nonce)
         st = pc_fail(&err, PC_EINPUT, "--nonce is for --raw; online sends take the account's "
                                       "next nonce");
-    if (st == PC_OK)
-        st = cli_fee_parse(&o->fees, &t.fees, &err);
-    if (st == PC_OK)
-        st = cli_connect(ctx, &c, &err);
-    if (st == PC_OK)
-        st = cli_transact(ctx, c, k, &t, &receipt, &outcome, &err);
+    if (st == PC_OK && !o->raw)
+        st = cli_fee_parse(&o->fees, &send.fees, &err);
     if (st != PC_OK) {
         code = cli_fail(&err);
-        goto out;
+    } else if (o->raw) {
+        book_args names;
+        bytebuf calldata = BYTEBUF_INIT;
+        pc_contract *k = NULL;
+        if (cli_encode_method(ctx, m, nrest - 1, rest + 1, &names, &calldata, &k, &err) != PC_OK)
+            code = cli_fail(&err);
+        else
+            code = send_raw(ctx, o, k, &calldata);
+        bytebuf_free(&calldata);
+        pc_contract_free(k);
+    } else {
+        send.wait_s = (unsigned)wait_s;
+        send.dry_run = o->dry_run;
+        send.force = o->force;
+        code = cli_send_method(ctx, m, nrest - 1, rest + 1, &send);
     }
-    code = cli_report_outcome(ctx, &outcome, NULL, NULL);
-    pc_outcome_free(&outcome);
-    node_receipt_free(&receipt);
-out:
-    bytebuf_free(&calldata);
-    rpc_client_free(c);
-    pc_contract_free(k);
     return code;
 }

@@ -1,6 +1,7 @@
-/* powerchain send METHOD [ARGS...]: online (prepare, sign, send, wait for
- * the outcome) or, with --raw, offline signing that prints the raw
- * transaction and contacts no node. */
+/* powerchain send METHOD [ARGS...]: online through the transaction engine
+ * (cli/transact.h), --dry-run (simulated, nothing signed), or, with --raw,
+ * offline signing that prints the raw transaction and contacts no node,
+ * after the same check stage as every signature (the fee cap). */
 #ifndef PC_CMD_SEND_H
 #define PC_CMD_SEND_H
 
@@ -11,7 +12,7 @@
 
 /* send's own options (the command table describes them). */
 typedef struct send_options {
-    bool raw;
+    bool raw, dry_run, force;
     const char *nonce, *wait;
     cli_fee_opts fees;
 } send_options;

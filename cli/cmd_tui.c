@@ -11,7 +11,7 @@
 #include "cli/fail.h"
 #include "cli/open.h"
 #include "screens/screens.h"
-#include "tui/app.h"
+#include "tui/run.h"
 
 /* One run of the panel with ctx's node, deployment and account. */
 static pc_status run_panel(const cli_ctx *ctx, int page, tui_switch *sw, pc_error *err)

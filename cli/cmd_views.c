@@ -15,6 +15,7 @@
 #include "cli/command.h"
 #include "cli/fail.h"
 #include "cli/print.h"
+#include "cli/table_out.h"
 #include "eth/hex.h"
 #include "eth/text.h"
 #include "rpcclient/units.h"
@@ -30,7 +31,6 @@ typedef struct views_run {
     char tag[24];                /* the indexed head, as a block tag */
     bool json, csv;              /* the form: --json, --csv, else a table */
     names *book;                 /* names beside addresses in tables; NULL for --json, --csv */
-    int width;                   /* of an address column: book_label_width */
 } views_run;
 
 static void run_close(views_run *r)
@@ -153,19 +153,28 @@ static pc_status units_json(const view_unit_row *rows, size_t n, pc_error *err)
     return print_json_records(arr, 4, err);
 }
 
-static void units_table(const views_run *r, const view_unit_row *rows, size_t n)
+static pc_status units_table(const views_run *r, const view_unit_row *rows, size_t n,
+                             pc_error *err)
 {
-    printf("%-*s  %-*s  %-8s  %s\n", r->width, "UNIT", r->width, "OWNER", "STATE", "ENERGY");
-    for (size_t i = 0; i < n; i++) {
+    static const table_col COLS[] = { { .heading = "UNIT" }, { .heading = "OWNER" },
+                                      { .heading = "STATE" },
+                                      { .heading = "ENERGY", .align = TABLE_RIGHT } };
+    cli_table *table = cli_table_new(COLS, 4, 0);
+    bool ok = table != NULL;
+    for (size_t i = 0; ok && i < n; i++) {
         char unit[BOOK_LABEL_MAX], owner[BOOK_LABEL_MAX] = "unknown";
         char wh[PC_UNIT_TEXT_MAX];
         book_label(r->book, &rows[i].unit, unit, sizeof unit);
         if (rows[i].owner_known)
             book_label(r->book, &rows[i].owner, owner, sizeof owner);
         pc_format_unit(&rows[i].wh, PC_UNIT_WH, wh, sizeof wh);
-        printf("%-*s  %-*s  %-8s  %s\n", r->width, unit, r->width, owner,
-               rows[i].active ? "active" : "removed", wh);
+        const char *cells[] = { unit, owner, rows[i].active ? "active" : "removed", wh };
+        ok = cli_table_add(table, cells, NULL);
     }
+    if (ok)
+        cli_table_print(table, stdout);
+    cli_table_free(table);
+    return ok ? PC_OK : pc_fail(err, PC_ENOMEM, "out of memory");
 }
 
 static pc_status show_units(views_run *r, pc_error *err)
@@ -188,7 +197,7 @@ static pc_status show_units(views_run *r, pc_error *err)
     else if (st == PC_OK && r->csv)
         units_csv(rows, nrows);
     else if (st == PC_OK)
-        units_table(r, rows, nrows);
+        st = units_table(r, rows, nrows, err);
     free(rows);
     free(head);
     abi_value_free(&info);
@@ -340,27 +349,40 @@ static pc_status withdrawals_csv(const view_withdrawals *w, pc_error *err)
     return st;
 }
 
-static void withdrawals_table(const views_run *r, const view_withdrawals *w)
+static pc_status withdrawals_table(const views_run *r, const view_withdrawals *w,
+                                   pc_error *err)
 {
     if (!w->count) {
         puts("no withdrawal requests");
-        return;
+        return PC_OK;
     }
-    printf("%-*s  %-24s  %s\n", r->width, "ACCOUNT", "AMOUNT", "REQUESTED");
-    for (size_t i = 0; i < w->count; i++) {
+    static const table_col COLS[] = { { .heading = "ACCOUNT" },
+                                      { .heading = "AMOUNT", .align = TABLE_RIGHT },
+                                      { .heading = "REQUESTED" } };
+    cli_table *table = cli_table_new(COLS, 3, 0);
+    bool ok = table != NULL;
+    for (size_t i = 0; ok && i < w->count; i++) {
         char account[BOOK_LABEL_MAX], amount[PC_UNIT_TEXT_MAX], when[PC_UNIT_TEXT_MAX];
+        char asked[PC_UNIT_TEXT_MAX + 32];
         book_label(r->book, &w->items[i].account, account, sizeof account);
         pc_format_unit(&w->items[i].amount, PC_UNIT_EEURO, amount, sizeof amount);
         print_time(w->items[i].time, when, sizeof when);
-        printf("%-*s  %-24s  %s (block %" PRIu64 ")\n", r->width, account, amount, when,
-               w->items[i].block);
+        snprintf(asked, sizeof asked, "%s (block %" PRIu64 ")", when, w->items[i].block);
+        const char *cells[] = { account, amount, asked };
+        ok = cli_table_add(table, cells, NULL);
     }
+    if (ok)
+        cli_table_print(table, stdout);
+    cli_table_free(table);
+    if (!ok)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
     u256 total;
     if (view_withdrawals_total(w, &total)) {
         char amount[PC_UNIT_TEXT_MAX];
         pc_format_unit(&total, PC_UNIT_EEURO, amount, sizeof amount);
         printf("%zu request%s, %s in all\n", w->count, w->count == 1 ? "" : "s", amount);
     }
+    return PC_OK;
 }
 
 static pc_status show_withdrawals(views_run *r, pc_error *err)
@@ -374,7 +396,7 @@ static pc_status show_withdrawals(views_run *r, pc_error *err)
     else if (r->csv)
         st = withdrawals_csv(&w, err);
     else
-        withdrawals_table(r, &w);
+        st = withdrawals_table(r, &w, err);
     view_withdrawals_free(&w);
     return st;
 }
@@ -458,23 +480,35 @@ static void trades_csv(const view_market *m)
     }
 }
 
-static void trades_table(const views_run *r, const view_market *m)
+static pc_status trades_table(const views_run *r, const view_market *m, pc_error *err)
 {
-    char price[U256_DEC_MAX], quantity[U256_DEC_MAX], tx[67];
-    char buyer[BOOK_LABEL_MAX], seller[BOOK_LABEL_MAX], when[PC_UNIT_TEXT_MAX];
     if (!m->nfills)
         puts("no trades");
-    else
-        printf("%-23s  %-8s  %-20s  %-24s  %-*s  %s\n", "TIME", "BLOCK", "PRICE eEuro/ENT",
-               "ENT", r->width, "BUYER", "SELLER");
-    for (size_t i = 0; i < m->nfills; i++) {
+    static const table_col COLS[] = {
+        { .heading = "TIME" }, { .heading = "BLOCK" },
+        { .heading = "PRICE eEuro/ENT", .align = TABLE_RIGHT },
+        { .heading = "ENT", .align = TABLE_RIGHT }, { .heading = "BUYER" },
+        { .heading = "SELLER" },
+    };
+    cli_table *table = m->nfills ? cli_table_new(COLS, 6, 0) : NULL;
+    bool ok = table != NULL || !m->nfills;
+    for (size_t i = 0; ok && i < m->nfills; i++) {
         const view_fill *f = &m->fills[i];
+        char price[U256_DEC_MAX], quantity[U256_DEC_MAX], tx[67], block[24];
+        char buyer[BOOK_LABEL_MAX], seller[BOOK_LABEL_MAX], when[PC_UNIT_TEXT_MAX];
         trade_fields(r->book, f, false, price, quantity, buyer, seller, tx);
         print_time(f->time, when, sizeof when);
-        printf("%-23s  %-8" PRIu64 "  %-20s  %-24s  %-*s  %s\n", when, f->block, price,
-               quantity, r->width, buyer, seller);
+        snprintf(block, sizeof block, "%" PRIu64, f->block);
+        const char *cells[] = { when, block, price, quantity, buyer, seller };
+        ok = cli_table_add(table, cells, NULL);
     }
+    if (ok && table)
+        cli_table_print(table, stdout);
+    cli_table_free(table);
+    if (!ok)
+        return pc_fail(err, PC_ENOMEM, "out of memory");
     printf("open orders: %zu buy, %zu sell (the node agrees)\n", m->nbuys, m->nsells);
+    return PC_OK;
 }
 
 static pc_status show_trades(views_run *r, pc_error *err)
@@ -489,7 +523,7 @@ static pc_status show_trades(views_run *r, pc_error *err)
     else if (st == PC_OK && r->csv)
         trades_csv(&m);
     else if (st == PC_OK)
-        trades_table(r, &m);
+        st = trades_table(r, &m, err);
     view_market_free(&m);
     return st;
 }
@@ -513,7 +547,6 @@ static int run(const cli_ctx *ctx, int argc, char **argv, view_show show)
     r.csv = o.csv;
     if (!r.json && !r.csv)
         r.book = book_for_display(ctx);
-    r.width = book_label_width(r.book);
     st = show(&r, &err);
     run_close(&r);
     return st == PC_OK ? 0 : cli_fail(&err);

@@ -69,6 +69,10 @@ static const cli_option send_options_table[] = {
     CLI_FLAG(send_options, raw, "raw", 0,
              "sign offline and print the raw transaction; needs --chain-id, --nonce, "
              "--gas-limit and --gas-price, or --max-fee with --priority-fee"),
+    CLI_FLAG(send_options, dry_run, "dry-run", 0,
+             "simulate on the node and print the outcome; sign nothing"),
+    CLI_FLAG(send_options, force, "force", 0,
+             "with --yes, send even when the simulation shows an Error or a revert"),
     CLI_VALUE(send_options, nonce, "nonce", "N", CLI_COMPLETE_NONE, "the nonce (with --raw)"),
     CLI_FEE_OPTIONS(send_options, fees),
     WAIT_OPTION(send_options),
@@ -93,6 +97,16 @@ static const cli_option deploy_options_table[] = {
 static const cli_option meter_options_table[] = {
     WAIT_OPTION(meter_options),
     CLI_FEE_OPTIONS(meter_options, fees),
+    CLI_OPTIONS_END,
+};
+
+static const cli_option meter_reading_options_table[] = {
+    WAIT_OPTION(meter_options),
+    CLI_FEE_OPTIONS(meter_options, fees),
+    CLI_FLAG(meter_options, dry_run, "dry-run", 0,
+             "simulate the reading on the node and print the outcome; sign nothing"),
+    CLI_FLAG(meter_options, force, "force", 0,
+             "with --yes, send even when the simulation shows an Error or a revert"),
     CLI_OPTIONS_END,
 };
 
@@ -231,11 +245,11 @@ static const cli_command contacts_subcommands[] = {
 
 static const cli_command meter_subcommands[] = {
     COMMAND("produce", cmd_meter_reading, "PRODUCER WH", 2, 2,
-            "energy PRODUCER put into the unit", meter_options_table, NONE),
+            "energy PRODUCER put into the unit", meter_reading_options_table, NONE),
     COMMAND("consume", cmd_meter_reading, "CONSUMER WH", 2, 2,
-            "energy CONSUMER took out of its session", meter_options_table, NONE),
+            "energy CONSUMER took out of its session", meter_reading_options_table, NONE),
     COMMAND("report", cmd_meter_reading, "WH", 1, 1, "the energy really in the unit's battery",
-            meter_options_table, NONE),
+            meter_reading_options_table, NONE),
     COMMAND("session", cmd_meter_session, "ADDRESS", 1, 1,
             "Wh left in the session with a consumer", NULL, NONE),
     COMMAND("run", cmd_meter_run, "", 0, 0,

@@ -4,7 +4,7 @@
  * ignored. Keys: rpc (one or more nodes, separated by spaces or commas; a
  * repeated rpc line adds nodes), contract (an address, or a deployment file
  * like POWERCHAIN_CONTRACT), contract-json, chain-id, fee-cap (whole wei:
- * the most one transaction's fee may reach, wallet/txpipe.h), keystore,
+ * the most one transaction's fee may reach, wallet/engine.h), keystore,
  * account, cacert (a PEM file of CA certificates trusted for https nodes,
  * as --cacert).
  *

@@ -92,6 +92,13 @@ void pc_error_clear(pc_error *err)
     }
 }
 
+pc_status pc_error_copy(pc_error *dst, const pc_error *src)
+{
+    if (dst)
+        *dst = *src;
+    return src->status;
+}
+
 int pc_exit_code(pc_status status)
 {
     switch (status) {

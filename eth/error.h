@@ -70,6 +70,10 @@ pc_status pc_error_prefix(pc_error *err, const char *fmt, ...)
 
 void pc_error_clear(pc_error *err);
 
+/* Copies src into dst (when dst is not NULL) and returns src's status:
+ * `return pc_error_copy(err, &sub);` passes on a failure kept aside. */
+pc_status pc_error_copy(pc_error *dst, const pc_error *src);
+
 /* The command line's exit code for a status: 0 ok, 1 transaction failed,
  * 2 bad input, 3 node or network failure, 4 anything else. */
 int pc_exit_code(pc_status status);

@@ -210,15 +210,19 @@ pc_status u256_parse_dec(const char *s, size_t len, u256 *out, pc_error *err)
 }
 
 /* Divides a by 10 in place and returns the remainder (limb-wise). */
-static unsigned u256_div10(u256 *a)
+/* Divides a by 10^19 in place and returns the remainder: the number's
+ * last 19 decimal digits. Chunks of 19 digits take 5 divisions of the four
+ * words where one digit at a time took 78. */
+static uint64_t u256_div_e19(u256 *a)
 {
+    const uint64_t e19 = 10000000000000000000ull;
     u128 rem = 0;
     for (int i = 3; i >= 0; i--) {
         u128 cur = rem << 64 | a->w[i];
-        a->w[i] = (uint64_t)(cur / 10);
-        rem = cur % 10;
+        a->w[i] = (uint64_t)(cur / e19);
+        rem = cur % e19;
     }
-    return (unsigned)rem;
+    return (uint64_t)rem;
 }
 
 void u256_to_dec(const u256 *a, char *out)
@@ -227,8 +231,16 @@ void u256_to_dec(const u256 *a, char *out)
     size_t n = 0;
     u256 v = *a;
     do {
-        rev[n++] = (char)('0' + u256_div10(&v));
+        uint64_t chunk = u256_div_e19(&v);
+        bool last = u256_is_zero(&v);
+        /* Every chunk but the leading one has all its 19 digits. */
+        for (int k = 0; k < 19 && (!last || chunk); k++) {
+            rev[n++] = (char)('0' + chunk % 10);
+            chunk /= 10;
+        }
     } while (!u256_is_zero(&v));
+    if (n == 0)
+        rev[n++] = '0';
     for (size_t i = 0; i < n; i++)
         out[i] = rev[n - 1 - i];
     out[n] = '\0';

@@ -2,7 +2,8 @@
  * and every node_parse_* function, then the receipt through the binding's
  * event decoding (what `send` does with a receipt) and a block's
  * transactions' calldata through the binding's decoding (what the history
- * index does). Both the bare result and
+ * index does), and the simulations' parsers (an eth_simulateV1 block of two
+ * calls, a debug_traceCall frame). Both the bare result and
  * the "result" member of a whole answer object are tried, so a seed can be
  * either. */
 #include <cjson/cJSON.h>
@@ -10,6 +11,7 @@
 #include "fuzz/fuzz.h"
 #include "rpcclient/node.h"
 #include "rpcclient/powerchain.h"
+#include "rpcclient/simulate.h"
 
 static void check_receipt(const cJSON *v)
 {
@@ -70,6 +72,43 @@ static void check_full_block(const cJSON *v)
     node_full_block_free(&b);
 }
 
+static void check_sim_result(const sim_result *r, const sim_call *call)
+{
+    FUZZ_CHECK(r->status <= 1 && r->nlogs <= SIM_MAX_LOGS);
+    FUZZ_CHECK(!call->has_gas || r->gas_used <= call->gas);
+    FUZZ_CHECK(r->status == 1 || r->nlogs == 0); /* a failed call emitted nothing */
+    for (size_t i = 0; i < r->nlogs; i++)
+        FUZZ_CHECK(r->logs[i].ntopics <= 4 && (r->logs[i].data || r->logs[i].data_len == 0));
+    for (const unsigned char *p = (const unsigned char *)r->error; p && *p; p++)
+        FUZZ_CHECK(*p >= 0x20 && *p != 0x7f);
+}
+
+static void check_simulations(const cJSON *v)
+{
+    static const eth_address zero;
+    const sim_call calls[2] = { { .from = zero, .has_to = true },
+                                { .from = zero, .has_to = true, .has_gas = true, .gas = 100000 } };
+    sim_result res[2];
+    pc_error err = { 0 };
+    pc_status st = sim_parse_block(v, calls, 2, res, &err);
+    if (st == PC_OK) {
+        for (size_t i = 0; i < 2; i++) {
+            check_sim_result(&res[i], &calls[i]);
+            sim_result_free(&res[i]);
+        }
+    } else {
+        fuzz_check_error(st, &err);
+    }
+    sim_result traced;
+    st = sim_parse_trace(v, &calls[1], &traced, &err);
+    if (st == PC_OK) {
+        check_sim_result(&traced, &calls[1]);
+        sim_result_free(&traced);
+    } else {
+        fuzz_check_error(st, &err);
+    }
+}
+
 static void check_value(const cJSON *v)
 {
     pc_error err = { 0 };
@@ -87,6 +126,7 @@ static void check_value(const cJSON *v)
 
     check_receipt(v);
     check_full_block(v);
+    check_simulations(v);
 
     uint64_t n;
     u256 x;

@@ -27,6 +27,11 @@ static const struct {
     /* Records: a transaction, a receipt with its logs. */
     { "eth_getTransactionByHash", { 4 * MIB, 64 * KIB } },
     { "eth_getTransactionReceipt", { 8 * MIB, 512 * KIB } },
+    /* Simulations: a call frame with its logs; a block of calls with theirs
+     * (a meter's batch of readings, two figure reads per account around a
+     * transaction). */
+    { "debug_traceCall", { 8 * MIB, 512 * KIB } },
+    { "eth_simulateV1", { 16 * MIB, 1 * MIB } },
     /* Lists: blocks with their transactions, logs. Honest entries spend
      * 30 bytes or more per value (hashes, addresses, 0x-quantities with
      * their keys); one value per 16 bytes leaves room. */

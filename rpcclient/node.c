@@ -433,19 +433,6 @@ pc_status node_block_number(rpc_client *c, uint64_t *out, pc_error *err)
     return st;
 }
 
-pc_status node_latest_block(rpc_client *c, node_block *out, pc_error *err)
-{
-    cJSON *params = node_params_latest_block();
-    if (!params)
-        return pc_fail(err, PC_ENOMEM, "out of memory");
-    cJSON *res;
-    pc_status st = rpc_call(c, "eth_getBlockByNumber", params, true, &res, err);
-    if (st == PC_OK)
-        st = node_parse_block(res, out, err);
-    cJSON_Delete(res);
-    return st;
-}
-
 pc_status node_call(rpc_client *c, const eth_address *from, const eth_address *to,
                     const uint8_t *data, size_t len, const char *block_tag, bytebuf *out,
                     pc_error *err)

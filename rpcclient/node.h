@@ -114,7 +114,6 @@ pc_status node_check_chain(uint64_t got, uint64_t want, pc_error *err);
 pc_status node_chain_identity(rpc_client *c, uint64_t *chain_id, uint8_t genesis_hash[32],
                               pc_error *err);
 pc_status node_block_number(rpc_client *c, uint64_t *out, pc_error *err);
-pc_status node_latest_block(rpc_client *c, node_block *out, pc_error *err);
 
 /* eth_call. `from` may be NULL; block_tag NULL means "latest". A revert is
  * PC_ETX, cause PC_CAUSE_REVERTED, with the decoded reason (Error(string),

@@ -25,7 +25,6 @@ struct rpc_client {
     size_t current;             /* index into urls */
     const char *url;            /* shown[current] */
     long timeout_s;
-    size_t max_response;
     unsigned long requests;
     unsigned long moves;        /* times the client moved to another node */
     long next_id;
@@ -163,7 +162,6 @@ pc_status rpc_client_new(const char *url, long timeout_s, rpc_client **out, pc_e
         return pc_fail(err, PC_ENOMEM, "out of memory");
     }
     c->timeout_s = timeout_s > 0 ? timeout_s : RPC_DEFAULT_TIMEOUT_S;
-    c->max_response = RPC_DEFAULT_MAX_RESPONSE;
     c->next_id = 1;
     *out = c;
     return PC_OK;
@@ -215,9 +213,9 @@ const char *rpc_client_url(const rpc_client *c)
     return c->url;
 }
 
-size_t rpc_client_node_count(const rpc_client *c)
+size_t rpc_client_node_index(const rpc_client *c)
 {
-    return c->nurls;
+    return c->current;
 }
 
 static void next_node(rpc_client *c)
@@ -251,11 +249,6 @@ pc_status rpc_client_set_cacert(rpc_client *c, const char *path, pc_error *err)
     free(c->cacert);
     c->cacert = copy;
     return PC_OK;
-}
-
-void rpc_client_set_max_response(rpc_client *c, size_t bytes)
-{
-    c->max_response = bytes;
 }
 
 unsigned long rpc_client_request_count(const rpc_client *c)
@@ -430,8 +423,6 @@ static pc_status post_once(rpc_client *c, const exchange *x, cJSON **answer,
  * is tried once, on the current node. */
 static pc_status post(rpc_client *c, exchange *x, bool retry, cJSON **answer, pc_error *err)
 {
-    if (x->bound.bytes > c->max_response)
-        x->bound.bytes = c->max_response;
     size_t attempts = 1;
     if (retry)
         attempts = c->nurls > 1 + RPC_READ_RETRIES ? c->nurls : 1 + RPC_READ_RETRIES;
@@ -603,11 +594,6 @@ int rpc_batch_add(rpc_batch *b, const char *method, cJSON *params)
     }
     b->calls[b->count] = (batch_call){ m, params, 0, NULL };
     return (int)b->count++;
-}
-
-size_t rpc_batch_size(const rpc_batch *b)
-{
-    return b->count;
 }
 
 static pc_status build_batch_body(rpc_client *c, rpc_batch *b, char **body, pc_error *err)

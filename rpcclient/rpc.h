@@ -26,7 +26,6 @@
 #include "eth/error.h"
 
 #define RPC_DEFAULT_TIMEOUT_S 30
-#define RPC_DEFAULT_MAX_RESPONSE (32u * 1024u * 1024u)
 
 typedef struct rpc_client rpc_client;
 
@@ -44,7 +43,9 @@ pc_status rpc_client_add_node(rpc_client *c, const char *url, pc_error *err);
 const char *rpc_client_url(const rpc_client *c);
 /* That form of any node URL, into out (cut to cap). */
 void rpc_url_shown(const char *url, char *out, size_t cap);
-size_t rpc_client_node_count(const rpc_client *c);
+/* The place of the node in use in the client's list (0 for the first
+ * --rpc node), below RPC_MAX_NODES: what a caller remembers per node. */
+size_t rpc_client_node_index(const rpc_client *c);
 /* How many times the client has moved on to another node: a change tells
  * that the node in use may not have seen what an earlier one was sent. */
 unsigned long rpc_client_moves(const rpc_client *c);
@@ -55,8 +56,6 @@ void rpc_client_fail_over(rpc_client *c);
 /* Trusts the CA certificates in `path` (PEM) for https nodes, instead of
  * the system's; the file must be readable now. */
 pc_status rpc_client_set_cacert(rpc_client *c, const char *path, pc_error *err);
-/* Caps every answer's size below what its method may send (rpcclient/bounds.h). */
-void rpc_client_set_max_response(rpc_client *c, size_t bytes);
 /* Number of requests (HTTP or socket round trips) made so far (for benchmarks and tests). */
 unsigned long rpc_client_request_count(const rpc_client *c);
 
@@ -86,7 +85,6 @@ void rpc_batch_free(rpc_batch *b);
 /* Adds a call (params consumed as for rpc_call); returns its index, or -1 on
  * allocation failure. */
 int rpc_batch_add(rpc_batch *b, const char *method, cJSON *params);
-size_t rpc_batch_size(const rpc_batch *b);
 /* Sends the batch; an error here means the whole round trip failed. Answers
  * may come in any order and are matched by id; a missing or duplicate
  * answer is a malformed answer. */

@@ -3,23 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "eth/hex.h"
 #include "eth/secp.h"
-
-static uint64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
-
-static void sleep_ms(unsigned ms)
-{
-    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
-    nanosleep(&ts, NULL);
-}
 
 /* Priority fee: the node's suggestion, but never more than eth_gasPrice
  * leaves above the base fee, so a chain run at gas price 0 stays at 0. */
@@ -129,8 +115,6 @@ pc_status sender_prepare(rpc_client *c, const sender_request *req, eth_tx *tx, p
     if (st == PC_OK)
         st = node_parse_u64(rpc_batch_result(b, (size_t)i_chain, err), "chain id", &chain_id,
                             err);
-    if (st == PC_OK && req->has_chain_id)
-        st = node_check_chain(chain_id, req->chain_id, err);
     if (st == PC_OK)
         st = node_parse_u64(rpc_batch_result(b, (size_t)i_nonce, err), "nonce", &nonce, err);
     if (st == PC_OK)
@@ -138,13 +122,16 @@ pc_status sender_prepare(rpc_client *c, const sender_request *req, eth_tx *tx, p
     if (st == PC_OK)
         st = node_parse_u256(rpc_batch_result(b, (size_t)i_price, err), "gas price", &gas_price,
                              err);
+    /* A call that reverts has no estimate; the rest is filled all the same. */
+    pc_status gas_st = PC_OK;
+    pc_error gas_err = { 0 };
     if (st == PC_OK && estimate) {
         pc_error sub;
         const cJSON *g = rpc_batch_result(b, (size_t)i_gas, &sub);
-        if (!g)
-            st = estimate_failed(c, req, &sub, err);
-        else
+        if (g)
             st = node_parse_u64(g, "gas estimate", &gas, err);
+        else if ((gas_st = estimate_failed(c, req, &sub, &gas_err)) != PC_ETX)
+            st = pc_error_copy(err, &gas_err);
     }
     bool has_tip = false;
     if (st == PC_OK && block.has_base_fee) {
@@ -157,7 +144,7 @@ pc_status sender_prepare(rpc_client *c, const sender_request *req, eth_tx *tx, p
         return st;
 
     tx->chain_id = chain_id;
-    tx->nonce = req->has_nonce ? req->nonce : nonce;
+    tx->nonce = nonce;
     if (gas > UINT64_MAX - gas / 4)
         return pc_fail(err, PC_ENODE, "node's gas estimate %llu is absurd",
                        (unsigned long long)gas);
@@ -168,130 +155,31 @@ pc_status sender_prepare(rpc_client *c, const sender_request *req, eth_tx *tx, p
     tx->to = req->to;
     tx->data = req->data;
     tx->data_len = req->data_len;
-    return PC_OK;
+    return gas_st == PC_OK ? PC_OK : pc_error_copy(err, &gas_err);
 }
 
-pc_status sender_sign(const eth_tx *tx, secret *key, const eth_address *from, uint8_t hash[32],
-                      bytebuf *raw, pc_error *err)
+pc_status sender_key_check(secret *key, const eth_address *from, pc_error *err)
 {
     eth_address signer;
-    const uint8_t *k = secret_open(key);
-    pc_status st = secp_privkey_to_address(k, &signer, err);
+    pc_status st = secp_privkey_to_address(secret_open(key), &signer, err);
+    secret_close(key);
     if (st == PC_OK && !eth_address_equal(&signer, from)) {
         char want[ETH_ADDRESS_TEXT_LEN];
         eth_address_to_checksum(from, want);
         st = pc_fail(err, PC_EKEY, "the unlocked key does not belong to %s", want);
     }
-    if (st == PC_OK)
-        st = eth_tx_sign(tx, k, raw, hash, err);
-    secret_close(key);
     return st;
 }
 
-pc_status sender_send(rpc_client *c, const eth_tx *tx, secret *key, const eth_address *from,
-                      uint8_t hash[32], bytebuf *raw_out, pc_error *err)
+pc_status sender_sign(const eth_tx *tx, secret *key, const eth_address *from, uint8_t hash[32],
+                      bytebuf *raw, pc_error *err)
 {
-    bytebuf raw = BYTEBUF_INIT;
-    pc_status st = sender_sign(tx, key, from, hash, &raw, err);
+    pc_status st = sender_key_check(key, from, err);
     if (st == PC_OK) {
-        uint8_t node_hash[32];
-        pc_error e = { 0 };
-        bool known = false;
-        st = node_send_raw(c, raw.data, raw.len, node_hash, &e);
-        if (st == PC_OK && memcmp(node_hash, hash, 32) != 0)
-            st = pc_fail_cause(err, PC_ENODE, PC_CAUSE_MALFORMED,
-                               "the node reported a different transaction hash");
-        else if (st != PC_OK && e.cause == PC_CAUSE_REFUSED &&
-                 node_tx_known(c, hash, &known, NULL) == PC_OK && known)
-            st = PC_OK;
-        else if (st != PC_OK && err)
-            *err = e;
+        st = eth_tx_sign(tx, secret_open(key), raw, hash, err);
+        secret_close(key);
     }
-    if (raw_out)
-        *raw_out = raw;
-    else
-        bytebuf_free(&raw);
     return st;
-}
-
-pc_status sender_resend_if_unknown(rpc_client *c, const uint8_t hash[32], const bytebuf *raw,
-                                   bool *resent, pc_error *err)
-{
-    *resent = false;
-    bool known = false;
-    pc_status st = node_tx_known(c, hash, &known, err);
-    if (st != PC_OK || known)
-        return st;
-    uint8_t node_hash[32];
-    pc_error e = { 0 };
-    st = node_send_raw(c, raw->data, raw->len, node_hash, &e);
-    if (st == PC_OK && memcmp(node_hash, hash, 32) != 0)
-        return pc_fail(err, PC_ENODE, "%s reported a different transaction hash",
-                       rpc_client_url(c));
-    if (st == PC_ENODE && e.cause == PC_CAUSE_REFUSED) {
-        /* It may have arrived from elsewhere between the two calls. */
-        if (node_tx_known(c, hash, &known, NULL) == PC_OK && known)
-            return PC_OK;
-        char h[67];
-        hex_encode(hash, 32, h);
-        return pc_fail_cause(err, PC_ETX, PC_CAUSE_LOST,
-                             "transaction 0x%s was lost with the node that took it, and the "
-                             "next node refuses it: %s",
-                             h, e.msg);
-    }
-    if (st != PC_OK && err)
-        *err = e;
-    *resent = st == PC_OK;
-    return st;
-}
-
-pc_status sender_wait(rpc_client *c, const uint8_t hash[32], const bytebuf *raw,
-                      unsigned timeout_ms, const sender_watch *watch, node_receipt *out,
-                      pc_error *err)
-{
-    static const sender_watch quiet = { 0 };
-    if (!watch)
-        watch = &quiet;
-    uint64_t start = now_ms();
-    unsigned poll_ms = 50;
-    uint64_t next_poll = start;
-    unsigned long checked_moves = rpc_client_moves(c);
-    for (;;) {
-        uint64_t now = now_ms();
-        unsigned elapsed = (unsigned)(now - start);
-        if (now >= next_poll) {
-            bool found = false;
-            pc_status st = node_get_receipt(c, hash, out, &found, err);
-            if (st == PC_OK && found)
-                return PC_OK;
-            if (st != PC_OK && st != PC_ENODE)
-                return st;
-            if (st == PC_OK && raw && rpc_client_moves(c) != checked_moves) {
-                unsigned long moves = rpc_client_moves(c);
-                bool resent = false;
-                st = sender_resend_if_unknown(c, hash, raw, &resent, err);
-                if (st == PC_ETX)
-                    return st;
-                if (st == PC_OK)
-                    checked_moves = moves;
-                if (resent && watch->resent)
-                    watch->resent(watch->user, rpc_client_url(c));
-            }
-            /* Poll quickly at first (automining devnets), then every second. */
-            poll_ms = poll_ms < 1000 ? poll_ms * 2 : 1000;
-            next_poll = now_ms() + poll_ms;
-        }
-        if (elapsed >= timeout_ms) {
-            char h[67];
-            hex_encode(hash, 32, h);
-            return pc_fail(err, PC_ETIMEOUT,
-                           "no receipt for 0x%s after %u s; it may still be mined", h,
-                           timeout_ms / 1000);
-        }
-        if (watch->progress)
-            watch->progress(watch->user, elapsed);
-        sleep_ms(100);
-    }
 }
 
 char *sender_revert_reason(rpc_client *c, const eth_address *from, const eth_address *to,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "screens/common.h"
+#include "tui/table_draw.h"
 #include "tui/ui.h"
 
 typedef struct accounts_state {
@@ -36,20 +37,78 @@ static bool filter_accounts(const screen_list *l, const tui_wallet *w, size_t **
     return true;
 }
 
+/* The keystore's table: the mark of the account in use, its address (whole,
+ * then short) and its name; what is wrong with a file goes under its row,
+ * wrapped across the page. */
+enum { COL_MARK, COL_ADDRESS, COL_NAME, NCOLS };
+
+/* Indent of a problem under its account's row. */
+#define PROBLEM_X 4
+
+typedef struct account_text {
+    char address[2][ETH_ADDRESS_TEXT_LEN];
+} account_text;
+
+static void account_texts(const keystore_account *a, account_text *t)
+{
+    snprintf(t->address[0], sizeof t->address[0], "(unknown address)");
+    if (!a->has_address && a->address_learnt)
+        snprintf(t->address[0], sizeof t->address[0], "(address known after unlock)");
+    if (a->has_address)
+        eth_address_to_checksum(&a->address, t->address[0]);
+    snprintf(t->address[1], sizeof t->address[1], "%s", t->address[0]);
+    if (a->has_address)
+        screen_short_address(&a->address, t->address[1]);
+}
+
+typedef struct account_rows {
+    const tui_wallet *w;
+    const size_t *at;
+    const table_layout *l;
+} account_rows;
+
+static void row_texts(const table_layout *l, const keystore_account *a, const account_text *t,
+                      bool selected, const char *texts[NCOLS])
+{
+    texts[COL_MARK] = selected ? "*" : "";
+    texts[COL_ADDRESS] = t->address[l->form[COL_ADDRESS]];
+    texts[COL_NAME] = table_shown(l, COL_NAME) && a->name ? a->name : "";
+}
+
+static const char *problem_of(const keystore_account *a)
+{
+    return a->problem == PC_OK ? "" : a->problem_msg ? a->problem_msg : "broken";
+}
+
+static int account_height(void *ctx, size_t i)
+{
+    const account_rows *c = ctx;
+    const keystore_account *a = tui_wallet_at(c->w, c->at[i]);
+    account_text t;
+    const char *texts[NCOLS];
+    account_texts(a, &t);
+    row_texts(c->l, a, &t, false, texts);
+    return tui_table_rows(c->l, texts) +
+           tui_text_rows(c->l->room + 2 - PROBLEM_X, 2, NULL, problem_of(a));
+}
+
 static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     accounts_state *st = state;
     const tui_wallet *w = tui_app_wallet_view(app);
     eth_address cur;
     bool has = tui_wallet_address(w, &cur);
+    int W = getmaxx(win), H = getmaxy(win);
     screen_heading(win, 0, "Accounts");
     if (!tui_wallet_has_keystore(w)) {
         char a[ETH_ADDRESS_TEXT_LEN];
         if (has)
             eth_address_to_checksum(&cur, a);
-        tui_print(win, 1, 2, 0, TUI_NORMAL, "Signing with a key file (--private-key-file):");
+        tui_text(win, 1, 2, 0, 2, 0, TUI_NORMAL, NULL,
+                 "Signing with a key file (--private-key-file):");
         tui_print(win, 2, 4, 0, TUI_ACCENT, "%s", has ? a : "");
-        tui_print(win, 3, 2, 0, TUI_DIM, "Start the panel without it to use the keystore.");
+        tui_text(win, 3, 2, 0, 2, 0, TUI_DIM, NULL,
+                 "Start the panel without it to use the keystore.");
         return;
     }
     size_t total = tui_wallet_count(w), *at, n;
@@ -57,39 +116,58 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
         tui_print(win, 1, 2, 0, TUI_BAD, "out of memory for the accounts");
         return;
     }
+    /* The footer first: what the mark means and how long keys stay. */
+    char footer[160];
+    unsigned left = tui_wallet_unlocked_for(w);
+    snprintf(footer, sizeof footer,
+             "%s  (* the account in use; unlocked keys are wiped after %d min)",
+             left ? "unlocked" : "locked", TUI_UNLOCK_SECONDS / 60);
+    int footer_rows = tui_text_rows(W, 2, "; ", footer);
+    int bottom = H - footer_rows - 1; /* the list's line above the footer */
+    tui_text(win, H - footer_rows, 0, W, 2, 0, TUI_DIM, "; ", footer);
+    table_col cols[NCOLS] = {
+        [COL_MARK] = { .priority = 9, .keep = true, .width = { 1 } },
+        [COL_ADDRESS] = { .priority = 5, .keep = true, .nforms = 2 },
+        [COL_NAME] = { .name = "names", .priority = 3 },
+    };
+    for (size_t i = 0; i < total; i++) {
+        const keystore_account *a = tui_wallet_at(w, i);
+        account_text t;
+        account_texts(a, &t);
+        table_col_see(&cols[COL_ADDRESS], 0, t.address[0]);
+        table_col_see(&cols[COL_ADDRESS], 1, t.address[1]);
+        table_col_see(&cols[COL_NAME], 0, a->name);
+    }
+    table_layout l;
+    table_fit(cols, NCOLS, W - 2, 1, 4, &l);
+    char hidden[32];
+    table_hidden(cols, &l, hidden, sizeof hidden);
+    screen_list_footer(win, bottom, &st->list, "account", n, total, NULL, hidden);
     if (total == 0)
-        tui_print(win, 1, 2, 0, TUI_DIM, "The keystore is empty: n creates an account, i imports "
-                                         "a key.");
+        tui_text(win, 1, 2, 0, 2, bottom, TUI_DIM, NULL,
+                 "The keystore is empty: n creates an account, i imports a key.");
     else if (n == 0)
         tui_print(win, 1, 2, 0, TUI_DIM, "no account matches the filter");
-    int rows = getmaxy(win) - 3, W = getmaxx(win);
-    screen_list_filter_line(win, getmaxy(win) - 2, &st->list, n, total);
-    size_t first = screen_list_begin(&st->list, n, rows > 1 ? (size_t)rows : 1);
-    /* Names take the room the page has beyond the address. */
-    int name_w = W - 46 > 32 ? 32 : W - 46 > 8 ? W - 46 : 8;
-    for (size_t i = first; i < n && (int)(i - first) < rows; i++) {
+    account_rows c = { w, at, &l };
+    size_t fit = 0, first = n ? screen_list_begin_rows(&st->list, n, bottom - 1, account_height,
+                                                       &c, &fit)
+                              : 0;
+    static const tui_style STYLES[NCOLS] = { TUI_GOOD, TUI_NORMAL, TUI_ACCENT };
+    int y = 1;
+    for (size_t i = first; i < first + fit; i++) {
         const keystore_account *a = tui_wallet_at(w, at[i]);
-        int y = 1 + (int)(i - first);
-        char addr[ETH_ADDRESS_TEXT_LEN] = "(unknown address)";
-        if (!a->has_address && a->address_learnt)
-            snprintf(addr, sizeof addr, "(address known after unlock)");
-        if (a->has_address)
-            eth_address_to_checksum(&a->address, addr);
+        account_text t;
+        const char *texts[NCOLS];
+        account_texts(a, &t);
         bool selected = has && a->has_address && eth_address_equal(&a->address, &cur);
+        row_texts(&l, a, &t, selected, texts);
         screen_list_mark(&st->list, y, i);
-        tui_print(win, y, 0, 2, i == st->list.cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
+        tui_print(win, y, 0, 1, i == st->list.cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
                   i == st->list.cursor ? '>' : ' ');
-        tui_print(win, y, 2, 1, TUI_GOOD, "%s", selected ? "*" : " ");
-        tui_print(win, y, 4, 42, TUI_NORMAL, "%s", addr);
-        tui_print(win, y, 47, name_w, TUI_ACCENT, "%s", a->name ? a->name : "");
-        if (a->problem != PC_OK)
-            tui_print(win, y, 48 + name_w, 0, TUI_BAD, "%s",
-                      a->problem_msg ? a->problem_msg : "broken");
+        y += tui_table_row(win, y, 2, bottom, &l, texts, STYLES);
+        y += tui_text(win, y, PROBLEM_X, W - PROBLEM_X, 2, bottom, TUI_BAD, NULL, problem_of(a));
     }
     free(at);
-    unsigned left = tui_wallet_unlocked_for(w);
-    tui_print(win, getmaxy(win) - 1, 0, 0, TUI_DIM, "%s  (* the account in use; unlocked keys "
-              "are wiped after %d min)", left ? "unlocked" : "locked", TUI_UNLOCK_SECONDS / 60);
 }
 
 static pc_status same_password(secret *a, secret *b, pc_error *err)

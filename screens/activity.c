@@ -5,12 +5,14 @@
  * Info/Error texts it left (shown as they are, never read for meaning).
  * Enter opens the record under the cursor whole: hash, sender, block,
  * time, call, status and every text, wrapped. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "eth/hex.h"
 #include "screens/common.h"
+#include "tui/table_draw.h"
 #include "tui/ui.h"
 
 typedef struct activity_state {
@@ -21,7 +23,7 @@ typedef struct activity_state {
 /* An entry of the list: a transaction of this session or a record of the
  * history, by position (newest first within each). */
 typedef struct entry {
-    const tui_tx_record *session;
+    const tui_action *session;
     const history_tx *record;
 } entry;
 
@@ -42,14 +44,14 @@ static bool entry_matches(const tui_app *app, const screen_list *l, const entry 
     char text[1536], hash[65];
     if (e->session) {
         hex_encode(e->session->hash, 32, hash);
-        snprintf(text, sizeof text, "%s %s 0x%s %s", TX_STATES[e->session->state],
-                 e->session->description, e->session->has_hash ? hash : "",
+        snprintf(text, sizeof text, "%s %s 0x%s %s", TX_STATES[tui_action_tx_state(e->session)],
+                 e->session->call.description, e->session->has_hash ? hash : "",
                  e->session->outcome);
         return screen_list_match(l, text);
     }
     char from[64], call[512];
-    screen_named_address(app, &e->record->from, from, sizeof from);
-    screen_call_text(app, e->record, false, call, sizeof call);
+    screen_named_address(app, &e->record->from, INT_MAX, from, sizeof from);
+    screen_call_text(app, e->record, false, INT_MAX, call, sizeof call);
     snprintf(text, sizeof text, "#%llu %s %s %s %.900s", (unsigned long long)e->record->block,
              from, OUTCOMES[e->record->outcome], call, e->record->text);
     return screen_list_match(l, text);
@@ -79,108 +81,238 @@ static bool build_entries(const tui_app *app, const screen_list *l, entries *out
     return true;
 }
 
-/* A transaction of this session: its state and what it does, then its
- * outcome, above row `bottom`. Returns the rows used. */
-static int draw_session(const tui_app *app, WINDOW *win, int y, int bottom, const tui_tx_record *r,
-                        bool chosen)
+/* The rows of a record: block, time (the day too, the time alone, then
+ * hidden), outcome, sender (whole address and name, short and name,
+ * short) and the call, which wraps in the room left at its arguments;
+ * under them the texts it left, each on lines of its own across the page.
+ * This session's transactions: state and what it does, then the outcome
+ * under them the same way. */
+enum { COL_BLOCK, COL_TIME, COL_OUTCOME, COL_FROM, COL_CALL, NCOLS };
+enum { SCOL_STATE, SCOL_WHAT, NSCOLS };
+
+/* Where texts under a row start. */
+#define TEXTS_X 4
+
+typedef struct layouts {
+    table_layout record, session;
+    int W;
+} layouts;
+
+typedef struct record_text {
+    char block[24], when[2][24], from[TABLE_FORMS][ETH_ADDRESS_TEXT_LEN + 72], call[512];
+} record_text;
+
+static void record_texts(const tui_app *app, const layouts *ls, const history_tx *t,
+                         record_text *r, const char *texts[NCOLS])
 {
-    int W = getmaxx(win);
+    const table_layout *l = &ls->record;
+    snprintf(r->block, sizeof r->block, "#%llu", (unsigned long long)t->block);
+    screen_time(t->time, r->when[0]);
+    snprintf(r->when[1], sizeof r->when[1], "%s", r->when[0] + 11);
+    int f = l->form[COL_FROM];
+    const char *name = names_lookup(tui_app_names(app), &t->from);
+    char whole[ETH_ADDRESS_TEXT_LEN];
+    eth_address_to_checksum(&t->from, whole);
+    if (f == 0)
+        snprintf(r->from[0], sizeof r->from[0], "%s%s%s", whole, name ? " " : "",
+                 name ? name : "");
+    else if (f == 1)
+        screen_named_address(app, &t->from, INT_MAX, r->from[1], sizeof r->from[1]);
+    else
+        screen_short_address(&t->from, r->from[2]);
+    screen_call_text(app, t, false, l->w[COL_CALL], r->call, sizeof r->call);
+    texts[COL_BLOCK] = r->block;
+    texts[COL_TIME] = table_shown(l, COL_TIME) ? r->when[l->form[COL_TIME]] : NULL;
+    texts[COL_OUTCOME] = OUTCOMES[t->outcome];
+    texts[COL_FROM] = r->from[f];
+    texts[COL_CALL] = r->call;
+}
+
+/* Rows a record's or a transaction's texts take under its row: each text
+ * (line of `text`) wrapped across the page. With win, draws them from y. */
+static int texts_under(WINDOW *win, int y, int bottom, int W, tui_style st, const char *text)
+{
+    int rows = 0;
+    while (*text) {
+        size_t len = strcspn(text, "\n");
+        char line[640];
+        snprintf(line, sizeof line, "%.*s", (int)len, text);
+        rows += win ? tui_text(win, y + rows, TEXTS_X, W - TEXTS_X, 2, bottom, st, NULL, line)
+                    : tui_text_rows(W - TEXTS_X, 2, NULL, line);
+        text += len + (text[len] == '\n');
+    }
+    return rows;
+}
+
+typedef struct entry_rows {
+    const tui_app *app;
+    const entries *es;
+    const layouts *ls;
+} entry_rows;
+
+static void session_texts(const tui_action *r, char *what, size_t cap, const char *texts[])
+{
     char h[65] = "";
     if (r->has_hash)
         hex_encode(r->hash, 32, h);
-    const char *spin = r->state == TUI_TX_PENDING ? tui_spinner(tui_app_clock_ms(app)) : "";
-    tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
-    tui_print(win, y, 2, 9, TX_STYLES[r->state], "%s%s", spin, TX_STATES[r->state]);
-    tui_print(win, y, 11, W - 11, TUI_NORMAL, "%s  0x%.10s", r->description, h);
-    if (!r->outcome[0] || y + 1 >= bottom)
-        return 1;
-    tui_print(win, y + 1, 11, W - 11, TUI_DIM, "%s", r->outcome);
-    return 2;
+    /* The hash short, as addresses are: the first and last four digits. */
+    if (r->has_hash)
+        snprintf(what, cap, "%s  0x%.4s..%s", r->call.description, h, h + 60);
+    else
+        snprintf(what, cap, "%s", r->call.description);
+    texts[SCOL_STATE] = TX_STATES[tui_action_tx_state(r)];
+    texts[SCOL_WHAT] = what;
 }
 
-/* A record of the history above row `bottom`: a line with its facts and
- * call (the call on the next line when it does not fit beside them), and
- * one with its texts if it left any. Returns the rows used (at most 3). */
-static int draw_record(const tui_app *app, WINDOW *win, int y, int bottom, const history_tx *t,
-                       bool chosen)
+static int entry_height(void *ctx, size_t i)
 {
-    int W = getmaxx(win), y0 = y;
-    char when[24], from[64], call[512], text[512];
-    screen_time(t->time, when);
-    screen_list_address(app, win, &t->from, from, sizeof from);
-    screen_call_text(app, t, false, call, sizeof call);
-    tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
-    /* Narrow pages show the time of day only. */
-    int x = 2 + tui_print(win, y, 2, 0, TUI_DIM, "#%llu %s", (unsigned long long)t->block,
-                          W >= 100 ? when : when + 11);
-    x += 1 + tui_print(win, y, x + 1, 0, t->outcome == HISTORY_OK ? TUI_GOOD : TUI_BAD, "%s",
-                       OUTCOMES[t->outcome]);
-    x += 1 + tui_print(win, y, x + 1, 0, TUI_NORMAL, "%s", from);
-    if (x + 2 + (int)strlen(call) <= W) {
-        tui_print(win, y++, x + 2, 0, TUI_ACCENT, "%s", call);
-    } else if (++y < bottom) {
-        tui_print(win, y++, 4, W - 4, TUI_ACCENT, "%s", call);
+    const entry_rows *c = ctx;
+    const entry *e = &c->es->at[i];
+    if (e->session) {
+        char what[256];
+        const char *texts[NSCOLS];
+        session_texts(e->session, what, sizeof what, texts);
+        return tui_table_rows(&c->ls->session, texts) +
+               texts_under(NULL, 0, 0, c->ls->W, TUI_DIM, e->session->outcome);
     }
-    if (!t->text[0] || y >= bottom)
+    record_text r;
+    const char *texts[NCOLS];
+    record_texts(c->app, c->ls, e->record, &r, texts);
+    return tui_table_rows(&c->ls->record, texts) +
+           texts_under(NULL, 0, 0, c->ls->W, TUI_NORMAL, e->record->text);
+}
+
+static int draw_entry(const entry_rows *c, WINDOW *win, int y, int bottom, size_t i, bool chosen)
+{
+    const entry *e = &c->es->at[i];
+    int y0 = y, W = c->ls->W;
+    tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
+    if (e->session) {
+        const tui_action *r = e->session;
+        char what[256];
+        const char *texts[NSCOLS];
+        session_texts(r, what, sizeof what, texts);
+        const tui_style styles[NSCOLS] = { TX_STYLES[tui_action_tx_state(r)], TUI_NORMAL };
+        y += tui_table_row(win, y, 2, bottom, &c->ls->session, texts, styles);
+        y += texts_under(win, y, bottom, W, TUI_DIM, r->outcome);
         return y - y0;
-    /* Several texts on one line; Enter shows them whole. */
-    snprintf(text, sizeof text, "%s", t->text);
-    for (char *p = strchr(text, '\n'); p; p = strchr(p, '\n'))
-        *p = '|';
-    tui_print(win, y++, 4, W - 4, TUI_NORMAL, "%s", text);
+    }
+    const history_tx *t = e->record;
+    record_text r;
+    const char *texts[NCOLS];
+    record_texts(c->app, c->ls, t, &r, texts);
+    const tui_style styles[NCOLS] = { TUI_DIM, TUI_DIM, t->outcome == HISTORY_OK ? TUI_GOOD : TUI_BAD,
+                                      TUI_NORMAL, TUI_ACCENT };
+    y += tui_table_row(win, y, 2, bottom, &c->ls->record, texts, styles);
+    y += texts_under(win, y, bottom, W, TUI_NORMAL, t->text);
     return y - y0;
 }
 
-/* A label at the left and its value wrapped to the page's width. */
-static void field(WINDOW *win, int *y, const char *label, tui_style st, const char *value)
+/* The columns measured over the whole history (block numbers grow, so the
+ * newest has the widest; senders by their names) and this session's
+ * transactions. */
+static void fit_layouts(const tui_app *app, const entries *es, int W, layouts *ls,
+                        char *hidden, size_t cap)
 {
-    if (*y >= getmaxy(win))
-        return;
-    tui_print(win, *y, 0, 9, TUI_DIM, "%s", label);
-    screen_wrapped(win, y, 9, st, value[0] ? value : "-", getmaxy(win));
+    table_col rec[NCOLS] = {
+        [COL_BLOCK] = { .priority = 9, .keep = true },
+        [COL_TIME] = { .name = "time", .priority = 2, .hide = 6, .nforms = 2,
+                       .width = { 16, 5 } },
+        [COL_OUTCOME] = { .priority = 8, .keep = true },
+        [COL_FROM] = { .priority = 4, .keep = true, .nforms = 3 },
+        [COL_CALL] = { .priority = 9, .keep = true, .fill = true, .min = 30 },
+    };
+    table_col ses[NSCOLS] = {
+        [SCOL_STATE] = { .priority = 9, .keep = true, .width = { 8 } },
+        [SCOL_WHAT] = { .priority = 9, .keep = true, .fill = true, .min = 30 },
+    };
+    /* Only lengths are needed: the block column is as wide as the highest
+     * block's number, the outcome as the widest outcome there is, the
+     * sender as an address with the longest name among them. */
+    screen_name_cache names;
+    memset(&names, 0, sizeof names);
+    unsigned long long top = 0;
+    unsigned outcomes = 0;
+    int named = 0;
+    for (size_t i = 0; i < es->n; i++) {
+        const history_tx *t = es->at[i].record;
+        if (!t)
+            continue;
+        if (t->block > top)
+            top = t->block;
+        outcomes |= 1u << t->outcome;
+        int w = screen_name_width(app, &names, &t->from);
+        if (w > named)
+            named = w;
+    }
+    if (outcomes) {
+        char block[24];
+        snprintf(block, sizeof block, "#%llu", top);
+        table_col_see(&rec[COL_BLOCK], 0, block);
+        for (unsigned k = 0; k < sizeof OUTCOMES / sizeof OUTCOMES[0]; k++)
+            if (outcomes & 1u << k)
+                table_col_see(&rec[COL_OUTCOME], 0, OUTCOMES[k]);
+        rec[COL_FROM].width[0] = ETH_ADDRESS_TEXT_LEN - 1 + named;
+        rec[COL_FROM].width[1] = SCREEN_SHORT_ADDRESS_W + named;
+        rec[COL_FROM].width[2] = SCREEN_SHORT_ADDRESS_W;
+    }
+    ls->W = W;
+    table_fit(rec, NCOLS, W - 2, 1, 4, &ls->record);
+    table_hidden(rec, &ls->record, hidden, cap);
+    table_fit(ses, NSCOLS, W - 2, 1, 4, &ls->session);
 }
 
-static void draw_detail(const tui_app *app, WINDOW *win, const entry *e, size_t pos, size_t n)
+/* The record under the cursor, whole. It takes the screen's width, the
+ * sidebar's too, so that a hash (66 characters) fits on one line at 80
+ * columns; Esc or Enter gives the sidebar back. */
+static void draw_detail(const tui_app *app, WINDOW *page, const entry *e, size_t pos, size_t n)
 {
-    int y = 0;
+    WINDOW *win = wgetparent(page) ? wgetparent(page) : page;
+    int top = getbegy(page), bottom = top + getmaxy(page), W = getmaxx(win), y = top;
+    tui_clear(win, top, 0, bottom - top, W);
     char hash[67] = "0x", text[640];
     tui_print(win, y++, 0, 0, TUI_TITLE, "Transaction %zu of %zu  (Esc or Enter closes)", pos + 1,
               n);
     if (e->session) {
-        const tui_tx_record *r = e->session;
+        const tui_action *r = e->session;
         hex_encode(r->hash, 32, hash + 2);
-        field(win, &y, "call", TUI_ACCENT, r->description);
-        field(win, &y, "status", TX_STYLES[r->state], TX_STATES[r->state]);
-        field(win, &y, "hash", TUI_NORMAL, r->has_hash ? hash : "");
         snprintf(text, sizeof text, "#%llu", (unsigned long long)r->block);
-        field(win, &y, "block", TUI_NORMAL, r->state == TUI_TX_MINED ? text : "");
-        field(win, &y, "texts", TUI_NORMAL, r->outcome);
+        const tui_field f[] = {
+            { "call", r->call.description, TUI_ACCENT },
+            { "status", TX_STATES[tui_action_tx_state(r)], TX_STYLES[tui_action_tx_state(r)] },
+            { "hash", r->has_hash ? hash : "-", TUI_NORMAL },
+            { "block", tui_action_tx_state(r) == TUI_TX_MINED ? text : "-", TUI_NORMAL },
+            { "texts", r->outcome[0] ? r->outcome : "-", TUI_NORMAL },
+        };
+        tui_fields(win, y, 0, W, bottom, TUI_DIM, f, sizeof f / sizeof f[0]);
         return;
     }
     const history_tx *t = e->record;
-    char from[ETH_ADDRESS_TEXT_LEN], when[24], call[512];
-    const char *name = names_lookup(tui_app_names(app), &t->from);
+    char from[ETH_ADDRESS_TEXT_LEN + 80], when[24], call[512], block[96];
+    const int label_w = 7; /* "sender " */
     hex_encode(t->hash, 32, hash + 2);
-    eth_address_to_checksum(&t->from, from);
+    screen_address_fitted(app, &t->from, W - label_w, from, sizeof from);
     screen_time(t->time, when);
-    screen_call_text(app, t, true, call, sizeof call);
-    field(win, &y, "call", TUI_ACCENT, call);
-    field(win, &y, "status", t->outcome == HISTORY_OK ? TUI_GOOD : TUI_BAD,
-          OUTCOMES[t->outcome]);
-    field(win, &y, "hash", TUI_NORMAL, hash);
-    snprintf(text, sizeof text, "%s%s%s", from, name ? " " : "", name ? name : "");
-    field(win, &y, "sender", TUI_NORMAL, text);
-    snprintf(text, sizeof text, "#%llu (position %u), %s UTC", (unsigned long long)t->block,
+    screen_call_text(app, t, true, W - label_w, call, sizeof call);
+    snprintf(block, sizeof block, "#%llu (position %u), %s UTC", (unsigned long long)t->block,
              (unsigned)t->index, when);
-    field(win, &y, "block", TUI_NORMAL, text);
-    /* Each text on its own rows. */
+    const tui_field f[] = {
+        { "call", call, TUI_ACCENT },
+        { "status", OUTCOMES[t->outcome], t->outcome == HISTORY_OK ? TUI_GOOD : TUI_BAD },
+        { "hash", hash, TUI_NORMAL },
+        { "sender", from, TUI_NORMAL },
+        { "block", block, TUI_NORMAL },
+        { "texts", t->text[0] ? "" : "-", TUI_NORMAL },
+    };
+    y += tui_fields(win, y, 0, W, bottom, TUI_DIM, f, sizeof f / sizeof f[0]);
+    /* Each text on lines of its own, under the label's room. */
+    if (t->text[0])
+        y--;
     const char *s = t->text;
-    field(win, &y, "texts", TUI_NORMAL, "");
-    y -= 1;
-    while (*s && y < getmaxy(win)) {
+    while (*s && y < bottom) {
         size_t len = strcspn(s, "\n");
         snprintf(text, sizeof text, "%.*s", (int)len, s);
-        screen_wrapped(win, &y, 9, TUI_NORMAL, text, getmaxy(win));
+        y += tui_text(win, y, label_w, W - label_w, 2, bottom, TUI_NORMAL, NULL, text);
         s += len + (s[len] == '\n');
     }
 }
@@ -188,7 +320,7 @@ static void draw_detail(const tui_app *app, WINDOW *win, const entry *e, size_t 
 static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     activity_state *st = state;
-    int H = getmaxy(win), y = 0;
+    int H = getmaxy(win), W = getmaxx(win), y = 0;
     const wallet_past *p = tui_app_past(app);
     entries es;
     if (!build_entries(app, &st->list, &es)) {
@@ -211,21 +343,19 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
         tui_print(win, y++, 2, 0, TUI_DIM, "this session's %zu transaction%s first", nsession,
                   nsession == 1 ? "" : "s");
     screen_past_missing(win, &y, app);
-    /* An entry takes at most three rows: a page of entries always fits. */
-    int rows = H - y - 1;
-    bool filtered = screen_list_filter_line(win, H - 1, &st->list, es.n, es.total);
-    if (!filtered && es.n > 0)
-        tui_print(win, H - 1, 0, 0, TUI_DIM, "%zu of %zu  Enter opens it", st->list.cursor + 1,
-                  es.n);
-    size_t first = screen_list_begin(&st->list, es.n, rows >= 6 ? (size_t)rows / 3 : 1);
+    layouts ls;
+    char hidden[32];
+    fit_layouts(app, &es, W, &ls, hidden, sizeof hidden);
+    screen_list_footer(win, H - 1, &st->list, "", es.n, es.total, "Enter opens it", hidden);
     if (es.n == 0 && es.total > 0)
         tui_print(win, y, 2, 0, TUI_DIM, "nothing matches the filter");
-    for (size_t i = first; i < es.n && y < H - 1; i++) {
-        const entry *e = &es.at[i];
-        bool chosen = i == st->list.cursor;
+    entry_rows c = { app, &es, &ls };
+    size_t fit = 0, first = es.n ? screen_list_begin_rows(&st->list, es.n, H - 1 - y,
+                                                          entry_height, &c, &fit)
+                                 : 0;
+    for (size_t i = first; i < first + fit; i++) {
         screen_list_mark(&st->list, y, i);
-        y += e->session ? draw_session(app, win, y, H - 1, e->session, chosen)
-                        : draw_record(app, win, y, H - 1, e->record, chosen);
+        y += draw_entry(&c, win, y, H - 1, i, i == st->list.cursor);
     }
     free(es.at);
 }

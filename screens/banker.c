@@ -4,6 +4,7 @@
  * with their count and total, mint, burn, unlock, and the requests'
  * export as CSV (the same as `withdrawals --csv`). */
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "keystore/safefile.h"
 #include "rpcclient/units.h"
 #include "screens/common.h"
+#include "tui/table_draw.h"
 #include "tui/ui.h"
 
 typedef struct banker_state {
@@ -48,38 +50,86 @@ static bool filter_requests(const tui_app *app, const screen_list *l, const view
     return true;
 }
 
+/* The requests' table: the account (whole address and name, short address
+ * and name, short address), the amount, and when it was asked (the day
+ * too, then the time alone, then hidden). */
+enum { COL_ACCOUNT, COL_AMOUNT, COL_WHEN, NCOLS };
+
+typedef struct request_text {
+    char account[TABLE_FORMS][ETH_ADDRESS_TEXT_LEN + 72];
+    char amount[PC_UNIT_TEXT_MAX];
+    char when[TABLE_FORMS][24];
+} request_text;
+
+static void request_texts(const tui_app *app, const view_withdrawal *r, request_text *t)
+{
+    const char *name = names_lookup(tui_app_names(app), &r->account);
+    char whole[ETH_ADDRESS_TEXT_LEN];
+    eth_address_to_checksum(&r->account, whole);
+    snprintf(t->account[0], sizeof t->account[0], "%s%s%s", whole, name ? " " : "",
+             name ? name : "");
+    screen_named_address(app, &r->account, INT_MAX, t->account[1], sizeof t->account[1]);
+    screen_short_address(&r->account, t->account[2]);
+    pc_format_unit(&r->amount, PC_UNIT_EEURO, t->amount, sizeof t->amount);
+    screen_time(r->time, t->when[0]);
+    snprintf(t->when[1], sizeof t->when[1], "%s", t->when[0] + 5);
+}
+
+/* What a request's row needs to say how tall it is. */
+typedef struct request_rows {
+    const tui_app *app;
+    const view_withdrawals *w;
+    const size_t *at;
+    const table_layout *l;
+} request_rows;
+
+static void row_texts(const table_layout *l, const request_text *t, const char *texts[NCOLS])
+{
+    texts[COL_ACCOUNT] = t->account[l->form[COL_ACCOUNT]];
+    texts[COL_AMOUNT] = t->amount;
+    texts[COL_WHEN] = table_shown(l, COL_WHEN) ? t->when[l->form[COL_WHEN]] : NULL;
+}
+
+static int request_height(void *ctx, size_t i)
+{
+    const request_rows *c = ctx;
+    request_text t;
+    const char *texts[NCOLS];
+    request_texts(c->app, &c->w->items[c->at[i]], &t);
+    row_texts(c->l, &t, texts);
+    return tui_table_rows(c->l, texts);
+}
+
 static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     banker_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
-    int W = getmaxx(win), H = getmaxy(win);
-    screen_heading(win, 0, "Banker");
+    int W = getmaxx(win), H = getmaxy(win), y = 0;
+    screen_heading(win, y++, "Banker");
     if (!(tui_app_roles(app) & WALLET_ROLE_BANKER)) {
-        char b[ETH_ADDRESS_TEXT_LEN];
-        const char *name = names_lookup(tui_app_names(app), &s->banker);
-        eth_address_to_checksum(&s->banker, b);
-        tui_print(win, 1, 2, 0, TUI_WARN, "This account is not the banker.");
-        int x = 2 + tui_print(win, 2, 2, 0, TUI_DIM, "The banker is %s",
-                              eth_address_is_zero(&s->banker) ? "nobody yet (voters choose one)"
-                                                              : b);
-        /* The name beside the address, or under it on narrow pages. */
-        if (name && !eth_address_is_zero(&s->banker)) {
-            bool beside = x + 1 + (int)strlen(name) <= getmaxx(win);
-            tui_print(win, beside ? 2 : 3, beside ? x + 1 : 16, 0, TUI_ACCENT, "%s", name);
-        }
+        char b[ETH_ADDRESS_TEXT_LEN + 80];
+        if (eth_address_is_zero(&s->banker))
+            snprintf(b, sizeof b, "nobody yet (voters choose one)");
+        else
+            screen_address_fitted(app, &s->banker, W - 16, b, sizeof b);
+        tui_print(win, y++, 2, 0, TUI_WARN, "This account is not the banker.");
+        const tui_field f = { "The banker is", b, TUI_DIM };
+        tui_fields(win, y, 2, W - 2, 0, TUI_DIM, &f, 1);
         return;
     }
-    tui_print(win, 1, 2, 22, TUI_NORMAL, "eEuro in circulation");
-    tui_print_amount(win, 1, 24, 26, TUI_ACCENT, &s->total_eeuro, PC_UNIT_EEURO);
-    screen_heading(win, 3, "Withdrawal requests (eEuro locked to withdraw)");
-    int y = 4;
+    char eeuro[PC_UNIT_TEXT_MAX];
+    pc_format_unit(&s->total_eeuro, PC_UNIT_EEURO, eeuro, sizeof eeuro);
+    const tui_field total = { "eEuro in circulation", eeuro, TUI_ACCENT };
+    y += tui_fields(win, y, 2, W - 2, 0, TUI_NORMAL, &total, 1) + 1;
+    y += tui_text(win, y, 0, 0, 2, 0, TUI_TITLE, NULL,
+                  "Withdrawal requests (eEuro locked to withdraw)");
     if (screen_past_missing(win, &y, app))
         return;
     const view_withdrawals *w = requests(app);
-    u256 total;
-    if (w && w->count && view_withdrawals_total(w, &total)) {
+    u256 sum;
+    if (w && w->count && view_withdrawals_total(w, &sum)) {
         char amount[PC_UNIT_TEXT_MAX];
-        pc_format_unit(&total, PC_UNIT_EEURO, amount, sizeof amount);
+        pc_format_unit(&sum, PC_UNIT_EEURO, amount, sizeof amount);
         tui_print(win, y++, 2, 0, TUI_NORMAL, "%zu request%s, %s in all", w->count,
                   w->count == 1 ? "" : "s", amount);
     }
@@ -88,31 +138,46 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
         tui_print(win, y, 2, 0, TUI_BAD, "out of memory for the requests");
         return;
     }
-    if (n == 0)
+    table_col cols[NCOLS] = {
+        [COL_ACCOUNT] = { .heading = "account", .priority = 4, .keep = true, .nforms = 3 },
+        [COL_AMOUNT] = { .heading = "eEuro locked", .align = TABLE_RIGHT, .priority = 8,
+                         .keep = true },
+        [COL_WHEN] = { .heading = "asked", .name = "time", .priority = 2, .nforms = 2 },
+    };
+    for (size_t i = 0; i < w->count; i++) {
+        request_text t;
+        request_texts(app, &w->items[i], &t);
+        for (int f = 0; f < 3; f++)
+            table_col_see(&cols[COL_ACCOUNT], f, t.account[f]);
+        table_col_see(&cols[COL_AMOUNT], 0, t.amount);
+        for (int f = 0; f < 2; f++)
+            table_col_see(&cols[COL_WHEN], f, t.when[f]);
+    }
+    table_layout l;
+    table_fit(cols, NCOLS, W - 2, 2, 4, &l);
+    char hidden[32];
+    table_hidden(cols, &l, hidden, sizeof hidden);
+    if (n == 0) {
         tui_print(win, y, 2, 0, TUI_DIM, w->count ? "none matches the filter" : "none");
-    int rows = H - y - 1;
-    screen_list_filter_line(win, H - 1, &st->list, n, w->count);
-    size_t first = screen_list_begin(&st->list, n, rows > 1 ? (size_t)rows : 1);
-    /* Full addresses where they fit beside the figure, the name and the time. */
-    bool wide = W >= 76;
-    for (size_t i = first; i < n && y < H - 1; i++, y++) {
-        const view_withdrawal *r = &w->items[at[i]];
-        char a[ETH_ADDRESS_TEXT_LEN], amount[PC_UNIT_TEXT_MAX], when[24];
-        const char *name = names_lookup(tui_app_names(app), &r->account);
-        if (wide)
-            eth_address_to_checksum(&r->account, a);
-        else
-            screen_short_address(&r->account, a);
-        pc_format_unit(&r->amount, PC_UNIT_EEURO, amount, sizeof amount);
-        screen_time(r->time, when);
+        screen_list_footer(win, H - 1, &st->list, "request", n, w->count, NULL, hidden);
+        free(at);
+        return;
+    }
+    tui_table_heading(win, y, 2, cols, &l, TUI_DIM);
+    y += l.nlines;
+    screen_list_footer(win, H - 1, &st->list, "request", n, w->count, NULL, hidden);
+    request_rows c = { app, w, at, &l };
+    size_t fit, first = screen_list_begin_rows(&st->list, n, H - y - 1, request_height, &c, &fit);
+    static const tui_style STYLES[NCOLS] = { TUI_NORMAL, TUI_WARN, TUI_DIM };
+    for (size_t i = first; i < first + fit; i++) {
+        request_text t;
+        const char *texts[NCOLS];
+        request_texts(app, &w->items[at[i]], &t);
+        row_texts(&l, &t, texts);
         screen_list_mark(&st->list, y, i);
         tui_print(win, y, 0, 1, i == st->list.cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
                   i == st->list.cursor ? '>' : ' ');
-        int x = 2 + tui_print(win, y, 2, 0, TUI_NORMAL, "%s", a) + 1;
-        if (name)
-            x += tui_print(win, y, x, 0, TUI_ACCENT, "%s", name) + 1;
-        x += 1 + tui_print(win, y, x + 1, 0, TUI_WARN, "%s", amount);
-        tui_print(win, y, x + 2, 0, TUI_DIM, "%s", W >= 96 ? when : when + 5);
+        y += tui_table_row(win, y, 2, H - 1, &l, texts, STYLES);
     }
     free(at);
 }

@@ -10,11 +10,13 @@
  * follow the project's contract's rules; when the index has caught up with
  * the snapshot and a replay's last figure differs from the node's, the
  * page says so instead of passing the replay off as the node's. */
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "rpcclient/units.h"
 #include "screens/common.h"
 #include "tui/chart.h"
+#include "tui/table_draw.h"
 #include "tui/ui.h"
 #include "wallet/series.h"
 
@@ -94,6 +96,19 @@ static void add_panel(panel *ps, size_t *n, const char *title, const series *dat
     p->unit = unit;
 }
 
+/* A line of words at row *y, wrapped across the page; *y goes under it. */
+static void say(WINDOW *win, int *y, int x, tui_style st, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void say(WINDOW *win, int *y, int x, tui_style st, const char *fmt, ...)
+{
+    char text[4 * PC_UNIT_TEXT_MAX + 160];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    *y += tui_text(win, *y, x, 0, 2, 0, st, NULL, text);
+}
+
 /* When there is a snapshot (s; then node points into it), the index is as
  * new as it and it read the section: the replay's figure against the
  * node's, and a line at *y when they differ. */
@@ -105,8 +120,8 @@ static void compare(WINDOW *win, int *y, const char *what, const u256 *replay, c
     char a[PC_UNIT_TEXT_MAX], b[PC_UNIT_TEXT_MAX];
     pc_format_unit(replay, unit, a, sizeof a);
     pc_format_unit(node, unit, b, sizeof b);
-    tui_print(win, (*y)++, 0, 0, TUI_WARN,
-              "%s: the replay gives %s, the node %s; the chart shows the replay", what, a, b);
+    say(win, y, 0, TUI_WARN, "%s: the replay gives %s, the node %s; the chart shows the replay",
+        what, a, b);
 }
 
 /* available + locked. */
@@ -126,11 +141,11 @@ static bool describe(WINDOW *win, int *y, chart_id id, const series_set *r,
     switch (id) {
     case CHART_PRICES:
         if (r->prices.count == 0) {
-            tui_print(win, (*y)++, 2, 0, TUI_DIM, "no trades yet");
+            say(win, y, 2, TUI_DIM, "no trades yet");
             return false;
         }
         pc_format_unit(last_of(&r->prices), PC_UNIT_PRICE, a, sizeof a);
-        tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "%zu trade%s, last at %s", r->prices.count,
+        say(win, y, 0, TUI_NORMAL, "%zu trade%s, last at %s", r->prices.count,
                   r->prices.count == 1 ? "" : "s", a);
         add_panel(ps, n, "Fill prices", &r->prices, CHART_POINTS, PC_UNIT_PRICE);
         add_panel(ps, n, "Volume", &r->volumes, CHART_BARS, PC_UNIT_ENT);
@@ -138,7 +153,7 @@ static bool describe(WINDOW *win, int *y, chart_id id, const series_set *r,
     case CHART_PEG:
         pc_format_unit(last_of(&e->ent), PC_UNIT_ENT, a, sizeof a);
         pc_format_unit(last_of(&e->wh), PC_UNIT_WH, b, sizeof b);
-        tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "now %s against %s stored", a, b);
+        say(win, y, 0, TUI_NORMAL, "now %s against %s stored", a, b);
         compare(win, y, "ENT", last_of(&e->ent), s ? &s->total_ent : NULL, PC_UNIT_ENT, s,
                 index_current, WALLET_SEC_TOTALS);
         compare(win, y, "Energy", last_of(&e->wh), s ? &s->total_wh : NULL, PC_UNIT_WH, s,
@@ -149,7 +164,7 @@ static bool describe(WINDOW *win, int *y, chart_id id, const series_set *r,
     case CHART_COSTS:
         pc_format_unit(last_of(&e->mint_cost), PC_UNIT_COST, a, sizeof a);
         pc_format_unit(last_of(&e->burn_cost), PC_UNIT_COST, b, sizeof b);
-        tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "now: mint %s, burn %s", a, b);
+        say(win, y, 0, TUI_NORMAL, "now: mint %s, burn %s", a, b);
         compare(win, y, "Minting cost", last_of(&e->mint_cost), s ? &s->mint_cost : NULL,
                 PC_UNIT_COST, s, index_current, WALLET_SEC_COSTS);
         compare(win, y, "Burning cost", last_of(&e->burn_cost), s ? &s->burn_cost : NULL,
@@ -159,10 +174,10 @@ static bool describe(WINDOW *win, int *y, chart_id id, const series_set *r,
         return true;
     case CHART_UNITS:
         if (e->nunits == 0) {
-            tui_print(win, (*y)++, 2, 0, TUI_DIM, "no storage units registered yet");
+            say(win, y, 2, TUI_DIM, "no storage units registered yet");
             return false;
         }
-        tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "%zu unit%s, available energy", e->nunits,
+        say(win, y, 0, TUI_NORMAL, "%zu unit%s, available energy", e->nunits,
                   e->nunits == 1 ? "" : "s");
         for (size_t i = 0; i < e->nunits; i++) {
             char who[16], title[160];
@@ -174,24 +189,24 @@ static bool describe(WINDOW *win, int *y, chart_id id, const series_set *r,
         return true;
     case CHART_EEURO:
         pc_format_unit(last_of(&r->eeuro), PC_UNIT_EEURO, a, sizeof a);
-        tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "now %s", a);
+        say(win, y, 0, TUI_NORMAL, "now %s", a);
         compare(win, y, "eEuro", last_of(&r->eeuro), s ? &s->total_eeuro : NULL, PC_UNIT_EEURO,
                 s, index_current, WALLET_SEC_TOTALS);
         add_panel(ps, n, "eEuro in circulation", &r->eeuro, CHART_STEPS, PC_UNIT_EEURO);
         return true;
     case CHART_MINE:
         if (!(s && s->has_account)) {
-            tui_print(win, (*y)++, 2, 0, TUI_DIM, "no account selected (7 Accounts)");
+            say(win, y, 2, TUI_DIM, "no account selected (7 Accounts)");
             return false;
         }
         if (!r->has_account || !eth_address_equal(&r->account, &s->account)) {
-            tui_print(win, (*y)++, 2, 0, TUI_DIM, "reading the history for this account");
+            say(win, y, 2, TUI_DIM, "reading the history for this account");
             return false;
         }
         pc_format_unit(last_of(&e->account_ent), PC_UNIT_ENT, a, sizeof a);
         pc_format_unit(last_of(&r->my_eeuro), PC_UNIT_EEURO, b, sizeof b);
         screen_short_address(&s->account, c);
-        tui_print(win, (*y)++, 0, 0, TUI_NORMAL, "%s holds %s and %s, locked included", c,
+        say(win, y, 0, TUI_NORMAL, "%s holds %s and %s, locked included", c,
                   a, b);
         u256 ent = held(&s->ent_available, &s->ent_locked),
              eeuro = held(&s->eeuro_available, &s->eeuro_locked);
@@ -214,9 +229,10 @@ static void draw_panel(WINDOW *win, int y, int rows, const panel *p, uint64_t fr
     char from_label[24], to_label[24];
     screen_time(from, from_label);
     screen_time(to, to_label);
-    tui_print(win, y, 0, 0, TUI_TITLE, "%s", p->title);
+    int title = tui_text(win, y, 0, 0, 2, y + rows, TUI_TITLE, NULL, p->title);
     chart_spec spec = { p->data,    p->style, p->unit, from, to, from_label, to_label,
-                        tui_ui_utf8(), rows - 1, getmaxx(win) };
+                        tui_ui_utf8(), rows - title, getmaxx(win) };
+    y += title - 1;
     if (!chart_has_data(&spec)) {
         tui_print(win, y + 1, 2, 0, TUI_DIM, "nothing in this range");
         return;
@@ -235,8 +251,7 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     charts_view *v = state;
     int H = getmaxy(win), y = 0;
-    tui_print(win, y++, 0, 0, TUI_TITLE, "%s   range: %s", CHART_TITLES[v->chart],
-              RANGES[v->range].name);
+    say(win, &y, 0, TUI_TITLE, "%s   range: %s", CHART_TITLES[v->chart], RANGES[v->range].name);
     if (screen_past_missing(win, &y, app))
         return;
     const wallet_past *p = tui_app_past(app);

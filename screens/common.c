@@ -1,11 +1,13 @@
 #include "screens/common.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
 #include "rpcclient/units.h"
+#include "tui/table_draw.h"
 #include "tui/ui.h"
 
 void screen_short_address(const eth_address *a, char out[16])
@@ -13,6 +15,28 @@ void screen_short_address(const eth_address *a, char out[16])
     char full[ETH_ADDRESS_TEXT_LEN];
     eth_address_to_checksum(a, full);
     snprintf(out, 16, "%.6s..%s", full, full + 38);
+}
+
+int screen_number_width(const u256 *v, pc_unit u)
+{
+    if (u != PC_UNIT_ENT && u != PC_UNIT_EEURO && u != PC_UNIT_PRICE && u != PC_UNIT_COST) {
+        char text[PC_UNIT_TEXT_MAX];
+        pc_format_unit_number(v, u, text, sizeof text);
+        return table_text_width(text);
+    }
+    /* "0.000000000000000001", "1.9", "5": the integer digits (one at
+     * least), then the point and the fraction's digits up to its last
+     * non-zero one. */
+    const size_t dec = 18;
+    char d[U256_DEC_MAX];
+    u256_to_dec(v, d);
+    size_t n = strlen(d), frac = n > dec ? n - dec : 0, end = n;
+    while (end > frac && d[end - 1] == '0')
+        end--;
+    size_t nint = n > dec ? n - dec : 1, nfrac = end - frac;
+    if (nfrac > 0 && n < dec)
+        nfrac += dec - n;
+    return (int)(nint + (nfrac ? 1 + nfrac : 0));
 }
 
 /* Keeps a cursor inside a list that may have shrunk. */
@@ -105,6 +129,69 @@ size_t screen_list_begin(screen_list *l, size_t count, size_t rows)
     return l->first;
 }
 
+/* Rows entries first..last (inclusive) take, stopping once past `limit`. */
+static int rows_of(size_t first, size_t last, int limit, int (*height)(void *, size_t), void *ctx)
+{
+    int sum = 0;
+    for (size_t i = first; i <= last && sum <= limit; i++) {
+        int h = height(ctx, i);
+        sum += h > 0 ? h : 1;
+    }
+    return sum;
+}
+
+size_t screen_list_begin_rows(screen_list *l, size_t count, int rows,
+                              int (*height)(void *ctx, size_t i), void *ctx, size_t *fit)
+{
+    memset(l->at_row, 0, sizeof l->at_row);
+    *fit = 0;
+    l->cursor = screen_cursor_clamp(l->cursor, count);
+    if (count == 0) {
+        l->first = 0;
+        l->page = 1;
+        return 0;
+    }
+    if (l->first >= count)
+        l->first = count - 1;
+    if (l->cursor < l->first)
+        l->first = l->cursor;
+    /* Every entry takes a row at least: no more than `rows` of them end at the cursor. */
+    if (rows > 0 && l->cursor >= l->first + (size_t)rows)
+        l->first = l->cursor + 1 - (size_t)rows;
+    while (l->first < l->cursor && rows_of(l->first, l->cursor, rows, height, ctx) > rows)
+        l->first++;
+    /* No empty rows below while entries are above. */
+    while (l->first > 0 && rows_of(l->first - 1, count - 1, rows, height, ctx) <= rows)
+        l->first--;
+    int used = 0;
+    for (size_t i = l->first; i < count; i++) {
+        int h = height(ctx, i);
+        used += h > 0 ? h : 1;
+        if (used > rows && *fit > 0)
+            break;
+        (*fit)++;
+    }
+    l->page = *fit;
+    return l->first;
+}
+
+void screen_list_footer(WINDOW *win, int y, const screen_list *l, const char *what, size_t shown,
+                        size_t total, const char *note, const char *hidden)
+{
+    if (screen_list_filter_line(win, y, l, shown, total))
+        return;
+    char text[256] = "";
+    size_t used = 0;
+    if (shown > 0)
+        used += (size_t)snprintf(text, sizeof text, "%s%s%zu of %zu", what, what[0] ? " " : "",
+                                 l->cursor + 1, shown);
+    if (note && note[0] && used < sizeof text)
+        used += (size_t)snprintf(text + used, sizeof text - used, "%s%s", used ? "  " : "", note);
+    if (hidden && hidden[0] && used < sizeof text)
+        snprintf(text + used, sizeof text - used, "%shidden: %s", used ? "  " : "", hidden);
+    tui_text(win, y, 0, 0, 2, y + 1, TUI_DIM, "  ", text);
+}
+
 void screen_list_mark(screen_list *l, int y, size_t i)
 {
     if (y >= 0 && y < SCREEN_ROWS_MAX)
@@ -145,33 +232,63 @@ bool screen_list_filter_line(WINDOW *win, int y, const screen_list *l, size_t sh
     return true;
 }
 
-/* An address with its name when the address book has one: whole, or short
- * as screen_named_address writes it. */
-static void address_text(const tui_app *app, const eth_address *a, bool whole, char *out,
-                         size_t cap)
+/* An address, whole or short as screen_named_address writes it, with its
+ * name from the address book when it has one no wider than name_max. */
+static void address_text(const tui_app *app, const eth_address *a, bool whole, int name_max,
+                         char *out, size_t cap)
 {
-    if (!whole) {
-        screen_named_address(app, a, out, cap);
-        return;
-    }
     char text[ETH_ADDRESS_TEXT_LEN];
-    eth_address_to_checksum(a, text);
+    if (whole)
+        eth_address_to_checksum(a, text);
+    else
+        screen_short_address(a, text);
     const char *name = names_lookup(tui_app_names(app), a);
-    snprintf(out, cap, "%s%s%s", text, name ? " " : "", name ? name : "");
+    bool named = name && table_text_width(name) <= name_max;
+    snprintf(out, cap, "%s%s%s", text, named ? " " : "", named ? name : "");
 }
 
-void screen_list_address(const tui_app *app, WINDOW *win, const eth_address *a, char *out,
-                         size_t cap)
+int screen_name_width(const tui_app *app, screen_name_cache *cache, const eth_address *a)
 {
-    address_text(app, a, getmaxx(win) >= SCREEN_FULL_ADDRESS_W, out, cap);
+    unsigned h = (unsigned)(a->b[0] ^ a->b[7] * 3u ^ a->b[13] * 7u ^ a->b[19] * 11u) %
+                 (sizeof cache->slot / sizeof cache->slot[0]);
+    if (cache->slot[h].used && eth_address_equal(&cache->slot[h].a, a))
+        return cache->slot[h].width;
+    const char *name = names_lookup(tui_app_names(app), a);
+    int w = name ? 1 + table_text_width(name) : 0;
+    cache->slot[h].a = *a;
+    cache->slot[h].width = w;
+    cache->slot[h].used = true;
+    return w;
 }
 
-void screen_named_address(const tui_app *app, const eth_address *a, char *out, size_t cap)
+void screen_address_fitted(const tui_app *app, const eth_address *a, int width, char *out,
+                           size_t cap)
 {
-    char s[16];
-    const char *name = names_lookup(tui_app_names(app), a);
-    screen_short_address(a, s);
-    snprintf(out, cap, "%s%s%s", s, name ? " " : "", name ? name : "");
+    address_text(app, a, true, width, out, cap);
+}
+
+void screen_named_address(const tui_app *app, const eth_address *a, int name_max, char *out,
+                          size_t cap)
+{
+    address_text(app, a, false, name_max, out, cap);
+}
+
+screen_flow screen_flow_start(WINDOW *win, int y)
+{
+    return (screen_flow){ win, y, getmaxy(win), false };
+}
+
+bool screen_flow_fits(screen_flow *f, int rows, bool last, const char *what)
+{
+    if (!f->full && f->y + rows <= f->bottom - (last ? 0 : 1))
+        return true;
+    if (!f->full && f->y < f->bottom) {
+        char note[160];
+        snprintf(note, sizeof note, "more below: a taller terminal shows %s", what);
+        tui_print(f->win, f->y, 0, 0, TUI_DIM, "%s", note);
+    }
+    f->full = true;
+    return false;
 }
 
 void screen_heading(WINDOW *win, int y, const char *title)
@@ -196,47 +313,56 @@ void screen_time(uint64_t unix_s, char out[24])
         snprintf(out, 24, "%llu", (unsigned long long)unix_s);
 }
 
-void screen_wrapped(WINDOW *win, int *y, int x, tui_style st, const char *text, int lines)
-{
-    int width = getmaxx(win) - x;
-    while (*text && lines-- > 0 && *y < getmaxy(win) && width > 0) {
-        size_t len = 0;
-        for (int cols = 0; text[len] && cols < width; cols++) {
-            size_t n = tui_utf8_char(text + len, strlen(text + len));
-            len += n ? n : 1; /* tui_print shows a stray byte as one cell */
-        }
-        tui_print(win, (*y)++, x, width, st, "%.*s", (int)len, text);
-        text += len;
-    }
-}
-
-bool screen_past_missing(WINDOW *win, int *y, const tui_app *app)
+/* The lines screen_past_missing draws, and the style of each. */
+static int past_missing_lines(const tui_app *app, const char *lines[2], tui_style *st)
 {
     uint64_t done, total;
     const char *problem = tui_app_past_problem(app);
     bool indexing = tui_app_indexing(app, &done, &total);
+    static char progress[96];
     if (tui_app_past(app)) {
-        if (problem[0]) {
-            tui_print(win, (*y)++, 2, 0, TUI_WARN, "history not up to date:");
-            screen_wrapped(win, y, 4, TUI_WARN, problem, 3);
-        }
-        return false;
+        if (!problem[0])
+            return 0;
+        lines[0] = "history not up to date:", lines[1] = problem, *st = TUI_WARN;
+        return 2;
     }
+    *st = problem[0] ? TUI_BAD : TUI_WARN;
     if (problem[0]) {
-        tui_print(win, (*y)++, 2, 0, TUI_BAD, "history index unavailable:");
-        screen_wrapped(win, y, 4, TUI_BAD, problem, 4);
-    } else if (indexing) {
-        tui_print(win, (*y)++, 2, 0, TUI_WARN, "indexing history... %llu of %llu blocks",
-                  (unsigned long long)done, (unsigned long long)total);
-    } else {
-        tui_print(win, (*y)++, 2, 0, TUI_WARN, "indexing history...");
+        lines[0] = "history index unavailable:", lines[1] = problem;
+        return 2;
     }
-    return true;
+    if (indexing)
+        snprintf(progress, sizeof progress, "indexing history... %llu of %llu blocks",
+                 (unsigned long long)done, (unsigned long long)total);
+    else
+        snprintf(progress, sizeof progress, "indexing history...");
+    lines[0] = progress;
+    return 1;
+}
+
+int screen_past_missing_rows(const tui_app *app, int width)
+{
+    const char *lines[2];
+    tui_style st;
+    int n = past_missing_lines(app, lines, &st), rows = 0;
+    for (int i = 0; i < n; i++)
+        rows += tui_text_rows(width - 2 - 2 * i, 2, NULL, lines[i]);
+    return rows;
+}
+
+bool screen_past_missing(WINDOW *win, int *y, const tui_app *app)
+{
+    const char *lines[2];
+    tui_style st;
+    int n = past_missing_lines(app, lines, &st);
+    for (int i = 0; i < n; i++)
+        *y += tui_text(win, *y, 2 + 2 * i, 0, 2, 0, st, NULL, lines[i]);
+    return !tui_app_past(app);
 }
 
 /* One decoded argument as people read it, by the kind the binding gives it. */
 static void arg_text(const tui_app *app, const pc_method *m, const abi_value *args, size_t i,
-                     bool whole, char *out, size_t cap)
+                     bool whole, int name_max, char *out, size_t cap)
 {
     static const pc_unit UNITS[] = {
         [PC_ARG_ENT] = PC_UNIT_ENT, [PC_ARG_EEURO] = PC_UNIT_EEURO,
@@ -245,7 +371,7 @@ static void arg_text(const tui_app *app, const pc_method *m, const abi_value *ar
     };
     const abi_value *v = &args->items[i];
     switch (m->args[i]) {
-    case PC_ARG_ADDRESS: address_text(app, &v->addr, whole, out, cap); return;
+    case PC_ARG_ADDRESS: address_text(app, &v->addr, whole, name_max, out, cap); return;
     case PC_ARG_SIDE: snprintf(out, cap, "%s", v->boolean ? "buy" : "sell"); return;
     case PC_ARG_PARAM_NAME: snprintf(out, cap, "%s", (const char *)v->bytes); return;
     case PC_ARG_PARAM_VALUE: {
@@ -259,7 +385,8 @@ static void arg_text(const tui_app *app, const pc_method *m, const abi_value *ar
     }
 }
 
-void screen_call_text(const tui_app *app, const history_tx *t, bool whole, char *out, size_t cap)
+void screen_call_text(const tui_app *app, const history_tx *t, bool whole, int name_max,
+                      char *out, size_t cap)
 {
     if (t->is_creation || !t->method) {
         snprintf(out, cap, "%s", t->is_creation ? "constructor" : "(unknown call)");
@@ -268,7 +395,7 @@ void screen_call_text(const tui_app *app, const history_tx *t, bool whole, char 
     size_t used = (size_t)snprintf(out, cap, "%s(", t->method->name);
     for (size_t i = 0; i < t->args.count && i < t->method->nargs && used < cap; i++) {
         char a[PC_UNIT_TEXT_MAX + ETH_ADDRESS_TEXT_LEN];
-        arg_text(app, t->method, &t->args, i, whole, a, sizeof a);
+        arg_text(app, t->method, &t->args, i, whole, name_max, a, sizeof a);
         used += (size_t)snprintf(out + used, cap - used, "%s%s", i ? ", " : "", a);
     }
     if (used < cap)
@@ -290,12 +417,15 @@ static bool unit_event(const history_tx *t, const eth_address *unit)
 {
     if (t->outcome != HISTORY_OK || !t->method || t->args.count == 0)
         return false;
+    /* The addresses first: most records are another unit's. */
     const char *m = t->method->name;
-    if (strcmp(m, "startConsumptionSession") == 0)
-        return eth_address_equal(&t->args.items[0].addr, unit);
-    return eth_address_equal(&t->from, unit) &&
-           (strcmp(m, "energyProduced") == 0 || strcmp(m, "energyConsumed") == 0 ||
-            strcmp(m, "reportActualEnergy") == 0);
+    if (eth_address_equal(&t->from, unit) &&
+        (strcmp(m, "energyProduced") == 0 || strcmp(m, "energyConsumed") == 0 ||
+         strcmp(m, "reportActualEnergy") == 0))
+        return true;
+    return t->args.items[0].kind == ABI_ADDRESS &&
+           eth_address_equal(&t->args.items[0].addr, unit) &&
+           strcmp(m, "startConsumptionSession") == 0;
 }
 
 size_t screen_unit_events(const wallet_past *p, const eth_address *unit, const history_tx **out,
@@ -311,8 +441,8 @@ size_t screen_unit_events(const wallet_past *p, const eth_address *unit, const h
     return n;
 }
 
-void screen_text_addresses(const tui_app *app, const char *text, bool whole, char *out,
-                           size_t cap)
+void screen_text_addresses(const tui_app *app, const char *text, bool whole, int name_max,
+                           char *out, size_t cap)
 {
     size_t used = 0;
     out[0] = '\0';
@@ -325,7 +455,7 @@ void screen_text_addresses(const tui_app *app, const char *text, bool whole, cha
             memcpy(word, text, 42);
         if (hex == 40 && eth_address_parse(word, &a, NULL) == PC_OK) {
             char named[ETH_ADDRESS_TEXT_LEN + 72];
-            address_text(app, &a, whole, named, sizeof named);
+            address_text(app, &a, whole, name_max, named, sizeof named);
             used += (size_t)snprintf(out + used, cap - used, "%s", named);
             text += 42;
         } else {
@@ -335,4 +465,26 @@ void screen_text_addresses(const tui_app *app, const char *text, bool whole, cha
     }
     if (used >= cap)
         out[cap - 1] = '\0';
+}
+
+enum { EVENT_WHEN, EVENT_CALL, EVENT_COLS };
+
+void screen_event_layout(int width, table_layout *l)
+{
+    const table_col cols[EVENT_COLS] = {
+        [EVENT_WHEN] = { .priority = 3, .keep = true, .nforms = 2, .width = { 16, 5 } },
+        [EVENT_CALL] = { .priority = 8, .keep = true, .fill = true, .min = 46 },
+    };
+    table_fit(cols, EVENT_COLS, width, 2, 4, l);
+}
+
+int screen_event_row(const tui_app *app, WINDOW *win, int y, int x, int bottom,
+                     const table_layout *l, const history_tx *t)
+{
+    static const tui_style STYLES[EVENT_COLS] = { TUI_DIM, TUI_NORMAL };
+    char when[24], call[512];
+    screen_time(t->time, when);
+    screen_call_text(app, t, false, l->w[EVENT_CALL], call, sizeof call);
+    const char *texts[EVENT_COLS] = { l->form[EVENT_WHEN] == 0 ? when : when + 11, call };
+    return win ? tui_table_row(win, y, x, bottom, l, texts, STYLES) : tui_table_rows(l, texts);
 }

@@ -10,13 +10,19 @@
 
 #include "eth/address.h"
 #include "tui/app.h"
+#include "tui/table.h"
 #include "tui/ui.h"
 
 extern const tui_page screen_tokens, screen_energy, screen_network, screen_market,
     screen_voting, screen_banker, screen_accounts, screen_meter, screen_activity, screen_charts;
 
-/* "0x90F7...b906": an address in 13 columns, for lists. */
+/* "0x90F7..b906": an address in SCREEN_SHORT_ADDRESS_W columns, for lists. */
+#define SCREEN_SHORT_ADDRESS_W 12
 void screen_short_address(const eth_address *a, char out[16]);
+
+/* The columns pc_format_unit_number(v, u) takes, without writing it: for
+ * measuring long lists of ENT, eEuro and prices (18 decimals). */
+int screen_number_width(const u256 *v, pc_unit u);
 /* Moves a list cursor: Up/Down and k/j one row, PgUp/PgDn `page` rows (the
  * list's visible height), Home/g and End/G to the first and last; true when
  * ch was one of those. */
@@ -48,6 +54,18 @@ bool screen_list_key(screen_list *l, int ch, size_t count);
  * and on screen and forgets the rows of the last draw. Returns the first
  * entry to draw. */
 size_t screen_list_begin(screen_list *l, size_t count, size_t rows);
+/* The same for entries of different heights: entry i takes height(ctx, i)
+ * rows (at least 1). Keeps the cursor on screen and no rows empty below
+ * while entries are above; *fit receives how many entries fit from the
+ * first (at least 1 when count > 0), which PgUp/PgDn then move by. */
+size_t screen_list_begin_rows(screen_list *l, size_t count, int rows,
+                              int (*height)(void *ctx, size_t i), void *ctx, size_t *fit);
+/* The line under a list at row y: the filter's line while it is typed or
+ * kept, else "<what> 3 of 120" when there are entries, then `note` (may be
+ * NULL) and "hidden: owner, depth" when the table hides columns (hidden:
+ * their names, or ""). */
+void screen_list_footer(WINDOW *win, int y, const screen_list *l, const char *what, size_t shown,
+                        size_t total, const char *note, const char *hidden);
 /* Records that window row y shows entry i (for screen_list_click). */
 void screen_list_mark(screen_list *l, int y, size_t i);
 /* A click on window row y: moves the cursor to the entry drawn there.
@@ -60,26 +78,42 @@ bool screen_list_match(const screen_list *l, const char *text);
  * 300)"; true when it took the row. */
 bool screen_list_filter_line(WINDOW *win, int y, const screen_list *l, size_t shown,
                              size_t total);
-/* "0x90F7..b906 alice", or the short address alone without a name, for lists. */
-void screen_named_address(const tui_app *app, const eth_address *a, char *out, size_t cap);
-/* Page width from which lists show whole addresses (a terminal of 137
- * columns and more, beside the sidebar). */
-#define SCREEN_FULL_ADDRESS_W 120
-/* As screen_named_address, with the whole address on pages at least
- * SCREEN_FULL_ADDRESS_W wide. */
-void screen_list_address(const tui_app *app, WINDOW *win, const eth_address *a, char *out,
-                         size_t cap);
+/* "0x90F7..b906 alice", or the short address alone without a name or with
+ * a name wider than name_max, for lists. */
+void screen_named_address(const tui_app *app, const eth_address *a, int name_max, char *out,
+                          size_t cap);
+
+/* The columns a name takes after an address (a space and the name), or 0
+ * for an address without one, for measuring lists of many rows: the last
+ * addresses looked up are kept in `cache` (zeroed before the first call),
+ * as the same senders come back row after row. */
+typedef struct screen_name_cache {
+    struct {
+        eth_address a;
+        int width;
+        bool used;
+    } slot[256];
+} screen_name_cache;
+int screen_name_width(const tui_app *app, screen_name_cache *cache, const eth_address *a);
+
+/* The whole address, with its name after it when the name fits whole on
+ * a line `width` columns wide (a wrapped value shows it on the next);
+ * else the address alone. */
+void screen_address_fitted(const tui_app *app, const eth_address *a, int width, char *out,
+                           size_t cap);
 
 /* `text` with every "0x" + 40 hex digits in it followed by its name from
- * the address book; whole, or short as screen_named_address writes it (for
- * narrow pages). */
-void screen_text_addresses(const tui_app *app, const char *text, bool whole, char *out,
-                           size_t cap);
+ * the address book, unless the name is wider than name_max (a line's
+ * width: a name never breaks); whole, or short as screen_named_address
+ * writes it (for narrow pages). */
+void screen_text_addresses(const tui_app *app, const char *text, bool whole, int name_max,
+                           char *out, size_t cap);
 /* "energyProduced(0x90F7..b906 alice, 10 kWh)": a recorded call with its
  * decoded arguments in their units, "constructor", or "(unknown call)".
- * whole: addresses in full (with their names), for a detail view. */
-void screen_call_text(const tui_app *app, const history_tx *t, bool whole, char *out,
-                      size_t cap);
+ * whole: addresses in full, for a detail view; names no wider than
+ * name_max (the line they are drawn on: a name never breaks). */
+void screen_call_text(const tui_app *app, const history_tx *t, bool whole, int name_max,
+                      char *out, size_t cap);
 /* The owner of storage unit `unit` from the history index; false when the
  * index is not read or does not list it. */
 bool screen_unit_owner(const tui_app *app, const eth_address *unit, eth_address *owner);
@@ -91,9 +125,32 @@ bool screen_unit_owner(const tui_app *app, const eth_address *unit, eth_address 
 size_t screen_unit_events(const wallet_past *p, const eth_address *unit, const history_tx **out,
                           size_t max);
 
-/* A long text over at most `lines` rows from (*y, x) to the window's right
- * edge, broken at characters; *y ends under it. */
-void screen_wrapped(WINDOW *win, int *y, int x, tui_style st, const char *text, int lines);
+/* A unit's reading or session (screen_unit_events) as a row of `width`
+ * columns: when it was (the day too when there is room, else the time
+ * alone) and the call, wrapped at its arguments in the room left. Fills
+ * the layout once per draw; screen_event_row draws one event from (y, x)
+ * above `bottom` (win NULL: only counts) and returns its rows. */
+void screen_event_layout(int width, table_layout *l);
+int screen_event_row(const tui_app *app, WINDOW *win, int y, int x, int bottom,
+                     const table_layout *l, const history_tx *t);
+
+
+/* A page drawn top to bottom in blocks, on a window that may be too short
+ * for all of them: each block asks for its rows first, and the first that
+ * does not fit (with a row left for the note) is left out, with every
+ * block after it, and a line says what a taller terminal shows. */
+typedef struct screen_flow {
+    WINDOW *win;
+    int y, bottom;
+    bool full;                  /* a block was left out */
+} screen_flow;
+/* From row y to the window's bottom. */
+screen_flow screen_flow_start(WINDOW *win, int y);
+/* True when `rows` more rows fit below f->y, with a row left under them
+ * unless the block is the last (then draw them there and add them to
+ * f->y); else false, and the first time a dim line at f->y says "more
+ * below: a taller terminal shows <what>" (keep `what` short: one line). */
+bool screen_flow_fits(screen_flow *f, int rows, bool last, const char *what);
 
 /* A section heading at row y. */
 void screen_heading(WINDOW *win, int y, const char *title);
@@ -104,6 +161,9 @@ void screen_time(uint64_t unix_s, char out[24]);
  * and true. With a past that is not up to date, a line saying so, y moved
  * past it, and false. */
 bool screen_past_missing(WINDOW *win, int *y, const tui_app *app);
+/* The rows screen_past_missing takes on a page `width` wide (0 when the
+ * history is read and up to date). */
+int screen_past_missing_rows(const tui_app *app, int width);
 /* The one line shown when a section could not be read, with the reason. */
 bool screen_missing(WINDOW *win, int y, const wallet_state *s, unsigned section,
                     const char *what);

@@ -4,12 +4,14 @@
  * the spread, and the recent trades replayed from the history index. The
  * account's own orders are marked; add a buy or sell order, remove an own
  * order. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rpcclient/units.h"
 #include "screens/common.h"
+#include "tui/table_draw.h"
 #include "tui/ui.h"
 
 typedef struct row {
@@ -22,7 +24,8 @@ typedef struct row {
  * newer snapshot frees the orders it points into): every order with its
  * depth, then only those that pass the filter. */
 typedef struct ladder {
-    row *rows;
+    row *all;              /* every order (total), sells first */
+    row *rows;             /* those that pass the filter (nrows, nsell of them sells) */
     size_t nrows, nsell, total;
     bool has_ask, has_bid;
     u256 ask, bid;         /* best prices of the whole book, before the filter */
@@ -57,7 +60,7 @@ static bool row_matches(const tui_app *app, const screen_list *l, const wallet_s
     char text[PC_UNIT_TEXT_MAX * 2 + sizeof owner + U256_DEC_MAX + 16];
     pc_format_unit(&r->o->price, PC_UNIT_PRICE, price, sizeof price);
     pc_format_unit(&r->o->quantity, PC_UNIT_ENT, qty, sizeof qty);
-    screen_named_address(app, &r->o->user, owner, sizeof owner);
+    screen_named_address(app, &r->o->user, INT_MAX, owner, sizeof owner);
     u256_to_dec(&r->o->id, id);
     snprintf(text, sizeof text, "%s #%s %s %s %s%s", r->buy ? "buy" : "sell", id, price, qty,
              owner, own(s, r->o) ? " mine" : "");
@@ -75,8 +78,9 @@ static bool build_ladder(const tui_app *app, const screen_list *l, const wallet_
     *lad = (ladder){ .total = n };
     if (n == 0) /* nothing to sort: qsort must not get a null array */
         return true;
-    if (!(lad->rows = malloc(n * sizeof *lad->rows)))
+    if (!(lad->rows = malloc(2 * n * sizeof *lad->rows)))
         return false;
+    lad->all = lad->rows + n;
     for (size_t i = 0; i < s->nsells; i++)
         lad->rows[lad->nrows++] = (row){ .o = &s->sells[i] };
     lad->nsell = lad->nrows;
@@ -98,6 +102,7 @@ static bool build_ladder(const tui_app *app, const screen_list *l, const wallet_
         lad->ask = lad->rows[lad->nsell - 1].o->price;
     if ((lad->has_bid = lad->nrows > lad->nsell))
         lad->bid = lad->rows[lad->nsell].o->price;
+    memcpy(lad->all, lad->rows, n * sizeof *lad->rows);
     size_t kept = 0, sells = 0;
     for (size_t i = 0; i < lad->nrows; i++) {
         if (!row_matches(app, l, s, &lad->rows[i]))
@@ -110,54 +115,117 @@ static bool build_ladder(const tui_app *app, const screen_list *l, const wallet_
     return true;
 }
 
-/* Columns sized to the widest price and quantity, so no figure is cut. */
-typedef struct columns {
-    int price_x, price_w, qty_x, qty_w, owner_x;
-} columns;
+/* The ladder's table: side and id, price, quantity, owner (whole address
+ * and name, short address and name, short address, then hidden), and the
+ * depth bar, which fills the rest and goes first. The owner's column says
+ * "mine" for the account's orders, which the gutter marks with '*' too. */
+enum { COL_ORDER, COL_PRICE, COL_QTY, COL_OWNER, COL_DEPTH, NCOLS };
 
-static columns measure(const ladder *lad, size_t first, size_t last)
+static const table_col COLUMNS[NCOLS] = {
+    [COL_ORDER] = { .heading = "order", .priority = 9, .keep = true },
+    [COL_PRICE] = { .heading = "eEuro/ENT", .align = TABLE_RIGHT, .priority = 8, .keep = true },
+    [COL_QTY] = { .heading = "ENT", .align = TABLE_RIGHT, .priority = 8, .keep = true },
+    [COL_OWNER] = { .heading = "owner", .priority = 3, .nforms = 3 },
+    [COL_DEPTH] = { .heading = "depth", .priority = 1, .fill = true, .min = 8, .max = 30 },
+};
+
+/* The gutter left of the table: the cursor and the mark of own orders. */
+#define GUTTER 2
+
+/* A row's texts, in the forms the layout chose (all forms of the owner
+ * when l is NULL, for measuring). */
+typedef struct row_text {
+    char order[8 + U256_DEC_MAX], price[PC_UNIT_TEXT_MAX], qty[PC_UNIT_TEXT_MAX];
+    char owner[TABLE_FORMS][ETH_ADDRESS_TEXT_LEN + 72];
+} row_text;
+
+static void row_texts(const tui_app *app, const wallet_state *s, const row *r, row_text *t)
 {
-    columns c = { .price_x = 13, .price_w = 9, .qty_w = 3 };
-    for (size_t i = first; i < last; i++) {
-        char t[PC_UNIT_TEXT_MAX];
-        pc_format_unit_number(&lad->rows[i].o->price, PC_UNIT_PRICE, t, sizeof t);
-        if ((int)strlen(t) > c.price_w)
-            c.price_w = (int)strlen(t);
-        pc_format_unit_number(&lad->rows[i].o->quantity, PC_UNIT_ENT, t, sizeof t);
-        if ((int)strlen(t) > c.qty_w)
-            c.qty_w = (int)strlen(t);
+    char id[U256_DEC_MAX], whole[ETH_ADDRESS_TEXT_LEN];
+    u256_to_dec(&r->o->id, id);
+    snprintf(t->order, sizeof t->order, "%s #%s", r->buy ? "BUY" : "SELL", id);
+    pc_format_unit_number(&r->o->price, PC_UNIT_PRICE, t->price, sizeof t->price);
+    pc_format_unit_number(&r->o->quantity, PC_UNIT_ENT, t->qty, sizeof t->qty);
+    if (own(s, r->o)) {
+        for (int f = 0; f < TABLE_FORMS; f++)
+            snprintf(t->owner[f], sizeof t->owner[f], "mine");
+        return;
     }
-    c.qty_x = c.price_x + c.price_w + 2;
-    c.owner_x = c.qty_x + c.qty_w + 2;
-    return c;
+    const char *name = names_lookup(tui_app_names(app), &r->o->user);
+    eth_address_to_checksum(&r->o->user, whole);
+    snprintf(t->owner[0], sizeof t->owner[0], "%s%s%s", whole, name ? " " : "", name ? name : "");
+    screen_named_address(app, &r->o->user, INT_MAX, t->owner[1], sizeof t->owner[1]);
+    screen_short_address(&r->o->user, t->owner[2]);
 }
 
-static void draw_row(const tui_app *app, WINDOW *win, const wallet_state *s, int y, const row *r,
-                     bool chosen, const columns *c, const u256 *max)
+/* The columns measured over every order of the book, so that their widths
+ * do not change with the rows in view. The owner's widths follow from the
+ * name alone (an address is 42 characters, or 12 short). */
+static void measure(const tui_app *app, const wallet_state *s, const ladder *lad,
+                    table_col cols[NCOLS])
 {
-    char price[PC_UNIT_TEXT_MAX], qty[PC_UNIT_TEXT_MAX], owner[64], id[U256_DEC_MAX];
-    int W = getmaxx(win);
-    u256_to_dec(&r->o->id, id);
-    pc_format_unit_number(&r->o->price, PC_UNIT_PRICE, price, sizeof price);
-    pc_format_unit_number(&r->o->quantity, PC_UNIT_ENT, qty, sizeof qty);
-    screen_list_address(app, win, &r->o->user, owner, sizeof owner);
-    tui_print(win, y, 0, 0, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
-    tui_print(win, y, 2, 0, r->buy ? TUI_GOOD : TUI_BAD, "%-4s #%-4s", r->buy ? "BUY" : "SELL",
-              id);
-    tui_print(win, y, c->price_x, 0, TUI_NORMAL, "%*s", c->price_w, price);
-    tui_print(win, y, c->qty_x, 0, TUI_NORMAL, "%*s", c->qty_w, qty);
-    bool mine = own(s, r->o);
-    int x = c->owner_x + tui_print(win, y, c->owner_x, W - c->owner_x - (mine ? 5 : 0),
-                                   TUI_NORMAL, "%s", owner) + 1;
-    int bar_w = W - x - 6;
-    if (bar_w >= 8) {
-        bar_w = bar_w > 30 ? 30 : bar_w;
-        tui_bar(win, y, x, tui_scale(&r->depth, max, (unsigned)bar_w), (unsigned)bar_w,
-                r->buy ? TUI_GOOD : TUI_BAD);
-        x += bar_w + 1;
+    memcpy(cols, COLUMNS, sizeof COLUMNS);
+    for (size_t i = 0; i < lad->total; i++) {
+        const row *r = &lad->all[i];
+        char t[8 + U256_DEC_MAX];
+        u256_to_dec(&r->o->id, t);
+        table_col_width(&cols[COL_ORDER], 0, (int)strlen(t) + (r->buy ? 5 : 6)); /* "SELL #" */
+        table_col_width(&cols[COL_PRICE], 0, screen_number_width(&r->o->price, PC_UNIT_PRICE));
+        table_col_width(&cols[COL_QTY], 0, screen_number_width(&r->o->quantity, PC_UNIT_ENT));
+        const char *name = own(s, r->o) ? NULL : names_lookup(tui_app_names(app), &r->o->user);
+        int named = name ? 1 + table_text_width(name) : 0;
+        table_col_width(&cols[COL_OWNER], 0, own(s, r->o) ? 4 : ETH_ADDRESS_TEXT_LEN - 1 + named);
+        table_col_width(&cols[COL_OWNER], 1, own(s, r->o) ? 4 : SCREEN_SHORT_ADDRESS_W + named);
+        table_col_width(&cols[COL_OWNER], 2, own(s, r->o) ? 4 : SCREEN_SHORT_ADDRESS_W);
     }
-    if (mine)
-        tui_print(win, y, x < W - 4 ? x : W - 4, 0, TUI_ACCENT, "mine");
+}
+
+/* What the list's rows need to know to say how tall each is. */
+typedef struct rows_ctx {
+    const tui_app *app;
+    const wallet_state *s;
+    const ladder *lad;
+    const table_layout *l;
+} rows_ctx;
+
+static void layout_texts(const table_layout *l, const row_text *t, const char *texts[NCOLS])
+{
+    texts[COL_ORDER] = t->order;
+    texts[COL_PRICE] = t->price;
+    texts[COL_QTY] = t->qty;
+    texts[COL_OWNER] = table_shown(l, COL_OWNER) ? t->owner[l->form[COL_OWNER]] : NULL;
+    texts[COL_DEPTH] = NULL;
+}
+
+/* Rows order i takes: its lines, and the spread's line above the best buy. */
+static int row_height(void *ctx, size_t i)
+{
+    rows_ctx *c = ctx;
+    row_text t;
+    const char *texts[NCOLS];
+    row_texts(c->app, c->s, &c->lad->rows[i], &t);
+    layout_texts(c->l, &t, texts);
+    return tui_table_rows(c->l, texts) + (i == c->lad->nsell && c->lad->nsell > 0);
+}
+
+static int draw_row(const tui_app *app, WINDOW *win, const wallet_state *s, int y, int bottom,
+                    const row *r, bool chosen, const table_layout *l, const u256 *max)
+{
+    row_text t;
+    const char *texts[NCOLS];
+    row_texts(app, s, r, &t);
+    layout_texts(l, &t, texts);
+    tui_style side = r->buy ? TUI_GOOD : TUI_BAD;
+    const tui_style styles[NCOLS] = { side, TUI_NORMAL, TUI_NORMAL,
+                                      own(s, r->o) ? TUI_ACCENT : TUI_NORMAL, side };
+    tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
+    if (own(s, r->o))
+        tui_print(win, y, 1, 1, TUI_ACCENT, "*");
+    if (table_shown(l, COL_DEPTH))
+        tui_bar(win, y + l->line[COL_DEPTH], GUTTER + l->x[COL_DEPTH],
+                tui_scale(&r->depth, max, (unsigned)l->w[COL_DEPTH]), (unsigned)l->w[COL_DEPTH],
+                side);
+    return tui_table_row(win, y, GUTTER, bottom, l, texts, styles);
 }
 
 /* "spread 0.2 eEuro/ENT (ask 0.7, bid 0.5)", or why there is none. A bid at
@@ -181,19 +249,48 @@ static void spread_text(const ladder *lad, char *out, size_t cap)
     snprintf(out, cap, "spread %s (ask %s, bid %s)", d, a, b);
 }
 
-/* A trade's side: the short address with its name, or on narrow pages the
- * name alone when there is one, so that the figures before it stay whole. */
-static void party(const tui_app *app, const eth_address *a, int width, char *out, size_t cap)
+/* One trade: "18:05  1.9 ENT at 0.5 eEuro/ENT  from 0xC..93BC c to 0xf3..2266 a",
+ * the day too on wide pages. */
+static void trade_text(const tui_app *app, const view_fill *f, int W, char *out, size_t cap)
 {
-    const char *name = names_lookup(tui_app_names(app), a);
-    if (width < 100 && name)
-        snprintf(out, cap, "%s", name);
-    else
-        screen_named_address(app, a, out, cap);
+    bool day = W >= 100;
+    char when[24], qty[PC_UNIT_TEXT_MAX], price[PC_UNIT_TEXT_MAX], buyer[96], seller[96];
+    screen_time(f->time, when);
+    pc_format_unit(&f->quantity, PC_UNIT_ENT, qty, sizeof qty);
+    pc_format_unit(&f->price, PC_UNIT_PRICE, price, sizeof price);
+    screen_named_address(app, &f->buyer, W - 6, buyer, sizeof buyer);
+    screen_named_address(app, &f->seller, W - 6, seller, sizeof seller);
+    snprintf(out, cap, "%s  %s at %s  from %s to %s", day ? when : when + 11, qty, price, seller,
+             buyer);
+}
+
+/* The rows the recent trades take at width W (their heading and what the
+ * history's state says included), at most `most` of them for trades;
+ * *shown receives how many trades fit in them. */
+static int trades_rows(const tui_app *app, int W, int most, size_t *shown)
+{
+    const wallet_past *p = tui_app_past(app);
+    *shown = 0;
+    int rows = 1 + screen_past_missing_rows(app, W);
+    if (!p)
+        return rows;
+    if (p->market.nfills == 0)
+        return rows + 1;
+    const view_fill *fills = p->market.fills;
+    for (size_t i = p->market.nfills; i > 0 && *shown < MARKET_TRADES; i--) {
+        char t[4 * PC_UNIT_TEXT_MAX + 200];
+        trade_text(app, &fills[i - 1], W, t, sizeof t);
+        int h = tui_text_rows(W - 2, 4, "  ", t);
+        if (rows + h > most)
+            break;
+        rows += h;
+        (*shown)++;
+    }
+    return rows;
 }
 
 /* The recent trades from the replay, newest first, from row y down. */
-static void draw_trades(const tui_app *app, WINDOW *win, int y)
+static void draw_trades(const tui_app *app, WINDOW *win, int y, size_t shown)
 {
     int W = getmaxx(win);
     screen_heading(win, y++, "Recent trades");
@@ -202,17 +299,10 @@ static void draw_trades(const tui_app *app, WINDOW *win, int y)
     const view_market *m = &tui_app_past(app)->market;
     if (m->nfills == 0)
         tui_print(win, y, 2, 0, TUI_DIM, "none yet");
-    for (size_t i = m->nfills; i > 0 && i + MARKET_TRADES > m->nfills && y < getmaxy(win); i--) {
-        const view_fill *f = &m->fills[i - 1];
-        char when[24], qty[PC_UNIT_TEXT_MAX], price[PC_UNIT_TEXT_MAX], buyer[64], seller[64];
-        screen_time(f->time, when);
-        pc_format_unit(&f->quantity, PC_UNIT_ENT, qty, sizeof qty);
-        pc_format_unit(&f->price, PC_UNIT_PRICE, price, sizeof price);
-        party(app, &f->buyer, W, buyer, sizeof buyer);
-        party(app, &f->seller, W, seller, sizeof seller);
-        /* Narrow pages show the time of day only, so the figures stay whole. */
-        tui_print(win, y++, 2, W - 2, TUI_NORMAL, "%s  %s at %s  from %s to %s",
-                  W >= 100 ? when : when + 11, qty, price, seller, buyer);
+    for (size_t i = m->nfills; i > 0 && i + shown > m->nfills; i--) {
+        char t[4 * PC_UNIT_TEXT_MAX + 200];
+        trade_text(app, &m->fills[i - 1], W, t, sizeof t);
+        y += tui_text(win, y, 2, W - 2, 4, 0, TUI_NORMAL, "  ", t);
     }
 }
 
@@ -230,53 +320,56 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
         tui_print(win, 1, 2, 0, TUI_BAD, "out of memory for the order book");
         return;
     }
-    char line[4 * PC_UNIT_TEXT_MAX], last[PC_UNIT_TEXT_MAX] = "none yet";
+    char line[4 * PC_UNIT_TEXT_MAX], last[PC_UNIT_TEXT_MAX + 32] = "last trade none yet";
     u256 price;
-    if (p && view_market_last_price(&p->market, &price))
-        pc_format_unit(&price, PC_UNIT_PRICE, last, sizeof last);
-    spread_text(&lad, line, sizeof line);
-    tui_print(win, 1, 2, 0, TUI_ACCENT, "last trade %s", p ? last : "(history not read yet)");
-    tui_print(win, 2, 2, W - 2, TUI_ACCENT, "%s", line);
-    /* The trades take the bottom rows when the page is tall enough; the
-     * filter's line or the position takes the row above them. */
-    int trades_y = H >= 18 ? H - MARKET_TRADES - 2 : H;
-    int top = 4, rows = trades_y - top - 1;
-    if (trades_y < H)
-        draw_trades(app, win, trades_y);
-    if (rows < 2) {
-        free(lad.rows);
-        return;
+    if (!p)
+        snprintf(last, sizeof last, "last trade (history not read yet)");
+    else if (view_market_last_price(&p->market, &price)) {
+        char t[PC_UNIT_TEXT_MAX];
+        pc_format_unit(&price, PC_UNIT_PRICE, t, sizeof t);
+        snprintf(last, sizeof last, "last trade %s", t);
     }
-    /* The spread line takes one row among the orders. */
-    size_t first = screen_list_begin(&st->list, lad.nrows, (size_t)rows - 1);
-    size_t last_row = first + (size_t)rows - 1 < lad.nrows ? first + (size_t)rows - 1 : lad.nrows;
-    columns c = measure(&lad, first, last_row);
-    tui_print(win, 3, 2, 0, TUI_DIM, "side  id");
-    tui_print(win, 3, c.price_x, 0, TUI_DIM, "%*s", c.price_w, "eEuro/ENT");
-    tui_print(win, 3, c.qty_x, 0, TUI_DIM, "%*s", c.qty_w, "ENT");
-    tui_print(win, 3, c.owner_x, 0, TUI_DIM, "owner");
-    if (!screen_list_filter_line(win, top + rows, &st->list, lad.nrows, lad.total) &&
-        lad.nrows > 0)
-        tui_print(win, top + rows, 2, 0, TUI_DIM, "order %zu of %zu", st->list.cursor + 1,
-                  lad.nrows);
-    if (lad.nrows == 0) {
-        tui_print(win, top, 2, 0, TUI_DIM, lad.total ? "no order matches the filter"
-                                                     : "no open orders: b to buy ENT, s to sell ENT");
+    spread_text(&lad, line, sizeof line);
+    int y = 1;
+    y += tui_text(win, y, 2, W - 2, 2, H, TUI_ACCENT, NULL, last);
+    y += tui_text(win, y, 2, W - 2, 2, H, TUI_ACCENT, NULL, line);
+    /* The trades take the bottom rows when the page is tall enough; the
+     * list's line (position, filter, hidden columns) the row above them. */
+    size_t trades = 0;
+    int trades_y = H >= 18 ? H - trades_rows(app, W, (H - y) / 3, &trades) : H;
+    if (trades_y < H)
+        draw_trades(app, win, trades_y, trades);
+    table_col cols[NCOLS];
+    measure(app, s, &lad, cols);
+    table_layout l;
+    table_fit(cols, NCOLS, W - GUTTER, 2, 4, &l);
+    tui_table_heading(win, y, GUTTER, cols, &l, TUI_DIM);
+    y += l.nlines;
+    int rows = trades_y - 1 - y;
+    char hidden[64];
+    table_hidden(cols, &l, hidden, sizeof hidden);
+    bool mine = false;
+    for (size_t i = 0; i < lad.total && !mine; i++)
+        mine = own(s, lad.all[i].o);
+    screen_list_footer(win, trades_y - 1, &st->list, "order", lad.nrows, lad.total,
+                       mine ? "* yours" : NULL, hidden);
+    if (lad.nrows == 0 || rows < 1) {
+        if (rows >= 1)
+            tui_print(win, y, 2, 0, TUI_DIM, lad.total ? "no order matches the filter"
+                                                       : "no open orders: b to buy, s to sell");
         free(lad.rows);
         return;
     }
     u256 max = lad.rows[0].depth;
     if (u256_cmp(&lad.rows[lad.nrows - 1].depth, &max) > 0)
         max = lad.rows[lad.nrows - 1].depth;
-    int y = top;
-    for (size_t i = first; i < lad.nrows && y < top + rows; i++) {
-        if (i == lad.nsell && lad.nsell > 0) {
+    rows_ctx ctx = { app, s, &lad, &l };
+    size_t fit, first = screen_list_begin_rows(&st->list, lad.nrows, rows, row_height, &ctx, &fit);
+    for (size_t i = first; i < first + fit; i++) {
+        if (i == lad.nsell && lad.nsell > 0)
             tui_print(win, y++, 2, 0, TUI_DIM, "---- spread ----");
-            if (y >= top + rows)
-                break;
-        }
         screen_list_mark(&st->list, y, i);
-        draw_row(app, win, s, y++, &lad.rows[i], i == st->list.cursor, &c, &max);
+        y += draw_row(app, win, s, y, trades_y - 1, &lad.rows[i], i == st->list.cursor, &l, &max);
     }
     free(lad.rows);
 }

@@ -2,10 +2,12 @@
  * and the energy really in the battery; look up the energy left in a
  * session. Under them the unit's owner and its readings and sessions from
  * the history index, newest first, in a list that scrolls and filters. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "screens/common.h"
+#include "tui/table_draw.h"
 #include "tui/ui.h"
 
 typedef struct meter_state {
@@ -32,13 +34,26 @@ static bool filter_events(const tui_app *app, const screen_list *l, const wallet
             continue;
         }
         char call[512], when[24], text[560];
-        screen_call_text(app, (*out)[i], false, call, sizeof call);
+        screen_call_text(app, (*out)[i], false, INT_MAX, call, sizeof call);
         screen_time((*out)[i]->time, when);
         snprintf(text, sizeof text, "%s %s", when, call);
         if (screen_list_match(l, text))
             (*out)[(*n)++] = (*out)[i];
     }
     return true;
+}
+
+/* What the list's rows need to say how tall each is. */
+typedef struct event_rows {
+    const tui_app *app;
+    const history_tx **ev;
+    const table_layout *l;
+} event_rows;
+
+static int event_height(void *ctx, size_t i)
+{
+    const event_rows *c = ctx;
+    return screen_event_row(c->app, NULL, 0, 0, 0, c->l, c->ev[i]);
 }
 
 static void draw_events(const tui_app *app, meter_state *st, WINDOW *win, const wallet_state *s, int y)
@@ -53,19 +68,20 @@ static void draw_events(const tui_app *app, meter_state *st, WINDOW *win, const 
         tui_print(win, y, 2, 0, TUI_BAD, "out of memory for the readings");
         return;
     }
+    screen_list_footer(win, H - 1, &st->list, "reading", n, total, NULL, NULL);
     if (n == 0)
         tui_print(win, y, 2, 0, TUI_DIM, total ? "none matches the filter" : "none yet");
-    int rows = H - y - 1;
-    screen_list_filter_line(win, H - 1, &st->list, n, total);
-    size_t first = screen_list_begin(&st->list, n, rows > 1 ? (size_t)rows : 1);
-    for (size_t i = first; i < n && y < H - 1; i++, y++) {
-        char when[24], call[512];
+    table_layout l;
+    screen_event_layout(W - 2, &l);
+    event_rows c = { app, ev, &l };
+    size_t fit = 0, first = n ? screen_list_begin_rows(&st->list, n, H - 1 - y, event_height, &c,
+                                                       &fit)
+                              : 0;
+    for (size_t i = first; i < first + fit; i++) {
         bool chosen = i == st->list.cursor;
-        screen_time(ev[i]->time, when);
-        screen_call_text(app, ev[i], false, call, sizeof call);
         screen_list_mark(&st->list, y, i);
         tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
-        tui_print(win, y, 2, W - 2, TUI_NORMAL, "%s  %s", W >= 100 ? when : when + 11, call);
+        y += screen_event_row(app, win, y, 2, H - 1, &l, ev[i]);
     }
     free(ev);
 }
@@ -74,31 +90,39 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     meter_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
-    screen_heading(win, 0, "Smart meter");
+    int y = 0, W = getmaxx(win);
+    screen_heading(win, y++, "Smart meter");
     if (!(tui_app_roles(app) & WALLET_ROLE_UNIT)) {
-        tui_print(win, 1, 2, 0, TUI_WARN, "This account is not an active storage unit.");
-        tui_print(win, 2, 2, 0, TUI_DIM, "Voters register units (Voting page, u);");
-        tui_print(win, 3, 2, 0, TUI_DIM, "then sign in as the unit's key.");
-        tui_print(win, 5, 2, 0, TUI_DIM, "e  looks up the energy left in a session with you.");
+        static const char *const LINES_[] = {
+            "This account is not an active storage unit.",
+            "Voters register units (Voting page, u); then sign in as the unit's key.",
+            "e  looks up the energy left in a session with you.",
+        };
+        for (size_t i = 0; i < 3; i++)
+            y += tui_text(win, y + (i == 2), 2, W - 2, i == 2 ? 3 : 0, 0,
+                          i ? TUI_DIM : TUI_WARN, "; ", LINES_[i]);
         return;
     }
-    for (size_t i = 0; i < s->nunits; i++) {
-        if (!eth_address_equal(&s->units[i].addr, &s->account))
-            continue;
-        tui_print(win, 1, 2, 0, TUI_NORMAL, "available energy");
-        tui_print_amount(win, 1, 19, 0, TUI_ACCENT, &s->units[i].wh, PC_UNIT_WH);
-    }
+    char wh[PC_UNIT_TEXT_MAX] = "", o[ETH_ADDRESS_TEXT_LEN + 80] = "unknown";
+    for (size_t i = 0; i < s->nunits; i++)
+        if (eth_address_equal(&s->units[i].addr, &s->account))
+            pc_format_unit(&s->units[i].wh, PC_UNIT_WH, wh, sizeof wh);
     eth_address owner;
-    char o[64];
-    if (screen_unit_owner(app, &s->account, &owner)) {
-        screen_named_address(app, &owner, o, sizeof o);
-        tui_print(win, 2, 2, 0, TUI_NORMAL, "owner %s", o);
-    }
-    tui_print(win, 3, 2, 0, TUI_NORMAL, "p  energy produced: mints ENT for the producer");
-    tui_print(win, 4, 2, 0, TUI_NORMAL, "c  energy consumed: burns a consumer's locked ENT");
-    tui_print(win, 5, 2, 0, TUI_NORMAL, "a  actual energy: the Wh really in the battery");
-    tui_print(win, 6, 2, 0, TUI_NORMAL, "e  energy left in a session with an address");
-    draw_events(app, st, win, s, 8);
+    if (screen_unit_owner(app, &s->account, &owner))
+        screen_address_fitted(app, &owner, W - 20, o, sizeof o);
+    const tui_field facts[] = {
+        { "available energy", wh, TUI_ACCENT },
+        { "owner", o, TUI_NORMAL },
+    };
+    y += tui_fields(win, y, 2, W - 2, 0, TUI_NORMAL, facts, 2);
+    static const tui_field KEYS[] = {
+        { "p", "energy produced: mints ENT for the producer", TUI_NORMAL },
+        { "c", "energy consumed: burns a consumer's locked ENT", TUI_NORMAL },
+        { "a", "actual energy: the Wh really in the battery", TUI_NORMAL },
+        { "e", "energy left in a session with an address", TUI_NORMAL },
+    };
+    y += tui_fields(win, y, 2, W - 2, 0, TUI_ACCENT, KEYS, 4);
+    draw_events(app, st, win, s, y + 1);
 }
 
 static pc_status read_session(tui_app *app, char *const texts[], secret *const secrets[],

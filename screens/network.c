@@ -2,10 +2,12 @@
  * with their meaning and units, the node and the contract; then the
  * configuration's named networks, of which `n` switches to the chosen one
  * (the panel starts again on it). */
+#include <stdio.h>
 #include <string.h>
 
 #include "rpcclient/units.h"
 #include "screens/common.h"
+#include "tui/table_draw.h"
 #include "tui/ui.h"
 
 static const struct {
@@ -20,12 +22,14 @@ static const struct {
     { "F", PC_UNIT_FRACTION, "unit owner's share of minted ENT" },
 };
 
-/* The chosen line of the networks list; it starts on the one in use. */
+/* The networks list; it starts on the one in use. */
 typedef struct network_page {
-    size_t cursor;
+    screen_list list;
     bool placed;
 } network_page;
 
+/* The configuration's networks from row y to the page's bottom, scrolled
+ * to the chosen one, with "n of m" under them when they do not all fit. */
 static void draw_networks(const tui_app *app, network_page *pg, WINDOW *win, int y)
 {
     size_t n = tui_app_network_count(app);
@@ -37,80 +41,138 @@ static void draw_networks(const tui_app *app, network_page *pg, WINDOW *win, int
     }
     for (size_t i = 0; !pg->placed && now && i < n; i++)
         if (strcmp(now, tui_app_network_at(app, i)) == 0)
-            pg->cursor = i;
+            pg->list.cursor = i;
     pg->placed = true;
-    if (pg->cursor >= n)
-        pg->cursor = n - 1;
-    for (size_t i = 0; i < n && y < getmaxy(win); i++, y++) {
+    int rows = getmaxy(win) - y;
+    bool all = n <= (size_t)rows;
+    if (!all)
+        rows--; /* the line that says which of how many */
+    size_t first = screen_list_begin(&pg->list, n, (size_t)rows);
+    for (size_t i = first; i < n && i < first + (size_t)rows; i++, y++) {
         const char *name = tui_app_network_at(app, i);
-        bool in_use = now && strcmp(now, name) == 0;
-        tui_print(win, y, 0, 1, i == pg->cursor ? TUI_SELECTED : TUI_NORMAL, "%c",
-                  i == pg->cursor ? '>' : ' ');
+        bool in_use = now && strcmp(now, name) == 0, chosen = i == pg->list.cursor;
+        screen_list_mark(&pg->list, y, i);
+        tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
         tui_print(win, y, 2, 0, in_use ? TUI_GOOD : TUI_NORMAL, "%s%s", name,
                   in_use ? "  (in use)" : "");
     }
+    if (!all)
+        screen_list_footer(win, y, &pg->list, "network", n, n, NULL, NULL);
+}
+
+/* The parameters: name, value (right-aligned) and meaning in columns when
+ * they fit on one line each, else the meaning under the value. */
+static int draw_params(WINDOW *win, const wallet_state *s, int y, bool draw)
+{
+    table_col cols[3] = {
+        { .priority = 9, .keep = true, .width = { 1 } },
+        { .align = TABLE_RIGHT, .priority = 8, .keep = true },
+        { .priority = 2, .keep = true },
+    };
+    char v[WALLET_NPARAMS][PC_UNIT_TEXT_MAX];
+    for (int p = 0; p < WALLET_NPARAMS; p++) {
+        pc_format_unit(&s->params[p], PARAMS[p].unit, v[p], sizeof v[p]);
+        table_col_see(&cols[1], 0, v[p]);
+        table_col_see(&cols[2], 0, PARAMS[p].meaning);
+    }
+    table_layout l;
+    table_fit(cols, 3, getmaxx(win) - 2, 2, 3, &l);
+    if (l.nlines == 1) {
+        static const tui_style STYLES[] = { TUI_ACCENT, TUI_NORMAL, TUI_DIM };
+        for (int p = 0; draw && p < WALLET_NPARAMS; p++) {
+            const char *texts[] = { PARAMS[p].name, v[p], PARAMS[p].meaning };
+            tui_table_row(win, y + p, 2, 0, &l, texts, STYLES);
+        }
+        return WALLET_NPARAMS;
+    }
+    int rows = 0;
+    for (int p = 0; p < WALLET_NPARAMS; p++) {
+        tui_field f = { PARAMS[p].name, v[p], TUI_NORMAL };
+        rows += draw ? tui_fields(win, y + rows, 2, getmaxx(win) - 2, 0, TUI_ACCENT, &f, 1)
+                     : tui_fields_rows(getmaxx(win) - 2, &f, 1);
+        if (draw)
+            tui_text(win, y + rows, 4, 0, 2, 0, TUI_DIM, NULL, PARAMS[p].meaning);
+        rows += tui_text_rows(getmaxx(win) - 4, 2, NULL, PARAMS[p].meaning);
+    }
+    return rows;
 }
 
 static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     const wallet_state *s = tui_app_snapshot(app);
-    char a[ETH_ADDRESS_TEXT_LEN];
-    screen_heading(win, 0, "Banker");
-    if (!screen_missing(win, 1, s, WALLET_SEC_BANKER, "banker")) {
-        eth_address_to_checksum(&s->banker, a);
-        const char *name = names_lookup(tui_app_names(app), &s->banker);
-        int x = 2 + tui_print(win, 1, 2, 0, TUI_NORMAL, "%s",
-                              eth_address_is_zero(&s->banker) ? "none (zero address)" : a);
-        if (name && !eth_address_is_zero(&s->banker))
-            tui_print(win, 1, x + 1, 0, TUI_ACCENT, "%s", name);
+    char banker[ETH_ADDRESS_TEXT_LEN + 80], eeuro[PC_UNIT_TEXT_MAX], a[ETH_ADDRESS_TEXT_LEN];
+    int W = getmaxx(win);
+    static const char *const LABELS[] = { "Banker", "In circulation" };
+    tui_field top[2];
+    size_t ntop = 0;
+    if (!(s->missing & WALLET_SEC_BANKER)) {
+        if (eth_address_is_zero(&s->banker))
+            snprintf(banker, sizeof banker, "none (zero address)");
+        else
+            screen_address_fitted(app, &s->banker, W - (int)strlen(LABELS[1]) - 1, banker,
+                                  sizeof banker);
+        top[ntop++] = (tui_field){ LABELS[0], banker, TUI_NORMAL };
     }
-    tui_print(win, 2, 2, 22, TUI_NORMAL, "eEuro in circulation");
-    if (!(s->missing & WALLET_SEC_TOTALS))
-        tui_print_amount(win, 2, 24, 26, TUI_ACCENT, &s->total_eeuro, PC_UNIT_EEURO);
-
-    screen_heading(win, 4, "Parameters");
-    /* The meanings start after the widest value, so no value is cut. */
-    char v[WALLET_NPARAMS][PC_UNIT_TEXT_MAX];
-    int vw = 0;
-    for (int p = 0; p < WALLET_NPARAMS; p++) {
-        pc_format_unit(&s->params[p], PARAMS[p].unit, v[p], sizeof v[p]);
-        if ((int)strlen(v[p]) > vw)
-            vw = (int)strlen(v[p]);
+    if (!(s->missing & WALLET_SEC_TOTALS)) {
+        pc_format_unit(&s->total_eeuro, PC_UNIT_EEURO, eeuro, sizeof eeuro);
+        top[ntop++] = (tui_field){ LABELS[1], eeuro, TUI_ACCENT };
     }
-    for (int p = 0; p < WALLET_NPARAMS; p++) {
-        if (p == 0 && screen_missing(win, 5, s, WALLET_SEC_PARAMS, "parameters"))
-            break;
-        tui_print(win, 5 + p, 2, 3, TUI_ACCENT, "%s", PARAMS[p].name);
-        tui_print(win, 5 + p, 5, 0, TUI_NORMAL, "%s", v[p]);
-        tui_print(win, 5 + p, 7 + vw, 0, TUI_DIM, "%s", PARAMS[p].meaning);
-    }
-
-    screen_heading(win, 11, "Node and contract");
-    tui_print(win, 12, 2, 0, TUI_NORMAL, "node      %s", tui_app_node(app));
-    tui_print(win, 13, 2, 0, TUI_NORMAL, "chain id  %llu   block #%llu",
-              (unsigned long long)tui_app_chain_id(app), (unsigned long long)s->block);
+    char chain[64], contract[ETH_ADDRESS_TEXT_LEN + 80];
+    snprintf(chain, sizeof chain, "%llu, block #%llu", (unsigned long long)tui_app_chain_id(app),
+             (unsigned long long)s->block);
     eth_address_to_checksum(pc_contract_address(tui_app_contract(app)), a);
-    tui_print(win, 14, 2, 0, TUI_NORMAL, "contract  %s", a);
-    tui_print(win, 15, 2, 0, TUI_DIM, "          %s", pc_contract_name(tui_app_contract(app)));
-    draw_networks(app, state, win, 17);
+    snprintf(contract, sizeof contract, "%s %s", a, pc_contract_name(tui_app_contract(app)));
+    const tui_field node[] = {
+        { "node", tui_app_node(app), TUI_NORMAL },
+        { "chain id", chain, TUI_NORMAL },
+        { "contract", contract, TUI_NORMAL },
+    };
+    bool params = !(s->missing & WALLET_SEC_PARAMS);
+    int top_rows = tui_fields_rows(W, top, ntop) + ((s->missing & WALLET_SEC_BANKER) != 0);
+    int param_rows = 1 + (params ? draw_params(win, s, 0, false) : 1);
+    int node_rows = 1 + tui_fields_rows(W - 2, node, 3);
+    size_t nets = tui_app_network_count(app);
+    int net_rows = 1 + (nets ? (int)nets : 1);
+    /* A blank line between the sections when everything fits with them. */
+    int gap = top_rows + param_rows + node_rows + net_rows + 3 <= getmaxy(win) ? 1 : 0;
+
+    screen_flow f = screen_flow_start(win, 0);
+    if (s->missing & WALLET_SEC_BANKER)
+        screen_missing(win, f.y++, s, WALLET_SEC_BANKER, "banker");
+    f.y += tui_fields(win, f.y, 0, W, 0, TUI_TITLE, top, ntop);
+    if (screen_flow_fits(&f, gap + param_rows, false, "the parameters")) {
+        f.y += gap;
+        screen_heading(win, f.y++, "Parameters");
+        if (!params)
+            screen_missing(win, f.y++, s, WALLET_SEC_PARAMS, "parameters");
+        else
+            f.y += draw_params(win, s, f.y, true);
+    }
+    if (screen_flow_fits(&f, gap + node_rows, false, "the node")) {
+        f.y += gap;
+        screen_heading(win, f.y++, "Node and contract");
+        f.y += tui_fields(win, f.y, 2, W - 2, 0, TUI_DIM, node, 3);
+    }
+    if (screen_flow_fits(&f, gap + 2, true, "the networks"))
+        draw_networks(app, state, win, f.y + gap);
 }
 
 static bool key(tui_app *app, void *state, int ch)
 {
     network_page *pg = state;
     size_t n = tui_app_network_count(app);
-    if (screen_cursor_key(ch, &pg->cursor, n, n))
+    if (screen_cursor_key(ch, &pg->list.cursor, n, pg->list.page))
         return true;
     if (ch != 'n')
         return false;
-    if (pg->cursor >= n)
+    if (pg->list.cursor >= n)
         tui_app_message(app, true, "no networks to switch to: see [network NAME] in the "
                                    "config file");
     else if (tui_app_network(app) && strcmp(tui_app_network(app),
-                                            tui_app_network_at(app, pg->cursor)) == 0)
+                                            tui_app_network_at(app, pg->list.cursor)) == 0)
         tui_app_message(app, true, "%s is the network in use", tui_app_network(app));
     else
-        tui_app_switch_network(app, pg->cursor);
+        tui_app_switch_network(app, pg->list.cursor);
     return true;
 }
 

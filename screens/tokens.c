@@ -4,51 +4,56 @@
 
 #include "rpcclient/units.h"
 #include "screens/common.h"
+#include "tui/table_draw.h"
 #include "tui/ui.h"
 
-#define LABEL_W 9 /* "  eEuro  " */
+static const char *const TOKENS[] = { "ENT", "eEuro" };
+static const pc_unit UNITS[] = { PC_UNIT_ENT, PC_UNIT_EEURO };
 
-/* The columns' width: the widest figure or heading, so none is cut. */
-static int amount_width(const u256 *const v[], const pc_unit u[], size_t n, const char *heading)
+/* Each token's figures: in columns under their headings (each figure with
+ * its unit, right-aligned) when they fit side by side on one line, else
+ * as labelled lines ("ENT available  1.5 ENT"), whatever their width.
+ * Returns the row after them. */
+static int draw_figures(WINDOW *win, int y, const char *const headings[], const u256 *v[][2],
+                        size_t nfig, const tui_style styles[])
 {
-    int w = (int)strlen(heading);
-    for (size_t i = 0; i < n; i++) {
-        char t[PC_UNIT_TEXT_MAX];
-        pc_format_unit(v[i], u[i], t, sizeof t);
-        if ((int)strlen(t) > w)
-            w = (int)strlen(t);
-    }
-    return w;
-}
-
-/* The account's balances: available and locked side by side when both
- * columns fit, else each token's figures on rows of their own. Returns
- * the row after them. */
-static int draw_balances(WINDOW *win, const wallet_state *s, int y)
-{
-    const u256 *avail[] = { &s->ent_available, &s->eeuro_available };
-    const u256 *locked[] = { &s->ent_locked, &s->eeuro_locked };
-    static const pc_unit UNITS[] = { PC_UNIT_ENT, PC_UNIT_EEURO };
-    static const char *const NAMES[] = { "ENT", "eEuro" };
-    int aw = amount_width(avail, UNITS, 2, "available");
-    int lw = amount_width(locked, UNITS, 2, "locked");
-    if (LABEL_W + aw + 3 + lw <= getmaxx(win)) {
-        tui_print(win, y, LABEL_W, aw, TUI_DIM, "%*s", aw, "available");
-        tui_print(win, y++, LABEL_W + aw + 3, lw, TUI_DIM, "%*s", lw, "locked");
-        for (int i = 0; i < 2; i++, y++) {
-            tui_print(win, y, 2, 0, TUI_NORMAL, "%s", NAMES[i]);
-            tui_print_amount(win, y, LABEL_W, aw, TUI_ACCENT, avail[i], UNITS[i]);
-            tui_print_amount(win, y, LABEL_W + aw + 3, lw, TUI_WARN, locked[i], UNITS[i]);
+    table_col cols[3] = { { .heading = "", .priority = 9, .keep = true } };
+    char t[2][2][PC_UNIT_TEXT_MAX];
+    for (size_t f = 0; f < nfig; f++)
+        cols[1 + f] = (table_col){ .heading = headings[f], .align = TABLE_RIGHT, .priority = 8,
+                                   .keep = true };
+    for (size_t r = 0; r < 2; r++) {
+        table_col_see(&cols[0], 0, TOKENS[r]);
+        for (size_t f = 0; f < nfig; f++) {
+            pc_format_unit(v[r][f], UNITS[r], t[r][f], sizeof t[r][f]);
+            table_col_see(&cols[1 + f], 0, t[r][f]);
         }
-        return y;
     }
-    int w = aw > lw ? aw : lw;
-    for (int i = 0; i < 2; i++, y += 2) {
-        tui_print(win, y, 2, 0, TUI_NORMAL, "%s", NAMES[i]);
-        tui_print(win, y, LABEL_W, 0, TUI_DIM, "available");
-        tui_print_amount(win, y, LABEL_W + 10, w, TUI_ACCENT, avail[i], UNITS[i]);
-        tui_print(win, y + 1, LABEL_W, 0, TUI_DIM, "locked");
-        tui_print_amount(win, y + 1, LABEL_W + 10, w, TUI_WARN, locked[i], UNITS[i]);
+    table_layout l;
+    int W = getmaxx(win) - 2;
+    table_fit(cols, 1 + nfig, W, 3, 4, &l);
+    bool one_line = l.nlines == 1;
+    for (size_t f = 0; f < nfig; f++)
+        one_line &= l.w[1 + f] >= cols[1 + f].width[0];
+    if (!one_line) {
+        char labels[2][2][32];
+        tui_field fields[4];
+        size_t n = 0;
+        for (size_t r = 0; r < 2; r++)
+            for (size_t f = 0; f < nfig; f++) {
+                snprintf(labels[r][f], sizeof labels[r][f], "%s%s%s", TOKENS[r],
+                         headings[f][0] ? " " : "", headings[f]);
+                fields[n++] = (tui_field){ labels[r][f], t[r][f], styles[1 + f] };
+            }
+        return y + tui_fields(win, y, 2, W, 0, TUI_NORMAL, fields, n);
+    }
+    if (headings[0][0]) {
+        tui_table_heading(win, y, 2, cols, &l, TUI_DIM);
+        y++;
+    }
+    for (size_t r = 0; r < 2; r++) {
+        const char *texts[3] = { TOKENS[r], t[r][0], t[r][1] };
+        y += tui_table_row(win, y, 2, 0, &l, texts, styles);
     }
     return y;
 }
@@ -59,25 +64,28 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
     const wallet_state *s = tui_app_snapshot(app);
     screen_heading(win, 0, "Your tokens");
     int y = 1;
-    if (!screen_missing(win, y, s, WALLET_SEC_BALANCES, "balances"))
-        y = draw_balances(win, s, y);
-    else
+    if (!screen_missing(win, y, s, WALLET_SEC_BALANCES, "balances")) {
+        static const char *const HEADINGS[] = { "available", "locked" };
+        static const tui_style STYLES[] = { TUI_NORMAL, TUI_ACCENT, TUI_WARN };
+        const u256 *v[2][2] = { { &s->ent_available, &s->ent_locked },
+                                { &s->eeuro_available, &s->eeuro_locked } };
+        y = draw_figures(win, y, HEADINGS, v, 2, STYLES);
+    } else {
         y++;
+    }
     screen_heading(win, ++y, "In circulation");
     y++;
     if (!screen_missing(win, y, s, WALLET_SEC_TOTALS, "totals")) {
-        const u256 *totals[] = { &s->total_ent, &s->total_eeuro };
-        static const pc_unit UNITS[] = { PC_UNIT_ENT, PC_UNIT_EEURO };
-        int w = amount_width(totals, UNITS, 2, "");
-        tui_print(win, y, 2, 0, TUI_NORMAL, "ENT");
-        tui_print_amount(win, y++, LABEL_W, w, TUI_NORMAL, &s->total_ent, PC_UNIT_ENT);
-        tui_print(win, y, 2, 0, TUI_NORMAL, "eEuro");
-        tui_print_amount(win, y++, LABEL_W, w, TUI_NORMAL, &s->total_eeuro, PC_UNIT_EEURO);
+        static const char *const HEADINGS[] = { "" };
+        static const tui_style STYLES[] = { TUI_NORMAL, TUI_NORMAL };
+        const u256 *v[2][2] = { { &s->total_ent, NULL }, { &s->total_eeuro, NULL } };
+        y = draw_figures(win, y, HEADINGS, v, 1, STYLES);
+    } else {
+        y++;
     }
-    y++;
-    tui_print(win, y++, 0, 0, TUI_DIM, "Locked ENT backs open sessions and sell orders;");
-    tui_print(win, y++, 0, 0, TUI_DIM, "locked eEuro backs buy orders and withdrawals");
-    tui_print(win, y, 0, 0, TUI_DIM, "the banker pays out.");
+    tui_text(win, y + 1, 0, 0, 0, 0, TUI_DIM, NULL,
+             "Locked ENT backs open sessions and sell orders; locked eEuro backs buy orders and "
+             "withdrawals the banker pays out.");
 }
 
 static bool key(tui_app *app, void *state, int ch)

@@ -6,11 +6,13 @@
  * caller's side on each call (PROTOCOL.md, Voting), so the confirmation
  * says what this call does. New proposals: add/remove a voter,
  * register/remove a storage unit, change the banker, set a parameter. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "screens/common.h"
+#include "tui/table_draw.h"
 #include "tui/ui.h"
 
 typedef struct voting_state {
@@ -24,8 +26,6 @@ typedef struct proposal_order {
     size_t n, nopen, total;
 } proposal_order;
 
-/* Rows under the list for the chosen proposal. */
-#define VOTING_DETAIL 7
 
 static const view_governance *governance(const tui_app *app)
 {
@@ -75,37 +75,61 @@ static side account_side(const wallet_state *s, const char *vote)
     return SIDE_NONE;
 }
 
-/* Room beside the tally for the longest description with full addresses
- * ("Register storage unit <address> owned by <address>"). */
-#define VOTING_WIDE 120
+/* The list's table: the account's side, the tally and what the proposal
+ * does, which wraps in the room left (with whole addresses when they fit
+ * on its first line, else short ones with names). */
+enum { COL_SIDE, COL_TALLY, COL_WHAT, NCOLS };
 
-/* One proposal at row y, above `bottom`; its description goes on the next
- * row when it does not fit beside the tally. Returns the rows used. */
-static int draw_proposal(const tui_app *app, WINDOW *win, const wallet_state *s, int y,
-                         int bottom, const view_proposal *p, bool chosen)
+typedef struct proposal_rows {
+    const tui_app *app;
+    const wallet_state *s;
+    const view_governance *g;
+    const proposal_order *o;
+    const table_layout *l;
+} proposal_rows;
+
+static const char *const SIDES[] = { "", "not voted", "in favour", "against" };
+
+/* Row i's texts (what into what_buf). */
+static void proposal_texts(const proposal_rows *c, size_t i, char *tally, size_t tcap, char *what,
+                           size_t wcap, const char *texts[NCOLS])
 {
-    static const char *const SIDES[] = { "", "not voted", "in favour", "against" };
-    static const tui_style STYLES[] = { TUI_DIM, TUI_DIM, TUI_GOOD, TUI_BAD };
-    char plain[200], full[400], what[400], tally[64];
-    side sd = p->passed ? SIDE_UNKNOWN : account_side(s, p->vote);
+    const view_proposal *p = &c->g->proposals[c->o->at[i]];
+    char plain[200];
+    side sd = p->passed ? SIDE_UNKNOWN : account_side(c->s, p->vote);
     view_proposal_describe(p, plain, sizeof plain);
-    screen_text_addresses(app, plain, true, full, sizeof full);
-    screen_text_addresses(app, plain, false, what, sizeof what);
-    view_proposal_tally(p, tally, sizeof tally);
+    int w = c->l->w[COL_WHAT];
+    screen_text_addresses(c->app, plain, true, w, what, wcap);
+    if (table_text_width(what) > w)
+        screen_text_addresses(c->app, plain, false, w, what, wcap);
+    view_proposal_tally(p, tally, tcap);
+    texts[COL_SIDE] = SIDES[sd];
+    texts[COL_TALLY] = tally;
+    texts[COL_WHAT] = what;
+}
+
+/* Rows entry i takes, the heading of the passed ones included. */
+static int proposal_height(void *ctx, size_t i)
+{
+    const proposal_rows *c = ctx;
+    char tally[64], what[400];
+    const char *texts[NCOLS];
+    proposal_texts(c, i, tally, sizeof tally, what, sizeof what, texts);
+    return tui_table_rows(c->l, texts) + (i == c->o->nopen && i > 0);
+}
+
+static int draw_proposal(const proposal_rows *c, WINDOW *win, int y, int bottom, size_t i,
+                         bool chosen)
+{
+    static const tui_style STYLES[] = { TUI_DIM, TUI_DIM, TUI_GOOD, TUI_BAD };
+    const view_proposal *p = &c->g->proposals[c->o->at[i]];
+    char tally[64], what[400];
+    const char *texts[NCOLS];
+    proposal_texts(c, i, tally, sizeof tally, what, sizeof what, texts);
+    side sd = p->passed ? SIDE_UNKNOWN : account_side(c->s, p->vote);
+    const tui_style styles[NCOLS] = { STYLES[sd], p->passed ? TUI_GOOD : TUI_NORMAL, TUI_NORMAL };
     tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
-    tui_print(win, y, 2, 10, STYLES[sd], "%s", SIDES[sd]);
-    tui_print(win, y, 13, 18, p->passed ? TUI_GOOD : TUI_NORMAL, "%s", tally);
-    /* Beside the tally, full addresses or else short ones with names; on
-     * the next row when neither fits there. */
-    int W = getmaxx(win);
-    const char *text = (int)strlen(full) <= W - 31 ? full : what;
-    if ((int)strlen(text) <= W - 31) {
-        tui_print(win, y, 31, W - 31, TUI_NORMAL, "%s", text);
-        return 1;
-    }
-    if (y + 1 < bottom)
-        tui_print(win, y + 1, 2, W - 2, TUI_NORMAL, "%s", (int)strlen(full) <= W - 2 ? full : what);
-    return y + 1 < bottom ? 2 : 1;
+    return tui_table_row(win, y, 2, bottom, c->l, texts, styles);
 }
 
 /* "0xf39F..2266 alice, 0x7099..79C8" into out, or "nobody". */
@@ -115,42 +139,60 @@ static void list_addresses(const tui_app *app, const eth_address *a, size_t n, c
     size_t used = 0;
     snprintf(out, cap, "nobody");
     for (size_t i = 0; i < n && used < cap; i++) {
-        char s[64];
-        screen_named_address(app, &a[i], s, sizeof s);
+        char s[96];
+        screen_named_address(app, &a[i], INT_MAX, s, sizeof s);
         used += (size_t)snprintf(out + used, cap - used, "%s%s", i ? ", " : "", s);
     }
 }
 
+/* The chosen proposal under the list, from row y to the page's bottom:
+ * what it does, its vote string, its tally, who is in favour and against,
+ * each wrapped; what does not fit is said. Returns nothing: it takes the
+ * rows it is given. */
 static void draw_detail(const tui_app *app, WINDOW *win, int y, const view_proposal *p)
 {
-    char what[200], tally[64], yes[256], no[256];
+    char what[400], plain[200], tally[64], line[256], yes[1024], no[1024], in_favour[1040],
+        against[1040];
     int W = getmaxx(win);
-    view_proposal_describe(p, what, sizeof what);
+    view_proposal_describe(p, plain, sizeof plain);
+    screen_text_addresses(app, plain, true, W - 4, what, sizeof what);
     view_proposal_tally(p, tally, sizeof tally);
-    screen_wrapped(win, &y, 2, TUI_TITLE, what, 2);
+    if (p->passed)
+        snprintf(line, sizeof line, "passed at block #%llu with %s",
+                 (unsigned long long)p->passed_block, tally);
+    else
+        snprintf(line, sizeof line, "%s, passes at more than half; first vote at block #%llu",
+                 tally, (unsigned long long)p->first_block);
     list_addresses(app, p->in_favour, p->nin_favour, yes, sizeof yes);
     list_addresses(app, p->against, p->nagainst, no, sizeof no);
-    screen_wrapped(win, &y, 2, TUI_ACCENT, p->vote, 2);
-    if (p->passed)
-        tui_print(win, y++, 2, W - 2, TUI_GOOD, "passed at block #%llu with %s",
-                  (unsigned long long)p->passed_block, tally);
-    else
-        tui_print(win, y++, 2, W - 2, TUI_NORMAL,
-                  "%s, passes at more than half; first vote at block #%llu", tally,
-                  (unsigned long long)p->first_block);
-    tui_print(win, y++, 2, W - 2, TUI_GOOD, "in favour: %s", yes);
-    tui_print(win, y, 2, W - 2, TUI_BAD, "against: %s", no);
+    snprintf(in_favour, sizeof in_favour, "in favour: %s", yes);
+    snprintf(against, sizeof against, "against: %s", no);
+    const struct { const char *text; tui_style style; const char *sep; } PARTS[] = {
+        { what, TUI_TITLE, NULL },   { p->vote, TUI_ACCENT, "_" },
+        { line, p->passed ? TUI_GOOD : TUI_NORMAL, ", " },
+        { in_favour, TUI_GOOD, ", " }, { against, TUI_BAD, ", " },
+    };
+    screen_flow f = screen_flow_start(win, y);
+    for (size_t k = 0; k < sizeof PARTS / sizeof PARTS[0]; k++) {
+        int rows = tui_text_rows(W - 2, 2, PARTS[k].sep, PARTS[k].text);
+        if (!screen_flow_fits(&f, rows, k + 1 == sizeof PARTS / sizeof PARTS[0],
+                              "the rest of it"))
+            break;
+        f.y += tui_text(win, f.y, 2, W - 2, 2, 0, PARTS[k].style, PARTS[k].sep, PARTS[k].text);
+    }
 }
+
+/* Rows the chosen proposal's detail gets under the list. */
+#define VOTING_DETAIL 7
 
 static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     voting_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
-    int y = 0, H = getmaxy(win);
-    screen_heading(win, y++, "Open proposals");
+    int y = 0, H = getmaxy(win), W = getmaxx(win);
     if (!s->is_voter)
-        tui_print(win, y++, 2, 0, TUI_WARN, "This account is not a voter: only voters vote and "
-                                            "make proposals.");
+        y += tui_text(win, y, 2, 0, 2, 0, TUI_WARN, NULL,
+                      "This account is not a voter: only voters vote and make proposals.");
     if (screen_past_missing(win, &y, app))
         return;
     const view_governance *g = governance(app);
@@ -159,31 +201,50 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
         tui_print(win, y, 2, 0, TUI_BAD, "out of memory for the proposals");
         return;
     }
+    table_col cols[NCOLS] = {
+        [COL_SIDE] = { .priority = 5, .width = { 9 } },
+        [COL_TALLY] = { .priority = 8, .keep = true },
+        [COL_WHAT] = { .priority = 9, .keep = true, .fill = true, .min = 24 },
+    };
+    for (size_t i = 0; i < g->nproposals; i++) {
+        char tally[64];
+        view_proposal_tally(&g->proposals[i], tally, sizeof tally);
+        table_col_see(&cols[COL_TALLY], 0, tally);
+    }
+    table_layout l;
+    /* The account's side only when there are open proposals to have one on
+     * (a column with nothing in it takes no room). */
     if (o.nopen == 0)
-        tui_print(win, y++, 2, 0, TUI_DIM, st->list.filter[0] ? "none open matches" : "none open");
-    /* The list scrolls as one; the heading of the passed ones takes a row,
-     * the filter's line the one under the list. */
-    int rows = H - y - VOTING_DETAIL - 2;
-    if (rows < 2) {
+        cols[COL_SIDE].width[0] = 0;
+    table_fit(cols, NCOLS, W - 2, 2, 4, &l);
+    /* The list scrolls as one, open ones first; the heading of the section
+     * its first row is in stays on top, the passed ones' heading goes
+     * before them; the line under the list says where the cursor is. */
+    int detail = o.n > 0 ? VOTING_DETAIL : 0;
+    if (o.nopen == 0)
+        tui_print(win, y++, 0, 0, TUI_TITLE, "Open proposals: %s",
+                  st->list.filter[0] ? "none matches" : "none");
+    int rows = H - y - 2 - detail; /* under the section's heading, above the list's line */
+    if (rows < 1) {
         free(o.at);
         return;
     }
-    screen_list_filter_line(win, y + rows, &st->list, o.n, o.total);
-    /* A proposal takes two rows on narrow pages: a page of them always fits. */
-    size_t per_page = (size_t)(rows - 1) / (getmaxx(win) >= VOTING_WIDE ? 1 : 2);
-    size_t first = screen_list_begin(&st->list, o.n, per_page ? per_page : 1);
+    screen_list_footer(win, y + 1 + rows, &st->list, "proposal", o.n, o.total, NULL, NULL);
+    proposal_rows c = { app, s, g, &o, &l };
+    size_t fit = 0, first = 0;
+    if (o.n > 0)
+        first = screen_list_begin_rows(&st->list, o.n, rows, proposal_height, &c, &fit);
+    bool passed_first = o.n > 0 && first >= o.nopen;
+    screen_heading(win, y++, passed_first ? "Passed proposals" : "Open proposals");
     int bottom = y + rows;
-    for (size_t i = first; i < o.n && y < bottom; i++) {
-        if (i == o.nopen) {
-            screen_heading(win, y++, "Passed");
-            if (y >= bottom)
-                break;
-        }
+    for (size_t i = first; i < first + fit && y < bottom; i++) {
+        if (i == o.nopen && i > first)
+            screen_heading(win, y++, "Passed proposals");
         screen_list_mark(&st->list, y, i);
-        y += draw_proposal(app, win, s, y, bottom, &g->proposals[o.at[i]], i == st->list.cursor);
+        y += draw_proposal(&c, win, y, bottom, i, i == st->list.cursor);
     }
     if (o.n > 0)
-        draw_detail(app, win, H - VOTING_DETAIL, &g->proposals[o.at[st->list.cursor]]);
+        draw_detail(app, win, H - detail, &g->proposals[o.at[st->list.cursor]]);
     free(o.at);
 }
 

@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tui/table_draw.h"
 #include "tui/ui.h"
+#include "wallet/roles.h"
 
 #define SHELL_HINTS "1-9 0/Tab page  F1 help  F10 quit"
 #define MORE " F1 more"
@@ -14,71 +16,16 @@
     "r Ctrl-L  read the chain again and redraw  F1 ?  this help  F10 q  quit  "             \
     "Mouse: click a page in the sidebar or a line of the page; the wheel scrolls  "         \
     "In forms: Enter next or submit, Tab move, Esc cancel"
-#define CONFIRM_LABEL_W 13
-#define CONFIRM_MAX_W 84
-#define SIGN_BUTTON "[ y  Sign and send ]"
-#define CANCEL_BUTTON "[ n  Cancel ]"
-#define BUTTON_GAP 4
-
-/* A line of wrapped text: len bytes from at. */
-typedef struct span {
-    int at, len;
-} span;
-
-/* The last place in text[at+1 .. end] where sep begins, or -1. */
-static int last_sep(const char *text, int at, int end, const char *sep)
-{
-    int cut = -1;
-    for (int p = at + 1; p <= end; p++)
-        if (strncmp(text + p, sep, strlen(sep)) == 0)
-            cut = p;
-    return cut;
-}
-
-/* Splits text into lines of at most width bytes, breaking where sep occurs
- * (dropped at the break), so that no item between separators is cut; an
- * item wider than the line breaks between words, and a word wider than the
- * line is cut. Stores at most max spans and returns how many lines the
- * text needs. */
-static int wrap(const char *text, const char *sep, int width, span *out, int max)
-{
-    int len = (int)strlen(text), at = 0, n = 0;
-    if (width < 1)
-        width = 1;
-    while (at < len) {
-        int end = at + width, next;
-        if (end >= len) {
-            end = next = len;
-        } else {
-            const char *by = sep;
-            int cut = last_sep(text, at, end, by);
-            if (cut < 0)
-                cut = last_sep(text, at, end, by = " ");
-            next = cut < 0 ? end : cut + (int)strlen(by);
-            end = cut < 0 ? end : cut;
-        }
-        if (n < max)
-            out[n] = (span){ at, end - at };
-        n++;
-        at = next;
-        while (at < len && text[at] == ' ')
-            at++;
-    }
-    return n;
-}
 
 bool tui_chrome_fits(void) { return COLS >= TUI_MIN_W && LINES >= TUI_MIN_H; }
 
 void tui_chrome_too_small(void)
 {
     char text[160];
-    span lines[40];
     snprintf(text, sizeof text,
              "powerchain needs %dx%d; this terminal is %dx%d. Enlarge it, or press q to quit.",
              TUI_MIN_W, TUI_MIN_H, COLS, LINES);
-    int n = wrap(text, " ", COLS, lines, 40);
-    for (int i = 0; i < n && i < 40 && i < LINES; i++)
-        tui_print(stdscr, i, 0, COLS, TUI_WARN, "%.*s", lines[i].len, text + lines[i].at);
+    tui_text(stdscr, 0, 0, COLS, 0, LINES, TUI_WARN, NULL, text);
 }
 
 int tui_chrome_page_key(int ch)
@@ -91,98 +38,198 @@ int tui_chrome_page_key(int ch)
 /* The key that picks page i, as the sidebar shows it. */
 static char page_key(size_t i) { return i < 9 ? (char)('1' + i) : i == 9 ? '0' : ' '; }
 
-/* The connection's state, right-aligned on the header's first line: it is
- * the one part never cut. */
-static void header_status(const tui_app *app, const tui_chrome *c, char *out, size_t cap,
-                          tui_style *style)
-{
-    const wallet_state *s = tui_app_snapshot(app);
-    if (tui_app_connected(app)) {
-        snprintf(out, cap, "connected");
-        *style = TUI_GOOD;
-    } else if (c->ever_connected && s) {
-        snprintf(out, cap, "disconnected, retrying; as of block #%llu, %lu s ago",
-                 (unsigned long long)s->block, (c->now_ms - c->snapshot_ms) / 1000);
-        *style = TUI_BAD;
-    } else if (c->ever_connected) {
-        snprintf(out, cap, "disconnected, retrying");
-        *style = TUI_BAD;
-    } else {
-        snprintf(out, cap, "connecting %s", tui_spinner(c->now_ms));
-        *style = TUI_WARN;
-    }
-}
+/* ---- one line of items, laid out by the table writer ---- */
 
-static void header_account(tui_app *app, int W)
-{
-    eth_address a;
-    tui_wallet *w = tui_app_wallet(app);
-    if (!tui_wallet_address(w, &a)) {
-        tui_print(stdscr, 1, 0, W, TUI_WARN, "no account (read only): see 7 Accounts");
-        return;
-    }
-    unsigned left = tui_wallet_unlocked_for(w);
-    int right = left ? 17 : 0; /* "unlocked M:SS" stays whole at the end */
-    char cs[ETH_ADDRESS_TEXT_LEN];
-    eth_address_to_checksum(&a, cs);
-    const char *name = tui_wallet_name(w);
-    int x = 0, room = W - right;
-    if (name[0])
-        x += tui_print(stdscr, 1, 0, room, TUI_ACCENT, "%s ", name);
-    x += tui_print(stdscr, 1, x, room - x, TUI_NORMAL, "%s", cs);
-    if (tui_app_snapshot(app)) {
-        unsigned roles = tui_app_roles(app);
-        char text[64] = "";
-        if (roles & WALLET_ROLE_VOTER)
-            strcat(text, " voter");
-        if (roles & WALLET_ROLE_BANKER)
-            strcat(text, " banker");
-        if (roles & WALLET_ROLE_UNIT)
-            strcat(text, " storage-unit");
-        if (roles & WALLET_ROLE_UNIT_OWNER)
-            strcat(text, " unit-owner");
-        x += tui_print(stdscr, 1, x, room - x, TUI_GOOD, "%s", text[0] ? text : " user");
-        /* Owners are known only from the history index. */
-        if (!tui_app_past(app))
-            tui_print(stdscr, 1, x, room - x, TUI_WARN, "  unit owner %s",
-                      tui_app_past_problem(app)[0] ? "unknown: see 9 Activity" : "not known yet");
-    }
-    if (left)
-        tui_print(stdscr, 1, W - 16, 16, TUI_WARN, "unlocked %u:%02u", left / 60, left % 60);
-}
+#define LINE_ITEMS 8
 
-void tui_chrome_header(tui_app *app, const tui_chrome *c)
-{
-    int W = COLS;
-    const wallet_state *s = tui_app_snapshot(app);
-    char status[128];
+typedef struct line_item {
+    const char *forms[TABLE_FORMS]; /* from wide to narrow; forms[0] at least */
+    int priority;
+    bool keep;                      /* never hidden */
+    bool right;                     /* takes the rest of the line, right-aligned */
     tui_style style;
-    header_status(app, c, status, sizeof status, &style);
-    int sw = (int)strlen(status), room = W - sw - 2;
-    int x = tui_print(stdscr, 0, 0, room, TUI_TITLE, "PowerChain");
-    if (tui_app_chain_id(app)) {
-        x += tui_print(stdscr, 0, x, room - x, TUI_DIM, "  chain ");
-        x += tui_print(stdscr, 0, x, room - x, TUI_NORMAL, "%llu",
-                       (unsigned long long)tui_app_chain_id(app));
+} line_item;
+
+/* Draws items on row y across the screen, two spaces apart: the lowest
+ * priorities shorten, then go, until the rest fits (tui/table.h). */
+static void draw_line(int y, const line_item *items, size_t n)
+{
+    table_col cols[LINE_ITEMS] = { { 0 } };
+    const char *texts[LINE_ITEMS];
+    tui_style styles[LINE_ITEMS];
+    for (size_t i = 0; i < n && i < LINE_ITEMS; i++) {
+        table_col *c = &cols[i];
+        c->priority = items[i].priority;
+        c->keep = items[i].keep;
+        c->fill = items[i].right;
+        c->align = items[i].right ? TABLE_RIGHT : TABLE_LEFT;
+        while (c->nforms < TABLE_FORMS && items[i].forms[c->nforms])
+            table_col_see(c, c->nforms, items[i].forms[c->nforms]), c->nforms++;
+        c->min = items[i].right ? c->width[0] : 0;
+        styles[i] = items[i].style;
     }
-    if (s) {
-        x += tui_print(stdscr, 0, x, room - x, TUI_DIM, "  block ");
-        x += tui_print(stdscr, 0, x, room - x, TUI_NORMAL, "#%llu",
-                       (unsigned long long)s->block);
-    }
-    /* The node last: a long address is what gets shortened. */
-    x += tui_print(stdscr, 0, x, room - x, TUI_DIM, "  node ");
-    tui_print(stdscr, 0, x, room - x, TUI_NORMAL, "%s", tui_app_node(app));
-    tui_print(stdscr, 0, W - sw, sw, style, "%s", status);
-    header_account(app, W);
-    tui_hline(stdscr, 2, 0, W);
+    table_layout l;
+    table_fit(cols, n, COLS, 2, 2, &l);
+    for (size_t i = 0; i < n && i < LINE_ITEMS; i++)
+        texts[i] = table_shown(&l, i) ? items[i].forms[l.form[i]] : NULL;
+    tui_table_row(stdscr, y, 0, y + 1, &l, texts, styles);
 }
 
-static int sidebar_rows(void) { return LINES - TUI_HEADER_H - TUI_BOTTOM_H; }
+/* ---- the header ---- */
+
+/* What the header says, whoever gathered it. */
+typedef struct header_facts {
+    bool has_chain, has_block, connected, ever_connected, has_account, has_past;
+    uint64_t chain_id, block;
+    unsigned long age_s;            /* of the snapshot, while disconnected */
+    const char *node;
+    const char *name;               /* the account's, or "" */
+    eth_address account;
+    unsigned roles;
+    bool roles_known;               /* a snapshot was read */
+    const char *past_problem;
+    unsigned unlocked_s;            /* 0: locked */
+    unsigned long now_ms;
+} header_facts;
+
+static void header_first_line(const header_facts *h)
+{
+    char chain[40], block[64], node[300], status[64];
+    line_item items[LINE_ITEMS];
+    size_t n = 0;
+    items[n++] = (line_item){ { "PowerChain" }, 5, false, false, TUI_TITLE };
+    snprintf(chain, sizeof chain, "chain %llu", (unsigned long long)h->chain_id);
+    if (h->has_chain)
+        items[n++] = (line_item){ { chain }, 7, true, false, TUI_NORMAL };
+    /* While disconnected the block says how old the figures are. */
+    if (h->connected || !h->ever_connected)
+        snprintf(block, sizeof block, "block #%llu", (unsigned long long)h->block);
+    else
+        snprintf(block, sizeof block, "as of block #%llu, %lu s ago",
+                 (unsigned long long)h->block, h->age_s);
+    if (h->has_block)
+        items[n++] = (line_item){ { block }, 8, true, false, h->connected ? TUI_NORMAL : TUI_WARN };
+    snprintf(node, sizeof node, "node %s", h->node);
+    items[n++] = (line_item){ { node }, 2, false, false, TUI_DIM };
+    tui_style st = TUI_GOOD;
+    if (h->connected)
+        snprintf(status, sizeof status, "connected");
+    else if (h->ever_connected)
+        snprintf(status, sizeof status, "disconnected, retrying"), st = TUI_BAD;
+    else
+        snprintf(status, sizeof status, "connecting %s", tui_spinner(h->now_ms)), st = TUI_WARN;
+    items[n++] = (line_item){ { status }, 10, true, true, st };
+    draw_line(0, items, n);
+}
+
+static void header_second_line(const header_facts *h)
+{
+    line_item items[LINE_ITEMS];
+    size_t n = 0;
+    char full[ETH_ADDRESS_TEXT_LEN + 72], named[ETH_ADDRESS_TEXT_LEN + 72], short_a[16];
+    if (!h->has_account) {
+        items[n++] = (line_item){ { "no account (read only): see 7 Accounts" }, 9, true, false,
+                                  TUI_WARN };
+    } else {
+        /* The name with the whole address, with the short one, then the
+         * short address alone. */
+        char cs[ETH_ADDRESS_TEXT_LEN];
+        eth_address_to_checksum(&h->account, cs);
+        snprintf(short_a, sizeof short_a, "%.6s..%s", cs, cs + 38);
+        snprintf(full, sizeof full, "%s%s%s", h->name, h->name[0] ? " " : "", cs);
+        snprintf(named, sizeof named, "%s%s%s", h->name, h->name[0] ? " " : "", short_a);
+        items[n++] = (line_item){ { full, named, short_a }, 3, true, false, TUI_NORMAL };
+    }
+    char roles[64] = "", owners[64] = "", unlocked[32];
+    if (h->has_account && h->roles_known) {
+        static const struct { unsigned bit; const char *word; } ROLES[] = {
+            { WALLET_ROLE_VOTER, "voter" }, { WALLET_ROLE_BANKER, "banker" },
+            { WALLET_ROLE_UNIT, "storage-unit" }, { WALLET_ROLE_UNIT_OWNER, "unit-owner" },
+        };
+        for (size_t i = 0; i < sizeof ROLES / sizeof ROLES[0]; i++)
+            if (h->roles & ROLES[i].bit)
+                snprintf(roles + strlen(roles), sizeof roles - strlen(roles), "%s%s",
+                         roles[0] ? " " : "", ROLES[i].word);
+        items[n++] = (line_item){ { roles[0] ? roles : "user" }, 9, true, false, TUI_GOOD };
+        /* Owners are known only from the history index. */
+        if (!h->has_past) {
+            snprintf(owners, sizeof owners, "unit owner %s",
+                     h->past_problem[0] ? "unknown: see 9 Activity" : "not known yet");
+            items[n++] = (line_item){ { owners }, 1, false, false, TUI_WARN };
+        }
+    }
+    if (h->unlocked_s) {
+        snprintf(unlocked, sizeof unlocked, "unlocked %u:%02u", h->unlocked_s / 60,
+                 h->unlocked_s % 60);
+        items[n++] = (line_item){ { unlocked }, 6, true, true, TUI_WARN };
+    }
+    draw_line(1, items, n);
+}
+
+void tui_chrome_header(const tui_chrome *c)
+{
+    const wallet_state *s = c->snap;
+    const tui_wallet *w = c->wallet;
+    header_facts h = {
+        .has_chain = c->chain_id != 0, .chain_id = c->chain_id,
+        .has_block = s != NULL, .block = s ? s->block : 0,
+        .connected = c->connected, .ever_connected = c->ever_connected,
+        .age_s = (c->now_ms - c->snapshot_ms) / 1000, .node = c->node,
+        .name = tui_wallet_name(w), .roles = c->roles, .roles_known = s != NULL,
+        .has_past = c->has_past, .past_problem = c->past_problem,
+        .unlocked_s = tui_wallet_unlocked_for(w), .now_ms = c->now_ms,
+    };
+    h.has_account = tui_wallet_address(w, &h.account);
+    header_first_line(&h);
+    header_second_line(&h);
+    tui_hline(stdscr, 2, 0, COLS);
+}
+
+/* ---- the bottom: message and hints ---- */
+
+#define PENDING_TEXT 32
+
+static void pending_text(const tui_chrome *c, char out[PENDING_TEXT])
+{
+    out[0] = '\0';
+    if (c->pending)
+        snprintf(out, PENDING_TEXT, "%s %zu pending  ", tui_spinner(c->now_ms), c->pending);
+}
+
+/* The message's lines after the pending count (0 for none): as many as it
+ * needs, up to a third of the screen below the header. */
+static int message_lines(const tui_chrome *c, table_span *spans, int max)
+{
+    char pending[PENDING_TEXT];
+    pending_text(c, pending);
+    int first = COLS - table_text_width(pending);
+    int n = table_wrap(c->message ? c->message : "", first, COLS - 2, "; ", spans, max);
+    int most = (LINES - TUI_HEADER_H) / 3;
+    return n > most ? most : n;
+}
+
+int tui_chrome_bottom_rows(const tui_chrome *c)
+{
+    int n = message_lines(c, NULL, 0);
+    return 1 + (n < 1 ? 1 : n);
+}
+
+void tui_chrome_page_area(const tui_chrome *c, int *y, int *x, int *h, int *w)
+{
+    *y = TUI_HEADER_H;
+    *x = TUI_SIDEBAR_W + 1;
+    *h = LINES - TUI_HEADER_H - tui_chrome_bottom_rows(c);
+    *w = COLS - TUI_SIDEBAR_W - 1;
+}
+
+static int sidebar_rows(const tui_chrome *c)
+{
+    return LINES - TUI_HEADER_H - tui_chrome_bottom_rows(c);
+}
 
 void tui_chrome_sidebar(const tui_chrome *c)
 {
-    int H = sidebar_rows();
+    int H = sidebar_rows(c);
     for (size_t i = 0; i < c->npages && (int)i < H; i++)
         tui_print(stdscr, TUI_HEADER_H + (int)i, 0, TUI_SIDEBAR_W - 1,
                   i == c->page ? TUI_SELECTED : TUI_NORMAL, " %c %-*s", page_key(i),
@@ -193,44 +240,40 @@ void tui_chrome_sidebar(const tui_chrome *c)
 int tui_chrome_sidebar_hit(const tui_chrome *c, int y, int x)
 {
     int i = y - TUI_HEADER_H;
-    if (x < 0 || x >= TUI_SIDEBAR_W - 1 || i < 0 || i >= sidebar_rows() || (size_t)i >= c->npages)
+    if (x < 0 || x >= TUI_SIDEBAR_W - 1 || i < 0 || i >= sidebar_rows(c) ||
+        (size_t)i >= c->npages)
         return -1;
     return i;
 }
 
-void tui_chrome_bottom(const tui_app *app, const tui_chrome *c)
+void tui_chrome_bottom(const tui_chrome *c)
 {
-    int y = LINES - TUI_BOTTOM_H;
-    size_t pending = 0;
-    for (size_t i = 0; i < tui_app_tx_count(app); i++) {
-        tui_tx_state st = tui_app_tx_at(app, i)->state;
-        pending += st == TUI_TX_PENDING || st == TUI_TX_SIGNING;
+    enum { MAX_LINES = 24 };
+    table_span spans[MAX_LINES];
+    char pending[PENDING_TEXT];
+    pending_text(c, pending);
+    int rows = message_lines(c, spans, MAX_LINES), y = LINES - tui_chrome_bottom_rows(c);
+    int x = tui_print(stdscr, y, 0, 0, TUI_WARN, "%s", pending);
+    const char *m = c->message ? c->message : "";
+    for (int k = 0; k < rows && k < MAX_LINES; k++) {
+        int at = k ? 2 : x;
+        if (k && spans[k - 1].cont)
+            tui_ui_trace_cont(stdscr, y + k - 1, (k > 1 ? 2 : x) + spans[k - 1].cols,
+                              k > 1 ? COLS - 2 : COLS - x, y + k, at);
+        tui_print(stdscr, y + k, at, spans[k].cols, c->message_error ? TUI_BAD : TUI_NORMAL,
+                  "%.*s", spans[k].len, m + spans[k].at);
     }
-    int x = 0;
-    if (pending)
-        x = tui_print(stdscr, y, 0, COLS, TUI_WARN, "%s %zu pending  ",
-                      tui_spinner(c->now_ms), pending);
-    tui_print(stdscr, y, x, COLS - x, c->message_error ? TUI_BAD : TUI_NORMAL, "%s", c->message);
 
+    /* The shell's keys, then as many whole hints of the page as fit. */
     const char *hints = c->pages[c->page].hints ? c->pages[c->page].hints : "";
-    x = tui_print(stdscr, y + 1, 0, COLS, TUI_DIM, "%s  ", SHELL_HINTS);
-    span first = { 0, 0 };
-    int room = COLS - x, n = wrap(hints, "  ", room, &first, 1);
+    x = tui_print(stdscr, LINES - 1, 0, 0, TUI_DIM, "%s  ", SHELL_HINTS);
+    table_span first = { 0, 0, 0, false };
+    int room = COLS - x, n = table_wrap(hints, room, room, "  ", &first, 1);
     if (n > 1)
-        n = wrap(hints, "  ", room - (int)strlen(MORE), &first, 1);
-    x += tui_print(stdscr, y + 1, x, COLS - x, TUI_ACCENT, "%.*s", first.len, hints + first.at);
+        n = table_wrap(hints, room - (int)strlen(MORE), room, "  ", &first, 1);
+    tui_print(stdscr, LINES - 1, x, first.cols, TUI_ACCENT, "%.*s", first.len, hints + first.at);
     if (n > 1)
-        tui_print(stdscr, y + 1, COLS - (int)strlen(MORE), (int)strlen(MORE), TUI_DIM, MORE);
-}
-
-/* Prints text wrapped at sep in the w columns at (y, x); returns the lines. */
-static int print_wrapped(int y, int x, int w, tui_style s, const char *text, const char *sep)
-{
-    span lines[32];
-    int n = wrap(text, sep, w, lines, 32);
-    for (int i = 0; i < n && i < 32; i++)
-        tui_print(stdscr, y + i, x, w, s, "%.*s", lines[i].len, text + lines[i].at);
-    return n < 32 ? n : 32;
+        tui_print(stdscr, LINES - 1, COLS - (int)strlen(MORE), (int)strlen(MORE), TUI_DIM, MORE);
 }
 
 void tui_chrome_help(const tui_chrome *c)
@@ -254,19 +297,21 @@ void tui_chrome_help(const tui_chrome *c)
     tui_counters_draws(c->counters, 0, c->npages, c->npages, list, sizeof list);
     snprintf(draws, sizeof draws, "draw ms last/max  %s", list);
     int w = COLS - 4 > 76 ? 76 : COLS - 4, tw = w - 4;
-    span scratch[32];
-    int h = 4 + wrap(SHELL_KEYS, "  ", tw, scratch, 32) + 1 + wrap(page, "  ", tw, scratch, 32) +
-            1 + wrap(pages, "  ", tw, scratch, 32) + 1 + wrap(stats, " ", tw, scratch, 32) +
-            wrap(refresh, " ", tw, scratch, 32) + wrap(draws, "  ", tw, scratch, 32);
+    static const struct { tui_style style; const char *sep; int gap; } PARTS[] = {
+        { TUI_NORMAL, "  ", 1 }, { TUI_ACCENT, "  ", 1 }, { TUI_DIM, "  ", 1 },
+        { TUI_DIM, " ", 0 },     { TUI_DIM, " ", 0 },     { TUI_DIM, "  ", 0 },
+    };
+    const char *texts[] = { SHELL_KEYS, page, pages, stats, refresh, draws };
+    int h = 4;
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        h += tui_text_rows(tw, 0, PARTS[i].sep, texts[i]) + PARTS[i].gap;
     int y, x;
     tui_box(stdscr, h, w, "Help (any key closes)", &y, &x);
     int r = y + 2;
-    r += print_wrapped(r, x + 2, tw, TUI_NORMAL, SHELL_KEYS, "  ") + 1;
-    r += print_wrapped(r, x + 2, tw, TUI_ACCENT, page, "  ") + 1;
-    r += print_wrapped(r, x + 2, tw, TUI_DIM, pages, "  ") + 1;
-    r += print_wrapped(r, x + 2, tw, TUI_DIM, stats, " ");
-    r += print_wrapped(r, x + 2, tw, TUI_DIM, refresh, " ");
-    print_wrapped(r, x + 2, tw, TUI_DIM, draws, "  ");
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        r += tui_text(stdscr, r, x + 2, tw, 0, y + h - 1, PARTS[i].style, PARTS[i].sep,
+                      texts[i]) +
+             PARTS[i].gap;
 }
 
 void tui_chrome_waiting(const char *title, const char *what, unsigned long now_ms)
@@ -274,73 +319,4 @@ void tui_chrome_waiting(const char *title, const char *what, unsigned long now_m
     int y, x;
     tui_box(stdscr, 5, 50, title, &y, &x);
     tui_print(stdscr, y + 2, x + 2, 46, TUI_WARN, "%s %s", tui_spinner(now_ms), what);
-}
-
-/* Where the confirmation dialog and its buttons go. */
-typedef struct confirm_layout {
-    int y, x, h, w, vx, vw; /* box; values' column and width */
-    int by, sign_x, cancel_x;
-} confirm_layout;
-
-static int line_rows(const tui_action_line *l, const confirm_layout *g, span *out, int max)
-{
-    int w = l->label[0] ? g->vw : g->w - 6;
-    return wrap(l->value, " ", w, out, max);
-}
-
-static confirm_layout confirm_place(const tui_action_line *lines, size_t n)
-{
-    confirm_layout g = { 0 };
-    g.w = COLS - 4 > CONFIRM_MAX_W ? CONFIRM_MAX_W : COLS - 4;
-    g.vw = g.w - CONFIRM_LABEL_W - 4;
-    span scratch[16];
-    g.h = 5; /* frame, a blank line above the values and one above the buttons */
-    for (size_t i = 0; i < n; i++)
-        g.h += line_rows(&lines[i], &g, scratch, 16);
-    if (g.h > LINES)
-        g.h = LINES;
-    g.y = (LINES - g.h) / 2;
-    g.x = (COLS - g.w) / 2;
-    g.vx = g.x + 2 + CONFIRM_LABEL_W;
-    g.by = g.y + g.h - 2;
-    g.sign_x = g.x + 2;
-    g.cancel_x = g.sign_x + (int)strlen(SIGN_BUTTON) + BUTTON_GAP;
-    return g;
-}
-
-void tui_chrome_confirm(const tui_action_line *lines, size_t n)
-{
-    confirm_layout g = confirm_place(lines, n);
-    int y, x;
-    tui_box(stdscr, g.h, g.w, "Sign and send this transaction?", &y, &x);
-    int r = g.y + 2;
-    for (size_t i = 0; i < n && r < g.by - 1; i++) {
-        const tui_action_line *l = &lines[i];
-        span rows[16];
-        int k = line_rows(l, &g, rows, 16);
-        int vx = l->label[0] ? g.vx : g.x + 4, vw = l->label[0] ? g.vw : g.w - 6;
-        if (l->label[0])
-            tui_print(stdscr, r, g.x + 2, CONFIRM_LABEL_W, TUI_DIM, "%s", l->label);
-        for (int j = 0; j < k && j < 16 && r < g.by - 1; j++, r++)
-            tui_print(stdscr, r, vx, vw,
-                      l->warning ? TUI_WARN : l->emphasis ? TUI_ACCENT : TUI_NORMAL, "%.*s",
-                      rows[j].len, l->value + rows[j].at);
-    }
-    tui_print(stdscr, g.by, g.sign_x, (int)strlen(SIGN_BUTTON), TUI_SELECTED, SIGN_BUTTON);
-    tui_print(stdscr, g.by, g.cancel_x, (int)strlen(CANCEL_BUTTON), TUI_SELECTED, CANCEL_BUTTON);
-    tui_print(stdscr, g.by, g.cancel_x + (int)strlen(CANCEL_BUTTON) + 2,
-              g.x + g.w - 2 - (g.cancel_x + (int)strlen(CANCEL_BUTTON) + 2), TUI_DIM,
-              "or Esc");
-}
-
-tui_hit tui_chrome_confirm_hit(const tui_action_line *lines, size_t n, int y, int x)
-{
-    confirm_layout g = confirm_place(lines, n);
-    if (y != g.by)
-        return TUI_HIT_NONE;
-    if (x >= g.sign_x && x < g.sign_x + (int)strlen(SIGN_BUTTON))
-        return TUI_HIT_SIGN;
-    if (x >= g.cancel_x && x < g.cancel_x + (int)strlen(CANCEL_BUTTON))
-        return TUI_HIT_CANCEL;
-    return TUI_HIT_NONE;
 }

@@ -4,10 +4,11 @@
 #include <string.h>
 
 #include "keystore/password.h"
+#include "tui/table_draw.h"
 #include "tui/ui.h"
 
-/* A reason under a field wraps onto at most this many rows. */
-#define FORM_REASON_ROWS 4
+/* The keys a form takes, under its fields. */
+#define FORM_KEYS "Enter next/submit  Tab/arrows move  Ctrl-U clear  Esc cancel"
 
 pc_status tui_form_init(tui_form *f, const tui_form_spec *spec, pc_error *err)
 {
@@ -251,7 +252,7 @@ static bool precheck_arg(tui_form *f, size_t i)
     return why == NULL;
 }
 
-bool tui_form_validate(tui_form *f, const tui_app *app)
+bool tui_form_validate(tui_form *f, const tui_form_view *view)
 {
     bool ok = true;
     f->note[0] = '\0';
@@ -271,19 +272,19 @@ bool tui_form_validate(tui_form *f, const tui_app *app)
             pc_error e = { 0 };
             if (fs->kind == PC_ARG_ADDRESS) {
                 v.kind = ABI_ADDRESS;
-                if (tui_form_resolve_address(app, f->text[i], &v.addr, NULL, &e) != PC_OK)
+                if (names_resolve(view->book, f->text[i], &v.addr, NULL, &e) != PC_OK)
                     snprintf(f->why[i], sizeof f->why[i], "%s", e.msg);
             } else if (pc_parse_arg(fs->kind, f->text[i], param_name_of(f), &v, &e) != PC_OK)
                 snprintf(f->why[i], sizeof f->why[i], "%s", e.msg);
             else
-                check_limit(f, i, &v, tui_app_snapshot(app));
+                check_limit(f, i, &v, view->snap);
             abi_value_free(&v);
         }
         ok &= f->why[i][0] == '\0';
     }
     size_t field = 0;
     char why[sizeof f->why[0]] = "";
-    if (ok && f->spec.check && !f->spec.check(app, f->texts, &field, why, sizeof why)) {
+    if (ok && f->spec.check && !f->spec.check(view->app, f->texts, &field, why, sizeof why)) {
         if (field < f->spec.nfields)
             snprintf(f->why[field], sizeof f->why[field], "%s", why);
         ok = false;
@@ -308,24 +309,19 @@ secret *tui_form_take_secret(tui_form *f, size_t i, pc_error *err)
     return s;
 }
 
-pc_status tui_form_resolve_address(const tui_app *app, const char *text, eth_address *out,
-                                   const char **name, pc_error *err)
-{
-    return names_resolve(tui_app_names(app), text, out, name, err);
-}
-
-void tui_form_describe_arg(const tui_app *app, pc_arg_kind kind, const char *text, char *out,
-                           size_t cap)
+/* How a checked argument reads in a confirmation. */
+static void describe_arg(const names *book, pc_arg_kind kind, const char *text, char *out,
+                         size_t cap)
 {
     eth_address a;
     char cs[ETH_ADDRESS_TEXT_LEN];
     const char *name;
     switch (kind) {
     case PC_ARG_ADDRESS:
-        if (tui_form_resolve_address(app, text, &a, &name, NULL) == PC_OK) {
+        if (names_resolve(book, text, &a, &name, NULL) == PC_OK) {
             eth_address_to_checksum(&a, cs);
             /* A name typed, or the book's name for a typed address. */
-            name = name ? name : names_lookup(tui_app_names(app), &a);
+            name = name ? name : names_lookup(book, &a);
             snprintf(out, cap, name ? "%s (%s)" : "%s", cs, name);
             return;
         }
@@ -340,97 +336,152 @@ void tui_form_describe_arg(const tui_app *app, pc_arg_kind kind, const char *tex
     snprintf(out, cap, "%s", text);
 }
 
-/* Rows a field's reason takes when wrapped at width columns (at least the
- * one the field always keeps for it). With `win`, draws them from (y, x). */
-static int draw_reason(WINDOW *win, int y, int x, int width, const char *why)
+pc_status tui_form_encode(const tui_form *f, const names *book, tui_call *out, pc_error *err)
 {
-    int rows = 0;
-    size_t left = strlen(why);
-    width -= 2; /* room for "! " */
-    while (left > 0 && width > 0 && rows < FORM_REASON_ROWS) {
-        size_t n = left;
-        if (n > (size_t)width) {
-            /* Break at a space, so that an address or a number stays whole. */
-            n = (size_t)width;
-            while (n > 0 && why[n] != ' ')
-                n--;
-            if (n == 0)
-                n = (size_t)width;
+    memset(out, 0, sizeof *out);
+    const pc_method *m = pc_method_find(f->spec.method);
+    if (!m)
+        return pc_fail(err, PC_EINPUT, "unknown method %s", f->spec.method);
+    /* Names typed for addresses go to the binding as the addresses they name. */
+    char resolved[TUI_FORM_FIELDS][ETH_ADDRESS_TEXT_LEN];
+    char *texts[TUI_FORM_FIELDS];
+    for (size_t i = 0; i < f->spec.nfields; i++) {
+        eth_address address;
+        texts[i] = f->texts[i];
+        if (f->spec.fields[i].kind == PC_ARG_ADDRESS &&
+            names_resolve(book, f->text[i], &address, NULL, NULL) == PC_OK) {
+            eth_address_to_checksum(&address, resolved[i]);
+            texts[i] = resolved[i];
         }
-        if (win)
-            tui_print(win, y + rows, x, width + 2, TUI_BAD, "%s%.*s", rows ? "  " : "! ",
-                      (int)n, why);
-        rows++;
-        why += n;
-        left -= n;
-        while (*why == ' ')
-            why++, left--;
     }
-    return rows ? rows : 1;
+    pc_status st = pc_encode_call(m, (int)f->spec.nfields, texts, &out->calldata, err);
+    if (st != PC_OK)
+        return st;
+    out->method = m;
+    size_t used = (size_t)snprintf(out->description, sizeof out->description, "%s", m->name);
+    for (size_t i = 0; i < f->spec.nfields && out->nargs < PC_MAX_ARGS; i++) {
+        char v[160];
+        describe_arg(book, f->spec.fields[i].kind, f->text[i], v, sizeof v);
+        snprintf(out->encoded[out->nargs], sizeof out->encoded[0], "%s", texts[i]);
+        snprintf(out->args[out->nargs++], sizeof out->args[0], "%-12s %s",
+                 f->spec.fields[i].label, v);
+        if (used < sizeof out->description)
+            used += (size_t)snprintf(out->description + used, sizeof out->description - used,
+                                     " %s", v);
+    }
+    return PC_OK;
 }
 
-/* The end of a text that fits in width columns: the cursor is there. */
-static const char *text_tail(const char *t, int width)
+/* A field's text as shown: stars for a secret. */
+static void shown_text(const tui_form *f, size_t i, char shown[TUI_FIELD_MAX])
 {
-    int chars = 0;
-    for (const char *p = t; *p; p++)
-        chars += ((unsigned char)*p & 0xC0) != 0x80;
-    while (chars >= width && *t) {
-        t++;
-        while (((unsigned char)*t & 0xC0) == 0x80)
-            t++;
-        chars--;
+    if (f->sec[i]) {
+        size_t n = f->seclen[i] < TUI_FIELD_MAX - 1 ? f->seclen[i] : TUI_FIELD_MAX - 1;
+        memset(shown, '*', n);
+        shown[n] = '\0';
+    } else {
+        snprintf(shown, TUI_FIELD_MAX, "%s", f->text[i]);
     }
-    return t;
 }
 
-void tui_form_draw(tui_form *f, const tui_app *app, WINDOW *win)
+/* A field's input, whole over as many lines of width columns as it takes
+ * (a typed figure is never shown cut), and a line more when the last is
+ * full, for the cursor. */
+#define INPUT_LINES 8
+static int input_lines(const char *shown, int width, table_span spans[INPUT_LINES])
 {
-    int w = getmaxx(win) - 4, y, x;
-    if (w > 90)
-        w = 90;
-    int label_w = 14, field_w = w - label_w - 6, h = 6;
+    int n = table_wrap(shown, width, width, NULL, spans, INPUT_LINES);
+    if (n > INPUT_LINES)
+        n = INPUT_LINES;
+    if (n == 0 || spans[n - 1].cols >= width) {
+        if (n < INPUT_LINES)
+            spans[n] = (table_span){ (int)strlen(shown), 0, 0, false };
+        n = n < INPUT_LINES ? n + 1 : n;
+    }
+    return n;
+}
+
+/* Where the dialog's parts go. */
+typedef struct form_layout {
+    int w, label_w, field_w, h;
+} form_layout;
+
+/* The reason under field i ("! ..."), wrapped; 0 rows when there is none. */
+static int reason_rows(const tui_form *f, size_t i, const form_layout *g, char *text, size_t cap)
+{
+    if (!f->why[i][0])
+        return 0;
+    snprintf(text, cap, "! %s", f->why[i]);
+    return tui_text_rows(g->field_w, 2, NULL, text);
+}
+
+static form_layout form_place(const tui_form *f, WINDOW *win, const char *tail)
+{
+    form_layout g = { 0 };
+    g.w = getmaxx(win) - 4 > 90 ? 90 : getmaxx(win) - 4;
+    /* Labels as wide as the longest, and two spaces before the fields. */
     for (size_t i = 0; i < f->spec.nfields; i++)
-        if (!f->spec.fields[i].hidden)
-            h += 1 + draw_reason(NULL, 0, 0, field_w, f->why[i]);
-    tui_box(win, h, w, f->spec.title, &y, &x);
-    int row = y + 2;
+        if (!f->spec.fields[i].hidden && table_text_width(f->spec.fields[i].label) + 2 > g.label_w)
+            g.label_w = table_text_width(f->spec.fields[i].label) + 2;
+    g.field_w = g.w - 4 - g.label_w;
+    g.h = 2 + 1; /* the frame and a blank line at the top */
+    for (size_t i = 0; i < f->spec.nfields; i++) {
+        if (f->spec.fields[i].hidden)
+            continue;
+        char shown[TUI_FIELD_MAX], why[PC_ERROR_MSG_MAX + 4];
+        table_span spans[INPUT_LINES];
+        shown_text(f, i, shown);
+        g.h += input_lines(shown, g.field_w, spans) + reason_rows(f, i, &g, why, sizeof why);
+    }
+    g.h += (tail[0] ? tui_text_rows(g.w - 4, 2, NULL, tail) : 0) + 1 +
+           tui_text_rows(g.w - 4, 0, "  ", FORM_KEYS) + 1;
+    return g;
+}
+
+void tui_form_draw(tui_form *f, const tui_form_view *view, WINDOW *win)
+{
+    char preview[200] = "";
+    if (f->spec.preview)
+        f->spec.preview(view->app, f->texts, preview, sizeof preview);
+    const char *tail = f->note[0] ? f->note : preview;
+    form_layout g = form_place(f, win, tail);
+    int y, x;
+    tui_box(win, g.h, g.w, f->spec.title, &y, &x);
+    int row = y + 2, bottom = y + g.h - 1, fx = x + 2 + g.label_w;
     int cy = -1, cx = -1;
     for (size_t i = 0; i < f->spec.nfields; i++) {
         const tui_field_spec *fs = &f->spec.fields[i];
         if (fs->hidden)
             continue;
         bool cur = i == f->cur;
-        tui_print(win, row, x + 2, label_w, cur ? TUI_TITLE : TUI_NORMAL, "%s", fs->label);
-        char shown[TUI_FIELD_MAX];
-        if (f->sec[i]) {
-            size_t n = f->seclen[i] < sizeof shown - 1 ? f->seclen[i] : sizeof shown - 1;
-            memset(shown, '*', n);
-            shown[n] = '\0';
-        } else {
-            snprintf(shown, sizeof shown, "%s", f->text[i]);
-        }
+        tui_print(win, row, x + 2, g.label_w, cur ? TUI_TITLE : TUI_NORMAL, "%s", fs->label);
+        char shown[TUI_FIELD_MAX], why[PC_ERROR_MSG_MAX + 4];
+        table_span spans[INPUT_LINES];
+        shown_text(f, i, shown);
+        int n = input_lines(shown, g.field_w, spans);
         wattron(win, A_UNDERLINE);
-        mvwhline(win, row, x + 2 + label_w, ' ', field_w);
-        int used = tui_print(win, row, x + 2 + label_w, field_w, TUI_NORMAL, "%s",
-                             text_tail(shown, field_w));
+        for (int k = 0; k < n && row + k < bottom; k++) {
+            mvwhline(win, row + k, fx, ' ', g.field_w);
+            if (k && spans[k - 1].cont)
+                tui_ui_trace_cont(win, row + k - 1, fx + spans[k - 1].cols, g.field_w, row + k,
+                                  fx);
+            tui_print(win, row + k, fx, g.field_w, TUI_NORMAL, "%.*s", spans[k].len,
+                      shown + spans[k].at);
+        }
         wattroff(win, A_UNDERLINE);
         if (cur) {
-            cy = row;
-            cx = x + 2 + label_w + used;
+            cy = row + n - 1;
+            cx = fx + spans[n - 1].cols;
         }
-        row += 1 + draw_reason(win, row + 1, x + 2 + label_w, field_w, f->why[i]);
+        row += n;
+        if (reason_rows(f, i, &g, why, sizeof why))
+            row += tui_text(win, row, fx, g.field_w, 2, bottom, TUI_BAD, NULL, why);
     }
-    char preview[200] = "";
-    if (f->spec.preview)
-        f->spec.preview(app, f->texts, preview, sizeof preview);
-    if (f->note[0])
-        tui_print(win, row, x + 2, w - 4, TUI_BAD, "%s", f->note);
-    else if (preview[0])
-        tui_print(win, row, x + 2, w - 4, TUI_ACCENT, "%s", preview);
-    tui_print(win, y + h - 2, x + 2, w - 4, TUI_DIM,
-              "Enter next/submit  Tab/arrows move  Ctrl-U clear  Esc cancel");
-    if (cy >= 0) {
+    if (tail[0])
+        row += tui_text(win, row, x + 2, g.w - 4, 2, bottom, f->note[0] ? TUI_BAD : TUI_ACCENT,
+                        NULL, tail);
+    tui_text(win, row + 1, x + 2, g.w - 4, 0, bottom, TUI_DIM, "  ", FORM_KEYS);
+    if (cy >= 0 && cy < bottom) {
         wmove(win, cy, cx);
         curs_set(1);
     }

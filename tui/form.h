@@ -1,6 +1,7 @@
 /* An open form: field texts, secrets typed into guarded memory, the reason
- * next to each field that failed its check, and editing keys. Used by the
- * shell (tui/app.c); pages only describe forms (tui_form_spec). */
+ * next to each field that failed its check, editing keys, and the call a
+ * checked form names. Used by the shell (tui/flow.h); pages only describe
+ * forms (tui/formspec.h). */
 #ifndef TUI_FORM_H
 #define TUI_FORM_H
 
@@ -9,7 +10,10 @@
 
 #include <curses.h>
 
-#include "tui/app.h"
+#include "tui/action.h"
+#include "tui/formspec.h"
+#include "wallet/names.h"
+#include "wallet/state.h"
 
 typedef struct tui_form {
     tui_form_spec spec;
@@ -26,6 +30,13 @@ typedef struct tui_form {
     char note[PC_ERROR_MSG_MAX];      /* a message for the whole form */
 } tui_form;
 
+/* What a form reads besides its texts, given by the shell. */
+typedef struct tui_form_view {
+    const tui_app *app;          /* handed to the spec's preview and check */
+    const wallet_state *snap;    /* the limits' balances; NULL: not known yet */
+    const names *book;           /* names typed for addresses; may be NULL */
+} tui_form_view;
+
 typedef enum tui_form_result { TUI_FORM_EDITING, TUI_FORM_SUBMIT, TUI_FORM_CANCEL } tui_form_result;
 
 pc_status tui_form_init(tui_form *f, const tui_form_spec *spec, pc_error *err);
@@ -40,21 +51,18 @@ tui_form_result tui_form_key(tui_form *f, int ch);
 /* Checks every field (too long, empty, non-ASCII and negative first, then
  * the syntax, then limits against the snapshot, then the spec's own check);
  * fills why[] and returns true when all passed. */
-bool tui_form_validate(tui_form *f, const tui_app *app);
+bool tui_form_validate(tui_form *f, const tui_form_view *v);
 /* The exact-length secret of field i (new; caller frees), or NULL. */
 secret *tui_form_take_secret(tui_form *f, size_t i, pc_error *err);
-void tui_form_draw(tui_form *f, const tui_app *app, WINDOW *win);
+void tui_form_draw(tui_form *f, const tui_form_view *v, WINDOW *win);
 
-/* The address typed in an address field: "0x" + 40 hex digits, or a name
- * of the panel's address book (tui_app_names; names_resolve's errors).
- * *name (may be NULL) receives the book's name, NULL for an address. */
-pc_status tui_form_resolve_address(const tui_app *app, const char *text, eth_address *out,
-                                   const char **name, pc_error *err);
-
-/* How a checked argument reads in a confirmation: "1.5 ENT", the
- * checksummed address with its name when the book has one
- * ("0x3C44...93BC (C)"), "buy". */
-void tui_form_describe_arg(const tui_app *app, pc_arg_kind kind, const char *text, char *out,
-                           size_t cap);
+/* The call of a checked form naming a method (tui_form_validate passed):
+ * names typed for addresses resolved through book (may be NULL), the
+ * arguments encoded, and how each reads in a confirmation ("1.5 ENT", the
+ * checksummed address with its name when the book has one, "buy"). *out
+ * owns its calldata. Errors: PC_EINPUT for a method the binding does not
+ * know or arguments that do not encode (pc_encode_call's message),
+ * PC_ENOMEM. */
+pc_status tui_form_encode(const tui_form *f, const names *book, tui_call *out, pc_error *err);
 
 #endif

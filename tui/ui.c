@@ -1,6 +1,7 @@
 #include "tui/ui.h"
 
 #include <langinfo.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -9,10 +10,32 @@
 #include <strings.h>
 
 #include "eth/text.h"
-#include "rpcclient/units.h"
 
 static bool g_utf8;
 static bool g_color;
+static const tui_trace *g_trace;
+
+void tui_ui_trace(const tui_trace *t) { g_trace = t; }
+
+void tui_ui_trace_cont(WINDOW *win, int y, int x_end, int width, int next_y, int next_x)
+{
+    if (g_trace && g_trace->cont) {
+        int by, bx;
+        getbegyx(win, by, bx);
+        g_trace->cont(g_trace->ctx, by + y, bx + x_end, width, by + next_y, bx + next_x);
+    }
+}
+
+void tui_clear(WINDOW *win, int y, int x, int h, int w)
+{
+    for (int r = 0; r < h; r++)
+        mvwhline(win, y + r, x, ' ', w);
+    if (g_trace && g_trace->cover) {
+        int by, bx;
+        getbegyx(win, by, bx);
+        g_trace->cover(g_trace->ctx, by + y, bx + x, h, w);
+    }
+}
 
 void tui_ui_init(void)
 {
@@ -91,16 +114,30 @@ static int printable_copy(char *dst, size_t cap, const char *src, int chars)
     return n;
 }
 
+/* Tells the trace what a print drew and what it lost. */
+static void trace_print(WINDOW *win, int y, int x, int cols, int lost, const char *text)
+{
+    if (!g_trace || !g_trace->print || (cols == 0 && lost == 0))
+        return;
+    int by, bx;
+    getbegyx(win, by, bx);
+    g_trace->print(g_trace->ctx, by + y, bx + x, cols, lost, text);
+}
+
 int tui_print(WINDOW *win, int y, int x, int width, tui_style s, const char *fmt, ...)
 {
     char buf[512], clean[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    int want = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    /* Bytes vsnprintf had no room for are lost as well. */
+    int over = want >= (int)sizeof buf ? want - (int)sizeof buf + 1 : 0;
     int maxx = getmaxx(win);
-    if (y < 0 || y >= getmaxy(win) || x < 0 || x >= maxx)
+    if (y < 0 || y >= getmaxy(win) || x < 0 || x >= maxx) {
+        trace_print(win, y, x, 0, printable_copy(clean, sizeof clean, buf, INT_MAX) + over, buf);
         return 0;
+    }
     if (width <= 0 || x + width > maxx)
         width = maxx - x;
     /* Every text here is one column per character. */
@@ -108,6 +145,9 @@ int tui_print(WINDOW *win, int y, int x, int width, tui_style s, const char *fmt
     tui_style_on(win, s);
     mvwaddstr(win, y, x, clean);
     tui_style_off(win, s);
+    if (g_trace)
+        trace_print(win, y, x, cols, printable_copy(clean, sizeof clean, buf, INT_MAX) - cols + over,
+                    buf);
     return cols;
 }
 
@@ -174,8 +214,7 @@ void tui_box(WINDOW *win, int h, int w, const char *title, int *y, int *x)
         w = W;
     *y = (H - h) / 2;
     *x = (W - w) / 2;
-    for (int r = 0; r < h; r++)
-        mvwhline(win, *y + r, *x, ' ', w);
+    tui_clear(win, *y, *x, h, w);
     WINDOW *frame = derwin(win, h, w, *y, *x);
     if (frame) {
         if (g_utf8)
@@ -185,15 +224,6 @@ void tui_box(WINDOW *win, int h, int w, const char *title, int *y, int *x)
         delwin(frame);
     }
     tui_print(win, *y, *x + 2, w - 4, TUI_TITLE, " %s ", title);
-}
-
-void tui_print_amount(WINDOW *win, int y, int x, int width, tui_style s, const u256 *v,
-                      pc_unit unit)
-{
-    char t[PC_UNIT_TEXT_MAX];
-    pc_format_unit(v, unit, t, sizeof t);
-    int len = (int)strlen(t);
-    tui_print(win, y, len < width ? x + width - len : x, width, s, "%s", t);
 }
 
 unsigned tui_scale(const u256 *v, const u256 *max, unsigned width)

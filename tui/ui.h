@@ -63,8 +63,26 @@ const char *tui_spinner(unsigned long ms);
 /* Clears and frames a centred box of h x w (clamped to the screen); returns
  * its top-left corner through y, x. */
 void tui_box(WINDOW *win, int h, int w, const char *title, int *y, int *x);
-/* A value with its unit, right-aligned in `width` columns. */
-void tui_print_amount(WINDOW *win, int y, int x, int width, tui_style s, const u256 *v,
-                      pc_unit unit);
+
+/* What the screen checker (tests/tui/screencheck.c) learns of each draw:
+ * where every tui_print drew (window row and column, in screen
+ * coordinates), the text it was given, and how many of its characters did
+ * not fit (`lost`: a cut); where a word too long for its line breaks
+ * between characters and goes on (from the end of one piece, on a line
+ * `width` wide, to the start of the next); and where a box or an overlay
+ * covers what was drawn before (tui_clear). NULL (the panel's case):
+ * nothing is reported. */
+typedef struct tui_trace {
+    void (*print)(void *ctx, int y, int x, int cols, int lost, const char *text);
+    void (*cont)(void *ctx, int y, int x_end, int width, int next_y, int next_x);
+    void (*cover)(void *ctx, int y, int x, int h, int w);
+    void *ctx;
+} tui_trace;
+void tui_ui_trace(const tui_trace *t);
+/* Reports a continuation to the trace (tui/table_draw.c). */
+void tui_ui_trace_cont(WINDOW *win, int y, int x_end, int width, int next_y, int next_x);
+/* Blanks h rows of w columns from (y, x) of win: what a box or an overlay
+ * puts over what was there. */
+void tui_clear(WINDOW *win, int y, int x, int h, int w);
 
 #endif

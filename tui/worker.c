@@ -14,15 +14,15 @@
 #define TICK_MS 1000u
 #define MAX_ARGS PC_MAX_ARGS
 
-typedef enum job_kind { JOB_PREPARE, JOB_SEND, JOB_READ } job_kind;
+typedef enum job_kind { JOB_PREPARE, JOB_SEND, JOB_CANCEL, JOB_READ } job_kind;
 
+/* A request from the input thread. */
 typedef struct job {
     job_kind kind;
     unsigned id;
-    wallet_tx t;            /* PREPARE; SEND, with data pointing into `data` */
-    eth_tx tx;              /* SEND: data points into `data` */
-    bytebuf data;           /* SEND: the calldata */
-    secret *key;
+    wallet_tx t;            /* PREPARE, with data pointing into `data` */
+    bytebuf data;           /* PREPARE: a copy of the calldata */
+    secret *key;            /* SEND */
     eth_address from;       /* READ */
     bool has_from;
     const pc_method *m;     /* READ */
@@ -35,17 +35,6 @@ typedef struct evnode {
     tui_ev ev;
     struct evnode *next;
 } evnode;
-
-/* A sent transaction waiting for its receipt. */
-typedef struct pending {
-    unsigned id;
-    uint8_t hash[32];
-    eth_address from, to;
-    bytebuf data;           /* for the revert reason of a status-0 receipt */
-    bytebuf raw;            /* the signed bytes, for a node that never saw them */
-    unsigned long moves;    /* rpc_client_moves when the node in use last had it */
-    struct pending *next;
-} pending;
 
 struct tui_worker {
     pthread_t thread;
@@ -62,7 +51,7 @@ struct tui_worker {
     /* Owned by the thread alone: */
     rpc_client *client;
     const pc_contract *k;
-    pending *pending;
+    wallet_engine *engine;  /* the transactions, from prepared to mined */
     bool connected;
     bool has_chain;         /* the chain id was asked once (and known, if connected) */
     uint64_t last_block;
@@ -109,47 +98,127 @@ static void post_conn(tui_worker *w, bool connected, uint64_t chain_id, const ch
     post(w, &ev);
 }
 
-static void run_prepare(tui_worker *w, job *j)
+/* The engine's news of one transaction, as the panel's events. */
+static void on_job(void *user, wallet_job *j, wallet_job_event what)
 {
-    tui_ev ev = { .kind = TUI_EV_PREPARED, .id = j->id };
-    pc_error e = { 0 };
-    ev.status = wallet_tx_prepare(w->client, &j->t, &ev.tx, &e);
-    snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
-    post(w, &ev);
-}
-
-static void run_send(tui_worker *w, job *j)
-{
-    tui_ev ev = { .kind = TUI_EV_SENT, .id = j->id };
-    pc_error e = { 0 };
-    wallet_sent sent;
-    ev.status = wallet_tx_send_prepared(w->client, &j->t, &j->tx, j->key, &sent, &e);
-    bytebuf raw = sent.raw;
-    memcpy(ev.hash, sent.hash, 32);
-    secret_free(j->key);
-    j->key = NULL;
-    snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
-    if (ev.status == PC_OK) {
-        pending *p = calloc(1, sizeof *p);
-        if (p) {
-            p->id = j->id;
-            memcpy(p->hash, ev.hash, 32);
-            p->from = j->t.from;
-            p->to = j->t.to;
-            p->data = j->data; /* moves the calldata */
-            j->data = (bytebuf)BYTEBUF_INIT;
-            p->raw = raw;
-            raw = (bytebuf)BYTEBUF_INIT;
-            p->moves = rpc_client_moves(w->client);
-            p->next = w->pending;
-            w->pending = p;
+    tui_worker *w = user;
+    tui_ev ev = { .id = j->id };
+    const pc_error *why = NULL;
+    switch (what) {
+    case WALLET_JOB_PREPARED:
+        ev.kind = TUI_EV_PREPARED;
+        ev.tx = j->tx;
+        ev.tx.data = NULL;
+        break;
+    case WALLET_JOB_SIMULATED:
+        ev.kind = TUI_EV_SIMULATED;
+        if (j->has_sim) {
+            ev.sim = j->sim;
+            memset(&j->sim, 0, sizeof j->sim);
+        } else {
+            why = &j->sim_error;
         }
+        break;
+    case WALLET_JOB_SENT:
+        ev.kind = TUI_EV_SENT;
+        memcpy(ev.hash, j->hash, 32);
         pthread_mutex_lock(&w->mu);
         w->refresh = w->kick = true;
         pthread_mutex_unlock(&w->mu);
+        break;
+    case WALLET_JOB_RESENT:
+        ev.kind = TUI_EV_RESENT;
+        ev.node = node_now(w);
+        memcpy(ev.hash, j->hash, 32);
+        break;
+    case WALLET_JOB_RETRYING:
+        return; /* the panel sends once */
+    case WALLET_JOB_SETTLED:
+        if (j->stage == WALLET_STAGE_CANCELLED)
+            return;
+        memcpy(ev.hash, j->hash, 32);
+        if (j->stage == WALLET_STAGE_DONE) {
+            ev.kind = TUI_EV_MINED;
+            ev.outcome = j->outcome;
+            memset(&j->outcome, 0, sizeof j->outcome);
+            break;
+        }
+        why = &j->error;
+        ev.kind = j->failed_at <= WALLET_STAGE_CHECK      ? TUI_EV_PREPARED
+                  : j->failed_at == WALLET_STAGE_SIMULATE ? TUI_EV_SIMULATED
+                  : j->failed_at == WALLET_STAGE_WATCH    ? TUI_EV_MINED
+                                                          : TUI_EV_SENT;
+        break;
     }
-    bytebuf_free(&raw);
+    if (why) {
+        ev.status = why->status;
+        snprintf(ev.msg, sizeof ev.msg, "%s", why->msg);
+    }
     post(w, &ev);
+}
+
+/* Forgets the transactions that are over: their events are posted. */
+static void sweep(tui_worker *w)
+{
+    wallet_job *j = wallet_engine_next(w->engine, NULL);
+    while (j) {
+        wallet_job *next = wallet_engine_next(w->engine, j);
+        if (j->stage == WALLET_STAGE_DONE || j->stage == WALLET_STAGE_FAILED ||
+            j->stage == WALLET_STAGE_CANCELLED)
+            wallet_engine_remove(w->engine, j);
+        j = next;
+    }
+}
+
+/* One stage of the first transaction that has work to do before the
+ * person's word; false when none has. */
+static bool step_one(tui_worker *w)
+{
+    for (wallet_job *j = wallet_engine_next(w->engine, NULL); j;
+         j = wallet_engine_next(w->engine, j)) {
+        if (j->stage > WALLET_STAGE_SIMULATE)
+            continue;
+        wallet_engine_step(w->engine, j);
+        sweep(w);
+        return true;
+    }
+    return false;
+}
+
+static void run_prepare(tui_worker *w, job *r)
+{
+    wallet_job *j;
+    pc_error e = { 0 };
+    if (wallet_engine_add(w->engine, r->id, &r->t, NULL, &j, &e) != PC_OK) {
+        tui_ev ev = { .kind = TUI_EV_PREPARED, .id = r->id, .status = e.status };
+        snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
+        post(w, &ev);
+    }
+}
+
+static void run_send(tui_worker *w, job *r)
+{
+    wallet_job *j = wallet_engine_find(w->engine, r->id);
+    if (!j || j->stage != WALLET_STAGE_CONFIRM) {
+        tui_ev ev = { .kind = TUI_EV_SENT, .id = r->id, .status = PC_EINPUT };
+        snprintf(ev.msg, sizeof ev.msg, "this transaction is not waiting to be sent");
+        post(w, &ev);
+    } else {
+        wallet_job_confirm(j, r->key);
+        wallet_engine_step(w->engine, j);
+    }
+    secret_free(r->key);
+    r->key = NULL;
+    sweep(w);
+}
+
+static void run_cancel(tui_worker *w, job *r)
+{
+    wallet_job *j = wallet_engine_find(w->engine, r->id);
+    if (j && j->stage <= WALLET_STAGE_CONFIRM) {
+        wallet_job_cancel(w->engine, j);
+        wallet_engine_remove(w->engine, j);
+    }
 }
 
 static void run_read(tui_worker *w, job *j)
@@ -189,54 +258,6 @@ static void run_read(tui_worker *w, job *j)
     snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
     bytebuf_free(&call);
     post(w, &ev);
-}
-
-static void pending_free(pending *p)
-{
-    bytebuf_free(&p->data);
-    bytebuf_free(&p->raw);
-    free(p);
-}
-
-static void finish_mined(tui_worker *w, pending *p, node_receipt *r)
-{
-    tui_ev ev = { .kind = TUI_EV_MINED, .id = p->id };
-    pc_error e = { 0 };
-    memcpy(ev.hash, p->hash, 32);
-    wallet_tx t = { .from = p->from, .has_to = true, .to = p->to, .data = p->data.data,
-                    .data_len = p->data.len };
-    ev.status = wallet_tx_outcome(w->client, w->k, &t, r, &ev.outcome, &e);
-    snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
-    post(w, &ev);
-}
-
-/* After a failover: gives the node in use the signed bytes of a pending
- * transaction it never saw. False when that node refuses them, so that the
- * transaction will never be mined (reported as failed). */
-static bool still_known(tui_worker *w, pending *p)
-{
-    unsigned long moves = rpc_client_moves(w->client);
-    if (moves == p->moves)
-        return true;
-    tui_ev ev = { .kind = TUI_EV_RESENT, .id = p->id };
-    pc_error e = { 0 };
-    bool resent = false;
-    ev.status = sender_resend_if_unknown(w->client, p->hash, &p->raw, &resent, &e);
-    if (ev.status == PC_OK)
-        p->moves = moves;
-    if (ev.status == PC_ETX) {
-        ev.kind = TUI_EV_MINED;
-        snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
-        memcpy(ev.hash, p->hash, 32);
-        post(w, &ev);
-        return false;
-    }
-    if (resent) {
-        ev.node = node_now(w);
-        memcpy(ev.hash, p->hash, 32);
-        post(w, &ev);
-    }
-    return true;
 }
 
 static void on_indexing(uint64_t done, uint64_t total, void *user)
@@ -321,18 +342,14 @@ static void read_past(tui_worker *w, const eth_address *account, bool series)
     post(w, &ev);
 }
 
-/* Reads a snapshot, with the receipts of every pending transaction. */
+/* Reads a snapshot, with the receipts of every transaction being watched. */
 static void read_snapshot(tui_worker *w, uint64_t block)
 {
-    size_t nq = 0;
-    for (pending *p = w->pending; p; p = p->next)
-        nq++;
+    size_t nq = wallet_engine_watching(w->engine);
     wallet_receipt_query *q = calloc(nq ? nq : 1, sizeof *q);
     if (!q)
         return;
-    size_t i = 0;
-    for (pending *p = w->pending; p; p = p->next)
-        memcpy(q[i++].hash, p->hash, 32);
+    nq = wallet_engine_receipt_queries(w->engine, q, nq);
 
     pthread_mutex_lock(&w->mu);
     bool has = w->has_account, series = w->want_series;
@@ -359,25 +376,8 @@ static void read_snapshot(tui_worker *w, uint64_t block)
     ev.snapshot_us = tui_counters_clock_us() - start;
     post(w, &ev);
 
-    pending **pp = &w->pending;
-    i = 0;
-    while (*pp) {
-        pending *p = *pp;
-        bool done = q[i].found;
-        if (done) {
-            finish_mined(w, p, &q[i].receipt);
-            node_receipt_free(&q[i].receipt);
-        } else {
-            done = !still_known(w, p);
-        }
-        if (done) {
-            *pp = p->next;
-            pending_free(p);
-        } else {
-            pp = &p->next;
-        }
-        i++;
-    }
+    wallet_engine_take_receipts(w->engine, q, nq);
+    sweep(w);
     free(q);
     read_past(w, has ? &account : NULL, series);
 }
@@ -437,9 +437,10 @@ static void *thread_main(void *arg)
     tui_worker *w = arg;
     struct timespec next;
     deadline_after(&next, 0);
+    bool busy = false; /* a transaction has a stage to run before the person's word */
     for (;;) {
         pthread_mutex_lock(&w->mu);
-        while (!w->stop && !w->jobs && !w->kick &&
+        while (!w->stop && !w->jobs && !w->kick && !busy &&
                pthread_cond_timedwait(&w->cv, &w->mu, &next) == 0)
             ;
         w->kick = false;
@@ -459,11 +460,17 @@ static void *thread_main(void *arg)
                 run_prepare(w, j);
             else if (j->kind == JOB_SEND)
                 run_send(w, j);
+            else if (j->kind == JOB_CANCEL)
+                run_cancel(w, j);
             else
                 run_read(w, j);
             job_free(j);
+            busy = true; /* a prepare or a send may have left work */
             continue;
         }
+        /* Requests first, so that a cancel lands between two stages. */
+        if ((busy = step_one(w)))
+            continue;
         tick(w);
         deadline_after(&next, TICK_MS);
     }
@@ -486,6 +493,8 @@ pc_status tui_worker_start(const char *const urls[], size_t nurls, long timeout_
         st = rpc_client_add_node(w->client, urls[i], err);
     if (st == PC_OK && cacert)
         st = rpc_client_set_cacert(w->client, cacert, err);
+    if (st == PC_OK)
+        st = wallet_engine_new(w->client, k, on_job, w, &w->engine, err);
     if (st != PC_OK) {
         rpc_client_free(w->client);
         free(w);
@@ -502,6 +511,7 @@ pc_status tui_worker_start(const char *const urls[], size_t nurls, long timeout_
     pthread_cond_init(&w->cv, &ca);
     pthread_condattr_destroy(&ca);
     if (pthread_create(&w->thread, NULL, thread_main, w) != 0) {
+        wallet_engine_free(w->engine);
         rpc_client_free(w->client);
         pthread_mutex_destroy(&w->mu);
         pthread_cond_destroy(&w->cv);
@@ -529,11 +539,7 @@ void tui_worker_stop(tui_worker *w)
     tui_ev ev;
     while (tui_worker_poll(w, &ev))
         tui_ev_clear(&ev);
-    while (w->pending) {
-        pending *p = w->pending;
-        w->pending = p->next;
-        pending_free(p);
-    }
+    wallet_engine_free(w->engine);
     wallet_past_reader_reset(&w->reader);
     history_close(w->hist);
     rpc_client_free(w->client);
@@ -593,36 +599,39 @@ void tui_worker_refresh(tui_worker *w)
 void tui_worker_prepare(tui_worker *w, unsigned id, const wallet_tx *t)
 {
     job *j = calloc(1, sizeof *j);
-    if (!j) {
+    if (!j || bytebuf_append(&j->data, t->data, t->data_len) != PC_OK) {
+        free(j);
         refuse(w, TUI_EV_PREPARED, id);
         return;
     }
     j->kind = JOB_PREPARE;
     j->id = id;
     j->t = *t;
+    j->t.data = j->data.data;
     enqueue(w, j);
 }
 
-void tui_worker_send(tui_worker *w, unsigned id, const wallet_tx *t, const eth_tx *tx,
-                     secret *key)
+void tui_worker_send(tui_worker *w, unsigned id, secret *key)
 {
     job *j = calloc(1, sizeof *j);
-    if (!j || bytebuf_append(&j->data, tx->data, tx->data_len) != PC_OK) {
+    if (!j) {
         secret_free(key);
-        free(j);
         refuse(w, TUI_EV_SENT, id);
         return;
     }
     j->kind = JOB_SEND;
     j->id = id;
-    j->tx = *tx;
-    j->tx.data = j->data.data;
-    j->t = *t;
-    j->t.data = j->data.data;
-    /* Signed for the chain the dialog showed, and no other. */
-    j->t.has_chain_id = true;
-    j->t.chain_id = tx->chain_id;
     j->key = key;
+    enqueue(w, j);
+}
+
+void tui_worker_cancel(tui_worker *w, unsigned id)
+{
+    job *j = calloc(1, sizeof *j);
+    if (!j)
+        return; /* it waits, unsent, until the worker stops */
+    j->kind = JOB_CANCEL;
+    j->id = id;
     enqueue(w, j);
 }
 
@@ -677,4 +686,6 @@ void tui_ev_clear(tui_ev *ev)
     ev->node = NULL;
     if (ev->kind == TUI_EV_MINED)
         pc_outcome_free(&ev->outcome);
+    if (ev->kind == TUI_EV_SIMULATED)
+        wallet_sim_free(&ev->sim);
 }

@@ -14,12 +14,25 @@
  * TUI_EV_CONN event with connected=false and is polled again every second
  * until it answers ("disconnected, retrying").
  *
- * The input thread queues jobs (prepare, send, read) and collects events with
- * tui_worker_poll; the two threads share nothing else. Jobs go through
- * wallet/: the transaction pipeline (wallet/txpipe.h) and the read
- * (wallet/read.h). A prepare takes no nonce lock, so the confirmation dialog
- * never holds it; the send takes it, re-reads the nonce under it and lets
- * go once the node has the transaction. */
+ * The input thread queues requests (prepare, send, cancel, read) and collects
+ * events with tui_worker_poll; the two threads share nothing else.
+ * Transactions go through wallet/'s transaction engine (wallet/engine.h),
+ * which this thread steps: a prepared transaction is checked and simulated
+ * on the node (the contract's texts and the figures before and after:
+ * wallet/simulate.h), then waits for the person's word. The confirmation
+ * dialog never holds the nonce lock: the send takes it, re-reads the nonce
+ * under it and lets go once the node has the transaction. Reads go through
+ * wallet/read.h.
+ *
+ * The events of one transaction, by the id given to tui_worker_prepare:
+ *   TUI_EV_PREPARED   tx (nonce, gas, fee), or status/msg: it failed (gone)
+ *   TUI_EV_SIMULATED  sim, or status/msg: why there is no simulation; either
+ *                     way it now waits for tui_worker_send or _cancel
+ *   TUI_EV_SENT       hash, or status/msg: signing or sending failed (gone)
+ *   TUI_EV_RESENT     given again to a node that had not seen it (any number)
+ *   TUI_EV_MINED      outcome, or status/msg: lost, or its receipt unreadable
+ * A cancelled transaction gets no further event (one already queued may
+ * still come: the receiver matches ids). */
 #ifndef TUI_WORKER_H
 #define TUI_WORKER_H
 
@@ -33,7 +46,7 @@
 #include "rpcclient/powerchain.h"
 #include "wallet/past.h"
 #include "wallet/state.h"
-#include "wallet/txpipe.h"
+#include "wallet/engine.h"
 
 typedef struct tui_worker tui_worker;
 
@@ -46,6 +59,7 @@ typedef enum tui_ev_kind {
                          came since the last one; or status/msg: why the index
                          could not be opened or brought up to date */
     TUI_EV_PREPARED,  /* tx filled (nonce, gas, fee), or status/msg */
+    TUI_EV_SIMULATED, /* sim (owned by the receiver), or status/msg: not simulated */
     TUI_EV_SENT,      /* hash, or status/msg (hash still set when it may have gone out) */
     TUI_EV_MINED,     /* outcome (owned by the receiver), or status/msg */
     TUI_EV_RESENT,    /* hash went again to node, which had not seen it */
@@ -69,7 +83,8 @@ typedef struct tui_ev {
      * learns it only this way, never by touching the client. RESENT: the
      * node that was given the transaction again. */
     char *node;
-    eth_tx tx;              /* its data points into the request the caller keeps */
+    eth_tx tx;              /* PREPARED; data NULL (the calldata stays the worker's) */
+    wallet_sim sim;         /* SIMULATED with status PC_OK */
     uint8_t hash[32];
     pc_outcome outcome;
     char text[TUI_READ_TEXT_MAX];
@@ -101,14 +116,19 @@ void tui_worker_want_series(tui_worker *w, bool want);
 /* Reads a snapshot at the next chance even without a new block. */
 void tui_worker_refresh(tui_worker *w);
 
-/* wallet_tx_prepare on the worker (no lock); t->data must stay valid until
- * the TUI_EV_PREPARED event with this id has been handled. */
+/* A transaction for the engine under `id` (the caller's, unique): the
+ * worker prepares, checks and simulates it (TUI_EV_PREPARED, then
+ * TUI_EV_SIMULATED) and keeps it until tui_worker_send or
+ * tui_worker_cancel. t->data is copied before this returns. */
 void tui_worker_prepare(tui_worker *w, unsigned id, const wallet_tx *t);
-/* wallet_tx_send_prepared of tx (as prepared for t, data copied) on the
- * worker, then watches for its receipt. Takes ownership of key, which is
- * freed once the transaction is signed. */
-void tui_worker_send(tui_worker *w, unsigned id, const wallet_tx *t, const eth_tx *tx,
-                     secret *key);
+/* The person confirmed transaction `id`: signed with key (taken; freed
+ * once signed) and sent (TUI_EV_SENT), then watched (TUI_EV_MINED). One
+ * not waiting for confirmation (failed, cancelled, unknown) gets a
+ * TUI_EV_SENT with an error. */
+void tui_worker_send(tui_worker *w, unsigned id, secret *key);
+/* Forgets transaction `id` unless it is signed already: whatever stage
+ * it is at (preparing, simulating, waiting), nothing is sent. */
+void tui_worker_cancel(tui_worker *w, unsigned id);
 /* One read of method m with arguments as people write them, as `from`
  * (may be NULL); the result comes formatted with units. */
 void tui_worker_read(tui_worker *w, unsigned id, const pc_method *m, const eth_address *from,
@@ -116,7 +136,7 @@ void tui_worker_read(tui_worker *w, unsigned id, const pc_method *m, const eth_a
 
 /* Takes the oldest event, if any, without blocking. */
 bool tui_worker_poll(tui_worker *w, tui_ev *ev);
-/* Frees what an event owns (snapshot, past, node, outcome). */
+/* Frees what an event owns (snapshot, past, node, simulation, outcome). */
 void tui_ev_clear(tui_ev *ev);
 
 #endif

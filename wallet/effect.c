@@ -16,18 +16,51 @@ typedef struct effect_ctx {
     effect_lines *out;
 } effect_ctx;
 
-static void say(effect_lines *out, effect_kind kind, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static void vsay(effect_lines *out, effect_kind kind, effect_basis basis, const char *fmt,
+                 va_list ap) __attribute__((format(printf, 4, 0)));
 
-static void say(effect_lines *out, effect_kind kind, const char *fmt, ...)
+static void vsay(effect_lines *out, effect_kind kind, effect_basis basis, const char *fmt,
+                 va_list ap)
 {
     if (out->n == EFFECT_LINES_MAX)
         return;
     effect_line *l = &out->line[out->n++];
     l->kind = kind;
+    l->basis = basis;
+    vsnprintf(l->text, sizeof l->text, fmt, ap);
+}
+
+static void say(effect_lines *out, effect_kind kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void say_as(effect_lines *out, effect_kind kind, effect_basis basis, const char *fmt,
+                   ...) __attribute__((format(printf, 4, 5)));
+
+static void say_as(effect_lines *out, effect_kind kind, effect_basis basis, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(l->text, sizeof l->text, fmt, ap);
+    vsay(out, kind, basis, fmt, ap);
+    va_end(ap);
+}
+
+static void say(effect_lines *out, effect_kind kind, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsay(out, kind, EFFECT_EXACT, fmt, ap);
+    va_end(ap);
+}
+
+/* What the call does, with a figure predicted here (EFFECT_ESTIMATE) or
+ * taken from the simulation (EFFECT_SIMULATED). */
+static void say_figure(effect_lines *out, bool simulated, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void say_figure(effect_lines *out, bool simulated, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsay(out, EFFECT_WHAT, simulated ? EFFECT_SIMULATED : EFFECT_ESTIMATE, fmt, ap);
     va_end(ap);
 }
 
@@ -118,6 +151,58 @@ static bool has(const effect_call *c, unsigned section)
     return c->state && !(c->state->missing & section);
 }
 
+/* ---- what the simulation tells ---- */
+
+/* How much a simulated figure of `a` went down (*down) or up (!*down);
+ * false when the simulation did not say it before and after. */
+static bool sim_change(const effect_call *c, const eth_address *a, wallet_figure_kind what,
+                       u256 *amount, bool *down)
+{
+    const wallet_figure *f = c->sim ? wallet_sim_figure(c->sim, a, what) : NULL;
+    if (!f || !f->has_before || !f->has_after)
+        return false;
+    *down = u256_cmp(&f->after, &f->before) < 0;
+    return *down ? u256_sub(amount, &f->before, &f->after) : u256_sub(amount, &f->after, &f->before);
+}
+
+/* How much a figure went down; 0 when it rose. */
+static bool sim_drop(const effect_call *c, const eth_address *a, wallet_figure_kind what,
+                     u256 *amount)
+{
+    bool down;
+    if (!sim_change(c, a, what, amount, &down))
+        return false;
+    if (!down)
+        *amount = u256_zero();
+    return true;
+}
+
+/* How much a figure went up; 0 when it fell. */
+static bool sim_rise(const effect_call *c, const eth_address *a, wallet_figure_kind what,
+                     u256 *amount)
+{
+    bool down;
+    if (!sim_change(c, a, what, amount, &down))
+        return false;
+    if (down)
+        *amount = u256_zero();
+    return true;
+}
+
+/* Available and locked together went down by (*down) or up by. */
+static bool sim_holding_change(const effect_call *c, const eth_address *a,
+                               wallet_figure_kind available, u256 *amount, bool *down)
+{
+    const wallet_figure *f = c->sim ? wallet_sim_figure(c->sim, a, available) : NULL;
+    const wallet_figure *l = c->sim ? wallet_sim_figure(c->sim, a, available + 1) : NULL;
+    u256 before, after;
+    if (!f || !l || !f->has_before || !f->has_after || !l->has_before || !l->has_after ||
+        !u256_add(&before, &f->before, &l->before) || !u256_add(&after, &f->after, &l->after))
+        return false;
+    *down = u256_cmp(&after, &before) < 0;
+    return *down ? u256_sub(amount, &before, &after) : u256_sub(amount, &after, &before);
+}
+
 /* ---- warnings about addresses ---- */
 
 enum { OWN_OK = 1u << 0, NEED_UNIT = 1u << 1 };
@@ -187,8 +272,9 @@ static void start_session(effect_ctx *x)
     const effect_call *c = x->c;
     const u256 *ent = num(x, 1);
     u256 wh;
-    if (has(c, WALLET_SEC_COSTS) && wallet_session_wh(c->state, ent, &wh)) {
-        say(x->out, EFFECT_WHAT, "buys %s from %s", wh_text(&wh).s, who(c, addr(x, 0)).s);
+    bool simulated = sim_drop(c, addr(x, 0), WALLET_FIG_ENERGY, &wh);
+    if (simulated || (has(c, WALLET_SEC_COSTS) && wallet_session_wh(c->state, ent, &wh))) {
+        say_figure(x->out, simulated, "buys %s from %s", wh_text(&wh).s, who(c, addr(x, 0)).s);
         say(x->out, EFFECT_WHAT, "locks %s until the session is used up or expires",
             amount(ent, PC_UNIT_ENT).s);
         if (u256_is_zero(&wh) && !u256_is_zero(ent))
@@ -201,16 +287,50 @@ static void start_session(effect_ctx *x)
     check_address(x, 0, NEED_UNIT);
 }
 
+/* Expired sessions stay open, their ENT locked, until this call; the
+ * node's getConsumptionSessions no longer lists them, so they are counted
+ * from the history index's sessions at the snapshot's time. */
 static void clear_sessions(effect_ctx *x)
 {
-    const wallet_state *s = x->c->state;
-    size_t expired = 0;
-    for (size_t i = 0; has(x->c, WALLET_SEC_SESSIONS) && i < s->nsessions; i++)
-        expired += wallet_session_seconds_left(s, &s->sessions[i]) == 0;
+    const effect_call *c = x->c;
+    const wallet_state *s = c->state;
+    const wallet_past *p = c->past;
     say(x->out, EFFECT_WHAT, "closes every expired session and returns its ENT and energy");
-    if (has(x->c, WALLET_SEC_SESSIONS))
-        say(x->out, EFFECT_WHAT, "%zu of your %zu sessions %s expired", expired, s->nsessions,
-            expired == 1 ? "has" : "have");
+    u256 back;
+    bool simulated = sim_drop(c, &c->own, WALLET_FIG_ENT_LOCKED, &back);
+    if (!p || !has(c, WALLET_SEC_PARAMS)) {
+        if (simulated)
+            say_figure(x->out, true, "gives you back %s locked in expired sessions",
+                       amount(&back, PC_UNIT_ENT).s);
+        else
+            say(x->out, EFFECT_WHAT, "how many have expired is not known: the history index "
+                                     "has not been read");
+        return;
+    }
+    size_t all = 0, mine = 0;
+    u256 ent = u256_zero();
+    for (size_t i = 0; i < p->nsessions; i++) {
+        const series_session *e = &p->sessions[i];
+        if (wallet_session_seconds_left(s, e->start) != 0)
+            continue;
+        all++;
+        if (eth_address_equal(&e->consumer, &c->own) && u256_add(&ent, &ent, &e->ent))
+            mine++;
+    }
+    /* The ENT that comes back is the simulation's where there is one. */
+    if (simulated)
+        ent = back;
+    if (!all && u256_is_zero(&ent))
+        say(x->out, EFFECT_WARNING, "no session has expired: the call changes nothing");
+    else if (!mine && u256_is_zero(&ent))
+        say(x->out, EFFECT_WHAT, "%zu session%s of others %s expired, none of yours", all,
+            all == 1 ? "" : "s", all == 1 ? "has" : "have");
+    else if (mine == all)
+        say_figure(x->out, simulated, "%zu of your sessions %s expired: %s comes back to you",
+                   mine, mine == 1 ? "has" : "have", amount(&ent, PC_UNIT_ENT).s);
+    else
+        say_figure(x->out, simulated, "%zu sessions have expired, %zu of them yours: %s comes "
+                                      "back to you", all, mine, amount(&ent, PC_UNIT_ENT).s);
 }
 
 /* ENT minted for `wh` produced: wh*(10^18 - mint cost)/1000. */
@@ -221,22 +341,36 @@ static bool minted_for(const wallet_state *s, const u256 *wh, u256 *ent)
            u256_divmod(ent, NULL, &p, &k);
 }
 
+/* What the simulation says production minted: the producer's share, and
+ * the rest of what came into circulation (the unit owner's). */
+static bool simulated_mint(const effect_call *c, const eth_address *producer, u256 *rest,
+                           u256 *share)
+{
+    u256 total;
+    return sim_rise(c, producer, WALLET_FIG_ENT, rest) &&
+           sim_rise(c, &c->contract, WALLET_FIG_TOTAL_ENT, &total) &&
+           u256_sub(share, &total, rest);
+}
+
 static void produced(effect_ctx *x)
 {
     const effect_call *c = x->c;
     u256 total, share, rest;
-    if (has(c, WALLET_SEC_COSTS | WALLET_SEC_PARAMS) && minted_for(c->state, num(x, 1), &total) &&
-        mul_fixed(&share, &total, &c->state->params[WALLET_PARAM_F]) &&
-        u256_sub(&rest, &total, &share)) {
+    bool simulated = simulated_mint(c, addr(x, 0), &rest, &share);
+    if (simulated ||
+        (has(c, WALLET_SEC_COSTS | WALLET_SEC_PARAMS) && minted_for(c->state, num(x, 1), &total) &&
+         mul_fixed(&share, &total, &c->state->params[WALLET_PARAM_F]) &&
+         u256_sub(&rest, &total, &share))) {
         eth_address owner;
-        say(x->out, EFFECT_WHAT, "mints about %s to %s for %s produced",
-            amount(&rest, PC_UNIT_ENT).s, who(c, addr(x, 0)).s, wh_text(num(x, 1)).s);
+        const char *about = simulated ? "" : "about ";
+        say_figure(x->out, simulated, "mints %s%s to %s for %s produced", about,
+                   amount(&rest, PC_UNIT_ENT).s, who(c, addr(x, 0)).s, wh_text(num(x, 1)).s);
         if (unit_owner(c, &c->own, &owner))
-            say(x->out, EFFECT_WHAT, "and about %s to this unit's owner %s",
-                amount(&share, PC_UNIT_ENT).s, who(c, &owner).s);
+            say_figure(x->out, simulated, "and %s%s to this unit's owner %s", about,
+                       amount(&share, PC_UNIT_ENT).s, who(c, &owner).s);
         else
-            say(x->out, EFFECT_WHAT, "and about %s to this unit's owner",
-                amount(&share, PC_UNIT_ENT).s);
+            say_figure(x->out, simulated, "and %s%s to this unit's owner", about,
+                       amount(&share, PC_UNIT_ENT).s);
     } else {
         say(x->out, EFFECT_WHAT, "mints ENT to %s for %s produced (the costs could not be read)",
             who(c, addr(x, 0)).s, wh_text(num(x, 1)).s);
@@ -247,14 +381,21 @@ static void produced(effect_ctx *x)
 static void consumed(effect_ctx *x)
 {
     const effect_call *c = x->c;
-    u256 one = u256_pow10(18), k = u256_from_u64(1000), rate, p, ent;
-    if (has(c, WALLET_SEC_COSTS) && u256_add(&rate, &one, &c->state->burn_cost) &&
-        u256_mul(&p, num(x, 1), &rate) && u256_divmod(&ent, NULL, &p, &k))
-        say(x->out, EFFECT_WHAT, "burns about %s of %s's locked ENT for %s consumed",
-            amount(&ent, PC_UNIT_ENT).s, who(c, addr(x, 0)).s, wh_text(num(x, 1)).s);
-    else
+    u256 one = u256_pow10(18), k = u256_from_u64(1000), rate, p, ent, back;
+    if (sim_drop(c, &c->contract, WALLET_FIG_TOTAL_ENT, &ent)) {
+        say_figure(x->out, true, "burns %s of %s's locked ENT for %s consumed",
+                   amount(&ent, PC_UNIT_ENT).s, who(c, addr(x, 0)).s, wh_text(num(x, 1)).s);
+        if (sim_rise(c, addr(x, 0), WALLET_FIG_ENT, &back) && !u256_is_zero(&back))
+            say_figure(x->out, true, "and gives %s back to %s", amount(&back, PC_UNIT_ENT).s,
+                       who(c, addr(x, 0)).s);
+    } else if (has(c, WALLET_SEC_COSTS) && u256_add(&rate, &one, &c->state->burn_cost) &&
+               u256_mul(&p, num(x, 1), &rate) && u256_divmod(&ent, NULL, &p, &k)) {
+        say_figure(x->out, false, "burns about %s of %s's locked ENT for %s consumed",
+                   amount(&ent, PC_UNIT_ENT).s, who(c, addr(x, 0)).s, wh_text(num(x, 1)).s);
+    } else {
         say(x->out, EFFECT_WHAT, "burns %s's locked ENT for %s consumed",
             who(c, addr(x, 0)).s, wh_text(num(x, 1)).s);
+    }
     check_address(x, 0, 0);
 }
 
@@ -312,6 +453,22 @@ static bool match_now(const effect_call *c, bool is_buy, const u256 *price, cons
     return true;
 }
 
+/* What the simulation says an order traded at once: a buy's ENT came in
+ * and its eEuro went out (available and locked together); a sell's ENT
+ * went out and its eEuro came in. */
+static bool simulated_trade(const effect_call *c, bool is_buy, u256 *traded, u256 *paid)
+{
+    bool ent_down, eur_down;
+    if (!sim_holding_change(c, &c->own, WALLET_FIG_ENT, traded, &ent_down) ||
+        !sim_holding_change(c, &c->own, WALLET_FIG_EEURO, paid, &eur_down))
+        return false;
+    if (ent_down == is_buy)
+        *traded = u256_zero();
+    if (eur_down != is_buy)
+        *paid = u256_zero();
+    return true;
+}
+
 static void add_order(effect_ctx *x)
 {
     const effect_call *c = x->c;
@@ -321,16 +478,18 @@ static void add_order(effect_ctx *x)
     snprintf(head, sizeof head, "%s %s at %s%s", is_buy ? "buys" : "sells",
              amount(qty, PC_UNIT_ENT).s, is_buy ? "up to " : "", amount(price, PC_UNIT_PRICE).s);
     u256 traded, paid, locked;
-    if (!has(c, WALLET_SEC_ORDERS) || !match_now(c, is_buy, price, qty, &traded, &paid))
+    bool simulated = simulated_trade(c, is_buy, &traded, &paid);
+    if (!simulated &&
+        (!has(c, WALLET_SEC_ORDERS) || !match_now(c, is_buy, price, qty, &traded, &paid)))
         say(x->out, EFFECT_WHAT, "%s (the book could not be read)", head);
     else if (u256_is_zero(&traded))
-        say(x->out, EFFECT_WHAT, "%s: nothing matches now, it waits in the book", head);
+        say_figure(x->out, simulated, "%s: nothing matches now, it waits in the book", head);
     else if (u256_cmp(&traded, qty) == 0)
-        say(x->out, EFFECT_WHAT, "%s: trades all of it at once for %s", head,
-            amount(&paid, PC_UNIT_EEURO).s);
+        say_figure(x->out, simulated, "%s: trades all of it at once for %s", head,
+                   amount(&paid, PC_UNIT_EEURO).s);
     else
-        say(x->out, EFFECT_WHAT, "%s: trades %s at once for %s, the rest waits", head,
-            amount(&traded, PC_UNIT_ENT).s, amount(&paid, PC_UNIT_EEURO).s);
+        say_figure(x->out, simulated, "%s: trades %s at once for %s, the rest waits", head,
+                   amount(&traded, PC_UNIT_ENT).s, amount(&paid, PC_UNIT_EEURO).s);
     if (!is_buy) {
         say(x->out, EFFECT_WHAT, "locks %s until it trades or is removed",
             amount(qty, PC_UNIT_ENT).s);
@@ -351,6 +510,12 @@ static void remove_order(effect_ctx *x)
     char id_text[U256_DEC_MAX];
     const char *side = is_buy ? "buy" : "sell";
     u256_to_dec(id, id_text);
+    u256 freed;
+    if (sim_drop(c, &c->own, is_buy ? WALLET_FIG_EEURO_LOCKED : WALLET_FIG_ENT_LOCKED, &freed)) {
+        say_figure(x->out, true, "removes your %s order #%s and unlocks %s", side, id_text,
+                   amount(&freed, is_buy ? PC_UNIT_EEURO : PC_UNIT_ENT).s);
+        return;
+    }
     const wallet_order *book = has(c, WALLET_SEC_ORDERS) ? (is_buy ? c->state->buys
                                                                    : c->state->sells) : NULL;
     size_t n = book ? (is_buy ? c->state->nbuys : c->state->nsells) : 0;
@@ -361,7 +526,7 @@ static void remove_order(effect_ctx *x)
             continue;
         if (is_buy && !mul_fixed(&back, &o->price, &o->quantity))
             break;
-        say(x->out, EFFECT_WHAT, "removes your %s order #%s (%s at %s) and unlocks %s", side,
+        say_figure(x->out, false, "removes your %s order #%s (%s at %s) and unlocks %s", side,
             id_text, amount(&o->quantity, PC_UNIT_ENT).s,
             amount(&o->price, PC_UNIT_PRICE).s,
             is_buy ? amount(&back, PC_UNIT_EEURO).s : amount(&o->quantity, PC_UNIT_ENT).s);
@@ -544,6 +709,50 @@ static void fee(const effect_call *c, effect_lines *out)
                                  " you hold: the node will refuse it", coin, have);
 }
 
+/* ---- the simulation ---- */
+
+/* What the node's simulation says: the contract's refusal first, then its
+ * texts, the figures it changes, and what it could not simulate. */
+static void simulation(const effect_call *c, effect_lines *out)
+{
+    const wallet_sim *sim = c->sim;
+    if (!sim) {
+        if (c->no_sim)
+            say(out, EFFECT_NOTE, "not simulated: %s", c->no_sim);
+        return;
+    }
+    char why[EFFECT_LINE_MAX];
+    if (wallet_sim_refusal(sim, why, sizeof why)) {
+        out->refused = true;
+        say(out, EFFECT_WARNING, "the contract would refuse it: %s", why);
+    }
+    for (size_t i = 0; i < sim->ntexts; i++)
+        say_as(out, EFFECT_TEXT, EFFECT_SIMULATED, "%s: %s", sim->texts[i].is_error ? "Error" : "Info", sim->texts[i].text);
+    if (sim->outcome == WALLET_SIM_REVERTED)
+        say_as(out, EFFECT_TEXT, EFFECT_SIMULATED, "reverted: %s",
+                  sim->revert_reason ? sim->revert_reason : "no reason given");
+    else if (sim->has_texts && sim->ntexts == 0)
+        say_as(out, EFFECT_TEXT, EFFECT_SIMULATED, "%s", "no Info or Error text");
+    for (size_t i = 0; i < sim->nfigures; i++) {
+        const wallet_figure *f = &sim->figures[i];
+        if (!wallet_figure_changed(f))
+            continue;
+        char before[PC_UNIT_TEXT_MAX], after[PC_UNIT_TEXT_MAX];
+        wallet_figure_format(f->what, &f->before, before, sizeof before);
+        wallet_figure_format(f->what, &f->after, after, sizeof after);
+        if (eth_address_equal(&f->account, &c->contract))
+            say_as(out, EFFECT_CHANGE, EFFECT_SIMULATED, "%s %s -> %s",
+                 wallet_figure_name(f->what), before, after);
+        else
+            say_as(out, EFFECT_CHANGE, EFFECT_SIMULATED, "%s: %s %s -> %s",
+                 who(c, &f->account).s, wallet_figure_name(f->what), before, after);
+    }
+    char note[EFFECT_LINE_MAX];
+    wallet_sim_unsimulated(sim, note, sizeof note);
+    if (note[0])
+        say(out, EFFECT_NOTE, "%s", note);
+}
+
 /* ---- the table ---- */
 
 static const struct {
@@ -586,6 +795,7 @@ static bool parse_args(effect_ctx *x)
 void effect_describe(const effect_call *c, effect_lines *out)
 {
     out->n = 0;
+    out->refused = false;
     effect_ctx x = { .c = c, .m = pc_method_find(c->method), .out = out };
     size_t i = 0;
     while (i < sizeof METHODS / sizeof METHODS[0] && strcmp(METHODS[i].method, c->method) != 0)
@@ -596,5 +806,6 @@ void effect_describe(const effect_call *c, effect_lines *out)
         METHODS[i].describe(&x);
     for (size_t a = 0; x.m && a < x.m->nargs && a < c->nargs; a++)
         abi_value_free(&x.arg[a]);
+    simulation(c, out);
     fee(c, out);
 }

@@ -77,6 +77,27 @@ static pc_status load_new(wallet_past_reader *r, history *h, uint64_t head, pc_e
     return st;
 }
 
+/* The sessions open after out's transactions, replaying only those the
+ * reader's replay has not seen. */
+static pc_status read_sessions(wallet_past_reader *r, wallet_past *out, pc_error *err)
+{
+    if (r->sessions && series_sessions_done(r->sessions) > out->ntxs) {
+        series_sessions_free(r->sessions);
+        r->sessions = NULL;
+    }
+    pc_status st = r->sessions ? PC_OK : series_sessions_new(&r->sessions, err);
+    if (st == PC_OK)
+        st = series_sessions_feed(r->sessions, out->txs, out->ntxs, &out->governance,
+                                  &out->market, err);
+    if (st == PC_OK)
+        st = series_sessions_open(r->sessions, &out->sessions, &out->nsessions, err);
+    if (st != PC_OK) { /* a failed feed leaves it unusable */
+        series_sessions_free(r->sessions);
+        r->sessions = NULL;
+    }
+    return st;
+}
+
 pc_status wallet_past_reader_read(wallet_past_reader *r, history *h, wallet_past *out,
                                   pc_error *err)
 {
@@ -101,6 +122,8 @@ pc_status wallet_past_reader_read(wallet_past_reader *r, history *h, wallet_past
         st = view_withdrawals_replay(out->txs, out->ntxs, &out->withdrawals, err);
     if (st == PC_OK)
         st = view_market_replay(out->txs, out->ntxs, &out->market, err);
+    if (st == PC_OK)
+        st = read_sessions(r, out, err);
     if (st != PC_OK)
         wallet_past_free(out);
     return st;
@@ -143,6 +166,8 @@ void wallet_past_reader_drop_series(wallet_past_reader *r)
 void wallet_past_reader_reset(wallet_past_reader *r)
 {
     wallet_past_reader_drop_series(r);
+    series_sessions_free(r->sessions);
+    r->sessions = NULL;
     log_unref(r->log);
     r->log = NULL;
     r->head = 0;
@@ -165,6 +190,7 @@ void wallet_past_free(wallet_past *p)
     view_withdrawals_free(&p->withdrawals);
     view_governance_free(&p->governance);
     view_market_free(&p->market);
+    free(p->sessions);
     series_set_free(&p->series);
     memset(p, 0, sizeof *p);
 }

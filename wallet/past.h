@@ -1,9 +1,11 @@
 /* What both front ends take from the history index (wallet/history.h)
  * beside the live figures of wallet/state.h: the owners of the active
  * storage units (for wallet/roles.h), the eEuro locked for withdrawal and
- * not yet settled, every proposal with its tally, the market's trades, and
- * the contract's transactions themselves, and on request the charts' time
- * series (wallet/series.h). Everything
+ * not yet settled, every proposal with its tally, the market's trades, the
+ * consumption sessions still open (expired ones included, which the node's
+ * getConsumptionSessions no longer lists though their ENT stays locked
+ * until clearOldSessions), and the contract's transactions themselves, and
+ * on request the charts' time series (wallet/series.h). Everything
  * is derived from the transactions by wallet/views.h's replays, never from
  * the wording of the contract's Info texts.
  *
@@ -43,6 +45,9 @@ typedef struct wallet_past {
     view_withdrawals withdrawals;  /* owned: requests not yet settled */
     view_governance governance;    /* owned: every proposal, its ballots and tally */
     view_market market;            /* owned: the trades and the replayed book */
+    series_session *sessions;      /* owned: every consumer's open sessions, expired ones
+                                      included, by the peg's replay (series_sessions_open) */
+    size_t nsessions;
     bool has_series;               /* wallet_past_series or wallet_past_reader_series
                                       filled `series` */
     series_set series;             /* owned */
@@ -64,6 +69,8 @@ typedef struct wallet_past_reader {
     uint64_t head;                 /* the last block loaded into log */
     series_replay *series;         /* owned: the charts' series replayed over the
                                       first transactions of log; NULL when none */
+    series_sessions *sessions;     /* owned: the sessions' replay over the first
+                                      transactions of log; NULL when none */
 } wallet_past_reader;
 
 /* As wallet_past_read, loading only the blocks after the last read's head.

@@ -171,7 +171,7 @@ pc_status series_replay_new(const eth_address *account, series_replay **out, pc_
         if (account)
             r->out.account = *account;
         r->mine.account = &r->out.account;
-        r->peg = series_peg_new(account, &r->out.energy);
+        r->peg = series_peg_new(account, &r->out.energy, false);
     }
     if (!r || !r->peg) {
         free(r);

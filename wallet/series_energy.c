@@ -36,6 +36,7 @@ struct series_peg {
     bool has_account;
     eth_address account;
     series_builder ent, wh, mint, burn, mine;
+    bool quiet;            /* no series: the sessions alone are wanted */
     bool failed;
     uint64_t block, time;  /* of the call being replayed */
     uint64_t index;        /* its position in the block */
@@ -343,6 +344,8 @@ static void replay_call(peg *p, const history_tx *t)
 /* The figures after one transaction, where they changed. */
 static void record(peg *p)
 {
+    if (p->quiet)
+        return;
     u256 mc = mint_cost(p), bc = burn_cost(p);
     series_push_change(&p->ent, p->block, p->time, &p->total_ent);
     series_push_change(&p->wh, p->block, p->time, &p->total_wh);
@@ -412,12 +415,13 @@ static void fills_of(peg *p, const view_market *m, const history_tx *t)
     }
 }
 
-series_peg *series_peg_new(const eth_address *account, series_energy *out)
+series_peg *series_peg_new(const eth_address *account, series_energy *out, bool quiet)
 {
     peg *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
     p->out = out;
+    p->quiet = quiet;
     p->params = view_params_default();
     p->has_account = account != NULL;
     if (account)
@@ -473,7 +477,7 @@ pc_status series_energy_replay(const history_tx *txs, size_t n, const view_gover
                                series_energy *out, pc_error *err)
 {
     memset(out, 0, sizeof *out);
-    peg *p = series_peg_new(account, out);
+    peg *p = series_peg_new(account, out, false);
     bool ok = p && series_peg_feed(p, txs, 0, n, g, m);
     series_peg_free(p);
     if (!ok) {
@@ -489,7 +493,7 @@ pc_status series_peg_details(const history_tx *txs, size_t n, const view_governa
 {
     memset(out, 0, sizeof *out);
     series_energy figures = { 0 };
-    peg *p = series_peg_new(account, &figures);
+    peg *p = series_peg_new(account, &figures, false);
     if (p)
         p->detail = out;
     bool ok = p && series_peg_feed(p, txs, 0, n, g, m);
@@ -534,4 +538,72 @@ void series_energy_free(series_energy *e)
         series_free(&e->units[i].wh);
     free(e->units);
     memset(e, 0, sizeof *e);
+}
+
+struct series_sessions {
+    series_energy units;   /* the peg's units; no series in it */
+    peg *p;
+    size_t done;           /* transactions fed */
+};
+
+pc_status series_sessions_new(series_sessions **out, pc_error *err)
+{
+    series_sessions *s = calloc(1, sizeof *s);
+    if (s && !(s->p = series_peg_new(NULL, &s->units, true))) {
+        free(s);
+        s = NULL;
+    }
+    *out = s;
+    return s ? PC_OK : pc_fail(err, PC_ENOMEM, "out of memory");
+}
+
+pc_status series_sessions_feed(series_sessions *s, const history_tx *txs, size_t n,
+                               const view_governance *g, const view_market *m, pc_error *err)
+{
+    if (!series_peg_feed(s->p, txs, s->done, n, g, m))
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    s->done = n;
+    return PC_OK;
+}
+
+size_t series_sessions_done(const series_sessions *s) { return s->done; }
+
+static int by_start(const void *a, const void *b)
+{
+    const series_session *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    int c = memcmp(x->consumer.b, y->consumer.b, sizeof x->consumer.b);
+    return c ? c : memcmp(x->unit.b, y->unit.b, sizeof x->unit.b);
+}
+
+pc_status series_sessions_open(const series_sessions *s, series_session **out, size_t *n,
+                               pc_error *err)
+{
+    const peg *p = s->p;
+    *out = NULL;
+    *n = 0;
+    if (!p->nsessions)
+        return PC_OK;
+    if (!(*out = malloc(p->nsessions * sizeof **out)))
+        return pc_fail(err, PC_ENOMEM, "out of memory");
+    for (size_t i = 0; i < p->nsessions; i++) {
+        const session *x = &p->sessions[i];
+        (*out)[i] = (series_session){ .unit = p->units[x->unit].addr, .consumer = x->consumer,
+                                      .ent = x->ent, .wh = x->wh, .start = x->start };
+    }
+    *n = p->nsessions;
+    /* Closing moves the last session into the gap: the replay's order is
+     * not the order they started. */
+    qsort(*out, *n, sizeof **out, by_start);
+    return PC_OK;
+}
+
+void series_sessions_free(series_sessions *s)
+{
+    if (!s)
+        return;
+    series_peg_free(s->p);
+    series_energy_free(&s->units);
+    free(s);
 }

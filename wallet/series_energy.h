@@ -50,10 +50,11 @@ pc_status series_energy_replay(const history_tx *txs, size_t n, const view_gover
 void series_energy_free(series_energy *e);
 
 /* The peg's replay state between feeds. It writes into `out`, which must
- * stay where it is while the state lives. */
+ * stay where it is while the state lives; `quiet`: only its units, none of
+ * the series (for series_sessions). */
 typedef struct series_peg series_peg;
 /* NULL when out of memory. */
-series_peg *series_peg_new(const eth_address *account, series_energy *out);
+series_peg *series_peg_new(const eth_address *account, series_energy *out, bool quiet);
 /* Replays txs[from..n), which follow the transactions of the earlier
  * feeds; g and m are replayed from txs[0..n). False when out of memory:
  * the state is then unusable. */
@@ -98,5 +99,27 @@ pc_status series_peg_details(const history_tx *txs, size_t n, const view_governa
                              const view_market *m, const eth_address *account,
                              series_peg_detail *out, pc_error *err);
 void series_peg_detail_free(series_peg_detail *d);
+
+/* The peg's replay kept for its sessions alone (no series), fed as the
+ * history grows, as series_replay is. A session stays open, its ENT
+ * locked, until a consumption uses it up or goes beyond it, an OK
+ * clearOldSessions after it expired, a new session of the same consumer
+ * with the same unit, or the unit's removal. */
+typedef struct series_sessions series_sessions;
+
+/* Errors: PC_ENOMEM. */
+pc_status series_sessions_new(series_sessions **out, pc_error *err);
+/* Replays txs[done..n) as series_replay_feed does. Errors: PC_ENOMEM, and
+ * then it is unusable: free it and start again. */
+pc_status series_sessions_feed(series_sessions *s, const history_tx *txs, size_t n,
+                               const view_governance *g, const view_market *m, pc_error *err);
+/* How many transactions it was fed. */
+size_t series_sessions_done(const series_sessions *s);
+/* A copy of the sessions open after them, every consumer's, expired ones
+ * included, in the order they started (*out to free; NULL when none).
+ * Errors: PC_ENOMEM. */
+pc_status series_sessions_open(const series_sessions *s, series_session **out, size_t *n,
+                               pc_error *err);
+void series_sessions_free(series_sessions *s);
 
 #endif

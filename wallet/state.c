@@ -267,12 +267,12 @@ bool wallet_session_wh(const wallet_state *s, const u256 *ent, u256 *wh)
            u256_divmod(wh, NULL, &num, &den);
 }
 
-uint64_t wallet_session_seconds_left(const wallet_state *s, const wallet_session *x)
+uint64_t wallet_session_seconds_left(const wallet_state *s, uint64_t start)
 {
     uint64_t h = to_u64(&s->params[WALLET_PARAM_H]);
-    if (h == UINT64_MAX || x->timestamp > UINT64_MAX - h)
+    if (h == UINT64_MAX || start > UINT64_MAX - h)
         return UINT64_MAX;
-    uint64_t end = x->timestamp + h;
+    uint64_t end = start + h;
     return end > s->block_time ? end - s->block_time : 0;
 }
 

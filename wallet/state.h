@@ -117,9 +117,9 @@ void wallet_state_free(wallet_state *s);
 /* Wh that `ent` (18 decimals) buys at the current burn cost:
  * ent*1000/(10^18+burn), as startConsumptionSession locks. */
 bool wallet_session_wh(const wallet_state *s, const u256 *ent, u256 *wh);
-/* Seconds left before a session expires (0 when expired):
- * timestamp + H - latest block time. */
-uint64_t wallet_session_seconds_left(const wallet_state *s, const wallet_session *x);
+/* Seconds left before a session that started at `start` (unix seconds)
+ * expires (0 when expired): start + H - latest block time. */
+uint64_t wallet_session_seconds_left(const wallet_state *s, uint64_t start);
 /* ENT in circulation against kWh stored, both 18-decimal: E = wh*10^18/1000. */
 void wallet_peg(const wallet_state *s, u256 *stored_fixed, u256 *ent);
 /* The peg's gap, |ENT in circulation - stored kWh| (18 decimals), into

@@ -48,8 +48,14 @@ assert_match "addVoter hash first" "$out" $'transaction 0x*sent\nmined in block 
 assert_match "addVoter Info" "$out" "*Info: New voter added >> 70997970c51812dc3a010c7d01b50e0d17dc79c8*"
 assert_eq "B is a voter now" "$(pc "${B[@]}" call isVoter)" "voter  yes"
 
-json=$(pc "${B[@]}" --json send transferENT "$ADDR_B" 1.5 2>/dev/null); code=$?
-assert_eq "transfer without ENT exits 1" "$code" 1
+# The node's simulation says the contract refuses it: --yes alone signs nothing.
+nonce_b=$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$ADDR_B")
+out=$(pc "${B[@]}" send transferENT "$ADDR_B" 1.5 2>&1); code=$?
+assert_match "a simulated Error under --yes is refused" "$code:$out" \
+    "1:*the contract would refuse it: Error: Not enough ENT tokens; nothing signed (--force signs it all the same)*"
+assert_eq "and nothing was signed" "$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$ADDR_B")" "$nonce_b"
+json=$(pc "${B[@]}" --json send transferENT "$ADDR_B" 1.5 --force 2>/dev/null); code=$?
+assert_eq "transfer without ENT, forced, exits 1" "$code" 1
 assert_match "Error event as JSON" "$json" \
     '{"tx":"0x*","block":*,"status":1,"events":\[{"event":"Error","text":"Not enough ENT tokens"}\]}'
 

@@ -56,9 +56,18 @@ out=$(pc "$PROXY_RPC" "${U1[@]}" meter produce "$SCENARIO_A" 5 --gas-limit 30000
 assert_match "one meter reading with --gas-limit" "$code:$out" "0:*Info: *"
 printf 'produce %s 1\nproduce %s 2\n' "$SCENARIO_A" "$SCENARIO_A" >"$DEVNET_DIR/two"
 out=$(pc "$PROXY_RPC" "${U1[@]}" meter run <"$DEVNET_DIR/two"); code=$?
-assert_match "meter run without --gas-limit: not sent" "$code:$out" "3:*not sent: cannot estimate gas*"
+assert_match "meter run takes its gas from the simulation: mined" "$code:$out" \
+    "0:*2 readings: 2 mined without error*"
+assert_eq "and asks for no estimate" "$(grep -c 'refused eth_estimateGas' "$DEVNET_DIR/proxy.log")" 0
 out=$(pc "$PROXY_RPC" "${U1[@]}" meter run --gas-limit 300000 <"$DEVNET_DIR/two"); code=$?
 assert_match "meter run with --gas-limit: mined" "$code:$out" "0:*2 readings: 2 mined without error*"
+kill "$PROXY" 2>/dev/null
+# A node that offers neither eth_simulateV1 nor a working eth_estimateGas.
+proxy_up refuse-methods eth_simulateV1,eth_estimateGas
+out=$(pc "$PROXY_RPC" "${U1[@]}" meter run <"$DEVNET_DIR/two"); code=$?
+assert_match "meter run without --gas-limit: not sent" "$code:$out" "3:*not sent: cannot estimate gas*"
+out=$(pc "$PROXY_RPC" "${U1[@]}" meter run --gas-limit 300000 <"$DEVNET_DIR/two"); code=$?
+assert_match "with --gas-limit: mined" "$code:$out" "0:*2 readings: 2 mined without error*"
 kill "$PROXY" 2>/dev/null
 
 # --- the fee kind the chain takes ---
@@ -91,6 +100,18 @@ assert_eq "a fee above the default cap of 0 is refused" "$code" 2
 assert_match "saying the fee, the cap and how to raise it" "$out" \
     "*fee can reach 500000 wei (100000 gas x 5 wei/gas), above the fee cap of 0 wei; nothing signed: raise the cap with --fee-cap WEI*fee-cap = WEI*"
 assert_eq "nothing was signed" "$(nonce)" "$before"
+# Offline signing goes through the same check: a 30 ETH fee with the cap at 0.
+out=$(POWERCHAIN_FEE_CAP= "$POWERCHAIN_BIN" --contract-json "$DEVNET_JSON" --chain-id 4200 "${A[@]}" \
+    send clearOldSessions --raw --nonce 0 --gas-limit 30000000 --max-fee 1000000000000 \
+    --priority-fee 1 2>"$DEVNET_DIR/err"); code=$?
+assert_eq "send --raw above the cap: refused" "$code" 2
+assert_eq "and signs nothing" "$out" ""
+assert_match "saying the fee and the cap" "$(cat "$DEVNET_DIR/err")" \
+    "*fee can reach 30000000000000000000 wei (30000000 gas x 1000000000000 wei/gas), above the fee cap of 0 wei; nothing signed*"
+out=$(POWERCHAIN_FEE_CAP= "$POWERCHAIN_BIN" --contract-json "$DEVNET_JSON" --chain-id 4200 "${A[@]}" \
+    --fee-cap 30000000000000000000 send clearOldSessions --raw --nonce 0 --gas-limit 30000000 \
+    --max-fee 1000000000000 --priority-fee 1); code=$?
+assert_match "send --raw within the cap: signed" "$code:$out" "0:0x02*"
 out=$(pc "$DEVNET_RPC" "${A[@]}" --fee-cap 499999 send clearOldSessions --gas-limit 100000 "${PRICE5[@]}"); code=$?
 assert_eq "one wei under the fee: refused" "$code" 2
 out=$(pc "$DEVNET_RPC" "${A[@]}" --fee-cap 500000 send clearOldSessions --gas-limit 100000 "${PRICE5[@]}"); code=$?
@@ -149,5 +170,18 @@ assert_match "a reading without a session: its Error" "$code:$out" \
     "1:*consume $SCENARIO_B 1000: block *, Error: No open consumption session*"
 assert_match "the dearer reading after it has gas enough" "$out" \
     "*consume $SCENARIO_C 3000: block *, Info: Energy consumed*beyond the session*"
+# Readings of one consumer in one batch: the second exceeds the session the
+# first leaves (PROTOCOL.md: about three times the gas before Berlin). One
+# simulation of the whole batch gives each its own gas, exactly.
+pc "$DEVNET_RPC" --private-key-file "$DEVNET_DIR/C.key" send startConsumptionSession "$SCENARIO_U1" 2 >/dev/null
+printf 'consume %s 1000\nconsume %s 3000\n' "$SCENARIO_C" "$SCENARIO_C" >"$DEVNET_DIR/dearer"
+proxy_up slow-method eth_simulateV1,eth_estimateGas 0
+out=$(pc "$PROXY_RPC" "${U1[@]}" meter run <"$DEVNET_DIR/dearer"); code=$?
+assert_match "both readings mined, none out of gas" "$code:$out" \
+    "0:*consume $SCENARIO_C 1000: block *, Info: Energy consumed >> 1000 Wh*consume $SCENARIO_C 3000: block *, Info: Energy consumed*beyond the session*"
+assert_eq "no reading ran out of gas" "$(grep -c 'out of gas' <<<"$out")" 0
+assert_eq "one probe and one simulation of the batch, no estimate" \
+    "$(grep -c 'slowed eth_simulateV1' "$DEVNET_DIR/proxy.log"):$(grep -c 'slowed eth_estimateGas' "$DEVNET_DIR/proxy.log")" 2:0
+kill "$PROXY" 2>/dev/null
 
 assert_summary

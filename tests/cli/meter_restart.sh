@@ -40,7 +40,7 @@ wait "$meter"; code=$?
 assert_eq "meter run exit" "$code" 0
 # A reading read while the node is away waits for its gas estimate.
 assert_match "the node was away and readings waited for it" "$(cat "$DEVNET_DIR/err")" \
-    "*line 21: cannot reach node at*asking for the gas estimate again every second*"
+    "*line 21: cannot reach node at*asking for the gas again every second*"
 assert_eq "every reading mined with Info" "$(grep -c ', Info: ' "$DEVNET_DIR/out")" 60
 assert_eq "no reading sent twice" "$(grep -o 'tx 0x[0-9a-f]*' "$DEVNET_DIR/out" | sort -u | wc -l)" 60
 assert_eq "in input order" "$(grep -o '^line [0-9]*' "$DEVNET_DIR/out" | cut -d' ' -f2 | sort -n -c && echo sorted)" sorted

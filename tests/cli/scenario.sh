@@ -127,7 +127,12 @@ assert_eq "a reverting call's reason" "$out" "powerchain: the call reverted: nop
 out=$("$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_DIR/reverter.json" \
     --private-key-file "$SCENARIO_DIR/A.key" --yes send addVoter "$SCENARIO_B" 2>&1); code=$?
 assert_eq "a send that would revert exits 1" "$code" 1
-assert_eq "a send that would revert is not sent" "$out" \
+assert_eq "a send that would revert is not signed" "$out" \
+    "powerchain: the node's simulation says the contract would refuse it: reverted: nope; nothing signed (--force signs it all the same)"
+out=$("$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_DIR/reverter.json" \
+    --private-key-file "$SCENARIO_DIR/A.key" --yes send addVoter "$SCENARIO_B" --force 2>&1); code=$?
+assert_eq "forced, it has no gas limit: exit 1" "$code" 1
+assert_eq "forced, it is not sent either" "$out" \
     "powerchain: the transaction would fail: reverted: nope; nothing sent"
 
 assert_summary

@@ -37,6 +37,14 @@ static void test_basic(void)
     check_dec(&m, MAX_DEC);
     u256 p = u256_pow10(18);
     check_dec(&p, "1000000000000000000");
+    /* Around the 19-digit chunks u256_to_dec converts at a time. */
+    u256 one19 = u256_pow10(19), less, more;
+    check_dec(&one19, "10000000000000000000");
+    u256_sub(&less, &one19, &one);
+    check_dec(&less, "9999999999999999999");
+    u256 one38 = u256_pow10(38);
+    u256_add(&more, &one38, &one);
+    check_dec(&more, "100000000000000000000000000000000000001");
     p = u256_pow10(77);
     char want[80] = "1";
     memset(want + 1, '0', 77);

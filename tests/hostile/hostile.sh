@@ -254,6 +254,11 @@ stop_server
 
 start_server escape-revert
 pc "${send_args[@]}"
+[[ $rc -eq 1 ]] || problem "exit $rc, expected 1 (the simulation says it reverts)"
+grep -qF "would refuse it: reverted: no " "$tmp/err" || problem "stderr lacks the simulated revert reason"
+grep -q $'\x1b' "$tmp/err" "$tmp/out" && problem "raw ESC reached the terminal"
+finish_case "a simulated revert reason with terminal escapes is not printed raw"
+pc "${send_args[@]}" --force
 [[ $rc -eq 1 ]] || problem "exit $rc, expected 1 (the transaction failed)"
 grep -qF "reverted: no " "$tmp/out" || problem "stdout lacks the revert reason"
 grep -q $'\x1b' "$tmp/err" "$tmp/out" && problem "raw ESC reached the terminal"

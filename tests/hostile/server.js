@@ -27,7 +27,7 @@ const MODES = {
     'wrong-chain': 'eth_chainId says 1',
     'chain-change': 'eth_chainId says 4200 until a transaction has been sent, 1 afterwards',
     'no-receipt': 'eth_getTransactionReceipt is always null',
-    'receipt-trickle': 'eth_getTransactionReceipt answers like trickle',
+    'receipt-trickle': 'eth_getTransactionReceipt (alone or in a batch) answers like trickle',
     'escape-revert': 'a reverted receipt whose revert reason holds terminal escapes',
     'wrong-hash': 'eth_sendRawTransaction answers a hash that is not the transaction\'s',
     'bad-abi': 'eth_call data whose ABI offset points outside the data',
@@ -239,7 +239,8 @@ const server = http.createServer((req, res) => {
         logMethods(body);
         if (mode === 'huge') return void streamHuge(res);
         if (mode === 'trickle' || (mode === 'receipt-trickle' &&
-            body.method === 'eth_getTransactionReceipt')) return void trickle(res);
+            [].concat(body).some((c) => c && c.method === 'eth_getTransactionReceipt')))
+            return void trickle(res);
         if (mode === 'http-500') return void res.writeHead(500, { 'Content-Type': 'text/plain' }).end('oops');
         if (mode === 'invalid-json')
             return void res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"jsonrpc":"2.0",');

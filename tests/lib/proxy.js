@@ -23,6 +23,10 @@
 //                   contract creation, as a node that lies about a deployment.
 //   fail-estimate   answers eth_estimateGas (alone or in a batch) with a
 //                   JSON-RPC error, as some proof-of-authority nodes do.
+//   refuse-methods METHODS  answers every call of one of METHODS
+//                   (comma-separated; alone or in a batch) with JSON-RPC
+//                   error -32601 "method not found", as a node that does not
+//                   offer them (eth_simulateV1, debug_traceCall...).
 //   gas-price WEI   answers eth_gasPrice and eth_maxPriorityFeePerGas with
 //                   WEI, as a node that suggests a price on a zero-fee chain.
 //   prune-state N   answers eth_call at a block below N with anvil's error for
@@ -31,25 +35,28 @@
 //                   at block N or later ("latest" included), as a deployment
 //                   whose rules differ from the project's contract there.
 // Each refused or slowed call is logged on standard output ("refused A..B",
-// "slowed A..B", "slowed METHOD"), so that tests can count them.
+// "refused METHOD", "slowed A..B", "slowed METHOD"), so that tests can count
+// them.
 'use strict';
 const http = require('http');
 const args = process.argv.slice(2);
 const mode = args[0];
 const numbers = { 'limit-log-range': 1, 'refuse-logs-first': 1, 'slow-log-range': 2, 'slow-method': 2,
-  'gas-price': 1, 'prune-state': 1, 'skew-balance': 1 }[mode] || 0;
+  'gas-price': 1, 'prune-state': 1, 'skew-balance': 1, 'refuse-methods': 1 }[mode] || 0;
 const slowMethods = mode === 'slow-method' ? args[1].split(',') : [];
+const refusedMethods = mode === 'refuse-methods' ? args[1].split(',') : [];
 const price = mode === 'gas-price' ? `0x${BigInt(args[1]).toString(16)}` : null;
-const limit = numbers && !slowMethods.length && !price ? Number(args[1]) : Infinity;
+const limit = numbers && !slowMethods.length && !price && !refusedMethods.length
+  ? Number(args[1]) : Infinity;
 const delay = numbers === 2 ? Number(args[2]) : 0;
 const targetArg = args[1 + numbers];
 if (!['die-after-send', 'refuse-logs', 'limit-log-range', 'refuse-logs-first', 'slow-log-range',
     'slow-method', 'blank-info', 'other-contract', 'fail-estimate', 'gas-price', 'prune-state',
-    'skew-balance'].includes(mode) ||
+    'skew-balance', 'refuse-methods'].includes(mode) ||
     !targetArg || !(limit > 0) || !(delay >= 0)) {
   console.error('usage: proxy.js die-after-send|refuse-logs|limit-log-range N|refuse-logs-first N|' +
     'slow-log-range N MS|slow-method METHODS MS|blank-info|other-contract|fail-estimate|' +
-    'gas-price WEI|prune-state N|skew-balance N TARGET_URL');
+    'gas-price WEI|prune-state N|skew-balance N|refuse-methods METHODS TARGET_URL');
   process.exit(2);
 }
 const target = new URL(targetArg);
@@ -118,10 +125,15 @@ function refused(call) {
   }
   if (mode === 'prune-state') return call.method === 'eth_call' && callBlock(call) < limit;
   if (mode === 'fail-estimate') return call.method === 'eth_estimateGas';
+  if (mode === 'refuse-methods') return refusedMethods.includes(call.method);
   return mode === 'limit-log-range' && tooWide(call);
 }
 
 function refuseLogs(call) {
+  if (mode === 'refuse-methods') {
+    return { jsonrpc: '2.0', id: call.id,
+      error: { code: -32601, message: `the method ${call.method} does not exist/is not available` } };
+  }
   const message = {
     'refuse-logs': 'query returned more than 10000 results',
     'refuse-logs-first': 'server busy, try again later',
@@ -169,7 +181,7 @@ const server = http.createServer((req, res) => {
       res.end(text, then);
     };
     if (mode === 'refuse-logs' || mode === 'limit-log-range' || mode === 'refuse-logs-first' ||
-        mode === 'fail-estimate' || mode === 'prune-state') {
+        mode === 'fail-estimate' || mode === 'prune-state' || mode === 'refuse-methods') {
       const split = splitLogs(body);
       if (split.empty) return reply(200, split.merge(''));
       return forward(split.body, (status, text) => reply(status, split.merge(text)));

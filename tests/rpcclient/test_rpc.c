@@ -2,111 +2,14 @@
  * object, its code kept), one that answers something malformed, one that
  * cannot be reached, and a revert. A canned HTTP server on 127.0.0.1 plays
  * the node, one answer per connection, in the order given. */
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include "../check.h"
-#include "eth/secp.h"
-#include "keystore/secret.h"
+#include "../fake_node.h"
 #include "rpcclient/node.h"
 #include "rpcclient/rpc.h"
-#include "rpcclient/sender.h"
-
-typedef struct canned {
-    int listen_fd;
-    const char *bodies[2]; /* the JSON the node answers, in turn */
-    size_t n;
-} canned;
-
-/* Answers one request with body, whatever was asked. */
-static void serve_one(int listen_fd, const char *body)
-{
-    int fd = accept(listen_fd, NULL, NULL);
-    if (fd < 0)
-        return;
-    char req[8192];
-    size_t got = 0;
-    /* Enough to have read the headers and the small body of one call. */
-    while (got < sizeof req - 1) {
-        ssize_t n = read(fd, req + got, sizeof req - 1 - got);
-        if (n <= 0)
-            break;
-        got += (size_t)n;
-        req[got] = '\0';
-        char *end = strstr(req, "\r\n\r\n");
-        const char *cl = strstr(req, "Content-Length: ");
-        if (end && cl && got >= (size_t)(end + 4 - req) + strtoul(cl + 16, NULL, 10))
-            break;
-    }
-    char head[200];
-    int hn = snprintf(head, sizeof head,
-                      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                      "Content-Length: %zu\r\nConnection: close\r\n\r\n",
-                      strlen(body));
-    if (write(fd, head, (size_t)hn) < 0 || write(fd, body, strlen(body)) < 0)
-        perror("write");
-    close(fd);
-}
-
-static void *serve(void *arg)
-{
-    canned *c = arg;
-    for (size_t i = 0; i < c->n; i++)
-        serve_one(c->listen_fd, c->bodies[i]);
-    return NULL;
-}
-
-/* A listening socket on a free port; *port receives it. */
-static int listen_any(unsigned *port)
-{
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
-    socklen_t len = sizeof a;
-    if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof a) != 0 || listen(fd, 4) != 0 ||
-        getsockname(fd, (struct sockaddr *)&a, &len) != 0)
-        abort();
-    *port = ntohs(a.sin_port);
-    return fd;
-}
-
-/* A node answering `body` and then `then` (when not NULL), in its own
- * thread, and a client of it. */
-typedef struct fake_node {
-    canned answer;
-    pthread_t thread;
-    rpc_client *client;
-} fake_node;
-
-static void fake_node_start2(fake_node *n, const char *body, const char *then)
-{
-    unsigned port;
-    n->answer = (canned){ listen_any(&port), { body, then }, then ? 2 : 1 };
-    pthread_create(&n->thread, NULL, serve, &n->answer);
-    char url[64];
-    snprintf(url, sizeof url, "http://127.0.0.1:%u", port);
-    if (rpc_client_new(url, 5, &n->client, NULL) != PC_OK)
-        abort();
-}
-
-static void fake_node_start(fake_node *n, const char *body)
-{
-    fake_node_start2(n, body, NULL);
-}
-
-/* An answer the client never asked for is dropped: accept fails once the
- * listening socket is shut down. */
-static void fake_node_stop(fake_node *n)
-{
-    shutdown(n->answer.listen_fd, SHUT_RDWR);
-    pthread_join(n->thread, NULL);
-    close(n->answer.listen_fd);
-    rpc_client_free(n->client);
-}
 
 /* One eth_blockNumber against a node answering `body`; returns the error. */
 static pc_error block_number_against(const char *body)
@@ -252,42 +155,6 @@ static void test_reverted(void)
     CHECK(reason == NULL);
 }
 
-/* Hardhat mines a transaction that fails and answers eth_sendRawTransaction
- * with the failure (recorded from Hardhat 2.29.1); the transaction is known
- * there, so it was sent and its receipt will tell. A node that refuses and
- * does not know it did not take it. */
-static void test_refused_but_mined(void)
-{
-    static const char *const refusal =
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32000,\"message\":\"Transaction "
-        "ran out of gas\",\"data\":{\"message\":\"Transaction ran out of gas\",\"txHash\":"
-        "\"0xfb21aff00c34d05315947ebb1b202ff8c6e3fe6f2410e0e9384f4788dada8d24\",\"data\":\"0x\"}}}";
-    secret *key = NULL;
-    if (secret_new(32, &key, NULL) != PC_OK)
-        abort();
-    secret_open(key)[31] = 1;
-    eth_address from;
-    secp_privkey_to_address(secret_open(key), &from, NULL);
-    secret_close(key);
-    eth_tx tx = { .type = ETH_TX_LEGACY, .chain_id = 4200, .gas_limit = 30000, .has_to = true };
-    for (int known = 0; known < 2; known++) {
-        fake_node n;
-        fake_node_start2(&n, refusal,
-                         known ? "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"hash\":\"0x00\"}}"
-                               : "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":null}");
-        uint8_t hash[32];
-        pc_error e = { 0 };
-        pc_status st = sender_send(n.client, &tx, key, &from, hash, NULL, &e);
-        fake_node_stop(&n);
-        CHECK(st == (known ? PC_OK : PC_ENODE));
-        if (!known) {
-            CHECK(e.cause == PC_CAUSE_REFUSED);
-            CHECK(strstr(e.msg, "Transaction ran out of gas") != NULL);
-        }
-    }
-    secret_free(key);
-}
-
 static void test_unreachable(void)
 {
     unsigned port;
@@ -308,14 +175,13 @@ static void test_unreachable(void)
 int main(void)
 {
     pc_error e;
-    if (rpc_global_init(&e) != PC_OK || secret_init(&e) != PC_OK)
+    if (rpc_global_init(&e) != PC_OK)
         return 1;
     test_refused();
     test_malformed();
     test_numbers_out_of_range();
     test_receipt_of_another();
     test_reverted();
-    test_refused_but_mined();
     test_unreachable();
     rpc_global_cleanup();
     return check_summary();

@@ -30,7 +30,7 @@ tui_keys Enter
 tui_type "${ADDR[C]}"
 tui_keys Enter
 tui_sign
-tui_expect "vote recorded" "Info: You are in favor of: 'register_$(hex U1)"
+tui_expect "vote recorded" "'register_$(hex U1)_$(hex C)'"
 tx B 'registerStorageUnit(address,address)' "${ADDR[U1]}" "${ADDR[C]}" >/dev/null
 tui_expect "vote passed on screen" "Register storage unit ${ADDR[U1]:0:6}..${ADDR[U1]: -4} owned by"
 tx U1 'energyProduced(address,uint256)' "${ADDR[A]}" 10000 >/dev/null
@@ -43,7 +43,7 @@ tui_type "0x70997970C51812dc3A010C7d01b50e0d17dc79C9"
 tui_keys Enter
 tui_type 100
 tui_keys Enter
-tui_expect "checksum reason" "EIP-55 checksum (mixed case)"
+tui_expect "checksum reason" "checksum (mixed case)"
 tui_expect "the checksummed form" "0x70997970c51812dc3a010c7D01B50E0D17Dc79c9"
 tui_expect "balance reason" "more than available (8 ENT)"
 

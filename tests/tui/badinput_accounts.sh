@@ -106,11 +106,15 @@ reason_shows() {
     local where=$1 text=$2 screen
     screen=$(tui_screen)
     if [[ $where == note ]]; then
-        # The form's note, inside the box, and the message line (row 29).
-        grep -F -- "│ " <<<"$screen" | grep -F -- "${text:0:80}" >/dev/null &&
-            sed -n 29p <<<"$screen" | grep -F -- "${text:0:60}" >/dev/null
+        # The form's note, inside the box, and the message lines above the
+        # hint line (a long message wraps over several, each but the first
+        # indented), read as one.
+        grep -F -- "│ " <<<"$screen" | grep -F -- "${text:0:40}" >/dev/null &&
+            tail -n 6 <<<"$screen" | head -n 5 | sed 's/^ *//' | paste -sd ' ' |
+            grep -F -- "${text:0:60}" >/dev/null
     else
-        grep -A1 -E "│ $where {2,}" <<<"$screen" | tail -n 1 | grep -F -- "! $text" >/dev/null
+        # Under the field (and its value's lines, when it is long).
+        grep -A8 -E "│ $where {2,}" <<<"$screen" | grep -F -- "! $text" >/dev/null
     fi
 }
 

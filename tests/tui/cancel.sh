@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
-# Esc while a transaction is being prepared: the worker reads the action's
-# call when it gets to the job, which may be after the Esc (here it is busy
-# with a slow snapshot first), so the panel keeps the call until the
-# worker's answer (a use-after-free under AddressSanitizer otherwise), then
-# says that nothing was sent. A second transaction is refused while the first is
-# being cancelled, and goes through once it is.
+# Esc while a transaction is being prepared (the worker is busy with a slow
+# snapshot first, so the job waits behind it): the person need not wait
+# for the node; the worker, which holds its own copy of the call, is told
+# to forget the job, nothing is sent, and a second transaction goes through
+# at once.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/contract/common.sh"
 . "$PROJECT_ROOT/tests/lib/failover.sh"
@@ -28,17 +27,12 @@ tui_type "${ADDR[B]}"
 tui_keys Enter
 tui_expect "preparing" "asking the node for nonce, gas and fee"
 tui_keys Escape
-tui_expect "cancel waits for the node" "cancelling: waiting for the node's answer"
+tui_expect "cancelled at once" "cancelled; nothing was sent"
 
-echo "# a second transaction while the first is being cancelled"
+echo "# a second transaction while the first's answer is awaited"
 tui_keys a
 tui_expect "form" "Vote: add a voter"
 tui_type "${ADDR[C]}"
-tui_keys Enter
-tui_expect "refused until the node answered" "the cancelled transaction still waits"
-tui_expect "then cancelled" "cancelled; nothing was sent"
-
-echo "# submitted again, it goes through"
 tui_keys Enter
 tui_expect "preparing" "asking the node for nonce, gas and fee"
 tui_sign
@@ -46,7 +40,6 @@ tui_expect "outcome" "Info: New voter added >> $(hex C)"
 assert_eq "the cancelled one was not sent: B is no voter" "$(rd B 'isVoter()(bool)')" false
 assert_eq "C is a voter" "$(rd C 'isVoter()(bool)')" true
 assert_eq "one nonce used" "$(nonce)" $((before + 1))
-assert_eq "both prepares were slowed" "$(grep -c '^slowed eth_estimateGas' "$DEVNET_DIR/proxy.log")" 2
 tui_keys q
 tui_ended
 assert_eq "clean exit" "$(tail -n 1 "$TUI_LOG")" "exit 0"

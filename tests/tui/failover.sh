@@ -24,7 +24,7 @@ assert_eq "the dead node is not in the header" \
 echo "# the pages' figures come from the live node"
 tui_keys 3
 tui_expect "parameters read" "lifetime of a consumption session"
-tui_expect "network page names the live node" "node      $DEVNET_RPC"
+tui_expect "network page names the live node" "node     $DEVNET_RPC"
 tui_keys 5
 tui_expect "A's vote listed" "Add_Voter_$(hex B)"
 

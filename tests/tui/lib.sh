@@ -1,8 +1,9 @@
 # tests/tui/lib.sh: drive the panel in tmux (bash; source after devnet.sh).
 #
 #   tui_start ARGS...       starts `$POWERCHAIN_BIN ARGS... tui` in a detached
-#                           100x30 tmux session on a new private server (UTF-8;
-#                           TUI_ENV, e.g. "NO_COLOR=1", adds to its environment)
+#                           tmux session of TUI_COLS x TUI_LINES (default
+#                           100x30) on a new private server (UTF-8; TUI_ENV,
+#                           e.g. "NO_COLOR=1", adds to its environment)
 #   tui_keys KEYS...        tmux send-keys
 #   tui_type TEXT           types TEXT literally
 #   tui_screen [-e]         the screen as text (-e: with its escape sequences)
@@ -15,6 +16,11 @@
 #   tui_ended               waits until the panel's process has ended
 #   tui_keys_read           waits until the panel has read every key sent
 #   tui_size W H            waits until the screen is W columns by H lines
+#   tui_dialog LABEL        the value of the confirmation's line LABEL ("the
+#                           contract", "warning"), its wrapped rows joined
+#   tui_message             the message, its wrapped lines joined
+#   tui_wait_message TEXT   waits until the message starts with TEXT
+#                           (default 30 s); 1 if not
 #   tui_running             true while the panel's process lives
 #   tui_pid                 the panel's process id
 #   tui_stop                ends the panel and its tmux server
@@ -58,7 +64,7 @@ tui_start() {
     TUI_SOCK="powerchain-tui-$$-$TUI_RUNS"
     TUI_LOG=$TUI_DIR/log-$TUI_RUNS
     printf -v cmd '%q ' "$POWERCHAIN_BIN" "$@" tui
-    tmux -L "$TUI_SOCK" new-session -d -s "$TUI_SESSION" -x 100 -y 30 \
+    tmux -L "$TUI_SOCK" new-session -d -s "$TUI_SESSION" -x "${TUI_COLS:-100}" -y "${TUI_LINES:-30}" \
         "LANG=C.UTF-8 LC_ALL=C.UTF-8 ${TUI_ENV:-} $cmd 2>>$TUI_LOG; echo \"exit \$?\" >>$TUI_LOG; sleep 600"
 }
 
@@ -90,6 +96,57 @@ tui_pid() { pgrep -P "$(tmux -L "$TUI_SOCK" display-message -p -t "$TUI_SESSION"
 
 _tui_shows() { tui_screen 2>/dev/null | grep -qF -- "$1"; }
 _tui_lacks() { ! _tui_shows "$1"; }
+
+# The dialog's rows are "│ LABEL(13 columns) value │" inside the box; a
+# value wraps at spaces onto rows whose label is blank.
+tui_dialog() {
+    local label=$1 row inside head value="" on=0
+    while IFS= read -r row; do
+        [[ $row == *│*│* ]] || { ((on)) && break; continue; }
+        inside=${row#*│ }
+        inside=${inside%│*}
+        inside=${inside%"${inside##*[! ]}"}
+        head=${inside:0:13}
+        if [[ $head == "$(printf '%-13s' "$label")" ]]; then
+            on=1
+            value=${inside:13}
+        elif ((on)) && [[ -z ${head// /} && -n ${inside:13} ]]; then
+            value+=" ${inside:13}"
+        elif ((on)); then
+            break
+        fi
+    done < <(tui_screen)
+    echo "$value"
+}
+
+# The message's lines are the rows above the hint line: its first at column
+# 0, the rest indented by two (a page row above holds the sidebar's bar).
+tui_message() {
+    tui_screen | sed '$d' | awk '{ row[NR] = $0 } END {
+        out = ""
+        for (i = NR; i > 0; i--) {
+            s = row[i]
+            sub(/ +$/, "", s)
+            if (s == "" || index(s, "│"))
+                break
+            first = s !~ /^  [^ ]/
+            sub(/^ +/, "", s)
+            out = s (out == "" ? "" : " " out)
+            if (first)
+                break
+        }
+        print out
+    }'
+}
+
+tui_wait_message() {
+    local i
+    for ((i = 0; i < ${2:-30} * 20; i++)); do
+        [[ $(tui_message) == "$1"* ]] && return 0
+        sleep 0.05
+    done
+    return 1
+}
 
 tui_wait() {
     local _tui_start=$SECONDS

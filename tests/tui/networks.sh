@@ -23,14 +23,14 @@ tui_keys n
 tui_expect "the one in use is refused" "one is the network in use"
 tui_keys Down n
 tui_expect "the other chain's id in the header" "chain 4201"
-tui_expect "on the Network info page" "chain id  4201"
+tui_expect "on the Network info page" "chain id 4201, block #"
 tui_expect "two in use" "two  (in use)"
 tui_expect "the chosen line starts on it" "> two  (in use)"
-tui_expect "its node" "node      $NODE2_RPC"
+tui_expect "its node" "node     $NODE2_RPC"
 
 echo "# and back"
 tui_keys Up n
-tui_expect "back on chain 4200" "chain id  4200"
+tui_expect "back on chain 4200" "chain id 4200, block #"
 tui_keys q
 tui_ended
 assert_eq "the panel ended" "$(tui_running && echo running || echo ended)" ended

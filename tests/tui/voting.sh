@@ -36,7 +36,7 @@ tui_sign
 tui_expect "passed: its action's Info" "Info: Parameter changed >> C = 0.1"
 assert_eq "C is 0.1 on chain" "$(rd A "$PARAMS" | cut -d' ' -f3)" 100000000000000000
 tui_expect "listed as passed, both in favour" "2 of 2 in favour  Set C to 10% (was 5%)"
-tui_expect "none open now" "none open"
+tui_expect "none open now" "Open proposals: none"
 
 echo "# A's own open proposal: y refuses, o turns the vote against, v back in favour"
 assert_match "A proposes voter D" "$(tx A 'addVoter(address)' "${ADDR[D]}")" \

@@ -17,7 +17,7 @@ C=0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC
 for i in 1 2 3; do
     "$CAST" rpc --rpc-url "$DEVNET_RPC" anvil_mine 0x3e8 >/dev/null
     pc --private-key-file "$DEVNET_DIR/demo-keys/A.key" --yes send transferENT "$C" 0.01 >/dev/null
-    pc --private-key-file "$DEVNET_DIR/demo-keys/A.key" --yes send transferENT "$C" 1000 >/dev/null 2>&1
+    pc --private-key-file "$DEVNET_DIR/demo-keys/A.key" --yes send transferENT "$C" 1000 --force >/dev/null 2>&1
 done
 head=$("$CAST" block-number --rpc-url "$DEVNET_RPC")
 

@@ -1,6 +1,9 @@
 /* The confirmation's sentences (wallet/effect.h) on hand-made snapshots and
  * histories: every method the panel sends, the market matched against the
- * book, each side of a vote, every warning, the fee and the balance. */
+ * book, each side of a vote, every warning, the fee and the balance; and
+ * with a hand-made simulation: each predicted figure replaced by the
+ * simulated one (or marked an estimate without), the contract's texts, the
+ * figures that change, a refusal first, what could not be simulated. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +54,7 @@ static wallet_state g_state;
 static wallet_unit_owner g_owners[1];
 static view_proposal g_proposals[1];
 static wallet_past g_past;
+static series_session g_open[3];
 static names *g_book;
 
 static void setup(void)
@@ -91,6 +95,13 @@ static void setup(void)
     g_proposals[0].kind = VIEW_ADD_VOTER;
     g_proposals[0].target = addr(BOB);
     g_past.governance.proposals = g_proposals, g_past.governance.nproposals = 1;
+    /* Sessions the index has open at block time 10000 with H = 2 h: mine
+     * of 0.75 ENT started at 2000 (expired), carol's at 2800 (expired),
+     * mine at 9000 (open). */
+    g_open[0] = (series_session){ addr(U1), addr(ME), fixed("0.75"), u256_from_u64(10), 2000 };
+    g_open[1] = (series_session){ addr(U1), addr(CAROL), fixed("1"), u256_from_u64(10), 2800 };
+    g_open[2] = (series_session){ addr(U1), addr(ME), fixed("2"), u256_from_u64(10), 9000 };
+    g_past.sessions = g_open, g_past.nsessions = 3;
 }
 
 static effect_lines run(const char *method, const char *const *args, size_t nargs)
@@ -160,9 +171,30 @@ static void test_energy(void)
     CHECK_STR(WHAT(l, 0), fmt("buys 500 Wh from %s", hex(U1, "u1"), NULL));
     CHECK_STR(WHAT(l, 1), "locks 0.525 ENT until the session is used up or expires");
     CHECK(count(&l, EFFECT_WARNING) == 0);
+    /* Expired sessions are no longer among the node's (the snapshot's):
+     * counted from the index's, at the snapshot's time. */
     l = run("clearOldSessions", NULL, 0);
     CHECK_STR(WHAT(l, 0), "closes every expired session and returns its ENT and energy");
-    CHECK_STR(WHAT(l, 1), "1 of your 2 sessions has expired");
+    CHECK_STR(WHAT(l, 1), "2 sessions have expired, 1 of them yours: 0.75 ENT comes back to you");
+    g_past.nsessions = 1;
+    l = run("clearOldSessions", NULL, 0);
+    CHECK_STR(WHAT(l, 1), "1 of your sessions has expired: 0.75 ENT comes back to you");
+    g_state.block_time = 2000 + 7199;
+    l = run("clearOldSessions", NULL, 0);
+    CHECK(count(&l, EFFECT_WARNING) == 1);
+    CHECK_STR(WARN(l, 0), "no session has expired: the call changes nothing");
+    g_past.nsessions = 2;
+    g_state.block_time = 2800 + 7200;
+    l = run("clearOldSessions", NULL, 0);
+    CHECK_STR(WHAT(l, 1), "2 sessions have expired, 1 of them yours: 0.75 ENT comes back to you");
+    g_open[0].start = 2801;
+    l = run("clearOldSessions", NULL, 0);
+    CHECK_STR(WHAT(l, 1), "1 session of others has expired, none of yours");
+    effect_call unread = { .method = "clearOldSessions", .state = &g_state, .own = addr(ME) };
+    effect_describe(&unread, &l);
+    CHECK_STR(WHAT(l, 1), "how many have expired is not known: the history index has not "
+                          "been read");
+    setup();
     /* As the unit: 5000 Wh at mint cost 0 mint 5 ENT, F = 20% to the owner. */
     g_state.account = addr(U1);
     effect_call c = { .method = "energyProduced", .nargs = 2,
@@ -303,6 +335,90 @@ static void test_fee(void)
     g_state.coin = fixed("1");
 }
 
+static wallet_figure figure(uint8_t who, wallet_figure_kind what, const char *before,
+                            const char *after)
+{
+    return (wallet_figure){ .account = addr(who), .what = what, .has_before = true,
+                            .before = fixed(before), .has_after = after != NULL,
+                            .after = after ? fixed(after) : u256_zero() };
+}
+
+static void test_simulated(void)
+{
+    /* U1 reports 1500 Wh against bob's 1000 Wh session: the contract burns
+     * the session's 1 ENT, not 1.5 at the snapshot's cost. */
+    pc_event texts[1] = { { false, "Energy consumed >> 1000 Wh by bob: 1 ENT burned; 500 Wh "
+                                   "beyond the session, session ended" } };
+    wallet_figure figs[3] = { figure(BOB, WALLET_FIG_ENT_LOCKED, "1", "0"),
+                              figure(BOB, WALLET_FIG_ENT, "2", "2"),
+                              figure(CONTRACT, WALLET_FIG_TOTAL_ENT, "10", "9") };
+    wallet_sim sim = { .via = SIM_SIMULATE_V1, .outcome = WALLET_SIM_OK, .has_texts = true,
+                       .texts = texts, .ntexts = 1, .figures = figs, .nfigures = 3 };
+    const char *const args[] = { hex(BOB, NULL), "1500" };
+    effect_call c = { .method = "energyConsumed", .nargs = 2, .args = args, .state = &g_state,
+                      .book = g_book, .own = addr(U1), .contract = addr(CONTRACT) };
+    effect_lines l;
+    effect_describe(&c, &l);
+    CHECK_STR(WHAT(l, 0), fmt("burns about 1.575 ENT of %s's locked ENT for 1500 Wh consumed",
+                              hex(BOB, "bob"), NULL));
+    CHECK(l.line[0].basis == EFFECT_ESTIMATE && !l.refused);
+    c.no_sim = "the node could not be reached";
+    effect_describe(&c, &l);
+    CHECK_STR(nth(&l, EFFECT_NOTE, 0), "not simulated: the node could not be reached");
+    c.sim = &sim;
+    effect_describe(&c, &l);
+    CHECK_STR(WHAT(l, 0), fmt("burns 1 ENT of %s's locked ENT for 1500 Wh consumed",
+                              hex(BOB, "bob"), NULL));
+    CHECK(l.line[0].basis == EFFECT_SIMULATED && !l.refused);
+    CHECK(count(&l, EFFECT_WARNING) == 0 && count(&l, EFFECT_NOTE) == 0);
+    CHECK_STR(nth(&l, EFFECT_TEXT, 0), "Info: Energy consumed >> 1000 Wh by bob: 1 ENT burned; "
+                                       "500 Wh beyond the session, session ended");
+    CHECK(count(&l, EFFECT_CHANGE) == 2); /* bob's available ENT did not change */
+    CHECK_STR(nth(&l, EFFECT_CHANGE, 0), fmt("%s: ENT locked 1 ENT -> 0 ENT", hex(BOB, "bob"),
+                                             NULL));
+    CHECK_STR(nth(&l, EFFECT_CHANGE, 1), "ENT in circulation 10 ENT -> 9 ENT");
+    /* The contract's Error comes first, as a warning, and says No. */
+    texts[0] = (pc_event){ true, "No open consumption session with bob" };
+    figs[0].after = figs[0].before;
+    figs[2].after = figs[2].before;
+    sim.outcome = WALLET_SIM_ERROR;
+    effect_describe(&c, &l);
+    CHECK(l.refused);
+    CHECK_STR(WARN(l, 0), "the contract would refuse it: Error: No open consumption session "
+                          "with bob");
+    CHECK_STR(WHAT(l, 0), fmt("burns 0 ENT of %s's locked ENT for 1500 Wh consumed",
+                              hex(BOB, "bob"), NULL));
+    /* A revert, through debug_traceCall: no figure after it. */
+    sim = (wallet_sim){ .via = SIM_TRACE_CALL, .outcome = WALLET_SIM_REVERTED, .has_texts = true,
+                        .revert_reason = "panic 0x11 (arithmetic overflow or underflow)" };
+    effect_describe(&c, &l);
+    CHECK(l.refused && l.line[0].basis == EFFECT_ESTIMATE);
+    CHECK_STR(WARN(l, 0), "the contract would refuse it: reverted: panic 0x11 (arithmetic "
+                          "overflow or underflow)");
+    CHECK_STR(nth(&l, EFFECT_TEXT, 0), "reverted: panic 0x11 (arithmetic overflow or underflow)");
+    CHECK_STR(nth(&l, EFFECT_NOTE, 0), "the node offers no eth_simulateV1: the figures after it "
+                                       "(ENT, eEuro, energy, coin) could not be simulated");
+    /* A clearing gives back what the simulation says, however many
+     * sessions the snapshot thought expired. */
+    wallet_figure mine[1] = { figure(ME, WALLET_FIG_ENT_LOCKED, "1.5", "0.5") };
+    sim = (wallet_sim){ .via = SIM_SIMULATE_V1, .has_texts = true, .figures = mine,
+                        .nfigures = 1 };
+    c = (effect_call){ .method = "clearOldSessions", .state = &g_state, .own = addr(ME),
+                       .contract = addr(CONTRACT), .sim = &sim };
+    effect_describe(&c, &l);
+    CHECK_STR(WHAT(l, 1), "gives you back 1 ENT locked in expired sessions");
+    CHECK_STR(nth(&l, EFFECT_TEXT, 0), "no Info or Error text");
+    /* With the index's sessions: counted there, the ENT back simulated. */
+    c.past = &g_past;
+    effect_describe(&c, &l);
+    CHECK_STR(WHAT(l, 1), "2 sessions have expired, 1 of them yours: 1 ENT comes back to you");
+    CHECK(l.line[1].basis == EFFECT_SIMULATED);
+    c.sim = NULL;
+    effect_describe(&c, &l);
+    CHECK_STR(WHAT(l, 1), "2 sessions have expired, 1 of them yours: 0.75 ENT comes back to you");
+    CHECK(l.line[1].basis == EFFECT_ESTIMATE);
+}
+
 int main(void)
 {
     pc_error e = { 0 };
@@ -317,6 +433,7 @@ int main(void)
     test_votes();
     test_warnings();
     test_fee();
+    test_simulated();
     names_free(g_book);
     return check_summary();
 }

@@ -2,8 +2,8 @@
  * devnet): a past read again after a new block loads only that block and
  * comes out as a full read would; the pasts read before keep their records
  * while the reader appends, and after it lets go of them. The same for the
- * charts' series, which the reader replays only over the new block, and
- * again from the start after a reset.
+ * charts' series and the open sessions, which the reader replays only over
+ * the new block, and again from the start after a reset.
  * Usage: test_past_reader RPC_URL CONTRACT_JSON */
 #include <stdio.h>
 #include <string.h>
@@ -49,6 +49,20 @@ static pc_status propose_voter(rpc_client *c, const pc_contract *k, pc_error *er
     cJSON_Delete(receipt);
     cJSON_Delete(hash);
     return st;
+}
+
+static bool same_sessions(const wallet_past *a, const wallet_past *b)
+{
+    if (a->nsessions != b->nsessions)
+        return false;
+    for (size_t i = 0; i < a->nsessions; i++) {
+        const series_session *x = &a->sessions[i], *y = &b->sessions[i];
+        if (!eth_address_equal(&x->unit, &y->unit) ||
+            !eth_address_equal(&x->consumer, &y->consumer) || u256_cmp(&x->ent, &y->ent) ||
+            u256_cmp(&x->wh, &y->wh) || x->start != y->start)
+            return false;
+    }
+    return true;
 }
 
 static bool same_records(const wallet_past *a, const wallet_past *b)
@@ -115,6 +129,7 @@ int main(int argc, char **argv)
     CHECK(after.market.nfills == full.market.nfills);
     CHECK(after.withdrawals.count == full.withdrawals.count);
     CHECK(after.nowners == full.nowners);
+    CHECK(same_sessions(&after, &full));
     CHECK(wallet_past_series(&full, &me, &err) == PC_OK);
     CHECK(same_set(&after.series, &full.series));
 
@@ -122,6 +137,7 @@ int main(int argc, char **argv)
     wallet_past_reader_reset(&r);
     CHECK(wallet_past_reader_read(&r, h, &again, &err) == PC_OK);
     CHECK(same_records(&again, &full));
+    CHECK(same_sessions(&again, &full));
     CHECK(wallet_past_reader_series(&r, &again, &me, &err) == PC_OK);
     CHECK(same_set(&again.series, &full.series));
     wallet_past_reader_reset(&r);

@@ -8,7 +8,7 @@
 
 #include "../check.h"
 #include "wallet/roles.h"
-#include "wallet/txpipe.h"
+#include "wallet/engine.h"
 
 static eth_address addr(uint8_t n)
 {

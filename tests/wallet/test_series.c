@@ -207,8 +207,78 @@ static void test_rules(void)
     view_governance_free(&g);
 }
 
+/* "consumer unit ent wh start" for each open session, oldest first. */
+static const char *open_sessions(const series_sessions *r)
+{
+    static char out[512];
+    series_session *x = NULL;
+    size_t n = 0, used = 0;
+    out[0] = '\0';
+    if (series_sessions_open(r, &x, &n, NULL) != PC_OK)
+        return "(out of memory)";
+    for (size_t i = 0; i < n && used < sizeof out; i++) {
+        char unit[ETH_ADDRESS_TEXT_LEN], wh[U256_DEC_MAX];
+        eth_address_to_checksum(&x[i].unit, unit);
+        u256_to_dec(&x[i].wh, wh);
+        used += (size_t)snprintf(out + used, sizeof out - used, "%s%.6s %.6s %s %s %llu",
+                                 i ? ", " : "", hexaddr(&x[i].consumer), unit,
+                                 fixed(&x[i].ent), wh,
+                                 (unsigned long long)(x[i].start - txs[0].time));
+    }
+    free(x);
+    return out;
+}
+
+/* The sessions left open, fed in two parts: one used up closes, one that
+ * expired stays with its ENT until clearOldSessions, a new one with the
+ * same unit replaces an expired one. */
+static void test_sessions(void)
+{
+    reset();
+    deploy(A);
+    TX(A, "registerStorageUnit", U1, C);
+    TX(A, "setParameter", "H", "1");
+    TX(U1, "energyProduced", B, "4000");        /* B 3.2 ENT, C 0.8 */
+    TX(B, "startConsumptionSession", U1, "1");  /* block 5: 1000 Wh */
+    TX(C, "startConsumptionSession", U1, "0.5"); /* block 6: 500 Wh */
+    TX(U1, "energyConsumed", B, "400");         /* B's: 0.6 ENT and 600 Wh left */
+    TX(U1, "energyConsumed", C, "500");         /* C's used up: closed */
+    view_governance g;
+    view_market m;
+    series_sessions *r = NULL;
+    CHECK(series_sessions_new(&r, NULL) == PC_OK);
+    CHECK(view_governance_replay(txs, ntx, &g, NULL) == PC_OK);
+    CHECK(view_market_replay(txs, ntx, &m, NULL) == PC_OK);
+    CHECK(series_sessions_feed(r, txs, ntx, &g, &m, NULL) == PC_OK);
+    CHECK(series_sessions_done(r) == ntx);
+    CHECK_STR(open_sessions(r), "0x7099 0x15d3 0.6 600 20");
+    view_market_free(&m);
+    view_governance_free(&g);
+
+    /* An hour later B's has expired: still open, until a clear. */
+    history_tx *t = TX(C, "transferENT", A, "0.1");
+    t->time = txs[4].time + 3600;
+    TX(B, "startConsumptionSession", U2, "1");  /* not a unit: changes nothing */
+    CHECK(view_governance_replay(txs, ntx, &g, NULL) == PC_OK);
+    CHECK(view_market_replay(txs, ntx, &m, NULL) == PC_OK);
+    CHECK(series_sessions_feed(r, txs, ntx, &g, &m, NULL) == PC_OK);
+    CHECK_STR(open_sessions(r), "0x7099 0x15d3 0.6 600 20");
+    t = TX0(D, "clearOldSessions");
+    t->time = txs[4].time + 3601;
+    view_market_free(&m);
+    view_governance_free(&g);
+    CHECK(view_governance_replay(txs, ntx, &g, NULL) == PC_OK);
+    CHECK(view_market_replay(txs, ntx, &m, NULL) == PC_OK);
+    CHECK(series_sessions_feed(r, txs, ntx, &g, &m, NULL) == PC_OK);
+    CHECK_STR(open_sessions(r), "");
+    series_sessions_free(r);
+    view_market_free(&m);
+    view_governance_free(&g);
+}
+
 int main(void)
 {
+    test_sessions();
     test_peg();
     test_rules();
     test_fills();

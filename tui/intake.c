@@ -1,0 +1,124 @@
+#include "tui/intake.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "eth/hex.h"
+#include "tui/shell.h"
+
+/* Roles of the snapshot's account; unit owners come from the history
+ * index, once it has been read. */
+static void update_roles(tui_app *app)
+{
+    const wallet_state *s = app->snap;
+    const wallet_past *p = app->past;
+    app->roles = s && s->has_account ? wallet_roles(s, &s->account, p ? p->owners : NULL,
+                                                    p ? p->nowners : 0)
+                                     : 0;
+}
+
+/* The worker names the node it uses with each connection event and
+ * snapshot; a change means it failed over. */
+static void take_node(tui_app *app, tui_ev *ev)
+{
+    if (!ev->node)
+        return;
+    bool moved = app->node && strcmp(app->node, ev->node) != 0;
+    free(app->node);
+    app->node = ev->node;
+    ev->node = NULL;
+    if (moved)
+        tui_app_message(app, false, "now reading from %s", app->node);
+}
+
+static void connection(tui_app *app, const tui_ev *ev)
+{
+    if (ev->connected) {
+        app->chain_id = ev->chain_id;
+        if (!app->ever_connected)
+            tui_app_message(app, false, "connected to %s", tui_app_node(app));
+        else if (!app->connected)
+            tui_app_message(app, false, "node back: connected again");
+        app->ever_connected = true;
+    } else {
+        tui_app_message(app, true, "disconnected, retrying: %s", ev->msg);
+    }
+    app->connected = ev->connected;
+}
+
+static void snapshot(tui_app *app, tui_ev *ev)
+{
+    wallet_state_free(app->snap);
+    app->snap = ev->snap;
+    ev->snap = NULL;
+    update_roles(app);
+    app->connected = true;
+    app->snapshot_ms = tui_app_clock_ms(app);
+    if (!app->snapshots++)
+        app->first_page_ms = app->snapshot_ms;
+    app->requests_refresh = ev->refresh_requests;
+    app->requests = ev->requests;
+    app->counters.snapshot_us = ev->snapshot_us;
+}
+
+static void past(tui_app *app, tui_ev *ev)
+{
+    app->counters.index_us = ev->index_us;
+    app->counters.past_us = ev->past_us;
+    app->indexing = false;
+    snprintf(app->past_problem, sizeof app->past_problem, "%s",
+             ev->status == PC_OK ? "" : ev->msg);
+    /* A catch-up that failed, or found nothing new, keeps the past read
+     * before it (older, not wrong). */
+    if (ev->past) {
+        wallet_past_free(app->past);
+        free(app->past);
+        app->past = ev->past;
+        ev->past = NULL;
+    } else if (app->past && ev->past_head > app->past->head) {
+        app->past->head = ev->past_head; /* as true up to this block */
+    }
+    update_roles(app);
+}
+
+bool tui_intake_takes(const tui_ev *ev)
+{
+    switch (ev->kind) {
+    case TUI_EV_CONN:
+    case TUI_EV_SNAPSHOT:
+    case TUI_EV_INDEXING:
+    case TUI_EV_PAST:
+    case TUI_EV_RESENT:
+    case TUI_EV_READ: return true;
+    default: return false;
+    }
+}
+
+void tui_intake(tui_app *app, tui_ev *ev)
+{
+    char h[65];
+    if (ev->kind == TUI_EV_CONN || ev->kind == TUI_EV_SNAPSHOT)
+        take_node(app, ev);
+    switch (ev->kind) {
+    case TUI_EV_CONN: connection(app, ev); break;
+    case TUI_EV_SNAPSHOT: snapshot(app, ev); break;
+    case TUI_EV_INDEXING:
+        app->indexing = ev->done < ev->total;
+        app->indexed = ev->done;
+        app->to_index = ev->total;
+        break;
+    case TUI_EV_PAST: past(app, ev); break;
+    case TUI_EV_RESENT:
+        hex_encode(ev->hash, 32, h);
+        tui_app_message(app, false, "0x%.16s... sent again to %s, which had not seen it", h,
+                        ev->node ? ev->node : "the next node");
+        break;
+    case TUI_EV_READ:
+        if (ev->status != PC_OK)
+            tui_app_message(app, true, "%s", ev->msg);
+        else
+            tui_app_message(app, false, "%s", ev->text);
+        break;
+    default: break; /* not taken here */
+    }
+}
