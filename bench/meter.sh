@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # bench/meter.sh [READINGS]: readings per second of `powerchain meter run`
-# (the same reading repeated; then every reading a different amount, where
-# each distinct reading costs the node a gas estimate) next to a loop of
-# `cast send` doing the same readings, against one
+# (the same reading repeated; then every reading a different amount: each
+# group of readings gets its gas from one simulation of the group, so the
+# two should not differ, but the second run meets a longer chain, which
+# anvil handles more slowly) next to a loop of `cast send` doing the same
+# readings, against one
 # automining devnet, in one run, with the share of each run's wall time
 # that the node (anvil) spent on the CPU answering and mining, and the share
 # the client itself used. Run by hand after building (build/).
@@ -79,4 +81,4 @@ bench_row "  the node's share of that time" "$(pct "$pc_node" "$pc_wall")" \
 bench_row "  the client's own share" "$(pct "$pc_own" "$pc_wall")" "$(pct "$cast_own" "$cast_wall")" \
     "its CPU time / wall time"
 bench_row "meter: one reading of a new amount, ms" "$(per_reading "$varied_wall")" \
-    "$(per_reading "$cast_wall")" "$(per_s "$varied_wall") readings/s: one gas estimate each"
+    "$(per_reading "$cast_wall")" "$(per_s "$varied_wall") readings/s, each its own simulated gas"

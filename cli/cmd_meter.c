@@ -294,12 +294,14 @@ static pc_status group_gas(meter_run *r, const meter_group *g, uint64_t gas[], p
     }
 }
 
-/* Adds one reading to the engine with its gas and takes it to the word to
- * sign. The first reading of the run is prepared by the node (chain id,
- * fees) and sent at once, alone; the others are added prepared like it, to
- * be sent together (send_group). */
-static pc_status add_reading_job(meter_run *r, size_t index, uint64_t gas, const bytebuf *data,
-                                 pc_error *err)
+/* Adds one reading to the engine with its gas, signs it with the run's
+ * next nonce and sends it. The first reading of the run is prepared by the
+ * node (chain id, fees); the others are added prepared like it. One
+ * request a reading: a batch of sends is faster on anvil, but anvil 1.7.1
+ * then now and then leaves a transaction queued behind a nonce it has
+ * already mined, and every later one waits for it. */
+static pc_status send_reading(meter_run *r, size_t index, uint64_t gas, const bytebuf *data,
+                              pc_error *err)
 {
     reading *it = &r->items[index];
     wallet_tx t = { .from = r->from, .has_to = true, .to = *pc_contract_address(r->k),
@@ -320,45 +322,41 @@ static pc_status add_reading_job(meter_run *r, size_t index, uint64_t gas, const
     wallet_job *j = it->job;
     while (st == PC_OK && j->stage < WALLET_STAGE_CONFIRM)
         st = wallet_engine_step(r->engine, j);
-    if (st == PC_OK)
+    if (st == PC_OK) {
         wallet_job_confirm(j, r->key);
-    if (st == PC_OK && !r->has_base) {
         st = wallet_engine_step(r->engine, j);
+    }
+    if (st == PC_OK && !r->has_base) {
         r->base = j->tx;
-        r->has_base = st == PC_OK;
+        r->has_base = true;
     }
     if (st != PC_OK && j)
         pc_error_copy(err, &j->error);
     return st;
 }
 
-/* Gets the group's gas, then signs its readings in order and sends them
- * in one batch; empties the group. Returns PC_OK, or the status of a
- * failure that later readings would meet too (then *err says it and the
- * group's rest is not sent). */
+/* Gets the group's gas, then signs and sends its readings in order;
+ * empties it. Returns PC_OK, or the status of a failure that later
+ * readings would meet too (then *err says it and the group's rest is not
+ * sent). */
 static pc_status send_group(meter_run *r, meter_group *g, pc_error *err)
 {
     uint64_t gas[METER_GROUP] = { 0 };
     pc_error why[METER_GROUP] = { { 0 } };
-    wallet_job *batch[METER_GROUP];
-    size_t nbatch = 0;
     pc_status fatal = PC_OK;
     pc_status st = g->n ? group_gas(r, g, gas, why, err) : PC_OK;
     for (size_t i = 0; i < g->n; i++) {
         reading *it = &r->items[g->item[i]];
         pc_error e = *err;
-        pc_status added = fatal ? fatal : st;
-        if (added == PC_OK && !gas[i]) {
+        pc_status sent = fatal ? fatal : st;
+        if (sent == PC_OK && !gas[i]) {
             e = why[i];
-            added = e.status;
+            sent = e.status;
         }
-        bool had_base = r->has_base;
-        if (added == PC_OK)
-            added = add_reading_job(r, g->item[i], gas[i], &g->data[i], &e);
+        if (sent == PC_OK)
+            sent = send_reading(r, g->item[i], gas[i], &g->data[i], &e);
         bytebuf_free(&g->data[i]);
-        if (added == PC_OK && had_base)
-            batch[nbatch++] = it->job;
-        if (added == PC_OK)
+        if (sent == PC_OK)
             continue;
         if (!it->job)
             reading_not_sent(it, e.msg);
@@ -370,19 +368,7 @@ static pc_status send_group(meter_run *r, meter_group *g, pc_error *err)
         }
     }
     g->n = 0;
-    pc_status sent = nbatch ? wallet_engine_send_batch(r->engine, batch, nbatch, err) : PC_OK;
-    for (size_t i = 0; sent != PC_OK && i < nbatch; i++) { /* nothing was sent */
-        reading *it = &r->items[batch[i]->id];
-        wallet_engine_remove(r->engine, batch[i]);
-        it->job = NULL;
-        reading_not_sent(it, err->msg);
-    }
-    for (size_t i = 0; sent == PC_OK && !fatal && i < nbatch; i++)
-        if (batch[i]->stage == WALLET_STAGE_FAILED && batch[i]->error.cause == PC_CAUSE_KEY) {
-            fatal = batch[i]->error.status;
-            *err = batch[i]->error;
-        }
-    return sent != PC_OK ? sent : fatal;
+    return fatal;
 }
 
 /* Whether more input can be read at once: the group waits for it. */

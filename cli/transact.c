@@ -206,7 +206,7 @@ pc_status cli_transact(const cli_ctx *ctx, rpc_client *c, const pc_contract *k,
     /* Unlock first: a key file without an address field has told its
      * address after. */
     secret *key = NULL;
-    eth_address signer, from;
+    eth_address signer, from = { { 0 } };
     bool has_from = false;
     pc_status st = signer_unlock(ctx, &key, &signer, err);
     if (st == PC_OK)
@@ -308,7 +308,7 @@ static void print_dry_run_json(const wallet_sim *s, const eth_address *from)
 int cli_dry_run(const cli_ctx *ctx, rpc_client *c, const pc_contract *k, const cli_tx *t)
 {
     pc_error err = { 0 };
-    eth_address from;
+    eth_address from = { { 0 } };
     bool has_from = false;
     pc_status st = signer_address(ctx, &from, &has_from, &err);
     if (st == PC_OK && !has_from)

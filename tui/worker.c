@@ -432,6 +432,14 @@ static void deadline_after(struct timespec *ts, unsigned ms)
     }
 }
 
+static bool deadline_passed(const struct timespec *deadline)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec > deadline->tv_sec ||
+           (now.tv_sec == deadline->tv_sec && now.tv_nsec >= deadline->tv_nsec);
+}
+
 static void *thread_main(void *arg)
 {
     tui_worker *w = arg;
@@ -440,9 +448,10 @@ static void *thread_main(void *arg)
     bool busy = false; /* a transaction has a stage to run before the person's word */
     for (;;) {
         pthread_mutex_lock(&w->mu);
-        while (!w->stop && !w->jobs && !w->kick && !busy &&
-               pthread_cond_timedwait(&w->cv, &w->mu, &next) == 0)
-            ;
+        bool timed_out = false;
+        while (!w->stop && !w->jobs && !w->kick && !busy && !timed_out)
+            timed_out = pthread_cond_timedwait(&w->cv, &w->mu, &next) != 0;
+        bool kicked = w->kick;
         w->kick = false;
         if (w->stop) {
             pthread_mutex_unlock(&w->mu);
@@ -469,7 +478,10 @@ static void *thread_main(void *arg)
             continue;
         }
         /* Requests first, so that a cancel lands between two stages. */
-        if ((busy = step_one(w)))
+        if (busy && (busy = step_one(w)))
+            continue;
+        /* The tick comes when it is due, or asked for; not after each stage. */
+        if (!kicked && !timed_out && !deadline_passed(&next))
             continue;
         tick(w);
         deadline_after(&next, TICK_MS);

@@ -11,6 +11,8 @@
 #define RECEIPT_BATCH 200
 /* Signatures of one job when other signers keep taking its nonce. */
 #define MAX_SIGNINGS 3
+/* No receipt for this long: is the oldest transaction still in the pool? */
+#define STALL_MS 3000
 
 struct wallet_engine {
     rpc_client *c;
@@ -26,6 +28,7 @@ struct wallet_engine {
     uint64_t lock_chain;
     bool has_next_nonce;
     uint64_t next_nonce;
+    uint64_t progress_ms;   /* when a receipt last came (or a send went out) */
 };
 
 static uint64_t now_ms(void)
@@ -367,11 +370,24 @@ static pc_status nonce_for(wallet_engine *e, wallet_job *j, uint64_t chain, pc_e
     return PC_OK;
 }
 
-/* After a refusal of j's bytes: when another signer took its nonce (the
- * node's next is past it), j takes the node's next one; false otherwise. */
+/* After a refusal of j's bytes: when another signer took its nonce, j
+ * takes the node's next one; false otherwise. During a run, whose own
+ * later transactions may wait in the node's pool and count in its pending
+ * nonce, only a mined transaction at j's nonce says another signer took
+ * it: signing again past a gap would leave every later transaction of the
+ * run waiting for a nonce nobody sends. */
 static bool take_next_nonce(wallet_engine *e, wallet_job *j)
 {
-    uint64_t node_next = 0;
+    uint64_t mined = 0, node_next = 0;
+    if (e->locked) {
+        cJSON *params = node_params_address_tag(&j->t.from, "latest"), *res = NULL;
+        bool ok = params && rpc_call(e->c, "eth_getTransactionCount", params, true, &res,
+                                     NULL) == PC_OK &&
+                  node_parse_u64(res, "nonce", &mined, NULL) == PC_OK;
+        cJSON_Delete(res);
+        if (!ok || mined <= j->tx.nonce)
+            return false;
+    }
     if (next_nonce(e->c, &j->t.from, &node_next, NULL) != PC_OK || node_next <= j->tx.nonce)
         return false;
     j->tx.nonce = node_next;
@@ -391,14 +407,13 @@ static pc_status sign(wallet_engine *e, wallet_job *j, pc_error *err)
 
 /* Sends j's signed bytes: the same bytes over a failover while the node
  * cannot be reached (up to send_tries); signed again with the node's next
- * nonce when another signer took this one (`refused`: a first send was
- * refused already, in a batch). */
-static pc_status send_signed(wallet_engine *e, wallet_job *j, bool refused, pc_error *err)
+ * nonce when another signer took this one. */
+static pc_status send_signed(wallet_engine *e, wallet_job *j, pc_error *err)
 {
     unsigned tries = j->t.send_tries ? j->t.send_tries : 1;
     for (int signing = 0; signing < MAX_SIGNINGS; signing++) {
         bool answer_lost = false;
-        for (unsigned attempt = 0; !refused; attempt++) {
+        for (unsigned attempt = 0;; attempt++) {
             offer_result r = offer(e, &j->raw, j->hash, err);
             if (r == OFFER_TAKEN)
                 return PC_OK;
@@ -410,7 +425,6 @@ static pc_status send_signed(wallet_engine *e, wallet_job *j, bool refused, pc_e
             rpc_client_fail_over(e->c);
             sleep_ms(1000);
         }
-        refused = false;
         pc_status st = err->status;
         if (answer_lost || err->cause != PC_CAUSE_REFUSED || !take_next_nonce(e, j) ||
             (st = sign(e, j, err)) != PC_OK)
@@ -443,6 +457,7 @@ static pc_status sent_or_failed(wallet_engine *e, wallet_job *j, pc_status st)
     j->sent = true;
     j->moves = rpc_client_moves(e->c);
     j->stage = WALLET_STAGE_WATCH;
+    e->progress_ms = now_ms();
     tell(e, j, WALLET_JOB_SENT);
     return PC_OK;
 }
@@ -475,86 +490,9 @@ static pc_status sign_stage(wallet_engine *e, wallet_job *j)
     if (st == PC_OK)
         st = sign(e, j, err);
     if (st == PC_OK)
-        st = send_signed(e, j, false, err);
+        st = send_signed(e, j, err);
     nonce_lock_release(&lock);
     return sent_or_failed(e, j, st);
-}
-
-pc_status wallet_engine_send_batch(wallet_engine *e, wallet_job *jobs[], size_t n,
-                                   pc_error *err)
-{
-    if (!e->locked)
-        return pc_fail(err, PC_EINPUT, "a batch is sent under a nonce lock held for the run");
-    rpc_batch *b = rpc_batch_new();
-    size_t *at = calloc(n ? n : 1, sizeof *at);
-    if (!b || !at) {
-        rpc_batch_free(b);
-        free(at);
-        return pc_fail(err, PC_ENOMEM, "out of memory");
-    }
-    /* Signed in order, each with the run's next nonce. */
-    for (size_t i = 0; i < n; i++) {
-        wallet_job *j = jobs[i];
-        at[i] = SIZE_MAX;
-        if (j->stage != WALLET_STAGE_SIGN)
-            continue;
-        pc_status st = ready_to_sign(j);
-        if (st == PC_OK && !eth_address_equal(&e->lock_from, &j->t.from))
-            st = pc_fail(&j->error, PC_EINPUT, "the engine holds another account's nonce lock");
-        if (st == PC_OK)
-            st = nonce_for(e, j, e->lock_chain, &j->error);
-        j->stage = WALLET_STAGE_SEND;
-        if (st == PC_OK)
-            st = sign(e, j, &j->error);
-        char *hex = st == PC_OK ? hex_encode_prefixed(j->raw.data, j->raw.len) : NULL;
-        cJSON *params = hex ? cJSON_CreateArray() : NULL;
-        if (params && !cJSON_AddItemToArray(params, cJSON_CreateString(hex))) {
-            cJSON_Delete(params);
-            params = NULL;
-        }
-        free(hex);
-        int index = params ? rpc_batch_add(b, "eth_sendRawTransaction", params) : -1;
-        if (st == PC_OK && index < 0)
-            st = pc_fail(&j->error, PC_ENOMEM, "out of memory");
-        if (st != PC_OK) {
-            sent_or_failed(e, j, st);
-            continue;
-        }
-        at[i] = (size_t)index;
-        e->next_nonce = j->tx.nonce + 1;
-    }
-    /* Sent at once: never retried whole, so a lost answer sends nothing
-     * twice; each transaction then goes again alone, as the same bytes. */
-    pc_error sub = { 0 };
-    bool answered = rpc_batch_send(e->c, b, false, &sub) == PC_OK;
-    for (size_t i = 0; i < n; i++) {
-        wallet_job *j = jobs[i];
-        if (at[i] == SIZE_MAX)
-            continue;
-        pc_status st;
-        const cJSON *res = answered ? rpc_batch_result(b, at[i], &j->error) : NULL;
-        uint8_t node_hash[32];
-        bool known = false;
-        if (!answered) {
-            st = send_signed(e, j, false, &j->error);
-        } else if (res && node_parse_hash(res, "transaction hash", node_hash, &j->error) == PC_OK) {
-            st = memcmp(node_hash, j->hash, 32) == 0
-                     ? PC_OK
-                     : pc_fail_cause(&j->error, PC_ENODE, PC_CAUSE_MALFORMED,
-                                     "%s reported a different transaction hash",
-                                     rpc_client_url(e->c));
-        } else if (res) {
-            st = j->error.status;
-        } else if (node_tx_known(e->c, j->hash, &known, NULL) == PC_OK && known) {
-            st = PC_OK; /* refused, but the node has it */
-        } else {
-            st = send_signed(e, j, true, &j->error);
-        }
-        sent_or_failed(e, j, st);
-    }
-    rpc_batch_free(b);
-    free(at);
-    return PC_OK;
 }
 
 pc_status wallet_engine_step(wallet_engine *e, wallet_job *j)
@@ -706,14 +644,14 @@ static void settle_mined(wallet_engine *e, wallet_job *j, node_receipt *r)
     tell(e, j, WALLET_JOB_SETTLED);
 }
 
-/* After a failover: gives the node in use the bytes it never saw. A node
- * that refuses them (their nonce is used there) means the transaction can
- * never be mined: lost. False when the node could not be asked. */
-static bool resend_if_unknown(wallet_engine *e, wallet_job *j)
+/* Gives the node in use j's signed bytes when it does not know them: after
+ * a failover (it never saw them), or when receipts stopped coming (it
+ * dropped them from its pool: anvil loses one now and then among a batch
+ * of sends). A node that refuses them (their nonce is used there) means
+ * the transaction can never be mined: lost. False when the node could not
+ * be asked. */
+static bool give_again_if_unknown(wallet_engine *e, wallet_job *j, bool moved)
 {
-    unsigned long moves = rpc_client_moves(e->c);
-    if (moves == j->moves)
-        return true;
     bool known = false;
     if (node_tx_known(e->c, j->hash, &known, NULL) != PC_OK)
         return false;
@@ -726,15 +664,17 @@ static bool resend_if_unknown(wallet_engine *e, wallet_job *j)
             char h[67];
             hex_encode(j->hash, 32, h);
             pc_fail_cause(&j->error, PC_ETX, PC_CAUSE_LOST,
-                          "transaction 0x%s was lost with the node that took it, and the next "
-                          "node refuses it: %s",
+                          moved ? "transaction 0x%s was lost with the node that took it, and "
+                                  "the next node refuses it: %s"
+                                : "transaction 0x%s was dropped by the node, which refuses it "
+                                  "again: %s",
                           h, err.msg);
             fail(e, j);
             return true;
         }
         tell(e, j, WALLET_JOB_RESENT);
     }
-    j->moves = moves;
+    j->moves = rpc_client_moves(e->c);
     return true;
 }
 
@@ -755,19 +695,33 @@ static wallet_job *watched_by_hash(wallet_engine *e, wallet_job *from, const uin
 
 void wallet_engine_take_receipts(wallet_engine *e, wallet_receipt_query *q, size_t n)
 {
-    bool reachable = true;
-    wallet_job *cursor = e->jobs;
+    bool reachable = true, settled_one = false;
+    wallet_job *cursor = e->jobs, *oldest = NULL;
     for (size_t i = 0; i < n; i++) {
         wallet_job *j = watched_by_hash(e, cursor, q[i].hash);
         if (j)
             cursor = j->next;
         /* A receipt of another transaction than asked for is no answer. */
-        if (q[i].found && j && memcmp(q[i].receipt.tx_hash, q[i].hash, 32) == 0)
+        if (q[i].found && j && memcmp(q[i].receipt.tx_hash, q[i].hash, 32) == 0) {
             settle_mined(e, j, &q[i].receipt);
-        else if (j && reachable)
-            reachable = resend_if_unknown(e, j);
+            settled_one = true;
+        } else if (j && reachable && rpc_client_moves(e->c) != j->moves) {
+            reachable = give_again_if_unknown(e, j, true);
+        } else if (j && (!oldest || j->tx.nonce < oldest->tx.nonce)) {
+            oldest = j;
+        }
         if (q[i].found)
             node_receipt_free(&q[i].receipt);
+    }
+    /* No receipt for a while: the transaction every later one of its
+     * account waits for may be gone from the node's pool. */
+    uint64_t now = now_ms();
+    if (settled_one || !oldest)
+        e->progress_ms = now;
+    else if (now - e->progress_ms >= STALL_MS && reachable &&
+             oldest->stage == WALLET_STAGE_WATCH) {
+        give_again_if_unknown(e, oldest, false);
+        e->progress_ms = now;
     }
 }
 

@@ -26,9 +26,11 @@
  *             The lock is released once the node has the transaction.
  *   WATCH     receipts (wallet_engine_watch, or a caller's own batch with
  *             wallet_engine_receipt_queries and wallet_engine_take_receipts);
- *             after a failover the node in use is given the same signed
- *             bytes when it never saw them (it refuses them: the job is
- *             lost, cause PC_CAUSE_LOST).
+ *             the node in use is given the same signed bytes when it does
+ *             not know them: after a failover (it never saw them), and when
+ *             no receipt came for 3 s (it dropped them: a restart, an
+ *             eviction), the oldest transaction first; a node that refuses
+ *             them makes the job lost (cause PC_CAUSE_LOST).
  *   DONE      mined: receipt and outcome (Info/Error texts, status, revert
  *             reason); a creation's address checked against sender and
  *             nonce. Whether it succeeded is wallet_outcome_cause's to say.
@@ -39,9 +41,8 @@
  * transact.c, wallet_engine_wait), the panel's worker steps its jobs a stage
  * at a time between the panel's requests and watches them with each
  * snapshot (tui/worker.c), `meter run` adds prepared jobs in bulk under a
- * lock held for the run and sends each group in one batch
- * (wallet_engine_send_batch; cli/cmd_meter.c). Each stage's work happens on
- * the caller's thread; an engine is used by one thread at a time.
+ * lock held for the run (cli/cmd_meter.c). Each stage's work happens on the
+ * caller's thread; an engine is used by one thread at a time.
  *
  * Events: the hook hears every job's progress (below). Ownership: the
  * engine owns its jobs (wallet_engine_remove frees one, wallet_engine_free
@@ -206,21 +207,6 @@ void wallet_job_confirm(wallet_job *j, secret *key);
  * PC_CAUSE_CANCELLED, "cancelled; nothing was sent"), the hook told.
  * Ignored from SIGN on. */
 void wallet_job_cancel(wallet_engine *e, wallet_job *j);
-
-/* SIGN and SEND for the jobs given, in order (those at SIGN: confirmed;
- * the others are left alone), while the engine holds the lock for a run:
- * each signed with the run's next nonce, then all sent in ONE batch of
- * eth_sendRawTransaction (the node takes or refuses each on its own; the
- * batch is never sent twice). A transaction refused there is taken when
- * the node knows it, and signed again with the node's next nonce when
- * another signer took its own; a batch whose answer was lost is sent again
- * job by job as the same bytes, up to each job's send_tries. Each job ends
- * at WATCH or FAILED, as wallet_engine_step's SIGN. PC_OK, or PC_EINPUT
- * (no lock held), PC_ENOMEM: nothing was sent. A transaction refused for
- * another reason leaves a gap in the run's nonces: the ones after it wait
- * in the node's pool (reported without a receipt). */
-pc_status wallet_engine_send_batch(wallet_engine *e, wallet_job *jobs[], size_t n,
-                                   pc_error *err);
 
 /* Holds t->from's nonce lock on the node's chain (chain id and genesis
  * block, one request; the chain must be t->chain_id when pinned) until

@@ -4,7 +4,8 @@
 # (same contract address, same state), that hears nothing of what the first
 # node is sent. `send` and `meter run` must find that it lacks their signed
 # transactions, give it the same bytes (same hashes, so nothing can be mined
-# twice), and report the outcomes from it.
+# twice), and report the outcomes from it. A node that drops a transaction
+# from its pool (a restart, an eviction) is given it again the same way.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/lib/devnet.sh"
 . "$PROJECT_ROOT/tests/lib/failover.sh"
@@ -65,5 +66,28 @@ assert_eq "three nonces used on the second node" "$("$CAST" nonce --rpc-url "$NO
     $((unit_nonce + 3))
 assert_eq "3500 Wh stored on the second node" "$("$POWERCHAIN_BIN" --rpc "$NODE2_RPC" \
     --contract-json "$DEVNET_JSON" call getStorageUnitEnergy "$B")" "wh  3.5 kWh"
+
+echo "# a node that drops a pending transaction from its pool is given it again"
+rpc() { "$CAST" rpc --rpc-url "$DEVNET_RPC" "$@" >/dev/null; }
+rpc evm_setAutomine false
+"$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --yes \
+    --private-key-file "$DEVNET_DIR/a.key" send clearOldSessions --wait 60 \
+    >"$DEVNET_DIR/dropped" 2>&1 &
+sender=$!
+hash=
+for ((i = 0; i < 600; i++)); do
+    hash=$(sed -n 's/^transaction \(0x[0-9a-f]*\) sent$/\1/p' "$DEVNET_DIR/dropped")
+    [[ -n $hash ]] && break
+    sleep 0.1
+done
+assert_match "sent, and pending" "$hash" "0x*"
+rpc anvil_dropTransaction "$hash"
+assert_eq "the node has forgotten it" "$("$CAST" tx --rpc-url "$DEVNET_RPC" "$hash" 2>/dev/null)" ""
+rpc evm_setAutomine true
+wait "$sender"; code=$?
+assert_eq "the send completes" "$code" 0
+assert_match "the node was given it again" "$(cat "$DEVNET_DIR/dropped")" \
+    "*had not seen the transaction: sent it the same signed transaction*mined in block*"
+assert_eq "mined, under its own hash" "$("$CAST" receipt --rpc-url "$DEVNET_RPC" "$hash" status)" true
 
 assert_summary

@@ -11,12 +11,12 @@ pw "$WORK/p" "foundry password"
 run() { $NO_TTY "$PC" --keystore "$KS" "$@"; }
 lower() { tr 'A-F' 'a-f' <<<"$1"; }
 # The signer cast reads out of a raw transaction powerchain signed offline
-# as ACCOUNT.
+# as ACCOUNT (at no fee: the default fee cap of 0 holds offline too).
 signed_by() { # signed_by ACCOUNT
     local raw
     raw=$(run --account "$1" --password-file "$WORK/p" \
         --contract 0x00000000000000000000000000000000000000c0 send --raw --chain-id 4200 \
-        --nonce 0 --gas-limit 100000 --gas-price 1 transferENT \
+        --nonce 0 --gas-limit 100000 --gas-price 0 transferENT \
         0x00000000000000000000000000000000000000c1 1) || return $?
     "$CAST" decode-transaction "$raw" | grep -oE '\\"signer\\": \\"0x[0-9a-f]{40}' | grep -oE '0x[0-9a-f]{40}'
 }
@@ -50,7 +50,7 @@ check "nothing learnt by listing" [ ! -e "$KS/.powerchain" ]
 echo "# a wrong password learns nothing"
 expect 4 "wrong password for key file $KS/alice \(MAC mismatch\)" \
     run --password-file <(echo nope) --account alice --contract 0x00000000000000000000000000000000000000c0 \
-    send --raw --chain-id 1 --nonce 0 --gas-limit 21000 --gas-price 1 transferENT 0x00000000000000000000000000000000000000c1 1
+    send --raw --chain-id 1 --nonce 0 --gas-limit 21000 --gas-price 0 transferENT 0x00000000000000000000000000000000000000c1 1
 check "no record after a wrong password" [ ! -e "$KS/.powerchain/addresses.json" ]
 
 echo "# unlocked by name: the key, and the address learnt beside the file"
