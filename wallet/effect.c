@@ -753,24 +753,35 @@ static void simulation(const effect_call *c, effect_lines *out)
         say(out, EFFECT_NOTE, "%s", note);
 }
 
-/* ---- the table ---- */
+/* ---- by function ---- */
 
-static const struct {
-    const char *method;
-    void (*describe)(effect_ctx *x);
-} METHODS[] = {
-    { "transferENT", transfer_ent },       { "transfereEuro", transfer_eeuro },
-    { "lockeEuro", lock_eeuro },           { "minteEuro", mint_eeuro },
-    { "burneEuro", burn_eeuro },           { "unlockeEuro", unlock_eeuro },
-    { "startConsumptionSession", start_session },
-    { "clearOldSessions", clear_sessions },
-    { "energyProduced", produced },        { "energyConsumed", consumed },
-    { "reportActualEnergy", actual },      { "addOrder", add_order },
-    { "removeOrder", remove_order },       { "addVoter", add_voter },
-    { "removeVoter", remove_voter },       { "registerStorageUnit", register_unit },
-    { "removeStorageUnit", remove_unit },  { "changeBanker", change_banker },
-    { "setParameter", set_parameter },     { "destroy", destroy },
-};
+/* Says what a call of x->m does; false when this module does not know. */
+static bool describe(effect_ctx *x)
+{
+    switch (x->m->id) {
+    case PC_FN_TRANSFER_ENT: transfer_ent(x); return true;
+    case PC_FN_TRANSFER_EEURO: transfer_eeuro(x); return true;
+    case PC_FN_LOCK_EEURO: lock_eeuro(x); return true;
+    case PC_FN_MINT_EEURO: mint_eeuro(x); return true;
+    case PC_FN_BURN_EEURO: burn_eeuro(x); return true;
+    case PC_FN_UNLOCK_EEURO: unlock_eeuro(x); return true;
+    case PC_FN_START_CONSUMPTION_SESSION: start_session(x); return true;
+    case PC_FN_CLEAR_OLD_SESSIONS: clear_sessions(x); return true;
+    case PC_FN_ENERGY_PRODUCED: produced(x); return true;
+    case PC_FN_ENERGY_CONSUMED: consumed(x); return true;
+    case PC_FN_REPORT_ACTUAL_ENERGY: actual(x); return true;
+    case PC_FN_ADD_ORDER: add_order(x); return true;
+    case PC_FN_REMOVE_ORDER: remove_order(x); return true;
+    case PC_FN_ADD_VOTER: add_voter(x); return true;
+    case PC_FN_REMOVE_VOTER: remove_voter(x); return true;
+    case PC_FN_REGISTER_STORAGE_UNIT: register_unit(x); return true;
+    case PC_FN_REMOVE_STORAGE_UNIT: remove_unit(x); return true;
+    case PC_FN_CHANGE_BANKER: change_banker(x); return true;
+    case PC_FN_SET_PARAMETER: set_parameter(x); return true;
+    case PC_FN_DESTROY: destroy(x); return true;
+    default: return false;
+    }
+}
 
 /* Parses the arguments; false with a warning naming the bad one. */
 static bool parse_args(effect_ctx *x)
@@ -796,14 +807,11 @@ void effect_describe(const effect_call *c, effect_lines *out)
 {
     out->n = 0;
     out->refused = false;
-    effect_ctx x = { .c = c, .m = pc_method_find(c->method), .out = out };
-    size_t i = 0;
-    while (i < sizeof METHODS / sizeof METHODS[0] && strcmp(METHODS[i].method, c->method) != 0)
-        i++;
-    if (!x.m || i == sizeof METHODS / sizeof METHODS[0])
-        say(out, EFFECT_WARNING, "%s: no description of what it does", c->method);
-    else if (parse_args(&x))
-        METHODS[i].describe(&x);
+    effect_ctx x = { .c = c, .m = c->method, .out = out };
+    if (!x.m || x.m->kind == PC_READ)
+        say(out, EFFECT_WARNING, "%s: no description of what it does", x.m ? x.m->name : "");
+    else if (parse_args(&x) && !describe(&x))
+        say(out, EFFECT_WARNING, "%s: no description of what it does", x.m->name);
     for (size_t a = 0; x.m && a < x.m->nargs && a < c->nargs; a++)
         abi_value_free(&x.arg[a]);
     simulation(c, out);
