@@ -6,7 +6,7 @@
 #include "rpcclient/units.h"
 
 void pc_arg_text(const pc_method *m, const abi_value *args, size_t i, pc_address_writer address,
-                 void *ctx, char *out, size_t cap)
+                 const void *ctx, char *out, size_t cap)
 {
     static const pc_unit UNITS[] = {
         [PC_ARG_ENT] = PC_UNIT_ENT,     [PC_ARG_EEURO] = PC_UNIT_EEURO,
@@ -38,7 +38,7 @@ void pc_arg_text(const pc_method *m, const abi_value *args, size_t i, pc_address
 }
 
 void pc_call_text(const pc_method *m, const abi_value *args, pc_address_writer address,
-                  void *ctx, char *out, size_t cap)
+                  const void *ctx, char *out, size_t cap)
 {
     size_t used = (size_t)snprintf(out, cap, "%s(", m->name);
     for (size_t i = 0; i < args->count && i < m->nargs && used < cap; i++) {

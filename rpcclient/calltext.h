@@ -15,15 +15,15 @@
 
 /* Writes address a into out (NUL-terminated within cap); ctx is the
  * caller's. */
-typedef void (*pc_address_writer)(const eth_address *a, void *ctx, char *out, size_t cap);
+typedef void (*pc_address_writer)(const eth_address *a, const void *ctx, char *out, size_t cap);
 
 /* Argument i of a call of m, `args` the ABI_TUPLE pc_decode_calldata gives
  * (i < args->count and i < m->nargs). */
 void pc_arg_text(const pc_method *m, const abi_value *args, size_t i, pc_address_writer address,
-                 void *ctx, char *out, size_t cap);
+                 const void *ctx, char *out, size_t cap);
 
 /* "addOrder(1 eEuro/ENT, 10 ENT, buy)"; "clearOldSessions()". */
 void pc_call_text(const pc_method *m, const abi_value *args, pc_address_writer address,
-                  void *ctx, char *out, size_t cap);
+                  const void *ctx, char *out, size_t cap);
 
 #endif

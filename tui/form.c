@@ -339,9 +339,9 @@ static void describe_arg(const names *book, pc_arg_kind kind, const char *text, 
 pc_status tui_form_encode(const tui_form *f, const names *book, tui_call *out, pc_error *err)
 {
     memset(out, 0, sizeof *out);
-    const pc_method *m = pc_method_find(f->spec.method);
+    const pc_method *m = pc_method_get(f->spec.method);
     if (!m)
-        return pc_fail(err, PC_EINPUT, "unknown method %s", f->spec.method);
+        return pc_fail(err, PC_EINPUT, "the form runs no contract function");
     /* Names typed for addresses go to the binding as the addresses they name. */
     char resolved[TUI_FORM_FIELDS][ETH_ADDRESS_TEXT_LEN];
     char *texts[TUI_FORM_FIELDS];

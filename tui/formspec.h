@@ -45,7 +45,8 @@ typedef struct tui_field_spec {
 
 typedef struct tui_form_spec {
     const char *title;
-    const char *method;    /* contract method run with the fields as arguments; NULL: local */
+    pc_fn method;          /* the contract function run with the fields as its
+                              arguments; PC_FN_NONE: a local form */
     size_t nfields;
     tui_field_spec fields[TUI_FORM_FIELDS];
     /* A line shown under the fields, recomputed as the person types (e.g.

@@ -168,7 +168,7 @@ static void test_parse(void)
     CHECK_STR(v.args[1], unit[1]);
 }
 
-static void short_address(const eth_address *a, void *ctx, char *out, size_t cap)
+static void short_address(const eth_address *a, const void *ctx, char *out, size_t cap)
 {
     char hex[ETH_ADDRESS_TEXT_LEN];
     eth_address_to_checksum(a, hex);
