@@ -26,4 +26,14 @@ void pc_arg_text(const pc_method *m, const abi_value *args, size_t i, pc_address
 void pc_call_text(const pc_method *m, const abi_value *args, pc_address_writer address,
                   const void *ctx, char *out, size_t cap);
 
+/* What a call of m does, in words: m's intent with each {N} replaced by
+ * argument N as a sentence shows it, and {N?yes|no} by `yes` when the
+ * boolean argument N is true (an order's side), else by `no`. In a
+ * sentence, amounts have their unit ("1.5 ENT"), energy is in Wh as the
+ * forms take it ("500 Wh"), an order id is its number, a parameter's value
+ * has the parameter's own unit ("5%", "2 h"), and addresses come from
+ * `address`. Empty for a method without intent (reads). */
+void pc_intent_text(const pc_method *m, const abi_value *args, pc_address_writer address,
+                    const void *ctx, char *out, size_t cap);
+
 #endif

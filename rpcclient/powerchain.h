@@ -6,7 +6,9 @@
  * person -> checked, typed values -> calldata) -> sender.h signs and sends ->
  * pc_outcome_from_receipt decodes Info/Error events and the status. Reads:
  * pc_encode_call -> eth_call (wallet/read.h alone, wallet/state.h in a
- * batch) -> pc_decode_result. */
+ * batch) -> pc_decode_result. The rest of the program names a function by
+ * its pc_fn id. A call in words (history rows, the sentence of intent) is
+ * rpcclient/calltext.h's; the contract's vote strings, rpcclient/vote.h's. */
 #ifndef PC_POWERCHAIN_H
 #define PC_POWERCHAIN_H
 
@@ -120,6 +122,10 @@ typedef struct pc_method {
     /* PC_VOTE: how the contract's vote string begins ("Add_Voter_"); its
      * arguments follow, '_'-separated (rpcclient/vote.h). NULL otherwise. */
     const char *vote;
+    /* PC_TX and PC_VOTE: what a call does, in words, for the confirmation
+     * (rpcclient/calltext.h fills it: pc_intent_text); for a vote, the
+     * proposal. NULL for reads. */
+    const char *intent;
 } pc_method;
 
 /* Every function of PROTOCOL.md, in its order (the order of pc_fn). */

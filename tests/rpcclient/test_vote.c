@@ -1,6 +1,7 @@
 /* The binding's table by id, the vote-string codec (written from decoded
  * calls, read back from what a node lists, malformed strings from outside
- * included), and a decoded call as people read it. */
+ * included), a decoded call as people read it, and the sentences of
+ * intent. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,14 +176,21 @@ static void short_address(const eth_address *a, const void *ctx, char *out, size
     snprintf(out, cap, "%s%.6s", (const char *)ctx, hex);
 }
 
-static const char *shown(pc_fn id, int argc, char *const argv[])
+/* A call of id in words, by pc_call_text or pc_intent_text. */
+typedef void (*words_fn)(const pc_method *, const abi_value *, pc_address_writer, const void *,
+                         char *, size_t);
+
+static const char *words(words_fn fn, pc_fn id, int argc, char *const argv[])
 {
     static char out[256];
     abi_value args = encoded_args(id, argc, argv);
-    pc_call_text(pc_method_get(id), &args, short_address, "@", out, sizeof out);
+    fn(pc_method_get(id), &args, short_address, "@", out, sizeof out);
     abi_value_free(&args);
     return out;
 }
+
+#define shown(...) words(pc_call_text, __VA_ARGS__)
+#define intended(...) words(pc_intent_text, __VA_ARGS__)
 
 static void test_call_text(void)
 {
@@ -201,11 +209,47 @@ static void test_call_text(void)
     CHECK_STR(shown(PC_FN_CLEAR_OLD_SESSIONS, 0, NULL), "clearOldSessions()");
 }
 
+/* Every call that acts has a sentence, every read none; a sentence's
+ * figures are as a sentence shows them. */
+static void test_intent(void)
+{
+    size_t n;
+    const pc_method *all = pc_methods(&n);
+    for (size_t i = 0; i < n; i++)
+        CHECK((all[i].kind == PC_READ) == (all[i].intent == NULL));
+    char *buy[] = { "0.5", "1", "buy" };
+    char *sell[] = { "0.12", "2", "sell" };
+    char *removal[] = { "7", "buy" };
+    char *unit[] = { "0x" BOB, "0x" ALICE };
+    char *consumed[] = { "0x" BOB, "1500" };
+    char *param_c[] = { "C", "0.1" };
+    char *param_h[] = { "H", "3" };
+    CHECK_STR(intended(PC_FN_ADD_ORDER, 3, buy), "buys 1 ENT at up to 0.5 eEuro/ENT");
+    CHECK_STR(intended(PC_FN_ADD_ORDER, 3, sell), "sells 2 ENT at 0.12 eEuro/ENT");
+    CHECK_STR(intended(PC_FN_REMOVE_ORDER, 2, removal), "removes your buy order #7");
+    CHECK_STR(intended(PC_FN_REGISTER_STORAGE_UNIT, 2, unit),
+              "register @0x7099 as a storage unit owned by @0xf39F");
+    CHECK_STR(intended(PC_FN_ENERGY_CONSUMED, 2, consumed),
+              "burns @0x7099's locked ENT for 1500 Wh consumed");
+    CHECK_STR(intended(PC_FN_SET_PARAMETER, 2, param_c), "set C to 10%");
+    CHECK_STR(intended(PC_FN_SET_PARAMETER, 2, param_h), "set H to 3 h");
+    CHECK_STR(intended(PC_FN_DESTROY, 0, NULL), "retire the contract");
+    CHECK_STR(intended(PC_FN_GET_ORDERS, 0, NULL), "");
+    /* Cut to the room given, never past it. */
+    char small[8];
+    abi_value args = encoded_args(PC_FN_ADD_ORDER, 3, buy);
+    pc_intent_text(pc_method_get(PC_FN_ADD_ORDER), &args, short_address, "@", small,
+                   sizeof small);
+    CHECK_STR(small, "buys 1 ");
+    abi_value_free(&args);
+}
+
 int main(void)
 {
     test_ids();
     test_write();
     test_parse();
     test_call_text();
+    test_intent();
     return check_summary();
 }

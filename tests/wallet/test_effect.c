@@ -419,6 +419,31 @@ static void test_simulated(void)
     CHECK(l.line[1].basis == EFFECT_ESTIMATE);
 }
 
+/* Without the costs or the book, the method table's sentence of intent
+ * alone, with what could not be read. */
+static void test_unread(void)
+{
+    unsigned missing = g_state.missing;
+    g_state.missing |= WALLET_SEC_COSTS | WALLET_SEC_ORDERS;
+    effect_lines l = RUN("startConsumptionSession", hex(U1, NULL), "1");
+    CHECK_STR(WHAT(l, 0), fmt("locks 1 ENT for energy from %s (the burn cost could not be read)",
+                              hex(U1, "u1"), NULL));
+    l = RUN("energyProduced", hex(BOB, NULL), "5000");
+    CHECK_STR(WHAT(l, 0), fmt("mints ENT to %s for 5000 Wh produced (the costs could not be "
+                              "read)", hex(BOB, "bob"), NULL));
+    l = RUN("energyConsumed", hex(BOB, NULL), "1500");
+    CHECK_STR(WHAT(l, 0), fmt("burns %s's locked ENT for 1500 Wh consumed", hex(BOB, "bob"),
+                              NULL));
+    l = RUN("addOrder", "0.5", "1", "buy");
+    CHECK_STR(WHAT(l, 0), "buys 1 ENT at up to 0.5 eEuro/ENT (the book could not be read)");
+    l = RUN("addOrder", "0.5", "1", "sell");
+    CHECK_STR(WHAT(l, 0), "sells 1 ENT at 0.5 eEuro/ENT (the book could not be read)");
+    l = RUN("removeOrder", "3", "sell");
+    CHECK_STR(WHAT(l, 0), "removes your sell order #3");
+    CHECK(count(&l, EFFECT_WARNING) == 0);
+    g_state.missing = missing;
+}
+
 int main(void)
 {
     pc_error e = { 0 };
@@ -430,6 +455,7 @@ int main(void)
     test_tokens();
     test_energy();
     test_market();
+    test_unread();
     test_votes();
     test_warnings();
     test_fee();
