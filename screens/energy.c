@@ -419,8 +419,8 @@ static bool key(tui_app *app, void *state, int ch)
     tui_form_spec start = {
         .title = "Start a consumption session", .method = PC_FN_START_CONSUMPTION_SESSION,
         .nfields = 2,
-        .fields = { { .label = "Storage unit", .kind = PC_ARG_ADDRESS, .preset = unit },
-                    { .label = "ENT to lock", .kind = PC_ARG_ENT, .limit = TUI_LIMIT_ENT } },
+        .fields = { { .label = "Storage unit", .preset = unit },
+                    { .label = "ENT to lock", .limit = TUI_LIMIT_ENT } },
         .preview = preview,
     };
     static const tui_form_spec clear = {

@@ -431,8 +431,8 @@ static void remove_chosen(tui_app *app, const wallet_state *s, const ladder *lad
     static char id[U256_DEC_MAX]; /* outlives the form that points at it */
     tui_form_spec remove = {
         .title = "Remove your order", .method = PC_FN_REMOVE_ORDER, .nfields = 2,
-        .fields = { { .label = "Order id", .kind = PC_ARG_ORDER_ID, .preset = id },
-                    { .label = "Side", .kind = PC_ARG_SIDE, .hidden = true } },
+        .fields = { { .label = "Order id", .preset = id },
+                    { .label = "Side", .hidden = true } },
     };
     if (!s || cursor >= lad->nrows || !own(s, lad->rows[cursor].o)) {
         tui_app_message(app, true, "choose one of your own orders (marked mine) first");
@@ -451,10 +451,10 @@ static bool key(tui_app *app, void *state, int ch)
     const wallet_state *s = tui_app_snapshot(app);
     tui_form_spec add = {
         .method = PC_FN_ADD_ORDER, .nfields = 3,
-        .fields = { { .label = "Price eEuro/ENT", .kind = PC_ARG_PRICE,
+        .fields = { { .label = "Price eEuro/ENT",
                       .limit = TUI_LIMIT_POSITIVE },
-                    { .label = "Amount (ENT)", .kind = PC_ARG_ENT, .limit = TUI_LIMIT_POSITIVE },
-                    { .label = "Side", .kind = PC_ARG_SIDE, .hidden = true } },
+                    { .label = "Amount (ENT)", .limit = TUI_LIMIT_POSITIVE },
+                    { .label = "Side", .hidden = true } },
         .preview = order_preview,
         .check = order_check,
     };

@@ -150,17 +150,17 @@ static bool key(tui_app *app, void *state, int ch)
     meter_state *st = state;
     static const tui_form_spec produced = {
         .title = "Report energy produced", .method = PC_FN_ENERGY_PRODUCED, .nfields = 2,
-        .fields = { { .label = "Producer", .kind = PC_ARG_ADDRESS },
-                    { .label = "Energy (Wh)", .kind = PC_ARG_WH, .limit = TUI_LIMIT_POSITIVE } },
+        .fields = { { .label = "Producer" },
+                    { .label = "Energy (Wh)", .limit = TUI_LIMIT_POSITIVE } },
     };
     static const tui_form_spec consumed = {
         .title = "Report energy consumed", .method = PC_FN_ENERGY_CONSUMED, .nfields = 2,
-        .fields = { { .label = "Consumer", .kind = PC_ARG_ADDRESS },
-                    { .label = "Energy (Wh)", .kind = PC_ARG_WH, .limit = TUI_LIMIT_POSITIVE } },
+        .fields = { { .label = "Consumer" },
+                    { .label = "Energy (Wh)", .limit = TUI_LIMIT_POSITIVE } },
     };
     static const tui_form_spec actual = {
         .title = "Report the actual energy stored", .method = PC_FN_REPORT_ACTUAL_ENERGY,
-        .nfields = 1, .fields = { { .label = "Energy (Wh)", .kind = PC_ARG_WH } },
+        .nfields = 1, .fields = { { .label = "Energy (Wh)" } },
     };
     static const tui_form_spec session = {
         .title = "Energy left in a session", .nfields = 1,

@@ -278,7 +278,7 @@ static void revote(tui_app *app, const char *text)
     tui_form_spec spec = { .title = "Vote", .method = v.method->id, .nfields = v.nargs };
     for (size_t i = 0; i < v.nargs; i++)
         spec.fields[i] = (tui_field_spec){ .label = at < n ? VOTES[at].labels[i] : NULL,
-                                           .preset = v.args[i], .kind = v.method->args[i] };
+                                           .preset = v.args[i] };
     tui_app_submit_form(app, &spec);
 }
 
@@ -338,31 +338,31 @@ static bool key(tui_app *app, void *state, int ch)
     const wallet_state *s = tui_app_snapshot(app);
     static const tui_form_spec add_voter = {
         .title = "Vote: add a voter", .method = PC_FN_ADD_VOTER, .nfields = 1,
-        .fields = { { .label = "Address", .kind = PC_ARG_ADDRESS } },
+        .fields = { { .label = "Address" } },
     };
     static const tui_form_spec remove_voter = {
         .title = "Vote: remove a voter", .method = PC_FN_REMOVE_VOTER, .nfields = 1,
-        .fields = { { .label = "Address", .kind = PC_ARG_ADDRESS } },
+        .fields = { { .label = "Address" } },
     };
     static const tui_form_spec add_unit = {
         .title = "Vote: register a storage unit", .method = PC_FN_REGISTER_STORAGE_UNIT,
         .nfields = 2,
-        .fields = { { .label = "Unit", .kind = PC_ARG_ADDRESS },
-                    { .label = "Owner", .kind = PC_ARG_ADDRESS } },
+        .fields = { { .label = "Unit" },
+                    { .label = "Owner" } },
     };
     static const tui_form_spec remove_unit = {
         .title = "Vote: remove a storage unit", .method = PC_FN_REMOVE_STORAGE_UNIT, .nfields = 1,
-        .fields = { { .label = "Unit", .kind = PC_ARG_ADDRESS } },
+        .fields = { { .label = "Unit" } },
     };
     static const tui_form_spec banker = {
         .title = "Vote: change the banker", .method = PC_FN_CHANGE_BANKER, .nfields = 1,
-        .fields = { { .label = "New banker", .kind = PC_ARG_ADDRESS } },
+        .fields = { { .label = "New banker" } },
     };
     static const tui_form_spec param = {
         .title = "Vote: set a parameter (M, B, C, F fractions; H whole hours)",
         .method = PC_FN_SET_PARAMETER, .nfields = 2,
-        .fields = { { .label = "Parameter", .kind = PC_ARG_PARAM_NAME },
-                    { .label = "Value", .kind = PC_ARG_PARAM_VALUE } },
+        .fields = { { .label = "Parameter" },
+                    { .label = "Value" } },
     };
     static const struct { int key; const tui_form_spec *form; } KEYS[] = {
         { 'a', &add_voter }, { 'd', &remove_voter }, { 'u', &add_unit },

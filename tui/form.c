@@ -14,6 +14,12 @@ pc_status tui_form_init(tui_form *f, const tui_form_spec *spec, pc_error *err)
 {
     memset(f, 0, sizeof *f);
     f->spec = *spec;
+    /* A contract function's form: its fields are the function's arguments,
+     * of the kinds the method table gives them. */
+    const pc_method *m = pc_method_get(spec->method);
+    for (size_t i = 0; m && i < spec->nfields && i < m->nargs; i++)
+        if (spec->fields[i].type == TUI_FIELD_ARG)
+            f->spec.fields[i].kind = m->args[i];
     for (size_t i = 0; i < spec->nfields; i++) {
         const tui_field_spec *fs = &spec->fields[i];
         f->texts[i] = f->text[i];

@@ -36,7 +36,8 @@ typedef enum tui_limit {
 typedef struct tui_field_spec {
     const char *label;
     tui_field_type type;
-    pc_arg_kind kind;      /* TUI_FIELD_ARG */
+    pc_arg_kind kind;      /* TUI_FIELD_ARG of a local form; a contract function's
+                              fields take their kinds from the method table */
     const char *preset;    /* initial text, or NULL */
     bool hidden;           /* a fixed argument, not shown (e.g. the side) */
     bool optional;         /* TUI_FIELD_TEXT may stay empty */
