@@ -1,5 +1,6 @@
 #include "rpcclient/vote.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -117,7 +118,10 @@ static const char *read_part(pc_arg_kind kind, const char *part, const char *par
     case PC_ARG_ADDRESS:
         if (strlen(part) != 40 || strspn(part, "0123456789abcdefABCDEF") != 40)
             return "an address that is not 40 hex digits";
-        snprintf(out, PC_VOTE_ARG_MAX, "0x%s", part);
+        /* Lowercase: a mixed case would be read as a (wrong) EIP-55 checksum. */
+        out[0] = '0', out[1] = 'x';
+        for (size_t i = 0; i <= 40; i++)
+            out[2 + i] = (char)tolower((unsigned char)part[i]);
         return NULL;
     case PC_ARG_PARAM_NAME:
         if (!pc_param_name_ok(part))
@@ -129,7 +133,7 @@ static const char *read_part(pc_arg_kind kind, const char *part, const char *par
             return "a value that is not a whole number";
         /* H is voted in whole hours, the others in 18-decimal units. */
         if (strcmp(param, "H") == 0)
-            snprintf(out, PC_VOTE_ARG_MAX, "%s", part);
+            u256_to_dec(&v, out);
         else
             u256_format_fixed(&v, 18, out);
         return NULL;

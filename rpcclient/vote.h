@@ -40,9 +40,10 @@ pc_status pc_vote_write(const pc_method *m, const abi_value *args, uint64_t roun
 typedef struct pc_vote {
     const pc_method *method;                 /* a PC_VOTE function */
     size_t nargs;                            /* method->nargs */
-    char args[PC_MAX_ARGS][PC_VOTE_ARG_MAX]; /* as pc_encode_call takes them: "0x" + hex,
-                                                the parameter's letter, its value in hours
-                                                (H) or as a decimal fraction ("0.05") */
+    char args[PC_MAX_ARGS][PC_VOTE_ARG_MAX]; /* as pc_encode_call takes them: "0x" + the
+                                                hex in lowercase, the parameter's letter,
+                                                its value in hours (H) or as a decimal
+                                                fraction ("0.05") */
     uint64_t round;                          /* the N of "_N"; 0 without one */
 } pc_vote;
 

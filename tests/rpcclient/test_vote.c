@@ -104,12 +104,20 @@ static void test_parse(void)
     CHECK(v.method == pc_method_get(PC_FN_REMOVE_VOTER) && v.round == 1);
     CHECK(pc_vote_parse("changeBankerTo_" BOB, &v, NULL) == PC_OK);
     CHECK(v.method == pc_method_get(PC_FN_CHANGE_BANKER));
+    /* Any case is read, and given back in lowercase (no checksum to fail). */
+    CHECK(pc_vote_parse("remove_70997970C51812dc3A010C7d01b50e0d17dc79C8", &v, NULL) == PC_OK);
+    CHECK_STR(v.args[0], "0x" BOB);
     /* Values come back as the form takes them: fractions in decimals, H in hours. */
     CHECK(pc_vote_parse("setParameter_C_50000000000000000", &v, NULL) == PC_OK);
     CHECK_STR(v.args[0], "C");
     CHECK_STR(v.args[1], "0.05");
     CHECK(pc_vote_parse("setParameter_H_3_2", &v, NULL) == PC_OK);
     CHECK_STR(v.args[1], "3");
+    CHECK(v.round == 2);
+    /* Leading zeros are the same number (found by fuzz_vote). */
+    CHECK(pc_vote_parse("setParameter_H_050", &v, NULL) == PC_OK);
+    CHECK_STR(v.args[1], "50");
+    CHECK(pc_vote_parse("setParameter_H_3_2", &v, NULL) == PC_OK);
     CHECK(v.round == 2);
     CHECK(pc_vote_parse("destroy_contract", &v, NULL) == PC_OK);
     CHECK(v.method == pc_method_get(PC_FN_DESTROY) && v.nargs == 0 && v.round == 0);
