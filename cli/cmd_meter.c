@@ -86,8 +86,8 @@ typedef struct meter_run {
 
 static const char *const kinds[] = { "produce", "consume", "report" };
 enum { METER_CONSUME = 1 }; /* kinds[METER_CONSUME] */
-static const char *const methods_of[] = { "energyProduced", "energyConsumed",
-                                          "reportActualEnergy" };
+static const pc_fn methods_of[] = { PC_FN_ENERGY_PRODUCED, PC_FN_ENERGY_CONSUMED,
+                                    PC_FN_REPORT_ACTUAL_ENERGY };
 
 static void sleep_ms(unsigned ms)
 {
@@ -120,7 +120,7 @@ static pc_status parse_reading(char *line, int *kind, bytebuf *data, pc_error *e
             return pc_fail(err, PC_EINPUT, "\"%s\" takes %s", kinds[i],
                            i == 2 ? "one argument: WH" : "two arguments: ADDRESS WH");
         *kind = i;
-        return pc_encode_call(pc_method_find(methods_of[i]), n - 1, w + 1, data, err);
+        return pc_encode_call(pc_method_get(methods_of[i]), n - 1, w + 1, data, err);
     }
     return pc_fail(err, PC_EINPUT, "a reading starts with produce, consume or report");
 }
@@ -528,7 +528,8 @@ int cmd_meter_session(const cli_ctx *ctx, int argc, char **argv)
     cli_args args;
     if (cli_command_args(ctx, argc, argv, NULL, &args, &err) != PC_OK)
         return cli_fail_usage(ctx, &err);
-    int code = cli_read_method(ctx, pc_method_find("getConsumptionSessionEnergy"), 1, args.word);
+    int code = cli_read_method(ctx, pc_method_get(PC_FN_GET_CONSUMPTION_SESSION_ENERGY), 1,
+                               args.word);
     cli_args_free(&args);
     return code;
 }
@@ -552,7 +553,7 @@ int cmd_meter_reading(const cli_ctx *ctx, int argc, char **argv)
         code = cli_fail(&err);
     } else {
         send.wait_s = (unsigned)wait_s;
-        code = cli_send_method(ctx, pc_method_find(methods_of[kind]), args.count, args.word,
+        code = cli_send_method(ctx, pc_method_get(methods_of[kind]), args.count, args.word,
                                &send);
     }
     cli_args_free(&args);

@@ -212,21 +212,22 @@ static bool key(tui_app *app, void *state, int ch)
     /* Presets outlive the forms that point at them. */
     static char who[ETH_ADDRESS_TEXT_LEN], amount[U256_DEC_MAX];
     static const tui_form_spec mint = {
-        .title = "Mint eEuro (euros received)", .method = "minteEuro", .nfields = 2,
-        .fields = { { .label = "To", .kind = PC_ARG_ADDRESS },
-                    { .label = "Amount (eEuro)", .kind = PC_ARG_EEURO,
+        .title = "Mint eEuro (euros received)", .method = PC_FN_MINT_EEURO, .nfields = 2,
+        .fields = { { .label = "To" },
+                    { .label = "Amount (eEuro)",
                       .limit = TUI_LIMIT_POSITIVE } },
     };
     static const tui_form_spec burn = {
-        .title = "Burn locked eEuro (withdrawal paid out)", .method = "burneEuro", .nfields = 2,
-        .fields = { { .label = "From", .kind = PC_ARG_ADDRESS, .preset = who },
-                    { .label = "Amount (eEuro)", .kind = PC_ARG_EEURO, .preset = amount,
+        .title = "Burn locked eEuro (withdrawal paid out)", .method = PC_FN_BURN_EEURO,
+        .nfields = 2,
+        .fields = { { .label = "From", .preset = who },
+                    { .label = "Amount (eEuro)", .preset = amount,
                       .limit = TUI_LIMIT_POSITIVE } },
     };
     static const tui_form_spec unlock = {
-        .title = "Unlock eEuro (withdrawal refused)", .method = "unlockeEuro", .nfields = 2,
-        .fields = { { .label = "For", .kind = PC_ARG_ADDRESS, .preset = who },
-                    { .label = "Amount (eEuro)", .kind = PC_ARG_EEURO, .preset = amount,
+        .title = "Unlock eEuro (withdrawal refused)", .method = PC_FN_UNLOCK_EEURO, .nfields = 2,
+        .fields = { { .label = "For", .preset = who },
+                    { .label = "Amount (eEuro)", .preset = amount,
                       .limit = TUI_LIMIT_POSITIVE } },
     };
     if (!s || !(tui_app_roles(app) & WALLET_ROLE_BANKER)) {

@@ -430,9 +430,9 @@ static void remove_chosen(tui_app *app, const wallet_state *s, const ladder *lad
 {
     static char id[U256_DEC_MAX]; /* outlives the form that points at it */
     tui_form_spec remove = {
-        .title = "Remove your order", .method = "removeOrder", .nfields = 2,
-        .fields = { { .label = "Order id", .kind = PC_ARG_ORDER_ID, .preset = id },
-                    { .label = "Side", .kind = PC_ARG_SIDE, .hidden = true } },
+        .title = "Remove your order", .method = PC_FN_REMOVE_ORDER, .nfields = 2,
+        .fields = { { .label = "Order id", .preset = id },
+                    { .label = "Side", .hidden = true } },
     };
     if (!s || cursor >= lad->nrows || !own(s, lad->rows[cursor].o)) {
         tui_app_message(app, true, "choose one of your own orders (marked mine) first");
@@ -450,11 +450,11 @@ static bool key(tui_app *app, void *state, int ch)
     market_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
     tui_form_spec add = {
-        .method = "addOrder", .nfields = 3,
-        .fields = { { .label = "Price eEuro/ENT", .kind = PC_ARG_PRICE,
+        .method = PC_FN_ADD_ORDER, .nfields = 3,
+        .fields = { { .label = "Price eEuro/ENT",
                       .limit = TUI_LIMIT_POSITIVE },
-                    { .label = "Amount (ENT)", .kind = PC_ARG_ENT, .limit = TUI_LIMIT_POSITIVE },
-                    { .label = "Side", .kind = PC_ARG_SIDE, .hidden = true } },
+                    { .label = "Amount (ENT)", .limit = TUI_LIMIT_POSITIVE },
+                    { .label = "Side", .hidden = true } },
         .preview = order_preview,
         .check = order_check,
     };

@@ -92,20 +92,20 @@ static bool key(tui_app *app, void *state, int ch)
 {
     (void)state;
     static const tui_form_spec ent = {
-        .title = "Transfer ENT", .method = "transferENT", .nfields = 2,
-        .fields = { { .label = "To", .kind = PC_ARG_ADDRESS },
-                    { .label = "Amount (ENT)", .kind = PC_ARG_ENT, .limit = TUI_LIMIT_ENT } },
+        .title = "Transfer ENT", .method = PC_FN_TRANSFER_ENT, .nfields = 2,
+        .fields = { { .label = "To" },
+                    { .label = "Amount (ENT)", .limit = TUI_LIMIT_ENT } },
     };
     static const tui_form_spec eur = {
-        .title = "Transfer eEuro", .method = "transfereEuro", .nfields = 2,
-        .fields = { { .label = "To", .kind = PC_ARG_ADDRESS },
-                    { .label = "Amount (eEuro)", .kind = PC_ARG_EEURO,
+        .title = "Transfer eEuro", .method = PC_FN_TRANSFER_EEURO, .nfields = 2,
+        .fields = { { .label = "To" },
+                    { .label = "Amount (eEuro)",
                       .limit = TUI_LIMIT_EEURO } },
     };
     static const tui_form_spec withdraw = {
-        .title = "Withdraw eEuro (lock it for the banker to pay out)", .method = "lockeEuro",
+        .title = "Withdraw eEuro (lock it for the banker to pay out)", .method = PC_FN_LOCK_EEURO,
         .nfields = 1,
-        .fields = { { .label = "Amount (eEuro)", .kind = PC_ARG_EEURO,
+        .fields = { { .label = "Amount (eEuro)",
                       .limit = TUI_LIMIT_EEURO } },
     };
     switch (ch) {

@@ -27,15 +27,15 @@ static void ask_form(tui_app *app, const tui_form_spec *spec, bool submit)
 void tui_app_open_form(tui_app *app, const tui_form_spec *spec) { ask_form(app, spec, false); }
 void tui_app_submit_form(tui_app *app, const tui_form_spec *spec) { ask_form(app, spec, true); }
 
-void tui_app_read(tui_app *app, const char *method, int argc, char *const argv[])
+void tui_app_read(tui_app *app, pc_fn method, int argc, char *const argv[])
 {
     eth_address a;
     bool has = tui_wallet_address(app->wallet, &a);
-    const pc_method *m = pc_method_find(method);
+    const pc_method *m = pc_method_get(method);
     if (!m)
         return;
     tui_worker_read(app->worker, ++app->last_read, m, has ? &a : NULL, argc, argv);
-    tui_app_message(app, false, "reading %s...", method);
+    tui_app_message(app, false, "reading %s...", m->name);
 }
 
 void tui_app_message(tui_app *app, bool error, const char *fmt, ...)

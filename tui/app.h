@@ -44,7 +44,7 @@ void tui_app_open_form(tui_app *app, const tui_form_spec *spec);
 void tui_app_submit_form(tui_app *app, const tui_form_spec *spec);
 
 /* Asks the worker for one read; its formatted result comes to the message line. */
-void tui_app_read(tui_app *app, const char *method, int argc, char *const argv[]);
+void tui_app_read(tui_app *app, pc_fn method, int argc, char *const argv[]);
 
 /* Shows a line on the message line. */
 void tui_app_message(tui_app *app, bool error, const char *fmt, ...)

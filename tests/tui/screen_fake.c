@@ -53,10 +53,10 @@ void tui_app_open_form(tui_app *app, const tui_form_spec *spec)
 
 void tui_app_submit_form(tui_app *app, const tui_form_spec *spec) { tui_app_open_form(app, spec); }
 
-void tui_app_read(tui_app *app, const char *method, int argc, char *const argv[])
+void tui_app_read(tui_app *app, pc_fn method, int argc, char *const argv[])
 {
     (void)argc, (void)argv;
-    tui_app_message(app, false, "reading %s...", method);
+    tui_app_message(app, false, "reading %s...", pc_method_get(method)->name);
 }
 
 void tui_app_account_changed(tui_app *app) { (void)app; }
