@@ -23,6 +23,7 @@ const tui_page *screens_all(size_t *count)
     pages[3].waits = 1u << WAITING_FILL;
     pages[4].waits = 1u << WAITING_VOTE;
     pages[5].waits = 1u << WAITING_WITHDRAWALS;
+    pages[2].shows_nodes = true;
     *count = sizeof pages / sizeof pages[0];
     return pages;
 }
