@@ -19,16 +19,8 @@ ONE=${DEVNET_RPC#http://} TWO=${NODE2_RPC#http://}
 
 # row HOSTPORT: the nodes table's row of that node, spaces squeezed.
 row() { tui_screen | grep -F -- "http://$1 " | tr -s ' '; }
-row_has() { [[ $(row "$1") == *"$2"* ]]; }
-expect_row() {
-    if wait_for "$1" row_has "$2" "$3"; then
-        ASSERT_PASSED=$((ASSERT_PASSED + 1))
-    else
-        ASSERT_FAILED=$((ASSERT_FAILED + 1))
-        echo "FAIL: $1: the row of $2 lacks '$3':"
-        tui_screen | sed 's/^/    | /'
-    fi
-}
+row_has() { [[ $(row "$1") == *"$2"* ]] || { tui_screen; false; }; }
+expect_row() { assert_eventually "$1" row_has "$2" "$3"; }
 
 tui_start --rpc "$DEVNET_RPC" --rpc "$NODE2_RPC" --contract-json "$DEVNET_JSON"
 tui_page 3
