@@ -114,7 +114,9 @@ static void draw_waiting(const tui_app *app, tokens_page *pg, WINDOW *win, int y
     const waiting *w = tui_app_waiting(app);
     screen_heading(win, y++, "Waiting for you");
     if (!w || !w->count) {
-        tui_print(win, y, 2, 0, TUI_DIM, "%s", w ? "nothing" : "not known yet");
+        const wallet_state *s = tui_app_snapshot(app);
+        tui_print(win, y, 2, 0, TUI_DIM, "%s",
+                  w ? "nothing" : s && !s->has_account ? "no account chosen" : "not known yet");
         return;
     }
     waits_rows r = { .app = app, .w = w };
