@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "eth/hex.h"
 #include "rpcclient/units.h"
 #include "screens/common.h"
 #include "tui/table_draw.h"
@@ -71,8 +72,9 @@ enum { N_NODE, N_UP, N_HEAD, N_LAG, N_LATENCY, N_CHAIN, N_SYNCING, N_PEERS, N_GE
 
 /* One node's cells ("-" for what it did not say). */
 typedef struct node_cells {
-    char up[8], head[24], lag[24], latency[24], chain[24], syncing[8], peers[24], genesis[16];
-    const char *texts[N_COLS];
+    char up[8], head[24], lag[24], latency[24], chain[24], syncing[8], peers[24];
+    char genesis[TABLE_FORMS][68];  /* whole, then "0xb0f6..89a0" */
+    const char *texts[N_COLS];      /* form 0's; genesis_short: the other */
 } node_cells;
 
 static void node_row(const node_health *h, node_cells *c)
@@ -82,7 +84,8 @@ static void node_row(const node_health *h, node_cells *c)
     snprintf(c->lag, sizeof c->lag, "-");
     snprintf(c->latency, sizeof c->latency, "-");
     snprintf(c->chain, sizeof c->chain, "-");
-    snprintf(c->genesis, sizeof c->genesis, "-");
+    snprintf(c->genesis[0], sizeof c->genesis[0], "-");
+    snprintf(c->genesis[1], sizeof c->genesis[1], "-");
     snprintf(c->peers, sizeof c->peers, "-");
     snprintf(c->syncing, sizeof c->syncing, "%s",
              !h->has_syncing ? "-" : h->syncing ? "yes" : "no");
@@ -96,19 +99,32 @@ static void node_row(const node_health *h, node_cells *c)
                  h->latency_us / 1000, h->latency_us / 100 % 10);
         snprintf(c->chain, sizeof c->chain, "%" PRIu64, h->chain_id);
     }
-    if (h->up && h->has_genesis)
-        snprintf(c->genesis, sizeof c->genesis, "0x%02x%02x%02x%02x", h->genesis[0],
-                 h->genesis[1], h->genesis[2], h->genesis[3]);
+    if (h->up && h->has_genesis) {
+        char hex[65];
+        hex_encode(h->genesis, 32, hex);
+        snprintf(c->genesis[0], sizeof c->genesis[0], "0x%s", hex);
+        snprintf(c->genesis[1], sizeof c->genesis[1], "0x%.4s..%s", hex, hex + 60);
+    }
     if (h->has_peers)
         snprintf(c->peers, sizeof c->peers, "%" PRIu64, h->peers);
     const char *texts[N_COLS] = {
         [N_NODE] = h->shown, [N_UP] = c->up, [N_HEAD] = c->head, [N_LAG] = c->lag,
         [N_LATENCY] = c->latency, [N_CHAIN] = c->chain, [N_SYNCING] = c->syncing,
-        [N_PEERS] = c->peers, [N_GENESIS] = c->genesis,
+        [N_PEERS] = c->peers, [N_GENESIS] = c->genesis[0],
         [N_CLIENT] = h->has_client ? h->client : "-",
     };
     memcpy(c->texts, texts, sizeof texts);
 }
+
+/* The texts of the forms the layout chose. */
+static void cells_form(node_cells *c, const table_layout *l)
+{
+    if (l->form[N_GENESIS] == 1)
+        c->texts[N_GENESIS] = c->genesis[1];
+}
+
+/* Where why a node is down starts, under its row. */
+#define WHY_X 4
 
 /* The table's columns, measured over every node; the layout in l. */
 static void nodes_layout(const nodes_report *r, int width, table_col cols[N_COLS],
@@ -124,19 +140,22 @@ static void nodes_layout(const nodes_report *r, int width, table_col cols[N_COLS
             [N_CHAIN] = { "chain id", TABLE_RIGHT, 5, false },
             [N_SYNCING] = { "syncing", TABLE_LEFT, 4, false },
             [N_PEERS] = { "peers", TABLE_RIGHT, 3, false },
-            [N_GENESIS] = { "genesis", TABLE_LEFT, 2, false },
-            [N_CLIENT] = { "client", TABLE_LEFT, 1, false },
+            [N_GENESIS] = { "genesis", TABLE_LEFT, 1, false },
+            [N_CLIENT] = { "client", TABLE_LEFT, 2, false },
         };
     for (int i = 0; i < N_COLS; i++) {
         cols[i] = (table_col){ .heading = COLS[i].heading, .align = COLS[i].align,
-                               .priority = COLS[i].priority, .keep = COLS[i].keep };
-        table_col_see(&cols[i], 0, COLS[i].heading);
+                               .priority = COLS[i].priority, .keep = COLS[i].keep,
+                               .nforms = i == N_GENESIS ? 2 : 1 };
+        for (int f = 0; f < cols[i].nforms; f++)
+            table_col_see(&cols[i], f, COLS[i].heading);
     }
     for (size_t n = 0; n < r->count; n++) {
         node_cells c;
         node_row(&r->node[n], &c);
         for (int i = 0; i < N_COLS; i++)
             table_col_see(&cols[i], 0, c.texts[i]);
+        table_col_see(&cols[N_GENESIS], 1, c.genesis[1]);
     }
     table_fit(cols, N_COLS, width, 2, 4, l);
 }
@@ -149,9 +168,10 @@ static int nodes_rows(const nodes_report *r, const table_layout *l, int width)
     for (size_t n = 0; r && n < r->count; n++) {
         node_cells c;
         node_row(&r->node[n], &c);
+        cells_form(&c, l);
         rows += tui_table_rows(l, c.texts);
         if (!r->node[n].up)
-            rows += tui_text_rows(width - 2, 0, NULL, r->node[n].why);
+            rows += tui_text_rows(width - WHY_X, 0, NULL, r->node[n].why);
     }
     return r ? rows : 1;
 }
@@ -168,13 +188,14 @@ static void draw_nodes(WINDOW *win, const nodes_report *r, int y, const table_co
         const node_health *h = &r->node[n];
         node_cells c;
         node_row(h, &c);
+        cells_form(&c, l);
         tui_style st = !h->up ? TUI_BAD : h->other_chain || h->lag ? TUI_WARN : TUI_NORMAL;
         tui_style styles[N_COLS];
         for (int i = 0; i < N_COLS; i++)
             styles[i] = i == N_UP ? (h->up ? TUI_GOOD : TUI_BAD) : st;
         y += tui_table_row(win, y, 2, bottom, l, c.texts, styles);
         if (!h->up)
-            y += tui_text(win, y, 4, getmaxx(win) - 4, 0, bottom, TUI_DIM, NULL, h->why);
+            y += tui_text(win, y, WHY_X, getmaxx(win) - WHY_X, 0, bottom, TUI_DIM, NULL, h->why);
     }
 }
 

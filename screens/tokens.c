@@ -129,16 +129,24 @@ static void draw_waiting(const tui_app *app, tokens_page *pg, WINDOW *win, int y
     }
     int H = getmaxy(win);
     table_fit(cols, 2, getmaxx(win) - 2, 2, 4, &r.l);
-    size_t fit, first = screen_list_begin_rows(&pg->list, w->count, H - y, item_height, &r, &fit);
+    /* The last row says which of how many when they do not all fit. */
+    size_t fit, first = screen_list_begin_rows(&pg->list, w->count, H - y - 1, item_height, &r,
+                                               &fit);
+    if (item_height(&r, first) > H - y - 1) {
+        tui_print(win, y, 2, 0, TUI_DIM, "%zu waiting: a taller terminal lists them", w->count);
+        return;
+    }
+    if (fit < w->count)
+        screen_list_footer(win, H - 1, &pg->list, "item", w->count, w->count, NULL, NULL);
     static const tui_style STYLES[] = { TUI_NORMAL, TUI_ACCENT };
-    for (size_t i = first; i < w->count && y < H; i++) {
+    for (size_t i = first; i < w->count && i < first + fit; i++) {
         char at[96];
         const char *texts[2];
         item_texts(&r, i, at, sizeof at, texts);
         bool chosen = i == pg->list.cursor;
         screen_list_mark(&pg->list, y, i);
         tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
-        y += tui_table_row(win, y, 2, H, &r.l, texts, STYLES);
+        y += tui_table_row(win, y, 2, H - 1, &r.l, texts, STYLES);
     }
 }
 
