@@ -54,5 +54,5 @@ tui_expect "the book" "BUY #0          1  8.1  mine"
 tui_keys Home
 tui_keys Y
 expect_copied "the quantity" "8.1" "copied the ENT of buy order #0: 8.1"
-tui_keys q
+tui_quit
 assert_summary

@@ -42,5 +42,5 @@ expect_row "the devnet still up" "$ONE" "up #"
 echo "# the worker probes it again: a new block shows without a key"
 "$CAST" rpc --rpc-url "$DEVNET_RPC" evm_mine >/dev/null
 expect_row "the devnet's new head" "$ONE" "up #$((head + 1)) "
-tui_keys q
+tui_quit
 assert_summary

@@ -66,8 +66,7 @@ tui_gone "nothing waits: no count beside Voting" "5 Voting ("
 tui_keys 1
 tui_expect "Tokens says nothing waits" "Waiting for you"
 tui_expect "nothing" "  nothing"
-tui_keys q
-tui_ended
+tui_quit
 
 echo "# notify = bell: the bell rings for a new item"
 panel "notify = bell"
@@ -77,8 +76,7 @@ assert_match "B proposes voter U1" "$(tx B 'addVoter(address)' "${ADDR[U1]}")" \
     "Info: You are in favor of*"
 tui_expect "counted" "5 Voting (1)"
 assert_eventually "the bell" raw_has $'\a'
-tui_keys q
-tui_ended
+tui_quit
 
 echo "# without notify: nothing is sent"
 panel ""
@@ -90,5 +88,5 @@ tui_expect "counted" "5 Voting (2)"
 tui_keys 1
 tui_expect "drawn after it" "Remove voter"
 assert_eq "no bell, no OSC 9" "$(grep -caE $'\a|\e\\]9;' "$RAW")" 0
-tui_keys q
+tui_quit
 assert_summary
