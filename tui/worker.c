@@ -427,32 +427,6 @@ static void tick(tui_worker *w)
         read_snapshot(w, block);
 }
 
-static bool deadline_passed(const struct timespec *deadline);
-static void deadline_after(struct timespec *ts, unsigned ms);
-
-static void run_mark(tui_worker *w, job *j)
-{
-    if (w->hist)
-        history_mark_set(w->hist, &j->from, WAITING_MARK, j->block, NULL);
-}
-
-/* Every configured node's health, when wanted and due. */
-static void probe_nodes(tui_worker *w)
-{
-    pthread_mutex_lock(&w->mu);
-    bool want = w->want_nodes, now = w->nodes_now;
-    w->nodes_now = false;
-    pthread_mutex_unlock(&w->mu);
-    if (!want || (!now && !deadline_passed(&w->nodes_next)))
-        return;
-    tui_ev ev = { .kind = TUI_EV_NODES, .nodes = malloc(sizeof *ev.nodes) };
-    if (!ev.nodes)
-        return;
-    nodes_probe(w->nodes, NODES_FULL, false, 0, ev.nodes);
-    post(w, &ev);
-    deadline_after(&w->nodes_next, TUI_NODES_EVERY_MS);
-}
-
 static void job_free(job *j)
 {
     secret_free(j->key);
@@ -479,6 +453,29 @@ static bool deadline_passed(const struct timespec *deadline)
     clock_gettime(CLOCK_MONOTONIC, &now);
     return now.tv_sec > deadline->tv_sec ||
            (now.tv_sec == deadline->tv_sec && now.tv_nsec >= deadline->tv_nsec);
+}
+
+static void run_mark(tui_worker *w, job *j)
+{
+    if (w->hist)
+        history_mark_set(w->hist, &j->from, WAITING_MARK, j->block, NULL);
+}
+
+/* Every configured node's health, when wanted and due. */
+static void probe_nodes(tui_worker *w)
+{
+    pthread_mutex_lock(&w->mu);
+    bool want = w->want_nodes, now = w->nodes_now;
+    w->nodes_now = false;
+    pthread_mutex_unlock(&w->mu);
+    if (!want || (!now && !deadline_passed(&w->nodes_next)))
+        return;
+    tui_ev ev = { .kind = TUI_EV_NODES, .nodes = malloc(sizeof *ev.nodes) };
+    if (!ev.nodes)
+        return;
+    nodes_probe(w->nodes, NODES_FULL, false, 0, ev.nodes);
+    post(w, &ev);
+    deadline_after(&w->nodes_next, TUI_NODES_EVERY_MS);
 }
 
 static void *thread_main(void *arg)
