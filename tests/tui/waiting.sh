@@ -7,7 +7,8 @@
 # which lists it; the mark stays in the index for the next run. With
 # `notify = osc9` in the config file, a new item (B's next proposal) sends
 # an OSC 9 notification, read from the pane's raw output (pipe-pane);
-# `notify = bell` rings the bell. Without `notify`, nothing is sent.
+# `notify = bell` rings the bell. Without `notify`, nothing is sent. With
+# `peg-gap`, the peg gap past it waits too.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/contract/common.sh"
 . "$PROJECT_ROOT/tests/tui/lib.sh"
@@ -88,5 +89,13 @@ tui_expect "counted" "5 Voting (2)"
 tui_keys 1
 tui_expect "drawn after it" "Remove voter"
 assert_eq "no bell, no OSC 9" "$(grep -caE $'\a|\e\\]9;' "$RAW")" 0
+tui_quit
+
+echo "# peg-gap in the config: a gap past it waits, counted beside Energy"
+assert_match "unit U1 reports less energy than it holds" \
+    "$(tx U1 'reportActualEnergy(uint256)' 1000)" "Info: Actual energy reported*"
+panel "peg-gap = 0.000000000000000001"
+tui_expect "counted beside Energy" "2 Energy (1)"
+tui_expect "listed" "  peg gap "
 tui_quit
 assert_summary
