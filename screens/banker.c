@@ -267,6 +267,24 @@ static bool click(tui_app *app, void *state, int y, int x)
     return screen_list_click(&st->list, y) != 0;
 }
 
+/* The address of the request under the cursor: the one to burn or unlock for. */
+static bool copy(const tui_app *app, void *state, char *text, size_t cap, char *what,
+                 size_t what_cap)
+{
+    banker_state *st = state;
+    const view_withdrawals *w = requests(app);
+    size_t *at, n;
+    if (!filter_requests(app, &st->list, w, &at, &n))
+        return false;
+    bool has = st->list.cursor < n && cap >= ETH_ADDRESS_TEXT_LEN;
+    if (has)
+        eth_address_to_checksum(&w->items[at[st->list.cursor]].account, text);
+    free(at);
+    if (has)
+        snprintf(what, what_cap, "the requester's address");
+    return has;
+}
+
 const tui_page screen_banker = {
     .title = "Banker",
     .hints = "m mint  x burn  u unlock (the chosen request)  e export CSV  " SCREEN_LIST_HINTS,
@@ -274,4 +292,5 @@ const tui_page screen_banker = {
     .draw = draw,
     .key = key,
     .click = click,
+    .copy = copy,
 };

@@ -488,6 +488,27 @@ static bool click(tui_app *app, void *state, int y, int x)
     return screen_list_click(&st->list, y) != 0; /* Enter does nothing here */
 }
 
+/* The quantity of the order under the cursor, as a number to type. */
+static bool copy(const tui_app *app, void *state, char *text, size_t cap, char *what,
+                 size_t what_cap)
+{
+    market_state *st = state;
+    const wallet_state *s = tui_app_snapshot(app);
+    ladder lad = { 0 };
+    if (!s || !build_ladder(app, &st->list, s, &lad))
+        return false;
+    bool has = st->list.cursor < lad.nrows;
+    if (has) {
+        const row *r = &lad.rows[st->list.cursor];
+        char id[U256_DEC_MAX];
+        u256_to_dec(&r->o->id, id);
+        pc_format_unit_number(&r->o->quantity, PC_UNIT_ENT, text, cap);
+        snprintf(what, what_cap, "the ENT of %s order #%s", r->buy ? "buy" : "sell", id);
+    }
+    free(lad.rows);
+    return has;
+}
+
 const tui_page screen_market = {
     .title = "Market",
     .hints = "b buy  s sell  x remove own order  " SCREEN_LIST_HINTS,
@@ -495,4 +516,5 @@ const tui_page screen_market = {
     .draw = draw,
     .key = key,
     .click = click,
+    .copy = copy,
 };

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "tui/chrome.h"
 #include "tui/shell.h"
 
 /* ---- what pages ask ---- */
@@ -50,6 +51,39 @@ void tui_app_message(tui_app *app, bool error, const char *fmt, ...)
             *p = ' ';
     app->message_error = error;
 }
+
+void tui_app_term(tui_app *app, const char *seq)
+{
+    size_t used = strlen(app->term_out), len = strlen(seq);
+    if (used + len < sizeof app->term_out)
+        memcpy(app->term_out + used, seq, len + 1);
+}
+
+void tui_app_go_page(tui_app *app, size_t i)
+{
+    if (i < app->cfg->npages)
+        app->page = i;
+}
+
+int tui_app_page_for(const tui_app *app, waiting_kind k)
+{
+    for (size_t i = 0; i < app->cfg->npages; i++)
+        if (app->cfg->pages[i].waits & (1u << k) && !app->cfg->pages[i].lists_waiting)
+            return (int)i;
+    return -1;
+}
+
+void tui_app_page_label(const tui_app *app, size_t i, char *out, size_t cap)
+{
+    snprintf(out, cap, "%c %s", tui_chrome_page_char(i), app->cfg->pages[i].title);
+}
+
+const waiting *tui_app_waiting(const tui_app *app)
+{
+    return app->waits_known ? &app->waits : NULL;
+}
+
+const nodes_report *tui_app_nodes(const tui_app *app) { return app->nodes; }
 
 void tui_app_account_changed(tui_app *app)
 {

@@ -3,7 +3,8 @@
 # (devnet/scenario.sh), compared with tests/tui/golden/<page>.txt: the page
 # area only (right of the sidebar, between the header and the two bottom
 # lines), with what changes from run to run masked (clock times, the node's
-# port, the time a session has left). UPDATE_GOLDEN=1 rewrites the files.
+# port, the time a session has left, a node's latency). UPDATE_GOLDEN=1
+# rewrites the files.
 # Then every figure of the Tokens page against what `powerchain status`
 # prints for the same account.
 set -uo pipefail
@@ -39,6 +40,7 @@ page_area() {
             -e 's/[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/MM-DD hh:mm/g' \
             -e 's/[0-9]{2}:[0-9]{2}/hh:mm/g' \
             -e 's/127\.0\.0\.1:[0-9]+/127.0.0.1:PORT/g' \
+            -e 's/ *[0-9]+\.[0-9] ms/ LATENCY/g' \
             -e 's/[0-9]+ h( [0-9]+ min)? to go|[0-9]+ min to go/T to go/g' \
             -e 's/ +$//'
 }

@@ -699,8 +699,11 @@ static void check_world(world *w)
             resize_term(HEIGHTS[hi], WIDTHS[wi]);
             run r = { .w = w, .pages = pages, .npages = npages };
             snprintf(g_where, sizeof g_where, "%s %dx%d", w->name, WIDTHS[wi], HEIGHTS[hi]);
+            /* The frame and the dialogs over the first page, with its state. */
+            r.state = pages[0].state_size ? calloc(1, pages[0].state_size) : NULL;
             headers(&r);
             dialogs(&r);
+            free(r.state);
             for (size_t p = 0; p < npages; p++) {
                 r.page = p;
                 r.state = pages[p].state_size ? calloc(1, pages[p].state_size) : NULL;
