@@ -18,12 +18,14 @@
  *
  * Prints each failure (the first 40 with the screen they are on), and the
  * usual "N passed, N failed". */
+#include <dirent.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "../check.h"
@@ -801,9 +803,31 @@ static void bench(world *w, int n)
     tui_ui_trace(&TRACE);
 }
 
+/* Forms' keys run the pages' own actions, and Banker's `e` writes its CSV
+ * into the working folder: the checker works in a folder of its own,
+ * emptied and removed at the end. */
+static char g_folder[] = "/tmp/screencheck.XXXXXX";
+
+static void leave_folder(void)
+{
+    DIR *d = opendir(".");
+    for (struct dirent *e; d && (e = readdir(d));)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            unlink(e->d_name);
+    if (d)
+        closedir(d);
+    if (chdir("/") == 0)
+        rmdir(g_folder);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
+    if (!mkdtemp(g_folder) || chdir(g_folder) != 0) {
+        fprintf(stderr, "screencheck: no working folder of its own in /tmp\n");
+        return 1;
+    }
+    atexit(leave_folder);
     if (secret_init(NULL) != PC_OK) {
         fprintf(stderr, "screencheck: no guarded memory\n");
         return 1;
