@@ -450,13 +450,22 @@ static void check_page(run *r, const char *what, bool at_end, bool lists)
  * name of the address book (the account's), the largest amounts. */
 static const char *typed(const world *w, pc_arg_kind k)
 {
+    static char account[ETH_ADDRESS_TEXT_LEN];
+    eth_address named;
     switch (k) {
-    case PC_ARG_ADDRESS: return w->app.wallet.name;
+    case PC_ARG_ADDRESS:
+        /* The account's name where the book knows it, else its address. */
+        if (names_resolve(w->book, w->app.wallet.name, &named, NULL, NULL) == PC_OK)
+            return w->app.wallet.name;
+        eth_address_to_checksum(&w->snap->account, account);
+        return account;
     case PC_ARG_ENT:
     case PC_ARG_EEURO:
     case PC_ARG_PRICE:
         return "115792089237316195423570985008687907853269984665640564039457.584007913129639935";
     case PC_ARG_WH: return "98765432109886123456789";
+    case PC_ARG_SIDE: return "sell";
+    case PC_ARG_PARAM_NAME: return "B";
     default: return "1";
     }
 }
@@ -476,8 +485,11 @@ static bool draw_form(run *r, const tui_form_spec *spec, const char *note, tui_c
     if (tui_form_init(&f, spec, NULL) != PC_OK)
         return false;
     for (size_t i = 0; i < spec->nfields; i++) {
-        const tui_field_spec *fs = &spec->fields[i];
-        if (!fs->hidden && fs->type == TUI_FIELD_ARG && !fs->preset)
+        /* The form's copy: its argument kinds come from the method table. */
+        const tui_field_spec *fs = &f.spec.fields[i];
+        /* A preset the page found nothing for (no unit or request chosen)
+         * is typed as the others. */
+        if (!fs->hidden && fs->type == TUI_FIELD_ARG && (!fs->preset || !f.text[i][0]))
             snprintf(f.text[i], sizeof f.text[i], "%s", typed(r->w, fs->kind));
         world_see(r->w, f.text[i]);
     }
@@ -577,6 +589,11 @@ static void page_forms(run *r)
         tui_call call = { 0 };
         bool encoded = draw_form(r, &r->w->app.form, TEXT_200, &call);
         check_dialog(r, what);
+        /* Each form of a contract call takes what is typed for its kinds,
+         * so that its confirmation is checked too. */
+        if (r->w->app.form.method && !encoded)
+            fprintf(stderr, "screencheck: %s of page %zu did not encode\n", what, r->page);
+        CHECK(!r->w->app.form.method || encoded);
         for (int end = 0; encoded && end < 2; end++) {
             snprintf(what, sizeof what, "confirmation of '%c'%s", *k, end ? " scrolled" : "");
             draw_screen(r, "");
