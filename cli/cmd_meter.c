@@ -82,6 +82,7 @@ typedef struct meter_run {
     size_t count, cap;
     size_t reported;             /* outcomes printed so far, in order */
     unsigned ok, failed, not_sent, bad_lines;
+    struct timespec watched;     /* when the receipts were last asked for */
 } meter_run;
 
 static const char *const kinds[] = { "produce", "consume", "report" };
@@ -387,6 +388,19 @@ static bool must_wait(meter_run *r, const meter_group *g, int kind, const bytebu
            !(wallet_engine_simulates(r->engine, &simulates, NULL) == PC_OK && simulates);
 }
 
+/* Receipts are asked for every METER_POLL_EVERY readings, and at least
+ * every second while readings trickle in: a run fed for hours must see,
+ * and give again, what a restarted node lost. */
+static bool watch_due(meter_run *r)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    bool due = r->count % METER_POLL_EVERY == 0 || now.tv_sec > r->watched.tv_sec;
+    if (due)
+        r->watched = now;
+    return due;
+}
+
 /* Reads, sends and reports; returns the exit code. */
 static int run_readings(meter_run *r)
 {
@@ -425,7 +439,7 @@ static int run_readings(meter_run *r)
         }
         if (fatal == PC_OK && group.n && (group.n == METER_GROUP || !input_waiting()))
             fatal = send_group(r, &group, &err);
-        if (fatal == PC_OK && r->count % METER_POLL_EVERY == 0) {
+        if (fatal == PC_OK && watch_due(r)) {
             wallet_engine_watch(r->engine, NULL);
             report_ready(r);
         }
