@@ -20,6 +20,8 @@ typedef struct tui_page {
     size_t state_size;   /* 0: the page keeps no view state (state is NULL) */
     bool shows_series;   /* draws the charts' series (wallet_past.series): the worker
                             replays them only while such a page is shown */
+    bool offline;        /* draws without a snapshot (the keystore, the index, the
+                            configuration): shown before any node answered */
     /* win: the page's area. Drawing reads the app (snapshot, past, wallet)
      * and changes nothing but the page's own view state. */
     void (*draw)(const tui_app *app, void *state, WINDOW *win);
