@@ -354,11 +354,12 @@ static void read_past(tui_worker *w, const eth_address *account, bool series, bo
     }
     unsigned long synced = tui_counters_clock_us();
     ev.index_us = synced - start;
-    /* When this sync only appended blocks to those of the last past, the
-     * reader loads just their transactions; most blocks hold none, and then
-     * that past stands, unless the charts' series are wanted for another
-     * account. After a reorg, or blocks indexed by another process
-     * meanwhile, it loads everything again. */
+    /* While the index only grew after the blocks of the last past (by this
+     * sync, an earlier one that failed halfway, or another process), the
+     * reader loads just the new blocks' transactions; when this sync alone
+     * added them and they hold none (most blocks), that past stands, unless
+     * the charts' series are wanted for another account. After a reorg it
+     * loads everything again. */
     bool same_account = account ? w->past_has_account &&
                                       eth_address_equal(account, &w->past_account)
                                 : !w->past_has_account;
@@ -368,7 +369,6 @@ static void read_past(tui_worker *w, const eth_address *account, bool series, bo
      * blocks again (a reorg): the last past's block must still be the
      * index's. */
     bool appended = ev.status == PC_OK && w->has_past && !stats.rolled_back &&
-                    stats.head == w->past_head + stats.blocks &&
                     history_block_hash(w->hist, w->past_head, hash) &&
                     memcmp(hash, w->past_hash, 32) == 0;
     /* A catch-up that failed (the node went away) leaves the reader as it
@@ -380,7 +380,8 @@ static void read_past(tui_worker *w, const eth_address *account, bool series, bo
      * shown; its memory is not kept for the other pages. */
     if (!series)
         wallet_past_reader_drop_series(&w->reader);
-    bool unchanged = appended && !stats.txs && same_series;
+    bool unchanged = appended && stats.head == w->past_head + stats.blocks && !stats.txs &&
+                     same_series;
     if (unchanged) {
         set_past_head(w, stats.head); /* the blocks it stands for */
         ev.past_head = stats.head;

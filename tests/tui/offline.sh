@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
 # Issue 17 item 6, and the soak finding: the panel opens without a node.
-# The demo chain is indexed, its node stopped, and the panel started with
-# the demo keystore: the header says "offline, as of block #N (time)";
-# Accounts (the keystore), Activity, Voting's proposals and Charts (the
-# index) and Network info's list are drawn; a page that reads the node
-# says so; a send says it could not be prepared. The node comes back on
-# the same chain (--persist): the panel connects and goes on from the
-# index it read (the help's "index read whole 1 times" stays 1 through
-# a new block and a second reconnection: only new blocks are read).
+# The demo chain is indexed, its node paused (SIGSTOP: it answers nothing)
+# and the panel started with the demo keystore: the header says "offline,
+# as of block #N (time)"; Accounts (the keystore), Activity, Voting's
+# proposals and Charts (the index) and Network info's list are drawn; a
+# page that reads the node says so; a send says it could not be prepared.
+# The node goes on (SIGCONT), the same chain: the panel connects and goes
+# on from the index it read (the help's "index read whole 1 times" stays 1
+# through a disconnection, a reconnection and a new block: only new blocks
+# are read). The node is paused rather than restarted: anvil started again
+# from its saved state sometimes gives block 0 another hash (seen: then the
+# panel rightly takes it for another chain).
 set -uo pipefail
 . "$PROJECT_ROOT/tests/contract/common.sh"
 . "$PROJECT_ROOT/tests/tui/lib.sh"
 
-devnet_up --demo --persist 2>/dev/null || exit 1
-trap 'tui_down; devnet_down' EXIT
+devnet_up --demo 2>/dev/null || exit 1
+NODE=$(cat "$DEVNET_DIR/node.pid")
+trap 'kill -CONT "$NODE" 2>/dev/null; tui_down; devnet_down' EXIT
 ARGS=(--rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --keystore "$DEVNET_DIR/keystore"
       --account A)
 "$POWERCHAIN_BIN" "${ARGS[@]}" sync >/dev/null || exit 1
 head=$("$CAST" block-number --rpc-url "$DEVNET_RPC")
-"$PROJECT_ROOT/devnet/stop" --state "$DEVNET_DIR" >/dev/null
+kill -STOP "$NODE"
 
 tui_start "${ARGS[@]}"
 tui_expect "the header says offline, as of the index's block" "offline, as of block #$head ("
@@ -48,8 +52,8 @@ tui_keys Enter
 tui_expect "why it was not sent" "not sent:"
 tui_keys Escape
 
-echo "# the node comes back on the same chain"
-"$PROJECT_ROOT/devnet/start" --persist --port "$DEVNET_PORT" --state "$DEVNET_DIR" >/dev/null
+echo "# the node goes on: the same chain"
+kill -CONT "$NODE"
 tui_expect "connected" "connected to"
 tui_gone "no longer offline" "offline, as of"
 # The help's count of whole reads of the index.
@@ -62,9 +66,9 @@ whole() {
     tui_keys Escape
 }
 assert_eq "the index was read whole once, offline" "$(whole)" "index read whole 1 times"
-"$PROJECT_ROOT/devnet/stop" --state "$DEVNET_DIR" >/dev/null
+kill -STOP "$NODE"
 tui_expect "disconnected" "disconnected, retrying"
-"$PROJECT_ROOT/devnet/start" --persist --port "$DEVNET_PORT" --state "$DEVNET_DIR" >/dev/null
+kill -CONT "$NODE"
 tui_expect "back" "node back: connected again"
 "$CAST" rpc anvil_mine 0x1 --rpc-url "$DEVNET_RPC" >/dev/null
 tui_expect "a block after the reconnection" "block #$((head + 1))"
