@@ -50,11 +50,11 @@ static void on_progress(uint64_t done, uint64_t total, void *user)
     p->shown = true;
 }
 
-pc_status cli_index_sync(rpc_client *c, const pc_contract *k, history **h,
-                         history_sync_stats *stats, pc_error *err)
+static pc_status index_sync(rpc_client *c, const pc_contract *k, bool reset, history **h,
+                            history_sync_stats *stats, pc_error *err)
 {
     progress p = { isatty(STDERR_FILENO) != 0, false, now_seconds() };
-    pc_status st = history_open(c, k, h, err);
+    pc_status st = reset ? history_open_reset(c, k, h, err) : history_open(c, k, h, err);
     if (st == PC_OK)
         st = history_sync(*h, c, on_progress, &p, stats, err);
     if (p.shown)
@@ -62,8 +62,14 @@ pc_status cli_index_sync(rpc_client *c, const pc_contract *k, history **h,
     return st;
 }
 
-pc_status open_and_sync(const cli_ctx *ctx, pc_contract **k, rpc_client **c, history **h,
-                        history_sync_stats *stats, pc_error *err)
+pc_status cli_index_sync(rpc_client *c, const pc_contract *k, history **h,
+                         history_sync_stats *stats, pc_error *err)
+{
+    return index_sync(c, k, false, h, stats, err);
+}
+
+static pc_status load_and_sync(const cli_ctx *ctx, bool reset, pc_contract **k, rpc_client **c,
+                               history **h, history_sync_stats *stats, pc_error *err)
 {
     *k = NULL;
     *c = NULL;
@@ -71,7 +77,13 @@ pc_status open_and_sync(const cli_ctx *ctx, pc_contract **k, rpc_client **c, his
     pc_status st = cli_load_contract(ctx, k, err);
     if (st == PC_OK)
         st = cli_connect(ctx, c, err);
-    return st == PC_OK ? cli_index_sync(*c, *k, h, stats, err) : st;
+    return st == PC_OK ? index_sync(*c, *k, reset, h, stats, err) : st;
+}
+
+pc_status open_and_sync(const cli_ctx *ctx, pc_contract **k, rpc_client **c, history **h,
+                        history_sync_stats *stats, pc_error *err)
+{
+    return load_and_sync(ctx, false, k, c, h, stats, err);
 }
 
 static void close_all(pc_contract *k, rpc_client *c, history *h)
@@ -84,13 +96,14 @@ static void close_all(pc_contract *k, rpc_client *c, history *h)
 int cmd_sync(const cli_ctx *ctx, int argc, char **argv)
 {
     pc_error err = { 0 };
-    if (cli_command_args(ctx, argc, argv, NULL, NULL, &err) != PC_OK)
+    sync_options o = { 0 };
+    if (cli_command_args(ctx, argc, argv, &o, NULL, &err) != PC_OK)
         return cli_fail_usage(ctx, &err);
     pc_contract *k;
     rpc_client *c;
     history *h;
     history_sync_stats s;
-    pc_status st = open_and_sync(ctx, &k, &c, &h, &s, &err);
+    pc_status st = load_and_sync(ctx, o.reset, &k, &c, &h, &s, &err);
     if (st == PC_OK && ctx->json) {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddNumberToObject(o, "blocks", (double)s.blocks);

@@ -18,6 +18,11 @@ typedef struct history_options {
     bool csv;
 } history_options;
 
+/* sync's own options. */
+typedef struct sync_options {
+    bool reset; /* index the node's chain afresh, beside another chain's index */
+} sync_options;
+
 /* Handlers of the command table (cli/cli.h's cli_handler): each returns
  * the exit code, its errors printed. */
 int cmd_sync(const cli_ctx *ctx, int argc, char **argv);

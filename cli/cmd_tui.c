@@ -91,12 +91,18 @@ int cmd_tui(const cli_ctx *ctx, int argc, char **argv)
     char network[TUI_NETWORK_MAX]; /* the panel clears sw at each start */
     pc_status st;
     while ((st = run_panel(&now, open_page, &sw, &err)) == PC_OK && sw.network[0]) {
-        /* The picked network's settings; only the signer's key and password
-         * and the timeout given on the command line go along. */
+        /* The picked network's settings; only the signer (key file, or the
+         * account and its keystore where the network names none of its
+         * own), the password and the timeout go along. */
         forget_deployment(&now, ctx);
+        snprintf(network, sizeof network, "%s", sw.network);
+        const cli_network *picked = ctx->config ? config_network(ctx->config, network) : NULL;
         now = (cli_ctx){ .private_key_file = ctx->private_key_file,
                          .password_file = ctx->password_file, .timeout_s = ctx->timeout_s };
-        snprintf(network, sizeof network, "%s", sw.network);
+        if (!(picked && picked->account))
+            now.account = ctx->account;
+        if (!(picked && picked->keystore))
+            now.keystore_dir = ctx->keystore_dir;
         if ((st = config_apply(&now, ctx->config, network, &err)) != PC_OK)
             break;
         if (!now.rpc_url)

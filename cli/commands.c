@@ -120,6 +120,13 @@ static const cli_option history_options_table[] = {
     CLI_OPTIONS_END,
 };
 
+static const cli_option sync_options_table[] = {
+    CLI_FLAG(sync_options, reset, "reset", 0,
+             "index the node's chain afresh: after the node's chain was replaced (the index of "
+             "another chain stays beside it) or to read everything again"),
+    CLI_OPTIONS_END,
+};
+
 static const cli_option views_options_table[] = {
     CLI_FLAG(views_options, csv, "csv", 0, "comma-separated values (RFC 4180)"),
     CLI_OPTIONS_END,
@@ -276,7 +283,7 @@ static const cli_command commands[] = {
     COMMAND("methods", cmd_methods, "", 0, 0, "list the contract's functions and their arguments",
             NULL, NONE),
     COMMAND("sync", cmd_sync, "", 0, 0, "bring the local history index up to the node's head",
-            NULL, NONE),
+            sync_options_table, NONE),
     COMMAND("history", cmd_history, "", 0, 0,
             "the contract's transactions, oldest first (with --account, those it sent or "
             "names)",

@@ -344,6 +344,7 @@ const tui_page screen_accounts = {
     .title = "Accounts",
     .hints = "Enter/s switch  n new  i import key  f import file  e rename  l lock  " SCREEN_LIST_HINTS,
     .state_size = sizeof(accounts_state),
+    .offline = true,
     .draw = draw,
     .key = key,
     .click = click,

@@ -422,6 +422,7 @@ const tui_page screen_activity = {
     .title = "Activity",
     .hints = "Enter opens the record (Esc closes)  " SCREEN_LIST_HINTS,
     .state_size = sizeof(activity_state),
+    .offline = true,
     .draw = draw,
     .key = key,
     .click = click,

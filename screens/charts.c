@@ -301,6 +301,7 @@ const tui_page screen_charts = {
     .title = "Charts",
     .hints = "Up/Down c chart  h d w a range",
     .state_size = sizeof(charts_view),
+    .offline = true,
     .shows_series = true,
     .draw = draw,
     .key = key,

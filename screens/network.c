@@ -239,6 +239,10 @@ static int draw_params(WINDOW *win, const wallet_state *s, int y, bool draw)
 static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     const wallet_state *s = tui_app_snapshot(app);
+    if (!s) { /* offline: the configuration's networks are known all the same */
+        draw_networks(app, state, win, 0);
+        return;
+    }
     char banker[ETH_ADDRESS_TEXT_LEN + 80], eeuro[PC_UNIT_TEXT_MAX], a[ETH_ADDRESS_TEXT_LEN];
     int W = getmaxx(win);
     static const char *const LABELS[] = { "Banker", "In circulation" };
@@ -330,6 +334,7 @@ const tui_page screen_network = {
     .title = "Network info",
     .hints = "n switch to the chosen network",
     .state_size = sizeof(network_page),
+    .offline = true,
     .draw = draw,
     .key = key,
 };

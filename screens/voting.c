@@ -191,7 +191,7 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
     voting_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
     int y = 0, H = getmaxy(win), W = getmaxx(win);
-    if (!s->is_voter)
+    if (s && !s->is_voter)
         y += tui_text(win, y, 2, 0, 2, 0, TUI_WARN, NULL,
                       "This account is not a voter: only voters vote and make proposals.");
     if (screen_past_missing(win, &y, app))
@@ -410,6 +410,7 @@ const tui_page screen_voting = {
     .hints = "y join  o oppose  v change your vote  a/d add/remove voter  "
              "u/x register/remove unit  b banker  p parameter  " SCREEN_LIST_HINTS,
     .state_size = sizeof(voting_state),
+    .offline = true,
     .draw = draw,
     .key = key,
     .click = click,

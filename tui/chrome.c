@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "tui/table_draw.h"
 #include "tui/ui.h"
@@ -88,31 +89,45 @@ typedef struct header_facts {
     unsigned roles;
     bool roles_known;               /* a snapshot was read */
     const char *past_problem;
+    bool offline;                   /* no node yet: the index's past, as of */
+    uint64_t past_head, past_as_of;
+    const char *chain_problem;
     unsigned unlocked_s;            /* 0: locked */
     unsigned long now_ms;
 } header_facts;
 
 static void header_first_line(const header_facts *h)
 {
-    char chain[40], block[64], node[300], status[64];
+    char chain[40], block[80], node[300], status[PC_ERROR_MSG_MAX];
     line_item items[LINE_ITEMS];
     size_t n = 0;
     items[n++] = (line_item){ { "PowerChain" }, 5, false, false, TUI_TITLE };
     snprintf(chain, sizeof chain, "chain %llu", (unsigned long long)h->chain_id);
     if (h->has_chain)
         items[n++] = (line_item){ { chain }, 7, true, false, TUI_NORMAL };
-    /* While disconnected the block says how old the figures are. */
-    if (h->connected || !h->ever_connected)
+    /* While disconnected the block says how old the figures are; before
+     * any node answered, the index's past is what there is. */
+    if (h->offline) {
+        char when[32] = "";
+        time_t t = (time_t)h->past_as_of;
+        struct tm tm;
+        if (localtime_r(&t, &tm))
+            strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+        snprintf(block, sizeof block, "offline, as of block #%llu (%s)",
+                 (unsigned long long)h->past_head, when);
+    } else if (h->connected || !h->ever_connected)
         snprintf(block, sizeof block, "block #%llu", (unsigned long long)h->block);
     else
         snprintf(block, sizeof block, "as of block #%llu, %lu s ago",
                  (unsigned long long)h->block, h->age_s);
-    if (h->has_block)
+    if (h->has_block || h->offline)
         items[n++] = (line_item){ { block }, 8, true, false, h->connected ? TUI_NORMAL : TUI_WARN };
     snprintf(node, sizeof node, "node %s", h->node);
     items[n++] = (line_item){ { node }, 2, false, false, TUI_DIM };
     tui_style st = TUI_GOOD;
-    if (h->connected)
+    if (h->connected && h->chain_problem[0])
+        snprintf(status, sizeof status, "%s", h->chain_problem), st = TUI_BAD;
+    else if (h->connected)
         snprintf(status, sizeof status, "connected");
     else if (h->ever_connected)
         snprintf(status, sizeof status, "disconnected, retrying"), st = TUI_BAD;
@@ -177,6 +192,9 @@ void tui_chrome_header(const tui_chrome *c)
         .age_s = (c->now_ms - c->snapshot_ms) / 1000, .node = c->node,
         .name = tui_wallet_name(w), .roles = c->roles, .roles_known = s != NULL,
         .has_past = c->has_past, .past_problem = c->past_problem,
+        .offline = !c->ever_connected && c->has_past && c->past_offline,
+        .past_head = c->past_head, .past_as_of = c->past_as_of,
+        .chain_problem = c->chain_problem ? c->chain_problem : "",
         .unlocked_s = tui_wallet_unlocked_for(w), .now_ms = c->now_ms,
     };
     h.has_account = tui_wallet_address(w, &h.account);
@@ -308,9 +326,10 @@ void tui_chrome_help(const tui_chrome *c)
              c->requests, c->requests_refresh, c->first_page_ms);
     /* The speed figures bench/tui-scale.sh reads: a refresh's parts, and
      * each page's draw as "N last/max" (never split across lines). */
-    char refresh[128], parts[96], list[480], draws[512];
+    char refresh[160], parts[96], list[480], draws[512];
     tui_counters_refresh(c->counters, parts, sizeof parts);
-    snprintf(refresh, sizeof refresh, "last refresh %s, %zu txs", parts, c->past_txs);
+    snprintf(refresh, sizeof refresh, "last refresh %s, %zu txs, index read whole %lu times",
+             parts, c->past_txs, c->counters->whole_reads);
     tui_counters_draws(c->counters, 0, c->npages, c->npages, list, sizeof list);
     snprintf(draws, sizeof draws, "draw ms last/max  %s", list);
     int w = COLS - 4 > 76 ? 76 : COLS - 4, tw = w - 4;

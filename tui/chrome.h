@@ -30,6 +30,11 @@ typedef struct tui_chrome {
     const tui_wallet *wallet;       /* the account, its name and unlocked time */
     unsigned roles;                 /* WALLET_ROLE_* of the snapshot's account */
     bool has_past;                  /* the history index was read (unit owners) */
+    bool past_offline;              /* ... before any node answered: as of ... */
+    uint64_t past_head;             /* ... this block ... */
+    uint64_t past_as_of;            /* ... as the index was written then (epoch s) */
+    const char *chain_problem;      /* the node serves another chain than the index's,
+                                       in a line for the header; or "" */
     const char *past_problem;       /* why it could not be, or "" */
     size_t pending;                 /* this session's transactions still under way */
     const tui_page *pages;

@@ -17,6 +17,8 @@ typedef struct tui_counters {
     unsigned long snapshot_us; /* the last snapshot read */
     unsigned long index_us;    /* the index step after it */
     unsigned long past_us;     /* the past derived after that; 0 when it stood */
+    unsigned long whole_reads; /* pasts read from the whole index (the first, and
+                                  after a reorg or another chain), not only new blocks */
 } tui_counters;
 
 /* A monotonic clock in microseconds, for differences only. */

@@ -32,11 +32,34 @@ static void take_node(tui_app *app, tui_ev *ev)
         tui_app_message(app, false, "now reading from %s", app->node);
 }
 
+static void drop_past(tui_app *app)
+{
+    wallet_past_free(app->past);
+    free(app->past);
+    app->past = NULL;
+}
+
+/* Nothing of another chain stays on the pages; the header says why until
+ * a node of the chain shown answers. */
+static void another_chain(tui_app *app, const tui_ev *ev)
+{
+    drop_past(app);
+    snprintf(app->chain_problem, sizeof app->chain_problem, "%s", ev->text);
+}
+
 static void connection(tui_app *app, const tui_ev *ev)
 {
     if (ev->connected) {
         app->chain_id = ev->chain_id;
-        if (!app->ever_connected)
+        if (ev->another_chain)
+            another_chain(app, ev);
+        else
+            app->chain_problem[0] = '\0';
+        if (ev->another_chain)
+            tui_app_message(app, true, "%s %s: what was shown of the old one is dropped",
+                            app->ever_connected ? "node back: connected again, but the" : "the",
+                            ev->text);
+        else if (!app->ever_connected)
             tui_app_message(app, false, "connected to %s", tui_app_node(app));
         else if (!app->connected)
             tui_app_message(app, false, "node back: connected again");
@@ -67,16 +90,23 @@ static void past(tui_app *app, tui_ev *ev)
 {
     app->counters.index_us = ev->index_us;
     app->counters.past_us = ev->past_us;
+    app->counters.whole_reads += ev->past && ev->whole;
     app->indexing = false;
     snprintf(app->past_problem, sizeof app->past_problem, "%s",
              ev->status == PC_OK ? "" : ev->msg);
+    /* The connection's message said it already, when it found the chain. */
+    if (ev->another_chain && strcmp(app->chain_problem, ev->text) != 0)
+        tui_app_message(app, true, "%s", ev->msg);
+    if (ev->another_chain)
+        another_chain(app, ev);
     /* A catch-up that failed, or found nothing new, keeps the past read
      * before it (older, not wrong). */
     if (ev->past) {
-        wallet_past_free(app->past);
-        free(app->past);
+        drop_past(app);
         app->past = ev->past;
         ev->past = NULL;
+        app->past_offline = ev->offline;
+        app->past_as_of = ev->as_of;
     } else if (app->past && ev->past_head > app->past->head) {
         app->past->head = ev->past_head; /* as true up to this block */
     }

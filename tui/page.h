@@ -26,6 +26,8 @@ typedef struct tui_page {
                             the sidebar counts beside the title: those acted on here */
     bool lists_waiting;  /* lists what waits (tui_app_waiting): leaving the page
                             marks it looked at (tui/waits.h) */
+    bool offline;        /* draws without a snapshot (the keystore, the index, the
+                            configuration): shown before any node answered */
     /* win: the page's area. Drawing reads the app (snapshot, past, wallet)
      * and changes nothing but the page's own view state. */
     void (*draw)(const tui_app *app, void *state, WINDOW *win);

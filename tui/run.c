@@ -10,6 +10,7 @@
 #include "tui/intake.h"
 #include "tui/shell.h"
 #include "tui/term.h"
+#include "tui/table_draw.h"
 #include "tui/ui.h"
 #include "tui/waits.h"
 
@@ -23,6 +24,8 @@ static tui_chrome chrome_of(const tui_app *app)
         .snap = app->snap, .connected = app->connected, .chain_id = app->chain_id,
         .node = tui_app_node(app), .wallet = app->wallet, .roles = app->roles,
         .has_past = app->past != NULL, .past_problem = app->past_problem,
+        .past_offline = app->past_offline, .past_head = app->past ? app->past->head : 0,
+        .past_as_of = app->past_as_of, .chain_problem = app->chain_problem,
         .pending = tui_actions_pending(&app->acts),
         .pages = app->cfg->pages, .npages = app->cfg->npages, .page = app->page,
         .message = app->message, .message_error = app->message_error,
@@ -54,7 +57,13 @@ static void draw(tui_app *app)
     tui_chrome_sidebar(&c);
     if (app->page_win) {
         werase(app->page_win);
-        if (!app->snap)
+        const tui_page *p = &app->cfg->pages[app->page];
+        if (!app->snap && !app->ever_connected && !p->offline && app->past_offline)
+            tui_text(app->page_win, 1, 1, 0, 1, 0, TUI_WARN, NULL,
+                     "offline: this page reads the node, which does not answer yet (retrying). "
+                     "Accounts, Activity, Voting, Charts and Network info show what the keystore "
+                     "and the history index hold.");
+        else if (!app->snap && !p->offline)
             tui_print(app->page_win, 1, 1, 0, TUI_DIM, "%s reading the chain...",
                       tui_spinner(c.now_ms));
         else {

@@ -43,6 +43,10 @@ struct tui_app {
     wallet_past *past;              /* from the history index; NULL before the first */
     char past_problem[PC_ERROR_MSG_MAX]; /* why the last catch-up failed; "" when it did not */
     bool indexing;                  /* a catch-up reported progress and has not ended */
+    bool past_offline;              /* past was read before any node answered ... */
+    uint64_t past_as_of;            /* ... from the index as written then (epoch s) */
+    char chain_problem[PC_ERROR_MSG_MAX]; /* the node serves another chain than the
+                                       index's: why the past was dropped; or "" */
     uint64_t indexed, to_index;     /* its blocks done and in all */
     unsigned roles;                 /* WALLET_ROLE_* of the snapshot's account */
     bool connected;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "eth/hex.h"
 #include "rpcclient/node.h"
 #include "rpcclient/units.h"
 #include "tui/counters.h"
@@ -58,6 +59,9 @@ struct tui_worker {
     wallet_engine *engine;  /* the transactions, from prepared to mined */
     bool connected;
     bool has_chain;         /* the chain id was asked once (and known, if connected) */
+    bool has_genesis;       /* the chain the past shown is of: from the node ... */
+    uint64_t chain_id;      /* ... or, before one answered, from the index */
+    uint8_t genesis[32];
     uint64_t last_block;
     history *hist;          /* NULL until opened (again) */
     bool has_past;          /* a past was handed over from hist ... */
@@ -96,11 +100,25 @@ static char *node_now(const tui_worker *w)
     return strdup(rpc_client_url(w->client));
 }
 
-static void post_conn(tui_worker *w, bool connected, uint64_t chain_id, const char *msg)
+/* The header's words for a node on another chain than the index's. */
+static void another_chain_headline(const tui_worker *w, tui_ev *ev)
+{
+    char g[65];
+    hex_encode(w->genesis, 32, g);
+    snprintf(ev->text, sizeof ev->text,
+             "node serves another chain than the one indexed: genesis 0x%.8s...", g);
+}
+
+/* `another`: the node that answers now serves another chain than the
+ * past shown, which was dropped. */
+static void post_conn(tui_worker *w, bool connected, uint64_t chain_id, bool another,
+                      const char *msg)
 {
     tui_ev ev = { .kind = TUI_EV_CONN, .connected = connected, .chain_id = chain_id,
-                  .node = node_now(w) };
+                  .node = node_now(w), .another_chain = another };
     snprintf(ev.msg, sizeof ev.msg, "%s", msg ? msg : "");
+    if (another)
+        another_chain_headline(w, &ev);
     w->connected = connected;
     post(w, &ev);
 }
@@ -282,25 +300,73 @@ static void set_past_head(tui_worker *w, uint64_t head)
         memset(w->past_hash, 0, sizeof w->past_hash);
 }
 
-/* Brings the history index up to date and hands over what the pages take
- * from it, with the charts' series replayed for `account` (NULL: none) when
- * `series`; or why not. */
-static void read_past(tui_worker *w, const eth_address *account, bool series)
+/* Forgets the index and the past read from it: the node serves another
+ * chain than theirs. */
+static void drop_past(tui_worker *w)
 {
-    tui_ev ev = { .kind = TUI_EV_PAST };
+    history_close(w->hist);
+    w->hist = NULL;
+    w->has_past = false;
+    wallet_past_reader_reset(&w->reader);
+}
+
+/* The index of the node's chain. One of another chain is there (and was
+ * the one shown, if any): the person is told, and the node's chain is
+ * indexed beside it. */
+static pc_status open_online(tui_worker *w, pc_error *e)
+{
+    pc_status st = history_open(w->client, w->k, &w->hist, e);
+    if (st != PC_OK && e->cause == PC_CAUSE_WRONG_CHAIN) {
+        tui_ev ev = { .kind = TUI_EV_PAST, .status = st, .another_chain = true };
+        another_chain_headline(w, &ev);
+        snprintf(ev.msg, sizeof ev.msg, "%s: it is indexed beside the old one (the command line "
+                 "refuses it until `powerchain sync --reset`)", ev.text);
+        post(w, &ev);
+        pc_error_clear(e);
+        st = history_open_beside(w->client, w->k, &w->hist, e);
+    }
+    return st;
+}
+
+/* Brings the history index up to date (offline: opens the one written last
+ * and reads it as it is) and hands over what the pages take from it, with
+ * the charts' series replayed for `account` (NULL: none) when `series`; or
+ * why not. */
+static void read_past(tui_worker *w, const eth_address *account, bool series, bool offline)
+{
+    tui_ev ev = { .kind = TUI_EV_PAST, .offline = offline };
     pc_error e = { 0 };
     history_sync_stats stats = { 0 };
     unsigned long start = tui_counters_clock_us();
-    ev.status = w->hist ? PC_OK : history_open(w->client, w->k, &w->hist, &e);
-    if (ev.status == PC_OK)
+    if (w->hist)
+        ev.status = PC_OK;
+    else if (offline)
+        ev.status = history_open_offline(w->k, &w->hist, &e);
+    else
+        ev.status = open_online(w, &e);
+    if (ev.status == PC_OK && offline) {
+        ev.as_of = history_written_at(w->hist);
+        w->has_genesis = true;
+        w->chain_id = history_chain_id(w->hist);
+        memcpy(w->genesis, history_genesis(w->hist), 32);
+    } else if (ev.status == PC_OK) {
         ev.status = history_sync(w->hist, w->client, on_indexing, w, &stats, &e);
+    }
+    /* The index is another chain's than the node's: what was shown of it
+     * goes. */
+    ev.another_chain = ev.status != PC_OK && e.cause == PC_CAUSE_WRONG_CHAIN;
+    if (ev.another_chain) {
+        drop_past(w);
+        another_chain_headline(w, &ev);
+    }
     unsigned long synced = tui_counters_clock_us();
     ev.index_us = synced - start;
-    /* When this sync only appended blocks to those of the last past, the
-     * reader loads just their transactions; most blocks hold none, and then
-     * that past stands, unless the charts' series are wanted for another
-     * account. After a reorg, or blocks indexed by another process
-     * meanwhile, it loads everything again. */
+    /* While the index only grew after the blocks of the last past (by this
+     * sync, an earlier one that failed halfway, or another process), the
+     * reader loads just the new blocks' transactions; when this sync alone
+     * added them and they hold none (most blocks), that past stands, unless
+     * the charts' series are wanted for another account. After a reorg it
+     * loads everything again. */
     bool same_account = account ? w->past_has_account &&
                                       eth_address_equal(account, &w->past_account)
                                 : !w->past_has_account;
@@ -310,16 +376,19 @@ static void read_past(tui_worker *w, const eth_address *account, bool series)
      * blocks again (a reorg): the last past's block must still be the
      * index's. */
     bool appended = ev.status == PC_OK && w->has_past && !stats.rolled_back &&
-                    stats.head == w->past_head + stats.blocks &&
                     history_block_hash(w->hist, w->past_head, hash) &&
                     memcmp(hash, w->past_hash, 32) == 0;
-    if (!appended)
+    /* A catch-up that failed (the node went away) leaves the reader as it
+     * was: what it loaded is still the index's. */
+    ev.whole = ev.status == PC_OK && !appended;
+    if (ev.whole)
         wallet_past_reader_reset(&w->reader);
     /* The series' replay goes on from where it stopped only while Charts is
      * shown; its memory is not kept for the other pages. */
     if (!series)
         wallet_past_reader_drop_series(&w->reader);
-    bool unchanged = appended && !stats.txs && same_series;
+    bool unchanged = appended && stats.head == w->past_head + stats.blocks && !stats.txs &&
+                     same_series;
     if (unchanged) {
         set_past_head(w, stats.head); /* the blocks it stands for */
         ev.past_head = stats.head;
@@ -380,7 +449,7 @@ static void read_snapshot(tui_worker *w, uint64_t block)
                                  .nreceipts = nq };
     if (wallet_state_fetch(w->client, w->k, &query, &s, &e) != PC_OK) {
         if (e.status == PC_ENODE)
-            post_conn(w, false, 0, e.msg);
+            post_conn(w, false, 0, false, e.msg);
         free(q);
         return;
     }
@@ -394,30 +463,55 @@ static void read_snapshot(tui_worker *w, uint64_t block)
     wallet_engine_take_receipts(w->engine, q, nq);
     sweep(w);
     free(q);
-    read_past(w, has ? &account : NULL, series);
+    read_past(w, has ? &account : NULL, series, false);
+}
+
+/* Before a node has answered: the past as the index last held it. */
+static void read_offline(tui_worker *w)
+{
+    pthread_mutex_lock(&w->mu);
+    bool has = w->has_account, series = w->want_series;
+    eth_address account = w->account;
+    pthread_mutex_unlock(&w->mu);
+    read_past(w, has ? &account : NULL, series, true);
+}
+
+/* The node answered (again): the chain it serves. The same chain as the
+ * past's keeps the index and what was read from it, so that only new
+ * blocks are read; another drops them: true then. */
+static bool took_chain(tui_worker *w, uint64_t chain_id, const uint8_t genesis[32])
+{
+    bool another = w->has_genesis &&
+                   (w->chain_id != chain_id || memcmp(w->genesis, genesis, 32) != 0);
+    w->has_genesis = true;
+    w->chain_id = chain_id;
+    memcpy(w->genesis, genesis, 32);
+    if (another)
+        drop_past(w);
+    return another;
 }
 
 static void tick(tui_worker *w)
 {
     pc_error e = { 0 };
     uint64_t chain_id = 0, block = 0;
+    uint8_t genesis[32];
     if (!w->has_chain || !w->connected) {
-        if (node_chain_id(w->client, &chain_id, &e) != PC_OK) {
+        if (node_chain_identity(w->client, &chain_id, genesis, &e) != PC_OK) {
             if (w->connected || !w->has_chain)
-                post_conn(w, false, 0, e.msg);
+                post_conn(w, false, 0, false, e.msg);
+            if (!w->has_chain)
+                read_offline(w);
             w->has_chain = true; /* reported once; retried every tick */
             return;
         }
-        post_conn(w, true, chain_id, NULL);
+        bool another = took_chain(w, chain_id, genesis);
+        post_conn(w, true, chain_id, another, NULL);
         w->has_chain = true;
         w->last_block = UINT64_MAX;
-        /* The node that answers now may be another chain's. */
-        history_close(w->hist);
-        w->hist = NULL;
-        w->has_past = false;
     }
     if (node_block_number(w->client, &block, &e) != PC_OK) {
-        post_conn(w, false, 0, e.msg);
+        post_conn(w, false, 0, false, e.msg);
         return;
     }
     pthread_mutex_lock(&w->mu);

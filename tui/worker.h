@@ -9,8 +9,11 @@
  * loads only the transactions of the new blocks): a first catch-up reports
  * its progress, and the live snapshot never waits for it. Snapshot and past
  * events say how long their parts took (tui/counters.h shows them).
- * The index is opened again after the node came back, in case it is another
- * chain now. A node that stops answering gives a
+ * Until a node answers, the pages get the past as the index of the
+ * contract last written holds it (offline). The index and the past are
+ * tied to the chain's genesis: a node that comes back on the same chain
+ * keeps them (only new blocks are read); one on another chain drops them
+ * (a PAST event with another_chain). A node that stops answering gives a
  * TUI_EV_CONN event with connected=false and is polled again every second
  * until it answers ("disconnected, retrying").
  * While the nodes are wanted (Network info is shown) it also probes every
@@ -59,7 +62,9 @@
 typedef struct tui_worker tui_worker;
 
 typedef enum tui_ev_kind {
-    TUI_EV_CONN,      /* connection state changed: connected, chain_id, msg, node */
+    TUI_EV_CONN,      /* connection state changed: connected, chain_id, msg, node;
+                         another_chain: the node serves another chain than the
+                         past shown, which is to be dropped (text says so) */
     TUI_EV_SNAPSHOT,  /* snap: a fresh snapshot, now owned by the receiver; node */
     TUI_EV_INDEXING,  /* the history index is catching up: done of total blocks */
     TUI_EV_PAST,      /* the index was brought up to date: past, derived from it and
@@ -96,7 +101,7 @@ typedef struct tui_ev {
     wallet_sim sim;         /* SIMULATED with status PC_OK */
     uint8_t hash[32];
     pc_outcome outcome;
-    char text[TUI_READ_TEXT_MAX];
+    char text[TUI_READ_TEXT_MAX];   /* READ; CONN and PAST with another_chain */
     unsigned long requests;         /* SNAPSHOT: HTTP requests of the worker so far */
     unsigned long refresh_requests; /* SNAPSHOT: of which this snapshot took */
     unsigned long snapshot_us;      /* SNAPSHOT: how long its read took */
@@ -108,6 +113,15 @@ typedef struct tui_ev {
     eth_address seen_account;
     uint64_t seen_block;            /* the block up to which it looked (0: never) */
     nodes_report *nodes;            /* NODES */
+    bool offline;                   /* PAST: read from the index before any node
+                                       answered, as the index stood at as_of */
+    uint64_t as_of;                 /* PAST offline: when the index was last written
+                                       (seconds since the epoch) */
+    bool another_chain;             /* CONN, PAST: the node serves another chain than
+                                       the past shown: drop it (text says so in a
+                                       line for the header; PAST: msg says more) */
+    bool whole;                     /* PAST: the whole index was read, not only the
+                                       blocks new since the last past */
 } tui_ev;
 
 /* Starts the thread with its own client for urls[0], failing over to the

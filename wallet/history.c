@@ -3,6 +3,7 @@
  * history_sync.c. */
 #include "wallet/history.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -248,45 +249,126 @@ static pc_status open_index(history *h, uint64_t chain_id, const uint8_t genesis
     return st == PC_OK ? open_db(h, &id, err) : st;
 }
 
-static pc_status check_meta(history *h, uint64_t chain_id, const uint8_t genesis[32],
-                            pc_error *err)
+/* The chain and contract the database says it is of, into h; PC_EIO when
+ * it is not the one opened for (or not what an index can hold). */
+static pc_status load_meta(history *h, bool has_chain, uint64_t chain_id,
+                           const uint8_t genesis[32], pc_error *err)
 {
     sqlite3_stmt *s = NULL;
     pc_status st = PC_OK;
     if (sqlite3_prepare_v2(h->db, "SELECT chain_id, genesis, contract FROM meta", -1, &s,
                            NULL) != SQLITE_OK)
         return db_fail(h, err, "cannot read");
-    if (sqlite3_step(s) != SQLITE_ROW || sqlite3_column_int64(s, 0) != (sqlite3_int64)chain_id ||
-        sqlite3_column_bytes(s, 1) != 32 ||
-        memcmp(sqlite3_column_blob(s, 1), genesis, 32) != 0 || sqlite3_column_bytes(s, 2) != 20 ||
-        memcmp(sqlite3_column_blob(s, 2), pc_contract_address(h->k)->b, 20) != 0)
+    if (sqlite3_step(s) != SQLITE_ROW || sqlite3_column_int64(s, 0) < 0 ||
+        sqlite3_column_bytes(s, 1) != 32 || sqlite3_column_bytes(s, 2) != 20 ||
+        memcmp(sqlite3_column_blob(s, 2), pc_contract_address(h->k)->b, 20) != 0 ||
+        (has_chain && (sqlite3_column_int64(s, 0) != (sqlite3_int64)chain_id ||
+                       memcmp(sqlite3_column_blob(s, 1), genesis, 32) != 0)))
         st = pc_fail(err, PC_EIO, "history index %s belongs to another chain or contract: "
                                   HISTORY_REBUILD_HINT, h->path);
+    else {
+        h->chain_id = (uint64_t)sqlite3_column_int64(s, 0);
+        memcpy(h->genesis, sqlite3_column_blob(s, 1), 32);
+    }
     sqlite3_finalize(s);
     return st;
 }
 
-pc_status history_open(rpc_client *c, const pc_contract *k, history **out, pc_error *err)
+/* What an index file's name says: chain id, the genesis hash's first 8
+ * bytes in hex, and the contract; false for any other name. */
+static bool index_name(const char *name, uint64_t *chain_id, char genesis[17],
+                       const eth_address *contract)
 {
-    *out = NULL;
-    uint64_t chain_id, file_block, file_chain;
-    uint8_t genesis[32];
-    pc_status st = node_chain_identity(c, &chain_id, genesis, err);
+    char a[41];
+    eth_address_to_lower_nopfx(contract, a);
+    const char *p = name;
+    if (strncmp(p, "history-", 8) != 0)
+        return false;
+    p += 8;
+    uint64_t id = 0;
+    const char *digits = p;
+    while (*p >= '0' && *p <= '9' && p - digits < 19)
+        id = id * 10 + (uint64_t)(*p++ - '0');
+    if (p == digits || *p++ != '-' || strspn(p, "0123456789abcdef") != 16 || p[16] != '-' ||
+        strncmp(p + 17, a, 40) != 0 || strcmp(p + 57, ".sqlite") != 0)
+        return false;
+    *chain_id = id;
+    memcpy(genesis, p, 16);
+    genesis[16] = '\0';
+    return true;
+}
+
+/* The newest of a database's modification time and its log's. */
+static time_t written_at(const char *path)
+{
+    struct stat sb;
+    char wal[4200];
+    time_t t = stat(path, &sb) == 0 ? sb.st_mtime : 0;
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    if (stat(wal, &sb) == 0 && sb.st_mtime > t)
+        t = sb.st_mtime;
+    return t;
+}
+
+/* The index files of contract k in the cache folder (of chain `chain_id`
+ * only when has_chain): whether the one of `genesis` is among them
+ * (*ours), and the genesis prefix and chain id of the one written last
+ * among the others (*other, "" when none). */
+static pc_status scan_indexes(const pc_contract *k, bool has_chain, uint64_t chain_id,
+                              const uint8_t *genesis, bool *ours, char other[17],
+                              uint64_t *other_chain, pc_error *err)
+{
+    char dir[4096], g[17] = "";
+    *ours = false;
+    other[0] = '\0';
+    pc_status st = cache_folder(dir, sizeof dir, err);
     if (st != PC_OK)
         return st;
-    if (pc_contract_deployment(k, &file_block, &file_chain) && file_chain != chain_id)
-        return pc_fail(err, PC_EINPUT, "the deployment file is for chain %llu but the node is "
-                                       "on chain %llu: check --rpc and --contract-json",
-                       (unsigned long long)file_chain, (unsigned long long)chain_id);
+    if (genesis)
+        hex_encode(genesis, 8, g);
+    DIR *d = opendir(dir);
+    if (!d)
+        return PC_OK; /* no folder: no index yet */
+    time_t newest = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        uint64_t id;
+        char eg[17];
+        if (!index_name(e->d_name, &id, eg, pc_contract_address(k)) ||
+            (has_chain && id != chain_id))
+            continue;
+        if (strcmp(eg, g) == 0) {
+            *ours = true;
+            continue;
+        }
+        char *path = safefile_join(dir, e->d_name);
+        time_t t = path ? written_at(path) : 0;
+        free(path);
+        if (!other[0] || t > newest) {
+            newest = t;
+            memcpy(other, eg, 17);
+            *other_chain = id;
+        }
+    }
+    closedir(d);
+    return PC_OK;
+}
+
+/* Opens the index file of (chain_id, genesis) into a new handle; with
+ * has_meta, the database must say it is of that chain. */
+static pc_status open_file(const pc_contract *k, uint64_t chain_id, const uint8_t genesis[32],
+                           bool has_meta, history **out, pc_error *err)
+{
     history *h = calloc(1, sizeof *h);
     if (!h)
         return pc_fail(err, PC_ENOMEM, "out of memory");
     h->k = k;
     h->span = HISTORY_SPAN_START;
     h->ceiling = HISTORY_SPAN_MAX * 2;
-    st = open_index(h, chain_id, genesis, err);
+    pc_status st = open_index(h, chain_id, genesis, err);
     /* Another schema version is rebuilt: the chain still holds everything. */
-    if (st == PC_OK && user_version(h) != 0 && user_version(h) != HISTORY_SCHEMA_VERSION) {
+    if (st == PC_OK && has_meta && user_version(h) != 0 &&
+        user_version(h) != HISTORY_SCHEMA_VERSION) {
         sqlite3_close(h->db);
         h->db = NULL;
         remove_db_files(h->path);
@@ -294,10 +376,13 @@ pc_status history_open(rpc_client *c, const pc_contract *k, history **out, pc_er
         h->path = NULL;
         st = open_index(h, chain_id, genesis, err);
     }
-    if (st == PC_OK)
+    if (st == PC_OK && !has_meta && user_version(h) != HISTORY_SCHEMA_VERSION)
+        st = pc_fail(err, PC_EIO, "history index %s is of another version: it is read again "
+                                  "from the chain once a node answers", h->path);
+    if (st == PC_OK && has_meta)
         st = create_schema(h, chain_id, genesis, err);
     if (st == PC_OK)
-        st = check_meta(h, chain_id, genesis, err);
+        st = load_meta(h, has_meta, chain_id, genesis, err);
     if (st == PC_OK)
         st = history_store_load_state(h, err);
     if (st != PC_OK) {
@@ -306,6 +391,108 @@ pc_status history_open(rpc_client *c, const pc_contract *k, history **out, pc_er
     }
     *out = h;
     return PC_OK;
+}
+
+/* Which chain open_node takes. */
+typedef enum chain_rule {
+    CHAIN_INDEXED, /* only one indexed before, or the first */
+    CHAIN_BESIDE,  /* the node's, beside another chain's index */
+    CHAIN_AFRESH,  /* the node's, beside, and emptied */
+} chain_rule;
+
+static pc_status open_node(rpc_client *c, const pc_contract *k, chain_rule rule, history **out,
+                           pc_error *err)
+{
+    *out = NULL;
+    uint64_t chain_id, file_block, file_chain, other_chain = 0;
+    uint8_t genesis[32];
+    pc_status st = node_chain_identity(c, &chain_id, genesis, err);
+    if (st != PC_OK)
+        return st;
+    if (pc_contract_deployment(k, &file_block, &file_chain) && file_chain != chain_id)
+        return pc_fail(err, PC_EINPUT, "the deployment file is for chain %llu but the node is "
+                                       "on chain %llu: check --rpc and --contract-json",
+                       (unsigned long long)file_chain, (unsigned long long)chain_id);
+    bool ours;
+    char other[17];
+    st = scan_indexes(k, true, chain_id, genesis, &ours, other, &other_chain, err);
+    if (st != PC_OK)
+        return st;
+    if (!ours && other[0] && rule == CHAIN_INDEXED) {
+        char g[65];
+        hex_encode(genesis, 32, g);
+        return pc_fail_cause(err, PC_ENODE, PC_CAUSE_WRONG_CHAIN,
+                             "node serves another chain than the one indexed: genesis 0x%.16s... "
+                             "(the index of chain %llu holds genesis 0x%s...); to index the "
+                             "node's chain beside the old index, run `powerchain sync --reset`, "
+                             "or point --rpc at a node of the indexed chain",
+                             g, (unsigned long long)chain_id, other);
+    }
+    st = open_file(k, chain_id, genesis, true, out, err);
+    uint64_t removed;
+    if (st == PC_OK && rule == CHAIN_AFRESH && (*out)->has_cursor)
+        st = history_store_rollback(*out, false, 0, &removed, err);
+    if (st != PC_OK) {
+        history_close(*out);
+        *out = NULL;
+    }
+    return st;
+}
+
+pc_status history_open(rpc_client *c, const pc_contract *k, history **out, pc_error *err)
+{
+    return open_node(c, k, CHAIN_INDEXED, out, err);
+}
+
+pc_status history_open_beside(rpc_client *c, const pc_contract *k, history **out, pc_error *err)
+{
+    return open_node(c, k, CHAIN_BESIDE, out, err);
+}
+
+pc_status history_open_reset(rpc_client *c, const pc_contract *k, history **out, pc_error *err)
+{
+    return open_node(c, k, CHAIN_AFRESH, out, err);
+}
+
+pc_status history_open_offline(const pc_contract *k, history **out, pc_error *err)
+{
+    *out = NULL;
+    uint64_t file_block, file_chain = 0, chain_id = 0;
+    bool has_chain = pc_contract_deployment(k, &file_block, &file_chain), ours;
+    char other[17];
+    pc_status st = scan_indexes(k, has_chain, file_chain, NULL, &ours, other, &chain_id, err);
+    if (st != PC_OK)
+        return st;
+    if (!other[0])
+        return pc_fail(err, PC_EINPUT, "no history index of this contract yet: it is made once "
+                                       "a node answers");
+    uint8_t genesis[32] = { 0 };
+    size_t len;
+    st = hex_decode(other, 16, genesis, 8, &len, err);
+    if (st != PC_OK)
+        return st;
+    return open_file(k, chain_id, genesis, false, out, err);
+}
+
+bool history_serves(const history *h, uint64_t chain_id, const uint8_t genesis[32])
+{
+    return h->chain_id == chain_id && memcmp(h->genesis, genesis, 32) == 0;
+}
+
+uint64_t history_chain_id(const history *h)
+{
+    return h->chain_id;
+}
+
+const uint8_t *history_genesis(const history *h)
+{
+    return h->genesis;
+}
+
+uint64_t history_written_at(const history *h)
+{
+    time_t t = written_at(h->path);
+    return t > 0 ? (uint64_t)t : 0;
 }
 
 const char *history_path(const history *h)

@@ -67,11 +67,44 @@ typedef struct history history;
 
 /* Opens (creating or rebuilding as needed) the index of contract k on the
  * chain that c is connected to; asks the node for the chain's identity.
- * `k` is borrowed and must outlive the handle. */
+ * `k` is borrowed and must outlive the handle.
+ * The index is tied to the chain's genesis block: when there is no index
+ * of the node's chain yet but there is one of this contract's address on
+ * another chain of the same chain id (a devnet started again, a node of
+ * another network), the node is taken for a chain other than the one
+ * indexed and refused with PC_ENODE, cause PC_CAUSE_WRONG_CHAIN, and a
+ * message that names both genesis hashes and says how to go on
+ * (history_open_reset). */
 pc_status history_open(rpc_client *c, const pc_contract *k, history **out, pc_error *err);
+/* As history_open, taking the node's chain even when another chain's index
+ * is there (that one stays beside it, untouched): for a front end that has
+ * told the person so (the panel). */
+pc_status history_open_beside(rpc_client *c, const pc_contract *k, history **out,
+                              pc_error *err);
+/* As history_open, for `sync --reset`: the node's chain is taken as the
+ * one to index even when another chain's index is there (that one stays
+ * beside it, untouched), and an index of it that exists already is
+ * emptied, to be read again from the deployment block. */
+pc_status history_open_reset(rpc_client *c, const pc_contract *k, history **out,
+                             pc_error *err);
+/* Without a node: the index of contract k written last (of the deployment
+ * file's chain when k names one), to show the past offline; it can be
+ * read (history_load, history_head), and synced once a node is found to
+ * serve its chain (history_serves). PC_EINPUT when there is no
+ * index of k; PC_EIO as history_open. */
+pc_status history_open_offline(const pc_contract *k, history **out, pc_error *err);
+/* True when the node's chain (chain id and genesis hash) is the index's. */
+bool history_serves(const history *h, uint64_t chain_id, const uint8_t genesis[32]);
 void history_close(history *h);
 /* The database file's path (owned by the handle). */
 const char *history_path(const history *h);
+/* The chain the index is of: its id and genesis block hash (32 bytes,
+ * owned by the handle). */
+uint64_t history_chain_id(const history *h);
+const uint8_t *history_genesis(const history *h);
+/* When the index was last written (seconds since the epoch): the time the
+ * index stands for when no node is there to say more. */
+uint64_t history_written_at(const history *h);
 
 /* Called after each committed step: blocks indexed so far in this sync and
  * the blocks it has to index in all. */
@@ -85,7 +118,11 @@ typedef struct history_sync_stats {
 } history_sync_stats;
 
 /* Brings the index up to the node's newest block. `progress` may be NULL;
- * `stats` may be NULL. On error, every step committed before it stays. */
+ * `stats` may be NULL. On error, every step committed before it stays.
+ * A node whose newest block is more than HISTORY_KEPT_HASHES blocks below
+ * the last indexed one serves another chain than the one indexed (no
+ * reorg goes that deep): refused with PC_ENODE, cause
+ * PC_CAUSE_WRONG_CHAIN, leaving the index as it is. */
 pc_status history_sync(history *h, rpc_client *c, history_progress_fn progress, void *user,
                        history_sync_stats *stats, pc_error *err);
 

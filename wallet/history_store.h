@@ -25,6 +25,8 @@ struct history {
     sqlite3 *db;
     char *path;
     const pc_contract *k;
+    uint64_t chain_id;
+    uint8_t genesis[32];
     bool has_first;
     uint64_t first_block;
     bool has_cursor;

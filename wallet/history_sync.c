@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "eth/hex.h"
 #include "eth/keccak.h"
 #include "eth/rlp.h"
 #include "rpcclient/node.h"
@@ -517,6 +518,21 @@ static pc_status too_many_forks(pc_error *err)
                                   "later");
 }
 
+/* A node far behind the index: no reorg goes that deep. */
+static pc_status behind(const history *h, uint64_t head, pc_error *err)
+{
+    char g[65];
+    hex_encode(history_genesis(h), 32, g);
+    return pc_fail_cause(err, PC_ENODE, PC_CAUSE_WRONG_CHAIN,
+                         "node serves another chain than the one indexed: its newest block "
+                         "#%llu is %llu blocks behind the index's #%llu (genesis 0x%.16s...), "
+                         "deeper than any reorg; to index the node's chain afresh, run "
+                         "`powerchain sync --reset`, or point --rpc at a node of the indexed "
+                         "chain",
+                         (unsigned long long)head, (unsigned long long)(h->cursor - head),
+                         (unsigned long long)h->cursor, g);
+}
+
 pc_status history_sync(history *h, rpc_client *c, history_progress_fn progress, void *user,
                        history_sync_stats *stats, pc_error *err)
 {
@@ -532,6 +548,9 @@ pc_status history_sync(history *h, rpc_client *c, history_progress_fn progress, 
         again = false;
         bool forked;
         st = check_head(h, c, &head, &forked, err);
+        if (st == PC_OK && h->has_cursor && head < h->cursor &&
+            h->cursor - head > HISTORY_KEPT_HASHES)
+            return behind(h, head, err);
         if (st == PC_OK && !h->has_first)
             st = find_first(h, c, head, err);
         if (st == PC_OK && forked) {

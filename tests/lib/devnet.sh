@@ -8,6 +8,11 @@
 #                                      free port, its state in DEVNET_DIR/NAME;
 #                                      exports NAME_RPC, NAME_DIR, NAME_JSON and
 #                                      NAME_ADDRESS; devnet_down stops it too
+#   devnet_replace [options]           after devnet_up: the node stopped and a
+#                                      new chain started on its port with the
+#                                      same chain id and deployment (so the
+#                                      same contract address) but another
+#                                      genesis block; exports DEVNET_GENESIS
 #   devnet_free_port                   prints a port nothing listens on now
 #   assert_eq "what" "$got" "$want"    one line per failure, counted
 #   assert_match "what" "$got" 'glob'  same, for a bash glob pattern
@@ -36,6 +41,12 @@ export CAST="$PROJECT_ROOT/node_modules/.bin/cast" # Foundry's cast, for the tes
 # The devnet charges anvil's 1 gwei priority fee from London on; the default
 # fee cap (0) would refuse it. Tests of the cap itself unset this.
 export POWERCHAIN_FEE_CAP=${POWERCHAIN_FEE_CAP:-1000000000000000000}
+
+# The history index is tied to its chain's genesis, and every devnet is a
+# new chain with the same chain id and contract address: a test that does
+# not choose a cache folder of its own gets one in DEVNET_DIR (devnet_up),
+# so that no test meets another's index (nor the person's in ~/.cache).
+_DEVNET_OUTER_CACHE=${XDG_CACHE_HOME-}
 
 ASSERT_PASSED=0
 ASSERT_FAILED=0
@@ -95,6 +106,27 @@ devnet_up() {
     _devnet_start "$DEVNET_DIR" "$@" || return 1
     export DEVNET_ADDRESS=$_DEVNET_ADDRESS DEVNET_PORT=$_DEVNET_PORT DEVNET_RPC="http://127.0.0.1:$_DEVNET_PORT"
     export DEVNET_JSON="$DEVNET_DIR/powerchain.json"
+    [[ ${XDG_CACHE_HOME-} == "$_DEVNET_OUTER_CACHE" ]] && export XDG_CACHE_HOME=$DEVNET_DIR/cache
+    return 0
+}
+
+devnet_genesis() { "$CAST" block 0 --field hash --rpc-url "$DEVNET_RPC"; }
+
+# anvil's genesis block holds its start time: a chain started in the same
+# second as the last one is the same chain, so it is started again until
+# its genesis differs (each try takes about a second).
+devnet_replace() {
+    local old try
+    old=$(devnet_genesis) || return 1
+    for ((try = 0; try < 10; try++)); do
+        "$PROJECT_ROOT/devnet/stop" --state "$DEVNET_DIR" || return 1
+        "$PROJECT_ROOT/devnet/start" --port "$DEVNET_PORT" --state "$DEVNET_DIR" "$@" \
+            >/dev/null || return 1
+        DEVNET_GENESIS=$(devnet_genesis) || return 1
+        [[ $DEVNET_GENESIS != "$old" ]] && export DEVNET_GENESIS && return 0
+    done
+    echo "devnet_replace: the genesis stayed $old over $try starts" >&2
+    return 1
 }
 
 devnet_up_beside() {

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Issue 17 item 6, and the soak finding: the panel opens without a node.
+# The demo chain is indexed, its node paused (SIGSTOP: it answers nothing)
+# and the panel started with the demo keystore: the header says "offline,
+# as of block #N (time)"; Accounts (the keystore), Activity, Voting's
+# proposals and Charts (the index) and Network info's list are drawn; a
+# page that reads the node says so; a send says it could not be prepared.
+# The node goes on (SIGCONT), the same chain: the panel connects and goes
+# on from the index it read (the help's "index read whole 1 times" stays 1
+# through a disconnection, a reconnection and a new block: only new blocks
+# are read). The node is paused rather than restarted: anvil started again
+# from its saved state sometimes gives block 0 another hash (seen: then the
+# panel rightly takes it for another chain).
+set -uo pipefail
+. "$PROJECT_ROOT/tests/contract/common.sh"
+. "$PROJECT_ROOT/tests/tui/lib.sh"
+
+devnet_up --demo 2>/dev/null || exit 1
+NODE=$(cat "$DEVNET_DIR/node.pid")
+trap 'kill -CONT "$NODE" 2>/dev/null; tui_down; devnet_down' EXIT
+ARGS=(--rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --keystore "$DEVNET_DIR/keystore"
+      --account A)
+"$POWERCHAIN_BIN" "${ARGS[@]}" sync >/dev/null || exit 1
+head=$("$CAST" block-number --rpc-url "$DEVNET_RPC")
+kill -STOP "$NODE"
+
+tui_start "${ARGS[@]}"
+tui_expect "the header says offline, as of the index's block" "offline, as of block #$head ("
+tui_expect "the account from the keystore" "A 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"
+tui_expect "a page that reads the node says so" "offline: this page reads the node"
+tui_page 7
+tui_expect "Accounts from the keystore" "U2"
+tui_page 9
+tui_expect "Activity from the index" "newest first ("
+tui_expect "with the scenario's transactions" "Order added >> buy #0"
+tui_page 5
+tui_expect "Voting's proposals from the index" "Passed"
+tui_page 0
+tui_gone "Charts from the index" "reading the chain"
+tui_page 3
+tui_expect "Network info's list" "Networks"
+tui_gone "nothing waits for the chain" "reading the chain"
+
+echo "# an action that needs the node says so"
+tui_page 1
+tui_keys t
+tui_expect "the form" "Transfer ENT"
+tui_type "${ADDR[C]}"
+tui_keys Tab
+tui_type "0.1"
+tui_keys Enter
+tui_expect "why it was not sent" "not sent:"
+tui_keys Escape
+
+echo "# the node goes on: the same chain"
+kill -CONT "$NODE"
+tui_expect "connected" "connected to"
+tui_gone "no longer offline" "offline, as of"
+# The help's count of whole reads of the index.
+# The help dialog wraps it: its rows joined.
+whole_shown() { tui_screen | tr -d '│' | tr -s ' \n' ' ' | grep -o 'index read whole [0-9]* times'; }
+whole() {
+    tui_keys F1
+    wait_for "the help's counters" whole_shown >/dev/null || tui_screen >&2
+    whole_shown
+    tui_keys Escape
+}
+assert_eq "the index was read whole once, offline" "$(whole)" "index read whole 1 times"
+kill -STOP "$NODE"
+tui_expect "disconnected" "disconnected, retrying"
+kill -CONT "$NODE"
+tui_expect "back" "node back: connected again"
+"$CAST" rpc anvil_mine 0x1 --rpc-url "$DEVNET_RPC" >/dev/null
+tui_expect "a block after the reconnection" "block #$((head + 1))"
+tui_page 9
+tui_expect "Activity still lists the chain's past" "Order added >> buy #0"
+assert_eq "a reconnection to the same chain reads only new blocks" "$(whole)" \
+    "index read whole 1 times"
+tui_keys q
+assert_summary
