@@ -14,6 +14,7 @@
 #include "screens/common.h"
 #include "tui/table_draw.h"
 #include "tui/ui.h"
+#include "wallet/text_amounts.h"
 
 typedef struct activity_state {
     screen_list list;
@@ -129,14 +130,18 @@ static void record_texts(const tui_app *app, const layouts *ls, const history_tx
 }
 
 /* Rows a record's or a transaction's texts take under its row: each text
- * (line of `text`) wrapped across the page. With win, draws them from y. */
-static int texts_under(WINDOW *win, int y, int bottom, int W, tui_style st, const char *text)
+ * (line of `text`) wrapped across the page, a record's with the amounts of
+ * its call decoded beside raw ones (wallet/text_amounts.h; t may be NULL).
+ * With win, draws them from y. */
+static int texts_under(WINDOW *win, int y, int bottom, int W, tui_style st, const char *text,
+                       const history_tx *t)
 {
     int rows = 0;
     while (*text) {
         size_t len = strcspn(text, "\n");
-        char line[640];
-        snprintf(line, sizeof line, "%.*s", (int)len, text);
+        char raw[640], line[800];
+        snprintf(raw, sizeof raw, "%.*s", (int)len, text);
+        wallet_text_amounts(raw, t ? t->method : NULL, t ? &t->args : NULL, line, sizeof line);
         rows += win ? tui_text(win, y + rows, TEXTS_X, W - TEXTS_X, 2, bottom, st, NULL, line)
                     : tui_text_rows(W - TEXTS_X, 2, NULL, line);
         text += len + (text[len] == '\n');
@@ -173,13 +178,13 @@ static int entry_height(void *ctx, size_t i)
         const char *texts[NSCOLS];
         session_texts(e->session, what, sizeof what, texts);
         return tui_table_rows(&c->ls->session, texts) +
-               texts_under(NULL, 0, 0, c->ls->W, TUI_DIM, e->session->outcome);
+               texts_under(NULL, 0, 0, c->ls->W, TUI_DIM, e->session->outcome, NULL);
     }
     record_text r;
     const char *texts[NCOLS];
     record_texts(c->app, c->ls, e->record, &r, texts);
     return tui_table_rows(&c->ls->record, texts) +
-           texts_under(NULL, 0, 0, c->ls->W, TUI_NORMAL, e->record->text);
+           texts_under(NULL, 0, 0, c->ls->W, TUI_NORMAL, e->record->text, e->record);
 }
 
 static int draw_entry(const entry_rows *c, WINDOW *win, int y, int bottom, size_t i, bool chosen)
@@ -194,7 +199,7 @@ static int draw_entry(const entry_rows *c, WINDOW *win, int y, int bottom, size_
         session_texts(r, what, sizeof what, texts);
         const tui_style styles[NSCOLS] = { TX_STYLES[tui_action_tx_state(r)], TUI_NORMAL };
         y += tui_table_row(win, y, 2, bottom, &c->ls->session, texts, styles);
-        y += texts_under(win, y, bottom, W, TUI_DIM, r->outcome);
+        y += texts_under(win, y, bottom, W, TUI_DIM, r->outcome, NULL);
         return y - y0;
     }
     const history_tx *t = e->record;
@@ -204,7 +209,7 @@ static int draw_entry(const entry_rows *c, WINDOW *win, int y, int bottom, size_
     const tui_style styles[NCOLS] = { TUI_DIM, TUI_DIM, t->outcome == HISTORY_OK ? TUI_GOOD : TUI_BAD,
                                       TUI_NORMAL, TUI_ACCENT };
     y += tui_table_row(win, y, 2, bottom, &c->ls->record, texts, styles);
-    y += texts_under(win, y, bottom, W, TUI_NORMAL, t->text);
+    y += texts_under(win, y, bottom, W, TUI_NORMAL, t->text, t);
     return y - y0;
 }
 
