@@ -6,13 +6,18 @@
 #            them, on the message line ("Info: 100000000000000000 eEuro
 #            locked (0.1 eEuro)") and in Activity ("Parameter B set to
 #            10000000000000000 (0.01 ENT/kWh)")
+#   costs    B voted to 0.01, which that contract does not enforce, and a
+#            loss opens the gap: Network info says what the node charges
+#            beside B; Charts marks each replayed figure the node
+#            contradicts ("replayed; the node says ...") with the node's
+#            figure whole, at 200 and at 80 columns, a unit's energy too
 #
 # Each asserts what the issue saw; run against the build before, each fails.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/contract/common.sh"
 . "$PROJECT_ROOT/tests/tui/lib.sh"
 
-ITEM=${1:?usage: thesis.sh texts}
+ITEM=${1:?usage: thesis.sh texts|costs}
 devnet_up --contract thesis --demo 2>/dev/null || exit 1
 trap 'tui_down; devnet_down' EXIT
 E16=0000000000000000
@@ -45,8 +50,47 @@ texts() {
     tui_expect "the index's record of the vote" "Parameter B set to 1$E16 (0.01 ENT/kWh)"
 }
 
+# The voters set B to 0.01; U2 reports 1000 Wh really stored (1143 Wh lost):
+# both costs 0.05715 ENT/kWh, above B; A consumes 300 Wh from U2.
+gap() {
+    assert_match "A votes B" "$(tx A 'setParameter(string,uint256)' B "1$E16")" "*"
+    assert_match "B votes B: passed" "$(tx B 'setParameter(string,uint256)' B "1$E16")" \
+        "Info: Parameter B set to*"
+    assert_eq "U2 reports a loss" "$(tx U2 'reportActualEnergy(uint256)' 1000)" ""
+    assert_eq "the costs the node charges" "$(rd A 'getEnergyCosts()(uint256,uint256)')" \
+        "57150000000000000 57150000000000000"
+    assert_match "A opens a session with U2" \
+        "$(tx A 'startConsumptionSession(address,uint256)' "${ADDR[U2]}" "50$E16")" "Info:*"
+    assert_eq "U2 reports 300 Wh for A" "$(tx U2 'energyConsumed(address,uint256)' "${ADDR[A]}" 300)" ""
+}
+
+costs() {
+    gap
+    local u2_node
+    u2_node=$(rd A 'getStorageUnitEnergy(address)(uint256)' "${ADDR[U2]}")
+    panel A
+    tui_page 3
+    tui_expect "Network info: what the node charges, beside B" \
+        "the node charges 0.05715 ENT/kWh now, more than the voted B"
+    tui_page 0
+    tui_keys c c
+    tui_expect "the costs chart" "Energy costs   range: all"
+    tui_expect "the burning cost the node charges, beside the replay's" \
+        "replayed; the node says 0.05715 ENT/kWh"
+    tui_keys c
+    tui_expect "the units chart" "Energy per unit   range: all"
+    tui_expect "U2's energy the node holds, beside the replay's" \
+        "replayed; the node says $(awk '{ printf "%g", $1 / 1000 }' <<<"$u2_node") kWh"
+    echo "# at 80 columns the notes are whole"
+    tui_resize 80 24
+    tui_size 80 24
+    tui_keys c c c c c
+    tui_expect "the costs chart at 80" "Energy costs"
+    tui_expect "the node's figure whole at 80 columns" "0.05715 ENT/kWh"
+}
+
 case $ITEM in
-texts) "$ITEM" ;;
+texts | costs) "$ITEM" ;;
 *) echo "thesis.sh: no item $ITEM" >&2; exit 2 ;;
 esac
 tui_keys q
