@@ -267,6 +267,16 @@ static void fit_layouts(const tui_app *app, const entries *es, int W, layouts *l
     table_fit(ses, NSCOLS, W - 2, 1, 4, &ls->session);
 }
 
+/* The index's record of this session's transaction r, or NULL while the
+ * index has not reached it. */
+static const history_tx *session_record(const wallet_past *p, const tui_action *r)
+{
+    for (size_t i = p && r->has_hash ? p->ntxs : 0; i > 0; i--)
+        if (memcmp(p->txs[i - 1].hash, r->hash, 32) == 0)
+            return &p->txs[i - 1];
+    return NULL;
+}
+
 /* The record under the cursor, whole. It takes the screen's width, the
  * sidebar's too, so that a hash (66 characters) fits on one line at 80
  * columns; Esc or Enter gives the sidebar back. */
@@ -280,13 +290,22 @@ static void draw_detail(const tui_app *app, WINDOW *page, const entry *e, size_t
               n);
     if (e->session) {
         const tui_action *r = e->session;
+        const history_tx *rec = session_record(tui_app_past(app), r);
+        char sender[ETH_ADDRESS_TEXT_LEN + 80], when[24];
         hex_encode(r->hash, 32, hash + 2);
-        snprintf(text, sizeof text, "#%llu", (unsigned long long)r->block);
+        screen_address_fitted(app, &r->t.from, W - 7, sender, sizeof sender);
+        /* Mined, whatever the outcome (an Error or a revert is mined too);
+         * its time once the index holds it. */
+        if (rec)
+            screen_time(rec->time, when);
+        snprintf(text, sizeof text, "#%llu%s%s%s", (unsigned long long)r->block,
+                 rec ? ", " : "", rec ? when : "", rec ? " UTC" : "");
         const tui_field f[] = {
             { "call", r->call.description, TUI_ACCENT },
             { "status", TX_STATES[tui_action_tx_state(r)], TX_STYLES[tui_action_tx_state(r)] },
             { "hash", r->has_hash ? hash : "-", TUI_NORMAL },
-            { "block", tui_action_tx_state(r) == TUI_TX_MINED ? text : "-", TUI_NORMAL },
+            { "sender", sender, TUI_NORMAL },
+            { "block", r->block ? text : "-", TUI_NORMAL },
             { "texts", r->outcome[0] ? r->outcome : "-", TUI_NORMAL },
         };
         tui_fields(win, y, 0, W, bottom, TUI_DIM, f, sizeof f / sizeof f[0]);

@@ -58,6 +58,46 @@ static int draw_figures(WINDOW *win, int y, const char *const headings[], const 
     return y;
 }
 
+/* What the account's locked eEuro backs: its open buy orders (the node's
+ * book), its withdrawal request (the index) and what is left, which backs
+ * nothing the node shows (the thesis's contract leaves the difference of a
+ * buy filled below its limit locked). */
+static void draw_backing(const tui_app *app, WINDOW *win, int y, const wallet_state *s)
+{
+    if (u256_is_zero(&s->eeuro_locked))
+        return;
+    const wallet_past *p = tui_app_past(app);
+    u256 orders, request = u256_zero(), backed, rest = u256_zero();
+    bool unbacked = false;
+    char lk[PC_UNIT_TEXT_MAX], o[PC_UNIT_TEXT_MAX], w[PC_UNIT_TEXT_MAX], r[PC_UNIT_TEXT_MAX];
+    char text[5 * PC_UNIT_TEXT_MAX + 200];
+    if (!wallet_orders_locked_eeuro(s->buys, s->nbuys, &s->account, &orders))
+        return;
+    for (size_t i = 0; p && i < p->withdrawals.count; i++)
+        if (eth_address_equal(&p->withdrawals.items[i].account, &s->account))
+            request = p->withdrawals.items[i].amount;
+    pc_format_unit(&s->eeuro_locked, PC_UNIT_EEURO, lk, sizeof lk);
+    pc_format_unit(&orders, PC_UNIT_EEURO, o, sizeof o);
+    pc_format_unit(&request, PC_UNIT_EEURO, w, sizeof w);
+    if (!p)
+        snprintf(text, sizeof text, "Your %s locked: %s backs your open buy orders; what backs "
+                 "a withdrawal is known once the history is read.", lk, o);
+    else if (!u256_add(&backed, &orders, &request) || !u256_sub(&rest, &s->eeuro_locked, &backed))
+        snprintf(text, sizeof text, "Your %s locked: %s backs your open buy orders and %s your "
+                 "withdrawal request (the history may be behind the node).", lk, o, w);
+    else if (u256_is_zero(&rest))
+        snprintf(text, sizeof text, "Your %s locked: %s backs your open buy orders, %s your "
+                 "withdrawal request.", lk, o, w);
+    else {
+        unbacked = true;
+        pc_format_unit(&rest, PC_UNIT_EEURO, r, sizeof r);
+        snprintf(text, sizeof text, "Your %s locked: %s backs your open buy orders, %s your "
+                 "withdrawal request, and %s backs nothing: this deployment keeps it locked "
+                 "(a buy filled below its limit leaves the difference locked).", lk, o, w, r);
+    }
+    tui_text(win, y + 1, 0, 0, 0, 0, unbacked ? TUI_WARN : TUI_DIM, NULL, text);
+}
+
 static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     (void)state;
@@ -83,9 +123,11 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
     } else {
         y++;
     }
-    tui_text(win, y + 1, 0, 0, 0, 0, TUI_DIM, NULL,
-             "Locked ENT backs open sessions and sell orders; locked eEuro backs buy orders and "
-             "withdrawals the banker pays out.");
+    y += 1 + tui_text(win, y + 1, 0, 0, 0, 0, TUI_DIM, NULL,
+                      "Locked ENT backs open sessions and sell orders; locked eEuro backs buy "
+                      "orders and withdrawals the banker pays out.");
+    if (!(s->missing & (WALLET_SEC_BALANCES | WALLET_SEC_ORDERS)) && s->has_account)
+        draw_backing(app, win, y, s);
 }
 
 static bool key(tui_app *app, void *state, int ch)

@@ -180,6 +180,8 @@ void tui_chrome_header(const tui_chrome *c)
         .unlocked_s = tui_wallet_unlocked_for(w), .now_ms = c->now_ms,
     };
     h.has_account = tui_wallet_address(w, &h.account);
+    if (!h.name[0] && h.has_account && names_lookup(c->book, &h.account))
+        h.name = names_lookup(c->book, &h.account);
     header_first_line(&h);
     header_second_line(&h);
     tui_hline(stdscr, 2, 0, COLS);

@@ -19,7 +19,8 @@ static tui_chrome chrome_of(const tui_app *app)
 {
     return (tui_chrome){
         .snap = app->snap, .connected = app->connected, .chain_id = app->chain_id,
-        .node = tui_app_node(app), .wallet = app->wallet, .roles = app->roles,
+        .node = tui_app_node(app), .wallet = app->wallet, .book = app->cfg->names,
+        .roles = app->roles,
         .has_past = app->past != NULL, .past_problem = app->past_problem,
         .pending = tui_actions_pending(&app->acts),
         .pages = app->cfg->pages, .npages = app->cfg->npages, .page = app->page,

@@ -11,13 +11,19 @@
 #            beside B; Charts marks each replayed figure the node
 #            contradicts ("replayed; the node says ...") with the node's
 #            figure whole, at 200 and at 80 columns, a unit's energy too
+#   locked   A's 9.05 eEuro locked after the demo's fill below its limit:
+#            8.1 backs its open buy, 0.95 backs nothing; a withdrawal
+#            request of 0.1 counted as such
+#   records  this session's transaction in Activity: its block (an Error
+#            too is mined), its sender, its time; the header names a
+#            --private-key-file account after its contact
 #
 # Each asserts what the issue saw; run against the build before, each fails.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/contract/common.sh"
 . "$PROJECT_ROOT/tests/tui/lib.sh"
 
-ITEM=${1:?usage: thesis.sh texts|costs}
+ITEM=${1:?usage: thesis.sh texts|costs|locked|records}
 devnet_up --contract thesis --demo 2>/dev/null || exit 1
 trap 'tui_down; devnet_down' EXIT
 E16=0000000000000000
@@ -89,8 +95,45 @@ costs() {
     tui_expect "the node's figure whole at 80 columns" "0.05715 ENT/kWh"
 }
 
+locked() {
+    assert_match "C, the banker, mints A 1 eEuro" \
+        "$(tx C 'minteEuro(address,uint256)' "${ADDR[A]}" "100$E16")" "Info:*"
+    assert_match "A asks to withdraw 0.1" "$(tx A 'lockeEuro(uint256)' "10$E16")" "Info:*"
+    assert_eq "A's eEuro on the node" "$(rd A 'balanceeEuro()(uint256,uint256)')" \
+        "90$E16 915$E16"
+    panel A
+    tui_expect "what A's locked eEuro backs" \
+        "Your 9.15 eEuro locked: 8.1 eEuro backs your open buy orders, 0.1 eEuro your withdrawal request, and 0.95 eEuro backs nothing"
+}
+
+records() {
+    "$POWERCHAIN_BIN" contacts add carol "${ADDR[C]}" >/dev/null
+    assert_match "C, the banker, mints A 1 eEuro" \
+        "$(tx C 'minteEuro(address,uint256)' "${ADDR[A]}" "100$E16")" "Info:*"
+    assert_match "A asks to withdraw 0.1" "$(tx A 'lockeEuro(uint256)' "10$E16")" "Info:*"
+    panel C
+    tui_expect "the header names the key file's account after its contact" \
+        "carol ${ADDR[C]}"
+    echo "# C, the banker, burns A's request: that contract refuses (an Error, mined)"
+    tui_page 6
+    tui_expect "A's request" "0.1 eEuro"
+    tui_keys x
+    tui_expect "the burn form" "Burn locked eEuro"
+    tui_keys Enter Enter
+    tui_expect "the confirmation" "Sign all the same?"
+    tui_keys y
+    tui_wait_message "Error:" 60
+    tui_page 9
+    tui_expect "this session's transaction" "failed"
+    tui_keys Home Enter
+    tui_expect "its detail" "Transaction 1 of"
+    tui_expect "the block it was mined in" "block  #"
+    tui_expect "its sender" "sender ${ADDR[C]}"
+    tui_expect "its time" " UTC"
+}
+
 case $ITEM in
-texts | costs) "$ITEM" ;;
+texts | costs | locked | records) "$ITEM" ;;
 *) echo "thesis.sh: no item $ITEM" >&2; exit 2 ;;
 esac
 tui_keys q
