@@ -58,21 +58,22 @@ static int draw_figures(WINDOW *win, int y, const char *const headings[], const 
     return y;
 }
 
-/* What the account's locked eEuro backs: its open buy orders (the node's
- * book), its withdrawal request (the index) and what is left, which backs
- * nothing the node shows (the thesis's contract leaves the difference of a
- * buy filled below its limit locked). */
-static void draw_backing(const tui_app *app, WINDOW *win, int y, const wallet_state *s)
+/* What the account's locked eEuro backs, from row y + 1 when it fits: its
+ * open buy orders (the node's book), its withdrawal request (the index)
+ * and what is left, which backs nothing the node shows (the thesis's
+ * contract leaves the difference of a buy filled below its limit locked).
+ * Returns the row after it (y when nothing was drawn). */
+static int draw_backing(const tui_app *app, WINDOW *win, int y, const wallet_state *s)
 {
     if (u256_is_zero(&s->eeuro_locked))
-        return;
+        return y;
     const wallet_past *p = tui_app_past(app);
     u256 orders, request = u256_zero(), backed, rest = u256_zero();
     bool unbacked = false;
     char lk[PC_UNIT_TEXT_MAX], o[PC_UNIT_TEXT_MAX], w[PC_UNIT_TEXT_MAX], r[PC_UNIT_TEXT_MAX];
     char text[5 * PC_UNIT_TEXT_MAX + 200];
     if (!wallet_orders_locked_eeuro(s->buys, s->nbuys, &s->account, &orders))
-        return;
+        return y;
     for (size_t i = 0; p && i < p->withdrawals.count; i++)
         if (eth_address_equal(&p->withdrawals.items[i].account, &s->account))
             request = p->withdrawals.items[i].amount;
@@ -95,7 +96,11 @@ static void draw_backing(const tui_app *app, WINDOW *win, int y, const wallet_st
                  "withdrawal request, and %s backs nothing: this deployment keeps it locked "
                  "(a buy filled below its limit leaves the difference locked).", lk, o, w, r);
     }
+    int rows = tui_text_rows(getmaxx(win), 0, NULL, text);
+    if (y + 1 + rows > getmaxy(win))
+        return y; /* never cut: a taller terminal shows it */
     tui_text(win, y + 1, 0, 0, 0, 0, unbacked ? TUI_WARN : TUI_DIM, NULL, text);
+    return y + 1 + rows;
 }
 
 static void draw(const tui_app *app, void *state, WINDOW *win)
@@ -123,11 +128,12 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
     } else {
         y++;
     }
-    y += 1 + tui_text(win, y + 1, 0, 0, 0, 0, TUI_DIM, NULL,
-                      "Locked ENT backs open sessions and sell orders; locked eEuro backs buy "
-                      "orders and withdrawals the banker pays out.");
     if (!(s->missing & (WALLET_SEC_BALANCES | WALLET_SEC_ORDERS)) && s->has_account)
-        draw_backing(app, win, y, s);
+        y = draw_backing(app, win, y, s);
+    static const char GENERAL[] = "Locked ENT backs open sessions and sell orders; locked eEuro "
+                                  "backs buy orders and withdrawals the banker pays out.";
+    if (y + 1 + tui_text_rows(getmaxx(win), 0, NULL, GENERAL) <= getmaxy(win))
+        tui_text(win, y + 1, 0, 0, 0, 0, TUI_DIM, NULL, GENERAL);
 }
 
 static bool key(tui_app *app, void *state, int ch)
