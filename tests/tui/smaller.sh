@@ -15,17 +15,6 @@ ITEM=${1:?usage: smaller.sh help}
 devnet_up --demo 2>/dev/null || exit 1
 trap 'tui_down; devnet_down' EXIT
 
-# screen_line WHAT TEXT: a line of the screen holds TEXT whole.
-screen_line() {
-    if tui_screen | grep -qF -- "$2"; then
-        ASSERT_PASSED=$((ASSERT_PASSED + 1))
-    else
-        ASSERT_FAILED=$((ASSERT_FAILED + 1))
-        echo "FAIL: $1: no line holds '$2':"
-        tui_screen | sed 's/^/    | /'
-    fi
-}
-
 help() {
     local size
     for size in "100 30" "80 24"; do
@@ -34,10 +23,10 @@ help() {
         tui_expect "the first page at $size" "Your tokens"
         tui_keys F1
         tui_expect "the help at $size" "this help"
-        screen_line "r Ctrl-L beside its meaning at $size" "r Ctrl-L  read the chain again and redraw"
-        screen_line "j k at $size" "Up Down j k  choose a line"
-        screen_line "g G at $size" "g G Home End"
-        screen_line "/ at $size" "/  filter the page's list"
+        tui_has "r Ctrl-L beside its meaning at $size" "r Ctrl-L  read the chain again and redraw"
+        tui_has "j k at $size" "Up Down j k  choose a line"
+        tui_has "g G at $size" "g G Home End"
+        tui_has "/ at $size" "/  filter the page's list"
         assert_eq "no timers at $size" "$(tui_screen | grep -cE 'draw ms|requests [0-9]|last refresh')" 0
         tui_keys q
     done
