@@ -60,30 +60,28 @@ static void draw_networks(const tui_app *app, network_page *pg, WINDOW *win, int
         screen_list_footer(win, y, &pg->list, "network", n, n, NULL, NULL);
 }
 
-/* What parameter p means, and for the caps M and B what the node charges
- * now (getEnergyCosts): a cost above its cap says that this deployment
- * does not hold to the voted figure (the thesis's contract caps the
- * burning cost with M). */
-static void param_meaning(const wallet_state *s, int p, char *out, size_t cap)
+/* For the caps M and B, when the node charges more now (getEnergyCosts)
+ * than the voted figure: a line saying so, since that deployment does not
+ * hold to it (the thesis's contract caps the burning cost with M); false
+ * when the node holds to it or the costs are unknown. */
+static bool cap_broken(const wallet_state *s, int p, char *out, size_t cap)
 {
     const u256 *charged = p == WALLET_PARAM_M ? &s->mint_cost
                           : p == WALLET_PARAM_B ? &s->burn_cost
                                                 : NULL;
-    if (!charged || (s->missing & WALLET_SEC_COSTS)) {
-        snprintf(out, cap, "%s", PARAMS[p].meaning);
-        return;
-    }
-    char c[PC_UNIT_TEXT_MAX];
+    if (!charged || (s->missing & WALLET_SEC_COSTS) || u256_cmp(charged, &s->params[p]) <= 0)
+        return false;
+    char c[PC_UNIT_TEXT_MAX], v[PC_UNIT_TEXT_MAX];
     pc_format_unit(charged, PC_UNIT_COST, c, sizeof c);
-    if (u256_cmp(charged, &s->params[p]) > 0)
-        snprintf(out, cap, "%s; the node charges %s now, more than the voted %s: this "
-                 "deployment does not cap with it", PARAMS[p].meaning, c, PARAMS[p].name);
-    else
-        snprintf(out, cap, "%s; the node charges %s now", PARAMS[p].meaning, c);
+    pc_format_unit(&s->params[p], PC_UNIT_COST, v, sizeof v);
+    snprintf(out, cap, "%s: the node charges %s now, more than the voted %s: this deployment "
+             "does not cap with %s", PARAMS[p].name, c, v, PARAMS[p].name);
+    return true;
 }
 
 /* The parameters: name, value (right-aligned) and meaning in columns when
- * they fit on one line each, else the meaning under the value. */
+ * they fit on one line each, else the meaning under the value; then what
+ * the node charges where it is more than a voted cap. */
 static int draw_params(WINDOW *win, const wallet_state *s, int y, bool draw)
 {
     table_col cols[3] = {
@@ -91,34 +89,37 @@ static int draw_params(WINDOW *win, const wallet_state *s, int y, bool draw)
         { .align = TABLE_RIGHT, .priority = 8, .keep = true },
         { .priority = 2, .keep = true },
     };
-    char v[WALLET_NPARAMS][PC_UNIT_TEXT_MAX], m[WALLET_NPARAMS][2 * PC_UNIT_TEXT_MAX + 120];
+    char v[WALLET_NPARAMS][PC_UNIT_TEXT_MAX];
     for (int p = 0; p < WALLET_NPARAMS; p++) {
         pc_format_unit(&s->params[p], PARAMS[p].unit, v[p], sizeof v[p]);
-        param_meaning(s, p, m[p], sizeof m[p]);
         table_col_see(&cols[1], 0, v[p]);
-        table_col_see(&cols[2], 0, m[p]);
+        table_col_see(&cols[2], 0, PARAMS[p].meaning);
     }
     table_layout l;
     table_fit(cols, 3, getmaxx(win) - 2, 2, 3, &l);
+    int rows = 0;
     if (l.nlines == 1) {
         static const tui_style STYLES[] = { TUI_ACCENT, TUI_NORMAL, TUI_DIM };
-        int rows = 0;
-        for (int p = 0; p < WALLET_NPARAMS; p++) {
-            const char *texts[] = { PARAMS[p].name, v[p], m[p] };
-            rows += draw ? tui_table_row(win, y + rows, 2, 0, &l, texts, STYLES)
-                         : tui_table_rows(&l, texts);
+        for (int p = 0; draw && p < WALLET_NPARAMS; p++) {
+            const char *texts[] = { PARAMS[p].name, v[p], PARAMS[p].meaning };
+            tui_table_row(win, y + p, 2, 0, &l, texts, STYLES);
         }
-        return rows;
+        rows = WALLET_NPARAMS;
+    } else {
+        for (int p = 0; p < WALLET_NPARAMS; p++) {
+            tui_field f = { PARAMS[p].name, v[p], TUI_NORMAL };
+            rows += draw ? tui_fields(win, y + rows, 2, getmaxx(win) - 2, 0, TUI_ACCENT, &f, 1)
+                         : tui_fields_rows(getmaxx(win) - 2, &f, 1);
+            if (draw)
+                tui_text(win, y + rows, 4, 0, 2, 0, TUI_DIM, NULL, PARAMS[p].meaning);
+            rows += tui_text_rows(getmaxx(win) - 4, 2, NULL, PARAMS[p].meaning);
+        }
     }
-    int rows = 0;
-    for (int p = 0; p < WALLET_NPARAMS; p++) {
-        tui_field f = { PARAMS[p].name, v[p], TUI_NORMAL };
-        rows += draw ? tui_fields(win, y + rows, 2, getmaxx(win) - 2, 0, TUI_ACCENT, &f, 1)
-                     : tui_fields_rows(getmaxx(win) - 2, &f, 1);
-        if (draw)
-            tui_text(win, y + rows, 4, 0, 2, 0, TUI_DIM, NULL, m[p]);
-        rows += tui_text_rows(getmaxx(win) - 4, 2, NULL, m[p]);
-    }
+    char broken[3 * PC_UNIT_TEXT_MAX + 100];
+    for (int p = 0; p < WALLET_NPARAMS; p++)
+        if (cap_broken(s, p, broken, sizeof broken))
+            rows += draw ? tui_text(win, y + rows, 2, getmaxx(win) - 2, 2, 0, TUI_WARN, NULL, broken)
+                         : tui_text_rows(getmaxx(win) - 2, 2, NULL, broken);
     return rows;
 }
 

@@ -80,22 +80,32 @@ static int draw_backing(const tui_app *app, WINDOW *win, int y, const wallet_sta
     pc_format_unit(&s->eeuro_locked, PC_UNIT_EEURO, lk, sizeof lk);
     pc_format_unit(&orders, PC_UNIT_EEURO, o, sizeof o);
     pc_format_unit(&request, PC_UNIT_EEURO, w, sizeof w);
-    if (!p)
-        snprintf(text, sizeof text, "Your %s locked: %s backs your open buy orders; what backs "
-                 "a withdrawal is known once the history is read.", lk, o);
-    else if (!u256_add(&backed, &orders, &request) || !u256_sub(&rest, &s->eeuro_locked, &backed))
-        snprintf(text, sizeof text, "Your %s locked: %s backs your open buy orders and %s your "
-                 "withdrawal request (the history may be behind the node).", lk, o, w);
-    else if (u256_is_zero(&rest))
-        snprintf(text, sizeof text, "Your %s locked: %s backs your open buy orders, %s your "
-                 "withdrawal request.", lk, o, w);
-    else {
-        unbacked = true;
-        pc_format_unit(&rest, PC_UNIT_EEURO, r, sizeof r);
-        snprintf(text, sizeof text, "Your %s locked: %s backs your open buy orders, %s your "
-                 "withdrawal request, and %s backs nothing: this deployment keeps it locked "
-                 "(a buy filled below its limit leaves the difference locked).", lk, o, w, r);
+    bool behind = p && (!u256_add(&backed, &orders, &request) ||
+                        !u256_sub(&rest, &s->eeuro_locked, &backed));
+    unbacked = p && !behind && !u256_is_zero(&rest);
+    pc_format_unit(&rest, PC_UNIT_EEURO, r, sizeof r);
+    /* The parts that are not zero, in one sentence. */
+    int n = snprintf(text, sizeof text, "Your %s locked:", lk);
+    const char *sep = " ";
+    if (!u256_is_zero(&orders)) {
+        n += snprintf(text + n, sizeof text - (size_t)n, "%s%s backs your open buy orders", sep, o);
+        sep = "; ";
     }
+    if (!u256_is_zero(&request)) {
+        n += snprintf(text + n, sizeof text - (size_t)n, "%s%s backs your withdrawal request",
+                      sep, w);
+        sep = "; ";
+    }
+    if (unbacked)
+        snprintf(text + n, sizeof text - (size_t)n, "%s%s backs nothing: this deployment keeps "
+                 "it locked (a buy filled below its limit leaves the difference locked).", sep, r);
+    else if (!p)
+        snprintf(text + n, sizeof text - (size_t)n, "%swhat backs a withdrawal is known once the "
+                 "history is read.", sep);
+    else if (behind)
+        snprintf(text + n, sizeof text - (size_t)n, "%sthe history is behind the node.", sep);
+    else
+        snprintf(text + n, sizeof text - (size_t)n, ".");
     int rows = tui_text_rows(getmaxx(win), 0, NULL, text);
     if (y + 1 + rows > getmaxy(win))
         return y; /* never cut: a taller terminal shows it */

@@ -77,7 +77,7 @@ costs() {
     panel A
     tui_page 3
     tui_expect "Network info: what the node charges, beside B" \
-        "the node charges 0.05715 ENT/kWh now, more than the voted B"
+        "B: the node charges 0.05715 ENT/kWh now, more than the voted 0.01 ENT/kWh"
     tui_page 0
     tui_keys c c
     tui_expect "the costs chart" "Energy costs   range: all"
@@ -103,7 +103,7 @@ locked() {
         "90$E16 915$E16"
     panel A
     tui_expect "what A's locked eEuro backs" \
-        "Your 9.15 eEuro locked: 8.1 eEuro backs your open buy orders, 0.1 eEuro your withdrawal request, and 0.95 eEuro backs nothing"
+        "Your 9.15 eEuro locked: 8.1 eEuro backs your open buy orders; 0.1 eEuro backs your withdrawal request; 0.95 eEuro backs nothing"
 }
 
 records() {
