@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "eth/u256.h"
+#include "tui/term.h"
 
 #include "cli/opts.h"
 
@@ -77,6 +78,10 @@ typedef struct cli_ctx {
     long timeout_s;               /* --timeout, default 30 */
     const char *cacert;           /* --cacert, config cacert: CA file trusted for https
                                      nodes instead of the system's, or NULL */
+    bool has_notify;              /* config notify: how the panel tells of new items */
+    tui_notify notify;
+    bool has_peg_gap;             /* config peg-gap: the panel's peg gap threshold, ENT */
+    u256 peg_gap;
     const cli_program *program;   /* the command table and the global options, for help */
     const cli_command *group;     /* the group whose subcommand runs, or NULL */
     const cli_command *command;   /* the command that runs (its options, its usage) */

@@ -14,6 +14,7 @@
 #include "cli/print.h"
 #include "cli/table_out.h"
 #include "eth/hex.h"
+#include "rpcclient/calltext.h"
 #include "rpcclient/units.h"
 #include "wallet/history.h"
 
@@ -122,54 +123,19 @@ static const char *method_word(const history_tx *t)
     return t->is_creation ? "constructor" : t->method ? t->method->name : NULL;
 }
 
-/* One argument as people read it, by the kind the binding gives it. */
-static void human_arg(const names *b, const pc_method *m, size_t i, const abi_value *args,
-                      char *out, size_t cap)
+static void labelled_address(const eth_address *a, const void *book, char *out, size_t cap)
 {
-    const abi_value *v = &args->items[i];
-    pc_unit unit = PC_UNIT_RAW;
-    switch (m->args[i]) {
-    case PC_ARG_ADDRESS:
-        book_label(b, &v->addr, out, cap);
-        return;
-    case PC_ARG_SIDE:
-        snprintf(out, cap, "%s", v->boolean ? "buy" : "sell");
-        return;
-    case PC_ARG_PARAM_NAME:
-        snprintf(out, cap, "%s", (const char *)v->bytes);
-        return;
-    case PC_ARG_ENT: unit = PC_UNIT_ENT; break;
-    case PC_ARG_EEURO: unit = PC_UNIT_EEURO; break;
-    case PC_ARG_PRICE: unit = PC_UNIT_PRICE; break;
-    case PC_ARG_WH: unit = PC_UNIT_WH; break;
-    case PC_ARG_ORDER_ID: unit = PC_UNIT_RAW; break;
-    case PC_ARG_PARAM_VALUE:
-        /* H is whole hours; M, B, C, F are 18-decimal fractions. */
-        unit = i > 0 && args->items[0].kind == ABI_STRING &&
-                       strcmp((const char *)args->items[0].bytes, "H") == 0
-                   ? PC_UNIT_RAW
-                   : PC_UNIT_COST;
-        pc_format_unit_number(&v->num, unit, out, cap);
-        return;
-    }
-    pc_format_unit(&v->num, unit, out, cap);
+    book_label(book, a, out, cap);
 }
 
 /* "addOrder(1 eEuro/ENT, 10 ENT, buy)": the call with its arguments as
  * people read them (cli/table_out.h sanitizes it). */
 static void call_text(const names *b, const history_tx *t, char *out, size_t cap)
 {
-    const char *word = method_word(t);
-    size_t used = (size_t)snprintf(out, cap, "%s", word ? word : "(unknown call)");
-    if (!t->method)
-        return;
-    for (size_t i = 0; i < t->args.count && i < t->method->nargs && used < cap; i++) {
-        char text[PC_UNIT_TEXT_MAX];
-        human_arg(b, t->method, i, &t->args, text, sizeof text);
-        used += (size_t)snprintf(out + used, cap - used, "%s%s", i ? ", " : "(", text);
-    }
-    if (used < cap)
-        snprintf(out + used, cap - used, "%s)", t->args.count && t->method->nargs ? "" : "(");
+    if (!t->is_creation && t->method)
+        pc_call_text(t->method, &t->args, labelled_address, b, out, cap);
+    else
+        snprintf(out, cap, "%s", t->is_creation ? "constructor" : "(unknown call)");
 }
 
 static void format_time(uint64_t unix_s, char out[32])

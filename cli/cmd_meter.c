@@ -82,12 +82,13 @@ typedef struct meter_run {
     size_t count, cap;
     size_t reported;             /* outcomes printed so far, in order */
     unsigned ok, failed, not_sent, bad_lines;
+    struct timespec watched;     /* when the receipts were last asked for */
 } meter_run;
 
 static const char *const kinds[] = { "produce", "consume", "report" };
 enum { METER_CONSUME = 1 }; /* kinds[METER_CONSUME] */
-static const char *const methods_of[] = { "energyProduced", "energyConsumed",
-                                          "reportActualEnergy" };
+static const pc_fn methods_of[] = { PC_FN_ENERGY_PRODUCED, PC_FN_ENERGY_CONSUMED,
+                                    PC_FN_REPORT_ACTUAL_ENERGY };
 
 static void sleep_ms(unsigned ms)
 {
@@ -120,7 +121,7 @@ static pc_status parse_reading(char *line, int *kind, bytebuf *data, pc_error *e
             return pc_fail(err, PC_EINPUT, "\"%s\" takes %s", kinds[i],
                            i == 2 ? "one argument: WH" : "two arguments: ADDRESS WH");
         *kind = i;
-        return pc_encode_call(pc_method_find(methods_of[i]), n - 1, w + 1, data, err);
+        return pc_encode_call(pc_method_get(methods_of[i]), n - 1, w + 1, data, err);
     }
     return pc_fail(err, PC_EINPUT, "a reading starts with produce, consume or report");
 }
@@ -387,6 +388,19 @@ static bool must_wait(meter_run *r, const meter_group *g, int kind, const bytebu
            !(wallet_engine_simulates(r->engine, &simulates, NULL) == PC_OK && simulates);
 }
 
+/* Receipts are asked for every METER_POLL_EVERY readings, and at least
+ * every second while readings trickle in: a run fed for hours must see,
+ * and give again, what a restarted node lost. */
+static bool watch_due(meter_run *r)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    bool due = r->count % METER_POLL_EVERY == 0 || now.tv_sec > r->watched.tv_sec;
+    if (due)
+        r->watched = now;
+    return due;
+}
+
 /* Reads, sends and reports; returns the exit code. */
 static int run_readings(meter_run *r)
 {
@@ -425,7 +439,7 @@ static int run_readings(meter_run *r)
         }
         if (fatal == PC_OK && group.n && (group.n == METER_GROUP || !input_waiting()))
             fatal = send_group(r, &group, &err);
-        if (fatal == PC_OK && r->count % METER_POLL_EVERY == 0) {
+        if (fatal == PC_OK && watch_due(r)) {
             wallet_engine_watch(r->engine, NULL);
             report_ready(r);
         }
@@ -528,7 +542,8 @@ int cmd_meter_session(const cli_ctx *ctx, int argc, char **argv)
     cli_args args;
     if (cli_command_args(ctx, argc, argv, NULL, &args, &err) != PC_OK)
         return cli_fail_usage(ctx, &err);
-    int code = cli_read_method(ctx, pc_method_find("getConsumptionSessionEnergy"), 1, args.word);
+    int code = cli_read_method(ctx, pc_method_get(PC_FN_GET_CONSUMPTION_SESSION_ENERGY), 1,
+                               args.word);
     cli_args_free(&args);
     return code;
 }
@@ -552,7 +567,7 @@ int cmd_meter_reading(const cli_ctx *ctx, int argc, char **argv)
         code = cli_fail(&err);
     } else {
         send.wait_s = (unsigned)wait_s;
-        code = cli_send_method(ctx, pc_method_find(methods_of[kind]), args.count, args.word,
+        code = cli_send_method(ctx, pc_method_get(methods_of[kind]), args.count, args.word,
                                &send);
     }
     cli_args_free(&args);

@@ -46,6 +46,9 @@ static pc_status run_panel(const cli_ctx *ctx, int page, tui_switch *sw, pc_erro
         .nnetworks = nnetworks,
         .network = ctx->network,
         .switch_to = sw,
+        .notify = ctx->has_notify ? ctx->notify : TUI_NOTIFY_OFF,
+        .has_peg_gap = ctx->has_peg_gap,
+        .peg_gap = ctx->peg_gap,
     };
     cfg.npages = npages;
     /* Further --rpc nodes: the worker fails over to them in this order. */

@@ -61,9 +61,9 @@ static pc_status run_open(const cli_ctx *ctx, views_run *r, pc_error *err)
 }
 
 /* A read without arguments at the indexed head. */
-static pc_status read_at_head(views_run *r, const char *name, abi_value *out, pc_error *err)
+static pc_status read_at_head(views_run *r, pc_fn fn, abi_value *out, pc_error *err)
 {
-    const pc_method *m = pc_method_find(name);
+    const pc_method *m = pc_method_get(fn);
     bytebuf call = BYTEBUF_INIT, ret = BYTEBUF_INIT;
     pc_status st = pc_encode_call(m, 0, NULL, &call, err);
     if (st == PC_OK)
@@ -187,7 +187,7 @@ static pc_status show_units(views_run *r, pc_error *err)
     pc_status st = view_governance_replay(r->txs, r->n, &g, err);
     if (st != PC_OK)
         return st;
-    st = read_at_head(r, "getStorageUnitsInfo", &info, err);
+    st = read_at_head(r, PC_FN_GET_STORAGE_UNITS_INFO, &info, err);
     if (st == PC_OK)
         st = head_units(&info, &head, &nhead, err);
     if (st == PC_OK)
@@ -409,7 +409,7 @@ static pc_status check_book(views_run *r, const view_market *m, pc_error *err)
     wallet_order *buys = NULL, *sells = NULL;
     size_t nbuys = 0, nsells = 0;
     char why[PC_ERROR_MSG_MAX - 128];
-    pc_status st = read_at_head(r, "getOrders", &book, err);
+    pc_status st = read_at_head(r, PC_FN_GET_ORDERS, &book, err);
     if (st == PC_OK && (!wallet_orders_take(&book.items[0], &buys, &nbuys) ||
                         !wallet_orders_take(&book.items[1], &sells, &nsells)))
         st = pc_fail(err, PC_ENOMEM, "out of memory");

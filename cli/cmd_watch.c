@@ -470,7 +470,7 @@ static pc_status watch(watcher *x, pc_error *err)
 int cmd_watch(const cli_ctx *ctx, int argc, char **argv)
 {
     pc_error err = { 0 };
-    watch_options o = { .peg_gap = "1" };
+    watch_options o = { 0 };
     watcher x = { .ctx = ctx, .mask = (1u << EVENT_KINDS) - 1 };
     unsigned long long from_block = 0;
     if (cli_command_args(ctx, argc, argv, &o, NULL, &err) != PC_OK)
@@ -480,7 +480,11 @@ int cmd_watch(const cli_ctx *ctx, int argc, char **argv)
         st = cli_parse_u64("from", o.from, UINT64_MAX, &from_block, &err);
     if (st == PC_OK && o.events)
         st = event_parse_list(o.events, &x.mask, &err);
-    if (st == PC_OK && u256_parse_fixed(o.peg_gap, 18, &x.threshold, &err) != PC_OK)
+    /* The option, else the config file's peg-gap, else 1 ENT. */
+    if (st == PC_OK && !o.peg_gap && ctx->has_peg_gap)
+        x.threshold = ctx->peg_gap;
+    else if (st == PC_OK &&
+             u256_parse_fixed(o.peg_gap ? o.peg_gap : "1", 18, &x.threshold, &err) != PC_OK)
         st = pc_error_prefix(&err, "--peg-gap");
     x.has_from = o.from != NULL;
     x.from = from_block;

@@ -146,7 +146,7 @@ static const cli_option watch_options_table[] = {
     CLI_VALUE(watch_options, events, "events", "EVENTS", CLI_COMPLETE_NONE,
               "only these events, comma-separated"),
     CLI_VALUE(watch_options, peg_gap, "peg-gap", "ENT", CLI_COMPLETE_NONE,
-              "peg_gap when the peg is off by more than ENT (default 1)"),
+              "peg_gap when the peg is off by more than ENT (default: the config's peg-gap, else 1)"),
     CLI_OPTIONS_END,
 };
 

@@ -94,6 +94,21 @@ static pc_status store_value(cli_network *n, const char *key, char *value, place
         n->has_fee_cap = true;
         return PC_OK;
     }
+    if (strcmp(key, "notify") == 0) {
+        if (!tui_notify_parse(value, &n->notify))
+            return pc_fail(err, PC_EINPUT, "%s:%u: notify is one of " TUI_NOTIFY_NAMES
+                                           ", not \"%.40s\"", at.path, at.line, value);
+        n->has_notify = true;
+        return PC_OK;
+    }
+    if (strcmp(key, "peg-gap") == 0) {
+        pc_error e = { 0 };
+        if (u256_parse_fixed(value, 18, &n->peg_gap, &e) != PC_OK)
+            return pc_fail(err, PC_EINPUT, "%s:%u: peg-gap must be an amount of ENT such as 1 "
+                                           "or 0.5, not \"%.40s\"", at.path, at.line, value);
+        n->has_peg_gap = true;
+        return PC_OK;
+    }
     for (size_t i = 0; i < sizeof TEXTS / sizeof TEXTS[0]; i++) {
         if (strcmp(key, TEXTS[i].key) != 0)
             continue;
@@ -103,7 +118,8 @@ static pc_status store_value(cli_network *n, const char *key, char *value, place
         return PC_OK;
     }
     return pc_fail(err, PC_EINPUT, "%s:%u: unknown key \"%.40s\" (rpc, contract, contract-json, "
-                                   "chain-id, fee-cap, keystore, account, cacert)", at.path, at.line,
+                                   "chain-id, fee-cap, keystore, account, cacert, notify, peg-gap)",
+                 at.path, at.line,
                  key);
 }
 
@@ -255,6 +271,14 @@ const cli_network *config_network(const cli_config *store, const char *name)
 /* Fills what ctx still lacks from one set of keys. */
 static void fill(cli_ctx *ctx, const cli_network *n)
 {
+/* A value with its "given" flag, when ctx has none yet. */
+#define TAKE(has, field)                                                                     \
+    do {                                                                                    \
+        if (!ctx->has && n->has) {                                                          \
+            ctx->has = true;                                                                \
+            ctx->field = n->field;                                                          \
+        }                                                                                   \
+    } while (0)
     if (!ctx->rpc_url && n->nrpc) {
         ctx->rpc_url = n->rpc[0];
         for (size_t i = 1; i < n->nrpc; i++)
@@ -269,20 +293,17 @@ static void fill(cli_ctx *ctx, const cli_network *n)
         else
             ctx->contract_json = n->contract_json;
     }
-    if (!ctx->has_chain_id && n->has_chain_id) {
-        ctx->has_chain_id = true;
-        ctx->chain_id = n->chain_id;
-    }
-    if (!ctx->has_fee_cap && n->has_fee_cap) {
-        ctx->has_fee_cap = true;
-        ctx->fee_cap = n->fee_cap;
-    }
+    TAKE(has_chain_id, chain_id);
+    TAKE(has_fee_cap, fee_cap);
     if (!ctx->keystore_dir)
         ctx->keystore_dir = n->keystore;
     if (!ctx->account)
         ctx->account = n->account;
     if (!ctx->cacert)
         ctx->cacert = n->cacert;
+    TAKE(has_notify, notify);
+    TAKE(has_peg_gap, peg_gap);
+#undef TAKE
 }
 
 /* A deployment file that says its chain (deploy writes it) pins what is

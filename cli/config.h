@@ -6,7 +6,10 @@
  * like POWERCHAIN_CONTRACT), contract-json, chain-id, fee-cap (whole wei:
  * the most one transaction's fee may reach, wallet/engine.h), keystore,
  * account, cacert (a PEM file of CA certificates trusted for https nodes,
- * as --cacert).
+ * as --cacert), notify (how the panel tells of something new waiting for
+ * the account: off, the default, bell, osc9 or osc777: tui/term.h),
+ * peg-gap (ENT: past this gap between ENT in circulation and the stored
+ * kWh, the panel lists the gap as waiting; as watch's --peg-gap).
  *
  * A line holding a NUL byte is PC_EINPUT (it would be cut short unseen).
  *
@@ -19,13 +22,15 @@
  * the keys outside sections, then defaults: config_apply fills only the
  * fields of ctx that are still unset. A missing file is not an error; an
  * unknown key, a line without `=`, a bad section line, a network named
- * twice, a chain id that is not a whole number from 1 or a fee cap that is
- * not whole wei is PC_EINPUT naming the file and line. */
+ * twice, a chain id that is not a whole number from 1, a fee cap that is
+ * not whole wei, a notify that is none of its names or a peg-gap that is no
+ * amount is PC_EINPUT naming the file and line. */
 #ifndef PC_CONFIG_H
 #define PC_CONFIG_H
 
 #include "cli/cli.h"
 #include "eth/error.h"
+#include "tui/term.h"
 
 #define CONFIG_NODES_MAX 8
 
@@ -43,6 +48,10 @@ typedef struct cli_network {
     char *keystore;
     char *account;
     char *cacert;
+    bool has_notify;
+    tui_notify notify;
+    bool has_peg_gap;
+    u256 peg_gap;                    /* ENT, 18 decimals */
 } cli_network;
 
 /* The whole file; ctx points into it after config_apply: keep it as long

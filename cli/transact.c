@@ -91,7 +91,7 @@ static void effect_of(const cli_ctx *ctx, rpc_client *c, const pc_contract *k, c
     const char *argv[PC_MAX_ARGS];
     for (int i = 0; i < t->argc && i < PC_MAX_ARGS; i++)
         argv[i] = t->argv[i];
-    effect_call call = { .method = t->method ? t->method->name : "", .nargs = (size_t)t->argc,
+    effect_call call = { .method = t->method, .nargs = (size_t)t->argc,
                          .args = argv, .state = state, .book = book, .own = j->t.from,
                          .contract = k ? *pc_contract_address(k) : (eth_address){ { 0 } },
                          .gas_limit = j->tx.gas_limit,

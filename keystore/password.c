@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -134,12 +135,24 @@ static pc_status open_tty(int *fd, pc_error *err)
 /* A prompt may quote a key file's name, which its maker chose: it reaches
  * the terminal through the sanitizer (eth/text.h). False when it cannot be
  * written. */
+/* The prompt through the sanitizer line by line: its line breaks are its
+ * own (a confirmation is many lines), anything else that does not pass
+ * becomes '?'. Whole, however long. */
 static bool write_prompt(int fd, const char *prompt)
 {
-    char shown[1024];
-    snprintf(shown, sizeof shown, "%s", prompt);
-    text_sanitize(shown);
-    return write(fd, shown, strlen(shown)) >= 0;
+    char *shown = strdup(prompt);
+    if (!shown)
+        return false;
+    for (char *line = shown, *end; line; line = end ? end + 1 : NULL) {
+        if ((end = strchr(line, '\n')))
+            *end = '\0';
+        text_sanitize(line);
+        if (end)
+            *end = '\n';
+    }
+    bool ok = write(fd, shown, strlen(shown)) >= 0;
+    free(shown);
+    return ok;
 }
 
 static pc_status ask(int fd, const char *prompt, secret **out, pc_error *err)

@@ -14,97 +14,155 @@
 
 #define ORDER_FIELDS "(uint256 id,address user,uint256 price,uint256 quantity,bool valid)[]"
 
-static const pc_method methods[] = {
+/* Indexed by pc_fn; the slot of PC_FN_NONE stays empty. */
+static const pc_method table[PC_FN_COUNT] = {
     /* Energy */
-    { "getTotalEnergy", "()", "(uint256 wh)", PC_READ, false, 0, { 0 }, "",
+    [PC_FN_GET_TOTAL_ENERGY] = { PC_FN_GET_TOTAL_ENERGY,
+      "getTotalEnergy", "()", "(uint256 wh)", PC_READ, false, 0, { 0 }, "",
       "energy stored in all active units", "wh=wh" },
-    { "getEnergyCosts", "()", "(uint256 mint,uint256 burn)", PC_READ, false, 0, { 0 }, "",
+    [PC_FN_GET_ENERGY_COSTS] = { PC_FN_GET_ENERGY_COSTS,
+      "getEnergyCosts", "()", "(uint256 mint,uint256 burn)", PC_READ, false, 0, { 0 }, "",
       "current minting and burning cost", "mint=cost burn=cost" },
-    { "getStorageUnitsInfo", "()", "((bool state,address owner,uint256 wh)[] units)", PC_READ,
+    [PC_FN_GET_STORAGE_UNITS_INFO] = { PC_FN_GET_STORAGE_UNITS_INFO,
+      "getStorageUnitsInfo", "()", "((bool state,address owner,uint256 wh)[] units)", PC_READ,
       false, 0, { 0 }, "", "registered storage units and their available energy", "wh=wh" },
-    { "getStorageUnitEnergy", "(address unit)", "(uint256 wh)", PC_READ, false, 1,
+    [PC_FN_GET_STORAGE_UNIT_ENERGY] = { PC_FN_GET_STORAGE_UNIT_ENERGY,
+      "getStorageUnitEnergy", "(address unit)", "(uint256 wh)", PC_READ, false, 1,
       { PC_ARG_ADDRESS }, "UNIT", "available energy of one unit", "wh=wh" },
-    { "getConsumptionSessions", "()",
+    [PC_FN_GET_CONSUMPTION_SESSIONS] = { PC_FN_GET_CONSUMPTION_SESSIONS,
+      "getConsumptionSessions", "()",
       "((string sessionId,uint256 wh,uint256 timestamp,address unit)[] sessions)", PC_READ,
       true, 0, { 0 }, "", "the account's active consumption sessions",
       "wh=wh timestamp=timestamp" },
-    { "getConsumptionSessionEnergy", "(address addr)", "(uint256 sessionWh)", PC_READ, true, 1,
+    [PC_FN_GET_CONSUMPTION_SESSION_ENERGY] = { PC_FN_GET_CONSUMPTION_SESSION_ENERGY,
+      "getConsumptionSessionEnergy", "(address addr)", "(uint256 sessionWh)", PC_READ, true, 1,
       { PC_ARG_ADDRESS }, "ADDRESS", "energy left in the session with a unit or consumer",
       "sessionWh=wh" },
-    { "startConsumptionSession", "(address storageUnit,uint256 entAmmount)", "()", PC_TX, false,
-      2, { PC_ARG_ADDRESS, PC_ARG_ENT }, "UNIT ENT", "lock ENT to draw energy from a unit", "" },
-    { "clearOldSessions", "()", "()", PC_TX, false, 0, { 0 }, "",
-      "close expired sessions and return what they locked", "" },
-    { "registerStorageUnit", "(address unit,address owner)", "()", PC_VOTE, false, 2,
-      { PC_ARG_ADDRESS, PC_ARG_ADDRESS }, "UNIT OWNER", "vote to register a storage unit", "" },
-    { "removeStorageUnit", "(address unit)", "()", PC_VOTE, false, 1, { PC_ARG_ADDRESS },
-      "UNIT", "vote to remove a storage unit", "" },
-    { "energyProduced", "(address producer,uint256 wh)", "()", PC_TX, false, 2,
+    [PC_FN_START_CONSUMPTION_SESSION] = { PC_FN_START_CONSUMPTION_SESSION,
+      "startConsumptionSession", "(address storageUnit,uint256 entAmmount)", "()", PC_TX, false,
+      2, { PC_ARG_ADDRESS, PC_ARG_ENT }, "UNIT ENT", "lock ENT to draw energy from a unit", "",
+      .intent = "locks {1} for energy from {0}" },
+    [PC_FN_CLEAR_OLD_SESSIONS] = { PC_FN_CLEAR_OLD_SESSIONS,
+      "clearOldSessions", "()", "()", PC_TX, false, 0, { 0 }, "",
+      "close expired sessions and return what they locked", "",
+      .intent = "closes every expired session and returns its ENT and energy" },
+    [PC_FN_REGISTER_STORAGE_UNIT] = { PC_FN_REGISTER_STORAGE_UNIT,
+      "registerStorageUnit", "(address unit,address owner)", "()", PC_VOTE, false, 2,
+      { PC_ARG_ADDRESS, PC_ARG_ADDRESS }, "UNIT OWNER", "vote to register a storage unit", "",
+      "register_",
+      .intent = "register {0} as a storage unit owned by {1}" },
+    [PC_FN_REMOVE_STORAGE_UNIT] = { PC_FN_REMOVE_STORAGE_UNIT,
+      "removeStorageUnit", "(address unit)", "()", PC_VOTE, false, 1, { PC_ARG_ADDRESS },
+      "UNIT", "vote to remove a storage unit", "", "remove_",
+      .intent = "remove the storage unit {0}" },
+    [PC_FN_ENERGY_PRODUCED] = { PC_FN_ENERGY_PRODUCED,
+      "energyProduced", "(address producer,uint256 wh)", "()", PC_TX, false, 2,
       { PC_ARG_ADDRESS, PC_ARG_WH }, "PRODUCER WH", "(storage unit) report energy produced",
-      "" },
-    { "energyConsumed", "(address consumer,uint256 wh)", "()", PC_TX, false, 2,
+      "",
+      .intent = "mints ENT to {0} for {1} produced" },
+    [PC_FN_ENERGY_CONSUMED] = { PC_FN_ENERGY_CONSUMED,
+      "energyConsumed", "(address consumer,uint256 wh)", "()", PC_TX, false, 2,
       { PC_ARG_ADDRESS, PC_ARG_WH }, "CONSUMER WH", "(storage unit) report energy consumed",
-      "" },
-    { "reportActualEnergy", "(uint256 actualEnergy)", "()", PC_TX, false, 1, { PC_ARG_WH },
-      "WH", "(storage unit) report the energy really stored", "" },
+      "",
+      .intent = "burns {0}'s locked ENT for {1} consumed" },
+    [PC_FN_REPORT_ACTUAL_ENERGY] = { PC_FN_REPORT_ACTUAL_ENERGY,
+      "reportActualEnergy", "(uint256 actualEnergy)", "()", PC_TX, false, 1, { PC_ARG_WH },
+      "WH", "(storage unit) report the energy really stored", "",
+      .intent = "reports {0} really stored in this unit" },
     /* Tokens */
-    { "balanceENT", "()", "(uint256 available,uint256 locked)", PC_READ, true, 0, { 0 }, "",
+    [PC_FN_BALANCE_ENT] = { PC_FN_BALANCE_ENT,
+      "balanceENT", "()", "(uint256 available,uint256 locked)", PC_READ, true, 0, { 0 }, "",
       "the account's ENT", "available=ent locked=ent" },
-    { "balanceeEuro", "()", "(uint256 available,uint256 locked)", PC_READ, true, 0, { 0 }, "",
+    [PC_FN_BALANCE_EEURO] = { PC_FN_BALANCE_EEURO,
+      "balanceeEuro", "()", "(uint256 available,uint256 locked)", PC_READ, true, 0, { 0 }, "",
       "the account's eEuro", "available=eeuro locked=eeuro" },
-    { "getTotalENT", "()", "(uint256 amnt)", PC_READ, false, 0, { 0 }, "",
+    [PC_FN_GET_TOTAL_ENT] = { PC_FN_GET_TOTAL_ENT,
+      "getTotalENT", "()", "(uint256 amnt)", PC_READ, false, 0, { 0 }, "",
       "ENT in circulation", "amnt=ent" },
-    { "getTotalEeuro", "()", "(uint256 amnt)", PC_READ, false, 0, { 0 }, "",
+    [PC_FN_GET_TOTAL_EEURO] = { PC_FN_GET_TOTAL_EEURO,
+      "getTotalEeuro", "()", "(uint256 amnt)", PC_READ, false, 0, { 0 }, "",
       "eEuro in circulation", "amnt=eeuro" },
-    { "transferENT", "(address to,uint256 amnt)", "()", PC_TX, false, 2,
-      { PC_ARG_ADDRESS, PC_ARG_ENT }, "TO ENT", "send available ENT", "" },
-    { "transfereEuro", "(address to,uint256 amnt)", "()", PC_TX, false, 2,
-      { PC_ARG_ADDRESS, PC_ARG_EEURO }, "TO EEURO", "send available eEuro", "" },
-    { "lockeEuro", "(uint256 amnt)", "()", PC_TX, false, 1, { PC_ARG_EEURO }, "EEURO",
-      "withdraw: lock eEuro for the banker to pay out", "" },
+    [PC_FN_TRANSFER_ENT] = { PC_FN_TRANSFER_ENT,
+      "transferENT", "(address to,uint256 amnt)", "()", PC_TX, false, 2,
+      { PC_ARG_ADDRESS, PC_ARG_ENT }, "TO ENT", "send available ENT", "",
+      .intent = "transfers {1} to {0}" },
+    [PC_FN_TRANSFER_EEURO] = { PC_FN_TRANSFER_EEURO,
+      "transfereEuro", "(address to,uint256 amnt)", "()", PC_TX, false, 2,
+      { PC_ARG_ADDRESS, PC_ARG_EEURO }, "TO EEURO", "send available eEuro", "",
+      .intent = "transfers {1} to {0}" },
+    [PC_FN_LOCK_EEURO] = { PC_FN_LOCK_EEURO,
+      "lockeEuro", "(uint256 amnt)", "()", PC_TX, false, 1, { PC_ARG_EEURO }, "EEURO",
+      "withdraw: lock eEuro for the banker to pay out", "",
+      .intent = "locks {0} for the banker to pay out in euros (a withdrawal)" },
     /* Banker */
-    { "getBankerAddress", "()", "(address banker)", PC_READ, false, 0, { 0 }, "",
+    [PC_FN_GET_BANKER_ADDRESS] = { PC_FN_GET_BANKER_ADDRESS,
+      "getBankerAddress", "()", "(address banker)", PC_READ, false, 0, { 0 }, "",
       "the banker (zero address when none)", "" },
-    { "changeBanker", "(address addr)", "()", PC_VOTE, false, 1, { PC_ARG_ADDRESS },
-      "ADDRESS", "vote to change the banker", "" },
-    { "minteEuro", "(address addr,uint256 amnt)", "()", PC_TX, false, 2,
-      { PC_ARG_ADDRESS, PC_ARG_EEURO }, "TO EEURO", "(banker) mint eEuro", "" },
-    { "burneEuro", "(address addr,uint256 amnt)", "()", PC_TX, false, 2,
-      { PC_ARG_ADDRESS, PC_ARG_EEURO }, "FROM EEURO", "(banker) burn locked eEuro", "" },
-    { "unlockeEuro", "(address addr,uint256 amnt)", "()", PC_TX, false, 2,
-      { PC_ARG_ADDRESS, PC_ARG_EEURO }, "TO EEURO", "(banker) refuse a withdrawal", "" },
+    [PC_FN_CHANGE_BANKER] = { PC_FN_CHANGE_BANKER,
+      "changeBanker", "(address addr)", "()", PC_VOTE, false, 1, { PC_ARG_ADDRESS },
+      "ADDRESS", "vote to change the banker", "", "changeBankerTo_",
+      .intent = "make {0} the banker" },
+    [PC_FN_MINT_EEURO] = { PC_FN_MINT_EEURO,
+      "minteEuro", "(address addr,uint256 amnt)", "()", PC_TX, false, 2,
+      { PC_ARG_ADDRESS, PC_ARG_EEURO }, "TO EEURO", "(banker) mint eEuro", "",
+      .intent = "mints {1} into {0} (euros received)" },
+    [PC_FN_BURN_EEURO] = { PC_FN_BURN_EEURO,
+      "burneEuro", "(address addr,uint256 amnt)", "()", PC_TX, false, 2,
+      { PC_ARG_ADDRESS, PC_ARG_EEURO }, "FROM EEURO", "(banker) burn locked eEuro", "",
+      .intent = "burns {1} that {0} locked for withdrawal (paid out in euros)" },
+    [PC_FN_UNLOCK_EEURO] = { PC_FN_UNLOCK_EEURO,
+      "unlockeEuro", "(address addr,uint256 amnt)", "()", PC_TX, false, 2,
+      { PC_ARG_ADDRESS, PC_ARG_EEURO }, "TO EEURO", "(banker) refuse a withdrawal", "",
+      .intent = "gives {1} locked by {0} back to them (withdrawal refused)" },
     /* Network parameters */
-    { "getParameters", "()", "(uint256 M,uint256 B,uint256 C,uint256 H,uint256 F)", PC_READ,
+    [PC_FN_GET_PARAMETERS] = { PC_FN_GET_PARAMETERS,
+      "getParameters", "()", "(uint256 M,uint256 B,uint256 C,uint256 H,uint256 F)", PC_READ,
       false, 0, { 0 }, "", "the network parameters",
       "M=cost B=cost C=fraction H=seconds F=fraction" },
-    { "setParameter", "(string param,uint256 value)", "()", PC_VOTE, false, 2,
+    [PC_FN_SET_PARAMETER] = { PC_FN_SET_PARAMETER,
+      "setParameter", "(string param,uint256 value)", "()", PC_VOTE, false, 2,
       { PC_ARG_PARAM_NAME, PC_ARG_PARAM_VALUE }, "NAME VALUE",
-      "vote to set M, B, C, F (fractions) or H (hours)", "" },
+      "vote to set M, B, C, F (fractions) or H (hours)", "", "setParameter_",
+      .intent = "set {0} to {1}" },
     /* Voting */
-    { "isVoter", "()", "(bool voter)", PC_READ, true, 0, { 0 }, "",
+    [PC_FN_IS_VOTER] = { PC_FN_IS_VOTER,
+      "isVoter", "()", "(bool voter)", PC_READ, true, 0, { 0 }, "",
       "whether the account is a voter", "" },
-    { "getVotes", "()", "((string vote,bool userVote,bool passed)[] votes)", PC_READ, true, 0,
+    [PC_FN_GET_VOTES] = { PC_FN_GET_VOTES,
+      "getVotes", "()", "((string vote,bool userVote,bool passed)[] votes)", PC_READ, true, 0,
       { 0 }, "", "the votes the account took part in", "" },
-    { "addVoter", "(address addr)", "()", PC_VOTE, false, 1, { PC_ARG_ADDRESS }, "ADDRESS",
-      "vote to add a voter", "" },
-    { "removeVoter", "(address addr)", "()", PC_VOTE, false, 1, { PC_ARG_ADDRESS }, "ADDRESS",
-      "vote to remove a voter", "" },
-    { "destroy", "()", "()", PC_VOTE, false, 0, { 0 }, "", "vote to retire the deployment",
-      "" },
+    [PC_FN_ADD_VOTER] = { PC_FN_ADD_VOTER,
+      "addVoter", "(address addr)", "()", PC_VOTE, false, 1, { PC_ARG_ADDRESS }, "ADDRESS",
+      "vote to add a voter", "", "Add_Voter_",
+      .intent = "make {0} a voter" },
+    [PC_FN_REMOVE_VOTER] = { PC_FN_REMOVE_VOTER,
+      "removeVoter", "(address addr)", "()", PC_VOTE, false, 1, { PC_ARG_ADDRESS }, "ADDRESS",
+      "vote to remove a voter", "", "Remove_Voter_",
+      .intent = "remove {0} from the voters" },
+    [PC_FN_DESTROY] = { PC_FN_DESTROY,
+      "destroy", "()", "()", PC_VOTE, false, 0, { 0 }, "", "vote to retire the deployment",
+      "", "destroy_contract",
+      .intent = "retire the contract" },
     /* Market */
-    { "getOrders", "()", "(" ORDER_FIELDS " buys," ORDER_FIELDS " sells)", PC_READ, false, 0,
+    [PC_FN_GET_ORDERS] = { PC_FN_GET_ORDERS,
+      "getOrders", "()", "(" ORDER_FIELDS " buys," ORDER_FIELDS " sells)", PC_READ, false, 0,
       { 0 }, "", "the open buy and sell orders", "price=price quantity=ent" },
-    { "addOrder", "(uint256 price,uint256 quant,bool isBuy)", "()", PC_TX, false, 3,
+    [PC_FN_ADD_ORDER] = { PC_FN_ADD_ORDER,
+      "addOrder", "(uint256 price,uint256 quant,bool isBuy)", "()", PC_TX, false, 3,
       { PC_ARG_PRICE, PC_ARG_ENT, PC_ARG_SIDE }, "PRICE ENT buy|sell",
-      "add a buy or sell order (price in eEuro per ENT)", "" },
-    { "removeOrder", "(uint256 id,bool isBuy)", "()", PC_TX, false, 2,
+      "add a buy or sell order (price in eEuro per ENT)", "",
+      .intent = "{2?buys|sells} {1} at {2?up to |}{0}" },
+    [PC_FN_REMOVE_ORDER] = { PC_FN_REMOVE_ORDER,
+      "removeOrder", "(uint256 id,bool isBuy)", "()", PC_TX, false, 2,
       { PC_ARG_ORDER_ID, PC_ARG_SIDE }, "ID buy|sell", "cancel one of the account's orders",
-      "" },
+      "",
+      .intent = "removes your {1} order #{0}" },
 };
 
-#define NMETHODS (sizeof methods / sizeof methods[0])
+/* The functions are table[1] to table[PC_FN_COUNT - 1]. */
+#define FIRST_FN (PC_FN_NONE + 1)
 
-/* Parsed types of the table, built once. */
+/* Parsed types of the table, built once; indexed by pc_fn. */
 typedef struct method_types {
     abi_type *inputs;
     abi_type *outputs;
@@ -112,28 +170,28 @@ typedef struct method_types {
     uint8_t selector[4];
 } method_types;
 
-static method_types table_types[NMETHODS];
+static method_types table_types[PC_FN_COUNT];
 static pc_status table_status = PC_OK;
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 static void build_table(void)
 {
-    for (size_t i = 0; i < NMETHODS && table_status == PC_OK; i++) {
+    for (size_t i = FIRST_FN; i < PC_FN_COUNT && table_status == PC_OK; i++) {
         method_types *t = &table_types[i];
-        if (abi_type_parse(methods[i].inputs, &t->inputs, NULL) != PC_OK ||
-            abi_type_parse(methods[i].outputs, &t->outputs, NULL) != PC_OK) {
+        if (abi_type_parse(table[i].inputs, &t->inputs, NULL) != PC_OK ||
+            abi_type_parse(table[i].outputs, &t->outputs, NULL) != PC_OK) {
             table_status = PC_ENOMEM;
             break;
         }
         char *canon = abi_type_canonical(t->inputs);
-        size_t n = canon ? strlen(methods[i].name) + strlen(canon) + 1 : 0;
+        size_t n = canon ? strlen(table[i].name) + strlen(canon) + 1 : 0;
         t->signature = canon ? malloc(n) : NULL;
         if (!t->signature) {
             free(canon);
             table_status = PC_ENOMEM;
             break;
         }
-        snprintf(t->signature, n, "%s%s", methods[i].name, canon);
+        snprintf(t->signature, n, "%s%s", table[i].name, canon);
         free(canon);
         abi_selector(t->signature, t->selector);
     }
@@ -146,30 +204,35 @@ static const method_types *types_of(const pc_method *m, pc_error *err)
         pc_fail(err, PC_ENOMEM, "out of memory building the method table");
         return NULL;
     }
-    return &table_types[m - methods];
+    return &table_types[m->id];
 }
 
 const pc_method *pc_methods(size_t *count)
 {
-    *count = NMETHODS;
-    return methods;
+    *count = PC_FN_COUNT - FIRST_FN;
+    return &table[FIRST_FN];
+}
+
+const pc_method *pc_method_get(pc_fn id)
+{
+    return id >= FIRST_FN && id < PC_FN_COUNT ? &table[id] : NULL;
 }
 
 const pc_method *pc_method_find(const char *name)
 {
-    for (size_t i = 0; i < NMETHODS; i++)
-        if (strcmp(methods[i].name, name) == 0)
-            return &methods[i];
+    for (size_t i = FIRST_FN; i < PC_FN_COUNT; i++)
+        if (strcmp(table[i].name, name) == 0)
+            return &table[i];
     return NULL;
 }
 
 const pc_method *pc_method_by_selector(const uint8_t selector[4])
 {
-    if (!types_of(&methods[0], NULL))
+    if (!types_of(&table[FIRST_FN], NULL))
         return NULL;
-    for (size_t i = 0; i < NMETHODS; i++)
+    for (size_t i = FIRST_FN; i < PC_FN_COUNT; i++)
         if (memcmp(table_types[i].selector, selector, 4) == 0)
-            return &methods[i];
+            return &table[i];
     return NULL;
 }
 
@@ -436,7 +499,7 @@ static pc_status parse_whole(const char *text, abi_value *out, const char *what,
     return st;
 }
 
-static bool is_param_name(const char *s)
+bool pc_param_name_ok(const char *s)
 {
     return s && strlen(s) == 1 && strchr("MBCHF", s[0]) != NULL;
 }
@@ -469,7 +532,7 @@ pc_status pc_parse_arg(pc_arg_kind kind, const char *text, const char *param_nam
             return PC_OK;
         return pc_fail(err, PC_EINPUT, "side must be \"buy\" or \"sell\"");
     case PC_ARG_PARAM_NAME:
-        if (!is_param_name(text))
+        if (!pc_param_name_ok(text))
             return pc_fail(err, PC_EINPUT, "parameter name must be one of M, B, C, H, F");
         out->kind = ABI_STRING;
         out->bytes = (uint8_t *)strdup(text);
@@ -478,7 +541,7 @@ pc_status pc_parse_arg(pc_arg_kind kind, const char *text, const char *param_nam
         out->len = strlen(text);
         return PC_OK;
     case PC_ARG_PARAM_VALUE:
-        if (!is_param_name(param_name))
+        if (!pc_param_name_ok(param_name))
             return pc_fail(err, PC_EINPUT, "parameter name must be one of M, B, C, H, F");
         if (param_name[0] == 'H')
             return parse_whole(text, out, "H (hours)", err);

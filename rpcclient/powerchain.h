@@ -6,7 +6,9 @@
  * person -> checked, typed values -> calldata) -> sender.h signs and sends ->
  * pc_outcome_from_receipt decodes Info/Error events and the status. Reads:
  * pc_encode_call -> eth_call (wallet/read.h alone, wallet/state.h in a
- * batch) -> pc_decode_result. */
+ * batch) -> pc_decode_result. The rest of the program names a function by
+ * its pc_fn id. A call in words (history rows, the sentence of intent) is
+ * rpcclient/calltext.h's; the contract's vote strings, rpcclient/vote.h's. */
 #ifndef PC_POWERCHAIN_H
 #define PC_POWERCHAIN_H
 
@@ -55,7 +57,58 @@ typedef enum pc_unit {
 
 #define PC_MAX_ARGS 3
 
+/* Every function of PROTOCOL.md, in its order: the rest of the program
+ * names a function by its id (a switch on it, a form's method), never by
+ * quoting its name. PC_FN_NONE is no function: a local form, a call to no
+ * known selector. */
+typedef enum pc_fn {
+    PC_FN_NONE = 0,
+    /* Energy */
+    PC_FN_GET_TOTAL_ENERGY,
+    PC_FN_GET_ENERGY_COSTS,
+    PC_FN_GET_STORAGE_UNITS_INFO,
+    PC_FN_GET_STORAGE_UNIT_ENERGY,
+    PC_FN_GET_CONSUMPTION_SESSIONS,
+    PC_FN_GET_CONSUMPTION_SESSION_ENERGY,
+    PC_FN_START_CONSUMPTION_SESSION,
+    PC_FN_CLEAR_OLD_SESSIONS,
+    PC_FN_REGISTER_STORAGE_UNIT,
+    PC_FN_REMOVE_STORAGE_UNIT,
+    PC_FN_ENERGY_PRODUCED,
+    PC_FN_ENERGY_CONSUMED,
+    PC_FN_REPORT_ACTUAL_ENERGY,
+    /* Tokens */
+    PC_FN_BALANCE_ENT,
+    PC_FN_BALANCE_EEURO,
+    PC_FN_GET_TOTAL_ENT,
+    PC_FN_GET_TOTAL_EEURO,
+    PC_FN_TRANSFER_ENT,
+    PC_FN_TRANSFER_EEURO,
+    PC_FN_LOCK_EEURO,
+    /* Banker */
+    PC_FN_GET_BANKER_ADDRESS,
+    PC_FN_CHANGE_BANKER,
+    PC_FN_MINT_EEURO,
+    PC_FN_BURN_EEURO,
+    PC_FN_UNLOCK_EEURO,
+    /* Network parameters */
+    PC_FN_GET_PARAMETERS,
+    PC_FN_SET_PARAMETER,
+    /* Voting */
+    PC_FN_IS_VOTER,
+    PC_FN_GET_VOTES,
+    PC_FN_ADD_VOTER,
+    PC_FN_REMOVE_VOTER,
+    PC_FN_DESTROY,
+    /* Market */
+    PC_FN_GET_ORDERS,
+    PC_FN_ADD_ORDER,
+    PC_FN_REMOVE_ORDER,
+    PC_FN_COUNT
+} pc_fn;
+
 typedef struct pc_method {
+    pc_fn id;
     const char *name;
     const char *inputs;   /* parameter list with names, abi_type_parse form */
     const char *outputs;  /* result list with names */
@@ -66,10 +119,21 @@ typedef struct pc_method {
     const char *usage;    /* argument names for help: "TO AMOUNT" */
     const char *summary;  /* one line for help */
     const char *units;    /* "name=unit name=unit ..." for result fields */
+    /* PC_VOTE: how the contract's vote string begins ("Add_Voter_"); its
+     * arguments follow, '_'-separated (rpcclient/vote.h). NULL otherwise. */
+    const char *vote;
+    /* PC_TX and PC_VOTE: what a call does, in words, for the confirmation
+     * (rpcclient/calltext.h fills it: pc_intent_text); for a vote, the
+     * proposal. NULL for reads. */
+    const char *intent;
 } pc_method;
 
-/* Every function of PROTOCOL.md, in its order. */
+/* Every function of PROTOCOL.md, in its order (the order of pc_fn). */
 const pc_method *pc_methods(size_t *count);
+/* The function with this id; NULL for PC_FN_NONE or an id out of range. */
+const pc_method *pc_method_get(pc_fn id);
+/* The function a person named ("transferENT"), for the command line's
+ * words; NULL when PROTOCOL.md has none of that name. */
 const pc_method *pc_method_find(const char *name);
 /* The function whose selector is the first four bytes of `selector`; NULL
  * when no PROTOCOL.md function has it (or the method table cannot be built). */
@@ -118,6 +182,9 @@ bool pc_contract_deployment(const pc_contract *k, uint64_t *block, uint64_t *cha
  * PC_EINPUT naming the argument and why ("AMOUNT: more than 18 decimals"). */
 pc_status pc_encode_call(const pc_method *m, int argc, char *const argv[], bytebuf *out,
                          pc_error *err);
+
+/* Whether s names a network parameter: one of M B C H F. */
+bool pc_param_name_ok(const char *s);
 
 /* Parses one argument of the given kind into an ABI value (forms of the TUI
  * check fields one by one with this). For PC_ARG_PARAM_VALUE, param_name is

@@ -322,6 +322,24 @@ static bool click(tui_app *app, void *state, int y, int x)
     return hit == 2 ? key(app, state, '\n') : hit != 0;
 }
 
+/* The address of the account under the cursor. */
+static bool copy(const tui_app *app, void *state, char *text, size_t cap, char *what,
+                 size_t what_cap)
+{
+    accounts_state *st = state;
+    const tui_wallet *w = tui_app_wallet_view(app);
+    size_t *at, n;
+    if (!filter_accounts(&st->list, w, &at, &n))
+        return false;
+    const keystore_account *a = st->list.cursor < n ? tui_wallet_at(w, at[st->list.cursor]) : NULL;
+    free(at);
+    if (!a || !a->has_address || cap < ETH_ADDRESS_TEXT_LEN)
+        return false;
+    eth_address_to_checksum(&a->address, text);
+    snprintf(what, what_cap, "the account's address");
+    return true;
+}
+
 const tui_page screen_accounts = {
     .title = "Accounts",
     .hints = "Enter/s switch  n new  i import key  f import file  e rename  l lock  " SCREEN_LIST_HINTS,
@@ -329,4 +347,5 @@ const tui_page screen_accounts = {
     .draw = draw,
     .key = key,
     .click = click,
+    .copy = copy,
 };

@@ -419,6 +419,29 @@ static bool click(tui_app *app, void *state, int y, int x)
     return hit == 2 ? key(app, state, '\n') : hit != 0;
 }
 
+/* The hash of the transaction under the cursor (open or not). */
+static bool copy(const tui_app *app, void *state, char *text, size_t cap, char *what,
+                 size_t what_cap)
+{
+    activity_state *st = state;
+    entries es;
+    if (!build_entries(app, &st->list, &es))
+        return false;
+    const uint8_t *hash = NULL;
+    if (st->list.cursor < es.n) {
+        const entry *e = &es.at[st->list.cursor];
+        hash = e->record ? e->record->hash : e->session->has_hash ? e->session->hash : NULL;
+    }
+    bool has = hash && cap >= 67;
+    if (has) {
+        memcpy(text, "0x", 2);
+        hex_encode(hash, 32, text + 2);
+        snprintf(what, what_cap, "the transaction's hash");
+    }
+    free(es.at);
+    return has;
+}
+
 const tui_page screen_activity = {
     .title = "Activity",
     .hints = "Enter opens the record (Esc closes)  " SCREEN_LIST_HINTS,
@@ -426,4 +449,5 @@ const tui_page screen_activity = {
     .draw = draw,
     .key = key,
     .click = click,
+    .copy = copy,
 };

@@ -212,21 +212,22 @@ static bool key(tui_app *app, void *state, int ch)
     /* Presets outlive the forms that point at them. */
     static char who[ETH_ADDRESS_TEXT_LEN], amount[U256_DEC_MAX];
     static const tui_form_spec mint = {
-        .title = "Mint eEuro (euros received)", .method = "minteEuro", .nfields = 2,
-        .fields = { { .label = "To", .kind = PC_ARG_ADDRESS },
-                    { .label = "Amount (eEuro)", .kind = PC_ARG_EEURO,
+        .title = "Mint eEuro (euros received)", .method = PC_FN_MINT_EEURO, .nfields = 2,
+        .fields = { { .label = "To" },
+                    { .label = "Amount (eEuro)",
                       .limit = TUI_LIMIT_POSITIVE } },
     };
     static const tui_form_spec burn = {
-        .title = "Burn locked eEuro (withdrawal paid out)", .method = "burneEuro", .nfields = 2,
-        .fields = { { .label = "From", .kind = PC_ARG_ADDRESS, .preset = who },
-                    { .label = "Amount (eEuro)", .kind = PC_ARG_EEURO, .preset = amount,
+        .title = "Burn locked eEuro (withdrawal paid out)", .method = PC_FN_BURN_EEURO,
+        .nfields = 2,
+        .fields = { { .label = "From", .preset = who },
+                    { .label = "Amount (eEuro)", .preset = amount,
                       .limit = TUI_LIMIT_POSITIVE } },
     };
     static const tui_form_spec unlock = {
-        .title = "Unlock eEuro (withdrawal refused)", .method = "unlockeEuro", .nfields = 2,
-        .fields = { { .label = "For", .kind = PC_ARG_ADDRESS, .preset = who },
-                    { .label = "Amount (eEuro)", .kind = PC_ARG_EEURO, .preset = amount,
+        .title = "Unlock eEuro (withdrawal refused)", .method = PC_FN_UNLOCK_EEURO, .nfields = 2,
+        .fields = { { .label = "For", .preset = who },
+                    { .label = "Amount (eEuro)", .preset = amount,
                       .limit = TUI_LIMIT_POSITIVE } },
     };
     if (!s || !(tui_app_roles(app) & WALLET_ROLE_BANKER)) {
@@ -266,6 +267,24 @@ static bool click(tui_app *app, void *state, int y, int x)
     return screen_list_click(&st->list, y) != 0;
 }
 
+/* The address of the request under the cursor: the one to burn or unlock for. */
+static bool copy(const tui_app *app, void *state, char *text, size_t cap, char *what,
+                 size_t what_cap)
+{
+    banker_state *st = state;
+    const view_withdrawals *w = requests(app);
+    size_t *at, n;
+    if (!filter_requests(app, &st->list, w, &at, &n))
+        return false;
+    bool has = st->list.cursor < n && cap >= ETH_ADDRESS_TEXT_LEN;
+    if (has)
+        eth_address_to_checksum(&w->items[at[st->list.cursor]].account, text);
+    free(at);
+    if (has)
+        snprintf(what, what_cap, "the requester's address");
+    return has;
+}
+
 const tui_page screen_banker = {
     .title = "Banker",
     .hints = "m mint  x burn  u unlock (the chosen request)  e export CSV  " SCREEN_LIST_HINTS,
@@ -273,4 +292,5 @@ const tui_page screen_banker = {
     .draw = draw,
     .key = key,
     .click = click,
+    .copy = copy,
 };

@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "rpcclient/calltext.h"
 #include "rpcclient/units.h"
 #include "tui/table_draw.h"
 #include "tui/ui.h"
@@ -360,29 +361,17 @@ bool screen_past_missing(WINDOW *win, int *y, const tui_app *app)
     return !tui_app_past(app);
 }
 
-/* One decoded argument as people read it, by the kind the binding gives it. */
-static void arg_text(const tui_app *app, const pc_method *m, const abi_value *args, size_t i,
-                     bool whole, int name_max, char *out, size_t cap)
+/* What pc_call_text needs to write an address as the page does. */
+typedef struct address_style {
+    const tui_app *app;
+    bool whole;
+    int name_max;
+} address_style;
+
+static void styled_address(const eth_address *a, const void *ctx, char *out, size_t cap)
 {
-    static const pc_unit UNITS[] = {
-        [PC_ARG_ENT] = PC_UNIT_ENT, [PC_ARG_EEURO] = PC_UNIT_EEURO,
-        [PC_ARG_PRICE] = PC_UNIT_PRICE, [PC_ARG_WH] = PC_UNIT_WH,
-        [PC_ARG_ORDER_ID] = PC_UNIT_RAW,
-    };
-    const abi_value *v = &args->items[i];
-    switch (m->args[i]) {
-    case PC_ARG_ADDRESS: address_text(app, &v->addr, whole, name_max, out, cap); return;
-    case PC_ARG_SIDE: snprintf(out, cap, "%s", v->boolean ? "buy" : "sell"); return;
-    case PC_ARG_PARAM_NAME: snprintf(out, cap, "%s", (const char *)v->bytes); return;
-    case PC_ARG_PARAM_VALUE: {
-        /* H counts whole hours; M, B, C and F are 18-decimal fractions. */
-        bool hours = args->items[0].kind == ABI_STRING &&
-                     strcmp((const char *)args->items[0].bytes, "H") == 0;
-        pc_format_unit_number(&v->num, hours ? PC_UNIT_RAW : PC_UNIT_COST, out, cap);
-        return;
-    }
-    default: pc_format_unit(&v->num, UNITS[m->args[i]], out, cap); return;
-    }
+    const address_style *st = ctx;
+    address_text(st->app, a, st->whole, st->name_max, out, cap);
 }
 
 void screen_call_text(const tui_app *app, const history_tx *t, bool whole, int name_max,
@@ -392,14 +381,8 @@ void screen_call_text(const tui_app *app, const history_tx *t, bool whole, int n
         snprintf(out, cap, "%s", t->is_creation ? "constructor" : "(unknown call)");
         return;
     }
-    size_t used = (size_t)snprintf(out, cap, "%s(", t->method->name);
-    for (size_t i = 0; i < t->args.count && i < t->method->nargs && used < cap; i++) {
-        char a[PC_UNIT_TEXT_MAX + ETH_ADDRESS_TEXT_LEN];
-        arg_text(app, t->method, &t->args, i, whole, name_max, a, sizeof a);
-        used += (size_t)snprintf(out + used, cap - used, "%s%s", i ? ", " : "", a);
-    }
-    if (used < cap)
-        snprintf(out + used, cap - used, ")");
+    address_style st = { app, whole, name_max };
+    pc_call_text(t->method, &t->args, styled_address, &st, out, cap);
 }
 
 bool screen_unit_owner(const tui_app *app, const eth_address *unit, eth_address *owner)
@@ -418,14 +401,14 @@ static bool unit_event(const history_tx *t, const eth_address *unit)
     if (t->outcome != HISTORY_OK || !t->method || t->args.count == 0)
         return false;
     /* The addresses first: most records are another unit's. */
-    const char *m = t->method->name;
+    pc_fn m = t->method->id;
     if (eth_address_equal(&t->from, unit) &&
-        (strcmp(m, "energyProduced") == 0 || strcmp(m, "energyConsumed") == 0 ||
-         strcmp(m, "reportActualEnergy") == 0))
+        (m == PC_FN_ENERGY_PRODUCED || m == PC_FN_ENERGY_CONSUMED ||
+         m == PC_FN_REPORT_ACTUAL_ENERGY))
         return true;
     return t->args.items[0].kind == ABI_ADDRESS &&
            eth_address_equal(&t->args.items[0].addr, unit) &&
-           strcmp(m, "startConsumptionSession") == 0;
+           m == PC_FN_START_CONSUMPTION_SESSION;
 }
 
 size_t screen_unit_events(const wallet_past *p, const eth_address *unit, const history_tx **out,

@@ -417,15 +417,15 @@ static bool key(tui_app *app, void *state, int ch)
     const wallet_state *s = tui_app_snapshot(app);
     static char unit[ETH_ADDRESS_TEXT_LEN]; /* outlives the form that points at it */
     tui_form_spec start = {
-        .title = "Start a consumption session", .method = "startConsumptionSession",
+        .title = "Start a consumption session", .method = PC_FN_START_CONSUMPTION_SESSION,
         .nfields = 2,
-        .fields = { { .label = "Storage unit", .kind = PC_ARG_ADDRESS, .preset = unit },
-                    { .label = "ENT to lock", .kind = PC_ARG_ENT, .limit = TUI_LIMIT_ENT } },
+        .fields = { { .label = "Storage unit", .preset = unit },
+                    { .label = "ENT to lock", .limit = TUI_LIMIT_ENT } },
         .preview = preview,
     };
     static const tui_form_spec clear = {
         .title = "Clear old sessions (returns their ENT and energy)",
-        .method = "clearOldSessions", .nfields = 0,
+        .method = PC_FN_CLEAR_OLD_SESSIONS, .nfields = 0,
     };
     size_t *at = NULL, n = 0;
     if (s && !filter_units(app, &st->list, s, &at, &n)) {

@@ -430,9 +430,9 @@ static void remove_chosen(tui_app *app, const wallet_state *s, const ladder *lad
 {
     static char id[U256_DEC_MAX]; /* outlives the form that points at it */
     tui_form_spec remove = {
-        .title = "Remove your order", .method = "removeOrder", .nfields = 2,
-        .fields = { { .label = "Order id", .kind = PC_ARG_ORDER_ID, .preset = id },
-                    { .label = "Side", .kind = PC_ARG_SIDE, .hidden = true } },
+        .title = "Remove your order", .method = PC_FN_REMOVE_ORDER, .nfields = 2,
+        .fields = { { .label = "Order id", .preset = id },
+                    { .label = "Side", .hidden = true } },
     };
     if (!s || cursor >= lad->nrows || !own(s, lad->rows[cursor].o)) {
         tui_app_message(app, true, "choose one of your own orders (marked mine) first");
@@ -450,11 +450,11 @@ static bool key(tui_app *app, void *state, int ch)
     market_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
     tui_form_spec add = {
-        .method = "addOrder", .nfields = 3,
-        .fields = { { .label = "Price eEuro/ENT", .kind = PC_ARG_PRICE,
+        .method = PC_FN_ADD_ORDER, .nfields = 3,
+        .fields = { { .label = "Price eEuro/ENT",
                       .limit = TUI_LIMIT_POSITIVE },
-                    { .label = "Amount (ENT)", .kind = PC_ARG_ENT, .limit = TUI_LIMIT_POSITIVE },
-                    { .label = "Side", .kind = PC_ARG_SIDE, .hidden = true } },
+                    { .label = "Amount (ENT)", .limit = TUI_LIMIT_POSITIVE },
+                    { .label = "Side", .hidden = true } },
         .preview = order_preview,
         .check = order_check,
     };
@@ -488,6 +488,27 @@ static bool click(tui_app *app, void *state, int y, int x)
     return screen_list_click(&st->list, y) != 0; /* Enter does nothing here */
 }
 
+/* The quantity of the order under the cursor, as a number to type. */
+static bool copy(const tui_app *app, void *state, char *text, size_t cap, char *what,
+                 size_t what_cap)
+{
+    market_state *st = state;
+    const wallet_state *s = tui_app_snapshot(app);
+    ladder lad = { 0 };
+    if (!s || !build_ladder(app, &st->list, s, &lad))
+        return false;
+    bool has = st->list.cursor < lad.nrows;
+    if (has) {
+        const row *r = &lad.rows[st->list.cursor];
+        char id[U256_DEC_MAX];
+        u256_to_dec(&r->o->id, id);
+        pc_format_unit_number(&r->o->quantity, PC_UNIT_ENT, text, cap);
+        snprintf(what, what_cap, "the ENT of %s order #%s", r->buy ? "buy" : "sell", id);
+    }
+    free(lad.rows);
+    return has;
+}
+
 const tui_page screen_market = {
     .title = "Market",
     .hints = "b buy  s sell  x remove own order  " SCREEN_LIST_HINTS,
@@ -495,4 +516,5 @@ const tui_page screen_market = {
     .draw = draw,
     .key = key,
     .click = click,
+    .copy = copy,
 };

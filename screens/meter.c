@@ -130,7 +130,7 @@ static pc_status read_session(tui_app *app, char *const texts[], secret *const s
                               pc_error *err)
 {
     (void)secrets, (void)err;
-    tui_app_read(app, "getConsumptionSessionEnergy", 1, texts);
+    tui_app_read(app, PC_FN_GET_CONSUMPTION_SESSION_ENERGY, 1, texts);
     return PC_OK;
 }
 
@@ -150,18 +150,18 @@ static bool key(tui_app *app, void *state, int ch)
 {
     meter_state *st = state;
     static const tui_form_spec produced = {
-        .title = "Report energy produced", .method = "energyProduced", .nfields = 2,
-        .fields = { { .label = "Producer", .kind = PC_ARG_ADDRESS },
-                    { .label = "Energy (Wh)", .kind = PC_ARG_WH, .limit = TUI_LIMIT_POSITIVE } },
+        .title = "Report energy produced", .method = PC_FN_ENERGY_PRODUCED, .nfields = 2,
+        .fields = { { .label = "Producer" },
+                    { .label = "Energy (Wh)", .limit = TUI_LIMIT_POSITIVE } },
     };
     static const tui_form_spec consumed = {
-        .title = "Report energy consumed", .method = "energyConsumed", .nfields = 2,
-        .fields = { { .label = "Consumer", .kind = PC_ARG_ADDRESS },
-                    { .label = "Energy (Wh)", .kind = PC_ARG_WH, .limit = TUI_LIMIT_POSITIVE } },
+        .title = "Report energy consumed", .method = PC_FN_ENERGY_CONSUMED, .nfields = 2,
+        .fields = { { .label = "Consumer" },
+                    { .label = "Energy (Wh)", .limit = TUI_LIMIT_POSITIVE } },
     };
     static const tui_form_spec actual = {
-        .title = "Report the actual energy stored", .method = "reportActualEnergy",
-        .nfields = 1, .fields = { { .label = "Energy (Wh)", .kind = PC_ARG_WH } },
+        .title = "Report the actual energy stored", .method = PC_FN_REPORT_ACTUAL_ENERGY,
+        .nfields = 1, .fields = { { .label = "Energy (Wh)" } },
     };
     static const tui_form_spec session = {
         .title = "Energy left in a session", .nfields = 1,

@@ -1,14 +1,19 @@
 /* 3 Network info: the banker, eEuro in circulation, the five parameters
- * with their meaning and units, the node and the contract; then the
+ * with their meaning and units, the node and the contract; every
+ * configured node's health side by side, as `powerchain nodes` shows it
+ * (the worker probes them while this page is shown); then the
  * configuration's named networks, of which `n` switches to the chosen one
  * (the panel starts again on it). */
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "eth/hex.h"
 #include "rpcclient/units.h"
 #include "screens/common.h"
 #include "tui/table_draw.h"
 #include "tui/ui.h"
+#include "wallet/nodes.h"
 
 static const struct {
     const char *name;
@@ -77,6 +82,140 @@ static bool cap_broken(const wallet_state *s, int p, char *out, size_t cap)
     snprintf(out, cap, "%s: the node charges %s now, more than the voted %s: this deployment "
              "does not cap with %s", PARAMS[p].name, c, v, PARAMS[p].name);
     return true;
+}
+
+/* ---- the nodes ---- */
+
+enum { N_NODE, N_UP, N_HEAD, N_LAG, N_LATENCY, N_CHAIN, N_SYNCING, N_PEERS, N_GENESIS, N_CLIENT,
+       N_COLS };
+
+/* One node's cells ("-" for what it did not say). */
+typedef struct node_cells {
+    char up[8], head[24], lag[24], latency[24], chain[24], syncing[8], peers[24];
+    char genesis[TABLE_FORMS][68];  /* whole, then "0xb0f6..89a0" */
+    const char *texts[N_COLS];      /* form 0's; genesis_short: the other */
+} node_cells;
+
+static void node_row(const node_health *h, node_cells *c)
+{
+    snprintf(c->up, sizeof c->up, "%s", h->up ? "up" : "down");
+    snprintf(c->head, sizeof c->head, "-");
+    snprintf(c->lag, sizeof c->lag, "-");
+    snprintf(c->latency, sizeof c->latency, "-");
+    snprintf(c->chain, sizeof c->chain, "-");
+    snprintf(c->genesis[0], sizeof c->genesis[0], "-");
+    snprintf(c->genesis[1], sizeof c->genesis[1], "-");
+    snprintf(c->peers, sizeof c->peers, "-");
+    snprintf(c->syncing, sizeof c->syncing, "%s",
+             !h->has_syncing ? "-" : h->syncing ? "yes" : "no");
+    if (h->up) {
+        snprintf(c->head, sizeof c->head, "#%" PRIu64, h->head);
+        if (h->other_chain)
+            snprintf(c->lag, sizeof c->lag, "other chain");
+        else
+            snprintf(c->lag, sizeof c->lag, "%" PRIu64, h->lag);
+        snprintf(c->latency, sizeof c->latency, "%" PRIu64 ".%" PRIu64 " ms",
+                 h->latency_us / 1000, h->latency_us / 100 % 10);
+        snprintf(c->chain, sizeof c->chain, "%" PRIu64, h->chain_id);
+    }
+    if (h->up && h->has_genesis) {
+        char hex[65];
+        hex_encode(h->genesis, 32, hex);
+        snprintf(c->genesis[0], sizeof c->genesis[0], "0x%s", hex);
+        snprintf(c->genesis[1], sizeof c->genesis[1], "0x%.4s..%s", hex, hex + 60);
+    }
+    if (h->has_peers)
+        snprintf(c->peers, sizeof c->peers, "%" PRIu64, h->peers);
+    const char *texts[N_COLS] = {
+        [N_NODE] = h->shown, [N_UP] = c->up, [N_HEAD] = c->head, [N_LAG] = c->lag,
+        [N_LATENCY] = c->latency, [N_CHAIN] = c->chain, [N_SYNCING] = c->syncing,
+        [N_PEERS] = c->peers, [N_GENESIS] = c->genesis[0],
+        [N_CLIENT] = h->has_client ? h->client : "-",
+    };
+    memcpy(c->texts, texts, sizeof texts);
+}
+
+/* The texts of the forms the layout chose. */
+static void cells_form(node_cells *c, const table_layout *l)
+{
+    if (l->form[N_GENESIS] == 1)
+        c->texts[N_GENESIS] = c->genesis[1];
+}
+
+/* Where why a node is down starts, under its row. */
+#define WHY_X 4
+
+/* The table's columns, measured over every node; the layout in l. */
+static void nodes_layout(const nodes_report *r, int width, table_col cols[N_COLS],
+                         table_layout *l)
+{
+    static const struct { const char *heading; table_align align; int priority; bool keep; }
+        COLS[N_COLS] = {
+            [N_NODE] = { "node", TABLE_LEFT, 9, true },
+            [N_UP] = { "", TABLE_LEFT, 9, true },
+            [N_HEAD] = { "head", TABLE_RIGHT, 8, true },
+            [N_LAG] = { "lag", TABLE_RIGHT, 7, false },
+            [N_LATENCY] = { "latency", TABLE_RIGHT, 6, false },
+            [N_CHAIN] = { "chain id", TABLE_RIGHT, 5, false },
+            [N_SYNCING] = { "syncing", TABLE_LEFT, 4, false },
+            [N_PEERS] = { "peers", TABLE_RIGHT, 3, false },
+            [N_GENESIS] = { "genesis", TABLE_LEFT, 1, false },
+            [N_CLIENT] = { "client", TABLE_LEFT, 2, false },
+        };
+    for (int i = 0; i < N_COLS; i++) {
+        cols[i] = (table_col){ .heading = COLS[i].heading, .align = COLS[i].align,
+                               .priority = COLS[i].priority, .keep = COLS[i].keep,
+                               .nforms = i == N_GENESIS ? 2 : 1 };
+        for (int f = 0; f < cols[i].nforms; f++)
+            table_col_see(&cols[i], f, COLS[i].heading);
+    }
+    for (size_t n = 0; n < r->count; n++) {
+        node_cells c;
+        node_row(&r->node[n], &c);
+        for (int i = 0; i < N_COLS; i++)
+            table_col_see(&cols[i], 0, c.texts[i]);
+        table_col_see(&cols[N_GENESIS], 1, c.genesis[1]);
+    }
+    table_fit(cols, N_COLS, width, 2, 4, l);
+}
+
+/* The rows the nodes take: headings, then each node and, under one that
+ * is down, why. */
+static int nodes_rows(const nodes_report *r, const table_layout *l, int width)
+{
+    int rows = 1;
+    for (size_t n = 0; r && n < r->count; n++) {
+        node_cells c;
+        node_row(&r->node[n], &c);
+        cells_form(&c, l);
+        rows += tui_table_rows(l, c.texts);
+        if (!r->node[n].up)
+            rows += tui_text_rows(width - WHY_X, 0, NULL, r->node[n].why);
+    }
+    return r ? rows : 1;
+}
+
+static void draw_nodes(WINDOW *win, const nodes_report *r, int y, const table_col *cols,
+                       const table_layout *l, int bottom)
+{
+    if (!r) {
+        tui_print(win, y, 2, 0, TUI_DIM, "probing the nodes...");
+        return;
+    }
+    tui_table_heading(win, y++, 2, cols, l, TUI_DIM);
+    for (size_t n = 0; n < r->count && y < bottom; n++) {
+        const node_health *h = &r->node[n];
+        node_cells c;
+        node_row(h, &c);
+        cells_form(&c, l);
+        tui_style st = !h->up ? TUI_BAD : h->other_chain || h->lag ? TUI_WARN : TUI_NORMAL;
+        tui_style styles[N_COLS];
+        for (int i = 0; i < N_COLS; i++)
+            styles[i] = i == N_UP ? (h->up ? TUI_GOOD : TUI_BAD) : st;
+        y += tui_table_row(win, y, 2, bottom, l, c.texts, styles);
+        if (!h->up)
+            y += tui_text(win, y, WHY_X, getmaxx(win) - WHY_X, 0, bottom, TUI_DIM, NULL, h->why);
+    }
 }
 
 /* The parameters: name, value (right-aligned) and meaning in columns when
@@ -157,10 +296,15 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
     int top_rows = tui_fields_rows(W, top, ntop) + ((s->missing & WALLET_SEC_BANKER) != 0);
     int param_rows = 1 + (params ? draw_params(win, s, 0, false) : 1);
     int node_rows = 1 + tui_fields_rows(W - 2, node, 3);
+    const nodes_report *nodes = tui_app_nodes(app);
+    table_col ncols[N_COLS];
+    table_layout nl;
+    nodes_layout(nodes ? nodes : &(nodes_report){ 0 }, W - 2, ncols, &nl);
+    int nodes_h = 1 + nodes_rows(nodes, &nl, W);
     size_t nets = tui_app_network_count(app);
     int net_rows = 1 + (nets ? (int)nets : 1);
     /* A blank line between the sections when everything fits with them. */
-    int gap = top_rows + param_rows + node_rows + net_rows + 3 <= getmaxy(win) ? 1 : 0;
+    int gap = top_rows + param_rows + node_rows + nodes_h + net_rows + 4 <= getmaxy(win) ? 1 : 0;
 
     screen_flow f = screen_flow_start(win, 0);
     if (s->missing & WALLET_SEC_BANKER)
@@ -178,6 +322,12 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
         f.y += gap;
         screen_heading(win, f.y++, "Node and contract");
         f.y += tui_fields(win, f.y, 2, W - 2, 0, TUI_DIM, node, 3);
+    }
+    if (screen_flow_fits(&f, gap + nodes_h, false, "every node's health")) {
+        f.y += gap;
+        screen_heading(win, f.y++, "Nodes");
+        draw_nodes(win, nodes, f.y, ncols, &nl, f.bottom);
+        f.y += nodes_h - 1;
     }
     if (screen_flow_fits(&f, gap + 2, true, "the networks"))
         draw_networks(app, state, win, f.y + gap);

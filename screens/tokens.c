@@ -1,5 +1,10 @@
 /* 1 Tokens: the account's ENT and eEuro, available and locked, the totals in
- * circulation; transfers and withdrawals. */
+ * circulation; transfers and withdrawals. Then what waits for the account
+ * (wallet/waiting.h), each item with the page and the key that act on it:
+ * Enter goes there. Leaving the page marks them looked at (tui/waits.h):
+ * the fills listed stop counting. A list on this page rather than a page
+ * of its own: the sidebar's ten keys are taken, and the figures the items
+ * change are these. */
 #include <string.h>
 
 #include "rpcclient/units.h"
@@ -113,9 +118,95 @@ static int draw_backing(const tui_app *app, WINDOW *win, int y, const wallet_sta
     return y + 1 + rows;
 }
 
+typedef struct tokens_page {
+    screen_list list; /* what waits */
+} tokens_page;
+
+/* The keys that act on an item on the page that takes it (NULL: looking
+ * is all there is to do). */
+static const char *const ACTS[WAITING_KINDS] = {
+    [WAITING_VOTE] = "y join, o oppose",
+    [WAITING_SESSION] = "c clear old sessions",
+    [WAITING_WITHDRAWALS] = "x burn, u unlock",
+};
+
+/* "5 Voting: y join, o oppose": where item `it` is acted on. */
+static void where(const tui_app *app, const waiting_item *it, char *out, size_t cap)
+{
+    int page = tui_app_page_for(app, it->kind);
+    char label[64] = "";
+    if (page >= 0)
+        tui_app_page_label(app, (size_t)page, label, sizeof label);
+    snprintf(out, cap, "%s%s%s", label, ACTS[it->kind] && page >= 0 ? ": " : "",
+             ACTS[it->kind] ? ACTS[it->kind] : "");
+}
+
+typedef struct waits_rows {
+    const tui_app *app;
+    const waiting *w;
+    table_layout l;
+} waits_rows;
+
+static void item_texts(const waits_rows *r, size_t i, char *at, size_t cap, const char *texts[2])
+{
+    where(r->app, &r->w->items[i], at, cap);
+    texts[0] = r->w->items[i].text;
+    texts[1] = at;
+}
+
+static int item_height(void *ctx, size_t i)
+{
+    const waits_rows *r = ctx;
+    char at[96];
+    const char *texts[2];
+    item_texts(r, i, at, sizeof at, texts);
+    return tui_table_rows(&r->l, texts);
+}
+
+/* The items from row y to the window's bottom, the chosen one marked. */
+static void draw_waiting(const tui_app *app, tokens_page *pg, WINDOW *win, int y)
+{
+    const waiting *w = tui_app_waiting(app);
+    screen_heading(win, y++, "Waiting for you");
+    if (!w || !w->count) {
+        const wallet_state *s = tui_app_snapshot(app);
+        tui_print(win, y, 2, 0, TUI_DIM, "%s",
+                  w ? "nothing" : s && !s->has_account ? "no account chosen" : "not known yet");
+        return;
+    }
+    waits_rows r = { .app = app, .w = w };
+    table_col cols[2] = { { .priority = 9, .keep = true, .fill = true, .min = 20 },
+                          { .priority = 8, .keep = true } };
+    for (size_t i = 0; i < w->count; i++) {
+        char at[96];
+        where(app, &w->items[i], at, sizeof at);
+        table_col_see(&cols[1], 0, at);
+    }
+    int H = getmaxy(win);
+    table_fit(cols, 2, getmaxx(win) - 2, 2, 4, &r.l);
+    /* The last row says which of how many when they do not all fit. */
+    size_t fit, first = screen_list_begin_rows(&pg->list, w->count, H - y - 1, item_height, &r,
+                                               &fit);
+    if (item_height(&r, first) > H - y - 1) {
+        tui_print(win, y, 2, 0, TUI_DIM, "%zu waiting: a taller terminal lists them", w->count);
+        return;
+    }
+    if (fit < w->count)
+        screen_list_footer(win, H - 1, &pg->list, "item", w->count, w->count, NULL, NULL);
+    static const tui_style STYLES[] = { TUI_NORMAL, TUI_ACCENT };
+    for (size_t i = first; i < w->count && i < first + fit; i++) {
+        char at[96];
+        const char *texts[2];
+        item_texts(&r, i, at, sizeof at, texts);
+        bool chosen = i == pg->list.cursor;
+        screen_list_mark(&pg->list, y, i);
+        tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
+        y += tui_table_row(win, y, 2, H - 1, &r.l, texts, STYLES);
+    }
+}
+
 static void draw(const tui_app *app, void *state, WINDOW *win)
 {
-    (void)state;
     const wallet_state *s = tui_app_snapshot(app);
     screen_heading(win, 0, "Your tokens");
     int y = 1;
@@ -142,28 +233,50 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
         y = draw_backing(app, win, y, s);
     static const char GENERAL[] = "Locked ENT backs open sessions and sell orders; locked eEuro "
                                   "backs buy orders and withdrawals the banker pays out.";
-    if (y + 1 + tui_text_rows(getmaxx(win), 0, NULL, GENERAL) <= getmaxy(win))
+    int general = tui_text_rows(getmaxx(win), 0, NULL, GENERAL);
+    if (y + 1 + general <= getmaxy(win)) {
         tui_text(win, y + 1, 0, 0, 0, 0, TUI_DIM, NULL, GENERAL);
+        y += 1 + general;
+    }
+    if (y + 2 < getmaxy(win))
+        draw_waiting(app, state, win, y + 1);
+}
+
+/* Enter on an item: the page that acts on it. */
+static void go(tui_app *app, const tokens_page *pg)
+{
+    const waiting *w = tui_app_waiting(app);
+    int page = w && pg->list.cursor < w->count
+                   ? tui_app_page_for(app, w->items[pg->list.cursor].kind) : -1;
+    if (page >= 0)
+        tui_app_go_page(app, (size_t)page);
 }
 
 static bool key(tui_app *app, void *state, int ch)
 {
-    (void)state;
+    tokens_page *pg = state;
+    const waiting *w = tui_app_waiting(app);
+    if (screen_cursor_key(ch, &pg->list.cursor, w ? w->count : 0, pg->list.page))
+        return true;
+    if (ch == '\r' || ch == '\n' || ch == KEY_ENTER) {
+        go(app, pg);
+        return true;
+    }
     static const tui_form_spec ent = {
-        .title = "Transfer ENT", .method = "transferENT", .nfields = 2,
-        .fields = { { .label = "To", .kind = PC_ARG_ADDRESS },
-                    { .label = "Amount (ENT)", .kind = PC_ARG_ENT, .limit = TUI_LIMIT_ENT } },
+        .title = "Transfer ENT", .method = PC_FN_TRANSFER_ENT, .nfields = 2,
+        .fields = { { .label = "To" },
+                    { .label = "Amount (ENT)", .limit = TUI_LIMIT_ENT } },
     };
     static const tui_form_spec eur = {
-        .title = "Transfer eEuro", .method = "transfereEuro", .nfields = 2,
-        .fields = { { .label = "To", .kind = PC_ARG_ADDRESS },
-                    { .label = "Amount (eEuro)", .kind = PC_ARG_EEURO,
+        .title = "Transfer eEuro", .method = PC_FN_TRANSFER_EEURO, .nfields = 2,
+        .fields = { { .label = "To" },
+                    { .label = "Amount (eEuro)",
                       .limit = TUI_LIMIT_EEURO } },
     };
     static const tui_form_spec withdraw = {
-        .title = "Withdraw eEuro (lock it for the banker to pay out)", .method = "lockeEuro",
+        .title = "Withdraw eEuro (lock it for the banker to pay out)", .method = PC_FN_LOCK_EEURO,
         .nfields = 1,
-        .fields = { { .label = "Amount (eEuro)", .kind = PC_ARG_EEURO,
+        .fields = { { .label = "Amount (eEuro)",
                       .limit = TUI_LIMIT_EEURO } },
     };
     switch (ch) {
@@ -174,9 +287,20 @@ static bool key(tui_app *app, void *state, int ch)
     }
 }
 
+static bool click(tui_app *app, void *state, int y, int x)
+{
+    (void)x;
+    int hit = screen_list_click(&((tokens_page *)state)->list, y);
+    if (hit == 2)
+        go(app, state);
+    return hit != 0;
+}
+
 const tui_page screen_tokens = {
     .title = "Tokens",
-    .hints = "t transfer ENT  e transfer eEuro  w withdraw",
+    .hints = "t transfer ENT  e transfer eEuro  w withdraw  Enter go to the chosen waiting item",
+    .state_size = sizeof(tokens_page),
     .draw = draw,
     .key = key,
+    .click = click,
 };

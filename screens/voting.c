@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rpcclient/vote.h"
 #include "screens/common.h"
 #include "tui/table_draw.h"
 #include "tui/ui.h"
@@ -248,105 +249,37 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
     free(o.at);
 }
 
-/* How vote strings begin, the method each records a vote for, and how many
- * '_'-separated arguments follow (PROTOCOL.md, Voting). */
+/* The labels of each vote form's fields, as the forms below name them. */
 static const struct {
-    const char *prefix;
-    const char *method;
-    size_t nargs;
+    pc_fn method;
     const char *labels[2];
 } VOTES[] = {
-    { "Add_Voter_", "addVoter", 1, { "Address" } },
-    { "Remove_Voter_", "removeVoter", 1, { "Address" } },
-    { "register_", "registerStorageUnit", 2, { "Unit", "Owner" } },
-    { "remove_", "removeStorageUnit", 1, { "Unit" } },
-    { "changeBankerTo_", "changeBanker", 1, { "New banker" } },
-    { "setParameter_", "setParameter", 2, { "Parameter", "Value" } },
-    { "destroy_contract", "destroy", 0, { NULL } },
+    { PC_FN_ADD_VOTER, { "Address" } },
+    { PC_FN_REMOVE_VOTER, { "Address" } },
+    { PC_FN_REGISTER_STORAGE_UNIT, { "Unit", "Owner" } },
+    { PC_FN_REMOVE_STORAGE_UNIT, { "Unit" } },
+    { PC_FN_CHANGE_BANKER, { "New banker" } },
+    { PC_FN_SET_PARAMETER, { "Parameter", "Value" } },
+    { PC_FN_DESTROY, { NULL } },
 };
-
-#define VOTE_PART_MAX (U256_DEC_MAX + 2)
-
-/* Splits `rest` at '_' into at most `max` parts; false when a part is empty
- * or too long, or there are more. */
-static bool split_parts(const char *rest, char parts[][VOTE_PART_MAX], size_t max, size_t *n)
-{
-    *n = 0;
-    if (!*rest)
-        return true;
-    for (;;) {
-        size_t len = strcspn(rest, "_");
-        if (*n == max || len == 0 || len >= VOTE_PART_MAX)
-            return false;
-        memcpy(parts[*n], rest, len);
-        parts[(*n)++][len] = '\0';
-        if (!rest[len])
-            return true;
-        rest += len + 1;
-    }
-}
-
-static bool all_digits(const char *t)
-{
-    return *t && strspn(t, "0123456789") == strlen(t);
-}
-
-/* An argument of a vote string as the form takes it: addresses get their
- * 0x; a parameter value is the raw uint256, which the form writes as whole
- * hours for H and as an 18-decimal fraction for the others. */
-static bool form_text(const char *method, size_t i, const char *part, const char *param,
-                      char out[VOTE_PART_MAX])
-{
-    if (strcmp(method, "setParameter") != 0) {
-        snprintf(out, VOTE_PART_MAX, "0x%.40s", part);
-        return strlen(part) == 40;
-    }
-    if (i == 0 || strcmp(param, "H") == 0) {
-        snprintf(out, VOTE_PART_MAX, "%s", part);
-        return true;
-    }
-    u256 raw;
-    if (u256_parse_dec(part, strlen(part), &raw, NULL) != PC_OK)
-        return false;
-    char fixed[U256_DEC_MAX];
-    u256_format_fixed(&raw, 18, fixed);
-    snprintf(out, VOTE_PART_MAX, "%s", fixed);
-    return true;
-}
 
 /* Calls the vote recorded as `text` again, through the usual confirmation,
  * which says what the call does to the account's vote (wallet/effect.h). */
 static void revote(tui_app *app, const char *text)
 {
-    char values[2][VOTE_PART_MAX];
-    char parts[3][VOTE_PART_MAX];
-    for (size_t v = 0; v < sizeof VOTES / sizeof VOTES[0]; v++) {
-        size_t plen = strlen(VOTES[v].prefix), n;
-        if (strncmp(text, VOTES[v].prefix, plen) != 0)
-            continue;
-        const char *rest = text + plen;
-        if (VOTES[v].nargs == 0 && *rest == '_')
-            rest++; /* destroy_contract_<n> */
-        if (!split_parts(rest, parts, VOTES[v].nargs + 1, &n))
-            break;
-        /* A vote that passed before is recorded again as <vote>_<times passed>. */
-        if (n == VOTES[v].nargs + 1 && all_digits(parts[n - 1]))
-            n--;
-        if (n != VOTES[v].nargs)
-            break;
-        tui_form_spec spec = { .title = "Vote", .method = VOTES[v].method, .nfields = n };
-        bool ok = true;
-        for (size_t i = 0; i < n && ok; i++) {
-            ok = form_text(VOTES[v].method, i, parts[i], parts[0], values[i]);
-            spec.fields[i] = (tui_field_spec){ .label = VOTES[v].labels[i], .preset = values[i],
-                                               .kind = pc_method_find(VOTES[v].method)->args[i] };
-        }
-        if (!ok)
-            break;
-        tui_app_submit_form(app, &spec);
+    pc_vote v;
+    if (pc_vote_parse(text, &v, NULL) != PC_OK) {
+        tui_app_message(app, true, "cannot read the vote \"%.60s\" back into a proposal", text);
         return;
     }
-    tui_app_message(app, true, "cannot read the vote \"%.60s\" back into a proposal", text);
+    size_t at = 0, n = sizeof VOTES / sizeof VOTES[0];
+    while (at < n && VOTES[at].method != v.method->id)
+        at++;
+    tui_form_spec spec = { .title = "Vote", .method = v.method->id, .nfields = v.nargs };
+    for (size_t i = 0; i < v.nargs; i++)
+        spec.fields[i] = (tui_field_spec){ .label = at < n ? VOTES[at].labels[i] : NULL,
+                                           .preset = v.args[i] };
+    tui_app_submit_form(app, &spec);
 }
 
 /* Two proposals that make the same call (one passed, one proposed again). */
@@ -404,31 +337,32 @@ static bool key(tui_app *app, void *state, int ch)
     voting_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
     static const tui_form_spec add_voter = {
-        .title = "Vote: add a voter", .method = "addVoter", .nfields = 1,
-        .fields = { { .label = "Address", .kind = PC_ARG_ADDRESS } },
+        .title = "Vote: add a voter", .method = PC_FN_ADD_VOTER, .nfields = 1,
+        .fields = { { .label = "Address" } },
     };
     static const tui_form_spec remove_voter = {
-        .title = "Vote: remove a voter", .method = "removeVoter", .nfields = 1,
-        .fields = { { .label = "Address", .kind = PC_ARG_ADDRESS } },
+        .title = "Vote: remove a voter", .method = PC_FN_REMOVE_VOTER, .nfields = 1,
+        .fields = { { .label = "Address" } },
     };
     static const tui_form_spec add_unit = {
-        .title = "Vote: register a storage unit", .method = "registerStorageUnit", .nfields = 2,
-        .fields = { { .label = "Unit", .kind = PC_ARG_ADDRESS },
-                    { .label = "Owner", .kind = PC_ARG_ADDRESS } },
+        .title = "Vote: register a storage unit", .method = PC_FN_REGISTER_STORAGE_UNIT,
+        .nfields = 2,
+        .fields = { { .label = "Unit" },
+                    { .label = "Owner" } },
     };
     static const tui_form_spec remove_unit = {
-        .title = "Vote: remove a storage unit", .method = "removeStorageUnit", .nfields = 1,
-        .fields = { { .label = "Unit", .kind = PC_ARG_ADDRESS } },
+        .title = "Vote: remove a storage unit", .method = PC_FN_REMOVE_STORAGE_UNIT, .nfields = 1,
+        .fields = { { .label = "Unit" } },
     };
     static const tui_form_spec banker = {
-        .title = "Vote: change the banker", .method = "changeBanker", .nfields = 1,
-        .fields = { { .label = "New banker", .kind = PC_ARG_ADDRESS } },
+        .title = "Vote: change the banker", .method = PC_FN_CHANGE_BANKER, .nfields = 1,
+        .fields = { { .label = "New banker" } },
     };
     static const tui_form_spec param = {
         .title = "Vote: set a parameter (M, B, C, F fractions; H whole hours)",
-        .method = "setParameter", .nfields = 2,
-        .fields = { { .label = "Parameter", .kind = PC_ARG_PARAM_NAME },
-                    { .label = "Value", .kind = PC_ARG_PARAM_VALUE } },
+        .method = PC_FN_SET_PARAMETER, .nfields = 2,
+        .fields = { { .label = "Parameter" },
+                    { .label = "Value" } },
     };
     static const struct { int key; const tui_form_spec *form; } KEYS[] = {
         { 'a', &add_voter }, { 'd', &remove_voter }, { 'u', &add_unit },

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "tui/chrome.h"
 #include "tui/shell.h"
 
 /* ---- what pages ask ---- */
@@ -27,15 +28,15 @@ static void ask_form(tui_app *app, const tui_form_spec *spec, bool submit)
 void tui_app_open_form(tui_app *app, const tui_form_spec *spec) { ask_form(app, spec, false); }
 void tui_app_submit_form(tui_app *app, const tui_form_spec *spec) { ask_form(app, spec, true); }
 
-void tui_app_read(tui_app *app, const char *method, int argc, char *const argv[])
+void tui_app_read(tui_app *app, pc_fn method, int argc, char *const argv[])
 {
     eth_address a;
     bool has = tui_wallet_address(app->wallet, &a);
-    const pc_method *m = pc_method_find(method);
+    const pc_method *m = pc_method_get(method);
     if (!m)
         return;
     tui_worker_read(app->worker, ++app->last_read, m, has ? &a : NULL, argc, argv);
-    tui_app_message(app, false, "reading %s...", method);
+    tui_app_message(app, false, "reading %s...", m->name);
 }
 
 void tui_app_message(tui_app *app, bool error, const char *fmt, ...)
@@ -50,6 +51,39 @@ void tui_app_message(tui_app *app, bool error, const char *fmt, ...)
             *p = ' ';
     app->message_error = error;
 }
+
+void tui_app_term(tui_app *app, const char *seq)
+{
+    size_t used = strlen(app->term_out), len = strlen(seq);
+    if (used + len < sizeof app->term_out)
+        memcpy(app->term_out + used, seq, len + 1);
+}
+
+void tui_app_go_page(tui_app *app, size_t i)
+{
+    if (i < app->cfg->npages)
+        app->page = i;
+}
+
+int tui_app_page_for(const tui_app *app, waiting_kind k)
+{
+    for (size_t i = 0; i < app->cfg->npages; i++)
+        if (app->cfg->pages[i].waits & (1u << k) && !app->cfg->pages[i].lists_waiting)
+            return (int)i;
+    return -1;
+}
+
+void tui_app_page_label(const tui_app *app, size_t i, char *out, size_t cap)
+{
+    snprintf(out, cap, "%c %s", tui_chrome_page_char(i), app->cfg->pages[i].title);
+}
+
+const waiting *tui_app_waiting(const tui_app *app)
+{
+    return app->waits_known ? &app->waits : NULL;
+}
+
+const nodes_report *tui_app_nodes(const tui_app *app) { return app->nodes; }
 
 void tui_app_account_changed(tui_app *app)
 {

@@ -26,9 +26,11 @@
 #include "tui/page.h"
 #include "tui/wallet.h"
 #include "wallet/names.h"
+#include "wallet/nodes.h"
 #include "wallet/past.h"
 #include "wallet/roles.h"
 #include "wallet/state.h"
+#include "wallet/waiting.h"
 
 typedef struct tui_app tui_app;
 
@@ -44,11 +46,18 @@ void tui_app_open_form(tui_app *app, const tui_form_spec *spec);
 void tui_app_submit_form(tui_app *app, const tui_form_spec *spec);
 
 /* Asks the worker for one read; its formatted result comes to the message line. */
-void tui_app_read(tui_app *app, const char *method, int argc, char *const argv[]);
+void tui_app_read(tui_app *app, pc_fn method, int argc, char *const argv[]);
 
 /* Shows a line on the message line. */
 void tui_app_message(tui_app *app, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Sends seq (tui/term.h's sequences) to the terminal after the next
+ * refresh, so that it never cuts into ncurses' output. */
+void tui_app_term(tui_app *app, const char *seq);
+
+/* Shows page i (as its key would). */
+void tui_app_go_page(tui_app *app, size_t i);
 
 /* The account changed (Accounts page): re-read everything as it. */
 void tui_app_account_changed(tui_app *app);
@@ -91,6 +100,17 @@ const tui_wallet *tui_app_wallet_view(const tui_app *app);
 size_t tui_app_network_count(const tui_app *app);
 const char *tui_app_network_at(const tui_app *app, size_t i);
 const char *tui_app_network(const tui_app *app);
+/* What waits for the snapshot's account (wallet/waiting.h, tui/waits.h),
+ * or NULL before it is known. */
+const waiting *tui_app_waiting(const tui_app *app);
+/* The page that acts on items of kind k (other than the one that lists
+ * them all), or -1; and "5 Voting", page i's key and title. */
+int tui_app_page_for(const tui_app *app, waiting_kind k);
+void tui_app_page_label(const tui_app *app, size_t i, char *out, size_t cap);
+/* Every configured node's health as last probed (only while a page that
+ * shows it, tui_page.shows_nodes, is or was shown), or NULL. */
+const nodes_report *tui_app_nodes(const tui_app *app);
+
 /* Milliseconds since the panel started (for spinners). */
 unsigned long tui_app_clock_ms(const tui_app *app);
 

@@ -19,6 +19,7 @@
     "PgUp PgDn g G Home End  scroll the page's list, to its top, to its end\n"             \
     "/  filter the page's list (Esc clears the filter)\n"                                   \
     "r Ctrl-L  read the chain again and redraw\n"                                           \
+    "Y  copy the address, hash or amount under the cursor to the clipboard\n"              \
     "F1 ?  this help\n"                                                                     \
     "F10 q  quit\n"                                                                         \
     "Mouse: click a page in the sidebar or a line of the page; the wheel scrolls\n"         \
@@ -50,8 +51,7 @@ int tui_chrome_page_key(int ch)
     return ch == '0' ? 9 : -1;
 }
 
-/* The key that picks page i, as the sidebar shows it. */
-static char page_key(size_t i) { return i < 9 ? (char)('1' + i) : i == 9 ? '0' : ' '; }
+char tui_chrome_page_char(size_t i) { return i < 9 ? (char)('1' + i) : i == 9 ? '0' : ' '; }
 
 /* ---- one line of items, laid out by the table writer ---- */
 
@@ -244,13 +244,30 @@ static int sidebar_rows(const tui_chrome *c)
     return LINES - TUI_HEADER_H - tui_chrome_bottom_rows(c);
 }
 
+/* The items waiting on page p: the sum of its kinds' counts. */
+static size_t page_waits(const tui_chrome *c, const tui_page *p)
+{
+    size_t n = 0;
+    for (int k = 0; c->waiting && k < WAITING_KINDS; k++)
+        if (p->waits & (1u << k))
+            n += c->waiting[k];
+    return n;
+}
+
 void tui_chrome_sidebar(const tui_chrome *c)
 {
     int H = sidebar_rows(c);
-    for (size_t i = 0; i < c->npages && (int)i < H; i++)
+    for (size_t i = 0; i < c->npages && (int)i < H; i++) {
+        char title[TUI_SIDEBAR_W * 4];
+        size_t n = page_waits(c, &c->pages[i]);
+        if (n)
+            snprintf(title, sizeof title, "%s (%zu)", c->pages[i].title, n);
+        else
+            snprintf(title, sizeof title, "%s", c->pages[i].title);
         tui_print(stdscr, TUI_HEADER_H + (int)i, 0, TUI_SIDEBAR_W - 1,
-                  i == c->page ? TUI_SELECTED : TUI_NORMAL, " %c %-*s", page_key(i),
-                  TUI_SIDEBAR_W - 4, c->pages[i].title);
+                  i == c->page ? TUI_SELECTED : TUI_NORMAL, " %c %-*s", tui_chrome_page_char(i),
+                  TUI_SIDEBAR_W - 4, title);
+    }
     tui_vline(stdscr, TUI_HEADER_H, TUI_SIDEBAR_W - 1, H);
 }
 
@@ -301,7 +318,7 @@ void tui_chrome_help(const tui_chrome *c)
              p->hints && p->hints[0] ? p->hints : "no keys of its own");
     size_t used = 0;
     for (size_t i = 0; i < c->npages && used < sizeof pages; i++)
-        used += (size_t)snprintf(pages + used, sizeof pages - used, "%c %s  ", page_key(i),
+        used += (size_t)snprintf(pages + used, sizeof pages - used, "%c %s  ", tui_chrome_page_char(i),
                                  c->pages[i].title);
     snprintf(stats, sizeof stats,
              "requests %lu (polls included), last refresh %lu, first page after %lu ms",

@@ -15,6 +15,7 @@
 #include "tui/wallet.h"
 #include "wallet/names.h"
 #include "wallet/state.h"
+#include "wallet/waiting.h"
 
 #define TUI_MIN_W 80
 #define TUI_MIN_H 24
@@ -47,6 +48,8 @@ typedef struct tui_chrome {
     unsigned long first_page_ms;    /* when the first snapshot was shown */
     const tui_counters *counters;   /* draw and refresh times, for bench/ */
     size_t past_txs;                /* transactions in the past the pages show */
+    const size_t *waiting;          /* items waiting per wallet/waiting.h kind, counted
+                                       beside the pages (tui_page.waits); NULL: none known */
 } tui_chrome;
 
 /* True when the terminal has room for the panel. */
@@ -58,6 +61,8 @@ void tui_chrome_too_small(void);
 /* The page that key picks: '1'..'9' the first nine, '0' the tenth; -1 for
  * another key. */
 int tui_chrome_page_key(int ch);
+/* The key that picks page i, as the sidebar shows it ('1'..'9', '0', ' '). */
+char tui_chrome_page_char(size_t i);
 
 /* The header's two lines, each laid out by the table writer
  * (tui/table.h): the connection's state on the right of the first is never

@@ -11,6 +11,7 @@
 #include "rpcclient/powerchain.h"
 #include "rpcclient/rpc.h"
 #include "tui/page.h"
+#include "tui/term.h"
 #include "tui/wallet.h"
 #include "wallet/names.h"
 
@@ -41,6 +42,9 @@ typedef struct tui_config {
     size_t nnetworks;
     const char *network;     /* the one in use, or NULL */
     tui_switch *switch_to;   /* out, when networks are given: what tui_run's return asks */
+    tui_notify notify;       /* how a new waiting item is told (tui/term.h) */
+    bool has_peg_gap;        /* the peg gap past peg_gap ENT waits for everyone */
+    u256 peg_gap;
 } tui_config;
 
 #endif

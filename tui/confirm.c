@@ -50,7 +50,7 @@ static tui_confirm_line *effect_of(tui_confirm_line *l, const tui_action *a,
     const char *argv[PC_MAX_ARGS];
     for (size_t i = 0; i < a->call.nargs; i++)
         argv[i] = a->call.encoded[i];
-    effect_call c = { .method = a->call.method->name, .nargs = a->call.nargs, .args = argv,
+    effect_call c = { .method = a->call.method, .nargs = a->call.nargs, .args = argv,
                       .state = v->snap, .past = v->past, .book = v->book, .own = a->t.from,
                       .contract = a->t.to, .gas_limit = a->tx.gas_limit,
                       .max_fee_per_gas = a->tx.type == ETH_TX_EIP1559 ? a->tx.max_fee

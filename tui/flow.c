@@ -200,7 +200,7 @@ static void submit_form(tui_app *app)
     tui_form_view v = form_view(app);
     if (!tui_form_validate(&app->form, &v))
         return;
-    if (app->form.spec.method)
+    if (app->form.spec.method != PC_FN_NONE)
         submit_call(app);
     else
         submit_local(app);
@@ -212,10 +212,11 @@ void tui_flow_asked(tui_app *app)
         return;
     app->asked = false;
     const tui_form_spec *spec = &app->asked_spec;
-    if (spec->method && !step(app, &(tui_act_event){ .kind = TUI_ACT_OPEN, .spec = spec }))
+    if (spec->method != PC_FN_NONE &&
+        !step(app, &(tui_act_event){ .kind = TUI_ACT_OPEN, .spec = spec }))
         return;
     if (!open_form(app, spec, false)) {
-        if (spec->method)
+        if (spec->method != PC_FN_NONE)
             step(app, &(tui_act_event){ .kind = TUI_ACT_NO });
         return;
     }

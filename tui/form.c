@@ -14,6 +14,12 @@ pc_status tui_form_init(tui_form *f, const tui_form_spec *spec, pc_error *err)
 {
     memset(f, 0, sizeof *f);
     f->spec = *spec;
+    /* A contract function's form: its fields are the function's arguments,
+     * of the kinds the method table gives them. */
+    const pc_method *m = pc_method_get(spec->method);
+    for (size_t i = 0; m && i < spec->nfields && i < m->nargs; i++)
+        if (spec->fields[i].type == TUI_FIELD_ARG)
+            f->spec.fields[i].kind = m->args[i];
     for (size_t i = 0; i < spec->nfields; i++) {
         const tui_field_spec *fs = &spec->fields[i];
         f->texts[i] = f->text[i];
@@ -392,9 +398,9 @@ void tui_form_texts(const tui_form *f, const names *book,
 pc_status tui_form_encode(const tui_form *f, const names *book, tui_call *out, pc_error *err)
 {
     memset(out, 0, sizeof *out);
-    const pc_method *m = pc_method_find(f->spec.method);
+    const pc_method *m = pc_method_get(f->spec.method);
     if (!m)
-        return pc_fail(err, PC_EINPUT, "unknown method %s", f->spec.method);
+        return pc_fail(err, PC_EINPUT, "the form runs no contract function");
     /* Names typed for addresses go to the binding as the addresses they name. */
     char resolved[TUI_FORM_FIELDS][ETH_ADDRESS_TEXT_LEN];
     char *texts[TUI_FORM_FIELDS];

@@ -36,7 +36,8 @@ typedef enum tui_limit {
 typedef struct tui_field_spec {
     const char *label;
     tui_field_type type;
-    pc_arg_kind kind;      /* TUI_FIELD_ARG */
+    pc_arg_kind kind;      /* TUI_FIELD_ARG of a local form; a contract function's
+                              fields take their kinds from the method table */
     const char *preset;    /* initial text, or NULL */
     bool hidden;           /* a fixed argument, not shown (e.g. the side) */
     bool optional;         /* TUI_FIELD_TEXT may stay empty */
@@ -45,7 +46,8 @@ typedef struct tui_field_spec {
 
 typedef struct tui_form_spec {
     const char *title;
-    const char *method;    /* contract method run with the fields as arguments; NULL: local */
+    pc_fn method;          /* the contract function run with the fields as its
+                              arguments; PC_FN_NONE: a local form */
     size_t nfields;
     tui_field_spec fields[TUI_FORM_FIELDS];
     /* A line shown under the fields, recomputed as the person types (e.g.

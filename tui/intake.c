@@ -5,6 +5,7 @@
 
 #include "eth/hex.h"
 #include "tui/shell.h"
+#include "tui/waits.h"
 
 /* Roles of the snapshot's account; unit owners come from the history
  * index, once it has been read. */
@@ -59,6 +60,7 @@ static void snapshot(tui_app *app, tui_ev *ev)
     app->requests_refresh = ev->refresh_requests;
     app->requests = ev->requests;
     app->counters.snapshot_us = ev->snapshot_us;
+    tui_waits_update(app);
 }
 
 static void past(tui_app *app, tui_ev *ev)
@@ -79,6 +81,15 @@ static void past(tui_app *app, tui_ev *ev)
         app->past->head = ev->past_head; /* as true up to this block */
     }
     update_roles(app);
+    tui_waits_take_seen(app, ev);
+    tui_waits_update(app);
+}
+
+static void nodes(tui_app *app, tui_ev *ev)
+{
+    free(app->nodes);
+    app->nodes = ev->nodes;
+    ev->nodes = NULL;
 }
 
 bool tui_intake_takes(const tui_ev *ev)
@@ -89,6 +100,7 @@ bool tui_intake_takes(const tui_ev *ev)
     case TUI_EV_INDEXING:
     case TUI_EV_PAST:
     case TUI_EV_RESENT:
+    case TUI_EV_NODES:
     case TUI_EV_READ: return true;
     default: return false;
     }
@@ -108,6 +120,7 @@ void tui_intake(tui_app *app, tui_ev *ev)
         app->to_index = ev->total;
         break;
     case TUI_EV_PAST: past(app, ev); break;
+    case TUI_EV_NODES: nodes(app, ev); break;
     case TUI_EV_RESENT:
         hex_encode(ev->hash, 32, h);
         tui_app_message(app, false, "0x%.16s... sent again to %s, which had not seen it", h,

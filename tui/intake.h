@@ -1,6 +1,7 @@
 /* The worker's news of the chain, taken into the shell's state: the
  * connection and the node in use, snapshots, the history index's progress
- * and its past, transactions sent again after a failover, and the answers
+ * and its past (with what waits for the account: tui/waits.h), every
+ * node's health, transactions sent again after a failover, and the answers
  * of reads (to the message line). Answers about the panel's own
  * transactions go to tui/flow.h instead. Input thread only. */
 #ifndef TUI_INTAKE_H

@@ -20,6 +20,12 @@ typedef struct tui_page {
     size_t state_size;   /* 0: the page keeps no view state (state is NULL) */
     bool shows_series;   /* draws the charts' series (wallet_past.series): the worker
                             replays them only while such a page is shown */
+    bool shows_nodes;    /* draws every node's health (tui_app_nodes): the worker
+                            probes them only while such a page is shown */
+    unsigned waits;      /* the wallet/waiting.h kinds (bits 1u << kind) whose items
+                            the sidebar counts beside the title: those acted on here */
+    bool lists_waiting;  /* lists what waits (tui_app_waiting): leaving the page
+                            marks it looked at (tui/waits.h) */
     /* win: the page's area. Drawing reads the app (snapshot, past, wallet)
      * and changes nothing but the page's own view state. */
     void (*draw)(const tui_app *app, void *state, WINDOW *win);
@@ -28,6 +34,12 @@ typedef struct tui_page {
     /* A mouse click at (y, x) inside the page's area; true when used. NULL:
      * clicks do nothing there. */
     bool (*click)(tui_app *app, void *state, int y, int x);
+    /* The address, hash or amount under the cursor, for the clipboard:
+     * its text and, for the message line, what it is ("the sender's
+     * address"); false when the cursor is on none. NULL: the page has
+     * none, and the account's address is copied. */
+    bool (*copy)(const tui_app *app, void *state, char *text, size_t cap, char *what,
+                 size_t what_cap);
 } tui_page;
 
 #endif

@@ -9,7 +9,9 @@
 #include "tui/flow.h"
 #include "tui/intake.h"
 #include "tui/shell.h"
+#include "tui/term.h"
 #include "tui/ui.h"
+#include "tui/waits.h"
 
 #define WHEEL_LINES 3
 
@@ -29,6 +31,7 @@ static tui_chrome chrome_of(const tui_app *app)
         .snapshot_ms = app->snapshot_ms, .requests = app->requests,
         .requests_refresh = app->requests_refresh, .first_page_ms = app->first_page_ms,
         .counters = &app->counters, .past_txs = app->past ? app->past->ntxs : 0,
+        .waiting = app->waits_known ? app->waits.counts : NULL,
     };
 }
 
@@ -67,6 +70,9 @@ static void draw(tui_app *app)
     else
         tui_flow_draw(app);
     refresh();
+    /* A notification or the clipboard: after ncurses' output, never in it. */
+    tui_term_write(app->term_out);
+    app->term_out[0] = '\0';
 }
 
 /* The page's window in the area the frame leaves it. */
@@ -83,6 +89,30 @@ static void layout(tui_app *app)
 }
 
 /* ---- keys and the mouse ---- */
+
+/* The page's address, hash or amount under the cursor (else the
+ * account's address) to the terminal's clipboard. */
+static void copy(tui_app *app)
+{
+    const tui_page *p = &app->cfg->pages[app->page];
+    char text[TUI_TERM_TEXT_MAX + 1], what[64], seq[TUI_TERM_SEQ_MAX];
+    eth_address a;
+    if (!p->copy ||
+        !p->copy(app, app->page_state[app->page], text, sizeof text, what, sizeof what)) {
+        if (!tui_wallet_address(app->wallet, &a)) {
+            tui_app_message(app, true, "nothing to copy here");
+            return;
+        }
+        eth_address_to_checksum(&a, text);
+        snprintf(what, sizeof what, "your address");
+    }
+    if (!tui_clipboard_sequence(text, seq, sizeof seq)) {
+        tui_app_message(app, true, "%s is too long to copy", what);
+        return;
+    }
+    tui_app_term(app, seq);
+    tui_app_message(app, false, "copied %s: %s", what, text);
+}
 
 static bool page_key(tui_app *app, int ch)
 {
@@ -156,6 +186,8 @@ static void on_key(tui_app *app, int ch)
         app->modal = TUI_MODAL_HELP;
     else if (quit_key)
         app->quit = true;
+    else if (ch == TUI_COPY_KEY)
+        copy(app);
     else if (ch == 'r' || ch == 12) /* r or Ctrl-L: read again and redraw */
         tui_worker_refresh(app->worker), clearok(curscr, TRUE);
 }
@@ -227,6 +259,11 @@ static void loop(tui_app *app)
             app->series_wanted = series;
             tui_worker_want_series(app->worker, series);
         }
+        bool nodes = app->cfg->pages[app->page].shows_nodes;
+        if (nodes != app->nodes_wanted) {
+            app->nodes_wanted = nodes;
+            tui_worker_want_nodes(app->worker, nodes);
+        }
         tui_ev ev;
         while (tui_worker_poll(app->worker, &ev)) {
             if (tui_intake_takes(&ev))
@@ -241,7 +278,9 @@ static void loop(tui_app *app)
         if (ch != ERR)
             on_key(app, ch);
         tui_flow_asked(app); /* the forms the page's key asked for */
+        tui_waits_looking(app, false);
     }
+    tui_waits_looking(app, true);
 }
 
 pc_status tui_run(const tui_config *cfg, pc_error *err)
@@ -265,6 +304,8 @@ pc_status tui_run(const tui_config *cfg, pc_error *err)
     wallet_state_free(app->snap);
     wallet_past_free(app->past);
     free(app->past);
+    waiting_free(&app->waits);
+    free(app->nodes);
     tui_wallet_close(app->wallet);
     free(app->node);
     free_page_states(app);

@@ -4,7 +4,9 @@
  * dialogs. At least 80x24; a smaller terminal shows only what size is
  * needed. Keys go to the page first (PgUp/PgDn too); those it leaves
  * pick pages (1-9 and 0, Tab/Shift-Tab, ] [, Right/Left), open help (F1,
- * ?), read again (r, Ctrl-L) or quit (F10, q). The mouse: a click on the
+ * ?), read again (r, Ctrl-L), copy what is under the cursor to the
+ * terminal's clipboard (TUI_COPY_KEY: tui_page.copy, by OSC 52) or quit
+ * (F10, q). The mouse: a click on the
  * sidebar picks a page, one in the page goes to its click hook, the wheel
  * comes to the page as Up/Down keys. */
 #ifndef TUI_RUN_H
@@ -12,6 +14,9 @@
 
 #include "eth/error.h"
 #include "tui/config.h"
+
+/* The key that copies (Y: y is Voting's "join"). */
+#define TUI_COPY_KEY 'Y'
 
 /* Runs the panel until the person quits or picks another network (then
  * cfg->switch_to names it: the caller runs the panel again with that

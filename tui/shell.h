@@ -16,11 +16,14 @@
 #include "tui/config.h"
 #include "tui/counters.h"
 #include "tui/form.h"
+#include "tui/term.h"
 #include "tui/unlock.h"
 #include "tui/wallet.h"
 #include "tui/worker.h"
+#include "wallet/nodes.h"
 #include "wallet/past.h"
 #include "wallet/state.h"
+#include "wallet/waiting.h"
 
 /* What has the keyboard besides the page; the action's own dialogs
  * (Preparing, the confirmation) come from its state. */
@@ -52,12 +55,26 @@ struct tui_app {
     unsigned long requests_refresh; /* HTTP requests the last snapshot took */
     unsigned long snapshots;
     tui_counters counters;          /* speed figures for bench/, shown in the help */
+    nodes_report *nodes;            /* every node's health, as last probed; or NULL */
+
+    /* What waits for the account (tui/waits.h). */
+    waiting waits;                  /* worked out from snap and past; empty before */
+    bool waits_known;               /* waits holds waits_account's items: a new one
+                                       is news */
+    eth_address waits_account;
+    bool has_seen;                  /* the index's mark of seen_account came: */
+    eth_address seen_account;
+    uint64_t seen_block;            /* fills up to it were looked at */
+    bool looking;                   /* the page that lists them is shown ... */
+    uint64_t looked_head;           /* ... with the past up to this block */
+    char term_out[2 * TUI_TERM_SEQ_MAX]; /* sequences for after the next refresh */
 
     /* Pages. */
     size_t page;
     void **page_state;              /* each page's view state (tui_page.state_size) */
     WINDOW *page_win;
     bool series_wanted;             /* told the worker to replay the charts' series */
+    bool nodes_wanted;              /* told the worker to probe the nodes */
 
     /* Forms and transactions (tui/flow.h). */
     tui_modal modal;

@@ -10,11 +10,12 @@
 #include "rpcclient/units.h"
 #include "tui/counters.h"
 #include "wallet/read.h"
+#include "wallet/waiting.h"
 
 #define TICK_MS 1000u
 #define MAX_ARGS PC_MAX_ARGS
 
-typedef enum job_kind { JOB_PREPARE, JOB_SEND, JOB_CANCEL, JOB_READ } job_kind;
+typedef enum job_kind { JOB_PREPARE, JOB_SEND, JOB_CANCEL, JOB_READ, JOB_MARK } job_kind;
 
 /* A request from the input thread. */
 typedef struct job {
@@ -23,7 +24,8 @@ typedef struct job {
     wallet_tx t;            /* PREPARE, with data pointing into `data` */
     bytebuf data;           /* PREPARE: a copy of the calldata */
     secret *key;            /* SEND */
-    eth_address from;       /* READ */
+    eth_address from;       /* READ; MARK: the account */
+    uint64_t block;         /* MARK */
     bool has_from;
     const pc_method *m;     /* READ */
     int argc;
@@ -46,6 +48,8 @@ struct tui_worker {
     bool has_account;
     eth_address account;
     bool want_series;       /* the charts' series are shown: replay them */
+    bool want_nodes;        /* the nodes' health is shown: probe them ... */
+    bool nodes_now;         /* ... at once, not when due */
     job *jobs, **jobs_tail;
     evnode *evs, **evs_tail;
     /* Owned by the thread alone: */
@@ -64,6 +68,9 @@ struct tui_worker {
     eth_address past_account;
     wallet_past_reader reader; /* ... by this reader, which keeps its transactions */
     bool past_failed;       /* the last catch-up failed: tried again next tick */
+    nodes_set *nodes;       /* every configured node, for their health */
+    struct timespec nodes_next; /* when they are probed next while wanted (the
+                                   thread's alone) */
 };
 
 static void post(tui_worker *w, const tui_ev *ev)
@@ -336,6 +343,14 @@ static void read_past(tui_worker *w, const eth_address *account, bool series)
             w->past_account = *account;
         ev.past_us = tui_counters_clock_us() - synced;
     }
+    uint64_t seen = 0;
+    bool found = false;
+    if (ev.status == PC_OK && account &&
+        history_mark_get(w->hist, account, WAITING_MARK, &seen, &found, NULL) == PC_OK) {
+        ev.has_seen = true;
+        ev.seen_account = *account;
+        ev.seen_block = found ? seen : 0;
+    }
     snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
     /* Not only when the chain moves: a quiet chain may not move for long. */
     w->past_failed = ev.status != PC_OK;
@@ -440,6 +455,29 @@ static bool deadline_passed(const struct timespec *deadline)
            (now.tv_sec == deadline->tv_sec && now.tv_nsec >= deadline->tv_nsec);
 }
 
+static void run_mark(tui_worker *w, job *j)
+{
+    if (w->hist)
+        history_mark_set(w->hist, &j->from, WAITING_MARK, j->block, NULL);
+}
+
+/* Every configured node's health, when wanted and due. */
+static void probe_nodes(tui_worker *w)
+{
+    pthread_mutex_lock(&w->mu);
+    bool want = w->want_nodes, now = w->nodes_now;
+    w->nodes_now = false;
+    pthread_mutex_unlock(&w->mu);
+    if (!want || (!now && !deadline_passed(&w->nodes_next)))
+        return;
+    tui_ev ev = { .kind = TUI_EV_NODES, .nodes = malloc(sizeof *ev.nodes) };
+    if (!ev.nodes)
+        return;
+    nodes_probe(w->nodes, NODES_FULL, false, 0, ev.nodes);
+    post(w, &ev);
+    deadline_after(&w->nodes_next, TUI_NODES_EVERY_MS);
+}
+
 static void *thread_main(void *arg)
 {
     tui_worker *w = arg;
@@ -471,6 +509,8 @@ static void *thread_main(void *arg)
                 run_send(w, j);
             else if (j->kind == JOB_CANCEL)
                 run_cancel(w, j);
+            else if (j->kind == JOB_MARK)
+                run_mark(w, j);
             else
                 run_read(w, j);
             job_free(j);
@@ -484,6 +524,7 @@ static void *thread_main(void *arg)
         if (!kicked && !timed_out && !deadline_passed(&next))
             continue;
         tick(w);
+        probe_nodes(w);
         deadline_after(&next, TICK_MS);
     }
     return NULL;
@@ -507,7 +548,10 @@ pc_status tui_worker_start(const char *const urls[], size_t nurls, long timeout_
         st = rpc_client_set_cacert(w->client, cacert, err);
     if (st == PC_OK)
         st = wallet_engine_new(w->client, k, on_job, w, &w->engine, err);
+    if (st == PC_OK)
+        st = nodes_open(urls, nurls, timeout_s < 5 ? timeout_s : 5, cacert, &w->nodes, err);
     if (st != PC_OK) {
+        wallet_engine_free(w->engine);
         rpc_client_free(w->client);
         free(w);
         return st;
@@ -523,6 +567,7 @@ pc_status tui_worker_start(const char *const urls[], size_t nurls, long timeout_
     pthread_cond_init(&w->cv, &ca);
     pthread_condattr_destroy(&ca);
     if (pthread_create(&w->thread, NULL, thread_main, w) != 0) {
+        nodes_close(w->nodes);
         wallet_engine_free(w->engine);
         rpc_client_free(w->client);
         pthread_mutex_destroy(&w->mu);
@@ -546,6 +591,8 @@ void tui_worker_stop(tui_worker *w)
     while (w->jobs) {
         job *j = w->jobs;
         w->jobs = j->next;
+        if (j->kind == JOB_MARK) /* the thread has ended: its index is ours now */
+            run_mark(w, j);
         job_free(j);
     }
     tui_ev ev;
@@ -554,6 +601,7 @@ void tui_worker_stop(tui_worker *w)
     wallet_engine_free(w->engine);
     wallet_past_reader_reset(&w->reader);
     history_close(w->hist);
+    nodes_close(w->nodes);
     rpc_client_free(w->client);
     pthread_mutex_destroy(&w->mu);
     pthread_cond_destroy(&w->cv);
@@ -598,6 +646,29 @@ void tui_worker_want_series(tui_worker *w, bool want)
         pthread_cond_signal(&w->cv);
     }
     pthread_mutex_unlock(&w->mu);
+}
+
+void tui_worker_want_nodes(tui_worker *w, bool want)
+{
+    pthread_mutex_lock(&w->mu);
+    if (want != w->want_nodes) {
+        w->want_nodes = want;
+        if (want)
+            w->nodes_now = w->kick = true; /* shown now: probe at once */
+        pthread_cond_signal(&w->cv);
+    }
+    pthread_mutex_unlock(&w->mu);
+}
+
+void tui_worker_mark_seen(tui_worker *w, const eth_address *account, uint64_t block)
+{
+    job *j = calloc(1, sizeof *j);
+    if (!j)
+        return; /* looked at again next time */
+    j->kind = JOB_MARK;
+    j->from = *account;
+    j->block = block;
+    enqueue(w, j);
 }
 
 void tui_worker_refresh(tui_worker *w)
@@ -696,6 +767,8 @@ void tui_ev_clear(tui_ev *ev)
     ev->past = NULL;
     free(ev->node);
     ev->node = NULL;
+    free(ev->nodes);
+    ev->nodes = NULL;
     if (ev->kind == TUI_EV_MINED)
         pc_outcome_free(&ev->outcome);
     if (ev->kind == TUI_EV_SIMULATED)

@@ -13,6 +13,11 @@
  * chain now. A node that stops answering gives a
  * TUI_EV_CONN event with connected=false and is polled again every second
  * until it answers ("disconnected, retrying").
+ * While the nodes are wanted (Network info is shown) it also probes every
+ * configured node side by side every TUI_NODES_EVERY_MS (wallet/nodes.h)
+ * and hands over the report (TUI_EV_NODES). With each past it reads the
+ * account's "last looked" mark from the index (wallet/waiting.h), and it
+ * sets the mark when asked (tui_worker_mark_seen).
  *
  * The input thread queues requests (prepare, send, cancel, read) and collects
  * events with tui_worker_poll; the two threads share nothing else.
@@ -44,9 +49,12 @@
 #include "eth/tx.h"
 #include "keystore/secret.h"
 #include "rpcclient/powerchain.h"
+#include "wallet/engine.h"
+#include "wallet/nodes.h"
 #include "wallet/past.h"
 #include "wallet/state.h"
-#include "wallet/engine.h"
+
+#define TUI_NODES_EVERY_MS 2000u
 
 typedef struct tui_worker tui_worker;
 
@@ -64,6 +72,7 @@ typedef enum tui_ev_kind {
     TUI_EV_MINED,     /* outcome (owned by the receiver), or status/msg */
     TUI_EV_RESENT,    /* hash went again to node, which had not seen it */
     TUI_EV_READ,      /* text: the formatted result of a read job, or status/msg */
+    TUI_EV_NODES,     /* nodes: every configured node's health, owned by the receiver */
 } tui_ev_kind;
 
 #define TUI_READ_TEXT_MAX 256
@@ -95,6 +104,10 @@ typedef struct tui_ev {
     unsigned long past_us;          /* PAST: deriving the past; 0 when it stood */
     uint64_t past_head;             /* PAST without a past: the indexed block the last
                                        past stands for now (no transaction since) */
+    bool has_seen;                  /* PAST: the mark of seen_account was read: */
+    eth_address seen_account;
+    uint64_t seen_block;            /* the block up to which it looked (0: never) */
+    nodes_report *nodes;            /* NODES */
 } tui_ev;
 
 /* Starts the thread with its own client for urls[0], failing over to the
@@ -113,6 +126,13 @@ void tui_worker_set_account(tui_worker *w, const eth_address *account);
  * only, and the replay's state takes memory, so only while they are shown
  * (turning them off drops it). Turning them on triggers a refresh. */
 void tui_worker_want_series(tui_worker *w, bool want);
+/* Whether the nodes' health is wanted (TUI_EV_NODES): probing every node
+ * costs requests of each, so only while it is shown. Turning it on probes
+ * at the next chance. */
+void tui_worker_want_nodes(tui_worker *w, bool want);
+/* Keeps in the index that `account` has looked at what waits for it up to
+ * `block` (its WAITING_MARK). Lost when the index is not open. */
+void tui_worker_mark_seen(tui_worker *w, const eth_address *account, uint64_t block);
 /* Reads a snapshot at the next chance even without a new block. */
 void tui_worker_refresh(tui_worker *w);
 
@@ -136,7 +156,7 @@ void tui_worker_read(tui_worker *w, unsigned id, const pc_method *m, const eth_a
 
 /* Takes the oldest event, if any, without blocking. */
 bool tui_worker_poll(tui_worker *w, tui_ev *ev);
-/* Frees what an event owns (snapshot, past, node, simulation, outcome). */
+/* Frees what an event owns (snapshot, past, node, nodes, simulation, outcome). */
 void tui_ev_clear(tui_ev *ev);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rpcclient/calltext.h"
 #include "rpcclient/units.h"
 
 /* The chain's own coin, which pays for gas (18 decimals). */
@@ -108,6 +109,26 @@ static bool mul_fixed(u256 *r, const u256 *a, const u256 *b)
 {
     u256 one = u256_pow10(18), p;
     return u256_mul(&p, a, b) && u256_divmod(r, NULL, &p, &one);
+}
+
+/* who() as the binding's sentences take it. */
+static void who_writer(const eth_address *a, const void *c, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s", who(c, a).s);
+}
+
+typedef struct sentence {
+    char s[EFFECT_LINE_MAX];
+} sentence;
+
+/* The method table's sentence of intent for this call (the binding's
+ * words, with the arguments as people read them). */
+static sentence intent(effect_ctx *x)
+{
+    sentence t;
+    abi_value args = { .kind = ABI_TUPLE, .items = x->arg, .count = x->m->nargs };
+    pc_intent_text(x->m, &args, who_writer, x->c, t.s, sizeof t.s);
+    return t;
 }
 
 static const u256 *num(const effect_ctx *x, size_t i) { return &x->arg[i].num; }
@@ -228,40 +249,22 @@ static void check_address(const effect_ctx *x, size_t i, unsigned flags)
 
 /* ---- tokens and the banker ---- */
 
-static void transfer(effect_ctx *x, pc_unit unit)
+/* Transfers and the banker's calls: the sentence of intent, then the
+ * warnings about the address (the banker may name itself). */
+static void transfer(effect_ctx *x)
 {
-    say(x->out, EFFECT_WHAT, "transfers %s to %s", amount(num(x, 1), unit).s,
-        who(x->c, addr(x, 0)).s);
+    say(x->out, EFFECT_WHAT, "%s", intent(x).s);
     check_address(x, 0, 0);
 }
 
-static void transfer_ent(effect_ctx *x) { transfer(x, PC_UNIT_ENT); }
-static void transfer_eeuro(effect_ctx *x) { transfer(x, PC_UNIT_EEURO); }
-
 static void lock_eeuro(effect_ctx *x)
 {
-    say(x->out, EFFECT_WHAT, "locks %s for the banker to pay out in euros (a withdrawal)",
-        amount(num(x, 0), PC_UNIT_EEURO).s);
+    say(x->out, EFFECT_WHAT, "%s", intent(x).s);
 }
 
-static void mint_eeuro(effect_ctx *x)
+static void banker_call(effect_ctx *x)
 {
-    say(x->out, EFFECT_WHAT, "mints %s into %s (euros received)",
-        amount(num(x, 1), PC_UNIT_EEURO).s, who(x->c, addr(x, 0)).s);
-    check_address(x, 0, OWN_OK);
-}
-
-static void burn_eeuro(effect_ctx *x)
-{
-    say(x->out, EFFECT_WHAT, "burns %s that %s locked for withdrawal (paid out in euros)",
-        amount(num(x, 1), PC_UNIT_EEURO).s, who(x->c, addr(x, 0)).s);
-    check_address(x, 0, OWN_OK);
-}
-
-static void unlock_eeuro(effect_ctx *x)
-{
-    say(x->out, EFFECT_WHAT, "gives %s locked by %s back to them (withdrawal refused)",
-        amount(num(x, 1), PC_UNIT_EEURO).s, who(x->c, addr(x, 0)).s);
+    say(x->out, EFFECT_WHAT, "%s", intent(x).s);
     check_address(x, 0, OWN_OK);
 }
 
@@ -281,8 +284,7 @@ static void start_session(effect_ctx *x)
             say(x->out, EFFECT_WARNING, "%s rounds down to 0 Wh: the lock buys nothing",
                 amount(ent, PC_UNIT_ENT).s);
     } else {
-        say(x->out, EFFECT_WHAT, "locks %s for energy from %s (the burn cost could not be read)",
-            amount(ent, PC_UNIT_ENT).s, who(c, addr(x, 0)).s);
+        say(x->out, EFFECT_WHAT, "%s (the burn cost could not be read)", intent(x).s);
     }
     check_address(x, 0, NEED_UNIT);
 }
@@ -295,7 +297,7 @@ static void clear_sessions(effect_ctx *x)
     const effect_call *c = x->c;
     const wallet_state *s = c->state;
     const wallet_past *p = c->past;
-    say(x->out, EFFECT_WHAT, "closes every expired session and returns its ENT and energy");
+    say(x->out, EFFECT_WHAT, "%s", intent(x).s);
     u256 back;
     bool simulated = sim_drop(c, &c->own, WALLET_FIG_ENT_LOCKED, &back);
     if (!p || !has(c, WALLET_SEC_PARAMS)) {
@@ -372,8 +374,7 @@ static void produced(effect_ctx *x)
             say_figure(x->out, simulated, "and %s%s to this unit's owner", about,
                        amount(&share, PC_UNIT_ENT).s);
     } else {
-        say(x->out, EFFECT_WHAT, "mints ENT to %s for %s produced (the costs could not be read)",
-            who(c, addr(x, 0)).s, wh_text(num(x, 1)).s);
+        say(x->out, EFFECT_WHAT, "%s (the costs could not be read)", intent(x).s);
     }
     check_address(x, 0, 0);
 }
@@ -393,8 +394,7 @@ static void consumed(effect_ctx *x)
         say_figure(x->out, false, "burns about %s of %s's locked ENT for %s consumed",
                    amount(&ent, PC_UNIT_ENT).s, who(c, addr(x, 0)).s, wh_text(num(x, 1)).s);
     } else {
-        say(x->out, EFFECT_WHAT, "burns %s's locked ENT for %s consumed",
-            who(c, addr(x, 0)).s, wh_text(num(x, 1)).s);
+        say(x->out, EFFECT_WHAT, "%s", intent(x).s);
     }
     check_address(x, 0, 0);
 }
@@ -402,7 +402,7 @@ static void consumed(effect_ctx *x)
 static void actual(effect_ctx *x)
 {
     const effect_call *c = x->c;
-    say(x->out, EFFECT_WHAT, "reports %s really stored in this unit", wh_text(num(x, 0)).s);
+    say(x->out, EFFECT_WHAT, "%s", intent(x).s);
     for (size_t i = 0; has(c, WALLET_SEC_UNITS) && i < c->state->nunits; i++)
         if (eth_address_equal(&c->state->units[i].addr, &c->own))
             say(x->out, EFFECT_WHAT, "the books say %s available now",
@@ -474,21 +474,19 @@ static void add_order(effect_ctx *x)
     const effect_call *c = x->c;
     const u256 *price = num(x, 0), *qty = num(x, 1);
     bool is_buy = x->arg[2].boolean;
-    char head[2 * PC_UNIT_TEXT_MAX + 16];
-    snprintf(head, sizeof head, "%s %s at %s%s", is_buy ? "buys" : "sells",
-             amount(qty, PC_UNIT_ENT).s, is_buy ? "up to " : "", amount(price, PC_UNIT_PRICE).s);
+    sentence head = intent(x);
     u256 traded, paid, locked;
     bool simulated = simulated_trade(c, is_buy, &traded, &paid);
     if (!simulated &&
         (!has(c, WALLET_SEC_ORDERS) || !match_now(c, is_buy, price, qty, &traded, &paid)))
-        say(x->out, EFFECT_WHAT, "%s (the book could not be read)", head);
+        say(x->out, EFFECT_WHAT, "%s (the book could not be read)", head.s);
     else if (u256_is_zero(&traded))
-        say_figure(x->out, simulated, "%s: nothing matches now, it waits in the book", head);
+        say_figure(x->out, simulated, "%s: nothing matches now, it waits in the book", head.s);
     else if (u256_cmp(&traded, qty) == 0)
-        say_figure(x->out, simulated, "%s: trades all of it at once for %s", head,
+        say_figure(x->out, simulated, "%s: trades all of it at once for %s", head.s,
                    amount(&paid, PC_UNIT_EEURO).s);
     else
-        say_figure(x->out, simulated, "%s: trades %s at once for %s, the rest waits", head,
+        say_figure(x->out, simulated, "%s: trades %s at once for %s, the rest waits", head.s,
                    amount(&traded, PC_UNIT_ENT).s, amount(&paid, PC_UNIT_EEURO).s);
     if (!is_buy) {
         say(x->out, EFFECT_WHAT, "locks %s until it trades or is removed",
@@ -510,9 +508,10 @@ static void remove_order(effect_ctx *x)
     char id_text[U256_DEC_MAX];
     const char *side = is_buy ? "buy" : "sell";
     u256_to_dec(id, id_text);
+    sentence what = intent(x);
     u256 freed;
     if (sim_drop(c, &c->own, is_buy ? WALLET_FIG_EEURO_LOCKED : WALLET_FIG_ENT_LOCKED, &freed)) {
-        say_figure(x->out, true, "removes your %s order #%s and unlocks %s", side, id_text,
+        say_figure(x->out, true, "%s and unlocks %s", what.s,
                    amount(&freed, is_buy ? PC_UNIT_EEURO : PC_UNIT_ENT).s);
         return;
     }
@@ -526,13 +525,12 @@ static void remove_order(effect_ctx *x)
             continue;
         if (is_buy && !mul_fixed(&back, &o->price, &o->quantity))
             break;
-        say_figure(x->out, false, "removes your %s order #%s (%s at %s) and unlocks %s", side,
-            id_text, amount(&o->quantity, PC_UNIT_ENT).s,
-            amount(&o->price, PC_UNIT_PRICE).s,
-            is_buy ? amount(&back, PC_UNIT_EEURO).s : amount(&o->quantity, PC_UNIT_ENT).s);
+        say_figure(x->out, false, "%s (%s at %s) and unlocks %s", what.s,
+                   amount(&o->quantity, PC_UNIT_ENT).s, amount(&o->price, PC_UNIT_PRICE).s,
+                   is_buy ? amount(&back, PC_UNIT_EEURO).s : amount(&o->quantity, PC_UNIT_ENT).s);
         return;
     }
-    say(x->out, EFFECT_WHAT, "removes your %s order #%s", side, id_text);
+    say(x->out, EFFECT_WHAT, "%s", what.s);
     if (book)
         say(x->out, EFFECT_WARNING, "the book holds no open %s order #%s of yours", side,
             id_text);
@@ -602,82 +600,66 @@ static void vote_side(const effect_ctx *x, const view_proposal *call)
                                                  : "proposes it, with your vote in favour");
 }
 
-static void vote_on(effect_ctx *x, view_proposal_kind kind, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void vote_on(effect_ctx *x, view_proposal_kind kind, const char *fmt, ...)
+/* What the call does to the account's vote, then the proposal: the
+ * method table's sentence and `after` (a figure the snapshot adds). */
+static void vote_on(effect_ctx *x, view_proposal_kind kind, const char *after)
 {
-    char what[EFFECT_LINE_MAX];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
     view_proposal call = as_proposal(x, kind);
     vote_side(x, &call);
-    say(x->out, EFFECT_WHAT, "the proposal: %s", what);
+    say(x->out, EFFECT_WHAT, "the proposal: %s%s", intent(x).s, after);
 }
 
 static void add_voter(effect_ctx *x)
 {
-    vote_on(x, VIEW_ADD_VOTER, "make %s a voter", who(x->c, addr(x, 0)).s);
+    vote_on(x, VIEW_ADD_VOTER, "");
     check_address(x, 0, 0);
 }
 
 static void remove_voter(effect_ctx *x)
 {
-    vote_on(x, VIEW_REMOVE_VOTER, "remove %s from the voters", who(x->c, addr(x, 0)).s);
+    vote_on(x, VIEW_REMOVE_VOTER, "");
     check_address(x, 0, 0);
 }
 
 static void register_unit(effect_ctx *x)
 {
-    vote_on(x, VIEW_REGISTER_UNIT, "register %s as a storage unit owned by %s",
-            who(x->c, addr(x, 0)).s, who(x->c, addr(x, 1)).s);
+    vote_on(x, VIEW_REGISTER_UNIT, "");
     check_address(x, 0, 0);
     check_address(x, 1, OWN_OK);
 }
 
 static void remove_unit(effect_ctx *x)
 {
-    vote_on(x, VIEW_REMOVE_UNIT, "remove the storage unit %s", who(x->c, addr(x, 0)).s);
+    vote_on(x, VIEW_REMOVE_UNIT, "");
     check_address(x, 0, NEED_UNIT);
 }
 
 static void change_banker(effect_ctx *x)
 {
-    vote_on(x, VIEW_CHANGE_BANKER, "make %s the banker", who(x->c, addr(x, 0)).s);
+    vote_on(x, VIEW_CHANGE_BANKER, "");
     check_address(x, 0, OWN_OK);
 }
 
+/* The proposal, and the parameter's value now. */
 static void set_parameter(effect_ctx *x)
 {
-    static const struct { char name; int index; pc_unit unit; } PARAMS[] = {
-        { 'M', WALLET_PARAM_M, PC_UNIT_COST }, { 'B', WALLET_PARAM_B, PC_UNIT_COST },
-        { 'C', WALLET_PARAM_C, PC_UNIT_FRACTION }, { 'H', WALLET_PARAM_H, PC_UNIT_SECONDS },
-        { 'F', WALLET_PARAM_F, PC_UNIT_FRACTION },
+    static const struct { char name; int index; } PARAMS[] = {
+        { 'M', WALLET_PARAM_M }, { 'B', WALLET_PARAM_B }, { 'C', WALLET_PARAM_C },
+        { 'H', WALLET_PARAM_H }, { 'F', WALLET_PARAM_F },
     };
-    char name = (char)x->arg[0].bytes[0];
-    for (size_t i = 0; i < sizeof PARAMS / sizeof PARAMS[0]; i++) {
-        if (PARAMS[i].name != name)
-            continue;
-        u256 value = *num(x, 1), hour = u256_from_u64(3600);
-        /* H is voted in hours and read in seconds. */
-        if (name == 'H' && !u256_mul(&value, &value, &hour))
-            break;
-        char now[PC_UNIT_TEXT_MAX + 8] = "";
-        if (has(x->c, WALLET_SEC_PARAMS))
+    const char *name = (const char *)x->arg[0].bytes;
+    char now[PC_UNIT_TEXT_MAX + 8] = "";
+    for (size_t i = 0; i < sizeof PARAMS / sizeof PARAMS[0]; i++)
+        if (PARAMS[i].name == name[0] && has(x->c, WALLET_SEC_PARAMS))
             snprintf(now, sizeof now, " (now %s)",
-                     amount(&x->c->state->params[PARAMS[i].index], PARAMS[i].unit).s);
-        vote_on(x, VIEW_SET_PARAMETER, "set %c to %s%s", name, amount(&value, PARAMS[i].unit).s,
-                now);
-        return;
-    }
-    vote_on(x, VIEW_SET_PARAMETER, "set %c", name);
+                     amount(&x->c->state->params[PARAMS[i].index],
+                            pc_method_unit(pc_method_get(PC_FN_GET_PARAMETERS), name)).s);
+    vote_on(x, VIEW_SET_PARAMETER, now);
 }
 
 static void destroy(effect_ctx *x)
 {
-    vote_on(x, VIEW_DESTROY, "retire the contract");
+    vote_on(x, VIEW_DESTROY, "");
 }
 
 /* ---- fee and balance ---- */
@@ -753,24 +735,35 @@ static void simulation(const effect_call *c, effect_lines *out)
         say(out, EFFECT_NOTE, "%s", note);
 }
 
-/* ---- the table ---- */
+/* ---- by function ---- */
 
-static const struct {
-    const char *method;
-    void (*describe)(effect_ctx *x);
-} METHODS[] = {
-    { "transferENT", transfer_ent },       { "transfereEuro", transfer_eeuro },
-    { "lockeEuro", lock_eeuro },           { "minteEuro", mint_eeuro },
-    { "burneEuro", burn_eeuro },           { "unlockeEuro", unlock_eeuro },
-    { "startConsumptionSession", start_session },
-    { "clearOldSessions", clear_sessions },
-    { "energyProduced", produced },        { "energyConsumed", consumed },
-    { "reportActualEnergy", actual },      { "addOrder", add_order },
-    { "removeOrder", remove_order },       { "addVoter", add_voter },
-    { "removeVoter", remove_voter },       { "registerStorageUnit", register_unit },
-    { "removeStorageUnit", remove_unit },  { "changeBanker", change_banker },
-    { "setParameter", set_parameter },     { "destroy", destroy },
-};
+/* Says what a call of x->m does; false when this module does not know. */
+static bool describe(effect_ctx *x)
+{
+    switch (x->m->id) {
+    case PC_FN_TRANSFER_ENT:
+    case PC_FN_TRANSFER_EEURO: transfer(x); return true;
+    case PC_FN_LOCK_EEURO: lock_eeuro(x); return true;
+    case PC_FN_MINT_EEURO:
+    case PC_FN_BURN_EEURO:
+    case PC_FN_UNLOCK_EEURO: banker_call(x); return true;
+    case PC_FN_START_CONSUMPTION_SESSION: start_session(x); return true;
+    case PC_FN_CLEAR_OLD_SESSIONS: clear_sessions(x); return true;
+    case PC_FN_ENERGY_PRODUCED: produced(x); return true;
+    case PC_FN_ENERGY_CONSUMED: consumed(x); return true;
+    case PC_FN_REPORT_ACTUAL_ENERGY: actual(x); return true;
+    case PC_FN_ADD_ORDER: add_order(x); return true;
+    case PC_FN_REMOVE_ORDER: remove_order(x); return true;
+    case PC_FN_ADD_VOTER: add_voter(x); return true;
+    case PC_FN_REMOVE_VOTER: remove_voter(x); return true;
+    case PC_FN_REGISTER_STORAGE_UNIT: register_unit(x); return true;
+    case PC_FN_REMOVE_STORAGE_UNIT: remove_unit(x); return true;
+    case PC_FN_CHANGE_BANKER: change_banker(x); return true;
+    case PC_FN_SET_PARAMETER: set_parameter(x); return true;
+    case PC_FN_DESTROY: destroy(x); return true;
+    default: return false;
+    }
+}
 
 /* Parses the arguments; false with a warning naming the bad one. */
 static bool parse_args(effect_ctx *x)
@@ -796,14 +789,11 @@ void effect_describe(const effect_call *c, effect_lines *out)
 {
     out->n = 0;
     out->refused = false;
-    effect_ctx x = { .c = c, .m = pc_method_find(c->method), .out = out };
-    size_t i = 0;
-    while (i < sizeof METHODS / sizeof METHODS[0] && strcmp(METHODS[i].method, c->method) != 0)
-        i++;
-    if (!x.m || i == sizeof METHODS / sizeof METHODS[0])
-        say(out, EFFECT_WARNING, "%s: no description of what it does", c->method);
-    else if (parse_args(&x))
-        METHODS[i].describe(&x);
+    effect_ctx x = { .c = c, .m = c->method, .out = out };
+    if (!x.m || x.m->kind == PC_READ)
+        say(out, EFFECT_WARNING, "%s: no description of what it does", x.m ? x.m->name : "");
+    else if (parse_args(&x) && !describe(&x))
+        say(out, EFFECT_WARNING, "%s: no description of what it does", x.m->name);
     for (size_t a = 0; x.m && a < x.m->nargs && a < c->nargs; a++)
         abi_value_free(&x.arg[a]);
     simulation(c, out);

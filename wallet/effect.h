@@ -76,7 +76,7 @@ typedef struct effect_lines {
 /* One call as the panel prepared it. Only method and args are required;
  * a NULL state, past or book leaves out what they would tell. */
 typedef struct effect_call {
-    const char *method;           /* a PROTOCOL.md transaction or vote */
+    const pc_method *method;      /* a PROTOCOL.md transaction or vote */
     size_t nargs;
     const char *const *args;      /* as pc_encode_call takes them (names resolved to
                                      addresses, "buy"/"sell", decimal amounts) */

@@ -13,6 +13,8 @@
 #define MAX_SIGNINGS 3
 /* No receipt for this long: is the oldest transaction still in the pool? */
 #define STALL_MS 3000
+/* Transactions looked up and given again in one stalled round. */
+#define RESEND_MAX 256
 
 struct wallet_engine {
     rpc_client *c;
@@ -28,7 +30,11 @@ struct wallet_engine {
     uint64_t lock_chain;
     bool has_next_nonce;
     uint64_t next_nonce;
-    uint64_t progress_ms;   /* when a receipt last came (or a send went out) */
+    /* The oldest transaction watched without a receipt, and since when:
+     * the one every later one of its account waits for. */
+    bool stalled_on;
+    uint8_t stall_hash[32];
+    uint64_t stall_ms;
 };
 
 static uint64_t now_ms(void)
@@ -457,7 +463,6 @@ static pc_status sent_or_failed(wallet_engine *e, wallet_job *j, pc_status st)
     j->sent = true;
     j->moves = rpc_client_moves(e->c);
     j->stage = WALLET_STAGE_WATCH;
-    e->progress_ms = now_ms();
     tell(e, j, WALLET_JOB_SENT);
     return PC_OK;
 }
@@ -693,6 +698,21 @@ static wallet_job *watched_by_hash(wallet_engine *e, wallet_job *from, const uin
     return NULL;
 }
 
+/* Gives the node again every watched transaction it does not know, in
+ * the order they were sent (nonce order for an account), at most
+ * RESEND_MAX a round, until the node cannot be asked. */
+static void give_again_unknown(wallet_engine *e)
+{
+    size_t given = 0;
+    for (wallet_job *j = e->jobs; j && given < RESEND_MAX; j = j->next) {
+        if (j->stage != WALLET_STAGE_WATCH)
+            continue;
+        if (!give_again_if_unknown(e, j, false))
+            return;
+        given++;
+    }
+}
+
 void wallet_engine_take_receipts(wallet_engine *e, wallet_receipt_query *q, size_t n)
 {
     bool reachable = true, settled_one = false;
@@ -713,15 +733,20 @@ void wallet_engine_take_receipts(wallet_engine *e, wallet_receipt_query *q, size
         if (q[i].found)
             node_receipt_free(&q[i].receipt);
     }
-    /* No receipt for a while: the transaction every later one of its
-     * account waits for may be gone from the node's pool. */
+    /* The oldest without a receipt for a while: it, and what waits behind
+     * it, may be gone from the node's pool (a restart without its pool
+     * drops every pending transaction). Sends that go on meanwhile do not
+     * count as progress: they queue behind the missing nonce. */
     uint64_t now = now_ms();
-    if (settled_one || !oldest)
-        e->progress_ms = now;
-    else if (now - e->progress_ms >= STALL_MS && reachable &&
-             oldest->stage == WALLET_STAGE_WATCH) {
-        give_again_if_unknown(e, oldest, false);
-        e->progress_ms = now;
+    if (settled_one || !oldest || !e->stalled_on ||
+        memcmp(e->stall_hash, oldest->hash, 32) != 0) {
+        e->stalled_on = oldest != NULL;
+        if (oldest)
+            memcpy(e->stall_hash, oldest->hash, 32);
+        e->stall_ms = now;
+    } else if (now - e->stall_ms >= STALL_MS && reachable) {
+        give_again_unknown(e);
+        e->stall_ms = now;
     }
 }
 

@@ -249,7 +249,7 @@ pc_status events_from_past(const wallet_past *p, uint64_t after, uint64_t upto, 
                 e->count++;
         }
         u256 amount;
-        if (views_is_call(t, "lockeEuro") && views_arg_uint(t, 0, &amount)) {
+        if (views_is_call(t, PC_FN_LOCK_EEURO) && views_arg_uint(t, 0, &amount)) {
             event *e = past_push(&pe, EVENT_WITHDRAWAL_REQUESTED, t->block, t->time, t->index);
             if (e) {
                 set_tx(e, t->index, t->hash);

@@ -113,21 +113,21 @@ static void eeuro_calls(replay *r, size_t i)
     eth_address a;
     u256 v;
     bool from_me = mine(r, &t->from);
-    if (views_is_call(t, "transfereEuro") && views_arg_address(t, 0, &a) &&
+    if (views_is_call(t, PC_FN_TRANSFER_EEURO) && views_arg_address(t, 0, &a) &&
         views_arg_uint(t, 1, &v)) {
         if (from_me)
             change(r, i, LEDGER_EEURO_AVAILABLE, &v, false, false);
         if (mine(r, &a))
             change(r, i, LEDGER_EEURO_AVAILABLE, &v, true, false);
-    } else if (views_is_call(t, "lockeEuro") && views_arg_uint(t, 0, &v) && from_me) {
+    } else if (views_is_call(t, PC_FN_LOCK_EEURO) && views_arg_uint(t, 0, &v) && from_me) {
         move(r, i, LEDGER_EEURO_AVAILABLE, LEDGER_EEURO_LOCKED, &v, false);
-    } else if (views_is_call(t, "minteEuro") && views_arg_address(t, 0, &a) &&
+    } else if (views_is_call(t, PC_FN_MINT_EEURO) && views_arg_address(t, 0, &a) &&
                views_arg_uint(t, 1, &v) && mine(r, &a)) {
         change(r, i, LEDGER_EEURO_AVAILABLE, &v, true, false);
-    } else if (views_is_call(t, "burneEuro") && views_arg_address(t, 0, &a) &&
+    } else if (views_is_call(t, PC_FN_BURN_EEURO) && views_arg_address(t, 0, &a) &&
                views_arg_uint(t, 1, &v) && mine(r, &a)) {
         change(r, i, LEDGER_EEURO_LOCKED, &v, false, false);
-    } else if (views_is_call(t, "unlockeEuro") && views_arg_address(t, 0, &a) &&
+    } else if (views_is_call(t, PC_FN_UNLOCK_EEURO) && views_arg_address(t, 0, &a) &&
                views_arg_uint(t, 1, &v) && mine(r, &a)) {
         move(r, i, LEDGER_EEURO_LOCKED, LEDGER_EEURO_AVAILABLE, &v, false);
     }
@@ -224,7 +224,7 @@ static void peg(replay *r, const series_peg_detail *d)
 {
     for (size_t i = 0; i < d->nchanges && !r->failed; i++) {
         const series_ent_change *c = &d->changes[i];
-        bool by_rules = !views_is_call(&r->txs[c->tx], "transferENT");
+        bool by_rules = !views_is_call(&r->txs[c->tx], PC_FN_TRANSFER_ENT);
         change(r, c->tx, c->locked ? LEDGER_ENT_LOCKED : LEDGER_ENT_AVAILABLE, &c->amount, c->gain,
                by_rules);
     }

@@ -52,9 +52,9 @@ static bool supply_feed(series *out, u256 *total, const history_tx *txs, size_t 
     for (size_t i = from; i < n; i++) {
         const history_tx *t = &txs[i];
         u256 amount;
-        if (views_is_call(t, "minteEuro") && views_arg_uint(t, 1, &amount))
+        if (views_is_call(t, PC_FN_MINT_EEURO) && views_arg_uint(t, 1, &amount))
             series_give(total, &amount);
-        else if (views_is_call(t, "burneEuro") && views_arg_uint(t, 1, &amount))
+        else if (views_is_call(t, PC_FN_BURN_EEURO) && views_arg_uint(t, 1, &amount))
             series_take(total, &amount);
         else
             continue;
@@ -78,17 +78,17 @@ static bool direct_change(const history_tx *t, const eth_address *account, u256 
     eth_address to;
     u256 amount;
     bool from_me = eth_address_equal(&t->from, account);
-    if (views_is_call(t, "minteEuro") && views_arg_address(t, 0, &to) &&
+    if (views_is_call(t, PC_FN_MINT_EEURO) && views_arg_address(t, 0, &to) &&
         views_arg_uint(t, 1, &amount) && eth_address_equal(&to, account)) {
         series_give(held, &amount);
         return true;
     }
-    if (views_is_call(t, "burneEuro") && views_arg_address(t, 0, &to) &&
+    if (views_is_call(t, PC_FN_BURN_EEURO) && views_arg_address(t, 0, &to) &&
         views_arg_uint(t, 1, &amount) && eth_address_equal(&to, account)) {
         series_take(held, &amount);
         return true;
     }
-    if (views_is_call(t, "transfereEuro") && views_arg_address(t, 0, &to) &&
+    if (views_is_call(t, PC_FN_TRANSFER_EEURO) && views_arg_address(t, 0, &to) &&
         views_arg_uint(t, 1, &amount)) {
         bool to_me = eth_address_equal(&to, account);
         if (from_me == to_me)

@@ -321,20 +321,20 @@ static void replay_call(peg *p, const history_tx *t)
     u256 v;
     unit *u = unit_of(p, &t->from);
     bool by_unit = u && u->active;
-    if (by_unit && views_is_call(t, "energyProduced") && views_arg_address(t, 0, &a) &&
+    if (by_unit && views_is_call(t, PC_FN_ENERGY_PRODUCED) && views_arg_address(t, 0, &a) &&
         views_arg_uint(t, 1, &v))
         produced(p, u, &a, &v);
-    else if (by_unit && views_is_call(t, "energyConsumed") && views_arg_address(t, 0, &a) &&
+    else if (by_unit && views_is_call(t, PC_FN_ENERGY_CONSUMED) && views_arg_address(t, 0, &a) &&
              views_arg_uint(t, 1, &v))
         consumed(p, u, &a, &v);
-    else if (by_unit && views_is_call(t, "reportActualEnergy") && views_arg_uint(t, 0, &v))
+    else if (by_unit && views_is_call(t, PC_FN_REPORT_ACTUAL_ENERGY) && views_arg_uint(t, 0, &v))
         reported(p, u, &v);
-    else if (views_is_call(t, "startConsumptionSession") && views_arg_address(t, 0, &a) &&
+    else if (views_is_call(t, PC_FN_START_CONSUMPTION_SESSION) && views_arg_address(t, 0, &a) &&
              views_arg_uint(t, 1, &v) && (u = unit_of(p, &a)) != NULL)
         start_session(p, u, &v, &t->from);
-    else if (views_is_call(t, "clearOldSessions"))
+    else if (views_is_call(t, PC_FN_CLEAR_OLD_SESSIONS))
         clear_old(p);
-    else if (views_is_call(t, "transferENT") && views_arg_address(t, 0, &a) &&
+    else if (views_is_call(t, PC_FN_TRANSFER_ENT) && views_arg_address(t, 0, &a) &&
              views_arg_uint(t, 1, &v)) {
         change_ent(p, &t->from, &v, false, false);
         change_ent(p, &a, &v, true, false);

@@ -184,7 +184,7 @@ static void plan_accounts(figure_plan *p, const pc_contract *k, const eth_tx *tx
 }
 
 static pc_status add_read(figure_plan *p, read_kind kind, const eth_address *as,
-                          const char *method, const eth_address *arg, size_t *nfig,
+                          pc_fn method, const eth_address *arg, size_t *nfig,
                           pc_error *err)
 {
     static const size_t FIELDS[] = { [READ_ENT] = 2, [READ_EEURO] = 2, [READ_ENERGY] = 1,
@@ -207,9 +207,8 @@ static pc_status add_read(figure_plan *p, read_kind kind, const eth_address *as,
         char *argv[1] = { text };
         if (arg)
             eth_address_to_checksum(arg, text);
-        r->m = pc_method_find(method);
-        st = r->m ? pc_encode_call(r->m, arg ? 1 : 0, argv, &r->call, err)
-                  : pc_fail(err, PC_EINPUT, "the binding has no %s", method);
+        r->m = pc_method_get(method);
+        st = pc_encode_call(r->m, arg ? 1 : 0, argv, &r->call, err);
     }
     if (st != PC_OK) {
         bytebuf_free(&r->call);
@@ -226,19 +225,19 @@ static pc_status plan_reads(figure_plan *p, const pc_contract *k, size_t *nfig, 
     pc_status st = PC_OK;
     for (size_t i = 0; st == PC_OK && i < p->naccounts; i++) {
         const eth_address *a = &p->accounts[i];
-        st = add_read(p, READ_ENT, a, "balanceENT", NULL, nfig, err);
+        st = add_read(p, READ_ENT, a, PC_FN_BALANCE_ENT, NULL, nfig, err);
         if (st == PC_OK)
-            st = add_read(p, READ_EEURO, a, "balanceeEuro", NULL, nfig, err);
+            st = add_read(p, READ_EEURO, a, PC_FN_BALANCE_EEURO, NULL, nfig, err);
         if (st == PC_OK)
-            st = add_read(p, READ_ENERGY, a, "getStorageUnitEnergy", a, nfig, err);
+            st = add_read(p, READ_ENERGY, a, PC_FN_GET_STORAGE_UNIT_ENERGY, a, nfig, err);
         if (st == PC_OK && i == 0)
-            st = add_read(p, READ_COIN, a, NULL, NULL, nfig, err);
+            st = add_read(p, READ_COIN, a, PC_FN_NONE, NULL, nfig, err);
     }
     const eth_address *self = pc_contract_address(k);
     if (st == PC_OK)
-        st = add_read(p, READ_TOTAL_ENT, self, "getTotalENT", NULL, nfig, err);
+        st = add_read(p, READ_TOTAL_ENT, self, PC_FN_GET_TOTAL_ENT, NULL, nfig, err);
     if (st == PC_OK)
-        st = add_read(p, READ_TOTAL_ENERGY, self, "getTotalEnergy", NULL, nfig, err);
+        st = add_read(p, READ_TOTAL_ENERGY, self, PC_FN_GET_TOTAL_ENERGY, NULL, nfig, err);
     return st;
 }
 

@@ -12,7 +12,7 @@
 
 /* Indexes of one read in the batch; -1 when not asked. */
 typedef struct slot {
-    const char *method;
+    pc_fn method;
     int index;
     unsigned section;
 } slot;
@@ -22,20 +22,20 @@ enum {
     R_PARAMS, R_BANKER, R_ISVOTER, R_VOTES, R_ORDERS, R_COUNT
 };
 
-static const struct { const char *method; unsigned section; bool sender; } READS[R_COUNT] = {
-    [R_BAL_ENT] = { "balanceENT", WALLET_SEC_BALANCES, true },
-    [R_BAL_EUR] = { "balanceeEuro", WALLET_SEC_BALANCES, true },
-    [R_TOT_ENT] = { "getTotalENT", WALLET_SEC_TOTALS, false },
-    [R_TOT_EUR] = { "getTotalEeuro", WALLET_SEC_TOTALS, false },
-    [R_TOT_WH] = { "getTotalEnergy", WALLET_SEC_TOTALS, false },
-    [R_COSTS] = { "getEnergyCosts", WALLET_SEC_COSTS, false },
-    [R_UNITS] = { "getStorageUnitsInfo", WALLET_SEC_UNITS, false },
-    [R_SESSIONS] = { "getConsumptionSessions", WALLET_SEC_SESSIONS, true },
-    [R_PARAMS] = { "getParameters", WALLET_SEC_PARAMS, false },
-    [R_BANKER] = { "getBankerAddress", WALLET_SEC_BANKER, false },
-    [R_ISVOTER] = { "isVoter", WALLET_SEC_VOTER, true },
-    [R_VOTES] = { "getVotes", WALLET_SEC_VOTES, true },
-    [R_ORDERS] = { "getOrders", WALLET_SEC_ORDERS, false },
+static const struct { pc_fn method; unsigned section; bool sender; } READS[R_COUNT] = {
+    [R_BAL_ENT] = { PC_FN_BALANCE_ENT, WALLET_SEC_BALANCES, true },
+    [R_BAL_EUR] = { PC_FN_BALANCE_EEURO, WALLET_SEC_BALANCES, true },
+    [R_TOT_ENT] = { PC_FN_GET_TOTAL_ENT, WALLET_SEC_TOTALS, false },
+    [R_TOT_EUR] = { PC_FN_GET_TOTAL_EEURO, WALLET_SEC_TOTALS, false },
+    [R_TOT_WH] = { PC_FN_GET_TOTAL_ENERGY, WALLET_SEC_TOTALS, false },
+    [R_COSTS] = { PC_FN_GET_ENERGY_COSTS, WALLET_SEC_COSTS, false },
+    [R_UNITS] = { PC_FN_GET_STORAGE_UNITS_INFO, WALLET_SEC_UNITS, false },
+    [R_SESSIONS] = { PC_FN_GET_CONSUMPTION_SESSIONS, WALLET_SEC_SESSIONS, true },
+    [R_PARAMS] = { PC_FN_GET_PARAMETERS, WALLET_SEC_PARAMS, false },
+    [R_BANKER] = { PC_FN_GET_BANKER_ADDRESS, WALLET_SEC_BANKER, false },
+    [R_ISVOTER] = { PC_FN_IS_VOTER, WALLET_SEC_VOTER, true },
+    [R_VOTES] = { PC_FN_GET_VOTES, WALLET_SEC_VOTES, true },
+    [R_ORDERS] = { PC_FN_GET_ORDERS, WALLET_SEC_ORDERS, false },
 };
 
 /* The first failure with a reason is kept: a section missing by design (no
@@ -122,8 +122,8 @@ static bool decoded(wallet_state *s, const rpc_batch *b, const slot *sl, abi_val
     pc_error e = { 0 };
     if (sl->index < 0)
         return false;
-    if (pc_batch_decode(b, sl->index, pc_method_find(sl->method), v, &e) != PC_OK) {
-        mark_missing(s, sl->section, sl->method, &e);
+    if (pc_batch_decode(b, sl->index, pc_method_get(sl->method), v, &e) != PC_OK) {
+        mark_missing(s, sl->section, pc_method_get(sl->method)->name, &e);
         return false;
     }
     return true;
@@ -213,7 +213,7 @@ pc_status wallet_state_fetch(rpc_client *c, const pc_contract *k, const wallet_s
         sl[r] = (slot){ READS[r].method, -1, READS[r].section };
         if (READS[r].sender && !account)
             continue;
-        sl[r].index = pc_batch_add_read(b, k, pc_method_find(READS[r].method), account, 0, NULL,
+        sl[r].index = pc_batch_add_read(b, k, pc_method_get(READS[r].method), account, 0, NULL,
                                         err);
         if (sl[r].index < 0)
             st = PC_ENOMEM;

@@ -29,7 +29,7 @@ static pc_status read_balances(rpc_client *c, const pc_contract *k, const eth_ad
                                const uint64_t *blocks, size_t n, balances *out, bool *kept,
                                pc_error *err)
 {
-    const pc_method *ent = pc_method_find("balanceENT"), *eeuro = pc_method_find("balanceeEuro");
+    const pc_method *ent = pc_method_get(PC_FN_BALANCE_ENT), *eeuro = pc_method_get(PC_FN_BALANCE_EEURO);
     rpc_batch *b = rpc_batch_new();
     pc_status st = b ? PC_OK : pc_fail(err, PC_ENOMEM, "out of memory");
     for (size_t i = 0; st == PC_OK && i < n; i++) {

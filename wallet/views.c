@@ -10,9 +10,9 @@
 
 #include "wallet/views_args.h"
 
-bool views_is_call(const history_tx *t, const char *method)
+bool views_is_call(const history_tx *t, pc_fn method)
 {
-    return t->outcome == HISTORY_OK && t->method && strcmp(t->method->name, method) == 0 &&
+    return t->outcome == HISTORY_OK && t->method && t->method->id == method &&
            t->args.kind == ABI_TUPLE && t->args.count == t->method->nargs;
 }
 
@@ -94,12 +94,12 @@ pc_status view_withdrawals_replay(const history_tx *txs, size_t n, view_withdraw
         const history_tx *t = &txs[i];
         eth_address who;
         u256 amount;
-        bool lock = views_is_call(t, "lockeEuro");
+        bool lock = views_is_call(t, PC_FN_LOCK_EEURO);
         if (lock) {
             who = t->from;
             if (!views_arg_uint(t, 0, &amount))
                 continue;
-        } else if (views_is_call(t, "burneEuro") || views_is_call(t, "unlockeEuro")) {
+        } else if (views_is_call(t, PC_FN_BURN_EEURO) || views_is_call(t, PC_FN_UNLOCK_EEURO)) {
             if (!views_arg_address(t, 0, &who) || !views_arg_uint(t, 1, &amount))
                 continue;
         } else {

@@ -8,9 +8,9 @@
 
 #include "wallet/history_tx.h"
 
-/* The record is an OK call of the named method with its full argument
- * tuple. */
-bool views_is_call(const history_tx *t, const char *method);
+/* The record is an OK call of the function `method` with its full
+ * argument tuple. */
+bool views_is_call(const history_tx *t, pc_fn method);
 
 /* Argument i of an OK call, when it has that kind; false otherwise. */
 bool views_arg_address(const history_tx *t, size_t i, eth_address *out);

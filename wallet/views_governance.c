@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rpcclient/units.h"
+#include "rpcclient/vote.h"
 #include "wallet/views.h"
 #include "wallet/views_args.h"
 
@@ -67,59 +68,48 @@ static void remove_voter(view_governance *g, const eth_address *a)
     }
 }
 
+/* The kind of proposal each vote function makes; false for the others. */
+static bool proposal_kind(pc_fn f, view_proposal_kind *kind)
+{
+    switch (f) {
+    case PC_FN_ADD_VOTER: *kind = VIEW_ADD_VOTER; return true;
+    case PC_FN_REMOVE_VOTER: *kind = VIEW_REMOVE_VOTER; return true;
+    case PC_FN_REGISTER_STORAGE_UNIT: *kind = VIEW_REGISTER_UNIT; return true;
+    case PC_FN_REMOVE_STORAGE_UNIT: *kind = VIEW_REMOVE_UNIT; return true;
+    case PC_FN_CHANGE_BANKER: *kind = VIEW_CHANGE_BANKER; return true;
+    case PC_FN_SET_PARAMETER: *kind = VIEW_SET_PARAMETER; return true;
+    case PC_FN_DESTROY: *kind = VIEW_DESTROY; return true;
+    default: return false;
+    }
+}
+
 /* The proposal a vote call is about, read from its method and arguments;
- * *base receives its vote string before any `_N` suffix. */
+ * *base receives its vote string before any `_N` suffix (rpcclient/vote.h). */
 static bool read_proposal(const history_tx *t, view_proposal *p, char *base, size_t cap)
 {
-    char a[41], b[41];
-    const char *name = t->method->name;
     memset(p, 0, sizeof *p);
-    if (strcmp(name, "destroy") == 0) {
-        p->kind = VIEW_DESTROY;
-        snprintf(base, cap, "destroy_contract");
+    if (!proposal_kind(t->method->id, &p->kind) ||
+        pc_vote_write(t->method, &t->args, 0, base, cap, NULL) != PC_OK)
+        return false;
+    switch (p->kind) {
+    case VIEW_DESTROY:
         return true;
-    }
-    if (strcmp(name, "setParameter") == 0) {
+    case VIEW_SET_PARAMETER: {
         const char *param = views_arg_string(t, 0);
-        char value[U256_DEC_MAX];
         if (!param || !views_arg_uint(t, 1, &p->value))
             return false;
-        p->kind = VIEW_SET_PARAMETER;
         /* The contract refuses other names with an Error, so an OK call
-         * always has one letter; keep whatever came for the vote string. */
+         * always has one letter; the vote string keeps whatever came. */
         p->param = param[0];
-        u256_to_dec(&p->value, value);
-        snprintf(base, cap, "setParameter_%s_%s", param, value);
         return true;
     }
-    if (!views_arg_address(t, 0, &p->target))
-        return false;
-    eth_address_to_lower_nopfx(&p->target, a);
-    if (strcmp(name, "registerStorageUnit") == 0) {
+    case VIEW_REGISTER_UNIT:
         if (!views_arg_address(t, 1, &p->owner))
             return false;
-        eth_address_to_lower_nopfx(&p->owner, b);
-        p->kind = VIEW_REGISTER_UNIT;
-        snprintf(base, cap, "register_%s_%s", a, b);
-        return true;
+        return views_arg_address(t, 0, &p->target);
+    default:
+        return views_arg_address(t, 0, &p->target);
     }
-    static const struct {
-        const char *method, *prefix;
-        view_proposal_kind kind;
-    } single[] = {
-        { "addVoter", "Add_Voter_", VIEW_ADD_VOTER },
-        { "removeVoter", "Remove_Voter_", VIEW_REMOVE_VOTER },
-        { "removeStorageUnit", "remove_", VIEW_REMOVE_UNIT },
-        { "changeBanker", "changeBankerTo_", VIEW_CHANGE_BANKER },
-    };
-    for (size_t i = 0; i < sizeof single / sizeof single[0]; i++) {
-        if (strcmp(name, single[i].method) == 0) {
-            p->kind = single[i].kind;
-            snprintf(base, cap, "%s%s", single[i].prefix, a);
-            return true;
-        }
-    }
-    return false;
 }
 
 static passed_base *base_of(gov *s, const char *base)
@@ -266,14 +256,12 @@ static bool vote(gov *s, const history_tx *t)
 {
     view_governance *g = s->g;
     view_proposal read;
-    char base[160], key[192];
+    char base[PC_VOTE_TEXT_MAX], key[PC_VOTE_TEXT_MAX];
     if (!read_proposal(t, &read, base, sizeof base))
         return true;
     passed_base *b = base_of(s, base);
-    if (b)
-        snprintf(key, sizeof key, "%s_%llu", base, (unsigned long long)b->times);
-    else
-        snprintf(key, sizeof key, "%s", base);
+    if (pc_vote_write(t->method, &t->args, b ? b->times : 0, key, sizeof key, NULL) != PC_OK)
+        return true;
 
     view_proposal *p = proposal_of(g, key);
     if (!p) {
@@ -313,7 +301,7 @@ static bool counts_as_vote(const view_governance *g, const history_tx *t)
     if (!t->method || t->method->kind != PC_VOTE)
         return false;
     return t->outcome == HISTORY_OK || (t->outcome == HISTORY_ERROR && !g->destroyed &&
-                                        strcmp(t->method->name, "destroy") == 0);
+                                        t->method->id == PC_FN_DESTROY);
 }
 
 pc_status view_governance_replay(const history_tx *txs, size_t n, view_governance *out,

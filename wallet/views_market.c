@@ -138,14 +138,14 @@ static bool replay_one(replay *r, const history_tx *t)
 {
     u256 a, b;
     bool is_buy;
-    if (views_is_call(t, "addOrder") && views_arg_uint(t, 0, &a) && views_arg_uint(t, 1, &b) &&
+    if (views_is_call(t, PC_FN_ADD_ORDER) && views_arg_uint(t, 0, &a) && views_arg_uint(t, 1, &b) &&
         views_arg_bool(t, 2, &is_buy)) {
         book_side *side = is_buy ? &r->buys : &r->sells;
         return side_add(side, &t->from, &a, &b) &&
                changed(r, VIEW_ORDER_ADDED, is_buy, &side->items[side->count - 1], t) &&
                match(r, is_buy, t);
     }
-    if (views_is_call(t, "removeOrder") && views_arg_uint(t, 0, &a) &&
+    if (views_is_call(t, PC_FN_REMOVE_ORDER) && views_arg_uint(t, 0, &a) &&
         views_arg_bool(t, 1, &is_buy))
         return remove_order(r, &a, is_buy, t);
     return true;

@@ -19,7 +19,7 @@ typedef struct list {
     bool failed;
 } list;
 
-static waiting_item *add(list *l, waiting_kind kind, const char *method, uint64_t block)
+static waiting_item *add(list *l, waiting_kind kind, pc_fn method, uint64_t block)
 {
     if (l->failed || !views_grow(&l->out->items, &l->cap, l->out->count, sizeof *l->out->items)) {
         l->failed = true;
@@ -35,25 +35,25 @@ static waiting_item *add(list *l, waiting_kind kind, const char *method, uint64_
 }
 
 /* The function whose calls vote on proposals of this kind. */
-static const char *vote_method(view_proposal_kind k)
+static pc_fn vote_method(view_proposal_kind k)
 {
     switch (k) {
     case VIEW_ADD_VOTER:
-        return "addVoter";
+        return PC_FN_ADD_VOTER;
     case VIEW_REMOVE_VOTER:
-        return "removeVoter";
+        return PC_FN_REMOVE_VOTER;
     case VIEW_REGISTER_UNIT:
-        return "registerStorageUnit";
+        return PC_FN_REGISTER_STORAGE_UNIT;
     case VIEW_REMOVE_UNIT:
-        return "removeStorageUnit";
+        return PC_FN_REMOVE_STORAGE_UNIT;
     case VIEW_CHANGE_BANKER:
-        return "changeBanker";
+        return PC_FN_CHANGE_BANKER;
     case VIEW_SET_PARAMETER:
-        return "setParameter";
+        return PC_FN_SET_PARAMETER;
     case VIEW_DESTROY:
-        return "destroy";
+        return PC_FN_DESTROY;
     }
-    return NULL;
+    return PC_FN_NONE;
 }
 
 static void votes(list *l, const waiting_input *in)
@@ -88,7 +88,7 @@ static void fills(list *l, const waiting_input *in)
         bool sold = eth_address_equal(&f->seller, &in->account);
         if (f->block <= in->seen_block || bought == sold)
             continue;
-        waiting_item *it = add(l, WAITING_FILL, NULL, f->block);
+        waiting_item *it = add(l, WAITING_FILL, PC_FN_NONE, f->block);
         if (!it)
             return;
         it->amount = f->quantity;
@@ -112,7 +112,7 @@ static void sessions(list *l, const waiting_input *in)
         if (!eth_address_equal(&x->consumer, &in->account) || u256_is_zero(&x->ent) ||
             x->start > now || now - x->start < h)
             continue;
-        waiting_item *it = add(l, WAITING_SESSION, "clearOldSessions", in->state->block);
+        waiting_item *it = add(l, WAITING_SESSION, PC_FN_CLEAR_OLD_SESSIONS, in->state->block);
         if (!it)
             return;
         it->amount = x->ent;
@@ -138,7 +138,7 @@ static void withdrawals(list *l, const waiting_input *in)
     for (size_t i = 0; i < w->count; i++)
         if (w->items[i].block > newest)
             newest = w->items[i].block;
-    waiting_item *it = add(l, WAITING_WITHDRAWALS, "burneEuro", newest);
+    waiting_item *it = add(l, WAITING_WITHDRAWALS, PC_FN_BURN_EEURO, newest);
     if (!it)
         return;
     it->amount = total;
@@ -158,7 +158,7 @@ static void peg_gap(list *l, const waiting_input *in)
     bool below = wallet_peg_gap(s, &gap);
     if (u256_cmp(&gap, &in->peg_threshold) <= 0)
         return;
-    waiting_item *it = add(l, WAITING_PEG_GAP, NULL, s->block);
+    waiting_item *it = add(l, WAITING_PEG_GAP, PC_FN_NONE, s->block);
     if (!it)
         return;
     it->amount = gap;

@@ -18,8 +18,8 @@
  *                        kWh is past the threshold given (the config's).
  *
  * Each item says which contract call acts on it (`method`: the proposal's
- * own vote function, clearOldSessions, burneEuro; NULL when looking is all
- * there is to do) and, in words, what it is. Every figure is exact.
+ * own vote function, clearOldSessions, burneEuro; PC_FN_NONE when looking
+ * is all there is to do) and, in words, what it is. Every figure is exact.
  *
  * Pure: no I/O. waiting_compute fills a caller-owned struct whose array it
  * allocates; waiting_free releases it. The only failure is PC_ENOMEM. */
@@ -54,7 +54,7 @@ typedef enum waiting_kind {
 
 typedef struct waiting_item {
     waiting_kind kind;
-    const char *method;          /* the call that acts on it, or NULL */
+    pc_fn method;                /* the call that acts on it, or PC_FN_NONE */
     uint64_t block;              /* where it comes from (the head for the gap) */
     u256 amount;                 /* fill: ENT; session: ENT locked; withdrawals:
                                     eEuro in all; peg gap: |gap| ENT */

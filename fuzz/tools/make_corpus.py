@@ -218,6 +218,20 @@ inp("arg_param_value_C", 5 + 6 * (8 + 9 * 2), "0.05")
 inp("arg_utf8", 5 + 6 * 1, "\uff11\uff12")
 inp("arg_escape", 5 + 6 * 1, "1\x1b[2J")
 
+# ---- vote: a vote string as getVotes lists it --------------------------
+B = "70997970c51812dc3a010c7d01b50e0d17dc79c8"
+C = "3c44cdddb6a900fa2b585dd299e03d12fa4293bc"
+for name, text in [("add_voter", "Add_Voter_" + B),
+                   ("remove_voter_round", "Remove_Voter_" + B + "_2"),
+                   ("register", "register_" + B + "_" + C), ("remove_unit", "remove_" + B),
+                   ("banker_upper", "changeBankerTo_" + B.upper()),
+                   ("set_c", "setParameter_C_50000000000000000"),
+                   ("set_h_round", "setParameter_H_3_1"),
+                   ("destroy", "destroy_contract"), ("destroy_round", "destroy_contract_1"),
+                   ("empty_part", "register_" + B + "__" + C), ("bad_param", "setParameter_X_1"),
+                   ("huge_round", "Add_Voter_" + B + "_" + "9" * 30)]:
+    put("vote", name, text)
+
 # ---- deployment --------------------------------------------------------
 put("deployment", "deployment.json", json.dumps({
     "name": "PowerChain", "address": "0x5FbDB2315678afecb367f032d93F642f64180aa3",

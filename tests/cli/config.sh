@@ -22,6 +22,22 @@ echo "colour = blue" >>"$POWERCHAIN_CONFIG"
 assert_eq "unknown key exit" "$code" 2
 assert_match "unknown key names file and line" "$(cat "$DEVNET_DIR/err")" "*config:5: unknown key \"colour\"*"
 
+# The panel's keys: notify takes its four names only, peg-gap an amount
+# of ENT; either wrong is an error naming the line.
+panel_conf() {
+    printf 'rpc = %s\ncontract-json = %s\n%s\n' "$DEVNET_RPC" "$DEVNET_JSON" "$1" >"$DEVNET_DIR/panel"
+    POWERCHAIN_CONFIG=$DEVNET_DIR/panel "$POWERCHAIN_BIN" call getTotalENT 2>"$DEVNET_DIR/err"
+}
+assert_eq "notify and peg-gap are taken" "$(panel_conf $'notify = osc9\npeg-gap = 0.5')" "amnt  0 ENT"
+panel_conf "notify = loud" >/dev/null; code=$?
+assert_eq "a bad notify: exit" "$code" 2
+assert_match "a bad notify: the names" "$(cat "$DEVNET_DIR/err")" \
+    "*panel:3: notify is one of off, bell, osc9, osc777, not \"loud\"*"
+panel_conf "peg-gap = a lot" >/dev/null; code=$?
+assert_eq "a bad peg-gap: exit" "$code" 2
+assert_match "a bad peg-gap: why" "$(cat "$DEVNET_DIR/err")" \
+    "*panel:3: peg-gap must be an amount of ENT such as 1 or 0.5, not \"a lot\"*"
+
 # It chooses the node and the contract: refused when others can change it,
 # and bounded in size.
 sed -i '$d' "$POWERCHAIN_CONFIG"

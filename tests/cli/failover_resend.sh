@@ -90,4 +90,44 @@ assert_match "the node was given it again" "$(cat "$DEVNET_DIR/dropped")" \
     "*had not seen the transaction: sent it the same signed transaction*mined in block*"
 assert_eq "mined, under its own hash" "$("$CAST" receipt --rpc-url "$DEVNET_RPC" "$hash" status)" true
 
+echo "# meter run fed for hours: what a restarted node lost is given again while readings go on"
+# (Sends that go on behind the lost nonce are no progress: the stall is the
+# oldest reading's, not the run's.)
+rpc evm_setAutomine false
+mkfifo "$DEVNET_DIR/feed"
+"$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --timeout 30 \
+    --private-key-file "$DEVNET_DIR/b.key" meter run --wait 60 <"$DEVNET_DIR/feed" \
+    >"$DEVNET_DIR/trickle" 2>&1 &
+meter=$!
+exec 7>"$DEVNET_DIR/feed"
+unit_nonce=$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$B")
+printf 'produce %s 1\n' "$A" "$A" "$A" >&7
+pending() { "$CAST" rpc --rpc-url "$DEVNET_RPC" txpool_status | jq -r '.pending' | xargs printf '%d\n'; }
+three_pending() { local n; n=$(pending); echo "pending: $n"; ((n == 3)); }
+expect_within "three readings pending" three_pending
+rpc anvil_dropAllTransactions
+assert_eq "the node lost them" "$(pending)" 0
+rpc evm_setAutomine true
+# A reading every half second, as long as the lost three are not mined
+# (WAIT_SECONDS at most): before the fix they waited for the input's end.
+# (wait_for runs the check in a subshell: the count of readings fed is kept
+# in a file.)
+echo 3 >"$DEVNET_DIR/fed"
+mined_meanwhile() {
+    printf 'produce %s 1\n' "$A" >&7
+    echo $(($(cat "$DEVNET_DIR/fed") + 1)) >"$DEVNET_DIR/fed"
+    sleep 0.5
+    local n
+    n=$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$B")
+    echo "nonce $n, $unit_nonce before, $(cat "$DEVNET_DIR/fed") readings fed"
+    ((n >= unit_nonce + 3))
+}
+expect_within "the three lost readings mined while readings still come" mined_meanwhile
+exec 7>&-
+fed=$(cat "$DEVNET_DIR/fed")
+wait "$meter"; code=$?
+assert_eq "the run ends well" "$code" 0
+assert_match "every reading mined once" "$(cat "$DEVNET_DIR/trickle")" "*$fed readings: $fed mined without error*"
+assert_eq "one nonce a reading" "$("$CAST" nonce --rpc-url "$DEVNET_RPC" "$B")" $((unit_nonce + fed))
+
 assert_summary

@@ -23,6 +23,9 @@ pc() { "$POWERCHAIN_BIN" --contract-json "$DEVNET_JSON" "$@"; }
 # helper MODE [TARGET]: tests/lib/ipc-node.js on $sockdir/helper.ipc
 helper() {
     stop_helper
+    # Emptied here, not by the redirection below: that one runs in the child,
+    # which may come after the wait has read the last helper's "listening".
+    : >"$sockdir/helper.out"
     node "$PROJECT_ROOT/tests/lib/ipc-node.js" "$1" "$sockdir/helper.ipc" "${2:-}" >"$sockdir/helper.out" 2>&1 &
     helper_pid=$!
     wait_for "ipc-node.js $1 to listen" grep -q listening "$sockdir/helper.out" && return 0

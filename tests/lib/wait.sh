@@ -6,6 +6,8 @@
 #                          it succeeds, for up to WAIT_SECONDS of wall time;
 #                          then prints what it waited for, how long, and the
 #                          last lines CMD printed, and returns 1
+#   assert_eventually WHAT CMD...  wait_for as an assertion of the test's
+#                          (counted for assert_summary, tests/lib/devnet.sh)
 #
 # A wait is a condition with a deadline, never a fixed sleep: a fast machine
 # never waits long, and a busy one (another whole suite beside this one) is
@@ -27,4 +29,13 @@ wait_for() {
         fi
         sleep 0.1
     done
+}
+
+assert_eventually() {
+    if wait_for "$@"; then
+        ASSERT_PASSED=$((ASSERT_PASSED + 1))
+    else
+        ASSERT_FAILED=$((ASSERT_FAILED + 1))
+        echo "FAIL: $1"
+    fi
 }

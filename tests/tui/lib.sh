@@ -15,6 +15,8 @@
 #   tui_gone WHAT TEXT      asserts that TEXT goes from the screen (waiting)
 #   tui_has WHAT TEXT       asserts that TEXT is on the screen now (no waiting)
 #   tui_ended               waits until the panel's process has ended
+#   tui_quit                q, then asserts that the panel ended with status 0
+#                           (under ASan a leak or an error makes it other)
 #   tui_keys_read           waits until the panel has read every key sent
 #   tui_size W H            waits until the screen is W columns by H lines
 #   tui_dialog LABEL        the value of the confirmation's line LABEL ("the
@@ -76,6 +78,14 @@ tui_resize() { tmux -L "$TUI_SOCK" resize-window -t "$TUI_SESSION" -x "$1" -y "$
 
 tui_running() { ! grep -q '^exit ' "$TUI_LOG"; }
 tui_ended() { wait_for "the panel to end" grep -q '^exit ' "$TUI_LOG"; }
+tui_quit() {
+    local end
+    tui_keys q
+    tui_ended
+    end=$(grep '^exit ' "$TUI_LOG")
+    assert_eq "the panel's exit" "$end" "exit 0"
+    [[ $end == "exit 0" ]] || sed 's/^/    | /' "$TUI_LOG" | tail -n 40
+}
 # Nothing waiting in the panel's terminal: it has read every key (FIONREAD).
 _tui_input_empty() {
     python3 -c 'import fcntl, sys, termios, array

@@ -3,6 +3,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "screens/screens.h"
+#include "tui/chrome.h"
+
 /* ---- tui/app.h: what pages read ---- */
 
 const wallet_state *tui_app_snapshot(const tui_app *app) { return app->snap; }
@@ -53,13 +56,37 @@ void tui_app_open_form(tui_app *app, const tui_form_spec *spec)
 
 void tui_app_submit_form(tui_app *app, const tui_form_spec *spec) { tui_app_open_form(app, spec); }
 
-void tui_app_read(tui_app *app, const char *method, int argc, char *const argv[])
+void tui_app_read(tui_app *app, pc_fn method, int argc, char *const argv[])
 {
     (void)argc, (void)argv;
-    tui_app_message(app, false, "reading %s...", method);
+    tui_app_message(app, false, "reading %s...", pc_method_get(method)->name);
 }
 
 void tui_app_account_changed(tui_app *app) { (void)app; }
+void tui_app_term(tui_app *app, const char *seq) { (void)app, (void)seq; }
+void tui_app_go_page(tui_app *app, size_t i) { app->page = i; }
+const waiting *tui_app_waiting(const tui_app *app) { return app->waits; }
+const nodes_report *tui_app_nodes(const tui_app *app) { return app->nodes; }
+
+/* As the panel's: the pages of screens_all. */
+int tui_app_page_for(const tui_app *app, waiting_kind k)
+{
+    size_t n;
+    const tui_page *pages = screens_all(&n);
+    (void)app;
+    for (size_t i = 0; i < n; i++)
+        if (pages[i].waits & (1u << k) && !pages[i].lists_waiting)
+            return (int)i;
+    return -1;
+}
+
+void tui_app_page_label(const tui_app *app, size_t i, char *out, size_t cap)
+{
+    size_t n;
+    const tui_page *pages = screens_all(&n);
+    (void)app;
+    snprintf(out, cap, "%c %s", tui_chrome_page_char(i), pages[i].title);
+}
 
 void tui_app_switch_network(tui_app *app, size_t i)
 {

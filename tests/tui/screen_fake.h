@@ -40,7 +40,10 @@ struct tui_app {
     const tui_action *txs;     /* this session's */
     size_t ntxs;
     unsigned long clock_ms;
+    const waiting *waits;      /* NULL: not known */
+    const nodes_report *nodes; /* NULL: not probed */
     /* What the pages asked for. */
+    size_t page;               /* tui_app_go_page's */
     bool form_open;
     tui_form_spec form;
     char message[FAKE_MESSAGE_MAX];

@@ -531,6 +531,43 @@ static void see_figures(world *w)
 
 static const char *const NETWORKS[] = { "devnet", "site", "sepolia" };
 
+/* What waits for the account (every fill unseen, a peg threshold of
+ * 1 wei), and two nodes' health, as the panel would be given them; their
+ * texts' figures are the state's. */
+static bool add_waits_and_nodes(world *w, world_kind kind)
+{
+    series_peg_detail peg = { .sessions = w->past.sessions, .nsessions = w->past.nsessions };
+    waiting_input in = { .state = w->snap, .past = &w->past, .peg = &peg,
+                         .account = w->snap->account, .has_peg_threshold = true,
+                         .peg_threshold = u256_from_u64(1) };
+    if (waiting_compute(&in, &w->waits, NULL) != PC_OK)
+        return false;
+    for (size_t i = 0; i < w->waits.count; i++)
+        world_see(w, w->waits.items[i].text);
+    w->app.waits = &w->waits;
+    if (kind == WORLD_EMPTY)
+        return true; /* not probed yet */
+    nodes_report *r = &w->nodes;
+    r->count = 2;
+    r->node[0] = (node_health){ .up = true, .has_client = true, .chain_id = 4200,
+                                .has_genesis = true, .genesis = { 0xb0, 0xf6, 0x89, 0xa0 },
+                                .head = w->snap->block, .latency_us = 412, .has_syncing = true };
+    snprintf(r->node[0].shown, sizeof r->node[0].shown, "http://127.0.0.1:8545");
+    snprintf(r->node[0].client, sizeof r->node[0].client, "anvil/v1.7.1");
+    snprintf(r->node[1].shown, sizeof r->node[1].shown, "%s",
+             kind == WORLD_ADVERSARIAL ? "https://a-very-long-host-name.example.org:18545"
+                                       : "http://127.0.0.1:8546");
+    snprintf(r->node[1].why, sizeof r->node[1].why,
+             "cannot reach node at %.60s: Failed to connect after 0 ms: Couldn't connect to "
+             "server", r->node[1].shown);
+    char figs[NODES_WHY_MAX + NODES_CLIENT_MAX + 64];
+    snprintf(figs, sizeof figs, "#%llu 0 0.4 ms 4200 %s %s",
+             (unsigned long long)w->snap->block, r->node[0].client, r->node[1].why);
+    world_see(w, figs);
+    w->app.nodes = r;
+    return true;
+}
+
 bool world_build(world *w, world_kind kind)
 {
     static const char *const NAMES[WORLD_COUNT] = { "demo", "adversarial", "empty" };
@@ -580,7 +617,7 @@ bool world_build(world *w, world_kind kind)
     };
     w->app.roles = wallet_roles(w->snap, &a, p->owners, p->nowners);
     see_figures(w);
-    return true;
+    return add_waits_and_nodes(w, kind);
 }
 
 void world_see(world *w, const char *text) { figures_text(w->figs, text); }
@@ -604,5 +641,6 @@ void world_free(world *w)
         free(w->strings[i]);
     free(w->strings);
     figures_free(w->figs);
+    waiting_free(&w->waits);
     memset(w, 0, sizeof *w);
 }

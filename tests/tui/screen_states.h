@@ -8,6 +8,8 @@
 
 #include "screen_fake.h"
 #include "screen_figures.h"
+#include "wallet/nodes.h"
+#include "wallet/waiting.h"
 
 typedef enum world_kind { WORLD_DEMO, WORLD_ADVERSARIAL, WORLD_EMPTY, WORLD_COUNT } world_kind;
 
@@ -27,6 +29,8 @@ typedef struct world {
     char **strings;            /* owned texts the above point into */
     size_t nstrings, strings_cap;
     figures *figs;
+    waiting waits;             /* what waits for the account (Tokens, the sidebar) */
+    nodes_report nodes;        /* Network info's nodes: one up, one down */
 } world;
 
 /* Builds the world of that kind; false when out of memory (or a record

@@ -18,12 +18,14 @@
  *
  * Prints each failure (the first 40 with the screen they are on), and the
  * usual "N passed, N failed". */
+#include <dirent.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "../check.h"
@@ -448,13 +450,22 @@ static void check_page(run *r, const char *what, bool at_end, bool lists)
  * name of the address book (the account's), the largest amounts. */
 static const char *typed(const world *w, pc_arg_kind k)
 {
+    static char account[ETH_ADDRESS_TEXT_LEN];
+    eth_address named;
     switch (k) {
-    case PC_ARG_ADDRESS: return w->app.wallet.name;
+    case PC_ARG_ADDRESS:
+        /* The account's name where the book knows it, else its address. */
+        if (names_resolve(w->book, w->app.wallet.name, &named, NULL, NULL) == PC_OK)
+            return w->app.wallet.name;
+        eth_address_to_checksum(&w->snap->account, account);
+        return account;
     case PC_ARG_ENT:
     case PC_ARG_EEURO:
     case PC_ARG_PRICE:
         return "115792089237316195423570985008687907853269984665640564039457.584007913129639935";
     case PC_ARG_WH: return "98765432109886123456789";
+    case PC_ARG_SIDE: return "sell";
+    case PC_ARG_PARAM_NAME: return "B";
     default: return "1";
     }
 }
@@ -474,8 +485,11 @@ static bool draw_form(run *r, const tui_form_spec *spec, const char *note, tui_c
     if (tui_form_init(&f, spec, NULL) != PC_OK)
         return false;
     for (size_t i = 0; i < spec->nfields; i++) {
-        const tui_field_spec *fs = &spec->fields[i];
-        if (!fs->hidden && fs->type == TUI_FIELD_ARG && !fs->preset)
+        /* The form's copy: its argument kinds come from the method table. */
+        const tui_field_spec *fs = &f.spec.fields[i];
+        /* A preset the page found nothing for (no unit or request chosen)
+         * is typed as the others. */
+        if (!fs->hidden && fs->type == TUI_FIELD_ARG && (!fs->preset || !f.text[i][0]))
             snprintf(f.text[i], sizeof f.text[i], "%s", typed(r->w, fs->kind));
         world_see(r->w, f.text[i]);
     }
@@ -575,6 +589,11 @@ static void page_forms(run *r)
         tui_call call = { 0 };
         bool encoded = draw_form(r, &r->w->app.form, TEXT_200, &call);
         check_dialog(r, what);
+        /* Each form of a contract call takes what is typed for its kinds,
+         * so that its confirmation is checked too. */
+        if (r->w->app.form.method && !encoded)
+            fprintf(stderr, "screencheck: %s of page %zu did not encode\n", what, r->page);
+        CHECK(!r->w->app.form.method || encoded);
         for (int end = 0; encoded && end < 2; end++) {
             snprintf(what, sizeof what, "confirmation of '%c'%s", *k, end ? " scrolled" : "");
             draw_screen(r, "");
@@ -699,8 +718,11 @@ static void check_world(world *w)
             resize_term(HEIGHTS[hi], WIDTHS[wi]);
             run r = { .w = w, .pages = pages, .npages = npages };
             snprintf(g_where, sizeof g_where, "%s %dx%d", w->name, WIDTHS[wi], HEIGHTS[hi]);
+            /* The frame and the dialogs over the first page, with its state. */
+            r.state = pages[0].state_size ? calloc(1, pages[0].state_size) : NULL;
             headers(&r);
             dialogs(&r);
+            free(r.state);
             for (size_t p = 0; p < npages; p++) {
                 r.page = p;
                 r.state = pages[p].state_size ? calloc(1, pages[p].state_size) : NULL;
@@ -798,9 +820,31 @@ static void bench(world *w, int n)
     tui_ui_trace(&TRACE);
 }
 
+/* Forms' keys run the pages' own actions, and Banker's `e` writes its CSV
+ * into the working folder: the checker works in a folder of its own,
+ * emptied and removed at the end. */
+static char g_folder[] = "/tmp/screencheck.XXXXXX";
+
+static void leave_folder(void)
+{
+    DIR *d = opendir(".");
+    for (struct dirent *e; d && (e = readdir(d));)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            unlink(e->d_name);
+    if (d)
+        closedir(d);
+    if (chdir("/") == 0)
+        rmdir(g_folder);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
+    if (!mkdtemp(g_folder) || chdir(g_folder) != 0) {
+        fprintf(stderr, "screencheck: no working folder of its own in /tmp\n");
+        return 1;
+    }
+    atexit(leave_folder);
     if (secret_init(NULL) != PC_OK) {
         fprintf(stderr, "screencheck: no guarded memory\n");
         return 1;

@@ -14,7 +14,7 @@
 
 static const tui_form_spec SPEC = {
     .title = "Send ENT",
-    .method = "transferENT",
+    .method = PC_FN_TRANSFER_ENT,
     .nfields = 2,
     .fields = { { .label = "To", .kind = PC_ARG_ADDRESS }, { .label = "Amount", .kind = PC_ARG_ENT } },
 };
@@ -407,7 +407,7 @@ static void failed_send(void)
     CHECK_STR(did(TUI_DO_EDIT)->text, "not sent: the key is locked");
     CHECK_STR(again->text[0], "dave");
     CHECK_STR(again->text[1], "2.5");
-    CHECK_STR(again->spec.method, "transferENT");
+    CHECK(again->spec.method == PC_FN_TRANSFER_ENT);
     feed(&m, (tui_act_event){ .kind = TUI_ACT_NO });
 
     /* The person is busy with another form: the message only. */

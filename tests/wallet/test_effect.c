@@ -106,7 +106,7 @@ static void setup(void)
 
 static effect_lines run(const char *method, const char *const *args, size_t nargs)
 {
-    effect_call c = { .method = method, .nargs = nargs, .args = args, .state = &g_state,
+    effect_call c = { .method = pc_method_find(method), .nargs = nargs, .args = args, .state = &g_state,
                       .past = &g_past, .book = g_book, .own = addr(ME),
                       .contract = addr(CONTRACT), .gas_limit = 21000,
                       .max_fee_per_gas = u256_from_u64(2000000000) };
@@ -190,14 +190,14 @@ static void test_energy(void)
     g_open[0].start = 2801;
     l = run("clearOldSessions", NULL, 0);
     CHECK_STR(WHAT(l, 1), "1 session of others has expired, none of yours");
-    effect_call unread = { .method = "clearOldSessions", .state = &g_state, .own = addr(ME) };
+    effect_call unread = { .method = pc_method_find("clearOldSessions"), .state = &g_state, .own = addr(ME) };
     effect_describe(&unread, &l);
     CHECK_STR(WHAT(l, 1), "how many have expired is not known: the history index has not "
                           "been read");
     setup();
     /* As the unit: 5000 Wh at mint cost 0 mint 5 ENT, F = 20% to the owner. */
     g_state.account = addr(U1);
-    effect_call c = { .method = "energyProduced", .nargs = 2,
+    effect_call c = { .method = pc_method_find("energyProduced"), .nargs = 2,
                       .args = (const char *const[]){ hex(BOB, NULL), "5000" },
                       .state = &g_state, .past = &g_past, .book = g_book, .own = addr(U1),
                       .contract = addr(CONTRACT) };
@@ -205,12 +205,12 @@ static void test_energy(void)
     CHECK_STR(WHAT(l, 0), fmt("mints about 4 ENT to %s for 5000 Wh produced", hex(BOB, "bob"),
                               NULL));
     CHECK_STR(WHAT(l, 1), fmt("and about 1 ENT to this unit's owner %s", hex(CAROL, NULL), NULL));
-    c.method = "energyConsumed";
+    c.method = pc_method_find("energyConsumed");
     c.args = (const char *const[]){ hex(BOB, NULL), "1000" };
     effect_describe(&c, &l);
     CHECK_STR(WHAT(l, 0), fmt("burns about 1.05 ENT of %s's locked ENT for 1000 Wh consumed",
                               hex(BOB, "bob"), NULL));
-    c.method = "reportActualEnergy";
+    c.method = pc_method_find("reportActualEnergy");
     c.nargs = 1;
     c.args = (const char *const[]){ "7000" };
     effect_describe(&c, &l);
@@ -284,7 +284,7 @@ static void test_votes(void)
     CHECK_STR(WHAT(l, 1), "the proposal: set C to 10% (now 0%)");
     l = run("destroy", NULL, 0);
     CHECK_STR(WHAT(l, 1), "the proposal: retire the contract");
-    effect_call c = { .method = "addVoter", .nargs = 1,
+    effect_call c = { .method = pc_method_find("addVoter"), .nargs = 1,
                       .args = (const char *const[]){ hex(BOB, NULL) }, .own = addr(ME) };
     effect_describe(&c, &l);
     CHECK_STR(WHAT(l, 0), "votes on it (the history is not read yet: whether this adds your "
@@ -355,7 +355,7 @@ static void test_simulated(void)
     wallet_sim sim = { .via = SIM_SIMULATE_V1, .outcome = WALLET_SIM_OK, .has_texts = true,
                        .texts = texts, .ntexts = 1, .figures = figs, .nfigures = 3 };
     const char *const args[] = { hex(BOB, NULL), "1500" };
-    effect_call c = { .method = "energyConsumed", .nargs = 2, .args = args, .state = &g_state,
+    effect_call c = { .method = pc_method_find("energyConsumed"), .nargs = 2, .args = args, .state = &g_state,
                       .book = g_book, .own = addr(U1), .contract = addr(CONTRACT) };
     effect_lines l;
     effect_describe(&c, &l);
@@ -403,7 +403,7 @@ static void test_simulated(void)
     wallet_figure mine[1] = { figure(ME, WALLET_FIG_ENT_LOCKED, "1.5", "0.5") };
     sim = (wallet_sim){ .via = SIM_SIMULATE_V1, .has_texts = true, .figures = mine,
                         .nfigures = 1 };
-    c = (effect_call){ .method = "clearOldSessions", .state = &g_state, .own = addr(ME),
+    c = (effect_call){ .method = pc_method_find("clearOldSessions"), .state = &g_state, .own = addr(ME),
                        .contract = addr(CONTRACT), .sim = &sim };
     effect_describe(&c, &l);
     CHECK_STR(WHAT(l, 1), "gives you back 1 ENT locked in expired sessions");
@@ -419,6 +419,31 @@ static void test_simulated(void)
     CHECK(l.line[1].basis == EFFECT_ESTIMATE);
 }
 
+/* Without the costs or the book, the method table's sentence of intent
+ * alone, with what could not be read. */
+static void test_unread(void)
+{
+    unsigned missing = g_state.missing;
+    g_state.missing |= WALLET_SEC_COSTS | WALLET_SEC_ORDERS;
+    effect_lines l = RUN("startConsumptionSession", hex(U1, NULL), "1");
+    CHECK_STR(WHAT(l, 0), fmt("locks 1 ENT for energy from %s (the burn cost could not be read)",
+                              hex(U1, "u1"), NULL));
+    l = RUN("energyProduced", hex(BOB, NULL), "5000");
+    CHECK_STR(WHAT(l, 0), fmt("mints ENT to %s for 5000 Wh produced (the costs could not be "
+                              "read)", hex(BOB, "bob"), NULL));
+    l = RUN("energyConsumed", hex(BOB, NULL), "1500");
+    CHECK_STR(WHAT(l, 0), fmt("burns %s's locked ENT for 1500 Wh consumed", hex(BOB, "bob"),
+                              NULL));
+    l = RUN("addOrder", "0.5", "1", "buy");
+    CHECK_STR(WHAT(l, 0), "buys 1 ENT at up to 0.5 eEuro/ENT (the book could not be read)");
+    l = RUN("addOrder", "0.5", "1", "sell");
+    CHECK_STR(WHAT(l, 0), "sells 1 ENT at 0.5 eEuro/ENT (the book could not be read)");
+    l = RUN("removeOrder", "3", "sell");
+    CHECK_STR(WHAT(l, 0), "removes your sell order #3");
+    CHECK(count(&l, EFFECT_WARNING) == 0);
+    g_state.missing = missing;
+}
+
 int main(void)
 {
     pc_error e = { 0 };
@@ -430,6 +455,7 @@ int main(void)
     test_tokens();
     test_energy();
     test_market();
+    test_unread();
     test_votes();
     test_warnings();
     test_fee();

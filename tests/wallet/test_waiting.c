@@ -57,10 +57,10 @@ static void test_votes_fills_withdrawals(void)
     waiting w = waiting_of(&s, &p, NULL, A, 0);
     CHECK(w.counts[WAITING_VOTE] == 1 && w.counts[WAITING_FILL] == 1 && w.count == 2);
     CHECK(w.count == 2 && w.items[0].kind == WAITING_VOTE &&
-          strcmp(w.items[0].method, "addVoter") == 0 && w.items[0].block == 12);
+          w.items[0].method == PC_FN_ADD_VOTER && w.items[0].block == 12);
     CHECK(w.count == 2 && strstr(w.items[0].text, "Add voter") != NULL);
     CHECK(w.count == 2 && w.items[1].kind == WAITING_FILL && w.items[1].block == 11 &&
-          w.items[1].method == NULL && strcmp(fixed(&w.items[1].amount), "1.9") == 0);
+          w.items[1].method == PC_FN_NONE && strcmp(fixed(&w.items[1].amount), "1.9") == 0);
     CHECK(w.count == 2 && strstr(w.items[1].text, "bought 1.9 ENT at 0.5 eEuro/ENT from " C));
     waiting_free(&w);
     w = waiting_of(&s, &p, NULL, A, 11);              /* seen up to the fill's block */
@@ -76,7 +76,7 @@ static void test_votes_fills_withdrawals(void)
     for (size_t i = 0; i < w.count; i++)
         if (w.items[i].kind == WAITING_WITHDRAWALS) {
             CHECK(w.items[i].count == 2 && strcmp(fixed(&w.items[i].amount), "2.5") == 0);
-            CHECK(strcmp(w.items[i].method, "burneEuro") == 0 && w.items[i].block == 14);
+            CHECK(w.items[i].method == PC_FN_BURN_EEURO && w.items[i].block == 14);
             CHECK_STR(w.items[i].text, "2 withdrawal requests waiting, 2.5 eEuro in all");
         }
     waiting_free(&w);
@@ -108,7 +108,7 @@ static void test_sessions_and_gap(void)
     series_peg_detail d = { .sessions = x, .nsessions = 3 };
     waiting w = waiting_of(&s, &p, &d, A, 0);
     CHECK(w.count == 1 && w.items[0].kind == WAITING_SESSION);
-    CHECK(w.count == 1 && strcmp(w.items[0].method, "clearOldSessions") == 0 &&
+    CHECK(w.count == 1 && w.items[0].method == PC_FN_CLEAR_OLD_SESSIONS &&
           strcmp(fixed(&w.items[0].amount), "2") == 0 && w.items[0].block == 50);
     CHECK(w.count == 1 && strstr(w.items[0].text, U1) && strstr(w.items[0].text, "2 ENT"));
     waiting_free(&w);

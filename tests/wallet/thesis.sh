@@ -41,7 +41,11 @@ facts() { "$@" | jq -c 'if type == "array" then map(del(.time, .tx, .text)) else
 echo "# after the chapter 6 scenario, more of each kind on both"
 assert_eq "A removes its buy" "$(both A removeOrder 0 buy)" "0 0"
 assert_eq "A asks to withdraw 0.5" "$(both A lockeEuro 0.5)" "0 0"
-assert_eq "C burns 0.2 of it: the thesis's contract refuses (Error)" "$(both C burneEuro "$A" 0.2)" "0 1"
+out=$(thesis --account C send burneEuro "$A" 0.2 2>&1)
+assert_match "C burns 0.2 of it: the thesis's contract would refuse it, so under --yes nothing is signed" \
+    "$out" "*Only banker can burn locked eEuro*"
+assert_eq "C burns 0.2 of it with --force: the thesis's contract refuses (Error)" \
+    "$(both C burneEuro "$A" 0.2 --force)" "0 1"
 assert_eq "A sells 1 at 0.6" "$(both A addOrder 0.6 1 sell)" "0 0"
 assert_eq "C buys 0.5 at 0.8: a fill at 0.6" "$(both C addOrder 0.8 0.5 buy)" "0 0"
 assert_eq "C bids 0.5 for 1" "$(both C addOrder 0.5 1 buy)" "0 0"
@@ -53,8 +57,16 @@ assert_eq "B passes it" "$(both B setParameter B 0.01)" "0 0"
 assert_eq "A proposes C = 0.1" "$(both A setParameter C 0.1)" "0 0"
 
 echo "# status: the same but for the eEuro the thesis's contract keeps locked"
-# The node's URL and the deployment's name differ by construction.
-status() { "$1" --account "$2" status | grep -v '^node \|^contract '; }
+# The node's URL and the deployment's name differ by construction, the
+# head's age by the moment each is read, and the eEuro in circulation by the
+# burn only ours made.
+status() {
+    "$1" --account "$2" status | grep -v '^node \|^contract \|^supply ' | sed 's/ ([0-9]* s old)$//'
+}
+assert_eq "the supplies differ by the 0.2 eEuro only ours burned" \
+    "$(ours status | grep '^supply '; thesis status | grep '^supply ')" \
+    "supply     2.143 ENT, 9.75 eEuro in circulation
+supply     2.143 ENT, 9.95 eEuro in circulation"
 for who in B U1 U2; do
     assert_eq "$who's status" "$(status thesis $who)" "$(status ours $who)"
 done
@@ -105,7 +117,10 @@ assert_match "and its text" "$(thesis history --method burneEuro)" "*Only banker
 
 echo "# destroy: passed on both; the thesis's keeps working"
 assert_eq "A votes destroy" "$(both A destroy)" "0 0"
-out=$(thesis --account B send destroy 2>&1); code=$?
+out=$(thesis --account B send destroy 2>&1)
+assert_match "B passes it on the thesis's: the simulation shows its Error, so --yes alone signs nothing" \
+    "$out" "*would refuse it: Error: Only voters can do this; nothing signed*"
+out=$(thesis --account B send destroy --force 2>&1); code=$?
 assert_eq "B passes it on the thesis's: its Error is reported" "$code" 1
 assert_match "after the Info" "$out" "*Info: Contract destroyed
 Error: Only voters can do this*"
