@@ -107,7 +107,7 @@ ms_sum() { echo "$@" | tr ' ' '\n' | paste -sd+ | bc; }
 # measure COLS LINES: one panel at that size; its figures go to rows.
 measure() {
     local size="$1x$2" pid i line best= worst= worst_line= total page title max
-    tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --private-key-file "$(key_file A)"
+    TUI_ENV=POWERCHAIN_TUI_TIMERS=1 tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --private-key-file "$(key_file A)"
     tui_resize "$1" "$2"
     tui_keys '?'
     tui_wait "$records txs" 120 || { echo "$size: the past never came"; tui_screen; return 1; }

@@ -14,7 +14,7 @@ for i in 1 2 3 4 5; do
     tx A 'addOrder(uint256,uint256,bool)' "${i}00000000000000000" "1$E18" false >/dev/null
 done
 
-tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --private-key-file "$(key_file A)"
+TUI_ENV=POWERCHAIN_TUI_TIMERS=1 tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --private-key-file "$(key_file A)"
 tui_wait "Order book" 1 >/dev/null
 tui_keys 4
 tui_wait "SELL #4" 20 || { echo "the page never completed"; exit 1; }

@@ -50,7 +50,7 @@ static const cli_option globals[] = {
     CLI_VALUE(G, private_key_file, "private-key-file", "FILE", CLI_COMPLETE_FILE,
               "sign with the hex key in FILE instead"),
     CLI_VALUE(G, timeout, "timeout", "SECONDS", CLI_COMPLETE_NONE,
-              "per request to the node (default 30)"),
+              "per request to the node (default 30; the panel waits at most 5)"),
     CLI_FLAG(G, json, "json", 0, "machine-readable output"),
     CLI_FLAG(G, yes, "yes", 'y', "do not ask for confirmation"),
     CLI_FLAG(G, help, "help", 'h', "this help; after a command, the command's"),

@@ -14,6 +14,7 @@
 #include "screens/common.h"
 #include "tui/table_draw.h"
 #include "tui/ui.h"
+#include "wallet/text_amounts.h"
 
 typedef struct activity_state {
     screen_list list;
@@ -129,14 +130,18 @@ static void record_texts(const tui_app *app, const layouts *ls, const history_tx
 }
 
 /* Rows a record's or a transaction's texts take under its row: each text
- * (line of `text`) wrapped across the page. With win, draws them from y. */
-static int texts_under(WINDOW *win, int y, int bottom, int W, tui_style st, const char *text)
+ * (line of `text`) wrapped across the page, a record's with the amounts of
+ * its call decoded beside raw ones (wallet/text_amounts.h; t may be NULL).
+ * With win, draws them from y. */
+static int texts_under(WINDOW *win, int y, int bottom, int W, tui_style st, const char *text,
+                       const history_tx *t)
 {
     int rows = 0;
     while (*text) {
         size_t len = strcspn(text, "\n");
-        char line[640];
-        snprintf(line, sizeof line, "%.*s", (int)len, text);
+        char raw[640], line[800];
+        snprintf(raw, sizeof raw, "%.*s", (int)len, text);
+        wallet_text_amounts(raw, t ? t->method : NULL, t ? &t->args : NULL, line, sizeof line);
         rows += win ? tui_text(win, y + rows, TEXTS_X, W - TEXTS_X, 2, bottom, st, NULL, line)
                     : tui_text_rows(W - TEXTS_X, 2, NULL, line);
         text += len + (text[len] == '\n');
@@ -173,13 +178,13 @@ static int entry_height(void *ctx, size_t i)
         const char *texts[NSCOLS];
         session_texts(e->session, what, sizeof what, texts);
         return tui_table_rows(&c->ls->session, texts) +
-               texts_under(NULL, 0, 0, c->ls->W, TUI_DIM, e->session->outcome);
+               texts_under(NULL, 0, 0, c->ls->W, TUI_DIM, e->session->outcome, NULL);
     }
     record_text r;
     const char *texts[NCOLS];
     record_texts(c->app, c->ls, e->record, &r, texts);
     return tui_table_rows(&c->ls->record, texts) +
-           texts_under(NULL, 0, 0, c->ls->W, TUI_NORMAL, e->record->text);
+           texts_under(NULL, 0, 0, c->ls->W, TUI_NORMAL, e->record->text, e->record);
 }
 
 static int draw_entry(const entry_rows *c, WINDOW *win, int y, int bottom, size_t i, bool chosen)
@@ -194,7 +199,7 @@ static int draw_entry(const entry_rows *c, WINDOW *win, int y, int bottom, size_
         session_texts(r, what, sizeof what, texts);
         const tui_style styles[NSCOLS] = { TX_STYLES[tui_action_tx_state(r)], TUI_NORMAL };
         y += tui_table_row(win, y, 2, bottom, &c->ls->session, texts, styles);
-        y += texts_under(win, y, bottom, W, TUI_DIM, r->outcome);
+        y += texts_under(win, y, bottom, W, TUI_DIM, r->outcome, NULL);
         return y - y0;
     }
     const history_tx *t = e->record;
@@ -204,7 +209,7 @@ static int draw_entry(const entry_rows *c, WINDOW *win, int y, int bottom, size_
     const tui_style styles[NCOLS] = { TUI_DIM, TUI_DIM, t->outcome == HISTORY_OK ? TUI_GOOD : TUI_BAD,
                                       TUI_NORMAL, TUI_ACCENT };
     y += tui_table_row(win, y, 2, bottom, &c->ls->record, texts, styles);
-    y += texts_under(win, y, bottom, W, TUI_NORMAL, t->text);
+    y += texts_under(win, y, bottom, W, TUI_NORMAL, t->text, t);
     return y - y0;
 }
 
@@ -262,6 +267,16 @@ static void fit_layouts(const tui_app *app, const entries *es, int W, layouts *l
     table_fit(ses, NSCOLS, W - 2, 1, 4, &ls->session);
 }
 
+/* The index's record of this session's transaction r, or NULL while the
+ * index has not reached it. */
+static const history_tx *session_record(const wallet_past *p, const tui_action *r)
+{
+    for (size_t i = p && r->has_hash ? p->ntxs : 0; i > 0; i--)
+        if (memcmp(p->txs[i - 1].hash, r->hash, 32) == 0)
+            return &p->txs[i - 1];
+    return NULL;
+}
+
 /* The record under the cursor, whole. It takes the screen's width, the
  * sidebar's too, so that a hash (66 characters) fits on one line at 80
  * columns; Esc or Enter gives the sidebar back. */
@@ -275,13 +290,22 @@ static void draw_detail(const tui_app *app, WINDOW *page, const entry *e, size_t
               n);
     if (e->session) {
         const tui_action *r = e->session;
+        const history_tx *rec = session_record(tui_app_past(app), r);
+        char sender[ETH_ADDRESS_TEXT_LEN + 80], when[24];
         hex_encode(r->hash, 32, hash + 2);
-        snprintf(text, sizeof text, "#%llu", (unsigned long long)r->block);
+        screen_address_fitted(app, &r->t.from, W - 7, sender, sizeof sender);
+        /* Mined, whatever the outcome (an Error or a revert is mined too);
+         * its time once the index holds it. */
+        if (rec)
+            screen_time(rec->time, when);
+        snprintf(text, sizeof text, "#%llu%s%s%s", (unsigned long long)r->block,
+                 rec ? ", " : "", rec ? when : "", rec ? " UTC" : "");
         const tui_field f[] = {
             { "call", r->call.description, TUI_ACCENT },
             { "status", TX_STATES[tui_action_tx_state(r)], TX_STYLES[tui_action_tx_state(r)] },
             { "hash", r->has_hash ? hash : "-", TUI_NORMAL },
-            { "block", tui_action_tx_state(r) == TUI_TX_MINED ? text : "-", TUI_NORMAL },
+            { "sender", sender, TUI_NORMAL },
+            { "block", r->block ? text : "-", TUI_NORMAL },
             { "texts", r->outcome[0] ? r->outcome : "-", TUI_NORMAL },
         };
         tui_fields(win, y, 0, W, bottom, TUI_DIM, f, sizeof f / sizeof f[0]);

@@ -8,8 +8,9 @@
  * Every figure is replayed from the history index by the worker, over the
  * transactions each read of it brings (wallet_past_reader_series). The peg's figures
  * follow the project's contract's rules; when the index has caught up with
- * the snapshot and a replay's last figure differs from the node's, the
- * page says so instead of passing the replay off as the node's. */
+ * the snapshot and a replay's last figure differs from the node's (a
+ * deployment of the thesis's contract), the page says "replayed; the node
+ * says X" beside it instead of passing the replay off as the node's. */
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -59,7 +60,7 @@ typedef struct charts_view {
 
 /* One stacked part of a chart: a title line over a rendered series. */
 typedef struct panel {
-    char title[160];
+    char title[3 * PC_UNIT_TEXT_MAX + 60];
     const series *data;
     chart_style style;
     pc_unit unit;
@@ -120,8 +121,18 @@ static void compare(WINDOW *win, int *y, const char *what, const u256 *replay, c
     char a[PC_UNIT_TEXT_MAX], b[PC_UNIT_TEXT_MAX];
     pc_format_unit(replay, unit, a, sizeof a);
     pc_format_unit(node, unit, b, sizeof b);
-    say(win, y, 0, TUI_WARN, "%s: the replay gives %s, the node %s; the chart shows the replay",
-        what, a, b);
+    say(win, y, 0, TUI_WARN, "%s %s: replayed; the node says %s", what, a, b);
+}
+
+/* The node's figure for a unit's energy in the snapshot, or NULL when the
+ * snapshot does not say (then nothing is compared). */
+static const u256 *unit_wh(const wallet_state *s, bool index_current, const eth_address *unit)
+{
+    for (size_t i = 0; s && index_current && !(s->missing & WALLET_SEC_UNITS) && i < s->nunits;
+         i++)
+        if (eth_address_equal(&s->units[i].addr, unit))
+            return &s->units[i].wh;
+    return NULL;
 }
 
 /* available + locked. */
@@ -180,10 +191,16 @@ static bool describe(WINDOW *win, int *y, chart_id id, const series_set *r,
         say(win, y, 0, TUI_NORMAL, "%zu unit%s, available energy", e->nunits,
                   e->nunits == 1 ? "" : "s");
         for (size_t i = 0; i < e->nunits; i++) {
-            char who[16], title[160];
+            char who[16], title[3 * PC_UNIT_TEXT_MAX + 60];
             screen_short_address(&e->units[i].unit, who);
             pc_format_unit(last_of(&e->units[i].wh), PC_UNIT_WH, a, sizeof a);
-            snprintf(title, sizeof title, "Unit %s: %s", who, a);
+            const u256 *node = unit_wh(s, index_current, &e->units[i].unit);
+            if (node && u256_cmp(node, last_of(&e->units[i].wh)) != 0) {
+                pc_format_unit(node, PC_UNIT_WH, b, sizeof b);
+                snprintf(title, sizeof title, "Unit %s: %s replayed; the node says %s", who, a, b);
+            } else {
+                snprintf(title, sizeof title, "Unit %s: %s", who, a);
+            }
             add_panel(ps, n, title, &e->units[i].wh, CHART_STEPS, PC_UNIT_WH);
         }
         return true;

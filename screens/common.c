@@ -462,12 +462,17 @@ void screen_event_layout(int width, table_layout *l)
 }
 
 int screen_event_row(const tui_app *app, WINDOW *win, int y, int x, int bottom,
-                     const table_layout *l, const history_tx *t)
+                     const table_layout *l, const eth_address *unit, const history_tx *t)
 {
     static const tui_style STYLES[EVENT_COLS] = { TUI_DIM, TUI_NORMAL };
-    char when[24], call[512];
+    char when[24], call[600], by[ETH_ADDRESS_TEXT_LEN + 80];
+    size_t at = 0;
     screen_time(t->time, when);
-    screen_call_text(app, t, false, l->w[EVENT_CALL], call, sizeof call);
+    if (!eth_address_equal(&t->from, unit)) {
+        screen_named_address(app, &t->from, INT_MAX, by, sizeof by);
+        at = (size_t)snprintf(call, sizeof call, "%s: ", by);
+    }
+    screen_call_text(app, t, false, l->w[EVENT_CALL], call + at, sizeof call - at);
     const char *texts[EVENT_COLS] = { l->form[EVENT_WHEN] == 0 ? when : when + 11, call };
     return win ? tui_table_row(win, y, x, bottom, l, texts, STYLES) : tui_table_rows(l, texts);
 }

@@ -127,12 +127,14 @@ size_t screen_unit_events(const wallet_past *p, const eth_address *unit, const h
 
 /* A unit's reading or session (screen_unit_events) as a row of `width`
  * columns: when it was (the day too when there is room, else the time
- * alone) and the call, wrapped at its arguments in the room left. Fills
- * the layout once per draw; screen_event_row draws one event from (y, x)
- * above `bottom` (win NULL: only counts) and returns its rows. */
+ * alone) and the call, wrapped at its arguments in the room left; a call
+ * someone other than the unit sent (a consumer's session, a voter's
+ * registration) names its sender first. Fills the layout once per draw;
+ * screen_event_row draws one event of `unit` from (y, x) above `bottom`
+ * (win NULL: only counts) and returns its rows. */
 void screen_event_layout(int width, table_layout *l);
 int screen_event_row(const tui_app *app, WINDOW *win, int y, int x, int bottom,
-                     const table_layout *l, const history_tx *t);
+                     const table_layout *l, const eth_address *unit, const history_tx *t);
 
 
 /* A page drawn top to bottom in blocks, on a window that may be too short

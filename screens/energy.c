@@ -211,7 +211,7 @@ static int draw_unit_detail(const tui_app *app, WINDOW *win, const wallet_unit *
     int room = rows - tui_text_rows(W - 2, 2, NULL, line);
     size_t shown = 0;
     for (int used = 0; room > 0 && *skip + shown < n; shown++) {
-        used += screen_event_row(app, NULL, 0, 0, 0, &l, ev[*skip + shown]);
+        used += screen_event_row(app, NULL, 0, 0, 0, &l, &u->addr, ev[*skip + shown]);
         if (used > room)
             break;
     }
@@ -222,7 +222,7 @@ static int draw_unit_detail(const tui_app *app, WINDOW *win, const wallet_unit *
         snprintf(line + strlen(line), sizeof line - strlen(line), ": a taller terminal shows them");
     y += tui_text(win, y, 2, W - 2, 2, bottom, TUI_DIM, NULL, line);
     for (size_t i = *skip; i < *skip + shown; i++)
-        y += screen_event_row(app, win, y, 2, bottom, &l, ev[i]);
+        y += screen_event_row(app, win, y, 2, bottom, &l, &u->addr, ev[i]);
     free(ev);
     return y - y0;
 }

@@ -46,6 +46,7 @@ static bool filter_events(const tui_app *app, const screen_list *l, const wallet
 /* What the list's rows need to say how tall each is. */
 typedef struct event_rows {
     const tui_app *app;
+    const eth_address *unit;
     const history_tx **ev;
     const table_layout *l;
 } event_rows;
@@ -53,7 +54,7 @@ typedef struct event_rows {
 static int event_height(void *ctx, size_t i)
 {
     const event_rows *c = ctx;
-    return screen_event_row(c->app, NULL, 0, 0, 0, c->l, c->ev[i]);
+    return screen_event_row(c->app, NULL, 0, 0, 0, c->l, c->unit, c->ev[i]);
 }
 
 static void draw_events(const tui_app *app, meter_state *st, WINDOW *win, const wallet_state *s, int y)
@@ -73,7 +74,7 @@ static void draw_events(const tui_app *app, meter_state *st, WINDOW *win, const 
         tui_print(win, y, 2, 0, TUI_DIM, total ? "none matches the filter" : "none yet");
     table_layout l;
     screen_event_layout(W - 2, &l);
-    event_rows c = { app, ev, &l };
+    event_rows c = { app, &s->account, ev, &l };
     size_t fit = 0, first = n ? screen_list_begin_rows(&st->list, n, H - 1 - y, event_height, &c,
                                                        &fit)
                               : 0;
@@ -81,7 +82,7 @@ static void draw_events(const tui_app *app, meter_state *st, WINDOW *win, const 
         bool chosen = i == st->list.cursor;
         screen_list_mark(&st->list, y, i);
         tui_print(win, y, 0, 1, chosen ? TUI_SELECTED : TUI_NORMAL, "%c", chosen ? '>' : ' ');
-        y += screen_event_row(app, win, y, 2, H - 1, &l, ev[i]);
+        y += screen_event_row(app, win, y, 2, H - 1, &l, &s->account, ev[i]);
     }
     free(ev);
 }

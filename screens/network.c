@@ -65,6 +65,25 @@ static void draw_networks(const tui_app *app, network_page *pg, WINDOW *win, int
         screen_list_footer(win, y, &pg->list, "network", n, n, NULL, NULL);
 }
 
+/* For the caps M and B, when the node charges more now (getEnergyCosts)
+ * than the voted figure: a line saying so, since that deployment does not
+ * hold to it (the thesis's contract caps the burning cost with M); false
+ * when the node holds to it or the costs are unknown. */
+static bool cap_broken(const wallet_state *s, int p, char *out, size_t cap)
+{
+    const u256 *charged = p == WALLET_PARAM_M ? &s->mint_cost
+                          : p == WALLET_PARAM_B ? &s->burn_cost
+                                                : NULL;
+    if (!charged || (s->missing & WALLET_SEC_COSTS) || u256_cmp(charged, &s->params[p]) <= 0)
+        return false;
+    char c[PC_UNIT_TEXT_MAX], v[PC_UNIT_TEXT_MAX];
+    pc_format_unit(charged, PC_UNIT_COST, c, sizeof c);
+    pc_format_unit(&s->params[p], PC_UNIT_COST, v, sizeof v);
+    snprintf(out, cap, "%s: the node charges %s now, more than the voted %s: this deployment "
+             "does not cap with %s", PARAMS[p].name, c, v, PARAMS[p].name);
+    return true;
+}
+
 /* ---- the nodes ---- */
 
 enum { N_NODE, N_UP, N_HEAD, N_LAG, N_LATENCY, N_CHAIN, N_SYNCING, N_PEERS, N_GENESIS, N_CLIENT,
@@ -200,7 +219,8 @@ static void draw_nodes(WINDOW *win, const nodes_report *r, int y, const table_co
 }
 
 /* The parameters: name, value (right-aligned) and meaning in columns when
- * they fit on one line each, else the meaning under the value. */
+ * they fit on one line each, else the meaning under the value; then what
+ * the node charges where it is more than a voted cap. */
 static int draw_params(WINDOW *win, const wallet_state *s, int y, bool draw)
 {
     table_col cols[3] = {
@@ -216,23 +236,29 @@ static int draw_params(WINDOW *win, const wallet_state *s, int y, bool draw)
     }
     table_layout l;
     table_fit(cols, 3, getmaxx(win) - 2, 2, 3, &l);
+    int rows = 0;
     if (l.nlines == 1) {
         static const tui_style STYLES[] = { TUI_ACCENT, TUI_NORMAL, TUI_DIM };
         for (int p = 0; draw && p < WALLET_NPARAMS; p++) {
             const char *texts[] = { PARAMS[p].name, v[p], PARAMS[p].meaning };
             tui_table_row(win, y + p, 2, 0, &l, texts, STYLES);
         }
-        return WALLET_NPARAMS;
+        rows = WALLET_NPARAMS;
+    } else {
+        for (int p = 0; p < WALLET_NPARAMS; p++) {
+            tui_field f = { PARAMS[p].name, v[p], TUI_NORMAL };
+            rows += draw ? tui_fields(win, y + rows, 2, getmaxx(win) - 2, 0, TUI_ACCENT, &f, 1)
+                         : tui_fields_rows(getmaxx(win) - 2, &f, 1);
+            if (draw)
+                tui_text(win, y + rows, 4, 0, 2, 0, TUI_DIM, NULL, PARAMS[p].meaning);
+            rows += tui_text_rows(getmaxx(win) - 4, 2, NULL, PARAMS[p].meaning);
+        }
     }
-    int rows = 0;
-    for (int p = 0; p < WALLET_NPARAMS; p++) {
-        tui_field f = { PARAMS[p].name, v[p], TUI_NORMAL };
-        rows += draw ? tui_fields(win, y + rows, 2, getmaxx(win) - 2, 0, TUI_ACCENT, &f, 1)
-                     : tui_fields_rows(getmaxx(win) - 2, &f, 1);
-        if (draw)
-            tui_text(win, y + rows, 4, 0, 2, 0, TUI_DIM, NULL, PARAMS[p].meaning);
-        rows += tui_text_rows(getmaxx(win) - 4, 2, NULL, PARAMS[p].meaning);
-    }
+    char broken[3 * PC_UNIT_TEXT_MAX + 100];
+    for (int p = 0; p < WALLET_NPARAMS; p++)
+        if (cap_broken(s, p, broken, sizeof broken))
+            rows += draw ? tui_text(win, y + rows, 2, getmaxx(win) - 2, 2, 0, TUI_WARN, NULL, broken)
+                         : tui_text_rows(getmaxx(win) - 2, 2, NULL, broken);
     return rows;
 }
 

@@ -63,6 +63,61 @@ static int draw_figures(WINDOW *win, int y, const char *const headings[], const 
     return y;
 }
 
+/* What the account's locked eEuro backs, from row y + 1 when it fits: its
+ * open buy orders (the node's book), its withdrawal request (the index)
+ * and what is left, which backs nothing the node shows (the thesis's
+ * contract leaves the difference of a buy filled below its limit locked).
+ * Returns the row after it (y when nothing was drawn). */
+static int draw_backing(const tui_app *app, WINDOW *win, int y, const wallet_state *s)
+{
+    if (u256_is_zero(&s->eeuro_locked))
+        return y;
+    const wallet_past *p = tui_app_past(app);
+    u256 orders, request = u256_zero(), backed, rest = u256_zero();
+    bool unbacked = false;
+    char lk[PC_UNIT_TEXT_MAX], o[PC_UNIT_TEXT_MAX], w[PC_UNIT_TEXT_MAX], r[PC_UNIT_TEXT_MAX];
+    char text[5 * PC_UNIT_TEXT_MAX + 200];
+    if (!wallet_orders_locked_eeuro(s->buys, s->nbuys, &s->account, &orders))
+        return y;
+    for (size_t i = 0; p && i < p->withdrawals.count; i++)
+        if (eth_address_equal(&p->withdrawals.items[i].account, &s->account))
+            request = p->withdrawals.items[i].amount;
+    pc_format_unit(&s->eeuro_locked, PC_UNIT_EEURO, lk, sizeof lk);
+    pc_format_unit(&orders, PC_UNIT_EEURO, o, sizeof o);
+    pc_format_unit(&request, PC_UNIT_EEURO, w, sizeof w);
+    bool behind = p && (!u256_add(&backed, &orders, &request) ||
+                        !u256_sub(&rest, &s->eeuro_locked, &backed));
+    unbacked = p && !behind && !u256_is_zero(&rest);
+    pc_format_unit(&rest, PC_UNIT_EEURO, r, sizeof r);
+    /* The parts that are not zero, in one sentence. */
+    int n = snprintf(text, sizeof text, "Your %s locked:", lk);
+    const char *sep = " ";
+    if (!u256_is_zero(&orders)) {
+        n += snprintf(text + n, sizeof text - (size_t)n, "%s%s backs your open buy orders", sep, o);
+        sep = "; ";
+    }
+    if (!u256_is_zero(&request)) {
+        n += snprintf(text + n, sizeof text - (size_t)n, "%s%s backs your withdrawal request",
+                      sep, w);
+        sep = "; ";
+    }
+    if (unbacked)
+        snprintf(text + n, sizeof text - (size_t)n, "%s%s backs nothing: this deployment keeps "
+                 "it locked (a buy filled below its limit leaves the difference locked).", sep, r);
+    else if (!p)
+        snprintf(text + n, sizeof text - (size_t)n, "%swhat backs a withdrawal is known once the "
+                 "history is read.", sep);
+    else if (behind)
+        snprintf(text + n, sizeof text - (size_t)n, "%sthe history is behind the node.", sep);
+    else
+        snprintf(text + n, sizeof text - (size_t)n, ".");
+    int rows = tui_text_rows(getmaxx(win), 0, NULL, text);
+    if (y + 1 + rows > getmaxy(win))
+        return y; /* never cut: a taller terminal shows it */
+    tui_text(win, y + 1, 0, 0, 0, 0, unbacked ? TUI_WARN : TUI_DIM, NULL, text);
+    return y + 1 + rows;
+}
+
 typedef struct tokens_page {
     screen_list list; /* what waits */
 } tokens_page;
@@ -174,9 +229,15 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
     } else {
         y++;
     }
-    y += 1 + tui_text(win, y + 1, 0, 0, 0, 0, TUI_DIM, NULL,
-                      "Locked ENT backs open sessions and sell orders; locked eEuro backs buy "
-                      "orders and withdrawals the banker pays out.");
+    if (!(s->missing & (WALLET_SEC_BALANCES | WALLET_SEC_ORDERS)) && s->has_account)
+        y = draw_backing(app, win, y, s);
+    static const char GENERAL[] = "Locked ENT backs open sessions and sell orders; locked eEuro "
+                                  "backs buy orders and withdrawals the banker pays out.";
+    int general = tui_text_rows(getmaxx(win), 0, NULL, GENERAL);
+    if (y + 1 + general <= getmaxy(win)) {
+        tui_text(win, y + 1, 0, 0, 0, 0, TUI_DIM, NULL, GENERAL);
+        y += 1 + general;
+    }
     if (y + 2 < getmaxy(win))
         draw_waiting(app, state, win, y + 1);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "eth/hex.h"
+#include "wallet/text_amounts.h"
 
 #define CANCELLED_TEXT "cancelled; nothing was sent"
 
@@ -261,7 +262,24 @@ static void mined(tui_action *a, const tui_act_event *ev, tui_effects *out)
     } else {
         a->failed = wallet_outcome_cause(ev->outcome) != PC_CAUSE_NONE;
         a->block = ev->outcome->block;
-        tui_outcome_text(ev->outcome, a->outcome, sizeof a->outcome);
+        char raw[sizeof a->outcome];
+        const pc_method *m = NULL;
+        abi_value args = { 0 };
+        tui_outcome_text(ev->outcome, raw, sizeof raw);
+        /* Raw 18-decimal amounts (the thesis's texts) with their figures:
+         * the call's arguments again from the texts it was encoded from
+         * (its calldata went to the worker). */
+        char *encoded[PC_MAX_ARGS];
+        bytebuf cd = BYTEBUF_INIT;
+        for (size_t i = 0; i < a->call.nargs; i++)
+            encoded[i] = a->call.encoded[i];
+        if (!a->call.method ||
+            pc_encode_call(a->call.method, (int)a->call.nargs, encoded, &cd, NULL) != PC_OK ||
+            pc_decode_calldata(cd.data, cd.len, &m, &args, NULL) != PC_OK)
+            m = NULL;
+        wallet_text_amounts(raw, m, &args, a->outcome, sizeof a->outcome);
+        abi_value_free(&args);
+        bytebuf_free(&cd);
     }
     effect(out, TUI_DO_MESSAGE, a->id, a->failed, "%s", a->outcome);
 }

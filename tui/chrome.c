@@ -1,6 +1,7 @@
 #include "tui/chrome.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -10,14 +11,28 @@
 
 #define SHELL_HINTS "1-9 0/Tab page  F1 help  F10 quit"
 #define MORE " F1 more"
-/* Every key of the shell, for the help dialog; items apart by two spaces. */
+/* Every key of the shell, for the help dialog: one line each, the keys
+ * and their meaning two spaces apart, so a key never wraps away from it. */
 #define SHELL_KEYS                                                                          \
-    "1-9 0  page 1 to 10  Tab Shift-Tab ] [ Right Left  next or previous page  "            \
-    "Up Down  choose a line  PgUp PgDn  scroll the page's list  "                           \
-    "r Ctrl-L  read the chain again and redraw  Y  copy the address, hash or amount "       \
-    "under the cursor to the clipboard  F1 ?  this help  F10 q  quit  "                     \
-    "Mouse: click a page in the sidebar or a line of the page; the wheel scrolls  "         \
+    "1-9 0  page 1 to 10\n"                                                                 \
+    "Tab Shift-Tab ] [ Right Left  next or previous page\n"                                 \
+    "Up Down j k  choose a line\n"                                                          \
+    "PgUp PgDn g G Home End  scroll the page's list, to its top, to its end\n"             \
+    "/  filter the page's list (Esc clears the filter)\n"                                   \
+    "r Ctrl-L  read the chain again and redraw\n"                                           \
+    "Y  copy the address, hash or amount under the cursor to the clipboard\n"              \
+    "F1 ?  this help\n"                                                                     \
+    "F10 q  quit\n"                                                                         \
+    "Mouse: click a page in the sidebar or a line of the page; the wheel scrolls\n"         \
     "In forms: Enter next or submit, Tab move, Esc cancel"
+
+/* The speed figures (requests, refresh and draw times) are for bench/
+ * (POWERCHAIN_TUI_TIMERS=1), not for the person at the keyboard. */
+static bool timers_shown(void)
+{
+    const char *v = getenv("POWERCHAIN_TUI_TIMERS");
+    return v && v[0] && strcmp(v, "0") != 0;
+}
 
 bool tui_chrome_fits(void) { return COLS >= TUI_MIN_W && LINES >= TUI_MIN_H; }
 
@@ -198,6 +213,8 @@ void tui_chrome_header(const tui_chrome *c)
         .unlocked_s = tui_wallet_unlocked_for(w), .now_ms = c->now_ms,
     };
     h.has_account = tui_wallet_address(w, &h.account);
+    if (!h.name[0] && h.has_account && names_lookup(c->book, &h.account))
+        h.name = names_lookup(c->book, &h.account);
     header_first_line(&h);
     header_second_line(&h);
     tui_hline(stdscr, 2, 0, COLS);
@@ -334,17 +351,18 @@ void tui_chrome_help(const tui_chrome *c)
     snprintf(draws, sizeof draws, "draw ms last/max  %s", list);
     int w = COLS - 4 > 76 ? 76 : COLS - 4, tw = w - 4;
     static const struct { tui_style style; const char *sep; int gap; } PARTS[] = {
-        { TUI_NORMAL, "  ", 1 }, { TUI_ACCENT, "  ", 1 }, { TUI_DIM, "  ", 1 },
+        { TUI_NORMAL, NULL, 1 }, { TUI_ACCENT, "  ", 1 }, { TUI_DIM, "  ", 1 },
         { TUI_DIM, " ", 0 },     { TUI_DIM, " ", 0 },     { TUI_DIM, "  ", 0 },
     };
     const char *texts[] = { SHELL_KEYS, page, pages, stats, refresh, draws };
+    size_t ntexts = timers_shown() ? sizeof texts / sizeof texts[0] : 3;
     int h = 4;
-    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+    for (size_t i = 0; i < ntexts; i++)
         h += tui_text_rows(tw, 0, PARTS[i].sep, texts[i]) + PARTS[i].gap;
     int y, x;
     tui_box(stdscr, h, w, "Help (any key closes)", &y, &x);
     int r = y + 2;
-    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+    for (size_t i = 0; i < ntexts; i++)
         r += tui_text(stdscr, r, x + 2, tw, 0, y + h - 1, PARTS[i].style, PARTS[i].sep,
                       texts[i]) +
              PARTS[i].gap;

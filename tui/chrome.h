@@ -13,6 +13,7 @@
 #include "tui/counters.h"
 #include "tui/page.h"
 #include "tui/wallet.h"
+#include "wallet/names.h"
 #include "wallet/state.h"
 #include "wallet/waiting.h"
 
@@ -28,6 +29,8 @@ typedef struct tui_chrome {
     uint64_t chain_id;              /* 0 before the node said */
     const char *node;               /* the node in use, as shown */
     const tui_wallet *wallet;       /* the account, its name and unlocked time */
+    const names *book;              /* the account's name when the wallet has none
+                                       (a key file): a contact's; may be NULL */
     unsigned roles;                 /* WALLET_ROLE_* of the snapshot's account */
     bool has_past;                  /* the history index was read (unit owners) */
     bool past_offline;              /* ... before any node answered: as of ... */

@@ -98,7 +98,7 @@ static void edit(tui_app *app, const tui_action *a, const char *why)
         return;
     }
     for (size_t i = 0; i < app->form.spec.nfields; i++)
-        snprintf(app->form.text[i], sizeof app->form.text[i], "%s", a->text[i]);
+        tui_form_set_text(&app->form, i, a->text[i]);
     snprintf(app->form.note, sizeof app->form.note, "%s", why);
 }
 
@@ -173,12 +173,15 @@ static void submit_local(tui_app *app)
         if (f->sec[i] && !(secrets[i] = tui_form_take_secret(f, i, &e)))
             st = e.status ? e.status : PC_ENOMEM;
     tui_form_spec spec = f->spec;
+    char resolved[TUI_FORM_FIELDS][ETH_ADDRESS_TEXT_LEN];
+    char *texts[TUI_FORM_FIELDS];
+    tui_form_texts(f, app->cfg->names, resolved, texts);
     /* The submit's own message, if any, replaces this one. */
     tui_app_message(app, false, "%s: done", f->spec.title);
     if (st == PC_OK) {
         /* The submit may open another modal (the password's check sends). */
         app->modal = TUI_MODAL_NONE;
-        st = spec.submit(app, f->texts, secrets, &e);
+        st = spec.submit(app, texts, secrets, &e);
     }
     for (size_t i = 0; i < TUI_FORM_FIELDS; i++)
         secret_free(secrets[i]);

@@ -25,6 +25,7 @@ pc_status tui_form_init(tui_form *f, const tui_form_spec *spec, pc_error *err)
         f->texts[i] = f->text[i];
         if (fs->preset)
             snprintf(f->text[i], TUI_FIELD_MAX, "%s", fs->preset);
+        f->preset[i] = f->text[i][0] && fs->type != TUI_FIELD_SECRET && !fs->hidden;
         if (fs->type == TUI_FIELD_SECRET && secret_new(PASSWORD_MAX, &f->sec[i], err) != PC_OK) {
             tui_form_free(f);
             return err ? err->status : PC_ENOMEM;
@@ -33,6 +34,12 @@ pc_status tui_form_init(tui_form *f, const tui_form_spec *spec, pc_error *err)
     while (f->cur + 1 < spec->nfields && spec->fields[f->cur].hidden)
         f->cur++;
     return PC_OK;
+}
+
+void tui_form_set_text(tui_form *f, size_t i, const char *text)
+{
+    snprintf(f->text[i], sizeof f->text[i], "%s", text);
+    f->preset[i] = false;
 }
 
 void tui_form_free(tui_form *f)
@@ -96,6 +103,9 @@ static void insert_char(tui_form *f, size_t n)
 {
     size_t i = f->cur;
     char *t = f->text[i];
+    if (f->preset[i])
+        t[0] = '\0'; /* typed over: the preset was a suggestion */
+    f->preset[i] = false;
     size_t len = strlen(t);
     f->why[i][0] = '\0';
     if (f->sec[i]) {
@@ -122,6 +132,7 @@ static void erase_char(tui_form *f)
     char *t = f->text[i];
     size_t len = strlen(t);
     f->why[i][0] = '\0';
+    f->preset[i] = false;
     if (f->excess[i]) {
         /* The last characters typed are the ones that were not kept. */
         if (--f->excess[i])
@@ -147,6 +158,29 @@ static void erase_char(tui_form *f)
             len--;
         t[len] = '\0';
     }
+}
+
+static bool is_number_kind(pc_arg_kind k)
+{
+    return k != PC_ARG_ADDRESS && k != PC_ARG_SIDE && k != PC_ARG_PARAM_NAME;
+}
+
+/* Field i is a contract argument written with digits alone. */
+static bool takes_number(const tui_form *f, size_t i)
+{
+    const tui_field_spec *fs = &f->spec.fields[i];
+    return fs->type == TUI_FIELD_ARG && is_number_kind(fs->kind);
+}
+
+/* The keys line for the field being edited: what typing does to a preset
+ * shown (drawn selected), and y where a number is typed. */
+static const char *form_keys(const tui_form *f)
+{
+    bool number = takes_number(f, f->cur);
+    if (f->preset[f->cur])
+        return number ? "typing replaces the value shown  y submit  " FORM_KEYS
+                      : "typing replaces the value shown  " FORM_KEYS;
+    return number ? "y submit  " FORM_KEYS : FORM_KEYS;
 }
 
 tui_form_result tui_form_key(tui_form *f, int ch)
@@ -180,12 +214,20 @@ tui_form_result tui_form_key(tui_form *f, int ch)
         f->text[i][0] = '\0';
         f->why[i][0] = '\0';
         f->excess[i] = 0;
+        f->preset[i] = false;
         return TUI_FORM_EDITING;
     default:
         break;
     }
     if (ch < 0 || ch > 0xFF)
         return TUI_FORM_EDITING; /* a function key this form has no use for */
+    if (takes_number(f, i) && (ch == 'y' || ch == 'Y'))
+        return TUI_FORM_SUBMIT; /* the answer every dialog takes, never a digit */
+    if (takes_number(f, i) && (ch == 'n' || ch == 'N')) {
+        snprintf(f->note, sizeof f->note, "%s takes a number: n is not typed; Esc cancels",
+                 f->spec.fields[i].label);
+        return TUI_FORM_EDITING;
+    }
     size_t n = take_byte(f, ch);
     if (n)
         insert_char(f, n);
@@ -224,11 +266,6 @@ static void check_limit(tui_form *f, size_t i, const abi_value *v, const wallet_
         pc_format_unit(avail, ent ? PC_UNIT_ENT : PC_UNIT_EEURO, have, sizeof have);
         snprintf(f->why[i], sizeof f->why[i], "more than available (%s)", have);
     }
-}
-
-static bool is_number_kind(pc_arg_kind k)
-{
-    return k != PC_ARG_ADDRESS && k != PC_ARG_SIDE && k != PC_ARG_PARAM_NAME;
 }
 
 /* The problems every argument may have, named the same way whatever its
@@ -342,6 +379,22 @@ static void describe_arg(const names *book, pc_arg_kind kind, const char *text, 
     snprintf(out, cap, "%s", text);
 }
 
+void tui_form_texts(const tui_form *f, const names *book,
+                    char resolved[TUI_FORM_FIELDS][ETH_ADDRESS_TEXT_LEN],
+                    char *texts[TUI_FORM_FIELDS])
+{
+    for (size_t i = 0; i < TUI_FORM_FIELDS; i++) {
+        eth_address address;
+        texts[i] = f->texts[i];
+        if (i < f->spec.nfields && f->spec.fields[i].type == TUI_FIELD_ARG &&
+            f->spec.fields[i].kind == PC_ARG_ADDRESS &&
+            names_resolve(book, f->text[i], &address, NULL, NULL) == PC_OK) {
+            eth_address_to_checksum(&address, resolved[i]);
+            texts[i] = resolved[i];
+        }
+    }
+}
+
 pc_status tui_form_encode(const tui_form *f, const names *book, tui_call *out, pc_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -351,15 +404,7 @@ pc_status tui_form_encode(const tui_form *f, const names *book, tui_call *out, p
     /* Names typed for addresses go to the binding as the addresses they name. */
     char resolved[TUI_FORM_FIELDS][ETH_ADDRESS_TEXT_LEN];
     char *texts[TUI_FORM_FIELDS];
-    for (size_t i = 0; i < f->spec.nfields; i++) {
-        eth_address address;
-        texts[i] = f->texts[i];
-        if (f->spec.fields[i].kind == PC_ARG_ADDRESS &&
-            names_resolve(book, f->text[i], &address, NULL, NULL) == PC_OK) {
-            eth_address_to_checksum(&address, resolved[i]);
-            texts[i] = resolved[i];
-        }
-    }
+    tui_form_texts(f, book, resolved, texts);
     pc_status st = pc_encode_call(m, (int)f->spec.nfields, texts, &out->calldata, err);
     if (st != PC_OK)
         return st;
@@ -440,7 +485,7 @@ static form_layout form_place(const tui_form *f, WINDOW *win, const char *tail)
         g.h += input_lines(shown, g.field_w, spans) + reason_rows(f, i, &g, why, sizeof why);
     }
     g.h += (tail[0] ? tui_text_rows(g.w - 4, 2, NULL, tail) : 0) + 1 +
-           tui_text_rows(g.w - 4, 0, "  ", FORM_KEYS) + 1;
+           tui_text_rows(g.w - 4, 0, "  ", form_keys(f)) + 1;
     return g;
 }
 
@@ -471,8 +516,8 @@ void tui_form_draw(tui_form *f, const tui_form_view *view, WINDOW *win)
             if (k && spans[k - 1].cont)
                 tui_ui_trace_cont(win, row + k - 1, fx + spans[k - 1].cols, g.field_w, row + k,
                                   fx);
-            tui_print(win, row + k, fx, g.field_w, TUI_NORMAL, "%.*s", spans[k].len,
-                      shown + spans[k].at);
+            tui_print(win, row + k, fx, g.field_w, f->preset[i] && cur ? TUI_SELECTED : TUI_NORMAL,
+                      "%.*s", spans[k].len, shown + spans[k].at);
         }
         wattroff(win, A_UNDERLINE);
         if (cur) {
@@ -486,7 +531,7 @@ void tui_form_draw(tui_form *f, const tui_form_view *view, WINDOW *win)
     if (tail[0])
         row += tui_text(win, row, x + 2, g.w - 4, 2, bottom, f->note[0] ? TUI_BAD : TUI_ACCENT,
                         NULL, tail);
-    tui_text(win, row + 1, x + 2, g.w - 4, 0, bottom, TUI_DIM, "  ", FORM_KEYS);
+    tui_text(win, row + 1, x + 2, g.w - 4, 0, bottom, TUI_DIM, "  ", form_keys(f));
     if (cy >= 0 && cy < bottom) {
         wmove(win, cy, cx);
         curs_set(1);

@@ -26,6 +26,8 @@ typedef struct tui_form {
     char why[TUI_FORM_FIELDS][PC_ERROR_MSG_MAX]; /* empty when the field passed */
     char pend[4];                     /* bytes of a UTF-8 character being typed */
     size_t npend;
+    bool preset[TUI_FORM_FIELDS];     /* still its preset, untouched: the first
+                                         character typed replaces it */
     size_t cur;                       /* the field being edited */
     char note[PC_ERROR_MSG_MAX];      /* a message for the whole form */
 } tui_form;
@@ -41,12 +43,18 @@ typedef enum tui_form_result { TUI_FORM_EDITING, TUI_FORM_SUBMIT, TUI_FORM_CANCE
 
 pc_status tui_form_init(tui_form *f, const tui_form_spec *spec, pc_error *err);
 void tui_form_free(tui_form *f);
+/* Puts text into field i as typed (a form reopened as the person left
+ * it): typing then adds to it rather than replacing it. */
+void tui_form_set_text(tui_form *f, size_t i, const char *text);
 /* One key from getch: editing keys, or one byte of a character. Only
  * printable characters are taken (whole, valid UTF-8 ones; see
- * tui_utf8_char): control characters never enter a field. Characters typed
- * past a field's room are not kept but counted: the field stays too long
- * until as many have been deleted, so a cut value is never taken for the
- * typed one. */
+ * tui_utf8_char): control characters never enter a field. The first
+ * character typed into a field that still shows its preset replaces the
+ * preset (Backspace edits it instead). In a field that takes a number, y
+ * submits the form as in every other dialog and n is not typed (the note
+ * says that Esc cancels). Characters typed past a field's room are not kept
+ * but counted: the field stays too long until as many have been deleted, so
+ * a cut value is never taken for the typed one. */
 tui_form_result tui_form_key(tui_form *f, int ch);
 /* Checks every field (too long, empty, non-ASCII and negative first, then
  * the syntax, then limits against the snapshot, then the spec's own check);
@@ -55,6 +63,14 @@ bool tui_form_validate(tui_form *f, const tui_form_view *v);
 /* The exact-length secret of field i (new; caller frees), or NULL. */
 secret *tui_form_take_secret(tui_form *f, size_t i, pc_error *err);
 void tui_form_draw(tui_form *f, const tui_form_view *v, WINDOW *win);
+
+/* The texts a submit takes: names typed into address fields replaced by
+ * the checksummed addresses they name through book (may be NULL), which
+ * are written to resolved[]; texts[i] points into f or resolved. Fields
+ * that do not resolve (not yet checked) are left as typed. */
+void tui_form_texts(const tui_form *f, const names *book,
+                    char resolved[TUI_FORM_FIELDS][ETH_ADDRESS_TEXT_LEN],
+                    char *texts[TUI_FORM_FIELDS]);
 
 /* The call of a checked form naming a method (tui_form_validate passed):
  * names typed for addresses resolved through book (may be NULL), the

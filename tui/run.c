@@ -22,7 +22,8 @@ static tui_chrome chrome_of(const tui_app *app)
 {
     return (tui_chrome){
         .snap = app->snap, .connected = app->connected, .chain_id = app->chain_id,
-        .node = tui_app_node(app), .wallet = app->wallet, .roles = app->roles,
+        .node = tui_app_node(app), .wallet = app->wallet, .book = app->cfg->names,
+        .roles = app->roles,
         .has_past = app->past != NULL, .past_problem = app->past_problem,
         .past_offline = app->past_offline, .past_head = app->past ? app->past->head : 0,
         .past_as_of = app->past_as_of, .chain_problem = app->chain_problem,

@@ -15,3 +15,19 @@ bool wallet_orders_take(const abi_value *side, wallet_order **out, size_t *n)
     }
     return true;
 }
+
+bool wallet_orders_locked_eeuro(const wallet_order *buys, size_t n, const eth_address *user,
+                                u256 *out)
+{
+    const u256 one = u256_pow10(18);
+    *out = u256_zero();
+    for (size_t i = 0; i < n; i++) {
+        u256 cost;
+        if (!eth_address_equal(&buys[i].user, user))
+            continue;
+        if (!u256_mul(&cost, &buys[i].price, &buys[i].quantity) ||
+            !u256_divmod(&cost, NULL, &cost, &one) || !u256_add(out, out, &cost))
+            return false;
+    }
+    return true;
+}

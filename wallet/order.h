@@ -25,4 +25,10 @@ typedef struct wallet_order {
  * when no order is open; false only when out of memory. */
 bool wallet_orders_take(const abi_value *side, wallet_order **out, size_t *n);
 
+/* The eEuro the contract keeps locked for user's open buys among buys[0..n):
+ * price x quantity left / 1e18 for each, rounded down as the contract locks
+ * it. False when the sum leaves the range of u256. */
+bool wallet_orders_locked_eeuro(const wallet_order *buys, size_t n, const eth_address *user,
+                                u256 *out);
+
 #endif

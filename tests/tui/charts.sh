@@ -47,7 +47,7 @@ tui_expect "an hour" "range: hour"
 tui_keys c
 tui_expect "the next chart" "ENT against stored energy   range: hour"
 tui_expect "the peg in words" "now 10 ENT against 10 kWh stored"
-assert_eq "the replay agrees with the node" "$(tui_screen | grep -c 'the replay gives')" 0
+assert_eq "the replay agrees with the node" "$(tui_screen | grep -c 'replayed; the node says')" 0
 tui_keys c
 tui_expect "the costs" "now: mint 0 ENT/kWh, burn 0 ENT/kWh"
 tui_keys c
@@ -84,7 +84,7 @@ assert_eq "slot 14 holds eEuro in circulation" "$("$CAST" to-dec "$slot")" \
 advance 1
 tui_keys c c c c
 tui_expect "eEuro chart" "eEuro in circulation   range: all"
-tui_expect "the difference said" "eEuro: the replay gives 10 eEuro, the node 11.5 eEuro"
+tui_expect "the difference said" "eEuro 10 eEuro: replayed; the node says 11.5 eEuro"
 tui_keys q
 
 echo "# LANG=C: ASCII only"

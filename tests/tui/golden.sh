@@ -97,7 +97,7 @@ tui_expect "J: the end reached, the oldest on top" "6 readings and sessions (6-6
 assert_eq "J: the oldest reading shown" "$(page_area | grep -c 'energyProduced(0xf39F..2266 a, 10 kWh)')" 1
 tui_keys K
 tui_expect "K: one back" "6 readings and sessions (5-6, J/K)"
-assert_eq "K: the session before it" "$(page_area | grep -c 'startConsumptionSession(0x90F7..b906 u1, 2 ENT)')" 1
+assert_eq "K: the session before it, its consumer first" "$(page_area | grep -c '0x3C44..93BC c: startConsumptionSession(0x90F7..b906')" 1
 tui_keys K K K K
 tui_expect "K: the newest back" "energyConsumed(0xf39F..2266 a, 7 kWh)"
 

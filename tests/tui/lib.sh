@@ -13,6 +13,7 @@
 #   tui_page N              goes to page N (a key 0-9) and waits until the
 #                           sidebar shows it chosen
 #   tui_gone WHAT TEXT      asserts that TEXT goes from the screen (waiting)
+#   tui_has WHAT TEXT       asserts that TEXT is on the screen now (no waiting)
 #   tui_ended               waits until the panel's process has ended
 #   tui_quit                q, then asserts that the panel ended with status 0
 #                           (under ASan a leak or an error makes it other)
@@ -178,6 +179,28 @@ tui_page() {
     wait_for "page $1 to show" _tui_on_page "$1" || tui_screen >&2
 }
 
+# _tui_verdict STATUS WHAT TEXT [log]: counts an assertion that TEXT shows
+# (STATUS 0: it does); else prints the screen, with "log" the panel's
+# standard error too.
+_tui_verdict() {
+    if (($1 == 0)); then
+        ASSERT_PASSED=$((ASSERT_PASSED + 1))
+        return
+    fi
+    ASSERT_FAILED=$((ASSERT_FAILED + 1))
+    echo "FAIL: $2: '$3' not on screen:"
+    tui_screen 2>&1 | sed 's/^/    | /'
+    if [[ ${4:-} == log ]]; then
+        echo "    the panel's standard error:"
+        sed 's/^/    | /' "$TUI_LOG"
+    fi
+}
+
+tui_has() {
+    _tui_shows "$2"
+    _tui_verdict $? "$1" "$2"
+}
+
 tui_gone() {
     if wait_for "'$2' to go" _tui_lacks "$2"; then
         ASSERT_PASSED=$((ASSERT_PASSED + 1))
@@ -189,15 +212,8 @@ tui_gone() {
 }
 
 tui_expect() {
-    if tui_wait "$2"; then
-        ASSERT_PASSED=$((ASSERT_PASSED + 1))
-    else
-        ASSERT_FAILED=$((ASSERT_FAILED + 1))
-        echo "FAIL: $1: '$2' not on screen:"
-        tui_screen 2>&1 | sed 's/^/    | /'
-        echo "    the panel's standard error:"
-        sed 's/^/    | /' "$TUI_LOG"
-    fi
+    tui_wait "$2"
+    _tui_verdict $? "$1" "$2" log
 }
 
 # tui_sign: confirms the transaction dialog and waits for its outcome line.

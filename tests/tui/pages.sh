@@ -97,7 +97,7 @@ tui_expect "mint text" "eEuro minted >> 10 to $(hex C)"
 
 echo "# help and arrows"
 tui_keys '?'
-tui_expect "help" "requests"
+tui_expect "help" "this help"
 tui_keys Escape Left
 tui_expect "arrow left goes to Meter" "not an active storage unit"
 tui_keys q

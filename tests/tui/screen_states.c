@@ -464,6 +464,18 @@ static void see_figures(world *w)
             figures_amount(f, &d, PC_UNIT_PRICE);
     }
     const wallet_past *p = &w->past;
+    /* What the account's locked eEuro backs (Tokens): its buys' lock, and
+     * what is left after them and its withdrawal request. */
+    u256 backs, rest;
+    if (wallet_orders_locked_eeuro(s->buys, s->nbuys, &s->account, &backs)) {
+        figures_amount(f, &backs, PC_UNIT_EEURO);
+        for (size_t i = 0; i < p->withdrawals.count; i++)
+            if (eth_address_equal(&p->withdrawals.items[i].account, &s->account) &&
+                !u256_add(&backs, &backs, &p->withdrawals.items[i].amount))
+                backs = s->eeuro_locked; /* past the range: nothing left to show */
+        if (u256_sub(&rest, &s->eeuro_locked, &backs))
+            figures_amount(f, &rest, PC_UNIT_EEURO);
+    }
     for (size_t i = 0; i < p->nsessions; i++)
         figures_amount(f, &p->sessions[i].ent, PC_UNIT_ENT);
     for (size_t i = 0; i < p->withdrawals.count; i++)

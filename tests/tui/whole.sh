@@ -33,17 +33,6 @@ panel() {
     tui_expect "the first page" "Your tokens"
 }
 
-# screen_has WHAT TEXT: TEXT on screen now (no waiting), else the screen.
-screen_has() {
-    if tui_screen | grep -qF -- "$2"; then
-        ASSERT_PASSED=$((ASSERT_PASSED + 1))
-    else
-        ASSERT_FAILED=$((ASSERT_FAILED + 1))
-        echo "FAIL: $1: '$2' not on screen:"
-        tui_screen | sed 's/^/    | /'
-    fi
-}
-
 # screen_row WHAT REGEX: a line on screen now matches the extended REGEX.
 screen_row() {
     if tui_screen | grep -qE -- "$2"; then

@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# thesis.sh ITEM: issue 17's item 10 in tmux on a deployment that behaves
+# like the thesis's own contract (devnet/start --contract thesis --demo):
+#
+#   texts    the contract's raw 18-decimal amounts with their figures beside
+#            them, on the message line ("Info: 100000000000000000 eEuro
+#            locked (0.1 eEuro)") and in Activity ("Parameter B set to
+#            10000000000000000 (0.01 ENT/kWh)")
+#   costs    B voted to 0.01, which that contract does not enforce, and a
+#            loss opens the gap: Network info says what the node charges
+#            beside B; Charts marks each replayed figure the node
+#            contradicts ("replayed; the node says ...") with the node's
+#            figure whole, at 200 and at 80 columns, a unit's energy too
+#   locked   A's 9.05 eEuro locked after the demo's fill below its limit:
+#            8.1 backs its open buy, 0.95 backs nothing; a withdrawal
+#            request of 0.1 counted as such
+#   records  this session's transaction in Activity: its block (an Error
+#            too is mined), its sender, its time; the header names a
+#            --private-key-file account after its contact
+#
+# Each asserts what the issue saw; run against the build before, each fails.
+set -uo pipefail
+. "$PROJECT_ROOT/tests/contract/common.sh"
+. "$PROJECT_ROOT/tests/tui/lib.sh"
+
+ITEM=${1:?usage: thesis.sh texts|costs|locked|records}
+devnet_up --contract thesis --demo 2>/dev/null || exit 1
+trap 'tui_down; devnet_down' EXIT
+E16=0000000000000000
+
+# panel WHO: the panel as WHO at 200x50, the first page drawn.
+panel() {
+    TUI_COLS=200 TUI_LINES=50 tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" \
+        --private-key-file "$(key_file "$1")"
+    tui_expect "the first page" "Your tokens"
+}
+
+texts() {
+    echo "# the voters set B to 0.01; A asks to withdraw 0.1 eEuro in the panel"
+    assert_match "A votes" "$(tx A 'setParameter(string,uint256)' B "1$E16")" "*"
+    assert_match "B votes: passed" "$(tx B 'setParameter(string,uint256)' B "1$E16")" \
+        "Info: Parameter B set to 1$E16"
+    assert_match "C, the banker, mints A 1 eEuro" \
+        "$(tx C 'minteEuro(address,uint256)' "${ADDR[A]}" "100$E16")" "Info: 100$E16 eEuro minted*"
+    panel A
+    tui_keys w
+    tui_expect "the withdrawal form" "Withdraw eEuro"
+    tui_type 0.1
+    tui_keys Enter
+    tui_sign
+    tui_wait_message "Info:" 60
+    assert_eq "the message line" "$(tui_message)" \
+        "Info: 10$E16 eEuro locked (0.1 eEuro)"
+    tui_page 9
+    tui_expect "this session's record" "Info: 10$E16 eEuro locked (0.1 eEuro)"
+    tui_expect "the index's record of the vote" "Parameter B set to 1$E16 (0.01 ENT/kWh)"
+}
+
+# The voters set B to 0.01; U2 reports 1000 Wh really stored (1143 Wh lost):
+# both costs 0.05715 ENT/kWh, above B; A consumes 300 Wh from U2.
+gap() {
+    assert_match "A votes B" "$(tx A 'setParameter(string,uint256)' B "1$E16")" "*"
+    assert_match "B votes B: passed" "$(tx B 'setParameter(string,uint256)' B "1$E16")" \
+        "Info: Parameter B set to*"
+    assert_eq "U2 reports a loss" "$(tx U2 'reportActualEnergy(uint256)' 1000)" ""
+    assert_eq "the costs the node charges" "$(rd A 'getEnergyCosts()(uint256,uint256)')" \
+        "57150000000000000 57150000000000000"
+    assert_match "A opens a session with U2" \
+        "$(tx A 'startConsumptionSession(address,uint256)' "${ADDR[U2]}" "50$E16")" "Info:*"
+    assert_eq "U2 reports 300 Wh for A" "$(tx U2 'energyConsumed(address,uint256)' "${ADDR[A]}" 300)" ""
+}
+
+costs() {
+    gap
+    local u2_node
+    u2_node=$(rd A 'getStorageUnitEnergy(address)(uint256)' "${ADDR[U2]}")
+    panel A
+    tui_page 3
+    tui_expect "Network info: what the node charges, beside B" \
+        "B: the node charges 0.05715 ENT/kWh now, more than the voted 0.01 ENT/kWh"
+    tui_page 0
+    tui_keys c c
+    tui_expect "the costs chart" "Energy costs   range: all"
+    tui_expect "the burning cost the node charges, beside the replay's" \
+        "replayed; the node says 0.05715 ENT/kWh"
+    tui_keys c
+    tui_expect "the units chart" "Energy per unit   range: all"
+    tui_expect "U2's energy the node holds, beside the replay's" \
+        "replayed; the node says $(awk '{ printf "%g", $1 / 1000 }' <<<"$u2_node") kWh"
+    echo "# at 80 columns the notes are whole"
+    tui_resize 80 24
+    tui_size 80 24
+    tui_keys c c c c c
+    tui_expect "the costs chart at 80" "Energy costs"
+    tui_expect "the node's figure whole at 80 columns" "0.05715 ENT/kWh"
+}
+
+locked() {
+    assert_match "C, the banker, mints A 1 eEuro" \
+        "$(tx C 'minteEuro(address,uint256)' "${ADDR[A]}" "100$E16")" "Info:*"
+    assert_match "A asks to withdraw 0.1" "$(tx A 'lockeEuro(uint256)' "10$E16")" "Info:*"
+    assert_eq "A's eEuro on the node" "$(rd A 'balanceeEuro()(uint256,uint256)')" \
+        "90$E16 915$E16"
+    panel A
+    tui_expect "what A's locked eEuro backs" \
+        "Your 9.15 eEuro locked: 8.1 eEuro backs your open buy orders; 0.1 eEuro backs your withdrawal request; 0.95 eEuro backs nothing"
+}
+
+records() {
+    "$POWERCHAIN_BIN" contacts add carol "${ADDR[C]}" >/dev/null
+    assert_match "C, the banker, mints A 1 eEuro" \
+        "$(tx C 'minteEuro(address,uint256)' "${ADDR[A]}" "100$E16")" "Info:*"
+    assert_match "A asks to withdraw 0.1" "$(tx A 'lockeEuro(uint256)' "10$E16")" "Info:*"
+    panel C
+    tui_expect "the header names the key file's account after its contact" \
+        "carol ${ADDR[C]}"
+    echo "# C, the banker, burns A's request: that contract refuses (an Error, mined)"
+    tui_page 6
+    tui_expect "A's request" "0.1 eEuro"
+    tui_keys x
+    tui_expect "the burn form" "Burn locked eEuro"
+    tui_keys Enter Enter
+    tui_expect "the confirmation" "Sign all the same?"
+    tui_keys y
+    tui_wait_message "Error:" 60
+    tui_page 9
+    tui_expect "this session's transaction" "failed"
+    tui_keys Home Enter
+    tui_expect "its detail" "Transaction 1 of"
+    tui_expect "the block it was mined in" "block  #"
+    tui_expect "its sender" "sender ${ADDR[C]}"
+    tui_expect "its time" " UTC"
+}
+
+case $ITEM in
+texts | costs | locked | records) "$ITEM" ;;
+*) echo "thesis.sh: no item $ITEM" >&2; exit 2 ;;
+esac
+tui_keys q
+assert_summary
