@@ -24,7 +24,8 @@ ARGS=(--rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --keystore "$DEVNET_DIR
 head=$("$CAST" block-number --rpc-url "$DEVNET_RPC")
 kill -STOP "$NODE"
 
-tui_start "${ARGS[@]}"
+# The help shows the count of whole reads with the timers.
+TUI_ENV=POWERCHAIN_TUI_TIMERS=1 tui_start "${ARGS[@]}"
 tui_expect "the header says offline, as of the index's block" "offline, as of block #$head ("
 tui_expect "the account from the keystore" "A 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"
 tui_expect "a page that reads the node says so" "offline: this page reads the node"
@@ -57,8 +58,12 @@ kill -CONT "$NODE"
 tui_expect "connected" "connected to"
 tui_gone "no longer offline" "offline, as of"
 # The help's count of whole reads of the index.
-# The help dialog wraps it: its rows joined.
-whole_shown() { tui_screen | tr -d '│' | tr -s ' \n' ' ' | grep -o 'index read whole [0-9]* times'; }
+# The help dialog wraps it: its rows joined, each row's text between the
+# dialog's borders (the page beside it is not the dialog's).
+whole_shown() {
+    tui_screen | awk -F'│' 'NF >= 3 { print $2 }' | tr -s ' \n' ' ' |
+        grep -o 'index read whole [0-9]* times'
+}
 whole() {
     tui_keys F1
     wait_for "the help's counters" whole_shown >/dev/null || tui_screen >&2
