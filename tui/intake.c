@@ -2,6 +2,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "eth/hex.h"
 #include "tui/shell.h"
@@ -32,6 +35,17 @@ static void take_node(tui_app *app, tui_ev *ev)
         tui_app_message(app, false, "now reading from %s", app->node);
 }
 
+/* Returns the allocator's free pages to the system: every record of a
+ * past is a few small blocks, which glibc keeps for later when they are
+ * freed, so a panel that read its history again would otherwise hold the
+ * memory of both reads for as long as it runs. */
+static void give_back_memory(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
 static void drop_past(tui_app *app)
 {
     wallet_past_free(app->past);
@@ -44,6 +58,7 @@ static void drop_past(tui_app *app)
 static void another_chain(tui_app *app, const tui_ev *ev)
 {
     drop_past(app);
+    give_back_memory();
     snprintf(app->chain_problem, sizeof app->chain_problem, "%s", ev->text);
 }
 
@@ -102,11 +117,17 @@ static void past(tui_app *app, tui_ev *ev)
     /* A catch-up that failed, or found nothing new, keeps the past read
      * before it (older, not wrong). */
     if (ev->past) {
+        /* Records read into a new store (a whole read, or the old store was
+         * full): the old ones go with this drop, the worker having let go
+         * of them first. */
+        bool new_store = app->past && app->past->log != ev->past->log;
         drop_past(app);
         app->past = ev->past;
         ev->past = NULL;
         app->past_offline = ev->offline;
         app->past_as_of = ev->as_of;
+        if (new_store)
+            give_back_memory();
     } else if (app->past && ev->past_head > app->past->head) {
         app->past->head = ev->past_head; /* as true up to this block */
     }

@@ -423,6 +423,10 @@ static void read_past(tui_worker *w, const eth_address *account, bool series, bo
     snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
     /* Not only when the chain moves: a quiet chain may not move for long. */
     w->past_failed = ev.status != PC_OK;
+    /* The panel runs for days: what SQLite cached for this read would
+     * otherwise stay, growing with the index. */
+    if (w->hist)
+        history_release_memory(w->hist);
     post(w, &ev);
 }
 

@@ -509,6 +509,11 @@ void history_close(history *h)
     free(h);
 }
 
+void history_release_memory(history *h)
+{
+    sqlite3_db_release_memory(h->db);
+}
+
 bool history_head(const history *h, uint64_t *block)
 {
     *block = h->cursor;

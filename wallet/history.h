@@ -96,6 +96,11 @@ pc_status history_open_offline(const pc_contract *k, history **out, pc_error *er
 /* True when the node's chain (chain id and genesis hash) is the index's. */
 bool history_serves(const history *h, uint64_t chain_id, const uint8_t genesis[32]);
 void history_close(history *h);
+/* Gives back the memory SQLite keeps for the index's connection (its page
+ * cache, up to 2 MiB, which otherwise fills as the index grows): for a
+ * process that keeps the index open between syncs, as the panel does. The
+ * pages are read from the file again when needed. */
+void history_release_memory(history *h);
 /* The database file's path (owned by the handle). */
 const char *history_path(const history *h);
 /* The chain the index is of: its id and genesis block hash (32 bytes,
