@@ -252,6 +252,12 @@ int table_wrap(const char *text, int width, int next_width, const char *sep, tab
             for (int p = end; cut < 0 && p > at; p--)
                 if (text[p] == ' ')
                     cut = p, after = p + 1;
+            /* A call's name and its first argument part at the
+             * parenthesis ("registerStorageUnit(" | "0xdef9..e15f e, ..."),
+             * rather than break inside the argument. */
+            for (int p = end; cut < 0 && p > at + 1; p--)
+                if (text[p - 1] == '(')
+                    cut = after = p;
             if (cut > at) {
                 end = cut;
                 next = after;

@@ -186,6 +186,11 @@ static void wrapping(void)
     const char *words = "aaa bbb ccc ddd eee";
     n = table_wrap(words, 7, 5, NULL, s, 16);
     CHECK(n == 4 && s[0].len == 7 && s[1].len == 3 && s[2].len == 3 && s[3].len == 3);
+    /* A call too long for a line parts after its parenthesis, not inside
+     * its first argument. */
+    const char *call = "registerStorageUnit(0xdef9..e15f e, 0xEac5..B617 c)";
+    n = table_wrap(call, 31, 31, NULL, s, 16);
+    CHECK(n == 2 && s[0].len == 20 && !s[0].cont && strncmp(call + s[1].at, "0xdef9", 6) == 0);
     /* A word longer than a line breaks between characters, and says so. */
     const char *hash = "0x0123456789abcdef";
     n = table_wrap(hash, 8, 8, NULL, s, 16);
