@@ -11,10 +11,8 @@ n=${1:-20000}
 export PROJECT_ROOT=$root POWERCHAIN_BIN=${POWERCHAIN_BIN:-$root/build/powerchain}
 . "$root/tests/lib/devnet.sh"
 . "$root/devnet/scenario.sh"
-devnet_up >/dev/null
-SCENARIO_RPC=$DEVNET_RPC SCENARIO_JSON=$DEVNET_JSON SCENARIO_DIR=$DEVNET_DIR
-scenario_keys
-scenario_setup
+. "$root/bench/lib.sh"
+bench_scenario_up
 cast=$root/node_modules/.bin/cast
 pc() { "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" "$@"; }
 ms() { echo "scale=1; ($2 - $1) / 1000000" | bc; }

@@ -5,6 +5,10 @@
 #                                 prints the median wall time in ms (0.01)
 #   bench_usage CMD...            runs CMD once, prints its peak RSS in KiB
 #                                 and its CPU time (user + system) in ms
+#   bench_scenario_up             (after sourcing tests/lib/devnet.sh and
+#                                 devnet/scenario.sh) a devnet, stopped at
+#                                 exit, with the chapter-6 scenario's keys
+#                                 written and its set-up played
 #   bench_row FIGURE PC CAST [NOTE]
 #                                 one line of bench/run's table (FIGURE names
 #                                 its unit): appended to the file $BENCH_ROWS
@@ -43,4 +47,11 @@ bench_usage() {
 bench_row() {
     [[ -n ${BENCH_ROWS:-} ]] || return 0
     printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$BENCH_ROWS"
+}
+
+bench_scenario_up() {
+    devnet_up >/dev/null || { echo "bench: the devnet did not start" >&2; exit 1; }
+    SCENARIO_RPC=$DEVNET_RPC SCENARIO_JSON=$DEVNET_JSON SCENARIO_DIR=$DEVNET_DIR
+    scenario_keys
+    scenario_setup || { echo "bench: the scenario's set-up failed" >&2; exit 1; }
 }

@@ -15,10 +15,7 @@ export PROJECT_ROOT=$root POWERCHAIN_BIN=${POWERCHAIN_BIN:-$root/build/powerchai
 . "$root/tests/lib/devnet.sh"
 . "$root/devnet/scenario.sh"
 . "$root/bench/lib.sh"
-devnet_up >/dev/null
-SCENARIO_RPC=$DEVNET_RPC SCENARIO_JSON=$DEVNET_JSON SCENARIO_DIR=$DEVNET_DIR
-scenario_keys
-scenario_setup
+bench_scenario_up
 
 anvil_pid=$(cat "$DEVNET_DIR/node.pid")
 tick_ms=$((1000 / $(getconf CLK_TCK)))

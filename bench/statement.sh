@@ -16,10 +16,7 @@ export PROJECT_ROOT=$root POWERCHAIN_BIN=${POWERCHAIN_BIN:-$root/build/powerchai
 . "$root/tests/lib/devnet.sh"
 . "$root/devnet/scenario.sh"
 . "$root/bench/lib.sh"
-devnet_up >/dev/null
-SCENARIO_RPC=$DEVNET_RPC SCENARIO_JSON=$DEVNET_JSON SCENARIO_DIR=$DEVNET_DIR
-scenario_keys
-scenario_setup
+bench_scenario_up
 pc() { "$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" "$@"; }
 . "$root/bench/chain.sh"
 bench_chain "$n"
