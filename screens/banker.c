@@ -126,11 +126,12 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
     const wallet_state *s = tui_app_snapshot(app);
     int W = getmaxx(win), H = getmaxy(win), y = 0;
     screen_heading(win, y++, "Banker");
-    char offline[96], note[256];
+    char offline[96];
     if (!s && tui_app_offline(app, offline, sizeof offline)) {
-        snprintf(note, sizeof note, "%s: the requests the history index holds; minting, "
-                 "burning and unlocking need the node", offline);
-        y += tui_text(win, y, 2, W - 2, 2, 0, TUI_WARN, "; ", note) + 1;
+        y += tui_text(win, y, 2, W - 2, 2, 0, TUI_WARN, NULL, offline);
+        y += tui_text(win, y, 2, W - 2, 2, 0, TUI_WARN, "; ",
+                      "the requests the history index holds; minting, burning and unlocking "
+                      "need the node") + 1;
     } else if (!s) {
         tui_print(win, y, 2, 0, TUI_DIM, "reading the chain...");
         return;
