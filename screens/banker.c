@@ -350,10 +350,10 @@ static const char *hints_now(const tui_app *app)
 {
     if (!tui_app_snapshot(app)) {
         char offline[96];
-        return tui_app_offline(app, offline, sizeof offline) ? SCREEN_LIST_HINTS : NULL;
+        return tui_app_offline(app, offline, sizeof offline) ? SCREEN_LIST_HINTS : "";
     }
     if (!(tui_app_roles(app) & WALLET_ROLE_BANKER))
-        return NULL;
+        return "";
     const char *no = refused(app);
     if (!no)
         return screen_banker.hints;
