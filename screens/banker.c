@@ -100,24 +100,26 @@ static int request_height(void *ctx, size_t i)
     return tui_table_rows(c->l, texts);
 }
 
-/* What the deployment refuses of this banker (a simulation of burn and
- * unlock of another account's request: wallet/settle.h), in words: "burn
- * and unlock", "burn" or "unlock"; NULL when it refuses neither or the
- * answer is not in yet. */
-static const char *refused(const tui_app *app)
+/* The contract's refusal of this banker's burn (else unlock) of another
+ * account's request, simulated (wallet/settle.h); NULL when it would go
+ * through or the answer is not in yet. */
+static const char *refusal(const tui_app *app, bool burn)
 {
     const wallet_settle *t = tui_app_settle(app);
-    if (!t || !wallet_settle_refusal(t))
-        return NULL;
-    return t->burn[0] && t->unlock[0] ? "burn and unlock" : t->burn[0] ? "burn" : "unlock";
+    const char *why = t ? burn ? t->burn : t->unlock : "";
+    return why[0] ? why : NULL;
 }
 
-/* The line that says so, with the contract's own words. */
-static void refusal_text(const tui_app *app, char *out, size_t cap)
+/* The line that says what the deployment refuses, in the node's words. */
+static bool refusal_text(const tui_app *app, char *out, size_t cap)
 {
+    const char *burn = refusal(app, true), *unlock = refusal(app, false);
+    if (!burn && !unlock)
+        return false;
     snprintf(out, cap, "this deployment refuses this account's %s of another account's "
-             "request: the node says \"%s\" (simulated)", refused(app),
-             wallet_settle_refusal(tui_app_settle(app)));
+             "request: the node says \"%s\" (simulated)",
+             burn && unlock ? "burn and unlock" : burn ? "burn" : "unlock", burn ? burn : unlock);
+    return true;
 }
 
 static void draw(const tui_app *app, void *state, WINDOW *win)
@@ -151,11 +153,9 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
         const tui_field total = { "eEuro in circulation", eeuro, TUI_ACCENT };
         y += tui_fields(win, y, 2, W - 2, 0, TUI_NORMAL, &total, 1) + 1;
     }
-    if (s && refused(app)) {
-        char why[2 * WALLET_SETTLE_TEXT_MAX];
-        refusal_text(app, why, sizeof why);
+    char why[2 * WALLET_SETTLE_TEXT_MAX];
+    if (s && refusal_text(app, why, sizeof why))
         y += tui_text(win, y, 2, W - 2, 2, 0, TUI_WARN, "; ", why) + 1;
-    }
     y += tui_text(win, y, 0, 0, 2, 0, TUI_TITLE, NULL,
                   "Withdrawal requests (eEuro locked to withdraw)");
     if (screen_past_missing(win, &y, app))
@@ -299,14 +299,12 @@ static bool key(tui_app *app, void *state, int ch)
                                     : "the export's file is named after the chain and block of");
         return true;
     }
-    /* What the simulation found of another account's request; the
-     * banker's own is not refused by it. */
-    const char *no = own ? NULL : refused(app);
-    if ((ch == 'x' && no && strstr(no, "burn")) || (ch == 'u' && no && strstr(no, "unlock"))) {
-        const wallet_settle *t = tui_app_settle(app);
+    /* The simulation tried another account's request; the banker's own is
+     * not refused by what it found. */
+    const char *no = (ch == 'x' || ch == 'u') && !own ? refusal(app, ch == 'x') : NULL;
+    if (no) {
         tui_app_message(app, true, "%s another account's request is not offered here: the node "
-                        "says \"%s\" (simulated)", ch == 'x' ? "burning" : "unlocking",
-                        ch == 'x' ? t->burn : t->unlock);
+                        "says \"%s\" (simulated)", ch == 'x' ? "burning" : "unlocking", no);
         return true;
     }
     switch (ch) {
@@ -354,12 +352,14 @@ static const char *hints_now(const tui_app *app)
     }
     if (!(tui_app_roles(app) & WALLET_ROLE_BANKER))
         return "";
-    const char *no = refused(app);
-    if (!no)
+    bool burn = !refusal(app, true), unlock = !refusal(app, false);
+    if (burn && unlock)
         return screen_banker.hints;
-    return !strcmp(no, "burn")   ? "m mint  u unlock (the chosen request)  e export CSV  " SCREEN_LIST_HINTS
-           : !strcmp(no, "unlock") ? "m mint  x burn (the chosen request)  e export CSV  " SCREEN_LIST_HINTS
-                                   : "m mint  e export CSV  " SCREEN_LIST_HINTS;
+    if (burn)
+        return "m mint  x burn (the chosen request)  e export CSV  " SCREEN_LIST_HINTS;
+    if (unlock)
+        return "m mint  u unlock (the chosen request)  e export CSV  " SCREEN_LIST_HINTS;
+    return "m mint  e export CSV  " SCREEN_LIST_HINTS;
 }
 
 const tui_page screen_banker = {

@@ -50,8 +50,3 @@ pc_status wallet_settle_try(rpc_client *c, const pc_contract *k, sim_offers *off
         out->burn[0] = out->unlock[0] = '\0';
     return st;
 }
-
-const char *wallet_settle_refusal(const wallet_settle *s)
-{
-    return s->burn[0] ? s->burn : s->unlock[0] ? s->unlock : NULL;
-}

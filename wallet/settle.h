@@ -43,7 +43,4 @@ pc_status wallet_settle_try(rpc_client *c, const pc_contract *k, sim_offers *off
                             const eth_address *sender, const view_withdrawal *request,
                             wallet_settle *out, pc_error *err);
 
-/* The refusal of either (burn's first), or NULL when both would go through. */
-const char *wallet_settle_refusal(const wallet_settle *s);
-
 #endif
