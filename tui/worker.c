@@ -16,7 +16,9 @@
 #define TICK_MS 1000u
 #define MAX_ARGS PC_MAX_ARGS
 
-typedef enum job_kind { JOB_PREPARE, JOB_SEND, JOB_CANCEL, JOB_READ, JOB_MARK, JOB_SETTLE } job_kind;
+typedef enum job_kind {
+    JOB_PREPARE, JOB_SEND, JOB_CANCEL, JOB_READ, JOB_MARK, JOB_SETTLE
+} job_kind;
 
 /* A request from the input thread. */
 typedef struct job {
@@ -783,8 +785,11 @@ void tui_worker_try_settle(tui_worker *w, const eth_address *sender,
                            const view_withdrawal *request)
 {
     job *j = calloc(1, sizeof *j);
-    if (!j) {
-        refuse(w, TUI_EV_SETTLE, 0);
+    if (!j) { /* answered unknown: asked again at the next news */
+        tui_ev ev = { .kind = TUI_EV_SETTLE, .status = PC_ENOMEM,
+                      .settle = { .sender = *sender, .request = *request } };
+        snprintf(ev.msg, sizeof ev.msg, "out of memory");
+        post(w, &ev);
         return;
     }
     *j = (job){ .kind = JOB_SETTLE, .from = *sender, .request = *request };
