@@ -100,13 +100,44 @@ static int request_height(void *ctx, size_t i)
     return tui_table_rows(c->l, texts);
 }
 
+/* The contract's refusal of this banker's burn (else unlock) of another
+ * account's request, simulated (wallet/settle.h); NULL when it would go
+ * through or the answer is not in yet. */
+static const char *refusal(const tui_app *app, bool burn)
+{
+    const wallet_settle *t = tui_app_settle(app);
+    const char *why = t ? burn ? t->burn : t->unlock : "";
+    return why[0] ? why : NULL;
+}
+
+/* The line that says what the deployment refuses, in the node's words. */
+static bool refusal_text(const tui_app *app, char *out, size_t cap)
+{
+    const char *burn = refusal(app, true), *unlock = refusal(app, false);
+    if (!burn && !unlock)
+        return false;
+    snprintf(out, cap, "this deployment refuses this account's %s of another account's "
+             "request: the node says \"%s\" (simulated)",
+             burn && unlock ? "burn and unlock" : burn ? "burn" : "unlock", burn ? burn : unlock);
+    return true;
+}
+
 static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     banker_state *st = state;
     const wallet_state *s = tui_app_snapshot(app);
     int W = getmaxx(win), H = getmaxy(win), y = 0;
     screen_heading(win, y++, "Banker");
-    if (!(tui_app_roles(app) & WALLET_ROLE_BANKER)) {
+    char offline[96];
+    if (!s && tui_app_offline(app, offline, sizeof offline)) {
+        y += tui_text(win, y, 2, W - 2, 2, 0, TUI_WARN, NULL, offline);
+        y += tui_text(win, y, 2, W - 2, 2, 0, TUI_WARN, "; ",
+                      "the requests the history index holds; minting, burning and unlocking "
+                      "need the node") + 1;
+    } else if (!s) {
+        tui_print(win, y, 2, 0, TUI_DIM, "reading the chain...");
+        return;
+    } else if (!(tui_app_roles(app) & WALLET_ROLE_BANKER)) {
         char b[ETH_ADDRESS_TEXT_LEN + 80];
         if (eth_address_is_zero(&s->banker))
             snprintf(b, sizeof b, "nobody yet (voters choose one)");
@@ -116,11 +147,15 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
         const tui_field f = { "The banker is", b, TUI_DIM };
         tui_fields(win, y, 2, W - 2, 0, TUI_DIM, &f, 1);
         return;
+    } else {
+        char eeuro[PC_UNIT_TEXT_MAX];
+        pc_format_unit(&s->total_eeuro, PC_UNIT_EEURO, eeuro, sizeof eeuro);
+        const tui_field total = { "eEuro in circulation", eeuro, TUI_ACCENT };
+        y += tui_fields(win, y, 2, W - 2, 0, TUI_NORMAL, &total, 1) + 1;
     }
-    char eeuro[PC_UNIT_TEXT_MAX];
-    pc_format_unit(&s->total_eeuro, PC_UNIT_EEURO, eeuro, sizeof eeuro);
-    const tui_field total = { "eEuro in circulation", eeuro, TUI_ACCENT };
-    y += tui_fields(win, y, 2, W - 2, 0, TUI_NORMAL, &total, 1) + 1;
+    char why[2 * WALLET_SETTLE_TEXT_MAX];
+    if (s && refusal_text(app, why, sizeof why))
+        y += tui_text(win, y, 2, W - 2, 2, 0, TUI_WARN, "; ", why) + 1;
     y += tui_text(win, y, 0, 0, 2, 0, TUI_TITLE, NULL,
                   "Withdrawal requests (eEuro locked to withdraw)");
     if (screen_past_missing(win, &y, app))
@@ -230,8 +265,10 @@ static bool key(tui_app *app, void *state, int ch)
                     { .label = "Amount (eEuro)", .preset = amount,
                       .limit = TUI_LIMIT_POSITIVE } },
     };
-    if (!s || !(tui_app_roles(app) & WALLET_ROLE_BANKER)) {
-        if (ch == 'm' || ch == 'x' || ch == 'u') {
+    char offline[96];
+    bool off = !s && tui_app_offline(app, offline, sizeof offline);
+    if (!off && (!s || !(tui_app_roles(app) & WALLET_ROLE_BANKER))) {
+        if (ch == 'm' || ch == 'x' || ch == 'u' || ch == 'e') {
             tui_app_message(app, true, "only the banker can do this");
             return true;
         }
@@ -244,13 +281,32 @@ static bool key(tui_app *app, void *state, int ch)
         return true;
     }
     who[0] = amount[0] = '\0';
+    bool own = false; /* the chosen request is the banker's own */
     if (st->list.cursor < n) {
-        eth_address_to_checksum(&w->items[at[st->list.cursor]].account, who);
-        u256_format_fixed(&w->items[at[st->list.cursor]].amount, 18, amount);
+        const view_withdrawal *r = &w->items[at[st->list.cursor]];
+        eth_address_to_checksum(&r->account, who);
+        u256_format_fixed(&r->amount, 18, amount);
+        own = s && eth_address_equal(&r->account, &s->account);
     }
     free(at);
     if (screen_list_key(&st->list, ch, n))
         return true;
+    if (off && (ch == 'm' || ch == 'x' || ch == 'u' || ch == 'e')) {
+        tui_app_message(app, true, "%s: %s the node, which does not answer yet", offline,
+                        ch == 'm'   ? "minting needs"
+                        : ch == 'x' ? "burning needs"
+                        : ch == 'u' ? "unlocking needs"
+                                    : "the export's file is named after the chain and block of");
+        return true;
+    }
+    /* The simulation tried another account's request; the banker's own is
+     * not refused by what it found. */
+    const char *no = (ch == 'x' || ch == 'u') && !own ? refusal(app, ch == 'x') : NULL;
+    if (no) {
+        tui_app_message(app, true, "%s another account's request is not offered here: the node "
+                        "says \"%s\" (simulated)", ch == 'x' ? "burning" : "unlocking", no);
+        return true;
+    }
     switch (ch) {
     case 'm': tui_app_open_form(app, &mint); return true;
     case 'x': tui_app_open_form(app, &burn); return true;
@@ -285,9 +341,32 @@ static bool copy(const tui_app *app, void *state, char *text, size_t cap, char *
     return has;
 }
 
+/* The keys as the account's role and the deployment stand: the banker's
+ * actions to the banker only, and those the deployment lets it do; the
+ * list's keys wherever the requests are shown. */
+static const char *hints_now(const tui_app *app)
+{
+    if (!tui_app_snapshot(app)) {
+        char offline[96];
+        return tui_app_offline(app, offline, sizeof offline) ? SCREEN_LIST_HINTS : "";
+    }
+    if (!(tui_app_roles(app) & WALLET_ROLE_BANKER))
+        return "";
+    bool burn = !refusal(app, true), unlock = !refusal(app, false);
+    if (burn && unlock)
+        return screen_banker.hints;
+    if (burn)
+        return "m mint  x burn (the chosen request)  e export CSV  " SCREEN_LIST_HINTS;
+    if (unlock)
+        return "m mint  u unlock (the chosen request)  e export CSV  " SCREEN_LIST_HINTS;
+    return "m mint  e export CSV  " SCREEN_LIST_HINTS;
+}
+
 const tui_page screen_banker = {
     .title = "Banker",
     .hints = "m mint  x burn  u unlock (the chosen request)  e export CSV  " SCREEN_LIST_HINTS,
+    .hints_now = hints_now,
+    .offline = true,
     .state_size = sizeof(banker_state),
     .draw = draw,
     .key = key,

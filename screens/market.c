@@ -306,6 +306,20 @@ static void draw_trades(const tui_app *app, WINDOW *win, int y, size_t shown)
     }
 }
 
+/* Before any node answered: the book is the node's, the trades the
+ * history index's, as of the block the header names. */
+static void draw_offline(const tui_app *app, WINDOW *win, const char *offline)
+{
+    int H = getmaxy(win), W = getmaxx(win), y = 1;
+    y += tui_text(win, y, 2, W - 2, 2, H, TUI_WARN, NULL, offline);
+    y += tui_text(win, y, 2, W - 2, 2, H, TUI_WARN, "; ",
+                  "the order book and orders need the node; the trades are the history "
+                  "index's") + 1;
+    size_t shown = 0;
+    trades_rows(app, W, H - y, &shown);
+    draw_trades(app, win, y, shown);
+}
+
 static void draw(const tui_app *app, void *state, WINDOW *win)
 {
     market_state *st = state;
@@ -313,6 +327,15 @@ static void draw(const tui_app *app, void *state, WINDOW *win)
     const wallet_past *p = tui_app_past(app);
     int H = getmaxy(win), W = getmaxx(win);
     screen_heading(win, 0, "Order book");
+    char offline[96];
+    if (!s && tui_app_offline(app, offline, sizeof offline)) {
+        draw_offline(app, win, offline);
+        return;
+    }
+    if (!s) {
+        tui_print(win, 1, 2, 0, TUI_DIM, "reading the chain...");
+        return;
+    }
     if (screen_missing(win, 1, s, WALLET_SEC_ORDERS, "orders"))
         return;
     ladder lad;
@@ -466,8 +489,13 @@ static bool key(tui_app *app, void *state, int ch)
         return true;
     }
     bool used = true;
+    char offline[96];
     if (screen_list_key(&st->list, ch, lad.nrows))
         ;
+    else if ((ch == 'b' || ch == 's' || ch == 'x') && !s &&
+             tui_app_offline(app, offline, sizeof offline))
+        tui_app_message(app, true, "%s: %s an order needs the node, which does not answer yet",
+                        offline, ch == 'x' ? "removing" : "placing");
     else if (ch == 'b' || ch == 's') {
         add.title = ch == 'b' ? "Buy ENT" : "Sell ENT";
         add.fields[2].preset = ch == 'b' ? "buy" : "sell";
@@ -509,9 +537,17 @@ static bool copy(const tui_app *app, void *state, char *text, size_t cap, char *
     return has;
 }
 
+/* Offline the book and its keys wait for the node. */
+static const char *hints_now(const tui_app *app)
+{
+    return tui_app_snapshot(app) ? screen_market.hints : "";
+}
+
 const tui_page screen_market = {
     .title = "Market",
     .hints = "b buy  s sell  x remove own order  " SCREEN_LIST_HINTS,
+    .hints_now = hints_now,
+    .offline = true,
     .state_size = sizeof(market_state),
     .draw = draw,
     .key = key,

@@ -187,9 +187,17 @@ static bool click(tui_app *app, void *state, int y, int x)
     return screen_list_click(&st->list, y) != 0;
 }
 
+/* A unit's reports and readings list to the unit only; anyone may look
+ * up a session's energy. */
+static const char *hints_now(const tui_app *app)
+{
+    return tui_app_roles(app) & WALLET_ROLE_UNIT ? screen_meter.hints : "e session energy";
+}
+
 const tui_page screen_meter = {
     .title = "Meter",
     .hints = "p produced  c consumed  a actual  e session energy  " SCREEN_LIST_HINTS,
+    .hints_now = hints_now,
     .state_size = sizeof(meter_state),
     .draw = draw,
     .key = key,

@@ -118,7 +118,24 @@ bool tui_app_indexing(const tui_app *app, uint64_t *done, uint64_t *total)
 }
 
 unsigned tui_app_roles(const tui_app *app) { return app->roles; }
+
+const wallet_settle *tui_app_settle(const tui_app *app)
+{
+    const wallet_state *s = app->snap;
+    return app->settle_known && s && s->has_account &&
+                   eth_address_equal(&app->settle.sender, &s->account)
+               ? &app->settle
+               : NULL;
+}
 bool tui_app_connected(const tui_app *app) { return app->connected; }
+
+bool tui_app_offline(const tui_app *app, char *out, size_t cap)
+{
+    bool offline = !app->ever_connected && app->past && app->past_offline;
+    if (offline)
+        tui_chrome_offline_text(app->past->head, app->past_as_of, out, cap);
+    return offline;
+}
 uint64_t tui_app_chain_id(const tui_app *app) { return app->chain_id; }
 const char *tui_app_node(const tui_app *app) { return app->node ? app->node : "the node"; }
 const pc_contract *tui_app_contract(const tui_app *app) { return app->cfg->contract; }

@@ -29,6 +29,7 @@
 #include "wallet/nodes.h"
 #include "wallet/past.h"
 #include "wallet/roles.h"
+#include "wallet/settle.h"
 #include "wallet/state.h"
 #include "wallet/waiting.h"
 
@@ -86,6 +87,10 @@ bool tui_app_indexing(const tui_app *app, uint64_t *done, uint64_t *total);
  * tui_app_past: before it, the unit-owner bit is clear. */
 unsigned tui_app_roles(const tui_app *app);
 bool tui_app_connected(const tui_app *app);
+/* True while no node has answered and the pages show the history index's
+ * past (tui_page.offline); out then receives what the header says of it,
+ * "offline, as of block #N (time)". */
+bool tui_app_offline(const tui_app *app, char *out, size_t cap);
 uint64_t tui_app_chain_id(const tui_app *app);
 /* The node the panel reads from now (it changes when the worker fails over). */
 const char *tui_app_node(const tui_app *app);
@@ -110,6 +115,13 @@ void tui_app_page_label(const tui_app *app, size_t i, char *out, size_t cap);
 /* Every configured node's health as last probed (only while a page that
  * shows it, tui_page.shows_nodes, is or was shown), or NULL. */
 const nodes_report *tui_app_nodes(const tui_app *app);
+
+/* The contract's word on the snapshot's account settling (burning,
+ * unlocking) another account's withdrawal request, simulated on the node
+ * (wallet/settle.h) once the account is the banker and such a request is
+ * in the index, and again when that request changes; NULL before the
+ * answer, or when it could not be asked. */
+const wallet_settle *tui_app_settle(const tui_app *app);
 
 /* Milliseconds since the panel started (for spinners). */
 unsigned long tui_app_clock_ms(const tui_app *app);

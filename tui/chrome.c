@@ -111,6 +111,16 @@ typedef struct header_facts {
     unsigned long now_ms;
 } header_facts;
 
+void tui_chrome_offline_text(uint64_t head, uint64_t as_of, char *out, size_t cap)
+{
+    char when[32] = "";
+    time_t t = (time_t)as_of;
+    struct tm tm;
+    if (localtime_r(&t, &tm))
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+    snprintf(out, cap, "offline, as of block #%llu (%s)", (unsigned long long)head, when);
+}
+
 static void header_first_line(const header_facts *h)
 {
     char chain[40], block[80], node[300], status[PC_ERROR_MSG_MAX];
@@ -122,15 +132,9 @@ static void header_first_line(const header_facts *h)
         items[n++] = (line_item){ { chain }, 7, true, false, TUI_NORMAL };
     /* While disconnected the block says how old the figures are; before
      * any node answered, the index's past is what there is. */
-    if (h->offline) {
-        char when[32] = "";
-        time_t t = (time_t)h->past_as_of;
-        struct tm tm;
-        if (localtime_r(&t, &tm))
-            strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-        snprintf(block, sizeof block, "offline, as of block #%llu (%s)",
-                 (unsigned long long)h->past_head, when);
-    } else if (h->connected || !h->ever_connected)
+    if (h->offline)
+        tui_chrome_offline_text(h->past_head, h->past_as_of, block, sizeof block);
+    else if (h->connected || !h->ever_connected)
         snprintf(block, sizeof block, "block #%llu", (unsigned long long)h->block);
     else
         snprintf(block, sizeof block, "as of block #%llu, %lu s ago",
@@ -298,6 +302,13 @@ int tui_chrome_sidebar_hit(const tui_chrome *c, int y, int x)
     return i;
 }
 
+/* The current page's keys as they stand now. */
+static const char *page_hints(const tui_chrome *c)
+{
+    const char *h = c->hints ? c->hints : c->pages[c->page].hints;
+    return h ? h : "";
+}
+
 void tui_chrome_bottom(const tui_chrome *c)
 {
     enum { MAX_LINES = 24 };
@@ -317,7 +328,7 @@ void tui_chrome_bottom(const tui_chrome *c)
     }
 
     /* The shell's keys, then as many whole hints of the page as fit. */
-    const char *hints = c->pages[c->page].hints ? c->pages[c->page].hints : "";
+    const char *hints = page_hints(c);
     x = tui_print(stdscr, LINES - 1, 0, 0, TUI_DIM, "%s  ", SHELL_HINTS);
     table_span first = { 0, 0, 0, false };
     int room = COLS - x, n = table_wrap(hints, room, room, "  ", &first, 1);
@@ -333,7 +344,7 @@ void tui_chrome_help(const tui_chrome *c)
     const tui_page *p = &c->pages[c->page];
     char page[512], pages[256] = "", stats[160];
     snprintf(page, sizeof page, "This page, %s:  %s", p->title,
-             p->hints && p->hints[0] ? p->hints : "no keys of its own");
+             page_hints(c)[0] ? page_hints(c) : "no keys of its own");
     size_t used = 0;
     for (size_t i = 0; i < c->npages && used < sizeof pages; i++)
         used += (size_t)snprintf(pages + used, sizeof pages - used, "%c %s  ", tui_chrome_page_char(i),

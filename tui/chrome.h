@@ -55,6 +55,8 @@ typedef struct tui_chrome {
     size_t past_txs;                /* transactions in the past the pages show */
     const size_t *waiting;          /* items waiting per wallet/waiting.h kind, counted
                                        beside the pages (tui_page.waits); NULL: none known */
+    const char *hints;              /* the current page's keys now (tui_page.hints_now);
+                                       NULL: its hints */
 } tui_chrome;
 
 /* True when the terminal has room for the panel. */
@@ -68,6 +70,11 @@ void tui_chrome_too_small(void);
 int tui_chrome_page_key(int ch);
 /* The key that picks page i, as the sidebar shows it ('1'..'9', '0', ' '). */
 char tui_chrome_page_char(size_t i);
+
+/* "offline, as of block #N (2026-12-06 11:42)": what the header says of
+ * the index's past before any node answered (as_of: epoch seconds, shown
+ * in local time). */
+void tui_chrome_offline_text(uint64_t head, uint64_t as_of, char *out, size_t cap);
 
 /* The header's two lines, each laid out by the table writer
  * (tui/table.h): the connection's state on the right of the first is never

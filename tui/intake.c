@@ -21,6 +21,49 @@ static void update_roles(tui_app *app)
                                      : 0;
 }
 
+/* Whether question a is `sender` settling r. */
+static bool same_question(const wallet_settle *a, const eth_address *sender,
+                          const view_withdrawal *r)
+{
+    return eth_address_equal(&a->sender, sender) &&
+           eth_address_equal(&a->request.account, &r->account) &&
+           u256_cmp(&a->request.amount, &r->amount) == 0 && a->request.block == r->block;
+}
+
+/* Whether the banker may settle other accounts' requests on this
+ * deployment: asked of the worker (a simulation) once the account is the
+ * banker and another account's request is in the index, and again when
+ * that request (the first such) changes, as the answer holds for the
+ * state it was asked on. */
+static void ask_settle(tui_app *app)
+{
+    const wallet_state *s = app->snap;
+    const wallet_past *p = app->past;
+    if (!s || !p || !s->has_account || !(app->roles & WALLET_ROLE_BANKER))
+        return;
+    const view_withdrawal *r = NULL;
+    for (size_t i = 0; i < p->withdrawals.count && !r; i++)
+        if (!eth_address_equal(&p->withdrawals.items[i].account, &s->account))
+            r = &p->withdrawals.items[i];
+    const wallet_settle *a = &app->settle_ask;
+    if (!r || (app->settle_asked && same_question(a, &s->account, r)))
+        return;
+    app->settle_asked = true;
+    app->settle_ask = (wallet_settle){ .sender = s->account, .request = *r };
+    tui_worker_try_settle(app->worker, &s->account, r);
+}
+
+/* The answer to the last question asked; an older one is stale. */
+static void settle(tui_app *app, const tui_ev *ev)
+{
+    const wallet_settle *got = &ev->settle;
+    if (!app->settle_asked || !same_question(&app->settle_ask, &got->sender, &got->request))
+        return;
+    app->settle_known = ev->status == PC_OK;
+    app->settle = *got;
+    app->settle_asked = app->settle_known; /* asked again at the next news */
+}
+
 /* The worker names the node it uses with each connection event and
  * snapshot; a change means it failed over. */
 static void take_node(tui_app *app, tui_ev *ev)
@@ -59,6 +102,7 @@ static void another_chain(tui_app *app, const tui_ev *ev)
 {
     drop_past(app);
     give_back_memory();
+    app->settle_asked = app->settle_known = false;
     snprintf(app->chain_problem, sizeof app->chain_problem, "%s", ev->text);
 }
 
@@ -99,6 +143,7 @@ static void snapshot(tui_app *app, tui_ev *ev)
     app->requests = ev->requests;
     app->counters.snapshot_us = ev->snapshot_us;
     tui_waits_update(app);
+    ask_settle(app);
 }
 
 static void past(tui_app *app, tui_ev *ev)
@@ -134,6 +179,7 @@ static void past(tui_app *app, tui_ev *ev)
     update_roles(app);
     tui_waits_take_seen(app, ev);
     tui_waits_update(app);
+    ask_settle(app);
 }
 
 static void nodes(tui_app *app, tui_ev *ev)
@@ -152,6 +198,7 @@ bool tui_intake_takes(const tui_ev *ev)
     case TUI_EV_PAST:
     case TUI_EV_RESENT:
     case TUI_EV_NODES:
+    case TUI_EV_SETTLE:
     case TUI_EV_READ: return true;
     default: return false;
     }
@@ -172,6 +219,7 @@ void tui_intake(tui_app *app, tui_ev *ev)
         break;
     case TUI_EV_PAST: past(app, ev); break;
     case TUI_EV_NODES: nodes(app, ev); break;
+    case TUI_EV_SETTLE: settle(app, ev); break;
     case TUI_EV_RESENT:
         hex_encode(ev->hash, 32, h);
         tui_app_message(app, false, "0x%.16s... sent again to %s, which had not seen it", h,

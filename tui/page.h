@@ -17,6 +17,9 @@ typedef struct tui_app tui_app;
 typedef struct tui_page {
     const char *title;
     const char *hints;   /* the page's own keys, for the hint line */
+    /* The keys it offers now, when they depend on the account's roles or
+     * what the deployment lets it do ("": none); NULL: `hints` always. */
+    const char *(*hints_now)(const tui_app *app);
     size_t state_size;   /* 0: the page keeps no view state (state is NULL) */
     bool shows_series;   /* draws the charts' series (wallet_past.series): the worker
                             replays them only while such a page is shown */

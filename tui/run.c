@@ -35,6 +35,9 @@ static tui_chrome chrome_of(const tui_app *app)
         .requests_refresh = app->requests_refresh, .first_page_ms = app->first_page_ms,
         .counters = &app->counters, .past_txs = app->past ? app->past->ntxs : 0,
         .waiting = app->waits_known ? app->waits.counts : NULL,
+        .hints = app->cfg->pages[app->page].hints_now
+                     ? app->cfg->pages[app->page].hints_now(app)
+                     : NULL,
     };
 }
 
@@ -62,8 +65,8 @@ static void draw(tui_app *app)
         if (!app->snap && !app->ever_connected && !p->offline && app->past_offline)
             tui_text(app->page_win, 1, 1, 0, 1, 0, TUI_WARN, NULL,
                      "offline: this page reads the node, which does not answer yet (retrying). "
-                     "Accounts, Activity, Voting, Charts and Network info show what the keystore "
-                     "and the history index hold.");
+                     "Accounts, Market, Voting, Banker, Activity, Charts and Network info show "
+                     "what the keystore and the history index hold.");
         else if (!app->snap && !p->offline)
             tui_print(app->page_win, 1, 1, 0, TUI_DIM, "%s reading the chain...",
                       tui_spinner(c.now_ms));

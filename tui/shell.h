@@ -60,6 +60,11 @@ struct tui_app {
     unsigned long snapshots;
     tui_counters counters;          /* speed figures for bench/, shown in the help */
     nodes_report *nodes;            /* every node's health, as last probed; or NULL */
+    bool settle_asked;              /* the worker was asked whether settle_ask.sender may
+                                       settle settle_ask.request (tui/intake.c) ... */
+    wallet_settle settle_ask;
+    bool settle_known;              /* ... and answered: settle */
+    wallet_settle settle;
 
     /* What waits for the account (tui/waits.h). */
     waiting waits;                  /* worked out from snap and past; empty before */

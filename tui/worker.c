@@ -16,7 +16,9 @@
 #define TICK_MS 1000u
 #define MAX_ARGS PC_MAX_ARGS
 
-typedef enum job_kind { JOB_PREPARE, JOB_SEND, JOB_CANCEL, JOB_READ, JOB_MARK } job_kind;
+typedef enum job_kind {
+    JOB_PREPARE, JOB_SEND, JOB_CANCEL, JOB_READ, JOB_MARK, JOB_SETTLE
+} job_kind;
 
 /* A request from the input thread. */
 typedef struct job {
@@ -25,7 +27,8 @@ typedef struct job {
     wallet_tx t;            /* PREPARE, with data pointing into `data` */
     bytebuf data;           /* PREPARE: a copy of the calldata */
     secret *key;            /* SEND */
-    eth_address from;       /* READ; MARK: the account */
+    eth_address from;       /* READ; MARK, SETTLE: the account */
+    view_withdrawal request; /* SETTLE */
     uint64_t block;         /* MARK */
     bool has_from;
     const pc_method *m;     /* READ */
@@ -57,6 +60,7 @@ struct tui_worker {
     rpc_client *client;
     const pc_contract *k;
     wallet_engine *engine;  /* the transactions, from prepared to mined */
+    sim_offers offers;      /* what each node simulates with, for JOB_SETTLE */
     bool connected;
     bool has_chain;         /* the chain id was asked once (and known, if connected) */
     bool has_genesis;       /* the chain the past shown is of: from the node ... */
@@ -282,6 +286,16 @@ static void run_read(tui_worker *w, job *j)
     }
     snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
     bytebuf_free(&call);
+    post(w, &ev);
+}
+
+static void run_settle(tui_worker *w, job *j)
+{
+    tui_ev ev = { .kind = TUI_EV_SETTLE };
+    pc_error e = { 0 };
+    ev.status = wallet_settle_try(w->client, w->k, &w->offers, &j->from, &j->request,
+                                  &ev.settle, &e);
+    snprintf(ev.msg, sizeof ev.msg, "%s", e.msg);
     post(w, &ev);
 }
 
@@ -609,6 +623,8 @@ static void *thread_main(void *arg)
                 run_cancel(w, j);
             else if (j->kind == JOB_MARK)
                 run_mark(w, j);
+            else if (j->kind == JOB_SETTLE)
+                run_settle(w, j);
             else
                 run_read(w, j);
             job_free(j);
@@ -766,6 +782,21 @@ void tui_worker_mark_seen(tui_worker *w, const eth_address *account, uint64_t bl
     j->kind = JOB_MARK;
     j->from = *account;
     j->block = block;
+    enqueue(w, j);
+}
+
+void tui_worker_try_settle(tui_worker *w, const eth_address *sender,
+                           const view_withdrawal *request)
+{
+    job *j = calloc(1, sizeof *j);
+    if (!j) { /* answered unknown: asked again at the next news */
+        tui_ev ev = { .kind = TUI_EV_SETTLE, .status = PC_ENOMEM,
+                      .settle = { .sender = *sender, .request = *request } };
+        snprintf(ev.msg, sizeof ev.msg, "out of memory");
+        post(w, &ev);
+        return;
+    }
+    *j = (job){ .kind = JOB_SETTLE, .from = *sender, .request = *request };
     enqueue(w, j);
 }
 

@@ -27,7 +27,9 @@
  * Transactions go through wallet/'s transaction engine (wallet/engine.h),
  * which this thread steps: a prepared transaction is checked and simulated
  * on the node (the contract's texts and the figures before and after:
- * wallet/simulate.h), then waits for the person's word. The confirmation
+ * wallet/simulate.h), then waits for the person's word. Asked, it also
+ * simulates the banker's settling of another account's withdrawal request
+ * (wallet/settle.h: TUI_EV_SETTLE) for the Banker page. The confirmation
  * dialog never holds the nonce lock: the send takes it, re-reads the nonce
  * under it and lets go once the node has the transaction. Reads go through
  * wallet/read.h.
@@ -55,6 +57,7 @@
 #include "wallet/engine.h"
 #include "wallet/nodes.h"
 #include "wallet/past.h"
+#include "wallet/settle.h"
 #include "wallet/state.h"
 
 #define TUI_NODES_EVERY_MS 2000u
@@ -78,6 +81,8 @@ typedef enum tui_ev_kind {
     TUI_EV_RESENT,    /* hash went again to node, which had not seen it */
     TUI_EV_READ,      /* text: the formatted result of a read job, or status/msg */
     TUI_EV_NODES,     /* nodes: every configured node's health, owned by the receiver */
+    TUI_EV_SETTLE,    /* settle: the contract's word on settling a request, or
+                         status/msg: why it could not be asked */
 } tui_ev_kind;
 
 #define TUI_READ_TEXT_MAX 256
@@ -113,6 +118,7 @@ typedef struct tui_ev {
     eth_address seen_account;
     uint64_t seen_block;            /* the block up to which it looked (0: never) */
     nodes_report *nodes;            /* NODES */
+    wallet_settle settle;           /* SETTLE: what was asked, and the answer */
     bool offline;                   /* PAST: read from the index before any node
                                        answered, as the index stood at as_of */
     uint64_t as_of;                 /* PAST offline: when the index was last written
@@ -167,6 +173,12 @@ void tui_worker_cancel(tui_worker *w, unsigned id);
  * (may be NULL); the result comes formatted with units. */
 void tui_worker_read(tui_worker *w, unsigned id, const pc_method *m, const eth_address *from,
                      int argc, char *const argv[]);
+
+/* Whether the contract lets `sender` settle (burn or unlock) `request`,
+ * another account's withdrawal request: both simulated, nothing signed
+ * (wallet/settle.h); the answer comes as TUI_EV_SETTLE. */
+void tui_worker_try_settle(tui_worker *w, const eth_address *sender,
+                           const view_withdrawal *request);
 
 /* Takes the oldest event, if any, without blocking. */
 bool tui_worker_poll(tui_worker *w, tui_ev *ev);

@@ -86,6 +86,16 @@ for p in "${pages[@]}"; do
     compare "$name"
 done
 
+echo "# the keys line offers role actions only to the role: A is neither banker nor unit"
+keys_line() { tui_screen | tail -n 1; }
+tui_keys 6
+tui_expect "Banker as A" "This account is not the banker."
+assert_eq "no banker's action offered" "$(keys_line | grep -cE 'm mint|x burn|u unlock')" 0
+tui_keys 8
+tui_expect "Meter as A" "This account is not an active storage unit."
+assert_eq "no unit's report offered" "$(keys_line | grep -cE 'p produced|c consumed|a actual')" 0
+assert_match "what anyone may do still offered" "$(keys_line)" "*e session energy*"
+
 echo "# Energy: J scrolls the chosen unit's readings, K back"
 tui_keys 2
 tui_expect "the newest reading first" "energyConsumed(0xf39F..2266 a, 7 kWh)"
@@ -158,6 +168,7 @@ tui_keys 8
 tui_expect "the unit's readings" "Readings and sessions, newest first"
 tui_expect "the readings read" "energyConsumed(0xf39F..2266 a, 7 kWh)"
 compare meter_unit
+assert_match "the unit's reports offered to the unit" "$(keys_line)" "*p produced*"
 tui_keys G
 # The oldest row may show before G is read: wait for the cursor on it.
 _cursor_on_first() {

@@ -3,8 +3,10 @@
 # The demo chain is indexed, its node paused (SIGSTOP: it answers nothing)
 # and the panel started with the demo keystore: the header says "offline,
 # as of block #N (time)"; Accounts (the keystore), Activity, Voting's
-# proposals and Charts (the index) and Network info's list are drawn; a
-# page that reads the node says so; a send says it could not be prepared.
+# proposals, Market's trades, Banker's withdrawal requests and Charts (the
+# index) and Network info's list are drawn, Market and Banker saying so and
+# their actions that they need the node; a page that reads the node says
+# so; a send says it could not be prepared.
 # The node goes on (SIGCONT), the same chain: the panel connects and goes
 # on from the index it read (the help's "index read whole 1 times" stays 1
 # through a disconnection, a reconnection and a new block: only new blocks
@@ -20,6 +22,9 @@ NODE=$(cat "$DEVNET_DIR/node.pid")
 trap 'kill -CONT "$NODE" 2>/dev/null; tui_down; devnet_down' EXIT
 ARGS=(--rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --keystore "$DEVNET_DIR/keystore"
       --account A)
+assert_match "C, the banker, mints B 3 eEuro" \
+    "$(tx C 'minteEuro(address,uint256)' "${ADDR[B]}" 3000000000000000000)" "Info:*"
+assert_match "B asks to withdraw 1.5" "$(tx B 'lockeEuro(uint256)' 1500000000000000000)" "Info:*"
 "$POWERCHAIN_BIN" "${ARGS[@]}" sync >/dev/null || exit 1
 head=$("$CAST" block-number --rpc-url "$DEVNET_RPC")
 kill -STOP "$NODE"
@@ -41,6 +46,23 @@ tui_gone "Charts from the index" "reading the chain"
 tui_page 3
 tui_expect "Network info's list" "Networks"
 tui_gone "nothing waits for the chain" "reading the chain"
+tui_page 4
+tui_expect "Market says what it shows and as of when" \
+    "offline, as of block #$head ("
+tui_expect "the book needs the node" "the order book and orders need the node"
+tui_expect "the trades from the index" "1.9 ENT at 0.5 eEuro/ENT"
+tui_keys b
+tui_wait_message "offline, as of block #$head (" 30
+assert_match "an order needs the node" "$(tui_message)" "*placing an order needs the node*"
+assert_eq "no order form" "$(tui_screen | grep -c 'Buy ENT')" 0
+tui_page 6
+tui_expect "Banker says what it shows and as of when" "need the node"
+tui_expect "B's withdrawal request from the index" "${ADDR[B]}"
+tui_expect "its amount" "1.5 eEuro"
+tui_keys m
+tui_wait_message "offline, as of block #$head (" 30
+assert_match "minting needs the node" "$(tui_message)" "*minting needs the node*"
+assert_eq "no mint form" "$(tui_screen | grep -c 'Mint eEuro')" 0
 
 echo "# an action that needs the node says so"
 tui_page 1

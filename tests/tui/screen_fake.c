@@ -67,6 +67,14 @@ void tui_app_term(tui_app *app, const char *seq) { (void)app, (void)seq; }
 void tui_app_go_page(tui_app *app, size_t i) { app->page = i; }
 const waiting *tui_app_waiting(const tui_app *app) { return app->waits; }
 const nodes_report *tui_app_nodes(const tui_app *app) { return app->nodes; }
+const wallet_settle *tui_app_settle(const tui_app *app) { return app->settle; }
+
+bool tui_app_offline(const tui_app *app, char *out, size_t cap)
+{
+    if (app->offline)
+        snprintf(out, cap, "%s", app->offline);
+    return app->offline != NULL;
+}
 
 /* As the panel's: the pages of screens_all. */
 int tui_app_page_for(const tui_app *app, waiting_kind k)

@@ -42,6 +42,8 @@ struct tui_app {
     unsigned long clock_ms;
     const waiting *waits;      /* NULL: not known */
     const nodes_report *nodes; /* NULL: not probed */
+    const wallet_settle *settle; /* NULL: not asked */
+    const char *offline;       /* NULL: a node answered; else the header's "offline, as of" */
     /* What the pages asked for. */
     size_t page;               /* tui_app_go_page's */
     bool form_open;

@@ -355,6 +355,7 @@ static tui_chrome chrome_of(run *r, const char *message)
         .message = message, .message_error = false, .ever_connected = true,
         .now_ms = 52345, .snapshot_ms = 12345, .requests = 12, .requests_refresh = 1,
         .first_page_ms = 95, .counters = &r->counters, .past_txs = r->w->ntxs,
+        .hints = r->pages[r->page].hints_now ? r->pages[r->page].hints_now(a) : NULL,
     };
 }
 
@@ -672,17 +673,25 @@ static void headers(run *r)
 /* ---- the page in other states of the shell ---- */
 
 /* The page when the history is behind or not read (with a reason of 200
- * characters), while it is being read, and when the node lacks every
- * section of the state. */
+ * characters), while it is being read, when the node lacks every section
+ * of the state, offline (pages that draw without a node only), and when
+ * the deployment refuses the banker's settling of others' requests (a
+ * refusal as long as the answer holds). */
 static void variants(run *r)
 {
     world *w = r->w;
     const tui_app saved = w->app;
     unsigned missing = w->snap->missing;
     static const char *const NAMES[] = { "history behind", "history unread", "indexing",
-                                         "sections missing" };
+                                         "sections missing", "offline", "settling refused" };
+    static const char OFFLINE[] = "offline, as of block #98765432 (2026-12-06 11:42)";
+    wallet_settle refused = { .burn = "", .unlock = "" };
+    memcpy(refused.burn, TEXT_200, sizeof refused.burn - 1); /* as long as it holds */
+    memcpy(refused.unlock, refused.burn, sizeof refused.unlock);
     size_t len = strlen(g_where);
     world_see(w, "12345 of 67890");
+    world_see(w, OFFLINE);
+    world_see(w, refused.burn);
     for (size_t k = 0; k < sizeof NAMES / sizeof NAMES[0]; k++) {
         w->app = saved;
         switch (k) {
@@ -690,7 +699,13 @@ static void variants(run *r)
         case 1: w->app.past = NULL, w->app.past_problem = TEXT_200; break;
         case 2: w->app.past = NULL, w->app.indexing = true;
                 w->app.indexed = 12345, w->app.to_index = 67890; break;
-        default: w->snap->missing = ~0u; break;
+        case 3: w->snap->missing = ~0u; break;
+        case 4:
+            if (!r->pages[r->page].offline)
+                continue;
+            w->app.snap = NULL, w->app.offline = OFFLINE, w->app.connected = false;
+            break;
+        default: w->app.settle = &refused, w->app.roles |= WALLET_ROLE_BANKER; break;
         }
         trace_reset();
         draw_screen(r, "");

@@ -17,13 +17,17 @@
 #   records  this session's transaction in Activity: its block (an Error
 #            too is mined), its sender, its time; the header names a
 #            --private-key-file account after its contact
+#   banker   that contract lets the banker burn or unlock only eEuro it
+#            locked itself: with A's request pending, the Banker page says
+#            so in the node's words (a simulation), its keys line offers
+#            neither, and x and u say why instead of opening their forms
 #
 # Each asserts what the issue saw; run against the build before, each fails.
 set -uo pipefail
 . "$PROJECT_ROOT/tests/contract/common.sh"
 . "$PROJECT_ROOT/tests/tui/lib.sh"
 
-ITEM=${1:?usage: thesis.sh texts|costs|locked|records}
+ITEM=${1:?usage: thesis.sh texts|costs|locked|records|banker}
 devnet_up --contract thesis --demo 2>/dev/null || exit 1
 trap 'tui_down; devnet_down' EXIT
 E16=0000000000000000
@@ -108,18 +112,20 @@ locked() {
 
 records() {
     "$POWERCHAIN_BIN" contacts add carol "${ADDR[C]}" >/dev/null
-    assert_match "C, the banker, mints A 1 eEuro" \
-        "$(tx C 'minteEuro(address,uint256)' "${ADDR[A]}" "100$E16")" "Info:*"
-    assert_match "A asks to withdraw 0.1" "$(tx A 'lockeEuro(uint256)' "10$E16")" "Info:*"
+    assert_match "C, the banker, mints itself 1 eEuro" \
+        "$(tx C 'minteEuro(address,uint256)' "${ADDR[C]}" "100$E16")" "Info:*"
+    assert_match "C asks to withdraw 0.2" "$(tx C 'lockeEuro(uint256)' "20$E16")" "Info:*"
     panel C
     tui_expect "the header names the key file's account after its contact" \
         "carol ${ADDR[C]}"
-    echo "# C, the banker, burns A's request: that contract refuses (an Error, mined)"
+    echo "# C, the banker, burns more than its own request: the contract refuses (an Error, mined)"
     tui_page 6
-    tui_expect "A's request" "0.1 eEuro"
+    tui_expect "C's request" "0.2 eEuro"
     tui_keys x
     tui_expect "the burn form" "Burn locked eEuro"
-    tui_keys Enter Enter
+    tui_keys Enter
+    tui_type 5
+    tui_keys Enter
     tui_expect "the confirmation" "Sign all the same?"
     tui_keys y
     tui_wait_message "Error:" 60
@@ -132,8 +138,39 @@ records() {
     tui_expect "its time" " UTC"
 }
 
+# The last line of the screen: the keys the page offers.
+keys_line() { tui_screen | tail -n 1; }
+
+banker() {
+    assert_match "C, the banker, mints A 1 eEuro" \
+        "$(tx C 'minteEuro(address,uint256)' "${ADDR[A]}" "100$E16")" "Info:*"
+    assert_match "A asks to withdraw 0.1" "$(tx A 'lockeEuro(uint256)' "10$E16")" "Info:*"
+    assert_match "the node refuses C's burn of it" \
+        "$(tx C 'burneEuro(address,uint256)' "${ADDR[A]}" "10$E16")" \
+        "Error: Only banker can burn locked eEuro"
+    panel C
+    tui_page 6
+    tui_expect "A's request" "0.1 eEuro"
+    tui_expect "the page says what the deployment refuses, in the node's words" \
+        'the node says "Error: Only banker can burn locked eEuro"'
+    tui_has "burn and unlock both" "refuses this account's burn and unlock of another"
+    assert_match "the keys line offers mint" "$(keys_line)" "*m mint*"
+    assert_eq "the keys line offers no burn" "$(keys_line | grep -c 'x burn')" 0
+    assert_eq "the keys line offers no unlock" "$(keys_line | grep -c 'u unlock')" 0
+    tui_keys x
+    tui_wait_message "burning another account's request is not offered here" 30
+    assert_eq "x says why" "$(tui_message)" "burning another account's request is not offered \
+here: the node says \"Error: Only banker can burn locked eEuro\" (simulated)"
+    assert_eq "no burn form opened" "$(tui_screen | grep -c 'Burn locked eEuro')" 0
+    tui_keys u
+    tui_wait_message "unlocking another account's request is not offered here" 30
+    assert_match "u says why, in the node's words for it" "$(tui_message)" \
+        "*\"Error: Only banker can unlock locked eEuro\"*"
+    assert_eq "no unlock form opened" "$(tui_screen | grep -c 'Unlock eEuro')" 0
+}
+
 case $ITEM in
-texts | costs | locked | records) "$ITEM" ;;
+texts | costs | locked | records | banker) "$ITEM" ;;
 *) echo "thesis.sh: no item $ITEM" >&2; exit 2 ;;
 esac
 tui_keys q

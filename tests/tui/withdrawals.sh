@@ -6,7 +6,8 @@
 # whole history from the same index. Through a node that refuses log reads
 # a fresh index cannot be built: the panel says so and why, and still shows
 # the live figures. The page counts the requests, totals them and exports
-# them as `withdrawals --csv` gives them.
+# them as `withdrawals --csv` gives them. Our contract lets the banker burn
+# and unlock B's request: the page offers both (the node is asked).
 set -uo pipefail
 . "$PROJECT_ROOT/tests/contract/common.sh"
 . "$PROJECT_ROOT/tests/tui/lib.sh"
@@ -36,6 +37,19 @@ assert_eq "the export is withdrawals --csv" "$exported" \
     "$("$POWERCHAIN_BIN" --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" withdrawals --csv)"
 assert_match "with B's request" "$exported" "*${ADDR[B]},1.5,*"
 assert_eq "A's buy-order lock is no request" "$(tui_screen | grep -c "${ADDR[A]}")" 0
+
+echo "# our contract lets the banker settle B's request: burn and unlock stay offered"
+assert_match "the keys line offers burn and unlock" "$(tui_screen | tail -n 1)" "*x burn  u unlock*"
+tui_keys x
+tui_expect "the burn form" "Burn locked eEuro"
+tui_keys Enter Enter
+# The panel asked the node about settling B's request when it listed it,
+# before this burn: the answer is in once the burn's simulation is.
+tui_expect "the burn's confirmation" "Sign and send this transaction?"
+tui_keys n
+tui_gone "the confirmation closed" "Sign and send this transaction?"
+assert_eq "no refusal on the page" "$(tui_screen | grep -c 'refuses this account')" 0
+assert_match "burn and unlock still offered" "$(tui_screen | tail -n 1)" "*x burn  u unlock*"
 
 echo "# Activity: the whole history, newest first"
 tui_keys 9
