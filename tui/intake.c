@@ -162,10 +162,11 @@ static void past(tui_app *app, tui_ev *ev)
     /* A catch-up that failed, or found nothing new, keeps the past read
      * before it (older, not wrong). */
     if (ev->past) {
-        /* Records read into a new store (a whole read, or the old store was
-         * full): the old ones go with this drop, the worker having let go
-         * of them first. */
-        bool new_store = app->past && app->past->log != ev->past->log;
+        /* Records read into a new store (a whole read, as after another
+         * chain's past was dropped, or the old store was full): the old
+         * ones went or go with this drop, the worker having let go of them
+         * first. */
+        bool new_store = ev->whole || (app->past && app->past->log != ev->past->log);
         drop_past(app);
         app->past = ev->past;
         ev->past = NULL;
