@@ -11,7 +11,9 @@
 #            beside B
 #   charts   the same gap on Charts at 80x24: the costs, a unit's energy
 #            and A's ENT are the node's (read at each point's block), the
-#            page says so, and no figure is marked "replayed"
+#            page says so, and no figure is marked "replayed"; through a
+#            node that keeps no past state, the page says the costs are
+#            replayed and marks the burning cost the node contradicts
 #   locked   A's 9.05 eEuro locked after the demo's fill below its limit:
 #            8.1 backs its open buy, 0.95 backs nothing; a withdrawal
 #            request of 0.1 counted as such
@@ -23,15 +25,18 @@
 set -uo pipefail
 . "$PROJECT_ROOT/tests/contract/common.sh"
 . "$PROJECT_ROOT/tests/tui/lib.sh"
+. "$PROJECT_ROOT/tests/lib/failover.sh"
 
 ITEM=${1:?usage: thesis.sh texts|costs|charts|locked|records}
 devnet_up --contract thesis --demo 2>/dev/null || exit 1
-trap 'tui_down; devnet_down' EXIT
+trap 'tui_down; failover_down; devnet_down' EXIT
 E16=0000000000000000
 
-# panel WHO [COLS LINES]: the panel as WHO at 200x50, the first page drawn.
+# panel WHO [COLS LINES [RPC]]: the panel as WHO at 200x50 (on the devnet),
+# the first page drawn.
 panel() {
-    TUI_COLS=${2:-200} TUI_LINES=${3:-50} tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" \
+    TUI_COLS=${2:-200} TUI_LINES=${3:-50} tui_start --rpc "${4:-$DEVNET_RPC}" \
+        --contract-json "$DEVNET_JSON" \
         --private-key-file "$(key_file "$1")"
     tui_expect "the first page" "Your tokens"
 }
@@ -110,6 +115,14 @@ charts() {
         "holds $(echo "scale=18; ($ent_a + $ent_l) / 10^18" | bc | sed -E 's/^\./0./; s/\.?0+$//') ENT"
     tui_expect "where it comes from" "ENT read from the node at each point's block"
     no_replayed "the balances chart"
+    echo "# through a node that keeps no past state"
+    proxy_up prune-state "$(("$("$CAST" block-number --rpc-url "$DEVNET_RPC")" + 1))"
+    panel A 80 24 "$PROXY_RPC"
+    tui_page 0
+    tui_keys c c
+    tui_expect "the costs chart" "Energy costs   range: all"
+    tui_expect "where they come from" "Costs replayed (the node keeps no past state)"
+    tui_expect "the replayed burning cost, marked" "Burning cost 0.01 ENT/kWh: replayed; the node says"
 }
 
 locked() {

@@ -10,13 +10,18 @@
 #   - every point of the peg's series, the middle of the history included,
 #     is what cast reads at that point's block (cast call --block N): after
 #     the report the burning cost is the node's 0.05715 ENT/kWh, where a
-#     replay with the project's rules says 0.01.
+#     replay with the project's rules says 0.01;
+#   - from a node that keeps no state before the report's block (a proxy
+#     answers older eth_calls with anvil's error), the older blocks' points
+#     are counted as replayed, the newer ones read, and the last points are
+#     still the node's.
 #   thesis_series.sh SERIES_TAIL
 set -uo pipefail
 TAIL=$1
 . "$PROJECT_ROOT/tests/contract/common.sh"
+. "$PROJECT_ROOT/tests/lib/failover.sh"
 devnet_up --contract thesis --demo >/dev/null 2>&1 || { echo "no devnet"; exit 1; }
-trap 'devnet_down' EXIT
+trap 'failover_down; devnet_down' EXIT
 export XDG_CACHE_HOME=$DEVNET_DIR/cache
 E17=00000000000000000
 
@@ -76,4 +81,14 @@ assert_match "points checked, before the last block" "$npoints $middle" "[1-9]* 
 assert_eq "the burning cost charted after the report's block $reported (the node's, not B's 0.01)" \
     "$(awk -v b="$reported" '$1 == "point" && $2 == "burn_cost" && $3 <= b { v = $4 } END { print v }' <<<"$got")" \
     "57150000000000000"
+
+echo "# a node that keeps no state before block $reported"
+proxy_up prune-state "$reported"
+got=$("$TAIL" "$PROXY_RPC" "$DEVNET_JSON" "${ADDR[A]}") || { echo "series_tail failed"; exit 1; }
+read -r blocks from_node not_kept unread <<<"$(awk '$1 == "origin" { print $2, $3, $4, $5 }' <<<"$got")"
+assert_eq "blocks: every one read or not kept" "$((from_node + not_kept)) $unread" "$blocks 0"
+assert_eq "read from the node: the blocks from $reported on" "$from_node" \
+    "$(awk -v r="$reported" '$1 == "point" && $3 >= r { print $3 }' <<<"$got" | sort -u | wc -l)"
+assert_match "not kept: the older ones" "$not_kept" "[1-9]*"
+assert_eq "the burning cost now, the node's" "$(field burn_cost)" "$(at latest burn_cost)"
 assert_summary
