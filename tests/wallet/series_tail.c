@@ -60,17 +60,22 @@ static void print_peg(const series_energy *e, void (*print)(const char *, const 
     }
 }
 
-/* The node's figures, a refresh's blocks at a time, while that reads more. */
-static pc_status from_node(rpc_client *c, const pc_contract *k, series_set *set, pc_error *err)
+/* The series replayed afresh and the node's figures read into them, a
+ * refresh's calls at a time, as the panel's worker does on each refresh,
+ * while that reads more. */
+static pc_status from_node(rpc_client *c, const pc_contract *k, wallet_past *p,
+                           const eth_address *me, pc_error *err)
 {
     series_node n = { 0 };
     size_t left = SIZE_MAX;
     pc_status st = PC_OK;
     while (st == PC_OK && left > 0) {
-        st = series_node_read(&n, c, k, set, SERIES_NODE_REFRESH_CALLS, err);
-        if (st == PC_OK && set->origin.unread >= left)
+        st = wallet_past_series(p, me, err);
+        if (st == PC_OK)
+            st = series_node_read(&n, c, k, &p->series, SERIES_NODE_REFRESH_CALLS, err);
+        if (st == PC_OK && p->series.origin.unread >= left)
             st = pc_fail(err, PC_ENODE, "the node answered none of %zu blocks", left);
-        left = set->origin.unread;
+        left = st == PC_OK ? p->series.origin.unread : 0;
     }
     series_node_forget(&n);
     return st;
@@ -95,9 +100,7 @@ static pc_status run(const char *url, const char *json, const char *account, pc_
     if (st == PC_OK)
         st = wallet_past_read(h, &p, err);
     if (st == PC_OK)
-        st = wallet_past_series(&p, &me, err);
-    if (st == PC_OK)
-        st = from_node(c, k, &p.series, err);
+        st = from_node(c, k, &p, &me, err);
     if (st == PC_OK) {
         const series_set *r = &p.series;
         const series_energy *e = &r->energy;
