@@ -43,14 +43,16 @@ sum() { echo "$1 + $2" | BC_LINE_LENGTH=0 bc; }
 # at BLOCK NAME: the node's figure NAME (series_tail's names) after BLOCK
 # ("latest": now).
 at() {
-    local block=$1 name=$2
+    local block=$1 name=$2 available locked
     case $name in
     ent) rd A --block "$block" 'getTotalENT()(uint256)' ;;
     wh) rd A --block "$block" 'getTotalEnergy()(uint256)' ;;
     mint_cost) rd A --block "$block" 'getEnergyCosts()(uint256,uint256)' | cut -d' ' -f1 ;;
     burn_cost) rd A --block "$block" 'getEnergyCosts()(uint256,uint256)' | cut -d' ' -f2 ;;
-    # shellcheck disable=SC2046 # two figures, summed
-    my_ent) sum $(rd A --block "$block" 'balanceENT()(uint256,uint256)') ;;
+    my_ent)
+        read -r available locked <<<"$(rd A --block "$block" 'balanceENT()(uint256,uint256)')"
+        sum "$available" "$locked"
+        ;;
     unit_*) rd A --block "$block" 'getStorageUnitEnergy(address)(uint256)' "${name#unit_}" ;;
     esac
 }
