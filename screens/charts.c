@@ -5,12 +5,18 @@
  * and eEuro. Up/Down or c pick the chart; h, d, w and a show the last
  * hour, day, week or everything, up to the latest block.
  *
- * Every figure is replayed from the history index by the worker, over the
- * transactions each read of it brings (wallet_past_reader_series). The peg's figures
- * follow the project's contract's rules; when the index has caught up with
- * the snapshot and a replay's last figure differs from the node's (a
- * deployment of the thesis's contract), the page says "replayed; the node
- * says X" beside it instead of passing the replay off as the node's. */
+ * Every series is replayed from the history index by the worker, over the
+ * transactions each read of it brings (wallet_past_reader_series). The
+ * peg's figures (ENT in circulation, stored energy, the costs, each unit's
+ * energy, the account's ENT) depend on the contract's rules, which a
+ * deployment of the thesis's contract applies otherwise: the worker reads
+ * their points from the node at each point's block (wallet/series_node.h),
+ * and the page says where they come from, and how many blocks' figures are
+ * replayed still (the node keeps no state that old, or has not been read
+ * that far yet). When the index has caught up with the snapshot and a
+ * series' last figure differs from the node's, the page says "replayed;
+ * the node says X" beside it instead of passing the replay off as the
+ * node's. */
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -110,6 +116,24 @@ static void say(WINDOW *win, int *y, int x, tui_style st, const char *fmt, ...)
     *y += tui_text(win, *y, x, 0, 2, 0, st, NULL, text);
 }
 
+/* Where the peg's figures (`what`) of the chart come from, in a line. */
+static void say_origin(WINDOW *win, int *y, const char *what, const series_origin *o)
+{
+    size_t replayed = o->blocks - o->from_node;
+    if (!o->asked)
+        say(win, y, 0, TUI_WARN, "%s replayed: the node was not read", what);
+    else if (replayed == 0)
+        say(win, y, 0, TUI_DIM, "%s read from the node at each point's block", what);
+    else if (o->not_kept == o->blocks)
+        say(win, y, 0, TUI_WARN, "%s replayed (the node keeps no past state)", what);
+    else if (o->unread == 0)
+        say(win, y, 0, TUI_WARN, "%s replayed at %zu of %zu blocks (the node keeps no older "
+            "state), read from the node at the rest", what, replayed, o->blocks);
+    else
+        say(win, y, 0, TUI_WARN, "%s replayed at %zu of %zu blocks (%zu not read from the node "
+            "yet)", what, replayed, o->blocks, o->unread);
+}
+
 /* When there is a snapshot (s; then node points into it), the index is as
  * new as it and it read the section: the replay's figure against the
  * node's, and a line at *y when they differ. */
@@ -165,6 +189,7 @@ static bool describe(WINDOW *win, int *y, chart_id id, const series_set *r,
         pc_format_unit(last_of(&e->ent), PC_UNIT_ENT, a, sizeof a);
         pc_format_unit(last_of(&e->wh), PC_UNIT_WH, b, sizeof b);
         say(win, y, 0, TUI_NORMAL, "now %s against %s stored", a, b);
+        say_origin(win, y, "Figures", &r->origin);
         compare(win, y, "ENT", last_of(&e->ent), s ? &s->total_ent : NULL, PC_UNIT_ENT, s,
                 index_current, WALLET_SEC_TOTALS);
         compare(win, y, "Energy", last_of(&e->wh), s ? &s->total_wh : NULL, PC_UNIT_WH, s,
@@ -176,6 +201,7 @@ static bool describe(WINDOW *win, int *y, chart_id id, const series_set *r,
         pc_format_unit(last_of(&e->mint_cost), PC_UNIT_COST, a, sizeof a);
         pc_format_unit(last_of(&e->burn_cost), PC_UNIT_COST, b, sizeof b);
         say(win, y, 0, TUI_NORMAL, "now: mint %s, burn %s", a, b);
+        say_origin(win, y, "Costs", &r->origin);
         compare(win, y, "Minting cost", last_of(&e->mint_cost), s ? &s->mint_cost : NULL,
                 PC_UNIT_COST, s, index_current, WALLET_SEC_COSTS);
         compare(win, y, "Burning cost", last_of(&e->burn_cost), s ? &s->burn_cost : NULL,
@@ -190,6 +216,7 @@ static bool describe(WINDOW *win, int *y, chart_id id, const series_set *r,
         }
         say(win, y, 0, TUI_NORMAL, "%zu unit%s, available energy", e->nunits,
                   e->nunits == 1 ? "" : "s");
+        say_origin(win, y, "Figures", &r->origin);
         for (size_t i = 0; i < e->nunits; i++) {
             char who[16], title[3 * PC_UNIT_TEXT_MAX + 60];
             screen_short_address(&e->units[i].unit, who);
@@ -225,6 +252,7 @@ static bool describe(WINDOW *win, int *y, chart_id id, const series_set *r,
         screen_short_address(&s->account, c);
         say(win, y, 0, TUI_NORMAL, "%s holds %s and %s, locked included", c,
                   a, b);
+        say_origin(win, y, "ENT", &r->origin);
         u256 ent = held(&s->ent_available, &s->ent_locked),
              eeuro = held(&s->eeuro_available, &s->eeuro_locked);
         compare(win, y, "ENT", last_of(&e->account_ent), &ent, PC_UNIT_ENT, s, index_current,

@@ -11,6 +11,7 @@
 #include "rpcclient/units.h"
 #include "tui/counters.h"
 #include "wallet/read.h"
+#include "wallet/series_node.h"
 #include "wallet/waiting.h"
 
 #define TICK_MS 1000u
@@ -76,6 +77,8 @@ struct tui_worker {
     eth_address past_account;
     wallet_past_reader reader; /* ... by this reader, which keeps its transactions */
     bool past_failed;       /* the last catch-up failed: tried again next tick */
+    series_node node_series; /* the node's figures of the peg's series, per block */
+    bool series_more;       /* blocks of them not read yet: read on the next tick */
     nodes_set *nodes;       /* every configured node, for their health */
     struct timespec nodes_next; /* when they are probed next while wanted (the
                                    thread's alone) */
@@ -322,6 +325,7 @@ static void drop_past(tui_worker *w)
     w->hist = NULL;
     w->has_past = false;
     wallet_past_reader_reset(&w->reader);
+    series_node_forget(&w->node_series);
 }
 
 /* The index of the node's chain. One of another chain is there (and was
@@ -340,6 +344,18 @@ static pc_status open_online(tui_worker *w, pc_error *e)
         st = history_open_beside(w->client, w->k, &w->hist, e);
     }
     return st;
+}
+
+/* The peg's series' points read from the node at their blocks, as many
+ * blocks as one refresh's calls read; the rest on the next ticks. Out of memory,
+ * the series stay replayed (and say so). */
+static void series_from_node(tui_worker *w, wallet_past *p)
+{
+    pc_error e = { 0 };
+    if (series_node_read(&w->node_series, w->client, w->k, &p->series,
+                         SERIES_NODE_REFRESH_CALLS, &e) != PC_OK)
+        series_node_forget(&w->node_series);
+    w->series_more = p->series.origin.unread > 0;
 }
 
 /* Brings the history index up to date (offline: opens the one written last
@@ -395,14 +411,16 @@ static void read_past(tui_worker *w, const eth_address *account, bool series, bo
     /* A catch-up that failed (the node went away) leaves the reader as it
      * was: what it loaded is still the index's. */
     ev.whole = ev.status == PC_OK && !appended;
-    if (ev.whole)
+    if (ev.whole) {
         wallet_past_reader_reset(&w->reader);
+        series_node_forget(&w->node_series);
+    }
     /* The series' replay goes on from where it stopped only while Charts is
      * shown; its memory is not kept for the other pages. */
     if (!series)
         wallet_past_reader_drop_series(&w->reader);
     bool unchanged = appended && stats.head == w->past_head + stats.blocks && !stats.txs &&
-                     same_series;
+                     same_series && !(series && !offline && w->series_more);
     if (unchanged) {
         set_past_head(w, stats.head); /* the blocks it stands for */
         ev.past_head = stats.head;
@@ -417,6 +435,9 @@ static void read_past(tui_worker *w, const eth_address *account, bool series, bo
         free(ev.past);
         ev.past = NULL;
     }
+    w->series_more = false;
+    if (ev.past && series && !offline)
+        series_from_node(w, ev.past);
     if (ev.past) {
         w->has_past = true;
         set_past_head(w, ev.past->head);
@@ -484,14 +505,15 @@ static void read_snapshot(tui_worker *w, uint64_t block)
     read_past(w, has ? &account : NULL, series, false);
 }
 
-/* Before a node has answered: the past as the index last held it. */
-static void read_offline(tui_worker *w)
+/* The past for the account and the series wanted now: before a node has
+ * answered (offline), as the index last held it. */
+static void read_past_wanted(tui_worker *w, bool offline)
 {
     pthread_mutex_lock(&w->mu);
     bool has = w->has_account, series = w->want_series;
     eth_address account = w->account;
     pthread_mutex_unlock(&w->mu);
-    read_past(w, has ? &account : NULL, series, true);
+    read_past(w, has ? &account : NULL, series, offline);
 }
 
 /* The node answered (again): the chain it serves. The same chain as the
@@ -519,7 +541,7 @@ static void tick(tui_worker *w)
             if (w->connected || !w->has_chain)
                 post_conn(w, false, 0, false, e.msg);
             if (!w->has_chain)
-                read_offline(w);
+                read_past_wanted(w, true);
             w->has_chain = true; /* reported once; retried every tick */
             return;
         }
@@ -537,6 +559,8 @@ static void tick(tui_worker *w)
     pthread_mutex_unlock(&w->mu);
     if (refresh || block != w->last_block || w->past_failed)
         read_snapshot(w, block);
+    else if (w->series_more)
+        read_past_wanted(w, false); /* the series' next blocks from the node */
 }
 
 static void job_free(job *j)
@@ -714,6 +738,7 @@ void tui_worker_stop(tui_worker *w)
         tui_ev_clear(&ev);
     wallet_engine_free(w->engine);
     wallet_past_reader_reset(&w->reader);
+    series_node_forget(&w->node_series);
     history_close(w->hist);
     nodes_close(w->nodes);
     rpc_client_free(w->client);

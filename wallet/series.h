@@ -11,9 +11,12 @@
  * the block timestamps (for sessions' expiry) and the governance's passed
  * votes (units, parameters). The thesis's own contract prices energy
  * differently (its burning cost is capped with M, and over-consumption
- * rebalances the units), so on its deployments those series are the
- * protocol's figures, not necessarily the node's: a front end compares
- * the last points with the node's live figures and says when they differ.
+ * rebalances the units), so on its deployments those replayed series are
+ * the protocol's figures, not necessarily the node's: the front ends read
+ * their points from the node at each point's block where it keeps that
+ * state (wallet/series_node.h, which says in series_origin how many blocks
+ * stay replayed), and compare the last points with the node's live
+ * figures.
  *
  * A series is a list of points (wallet/series_point.h). The index holds
  * every transaction since the deployment, so step series start from 0 at
@@ -63,6 +66,17 @@ pc_status series_eeuro_supply(const history_tx *txs, size_t n, series *out, pc_e
 pc_status series_eeuro_balance(const history_tx *txs, size_t n, const view_market *m,
                                const eth_address *account, series *out, pc_error *err);
 
+/* Where the points of the peg's series (series_energy.h) come from, by the
+ * blocks that hold one: wallet/series_node.h reads them from the node at
+ * each block; all zero (not asked): every one is replayed. */
+typedef struct series_origin {
+    bool asked;                /* the node was asked; the counts below say */
+    size_t blocks;             /* blocks with a point of the peg's series */
+    size_t from_node;          /* of them, read from the node at the block */
+    size_t not_kept;           /* the node keeps no state of them: replayed */
+    size_t unread;             /* not read from the node yet: replayed for now */
+} series_origin;
+
 /* Everything the charts draw. */
 typedef struct series_set {
     series prices, volumes;    /* series_fills */
@@ -71,6 +85,7 @@ typedef struct series_set {
     bool has_account;
     eth_address account;       /* whose account_ent and my_eeuro these are */
     series my_eeuro;           /* series_eeuro_balance; empty without an account */
+    series_origin origin;      /* of energy's points: replayed unless it says */
 } series_set;
 
 /* All of the above from one history and its replayed governance and

@@ -3,7 +3,8 @@
  * contract's energy rules (PROTOCOL.md, "The energy token's peg") from the
  * index's transactions, with the governance's passed votes applied where
  * they passed. wallet/series.h says where these figures may differ from a
- * node's and draws them with the rest; its incremental replay feeds the
+ * node's (wallet/series_node.h reads their points from the node instead)
+ * and draws them with the rest; its incremental replay feeds the
  * peg's state (series_peg) a step at a time. Pure functions: no I/O; the
  * only failure is PC_ENOMEM. */
 #ifndef WALLET_SERIES_ENERGY_H

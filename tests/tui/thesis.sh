@@ -8,9 +8,12 @@
 #            10000000000000000 (0.01 ENT/kWh)")
 #   costs    B voted to 0.01, which that contract does not enforce, and a
 #            loss opens the gap: Network info says what the node charges
-#            beside B; Charts marks each replayed figure the node
-#            contradicts ("replayed; the node says ...") with the node's
-#            figure whole, at 200 and at 80 columns, a unit's energy too
+#            beside B
+#   charts   the same gap on Charts at 80x24: the costs, a unit's energy
+#            and A's ENT are the node's (read at each point's block), the
+#            page says so, and no figure is marked "replayed"; through a
+#            node that keeps no past state, the page says the costs are
+#            replayed and marks the burning cost the node contradicts
 #   locked   A's 9.05 eEuro locked after the demo's fill below its limit:
 #            8.1 backs its open buy, 0.95 backs nothing; a withdrawal
 #            request of 0.1 counted as such
@@ -26,15 +29,18 @@
 set -uo pipefail
 . "$PROJECT_ROOT/tests/contract/common.sh"
 . "$PROJECT_ROOT/tests/tui/lib.sh"
+. "$PROJECT_ROOT/tests/lib/failover.sh"
 
-ITEM=${1:?usage: thesis.sh texts|costs|locked|records|banker}
+ITEM=${1:?usage: thesis.sh texts|costs|charts|locked|records|banker}
 devnet_up --contract thesis --demo 2>/dev/null || exit 1
-trap 'tui_down; devnet_down' EXIT
+trap 'tui_down; failover_down; devnet_down' EXIT
 E16=0000000000000000
 
-# panel WHO: the panel as WHO at 200x50, the first page drawn.
+# panel WHO [COLS LINES [RPC]]: the panel as WHO at 200x50 (on the devnet),
+# the first page drawn.
 panel() {
-    TUI_COLS=200 TUI_LINES=50 tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" \
+    TUI_COLS=${2:-200} TUI_LINES=${3:-50} tui_start --rpc "${4:-$DEVNET_RPC}" \
+        --contract-json "$DEVNET_JSON" \
         --private-key-file "$(key_file "$1")"
     tui_expect "the first page" "Your tokens"
 }
@@ -82,21 +88,45 @@ costs() {
     tui_page 3
     tui_expect "Network info: what the node charges, beside B" \
         "B: the node charges 0.05715 ENT/kWh now, more than the voted 0.01 ENT/kWh"
+}
+
+# No line of the screen says "replayed".
+no_replayed() {
+    assert_eq "$1: no figure marked replayed" "$(tui_screen | grep -c replayed)" 0
+}
+
+charts() {
+    gap
+    local u2_node ent_a ent_l
+    u2_node=$(rd A 'getStorageUnitEnergy(address)(uint256)' "${ADDR[U2]}")
+    read -r ent_a ent_l <<<"$(rd A 'balanceENT()(uint256,uint256)')"
+    panel A 80 24
     tui_page 0
     tui_keys c c
     tui_expect "the costs chart" "Energy costs   range: all"
-    tui_expect "the burning cost the node charges, beside the replay's" \
-        "replayed; the node says 0.05715 ENT/kWh"
+    tui_expect "the costs the node charges, not B's 0.01" \
+        "now: mint 0.05715 ENT/kWh, burn 0.05715 ENT/kWh"
+    tui_expect "where they come from" "Costs read from the node at each point's block"
+    no_replayed "the costs chart"
     tui_keys c
     tui_expect "the units chart" "Energy per unit   range: all"
-    tui_expect "U2's energy the node holds, beside the replay's" \
-        "replayed; the node says $(awk '{ printf "%g", $1 / 1000 }' <<<"$u2_node") kWh"
-    echo "# at 80 columns the notes are whole"
-    tui_resize 80 24
-    tui_size 80 24
-    tui_keys c c c c c
-    tui_expect "the costs chart at 80" "Energy costs"
-    tui_expect "the node's figure whole at 80 columns" "0.05715 ENT/kWh"
+    tui_expect "U2's energy, the node's" \
+        "Unit ${ADDR[U2]:0:6}..${ADDR[U2]: -4}: $(awk '{ printf "%g", $1 / 1000 }' <<<"$u2_node") kWh"
+    no_replayed "the units chart"
+    tui_keys c c
+    tui_expect "A's balances" "My balances   range: all"
+    tui_expect "A's ENT, the node's" \
+        "holds $(echo "scale=18; ($ent_a + $ent_l) / 10^18" | bc | sed -E 's/^\./0./; s/\.?0+$//') ENT"
+    tui_expect "where it comes from" "ENT read from the node at each point's block"
+    no_replayed "the balances chart"
+    echo "# through a node that keeps no past state"
+    proxy_up prune-state "$(("$("$CAST" block-number --rpc-url "$DEVNET_RPC")" + 1))"
+    panel A 80 24 "$PROXY_RPC"
+    tui_page 0
+    tui_keys c c
+    tui_expect "the costs chart" "Energy costs   range: all"
+    tui_expect "where they come from" "Costs replayed (the node keeps no past state)"
+    tui_expect "the replayed burning cost, marked" "Burning cost 0.01 ENT/kWh: replayed; the node says"
 }
 
 locked() {
@@ -170,7 +200,7 @@ here: the node says \"Error: Only banker can burn locked eEuro\" (simulated)"
 }
 
 case $ITEM in
-texts | costs | locked | records | banker) "$ITEM" ;;
+texts | costs | charts | locked | records | banker) "$ITEM" ;;
 *) echo "thesis.sh: no item $ITEM" >&2; exit 2 ;;
 esac
 tui_keys q
