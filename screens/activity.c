@@ -213,6 +213,15 @@ static int draw_entry(const entry_rows *c, WINDOW *win, int y, int bottom, size_
     return y - y0;
 }
 
+/* The call's least room: half the row, between 30 and 52 columns (most
+ * calls with their named arguments), so that on a middling width the time
+ * and the sender take their shorter forms before the call wraps. */
+static int call_min(int W)
+{
+    int half = (W - 2) / 2;
+    return half < 30 ? 30 : half > 52 ? 52 : half;
+}
+
 /* The columns measured over the whole history (block numbers grow, so the
  * newest has the widest; senders by their names) and this session's
  * transactions. */
@@ -225,7 +234,7 @@ static void fit_layouts(const tui_app *app, const entries *es, int W, layouts *l
                        .width = { 16, 5 } },
         [COL_OUTCOME] = { .priority = 8, .keep = true },
         [COL_FROM] = { .priority = 4, .keep = true, .nforms = 3 },
-        [COL_CALL] = { .priority = 9, .keep = true, .fill = true, .min = 30 },
+        [COL_CALL] = { .priority = 9, .keep = true, .fill = true, .min = call_min(W) },
     };
     table_col ses[NSCOLS] = {
         [SCOL_STATE] = { .priority = 9, .keep = true, .width = { 8 } },

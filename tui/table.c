@@ -244,6 +244,7 @@ int table_wrap(const char *text, int width, int next_width, const char *sep, tab
             for (int p = at + 1; seplen && p + mark <= end; p++)
                 if (strncmp(text + p, sep, seplen) == 0)
                     cut = p + mark, after = p + (int)seplen;
+            bool by_sep = cut >= 0;
             for (int p = end; cut < 0 && p > at; p--)
                 if (text[p] == ' ' && breakable(text, p))
                     cut = p, after = p + 1;
@@ -252,12 +253,21 @@ int table_wrap(const char *text, int width, int next_width, const char *sep, tab
             for (int p = end; cut < 0 && p > at; p--)
                 if (text[p] == ' ')
                     cut = p, after = p + 1;
-            /* A call's name and its first argument part at the
-             * parenthesis ("registerStorageUnit(" | "0xdef9..e15f e, ..."),
-             * rather than break inside the argument. */
-            for (int p = end; cut < 0 && p > at + 1; p--)
-                if (text[p - 1] == '(')
-                    cut = after = p;
+            /* A word that no line holds whole parts after its last '(' or
+             * '_' that fits on this line, rather than anywhere inside it: a
+             * call's name from its first argument ("registerStorageUnit("
+             * | "0xdef9..e15f e, ..."), a vote's kind from its subject
+             * ("...favor of: 'changeBankerTo_" | "3c44...'. Execute"). */
+            int w0 = cut > at && !by_sep ? after : cut > at ? -1 : at, w1 = w0;
+            while (w0 >= 0 && text[w1] && text[w1] != ' ' && text[w1] != '\n')
+                w1++;
+            if (w0 >= 0 && table_text_width_n(text + w0, (size_t)(w1 - w0)) >
+                               (next_width < 1 ? 1 : next_width))
+                for (int p = end; p > (w0 > at ? w0 : at + 1); p--)
+                    if (text[p - 1] == '(' || text[p - 1] == '_') {
+                        cut = after = p;
+                        break;
+                    }
             if (cut > at) {
                 end = cut;
                 next = after;

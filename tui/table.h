@@ -108,9 +108,9 @@ typedef struct table_span {
  * the last `sep` that fits (a field boundary, e.g. "  ", ", " or "_"; its
  * spaces are dropped at the break, its mark ends the line; NULL: none),
  * else the last space, never between a number
- * and its unit (table_unit_at), else after the last '(' (a call's name
- * from its arguments); a word longer than a whole line is broken
- * between characters. Spaces at a break are dropped. Stores at most max
+ * and its unit (table_unit_at); a word longer than a whole line parts
+ * after its last '(' or '_' that fits (a call's name from its arguments, a
+ * vote's kind from its subject), else between characters. Spaces at a break are dropped. Stores at most max
  * spans and returns how many lines the text needs (0 for ""). */
 int table_wrap(const char *text, int width, int next_width, const char *sep, table_span *out,
                int max);

@@ -191,6 +191,13 @@ static void wrapping(void)
     const char *call = "registerStorageUnit(0xdef9..e15f e, 0xEac5..B617 c)";
     n = table_wrap(call, 31, 31, NULL, s, 16);
     CHECK(n == 2 && s[0].len == 20 && !s[0].cont && strncmp(call + s[1].at, "0xdef9", 6) == 0);
+    /* ...and a vote's subject after its kind, keeping the sentence's
+     * period with it. */
+    const char *vote_text = "of: 'changeBankerTo_3c44cdddb6a9'. Execute";
+    n = table_wrap(vote_text, 24, 20, NULL, s, 16);
+    CHECK(n == 3 && s[0].len == 20 && !s[0].cont &&
+          strncmp(vote_text + s[0].at, "of: 'changeBankerTo_", 20) == 0 &&
+          strncmp(vote_text + s[1].at, "3c44cdddb6a9'.", 14) == 0 && s[1].len == 14);
     /* A word longer than a line breaks between characters, and says so. */
     const char *hash = "0x0123456789abcdef";
     n = table_wrap(hash, 8, 8, NULL, s, 16);
