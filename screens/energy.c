@@ -467,7 +467,7 @@ static bool click(tui_app *app, void *state, int y, int x)
 
 const tui_page screen_energy = {
     .title = "Energy",
-    .hints = "s/Enter start a session on the chosen unit  c clear old sessions  "
+    .hints = "s/Enter start a session  c clear old sessions  "
              "J/K scroll its readings  " SCREEN_LIST_HINTS,
     .state_size = sizeof(energy_state),
     .draw = draw,

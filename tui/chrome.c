@@ -334,6 +334,10 @@ void tui_chrome_bottom(const tui_chrome *c)
     int room = COLS - x, n = table_wrap(hints, room, room, "  ", &first, 1);
     if (n > 1)
         n = table_wrap(hints, room - (int)strlen(MORE), room, "  ", &first, 1);
+    /* A hint too long for the room is left to the help, not cut. */
+    const char *after = hints + first.at + first.len;
+    if (*after && strncmp(after, "  ", 2) != 0)
+        first.len = first.cols = 0;
     tui_print(stdscr, LINES - 1, x, first.cols, TUI_ACCENT, "%.*s", first.len, hints + first.at);
     if (n > 1)
         tui_print(stdscr, LINES - 1, COLS - (int)strlen(MORE), (int)strlen(MORE), TUI_DIM, MORE);

@@ -417,11 +417,43 @@ static void read_and_show(void)
     }
 }
 
+/* The keys line: the shell's keys, then the page's hints from the first,
+ * each whole (a hint that does not fit is left to the help, never cut). */
+static void check_keys_line(run *r)
+{
+    static const char SHELL[] = "1-9 0/Tab page  F1 help  F10 quit";
+    const tui_page *pg = &r->pages[r->page];
+    const char *hints = pg->hints_now ? pg->hints_now(&r->w->app) : pg->hints;
+    char line[ROW_MAX * 4];
+    snprintf(line, sizeof line, "%s", g_screen.text[g_screen.rows - 1]);
+    size_t n = strlen(line);
+    while (n && line[n - 1] == ' ')
+        line[--n] = '\0';
+    if (n >= 7 && strcmp(line + n - 7, "F1 more") == 0)
+        line[n -= 7] = '\0';
+    while (n && line[n - 1] == ' ')
+        line[--n] = '\0';
+    if (strncmp(line, SHELL, sizeof SHELL - 1) != 0) {
+        fail(g_screen.rows - 1, "the keys line does not start with the shell's keys: \"%s\"", line);
+        return;
+    }
+    const char *shown = line + sizeof SHELL - 1;
+    shown += strspn(shown, " ");
+    size_t len = strlen(shown);
+    const char *rest = hints ? hints + len : "";
+    if (len && (!hints || strncmp(hints, shown, len) != 0 ||
+                (*rest && strncmp(rest, "  ", 2) != 0)))
+        fail(g_screen.rows - 1, "the keys line cuts a hint of the page: \"%s\"", shown);
+    else
+        pass();
+}
+
 static void check_page(run *r, const char *what, bool at_end, bool lists)
 {
     snprintf(g_where + strlen(g_where), sizeof g_where - strlen(g_where), " %s", what);
     read_and_show();
     check_prints(0);
+    check_keys_line(r);
     check_numbers(r->w->figs, 0, 0, g_screen.rows);
     const char *name;
     size_t total = lists ? list_total(r, &name) : 0;
