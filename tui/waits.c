@@ -54,7 +54,7 @@ void tui_waits_update(tui_app *app)
         waiting_input in = {
             .state = s, .past = p, .peg = &peg, .account = s->account,
             .seen_block = app->seen_block, .has_peg_threshold = app->cfg->has_peg_gap,
-            .peg_threshold = app->cfg->peg_gap,
+            .peg_threshold = app->cfg->peg_gap, .book = tui_app_names(app),
         };
         if (waiting_compute(&in, &now, NULL) != PC_OK)
             return; /* out of memory: the items known stay */

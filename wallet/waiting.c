@@ -79,6 +79,17 @@ static void votes(list *l, const waiting_input *in)
     }
 }
 
+/* "0x3C44..93BC carol", or the short address alone when the book has no
+ * name for it. */
+static void counterpart(const waiting_input *in, const eth_address *a, char *out, size_t cap)
+{
+    char whole[ETH_ADDRESS_TEXT_LEN];
+    eth_address_to_checksum(a, whole);
+    const char *name = names_lookup(in->book, a);
+    snprintf(out, cap, "%.6s..%s%s%s", whole, whole + ETH_ADDRESS_TEXT_LEN - 5, name ? " " : "",
+             name ? name : "");
+}
+
 static void fills(list *l, const waiting_input *in)
 {
     const view_market *m = &in->past->market;
@@ -92,10 +103,10 @@ static void fills(list *l, const waiting_input *in)
         if (!it)
             return;
         it->amount = f->quantity;
-        char q[PC_UNIT_TEXT_MAX], p[PC_UNIT_TEXT_MAX], who[ETH_ADDRESS_TEXT_LEN];
+        char q[PC_UNIT_TEXT_MAX], p[PC_UNIT_TEXT_MAX], who[16 + KEYSTORE_NAME_MAX];
         pc_format_unit(&f->quantity, PC_UNIT_ENT, q, sizeof q);
         pc_format_unit(&f->price, PC_UNIT_PRICE, p, sizeof p);
-        eth_address_to_checksum(bought ? &f->seller : &f->buyer, who);
+        counterpart(in, bought ? &f->seller : &f->buyer, who, sizeof who);
         snprintf(it->text, sizeof it->text, "order filled: %s %s at %s %s %s",
                  bought ? "bought" : "sold", q, p, bought ? "from" : "to", who);
     }
@@ -116,9 +127,9 @@ static void sessions(list *l, const waiting_input *in)
         if (!it)
             return;
         it->amount = x->ent;
-        char e[PC_UNIT_TEXT_MAX], unit[ETH_ADDRESS_TEXT_LEN];
+        char e[PC_UNIT_TEXT_MAX], unit[16 + KEYSTORE_NAME_MAX];
         pc_format_unit(&x->ent, PC_UNIT_ENT, e, sizeof e);
-        eth_address_to_checksum(&x->unit, unit);
+        counterpart(in, &x->unit, unit, sizeof unit);
         snprintf(it->text, sizeof it->text,
                  "expired session with %s: %s still locked (clearOldSessions returns it)", unit,
                  e);

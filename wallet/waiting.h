@@ -19,7 +19,9 @@
  *
  * Each item says which contract call acts on it (`method`: the proposal's
  * own vote function, clearOldSessions, burneEuro; PC_FN_NONE when looking
- * is all there is to do) and, in words, what it is. Every figure is exact.
+ * is all there is to do) and, in words, what it is. Every figure is exact;
+ * another account or a unit is named by its short address ("0x3C44..93BC")
+ * and its name in the book, if any, so that an item fits a line.
  *
  * Pure: no I/O. waiting_compute fills a caller-owned struct whose array it
  * allocates; waiting_free releases it. The only failure is PC_ENOMEM. */
@@ -33,6 +35,7 @@
 #include "eth/address.h"
 #include "eth/error.h"
 #include "eth/u256.h"
+#include "wallet/names.h"
 #include "wallet/past.h"
 #include "wallet/series.h"
 #include "wallet/state.h"
@@ -50,7 +53,7 @@ typedef enum waiting_kind {
     WAITING_KINDS
 } waiting_kind;
 
-#define WAITING_TEXT_MAX 320
+#define WAITING_TEXT_MAX 400
 
 typedef struct waiting_item {
     waiting_kind kind;
@@ -75,6 +78,8 @@ typedef struct waiting_input {
     const series_peg_detail *peg; /* the peg replay's sessions; NULL: none known */
     eth_address account;
     uint64_t seen_block;         /* fills up to it have been seen */
+    const names *book;           /* a counterpart's name, shown after its short
+                                    address ("0x3C44..93BC carol"); NULL: none */
     bool has_peg_threshold;      /* no threshold: the gap is never an item */
     u256 peg_threshold;          /* ENT, 18 decimals */
 } waiting_input;

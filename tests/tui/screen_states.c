@@ -539,7 +539,7 @@ static bool add_waits_and_nodes(world *w, world_kind kind)
     series_peg_detail peg = { .sessions = w->past.sessions, .nsessions = w->past.nsessions };
     waiting_input in = { .state = w->snap, .past = &w->past, .peg = &peg,
                          .account = w->snap->account, .has_peg_threshold = true,
-                         .peg_threshold = u256_from_u64(1) };
+                         .peg_threshold = u256_from_u64(1), .book = w->book };
     if (waiting_compute(&in, &w->waits, NULL) != PC_OK)
         return false;
     for (size_t i = 0; i < w->waits.count; i++)
