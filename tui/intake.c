@@ -163,9 +163,9 @@ static void past(tui_app *app, tui_ev *ev)
      * before it (older, not wrong). */
     if (ev->past) {
         /* Records read into a new store (a whole read, as after another
-         * chain's past was dropped, or the old store was full): the old
-         * ones went or go with this drop, the worker having let go of them
-         * first. */
+         * chain's past was dropped), or moved into a bigger one (the old
+         * store was full): the old records, or the old array, went or go
+         * with this drop, the worker having let go of them first. */
         bool new_store = ev->whole || (app->past && app->past->log != ev->past->log);
         drop_past(app);
         app->past = ev->past;

@@ -6,33 +6,51 @@
 
 /* Records are only ever appended, past the ntxs of every past already
  * handed out, so a past may read its records on another thread while the
- * reader appends. The array never moves: when it is full, the reader starts
- * a new store instead (and loads everything again). */
+ * reader appends. The array never moves: when it is full, the reader
+ * continues in a bigger store, copying the records (not their arguments and
+ * texts) over. The bigger store then owns every record, and the full one
+ * keeps a reference to it for as long as a past still reads the full one's
+ * array: records are never loaded again, and no array outlives its pasts. */
 struct wallet_past_log {
     atomic_size_t refs;
-    history_tx *txs;  /* cap slots; the first n are filled and own their args and text */
+    history_tx *txs;  /* cap slots; the first n are filled */
     size_t n, cap;
+    wallet_past_log *next; /* owned reference: the store that continues this
+                              one and owns its records' arguments and texts;
+                              NULL while this one owns them */
 };
 
-/* A store over n loaded records (taking them and their array), with room
- * for as many again: slots not yet written take no memory in practice. */
-static pc_status log_new(history_tx *txs, size_t n, wallet_past_log **out, pc_error *err)
+/* Room for as many records again as a store of n holds, and some:
+ * slots not yet written take no memory in practice. 0 when too many. */
+static size_t log_cap(size_t n)
 {
-    size_t cap = 2 * n + 1024;
-    wallet_past_log *log = malloc(sizeof *log);
-    history_tx *room = log && cap <= SIZE_MAX / sizeof *txs ? realloc(txs, cap * sizeof *txs)
-                                                            : NULL;
-    if (!room) {
+    size_t most = SIZE_MAX / sizeof(history_tx);
+    return n <= (most - 1024) / 2 ? 2 * n + 1024 : 0;
+}
+
+static pc_status log_alloc(size_t n, wallet_past_log **out, pc_error *err)
+{
+    size_t cap = log_cap(n);
+    wallet_past_log *log = cap ? malloc(sizeof *log) : NULL;
+    history_tx *txs = log ? malloc(cap * sizeof *txs) : NULL;
+    if (!txs) {
         free(log);
-        history_tx_free_all(txs, n);
         return pc_fail(err, PC_ENOMEM, "out of memory");
     }
     atomic_init(&log->refs, 1);
-    log->txs = room;
-    log->n = n;
+    log->txs = txs;
+    log->n = 0;
     log->cap = cap;
+    log->next = NULL;
     *out = log;
     return PC_OK;
+}
+
+static void log_append(wallet_past_log *log, const history_tx *txs, size_t k)
+{
+    if (k)
+        memcpy(&log->txs[log->n], txs, k * sizeof *txs);
+    log->n += k;
 }
 
 static wallet_past_log *log_ref(wallet_past_log *log)
@@ -43,10 +61,51 @@ static wallet_past_log *log_ref(wallet_past_log *log)
 
 static void log_unref(wallet_past_log *log)
 {
-    if (!log || atomic_fetch_sub_explicit(&log->refs, 1, memory_order_acq_rel) != 1)
-        return;
-    history_tx_free_all(log->txs, log->n);
-    free(log);
+    while (log && atomic_fetch_sub_explicit(&log->refs, 1, memory_order_acq_rel) == 1) {
+        wallet_past_log *next = log->next;
+        if (next)
+            free(log->txs); /* the records are next's */
+        else
+            history_tx_free_all(log->txs, log->n);
+        free(log);
+        log = next;
+    }
+}
+
+/* Moves k fresh records (and their array) into the reader's store, or into
+ * a bigger one that continues it when they do not fit. On failure the
+ * records are freed and the reader keeps its store. */
+static pc_status log_take(wallet_past_reader *r, history_tx *fresh, size_t k, pc_error *err)
+{
+    wallet_past_log *log = r->log;
+    if (!log || k > log->cap - log->n) {
+        size_t had = log ? log->n : 0;
+        wallet_past_log *bigger = NULL;
+        pc_status st = k <= SIZE_MAX - had ? log_alloc(had + k, &bigger, err)
+                                           : pc_fail(err, PC_ENOMEM, "out of memory");
+        if (st != PC_OK) {
+            history_tx_free_all(fresh, k);
+            return st;
+        }
+        if (log) {
+            log_append(bigger, log->txs, log->n);
+            log->next = log_ref(bigger); /* before the reader lets go of log */
+            log_unref(log);
+        }
+        r->log = log = bigger;
+    }
+    log_append(log, fresh, k);
+    free(fresh); /* the records now belong to the store */
+    return PC_OK;
+}
+
+/* Whether the records of `older` are the first ones of `log` (the same
+ * store, or one it continues). */
+static bool log_continues(const wallet_past_log *log, const wallet_past_log *older)
+{
+    while (older && older != log)
+        older = older->next;
+    return older == log;
 }
 
 /* Loads the records of the blocks after the reader's head up to `head`. */
@@ -60,18 +119,7 @@ static pc_status load_new(wallet_past_reader *r, history *h, uint64_t head, pc_e
     pc_status st = history_load(h, &f, &fresh, &k, err);
     if (st != PC_OK)
         return st;
-    if (!r->log) {
-        st = log_new(fresh, k, &r->log, err);
-    } else if (k <= r->log->cap - r->log->n) {
-        if (k)
-            memcpy(&r->log->txs[r->log->n], fresh, k * sizeof *fresh);
-        r->log->n += k;
-        free(fresh); /* the records now belong to the store */
-    } else {
-        history_tx_free_all(fresh, k);
-        wallet_past_reader_reset(r);
-        return load_new(r, h, head, err);
-    }
+    st = log_take(r, fresh, k, err);
     if (st == PC_OK)
         r->head = head;
     return st;
@@ -143,7 +191,7 @@ pc_status wallet_past_reader_series(wallet_past_reader *r, wallet_past *p,
 {
     series_set_free(&p->series);
     /* Fed from another store, or for someone else: not a start for this one. */
-    if (r->series && (p->log != r->log || !series_replay_is_for(r->series, account) ||
+    if (r->series && (!log_continues(r->log, p->log) || !series_replay_is_for(r->series, account) ||
                       series_replay_done(r->series) > p->ntxs))
         wallet_past_reader_drop_series(r);
     pc_status st = r->series ? PC_OK : series_replay_new(account, &r->series, err);

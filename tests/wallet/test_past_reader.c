@@ -3,7 +3,8 @@
  * comes out as a full read would; the pasts read before keep their records
  * while the reader appends, and after it lets go of them. The same for the
  * charts' series and the open sessions, which the reader replays only over
- * the new block, and again from the start after a reset.
+ * the new block, and again from the start after a reset; and a store
+ * filled past its room continues in a bigger one without loading again.
  * Usage: test_past_reader RPC_URL CONTRACT_JSON */
 #include <stdio.h>
 #include <string.h>
@@ -15,10 +16,10 @@
 #include "wallet/history.h"
 #include "wallet/past.h"
 
-/* addVoter(0x...00b0): a new proposal, sent from anvil's unlocked account 0,
- * the demo's voter A, once it is mined. 0xf4ab9adf is the selector of
- * addVoter(address). */
-static pc_status propose_voter(rpc_client *c, const pc_contract *k, pc_error *err)
+/* addVoter(0x...00b0): a new proposal (or, again, an Error), sent from
+ * anvil's unlocked account 0, the demo's voter A; with `mined`, once it is
+ * mined. 0xf4ab9adf is the selector of addVoter(address). */
+static pc_status propose_voter(rpc_client *c, const pc_contract *k, bool mined, pc_error *err)
 {
     char to[43];
     const eth_address *a = pc_contract_address(k);
@@ -35,7 +36,7 @@ static pc_status propose_voter(rpc_client *c, const pc_contract *k, pc_error *er
     cJSON_AddItemToArray(params, tx);
     cJSON *hash = NULL, *receipt = NULL;
     pc_status st = rpc_call(c, "eth_sendTransaction", params, false, &hash, err);
-    for (int i = 0; st == PC_OK && i < 100 && (!receipt || cJSON_IsNull(receipt)); i++) {
+    for (int i = 0; mined && st == PC_OK && i < 100 && (!receipt || cJSON_IsNull(receipt)); i++) {
         cJSON_Delete(receipt);
         receipt = NULL;
         cJSON *q = cJSON_CreateArray();
@@ -44,7 +45,7 @@ static pc_status propose_voter(rpc_client *c, const pc_contract *k, pc_error *er
         if (st == PC_OK && cJSON_IsNull(receipt))
             nanosleep(&(struct timespec){ .tv_nsec = 100000000L }, NULL);
     }
-    if (st == PC_OK && (!receipt || cJSON_IsNull(receipt)))
+    if (mined && st == PC_OK && (!receipt || cJSON_IsNull(receipt)))
         st = pc_fail(err, PC_ENODE, "the proposal was not mined in 10 s");
     cJSON_Delete(receipt);
     cJSON_Delete(hash);
@@ -104,7 +105,7 @@ int main(int argc, char **argv)
     CHECK(wallet_past_reader_series(&r, &before, &me, &err) == PC_OK && before.has_series);
     CHECK(before.series.energy.nunits > 0 && before.series.energy.ent.count > 0);
 
-    CHECK(propose_voter(c, k, &err) == PC_OK);
+    CHECK(propose_voter(c, k, true, &err) == PC_OK);
     history_sync_stats stats = { 0 };
     CHECK(history_sync(h, c, NULL, NULL, &stats, &err) == PC_OK);
     CHECK(stats.txs == 1);
@@ -143,11 +144,49 @@ int main(int argc, char **argv)
     wallet_past_reader_reset(&r);
     CHECK(memcmp(before.txs[ntxs - 1].hash, last, 32) == 0);
     CHECK(same_records(&after, &again));
-
     wallet_past_free(&before);
     wallet_past_free(&after);
     wallet_past_free(&full);
+
+    /* More records than the store has room for (as many again as its
+     * first read, and 1024): the reader continues in a bigger store
+     * without loading the records again (the texts are the same, not
+     * copies), the series replay only the new ones, and the pasts read
+     * from the full store keep theirs after the bigger one is let go. */
+    wallet_past start;
+    CHECK(wallet_past_reader_read(&r, h, &start, &err) == PC_OK);
+    CHECK(wallet_past_reader_series(&r, &start, &me, &err) == PC_OK);
+    const series_replay *replay = r.series;
+    size_t more = start.ntxs + 1025;
+    for (size_t i = 0; i < more && err.msg[0] == '\0'; i++)
+        CHECK(propose_voter(c, k, i + 1 == more, &err) == PC_OK);
+    CHECK(history_sync(h, c, NULL, NULL, &stats, &err) == PC_OK);
+    CHECK(stats.txs == more);
+    wallet_past grown;
+    CHECK(wallet_past_reader_read(&r, h, &grown, &err) == PC_OK);
+    CHECK(grown.ntxs == start.ntxs + more);
+    CHECK(grown.log != start.log);
+    if (grown.ntxs == start.ntxs + more) {
+        CHECK(grown.txs[0].text == start.txs[0].text);
+        CHECK(grown.txs[start.ntxs - 1].args.items == start.txs[start.ntxs - 1].args.items);
+    }
+    CHECK(wallet_past_reader_series(&r, &grown, &me, &err) == PC_OK && grown.has_series);
+    CHECK(r.series == replay); /* fed on, not replayed from the start */
+    CHECK(wallet_past_read(h, &full, &err) == PC_OK);
+    CHECK(same_records(&grown, &full));
+    CHECK(grown.governance.nproposals == full.governance.nproposals);
+    CHECK(wallet_past_series(&full, &me, &err) == PC_OK);
+    CHECK(same_set(&grown.series, &full.series));
+    wallet_past_reader_reset(&r);
+    wallet_past_free(&grown);
+    CHECK(start.ntxs + more == full.ntxs);
+    for (size_t i = 0; i < start.ntxs && i < full.ntxs; i++)
+        CHECK(memcmp(start.txs[i].hash, full.txs[i].hash, 32) == 0 &&
+              strcmp(start.txs[i].text, full.txs[i].text) == 0);
+
+    wallet_past_free(&full);
     wallet_past_free(&again);
+    wallet_past_free(&start);
     history_close(h);
     rpc_client_free(c);
     pc_contract_free(k);
