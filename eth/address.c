@@ -1,5 +1,6 @@
 #include "eth/address.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "eth/hex.h"
@@ -26,6 +27,13 @@ void eth_address_to_checksum(const eth_address *a, char out[ETH_ADDRESS_TEXT_LEN
         out[2 + i] = (c >= 'a' && nib >= 8) ? (char)(c - 'a' + 'A') : c;
     }
     out[42] = '\0';
+}
+
+void eth_address_short(const eth_address *a, char out[ETH_ADDRESS_SHORT_LEN])
+{
+    char whole[ETH_ADDRESS_TEXT_LEN];
+    eth_address_to_checksum(a, whole);
+    snprintf(out, ETH_ADDRESS_SHORT_LEN, "%.6s..%s", whole, whole + ETH_ADDRESS_TEXT_LEN - 5);
 }
 
 pc_status eth_address_parse(const char *text, eth_address *out, pc_error *err)

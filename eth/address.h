@@ -23,6 +23,13 @@ pc_status eth_address_parse(const char *text, eth_address *out, pc_error *err);
 /* Writes the EIP-55 checksummed form, "0x" included, NUL-terminated. */
 void eth_address_to_checksum(const eth_address *a, char out[ETH_ADDRESS_TEXT_LEN]);
 
+/* "0x" + 4 digits + ".." + 4 digits + NUL */
+#define ETH_ADDRESS_SHORT_LEN 13
+
+/* The short form people read on screens and in lists, from the checksummed
+ * text's first and last four digits: "0x3C44..93BC". */
+void eth_address_short(const eth_address *a, char out[ETH_ADDRESS_SHORT_LEN]);
+
 /* 40 lowercase hex digits without prefix, as PowerChain vote strings use. */
 void eth_address_to_lower_nopfx(const eth_address *a, char out[41]);
 

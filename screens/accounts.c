@@ -58,7 +58,7 @@ static void account_texts(const keystore_account *a, account_text *t)
         eth_address_to_checksum(&a->address, t->address[0]);
     snprintf(t->address[1], sizeof t->address[1], "%s", t->address[0]);
     if (a->has_address)
-        screen_short_address(&a->address, t->address[1]);
+        eth_address_short(&a->address, t->address[1]);
 }
 
 typedef struct account_rows {

@@ -120,7 +120,7 @@ static void record_texts(const tui_app *app, const layouts *ls, const history_tx
     else if (f == 1)
         screen_named_address(app, &t->from, INT_MAX, r->from[1], sizeof r->from[1]);
     else
-        screen_short_address(&t->from, r->from[2]);
+        eth_address_short(&t->from, r->from[2]);
     screen_call_text(app, t, false, l->w[COL_CALL], r->call, sizeof r->call);
     texts[COL_BLOCK] = r->block;
     texts[COL_TIME] = table_shown(l, COL_TIME) ? r->when[l->form[COL_TIME]] : NULL;

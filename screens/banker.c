@@ -69,7 +69,7 @@ static void request_texts(const tui_app *app, const view_withdrawal *r, request_
     snprintf(t->account[0], sizeof t->account[0], "%s%s%s", whole, name ? " " : "",
              name ? name : "");
     screen_named_address(app, &r->account, INT_MAX, t->account[1], sizeof t->account[1]);
-    screen_short_address(&r->account, t->account[2]);
+    eth_address_short(&r->account, t->account[2]);
     pc_format_unit(&r->amount, PC_UNIT_EEURO, t->amount, sizeof t->amount);
     screen_time(r->time, t->when[0]);
     snprintf(t->when[1], sizeof t->when[1], "%s", t->when[0] + 5);

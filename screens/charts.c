@@ -219,7 +219,7 @@ static bool describe(WINDOW *win, int *y, chart_id id, const series_set *r,
         say_origin(win, y, "Figures", &r->origin);
         for (size_t i = 0; i < e->nunits; i++) {
             char who[16], title[3 * PC_UNIT_TEXT_MAX + 60];
-            screen_short_address(&e->units[i].unit, who);
+            eth_address_short(&e->units[i].unit, who);
             pc_format_unit(last_of(&e->units[i].wh), PC_UNIT_WH, a, sizeof a);
             const u256 *node = unit_wh(s, index_current, &e->units[i].unit);
             if (node && u256_cmp(node, last_of(&e->units[i].wh)) != 0) {
@@ -249,7 +249,7 @@ static bool describe(WINDOW *win, int *y, chart_id id, const series_set *r,
         }
         pc_format_unit(last_of(&e->account_ent), PC_UNIT_ENT, a, sizeof a);
         pc_format_unit(last_of(&r->my_eeuro), PC_UNIT_EEURO, b, sizeof b);
-        screen_short_address(&s->account, c);
+        eth_address_short(&s->account, c);
         say(win, y, 0, TUI_NORMAL, "%s holds %s and %s, locked included", c,
                   a, b);
         say_origin(win, y, "ENT", &r->origin);

@@ -11,13 +11,6 @@
 #include "tui/table_draw.h"
 #include "tui/ui.h"
 
-void screen_short_address(const eth_address *a, char out[16])
-{
-    char full[ETH_ADDRESS_TEXT_LEN];
-    eth_address_to_checksum(a, full);
-    snprintf(out, 16, "%.6s..%s", full, full + 38);
-}
-
 int screen_number_width(const u256 *v, pc_unit u)
 {
     if (u != PC_UNIT_ENT && u != PC_UNIT_EEURO && u != PC_UNIT_PRICE && u != PC_UNIT_COST) {
@@ -242,7 +235,7 @@ static void address_text(const tui_app *app, const eth_address *a, bool whole, i
     if (whole)
         eth_address_to_checksum(a, text);
     else
-        screen_short_address(a, text);
+        eth_address_short(a, text);
     const char *name = names_lookup(tui_app_names(app), a);
     bool named = name && table_text_width(name) <= name_max;
     snprintf(out, cap, "%s%s%s", text, named ? " " : "", named ? name : "");

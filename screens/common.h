@@ -16,9 +16,8 @@
 extern const tui_page screen_tokens, screen_energy, screen_network, screen_market,
     screen_voting, screen_banker, screen_accounts, screen_meter, screen_activity, screen_charts;
 
-/* "0x90F7..b906": an address in SCREEN_SHORT_ADDRESS_W columns, for lists. */
+/* The columns of an address in lists, eth_address_short's "0x90F7..b906". */
 #define SCREEN_SHORT_ADDRESS_W 12
-void screen_short_address(const eth_address *a, char out[16]);
 
 /* The columns pc_format_unit_number(v, u) takes, without writing it: for
  * measuring long lists of ENT, eEuro and prices (18 decimals). */

@@ -60,7 +60,7 @@ typedef struct unit_text {
 static void unit_texts(const tui_app *app, const wallet_unit *u, unit_text *t)
 {
     screen_named_address(app, &u->addr, INT_MAX, t->unit[0], sizeof t->unit[0]);
-    screen_short_address(&u->addr, t->unit[1]);
+    eth_address_short(&u->addr, t->unit[1]);
     pc_format_unit(&u->wh, PC_UNIT_WH, t->wh, sizeof t->wh);
     eth_address owner;
     for (int f = 0; f < TABLE_FORMS; f++)
@@ -75,7 +75,7 @@ static void unit_texts(const tui_app *app, const wallet_unit *u, unit_text *t)
     char named[ETH_ADDRESS_TEXT_LEN + 72];
     screen_named_address(app, &owner, INT_MAX, named, sizeof named);
     snprintf(t->owner[1], sizeof t->owner[1], "owner %s", named);
-    screen_short_address(&owner, named);
+    eth_address_short(&owner, named);
     snprintf(t->owner[2], sizeof t->owner[2], "owner %s", named);
 }
 

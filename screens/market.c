@@ -155,7 +155,7 @@ static void row_texts(const tui_app *app, const wallet_state *s, const row *r, r
     eth_address_to_checksum(&r->o->user, whole);
     snprintf(t->owner[0], sizeof t->owner[0], "%s%s%s", whole, name ? " " : "", name ? name : "");
     screen_named_address(app, &r->o->user, INT_MAX, t->owner[1], sizeof t->owner[1]);
-    screen_short_address(&r->o->user, t->owner[2]);
+    eth_address_short(&r->o->user, t->owner[2]);
 }
 
 /* The columns measured over every order of the book, so that their widths

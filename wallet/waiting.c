@@ -83,11 +83,10 @@ static void votes(list *l, const waiting_input *in)
  * name for it. */
 static void counterpart(const waiting_input *in, const eth_address *a, char *out, size_t cap)
 {
-    char whole[ETH_ADDRESS_TEXT_LEN];
-    eth_address_to_checksum(a, whole);
+    char shown[ETH_ADDRESS_SHORT_LEN];
+    eth_address_short(a, shown);
     const char *name = names_lookup(in->book, a);
-    snprintf(out, cap, "%.6s..%s%s%s", whole, whole + ETH_ADDRESS_TEXT_LEN - 5, name ? " " : "",
-             name ? name : "");
+    snprintf(out, cap, "%s%s%s", shown, name ? " " : "", name ? name : "");
 }
 
 static void fills(list *l, const waiting_input *in)

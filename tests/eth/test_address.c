@@ -38,6 +38,9 @@ static void test_lower_upper(void)
     CHECK_STR(out, "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
     eth_address_to_lower_nopfx(&a, lower);
     CHECK_STR(lower, "5aaeb6053f3e94c9b9a09f33669435e7ef1beaed");
+    char shown[ETH_ADDRESS_SHORT_LEN];
+    eth_address_short(&a, shown);
+    CHECK_STR(shown, "0x5aAe..eAed"); /* the checksummed digits, ends kept */
     CHECK(!eth_address_is_zero(&a));
     CHECK(eth_address_parse("0x0000000000000000000000000000000000000000", &a, NULL) == PC_OK);
     CHECK(eth_address_is_zero(&a));
