@@ -256,8 +256,15 @@ static void terminal_on(void)
     nonl();
     keypad(stdscr, TRUE);
     set_escdelay(25);
-    /* Clicks and the wheel; a press counts at once, so no click waits. */
-    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    /* Every press and release a terminal reports, though only presses act
+     * (a press counts at once, so no click waits): an event outside the
+     * mask, read alone, makes ncurses' wgetch read on, blocking, past our
+     * timeout. A person's release comes apart from the press, and froze
+     * the panel until the next key. */
+    mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON2_PRESSED | BUTTON2_RELEASED |
+                  BUTTON3_PRESSED | BUTTON3_RELEASED | BUTTON4_PRESSED | BUTTON4_RELEASED |
+                  BUTTON5_PRESSED | BUTTON5_RELEASED,
+              NULL);
     mouseinterval(0);
     timeout(100); /* redraw spinners and take worker events ten times a second */
     tui_ui_init();

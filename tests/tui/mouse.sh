@@ -9,13 +9,17 @@ set -uo pipefail
 contract_up || exit 1
 trap 'tui_down; devnet_down' EXIT
 
-# mouse BUTTON Y X: a press and its release at row Y, column X (from 0).
-# Buttons: 0 the first, 64 wheel up, 65 wheel down.
-mouse() {
+# report BUTTON Y X: what the terminal sends for a button at row Y, column
+# X (from 0). Buttons: 0 the first, 3 a release, 64 wheel up, 65 wheel down.
+report() {
     local at
     printf -v at '%b%b' "\\x$(printf %x $(($3 + 33)))" "\\x$(printf %x $(($2 + 33)))"
     tui_type "$(printf '\e[M%b' "\\x$(printf %x $(($1 + 32)))")$at"
-    (($1 < 64)) && tui_type "$(printf '\e[M#')$at"
+}
+# mouse BUTTON Y X: a press and, for a button, its release.
+mouse() {
+    report "$@"
+    (($1 < 64)) && report 3 "$2" "$3"
 }
 # where TEXT: "Y X" of its first place on screen.
 where() {
@@ -29,13 +33,20 @@ done
 tui_start --rpc "$DEVNET_RPC" --contract-json "$DEVNET_JSON" --private-key-file "$(key_file A)"
 tui_expect "connected" "connected"
 
-echo "# a click on a sidebar entry"
+echo "# a click on a sidebar entry, its release read apart, as when a person clicks"
 read -r y x < <(where "9 Activity")
-mouse 0 "$y" "$x"
+report 0 "$y" "$x"
 tui_expect "the Activity page" "Contract history, newest first"
 # The panel reads the history after its first figures: on a busy machine
 # that is many seconds after it starts (tui_mouse once gave up on a fixed 15 s).
 tui_expect "the history, read from the index" "newest first (4 transactions)"
+report 3 "$y" "$x"
+tui_keys_read
+# A release alone once left ncurses reading on, blocking, for more input:
+# the panel followed the chain again only at the next key.
+tx A 'addVoter(address)' 0x00000000000000000000000000000000000000b1 >/dev/null
+tui_expect "the panel, after the release, still follows the chain" \
+    "newest first (5 transactions)"
 top() { tui_screen | grep -A1 "Contract history, newest first" | tail -n 1; }
 first=$(top)
 
