@@ -132,12 +132,9 @@ static bool page_key(tui_app *app, int ch)
     return p->key && p->key(app, app->page_state[app->page], ch);
 }
 
-static void on_mouse(tui_app *app)
+static void on_mouse_event(tui_app *app, MEVENT m)
 {
-    MEVENT m;
-    if (getmouse(&m) != OK)
-        return;
-    bool click = m.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED);
+    bool click = m.bstate & BUTTON1_PRESSED;
     if (app->modal == TUI_MODAL_HELP) {
         app->modal = click ? TUI_MODAL_NONE : app->modal;
         return;
@@ -159,6 +156,18 @@ static void on_mouse(tui_app *app)
         app->page = (size_t)page;
     else if (p->click && app->page_win && wmouse_trafo(app->page_win, &y, &x, FALSE))
         p->click(app, app->page_state[app->page], y, x);
+}
+
+/* One KEY_MOUSE stands for every event read together, as a press and its
+ * release: getmouse hands them out newest first, each once. */
+static void on_mouse(tui_app *app)
+{
+    MEVENT got[8];
+    size_t n = 0;
+    while (n < sizeof got / sizeof got[0] && getmouse(&got[n]) == OK)
+        n++;
+    while (n > 0)
+        on_mouse_event(app, got[--n]);
 }
 
 static void on_key(tui_app *app, int ch)

@@ -14,12 +14,14 @@ trap 'tui_down; devnet_down' EXIT
 report() {
     local at
     printf -v at '%b%b' "\\x$(printf %x $(($3 + 33)))" "\\x$(printf %x $(($2 + 33)))"
-    tui_type "$(printf '\e[M%b' "\\x$(printf %x $(($1 + 32)))")$at"
+    printf '\e[M%b%s' "\\x$(printf %x $(($1 + 32)))" "$at"
 }
-# mouse BUTTON Y X: a press and, for a button, its release.
+# mouse BUTTON Y X: a press and, for a button, its release, in one write
+# (the panel reads them together, as over a slow link).
 mouse() {
-    report "$@"
-    (($1 < 64)) && report 3 "$2" "$3"
+    local release=
+    (($1 < 64)) && release=$(report 3 "$2" "$3")
+    tui_type "$(report "$@")$release"
 }
 # where TEXT: "Y X" of its first place on screen.
 where() {
@@ -35,12 +37,12 @@ tui_expect "connected" "connected"
 
 echo "# a click on a sidebar entry, its release read apart, as when a person clicks"
 read -r y x < <(where "9 Activity")
-report 0 "$y" "$x"
+tui_type "$(report 0 "$y" "$x")"
 tui_expect "the Activity page" "Contract history, newest first"
 # The panel reads the history after its first figures: on a busy machine
 # that is many seconds after it starts (tui_mouse once gave up on a fixed 15 s).
 tui_expect "the history, read from the index" "newest first (4 transactions)"
-report 3 "$y" "$x"
+tui_type "$(report 3 "$y" "$x")"
 tui_keys_read
 # A release alone once left ncurses reading on, blocking, for more input:
 # the panel followed the chain again only at the next key.
