@@ -94,15 +94,17 @@ tui_keys Enter
 tui_sign
 tui_expect "mint Info" "eEuro minted >> 10 to $(hex A)"
 assert_eq "A's eEuro on chain" "$(rd A 'balanceeEuro()(uint256,uint256)')" "10$E18 0"
-# The buy form checks the amount against the panel's snapshot when it is
-# submitted: wait until the snapshot holds the mint (a slow refresh, as
-# under ASan, left "available 0 eEuro").
+# The buy form checks the amount against the account's available eEuro in
+# the panel's snapshot when it is submitted: wait until Tokens shows that
+# figure after the mint (a slow refresh left "available 0 eEuro"; waiting
+# for the Banker page's circulation was not enough, once under load).
+tui_keys 1
 minted_shown() {
     local screen
     screen=$(tui_screen)
-    grep -qE 'eEuro in circulation +10 eEuro' <<<"$screen" || { echo "$screen"; return 1; }
+    grep -qE '│ +eEuro +10 eEuro +0 eEuro' <<<"$screen" || { echo "$screen"; return 1; }
 }
-expect_within "the panel's figures after the mint" minted_shown
+expect_within "the account's eEuro after the mint, on Tokens" minted_shown
 
 echo "# buy 2 ENT at 1 eEuro/ENT (Market page), then remove the order"
 tui_keys 4 b
